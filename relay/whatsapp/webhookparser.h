@@ -1,0 +1,17 @@
+#pragma once
+
+#include "webhookpayload.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace Serambi::Relay {
+
+// Parses a verified webhook body leniently (unknown keys ignored, ids and timestamps accepted
+// as strings or numbers). Returns nullopt with *error set when the body is not JSON, not an
+// object, or its "object" is not "whatsapp_business_account".
+std::optional<WebhookBatch> parseWebhook(const QByteArray &body, QString *error = nullptr);
+
+} // namespace Serambi::Relay

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Serambi::Relay {
+
+// The WhatsApp user who wrote or received a message (value.contacts[] and messages[].from*).
+// A user is identified by wa_id (phone digits) when Meta shares it, else by the
+// business-scoped user id (BSUID, 2026 usernames). Both are kept when both appear.
+struct WaContact
+{
+    QString waId;
+    QString userId;
+    QString parentUserId;
+    QString profileName;
+    QString username;
+
+    // The stable key a conversation is filed under: wa_id when present, else user_id.
+    QString key() const { return waId.isEmpty() ? userId : waId; }
+};
+
+// One inbound message (value.messages[]), any type. Unknown types are kept with their raw
+// object so agents can be shown "unsupported" honestly.
+struct InboundMessage
+{
+    QString phoneNumberId;      // metadata.phone_number_id: the business number it reached
+    QString displayPhoneNumber; // metadata.display_phone_number
+    WaContact from;             // sender, merged from messages[].from* and value.contacts[]
+    QString wamid;              // messages[].id (dedupe key)
+    qint64 timestamp = 0;       // Unix seconds
+    QString type;               // messages[].type, as sent ("text", "image", "poll_creation"...)
+    QString text;               // text.body, media caption, button text, interactive reply title...
+    QString contextId;          // context.id: the wamid this message replies to, if any
+    bool supported = true;      // false for "unsupported"/"unknown" and for types we do not parse
+    int errorCode = 0;          // messages[].errors[0].code, if any
+    QString errorTitle;         // messages[].errors[0].title
+    QJsonObject raw;            // the whole message object as received
+};
+
+// One status of a message we sent (value.statuses[]).
+struct StatusUpdate
+{
+    QString phoneNumberId;
+    QString wamid;        // statuses[].id
+    QString status;       // sent|delivered|read|played|failed|<unknown, kept as is>
+    qint64 timestamp = 0; // Unix seconds
+    QString recipientId;
+    QString recipientUserId;
+    QString callbackData; // biz_opaque_callback_data (the relay puts its outbox id here)
+    int errorCode = 0;    // errors[0].code on failed
+    QString errorTitle;   // errors[0].title (or message)
+    QString errorDetails; // errors[0].error_data.details
+    QJsonObject raw;
+};
+
+// An error not tied to one message (value.errors[]).
+struct AsyncError
+{
+    QString phoneNumberId;
+    int code = 0;
+    QString title;
+    QString details;
+};
+
+// Everything one webhook POST carried, flattened over entry[] x changes[].
+struct WebhookBatch
+{
+    QList<InboundMessage> messages;
+    QList<StatusUpdate> statuses;
+    QList<AsyncError> errors;
+    int ignoredChanges = 0; // changes for fields other than "messages"
+};
+
+} // namespace Serambi::Relay
