@@ -1,0 +1,384 @@
+#include "conversationrepo.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace Serambi::Relay {
+
+namespace {
+
+QVariant nullable(const QString &value)
+{
+    return value.isEmpty() ? QVariant() : QVariant(value);
+}
+
+QVariant nullable(qint64 value)
+{
+    return value == 0 ? QVariant() : QVariant(value);
+}
+
+QJsonValue jsonOrNull(const QString &value)
+{
+    return value.isEmpty() ? QJsonValue() : QJsonValue(value);
+}
+
+QString toJsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+const QString MessageColumns = QStringLiteral(
+    "m.id, m.conversation_id, m.wamid, m.direction, m.type, m.text, m.payload, m.status, "
+    "m.error_code, m.error_title, m.error_details, m.reply_to, m.sender_kind, m.sender_id, "
+    "su.display_name, m.timestamp, m.created_at, m.updated_at");
+const QString MessageFrom =
+    QStringLiteral(" FROM messages m LEFT JOIN users su ON su.id = m.sender_id ");
+
+Message readMessage(const QSqlQuery &q, int offset = 0)
+{
+    Message m;
+    m.id = q.value(offset + 0).toLongLong();
+    m.conversationId = q.value(offset + 1).toLongLong();
+    m.wamid = q.value(offset + 2).toString();
+    m.direction = q.value(offset + 3).toString();
+    m.type = q.value(offset + 4).toString();
+    m.text = q.value(offset + 5).toString();
+    m.payload = QJsonDocument::fromJson(q.value(offset + 6).toString().toUtf8()).object();
+    m.status = q.value(offset + 7).toString();
+    m.errorCode = q.value(offset + 8).toInt();
+    m.errorTitle = q.value(offset + 9).toString();
+    m.errorDetails = q.value(offset + 10).toString();
+    m.replyTo = q.value(offset + 11).toString();
+    m.senderKind = q.value(offset + 12).toString();
+    m.senderId = q.value(offset + 13).toLongLong();
+    m.senderName = q.value(offset + 14).toString();
+    m.timestamp = q.value(offset + 15).toLongLong();
+    m.createdAt = q.value(offset + 16).toLongLong();
+    m.updatedAt = q.value(offset + 17).toLongLong();
+    return m;
+}
+
+const QString ConversationSelect =
+    QStringLiteral(
+        "SELECT c.id, c.contact_id, c.phone_number_id, c.state, c.ai_mode, c.assignee_id, "
+        "u.username, c.handoff_reason, c.last_inbound_at, c.last_message_at, c.last_message_id, "
+        "c.unread, c.created_at, c.updated_at, k.wa_id, k.user_id, k.parent_user_id, "
+        "k.profile_name, k.username, ") +
+    MessageColumns +
+    QStringLiteral(" FROM conversations c JOIN contacts k ON k.id = c.contact_id "
+                   "LEFT JOIN users u ON u.id = c.assignee_id "
+                   "LEFT JOIN messages m ON m.id = c.last_message_id "
+                   "LEFT JOIN users su ON su.id = m.sender_id ");
+
+Conversation readConversation(const QSqlQuery &q)
+{
+    Conversation c;
+    c.id = q.value(0).toLongLong();
+    c.contactId = q.value(1).toLongLong();
+    c.phoneNumberId = q.value(2).toString();
+    c.state = q.value(3).toString();
+    c.aiMode = q.value(4).toString();
+    c.assigneeId = q.value(5).toLongLong();
+    c.assigneeName = q.value(6).toString();
+    c.handoffReason = q.value(7).toString();
+    c.lastInboundAt = q.value(8).toLongLong();
+    c.lastMessageAt = q.value(9).toLongLong();
+    c.lastMessageId = q.value(10).toLongLong();
+    c.unread = q.value(11).toInt();
+    c.createdAt = q.value(12).toLongLong();
+    c.updatedAt = q.value(13).toLongLong();
+    c.contact.waId = q.value(14).toString();
+    c.contact.userId = q.value(15).toString();
+    c.contact.parentUserId = q.value(16).toString();
+    c.contact.profileName = q.value(17).toString();
+    c.contact.username = q.value(18).toString();
+    if (!q.value(19).isNull())
+        c.lastMessage = readMessage(q, 19);
+    return c;
+}
+
+} // namespace
+
+QJsonObject Contact::toJson() const
+{
+    return {{QLatin1String("wa_id"), jsonOrNull(waId)},
+            {QLatin1String("user_id"), jsonOrNull(userId)},
+            {QLatin1String("name"), profileName},
+            {QLatin1String("username"), jsonOrNull(username)}};
+}
+
+QJsonObject Message::toJson() const
+{
+    QJsonObject json{{QLatin1String("id"), id},
+                     {QLatin1String("conversation_id"), conversationId},
+                     {QLatin1String("wamid"), jsonOrNull(wamid)},
+                     {QLatin1String("direction"), direction},
+                     {QLatin1String("type"), type},
+                     {QLatin1String("text"), text},
+                     {QLatin1String("status"), status},
+                     {QLatin1String("sender"), senderKind},
+                     {QLatin1String("sender_name"), jsonOrNull(senderName)},
+                     {QLatin1String("reply_to"), jsonOrNull(replyTo)},
+                     {QLatin1String("timestamp"), timestamp}};
+    if (errorCode != 0 || !errorTitle.isEmpty()) {
+        json.insert(QLatin1String("error"), QJsonObject{{QLatin1String("code"), errorCode},
+                                                        {QLatin1String("title"), errorTitle},
+                                                        {QLatin1String("details"), errorDetails}});
+    }
+    if (direction == QLatin1String("in"))
+        json.insert(QLatin1String("content"), payload);
+    return json;
+}
+
+QJsonObject Conversation::toJson() const
+{
+    QJsonObject json{{QLatin1String("id"), id},
+                     {QLatin1String("phone_number_id"), phoneNumberId},
+                     {QLatin1String("contact"), contact.toJson()},
+                     {QLatin1String("state"), state},
+                     {QLatin1String("ai_mode"), aiMode},
+                     {QLatin1String("assignee"), jsonOrNull(assigneeName)},
+                     {QLatin1String("handoff_reason"), jsonOrNull(handoffReason)},
+                     {QLatin1String("last_inbound_at"), lastInboundAt},
+                     {QLatin1String("last_message_at"), lastMessageAt},
+                     {QLatin1String("unread"), unread}};
+    if (lastMessage)
+        json.insert(QLatin1String("last_message"), lastMessage->toJson());
+    return json;
+}
+
+namespace ConversationRepo {
+
+std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumberId,
+                                         const Contact &contact, const QString &defaultAiMode,
+                                         bool *created)
+{
+    const QString key = contact.key();
+    if (key.isEmpty())
+        return std::nullopt;
+    QSqlQuery upsert = txn.prepare(QStringLiteral(
+        "INSERT INTO contacts (phone_number_id, contact_key, wa_id, user_id, parent_user_id, "
+        "profile_name, username, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (phone_number_id, contact_key) DO UPDATE SET "
+        "wa_id = COALESCE(excluded.wa_id, wa_id), user_id = COALESCE(excluded.user_id, user_id), "
+        "parent_user_id = COALESCE(excluded.parent_user_id, parent_user_id), "
+        "profile_name = CASE WHEN excluded.profile_name = '' THEN profile_name "
+        "ELSE excluded.profile_name END, "
+        "username = CASE WHEN excluded.username = '' THEN username ELSE excluded.username END, "
+        "updated_at = excluded.updated_at"));
+    upsert.addBindValue(phoneNumberId);
+    upsert.addBindValue(key);
+    upsert.addBindValue(nullable(contact.waId));
+    upsert.addBindValue(nullable(contact.userId));
+    upsert.addBindValue(nullable(contact.parentUserId));
+    upsert.addBindValue(contact.profileName);
+    upsert.addBindValue(contact.username);
+    upsert.addBindValue(txn.now());
+    upsert.addBindValue(txn.now());
+    if (!execQuery(upsert)) {
+        txn.markFailed();
+        return std::nullopt;
+    }
+    QSqlQuery find = txn.prepare(QStringLiteral(
+        "SELECT k.id, c.id FROM contacts k LEFT JOIN conversations c ON c.contact_id = k.id "
+        "WHERE k.phone_number_id = ? AND k.contact_key = ?"));
+    find.addBindValue(phoneNumberId);
+    find.addBindValue(key);
+    if (!execQuery(find) || !find.next()) {
+        txn.markFailed();
+        return std::nullopt;
+    }
+    const qint64 contactId = find.value(0).toLongLong();
+    qint64 conversationId = find.value(1).toLongLong();
+    find.finish();
+    if (created)
+        *created = conversationId == 0;
+    if (conversationId == 0) {
+        QSqlQuery insert = txn.prepare(QStringLiteral(
+            "INSERT INTO conversations (contact_id, phone_number_id, state, ai_mode, created_at, "
+            "updated_at) VALUES (?, ?, 'bot', ?, ?, ?)"));
+        insert.addBindValue(contactId);
+        insert.addBindValue(phoneNumberId);
+        insert.addBindValue(defaultAiMode);
+        insert.addBindValue(txn.now());
+        insert.addBindValue(txn.now());
+        if (!execQuery(insert)) {
+            txn.markFailed();
+            return std::nullopt;
+        }
+        conversationId = insert.lastInsertId().toLongLong();
+    }
+    auto conversation = load(txn.db(), conversationId);
+    if (!conversation)
+        txn.markFailed();
+    return conversation;
+}
+
+std::optional<Conversation> load(QSqlDatabase &db, qint64 id)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(ConversationSelect + QStringLiteral("WHERE c.id = ?"));
+    q.addBindValue(id);
+    if (!execQuery(q) || !q.next())
+        return std::nullopt;
+    return readConversation(q);
+}
+
+std::optional<Message> loadMessage(QSqlDatabase &db, qint64 id)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + MessageColumns + MessageFrom +
+              QStringLiteral("WHERE m.id = ?"));
+    q.addBindValue(id);
+    if (!execQuery(q) || !q.next())
+        return std::nullopt;
+    return readMessage(q);
+}
+
+std::optional<Message> messageByWamid(QSqlDatabase &db, const QString &wamid)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + MessageColumns + MessageFrom +
+              QStringLiteral("WHERE m.wamid = ?"));
+    q.addBindValue(wamid);
+    if (!execQuery(q) || !q.next())
+        return std::nullopt;
+    return readMessage(q);
+}
+
+bool insertMessage(WriteTxn &txn, Message &message)
+{
+    QSqlQuery q = txn.prepare(QStringLiteral(
+        "INSERT INTO messages (conversation_id, wamid, direction, type, text, payload, status, "
+        "error_code, error_title, error_details, reply_to, sender_kind, sender_id, timestamp, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (wamid) DO NOTHING"));
+    q.addBindValue(message.conversationId);
+    q.addBindValue(nullable(message.wamid));
+    q.addBindValue(message.direction);
+    q.addBindValue(message.type);
+    q.addBindValue(message.text);
+    q.addBindValue(toJsonText(message.payload));
+    q.addBindValue(message.status);
+    q.addBindValue(message.errorCode ? QVariant(message.errorCode) : QVariant());
+    q.addBindValue(nullable(message.errorTitle));
+    q.addBindValue(nullable(message.errorDetails));
+    q.addBindValue(nullable(message.replyTo));
+    q.addBindValue(message.senderKind);
+    q.addBindValue(nullable(message.senderId));
+    q.addBindValue(message.timestamp);
+    q.addBindValue(txn.now());
+    q.addBindValue(txn.now());
+    if (!execQuery(q)) {
+        txn.markFailed();
+        return false;
+    }
+    if (q.numRowsAffected() == 0)
+        return false;
+    message.id = q.lastInsertId().toLongLong();
+    message.createdAt = message.updatedAt = txn.now();
+    return true;
+}
+
+bool updateMessage(WriteTxn &txn, const Message &message)
+{
+    QSqlQuery q = txn.prepare(QStringLiteral(
+        "UPDATE messages SET wamid = ?, status = ?, error_code = ?, error_title = ?, "
+        "error_details = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(nullable(message.wamid));
+    q.addBindValue(message.status);
+    q.addBindValue(message.errorCode ? QVariant(message.errorCode) : QVariant());
+    q.addBindValue(nullable(message.errorTitle));
+    q.addBindValue(nullable(message.errorDetails));
+    q.addBindValue(txn.now());
+    q.addBindValue(message.id);
+    if (!execQuery(q)) {
+        txn.markFailed();
+        return false;
+    }
+    return true;
+}
+
+bool update(WriteTxn &txn, Conversation &conversation)
+{
+    conversation.updatedAt = txn.now();
+    QSqlQuery q = txn.prepare(QStringLiteral(
+        "UPDATE conversations SET state = ?, ai_mode = ?, assignee_id = ?, handoff_reason = ?, "
+        "last_inbound_at = ?, last_message_at = ?, last_message_id = ?, unread = ?, "
+        "updated_at = ? WHERE id = ?"));
+    q.addBindValue(conversation.state);
+    q.addBindValue(conversation.aiMode);
+    q.addBindValue(nullable(conversation.assigneeId));
+    q.addBindValue(conversation.handoffReason);
+    q.addBindValue(nullable(conversation.lastInboundAt));
+    q.addBindValue(nullable(conversation.lastMessageAt));
+    q.addBindValue(nullable(conversation.lastMessageId));
+    q.addBindValue(conversation.unread);
+    q.addBindValue(conversation.updatedAt);
+    q.addBindValue(conversation.id);
+    if (!execQuery(q)) {
+        txn.markFailed();
+        return false;
+    }
+    if (conversation.assigneeId != 0) {
+        QSqlQuery name = txn.prepare(QStringLiteral("SELECT username FROM users WHERE id = ?"));
+        name.addBindValue(conversation.assigneeId);
+        if (execQuery(name) && name.next())
+            conversation.assigneeName = name.value(0).toString();
+    } else {
+        conversation.assigneeName.clear();
+    }
+    return true;
+}
+
+Event publishConversation(WriteTxn &txn, const Conversation &conversation)
+{
+    return txn.appendEvent(QLatin1String(EventKind::ConversationUpdated), conversation.id,
+                           conversation.assigneeId, conversation.state, conversation.toJson());
+}
+
+Event publishMessage(WriteTxn &txn, const Conversation &conversation, const Message &message,
+                     const QString &kind)
+{
+    return txn.appendEvent(kind, conversation.id, conversation.assigneeId, conversation.state,
+                           message.toJson());
+}
+
+QList<Message> history(QSqlDatabase &db, qint64 conversationId, qint64 beforeId, int limit)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + MessageColumns + MessageFrom +
+              QStringLiteral("WHERE m.conversation_id = ? AND m.id < ? ORDER BY m.id DESC "
+                             "LIMIT ?"));
+    q.addBindValue(conversationId);
+    q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+    q.addBindValue(limit);
+    QList<Message> messages;
+    if (!execQuery(q))
+        return messages;
+    while (q.next())
+        messages.prepend(readMessage(q));
+    return messages;
+}
+
+QList<Conversation> all(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(ConversationSelect + QStringLiteral("ORDER BY c.last_message_at DESC, c.id DESC"));
+    QList<Conversation> conversations;
+    if (!execQuery(q))
+        return conversations;
+    while (q.next())
+        conversations.append(readConversation(q));
+    return conversations;
+}
+
+} // namespace ConversationRepo
+} // namespace Serambi::Relay

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "writetxn.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace Serambi::Relay {
+
+// A WhatsApp user as the relay files them: by wa_id when known, else by BSUID.
+struct Contact
+{
+    QString waId;
+    QString userId;
+    QString parentUserId;
+    QString profileName;
+    QString username;
+
+    QString key() const { return waId.isEmpty() ? userId : waId; }
+    QJsonObject toJson() const;
+};
+
+struct Message
+{
+    qint64 id = 0;
+    qint64 conversationId = 0;
+    QString wamid;
+    QString direction;   // "in" | "out"
+    QString type;        // WhatsApp message type
+    QString text;        // body, caption or other readable text
+    QJsonObject payload; // raw inbound object, or the Graph API request body for outbound
+    QString status;      // Protocol::MessageStatus name
+    int errorCode = 0;
+    QString errorTitle;
+    QString errorDetails;
+    QString replyTo;    // wamid quoted or reacted to
+    QString senderKind; // "customer" | "agent" | "ai"
+    qint64 senderId = 0;
+    QString senderName;
+    qint64 timestamp = 0; // ms since epoch: Meta's time for inbound, creation for outbound
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+
+    QJsonObject toJson() const;
+};
+
+struct Conversation
+{
+    qint64 id = 0;
+    qint64 contactId = 0;
+    QString phoneNumberId;
+    Contact contact;
+    QString state;  // Protocol::ConversationState name
+    QString aiMode; // Protocol::AiMode name
+    qint64 assigneeId = 0;
+    QString assigneeName;
+    QString handoffReason;
+    qint64 lastInboundAt = 0;
+    qint64 lastMessageAt = 0;
+    qint64 lastMessageId = 0;
+    int unread = 0;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    std::optional<Message> lastMessage;
+
+    QJsonObject toJson() const;
+};
+
+namespace ConversationRepo {
+
+// Finds the conversation of (phoneNumberId, contact), creating contact and conversation (state
+// bot, AI mode defaultAiMode) when new; refreshes the contact's profile fields.
+std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumberId,
+                                         const Contact &contact, const QString &defaultAiMode,
+                                         bool *created = nullptr);
+
+std::optional<Conversation> load(QSqlDatabase &db, qint64 id);
+std::optional<Message> loadMessage(QSqlDatabase &db, qint64 id);
+std::optional<Message> messageByWamid(QSqlDatabase &db, const QString &wamid);
+
+// Inserts message (sets its id). Returns false when its wamid is already stored.
+bool insertMessage(WriteTxn &txn, Message &message);
+bool updateMessage(WriteTxn &txn, const Message &message);
+// Writes the conversation's mutable columns and stamps updatedAt.
+bool update(WriteTxn &txn, Conversation &conversation);
+
+// Appends conversation.updated / message.created / message.updated events.
+Event publishConversation(WriteTxn &txn, const Conversation &conversation);
+Event publishMessage(WriteTxn &txn, const Conversation &conversation, const Message &message,
+                     const QString &kind);
+
+// Messages of a conversation older than beforeId (0 = newest), newest last.
+QList<Message> history(QSqlDatabase &db, qint64 conversationId, qint64 beforeId, int limit);
+
+// Every conversation, most recently active first (for snapshots).
+QList<Conversation> all(QSqlDatabase &db);
+
+} // namespace ConversationRepo
+} // namespace Serambi::Relay

@@ -1,0 +1,207 @@
+#include "migrations.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Serambi::Relay {
+
+namespace {
+
+QStringList version1()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('agent', 'supervisor', 'admin')),
+            password_salt BLOB NOT NULL,
+            password_hash BLOB NOT NULL,
+            password_iterations INTEGER NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE sessions (
+            token_hash BLOB PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL,
+            last_used_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            phone_number_id TEXT NOT NULL,
+            contact_key TEXT NOT NULL,
+            wa_id TEXT,
+            user_id TEXT,
+            parent_user_id TEXT,
+            profile_name TEXT NOT NULL DEFAULT '',
+            username TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (phone_number_id, contact_key)))"),
+        QStringLiteral(R"(CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL UNIQUE REFERENCES contacts(id),
+            phone_number_id TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('bot', 'queued', 'assigned', 'resolved')),
+            ai_mode TEXT NOT NULL CHECK (ai_mode IN ('auto', 'draft', 'off')),
+            assignee_id INTEGER REFERENCES users(id),
+            handoff_reason TEXT NOT NULL DEFAULT '',
+            last_inbound_at INTEGER,
+            last_message_at INTEGER,
+            last_message_id INTEGER,
+            unread INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+            wamid TEXT UNIQUE,
+            direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+            type TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            payload TEXT,
+            status TEXT NOT NULL,
+            error_code INTEGER,
+            error_title TEXT,
+            error_details TEXT,
+            reply_to TEXT,
+            sender_kind TEXT NOT NULL CHECK (sender_kind IN ('customer', 'agent', 'ai')),
+            sender_id INTEGER REFERENCES users(id),
+            timestamp INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX messages_by_conversation ON messages (conversation_id, id)"),
+        QStringLiteral(R"(CREATE TABLE events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            conversation_id INTEGER,
+            assignee_id INTEGER,
+            state TEXT NOT NULL DEFAULT '',
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE commands (
+            user_id INTEGER NOT NULL,
+            client_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            result TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, client_id)))"),
+        QStringLiteral(R"(CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            message_id INTEGER NOT NULL UNIQUE REFERENCES messages(id),
+            request TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'inflight', 'done', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX outbox_due ON outbox (state, next_attempt_at)"),
+    };
+}
+
+QStringList version2()
+{
+    // Drafts the AI proposes for a conversation; one pending draft per conversation.
+    return {
+        QStringLiteral(R"(CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+            for_message_id INTEGER NOT NULL REFERENCES messages(id),
+            text TEXT NOT NULL,
+            confidence REAL NOT NULL DEFAULT 0,
+            sources TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'discarded', 'superseded')),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX drafts_by_conversation ON drafts (conversation_id, state)"),
+        QStringLiteral(
+            "CREATE INDEX conversations_by_assignee ON conversations (assignee_id, state)"),
+    };
+}
+
+bool exec(QSqlQuery &query, const QString &sql, QString *error)
+{
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all{
+        {1, "users, sessions, contacts, conversations, messages, events, commands, outbox",
+         version1()},
+        {2, "AI drafts; conversations by assignee", version2()},
+    };
+    return all;
+}
+
+int schemaVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT version FROM schema_version")) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
+{
+    QSqlQuery query(db);
+    if (!exec(
+            query,
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
+            error))
+        return false;
+    const int latest = migrations().constLast().version;
+    const int target = targetVersion < 0 ? latest : targetVersion;
+    const int current = schemaVersion(db);
+    if (current > latest) {
+        if (error)
+            *error = QStringLiteral("database schema version %1 is newer than this relay (%2)")
+                         .arg(current)
+                         .arg(latest);
+        return false;
+    }
+    for (const Migration &migration : migrations()) {
+        if (migration.version <= current || migration.version > target)
+            continue;
+        if (!db.transaction()) {
+            if (error)
+                *error = db.lastError().text();
+            return false;
+        }
+        bool ok = true;
+        for (const QString &statement : migration.statements) {
+            if (!exec(query, statement, error)) {
+                ok = false;
+                break;
+            }
+        }
+        ok = ok && exec(query, QStringLiteral("DELETE FROM schema_version"), error);
+        ok = ok && exec(query,
+                        QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)")
+                            .arg(migration.version),
+                        error);
+        if (!ok) {
+            db.rollback();
+            if (error)
+                *error =
+                    QStringLiteral("migration %1 failed: %2").arg(migration.version).arg(*error);
+            return false;
+        }
+        if (!db.commit()) {
+            if (error)
+                *error = db.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace Serambi::Relay

@@ -1,0 +1,60 @@
+#include "storereader.h"
+
+#include "writetxn.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Serambi::Relay {
+
+StoreReader::StoreReader(const QString &path)
+    : m_path(path), m_connection(QStringLiteral("serambi-reader-%1").arg(quintptr(this), 0, 16))
+{}
+
+StoreReader::~StoreReader()
+{
+    m_db = QSqlDatabase();
+    closeDatabase(m_connection);
+}
+
+bool StoreReader::open(QString *error)
+{
+    m_db = openDatabase(m_path, m_connection, SyncMode::Normal, error);
+    return m_db.isOpen();
+}
+
+EventList StoreReader::eventsAfter(qint64 after, int limit)
+{
+    EventList events;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT seq, kind, conversation_id, assignee_id, state, data, "
+                             "created_at FROM events WHERE seq > ? ORDER BY seq LIMIT ?"));
+    q.addBindValue(after);
+    q.addBindValue(limit);
+    if (!execQuery(q))
+        return events;
+    while (q.next()) {
+        Event e;
+        e.seq = q.value(0).toLongLong();
+        e.kind = q.value(1).toString();
+        e.conversationId = q.value(2).toLongLong();
+        e.assigneeId = q.value(3).toLongLong();
+        e.state = q.value(4).toString();
+        e.data = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+        e.createdAt = q.value(6).toLongLong();
+        events.append(e);
+    }
+    return events;
+}
+
+qint64 StoreReader::lastSeq()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+} // namespace Serambi::Relay

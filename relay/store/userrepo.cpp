@@ -1,0 +1,141 @@
+#include "userrepo.h"
+
+#include "writetxn.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Serambi::Relay {
+
+namespace {
+
+const QString UserColumns =
+    QStringLiteral("id, username, display_name, role, password_salt, password_hash, "
+                   "password_iterations, disabled, created_at");
+
+User readUser(const QSqlQuery &q)
+{
+    User u;
+    u.id = q.value(0).toLongLong();
+    u.username = q.value(1).toString();
+    u.displayName = q.value(2).toString();
+    u.role = q.value(3).toString();
+    u.passwordSalt = q.value(4).toByteArray();
+    u.passwordHash = q.value(5).toByteArray();
+    u.passwordIterations = q.value(6).toInt();
+    u.disabled = q.value(7).toBool();
+    u.createdAt = q.value(8).toLongLong();
+    return u;
+}
+
+std::optional<User> selectOne(QSqlDatabase &db, const QString &where, const QVariant &value)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + UserColumns + QStringLiteral(" FROM users WHERE ") +
+              where);
+    q.addBindValue(value);
+    if (!execQuery(q) || !q.next())
+        return std::nullopt;
+    return readUser(q);
+}
+
+} // namespace
+
+namespace UserRepo {
+
+bool add(QSqlDatabase &db, User &user, qint64 nowMs, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO users (username, display_name, role, password_salt, password_hash, "
+        "password_iterations, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)"));
+    q.addBindValue(user.username);
+    q.addBindValue(user.displayName.isEmpty() ? user.username : user.displayName);
+    q.addBindValue(user.role);
+    q.addBindValue(user.passwordSalt);
+    q.addBindValue(user.passwordHash);
+    q.addBindValue(user.passwordIterations);
+    q.addBindValue(nowMs);
+    if (!q.exec()) {
+        if (error) {
+            *error = byName(db, user.username) ? QStringLiteral("exists") : q.lastError().text();
+        }
+        return false;
+    }
+    user.id = q.lastInsertId().toLongLong();
+    user.createdAt = nowMs;
+    return true;
+}
+
+std::optional<User> byName(QSqlDatabase &db, const QString &username)
+{
+    return selectOne(db, QStringLiteral("username = ?"), username);
+}
+
+std::optional<User> byId(QSqlDatabase &db, qint64 id)
+{
+    return selectOne(db, QStringLiteral("id = ?"), id);
+}
+
+QList<User> all(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    QList<User> users;
+    if (!q.exec(QStringLiteral("SELECT ") + UserColumns +
+                QStringLiteral(" FROM users ORDER BY username")))
+        return users;
+    while (q.next())
+        users.append(readUser(q));
+    return users;
+}
+
+bool addSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 userId, qint64 nowMs,
+                qint64 expiresAtMs)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, "
+                             "last_used_at, expires_at) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(tokenHash);
+    q.addBindValue(userId);
+    q.addBindValue(nowMs);
+    q.addBindValue(nowMs);
+    q.addBindValue(expiresAtMs);
+    return execQuery(q);
+}
+
+std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT user_id FROM sessions WHERE token_hash = ? AND "
+                             "expires_at > ?"));
+    q.addBindValue(tokenHash);
+    q.addBindValue(nowMs);
+    if (!execQuery(q) || !q.next())
+        return std::nullopt;
+    const qint64 userId = q.value(0).toLongLong();
+    q.finish();
+    QSqlQuery touch(db);
+    touch.prepare(QStringLiteral("UPDATE sessions SET last_used_at = ? WHERE token_hash = ?"));
+    touch.addBindValue(nowMs);
+    touch.addBindValue(tokenHash);
+    execQuery(touch);
+    auto user = byId(db, userId);
+    if (user && user->disabled)
+        return std::nullopt;
+    return user;
+}
+
+bool removeSession(QSqlDatabase &db, const QByteArray &tokenHash)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
+    q.addBindValue(tokenHash);
+    return execQuery(q);
+}
+
+} // namespace UserRepo
+} // namespace Serambi::Relay

@@ -1,0 +1,68 @@
+#include "writetxn.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QVariant>
+
+Q_LOGGING_CATEGORY(lcStore, "serambi.relay.store")
+
+namespace Serambi::Relay {
+
+WriteTxn::WriteTxn(QSqlDatabase &db, qint64 nowMs) : m_db(db), m_now(nowMs) {}
+
+QSqlQuery WriteTxn::prepare(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        qCWarning(lcStore) << "cannot prepare statement:" << query.lastError().text();
+    return query;
+}
+
+Event WriteTxn::appendEvent(const QString &kind, qint64 conversationId, qint64 assigneeId,
+                            const QString &state, const QJsonObject &data)
+{
+    Event event;
+    event.kind = kind;
+    event.conversationId = conversationId;
+    event.assigneeId = assigneeId;
+    event.state = state;
+    event.data = data;
+    event.createdAt = m_now;
+    QSqlQuery query = prepare(QStringLiteral(
+        "INSERT INTO events (kind, conversation_id, assignee_id, state, data, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(kind);
+    query.addBindValue(conversationId ? QVariant(conversationId) : QVariant());
+    query.addBindValue(assigneeId ? QVariant(assigneeId) : QVariant());
+    query.addBindValue(state);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    query.addBindValue(m_now);
+    if (execQuery(query))
+        event.seq = query.lastInsertId().toLongLong();
+    else
+        markFailed();
+    m_events.append(event);
+    return event;
+}
+
+EventList WriteTxn::takeEvents()
+{
+    return std::exchange(m_events, {});
+}
+
+void WriteTxn::truncateEvents(qsizetype mark)
+{
+    m_events.resize(mark);
+}
+
+bool execQuery(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    qCWarning(lcStore) << "statement failed:" << query.lastError().text();
+    return false;
+}
+
+} // namespace Serambi::Relay

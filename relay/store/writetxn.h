@@ -1,0 +1,48 @@
+#pragma once
+
+#include "event.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <utility>
+
+namespace Serambi::Relay {
+
+// What a write job gets: the writer thread's connection inside an open transaction, the
+// clock, and the event log. Events appended here reach consoles only after the commit.
+class WriteTxn
+{
+public:
+    WriteTxn(QSqlDatabase &db, qint64 nowMs);
+
+    QSqlDatabase &db() { return m_db; }
+    qint64 now() const { return m_now; }
+
+    // A query prepared on this connection (statements are cached by the driver).
+    QSqlQuery prepare(const QString &sql);
+
+    // Stores an event and returns it with its seq.
+    Event appendEvent(const QString &kind, qint64 conversationId, qint64 assigneeId,
+                      const QString &state, const QJsonObject &data);
+
+    EventList takeEvents();
+    // Drops the events appended since mark (the job's savepoint was rolled back).
+    void truncateEvents(qsizetype mark);
+    qsizetype eventCount() const { return m_events.size(); }
+
+    // Set when a statement of the current job failed; the writer then rolls the job back.
+    void markFailed() { m_failed = true; }
+    bool takeFailed() { return std::exchange(m_failed, false); }
+
+private:
+    QSqlDatabase &m_db;
+    qint64 m_now;
+    EventList m_events;
+    bool m_failed = false;
+};
+
+// Runs a prepared query; logs and returns false on failure.
+bool execQuery(QSqlQuery &query);
+
+} // namespace Serambi::Relay
