@@ -23,6 +23,8 @@ struct WaContact
 
 // One inbound message (value.messages[]), any type. Unknown types are kept with their raw
 // object so agents can be shown "unsupported" honestly.
+// contextId is the wamid the message refers to: context.id for replies and button taps, but
+// reaction.message_id for a reaction and original_message_id for a revoke or an edit.
 struct InboundMessage
 {
     QString phoneNumberId;      // metadata.phone_number_id: the business number it reached
@@ -32,7 +34,7 @@ struct InboundMessage
     qint64 timestamp = 0;       // Unix seconds
     QString type;               // messages[].type, as sent ("text", "image", "poll_creation"...)
     QString text;               // text.body, media caption, button text, interactive reply title...
-    QString contextId;          // context.id: the wamid this message replies to, if any
+    QString contextId;          // context.id, or the wamid a reaction/revoke/edit acts on
     bool supported = true;      // false for "unsupported"/"unknown" and for types we do not parse
     int errorCode = 0;          // messages[].errors[0].code, if any
     QString errorTitle;         // messages[].errors[0].title
