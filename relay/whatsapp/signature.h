@@ -8,7 +8,8 @@ namespace Serambi::Relay {
 QByteArray webhookSignature(const QByteArray &body, const QByteArray &appSecret);
 
 // Checks an X-Hub-Signature-256 header against the raw body, in constant time.
-// False for a missing header, a wrong prefix, a wrong length or a mismatch.
+// False for a missing header, a wrong prefix, a wrong length or a mismatch, and always false
+// for an empty app secret (anyone could forge that signature). Upper-case hex is accepted.
 bool verifyWebhookSignature(const QByteArray &body, const QByteArray &header,
                             const QByteArray &appSecret);
 

@@ -11,7 +11,7 @@ namespace Serambi::Relay {
 
 // Parses a verified webhook body leniently (unknown keys ignored, ids and timestamps accepted
 // as strings or numbers). Returns nullopt with *error set when the body is not JSON, not an
-// object, or its "object" is not "whatsapp_business_account".
+// object, its "object" is not "whatsapp_business_account", or "entry" is not an array.
 std::optional<WebhookBatch> parseWebhook(const QByteArray &body, QString *error = nullptr);
 
 } // namespace Serambi::Relay
