@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Serambi::Relay {
+
+// What a drafter is asked: the customer's latest message in its conversation.
+struct DraftRequest
+{
+    qint64 conversationId = 0;
+    qint64 messageId = 0;
+    QString text;
+};
+
+// A proposed reply. confidence is 0..1; below the relay's threshold agents must approve it.
+struct DraftResult
+{
+    QString text;
+    double confidence = 0;
+    QStringList sources; // knowledge-base article ids the draft cites
+    bool handoff = false;
+    QString handoffReason;
+};
+
+// Writes draft replies for agents to approve. Implementations may answer asynchronously;
+// done runs on the caller's thread.
+class Drafter
+{
+public:
+    virtual ~Drafter() = default;
+    virtual QString name() const = 0;
+    virtual void draft(const DraftRequest &request,
+                       std::function<void(const DraftResult &)> done) = 0;
+};
+
+} // namespace Serambi::Relay

@@ -1,0 +1,241 @@
+#include "relayconfig.h"
+
+#include "secretsfile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace Serambi::Relay {
+
+namespace {
+
+// One place to look a key up: environment first (SERAMBI_<KEY>), then the INI file's
+// [relay] section, then (secrets only) the secrets file.
+class Source
+{
+public:
+    Source(const QString &iniPath, const QProcessEnvironment &env) : m_env(env), m_iniPath(iniPath)
+    {
+        if (!iniPath.isEmpty())
+            m_ini.emplace(iniPath, QSettings::IniFormat);
+    }
+
+    static QString envName(const QString &key)
+    {
+        return QStringLiteral("SERAMBI_") + key.toUpper();
+    }
+
+    std::optional<QString> value(const QString &key) const
+    {
+        if (m_env.contains(envName(key)))
+            return m_env.value(envName(key));
+        if (m_ini && m_ini->contains(QStringLiteral("relay/") + key))
+            return m_ini->value(QStringLiteral("relay/") + key).toString();
+        return std::nullopt;
+    }
+
+    bool iniHas(const QString &key) const
+    {
+        return m_ini && m_ini->contains(QStringLiteral("relay/") + key);
+    }
+    bool iniOwnerOnly() const { return m_iniPath.isEmpty() || isOwnerOnly(m_iniPath); }
+    QSettings::Status iniStatus() const { return m_ini ? m_ini->status() : QSettings::NoError; }
+
+private:
+    QProcessEnvironment m_env;
+    QString m_iniPath;
+    std::optional<QSettings> m_ini;
+};
+
+QString describe(const QString &key)
+{
+    return QStringLiteral("%1 ([relay] %2)").arg(Source::envName(key), key);
+}
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool readInt(const Source &source, const QString &key, int min, int max, int *out, QString *error)
+{
+    const auto text = source.value(key);
+    if (!text)
+        return true;
+    bool ok = false;
+    const int value = text->trimmed().toInt(&ok);
+    if (!ok || value < min || value > max)
+        return fail(error, QStringLiteral("%1 must be a whole number from %2 to %3")
+                               .arg(describe(key))
+                               .arg(min)
+                               .arg(max));
+    *out = value;
+    return true;
+}
+
+bool readStorage(const Source &source, RelayConfig &config, QString *error)
+{
+    if (source.iniStatus() != QSettings::NoError)
+        return fail(error, QStringLiteral("the configuration file cannot be read or parsed"));
+    if (const auto dir = source.value(QStringLiteral("data_dir")); dir && !dir->isEmpty())
+        config.dataDir = *dir;
+    else
+        config.dataDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                         QStringLiteral("/serambi-relay");
+    if (!QDir().mkpath(config.dataDir))
+        return fail(error, QStringLiteral("%1: cannot create directory %2")
+                               .arg(describe(QStringLiteral("data_dir")), config.dataDir));
+    if (const auto sync = source.value(QStringLiteral("db_sync"))) {
+        if (*sync == QLatin1String("full"))
+            config.fullSync = true;
+        else if (*sync == QLatin1String("normal"))
+            config.fullSync = false;
+        else
+            return fail(error, QStringLiteral("%1 must be full or normal")
+                                   .arg(describe(QStringLiteral("db_sync"))));
+    }
+    return readInt(source, QStringLiteral("pbkdf2_iterations"), 1000, 10000000,
+                   &config.pbkdf2Iterations, error);
+}
+
+bool readListen(const Source &source, RelayConfig &config, QString *error)
+{
+    const auto listen = source.value(QStringLiteral("listen"));
+    if (!listen)
+        return true;
+    const qsizetype colon = listen->lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const int port = colon > 0 ? listen->mid(colon + 1).toInt(&portOk) : -1;
+    QString host = colon > 0 ? listen->left(colon) : QString();
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1")
+                                                                  : host);
+    if (!portOk || port < 0 || port > 65535 || address.isNull())
+        return fail(error, QStringLiteral("%1 must be host:port, e.g. 127.0.0.1:8090")
+                               .arg(describe(QStringLiteral("listen"))));
+    config.listenAddress = address;
+    config.listenPort = quint16(port);
+    return true;
+}
+
+} // namespace
+
+QString RelayConfig::databasePath() const
+{
+    return dataDir + QStringLiteral("/relay.sqlite");
+}
+
+std::optional<RelayConfig> loadRelayStorageConfig(const QString &iniPath,
+                                                  const QProcessEnvironment &env, QString *error)
+{
+    if (!iniPath.isEmpty() && !QFileInfo::exists(iniPath)) {
+        fail(error, QStringLiteral("configuration file %1 does not exist").arg(iniPath));
+        return std::nullopt;
+    }
+    Source source(iniPath, env);
+    RelayConfig config;
+    if (!readStorage(source, config, error))
+        return std::nullopt;
+    return config;
+}
+
+std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProcessEnvironment &env,
+                                           QString *error)
+{
+    auto loaded = loadRelayStorageConfig(iniPath, env, error);
+    if (!loaded)
+        return std::nullopt;
+    RelayConfig config = *loaded;
+    Source source(iniPath, env);
+
+    QHash<QString, QByteArray> secrets;
+    if (const auto path = source.value(QStringLiteral("secrets_file")); path && !path->isEmpty()) {
+        QString secretsError;
+        auto read = readSecretsFile(*path, &secretsError);
+        if (!read) {
+            fail(error,
+                 describe(QStringLiteral("secrets_file")) + QStringLiteral(": ") + secretsError);
+            return std::nullopt;
+        }
+        secrets = *read;
+    }
+    auto secret = [&](const QString &key, QByteArray *out) {
+        const QString envName = Source::envName(key);
+        if (env.contains(envName))
+            *out = env.value(envName).toUtf8();
+        else if (secrets.contains(envName))
+            *out = secrets.value(envName);
+        else if (source.iniHas(key)) {
+            if (!source.iniOwnerOnly())
+                return fail(error,
+                            QStringLiteral("%1 is in a configuration file others can read; move it "
+                                           "to the environment or a secrets file (chmod 600)")
+                                .arg(describe(key)));
+            *out = source.value(key)->toUtf8();
+        }
+        if (out->isEmpty())
+            return fail(error, QStringLiteral("%1 is not set").arg(describe(key)));
+        return true;
+    };
+    if (!readListen(source, config, error) ||
+        !secret(QStringLiteral("app_secret"), &config.appSecret) ||
+        !secret(QStringLiteral("verify_token"), &config.verifyToken) ||
+        !secret(QStringLiteral("graph_token"), &config.graphToken))
+        return std::nullopt;
+
+    if (const auto url = source.value(QStringLiteral("graph_url"))) {
+        const QUrl parsed(*url, QUrl::StrictMode);
+        if (!parsed.isValid() ||
+            (parsed.scheme() != QLatin1String("https") &&
+             parsed.scheme() != QLatin1String("http")) ||
+            parsed.host().isEmpty()) {
+            fail(error, QStringLiteral("%1 must be an http(s) URL such as "
+                                       "https://graph.facebook.com/v25.0")
+                            .arg(describe(QStringLiteral("graph_url"))));
+            return std::nullopt;
+        }
+        config.graphUrl = parsed;
+    }
+    const auto pnid = source.value(QStringLiteral("phone_number_id"));
+    if (!pnid || pnid->isEmpty()) {
+        fail(error,
+             QStringLiteral("%1 is not set").arg(describe(QStringLiteral("phone_number_id"))));
+        return std::nullopt;
+    }
+    bool digits = false;
+    pnid->toULongLong(&digits);
+    if (!digits) {
+        fail(error, QStringLiteral("%1 must be the numeric phone number ID from Meta")
+                        .arg(describe(QStringLiteral("phone_number_id"))));
+        return std::nullopt;
+    }
+    config.phoneNumberId = *pnid;
+
+    if (const auto mode = source.value(QStringLiteral("ai_mode"))) {
+        if (*mode != QLatin1String("auto") && *mode != QLatin1String("draft") &&
+            *mode != QLatin1String("off")) {
+            fail(error, QStringLiteral("%1 must be auto, draft or off")
+                            .arg(describe(QStringLiteral("ai_mode"))));
+            return std::nullopt;
+        }
+        config.defaultAiMode = *mode;
+    }
+    int maxBodyKiB = int(config.maxBodyBytes / 1024);
+    if (!readInt(source, QStringLiteral("max_body_kib"), 64, 64 * 1024, &maxBodyKiB, error) ||
+        !readInt(source, QStringLiteral("send_timeout_ms"), 100, 600000, &config.sendTimeoutMs,
+                 error) ||
+        !readInt(source, QStringLiteral("send_max_attempts"), 1, 100, &config.sendMaxAttempts,
+                 error) ||
+        !readInt(source, QStringLiteral("send_backoff_ms"), 1, 600000, &config.sendBackoffMs,
+                 error))
+        return std::nullopt;
+    config.maxBodyBytes = qint64(maxBodyKiB) * 1024;
+    return config;
+}
+
+} // namespace Serambi::Relay

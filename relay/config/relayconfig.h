@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace Serambi::Relay {
+
+// Everything the relay reads at start-up (docs/configuration.md). Secrets are kept as bytes
+// and never logged.
+struct RelayConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8090;
+    QString dataDir;
+    QByteArray appSecret;
+    QByteArray verifyToken;
+    QByteArray graphToken;
+    QUrl graphUrl = QUrl(QStringLiteral("https://graph.facebook.com/v25.0"));
+    QString phoneNumberId;
+    QString defaultAiMode = QStringLiteral("draft");
+    bool fullSync = true;
+    qint64 maxBodyBytes = 4 * 1024 * 1024;
+    int pbkdf2Iterations = 210000;
+    int sendTimeoutMs = 20000;
+    int sendMaxAttempts = 8;
+    int sendBackoffMs = 1000;
+
+    QString databasePath() const;
+};
+
+// Reads the INI file (may be empty: no file), then SERAMBI_* variables from env, then the
+// secrets file. On a missing or invalid value returns nullopt and sets *error to one line
+// naming the key.
+std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProcessEnvironment &env,
+                                           QString *error);
+
+// Only what a CLI verb like `user add` needs: the data directory, without requiring secrets.
+std::optional<RelayConfig> loadRelayStorageConfig(const QString &iniPath,
+                                                  const QProcessEnvironment &env, QString *error);
+
+} // namespace Serambi::Relay

@@ -1,0 +1,88 @@
+#include "relayhttpserver.h"
+
+#include "metrics.h"
+#include "webhookendpoint.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QWebSocket>
+
+namespace Serambi::Relay {
+
+namespace {
+bool isWebSocketUpgrade(const QHttpServerRequest &request)
+{
+    const auto headers = request.headers();
+    for (const auto &[key, value] : headers) {
+        if (key.compare("Upgrade", Qt::CaseInsensitive) == 0 &&
+            value.compare("websocket", Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+RelayHttpServer::RelayHttpServer(WebhookEndpoint *webhooks, const MetricsRegistry *metrics,
+                                 WebSocketHandler onAgentConnection, HealthCheck healthy,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_server(new QHttpServer(this))
+    , m_webhooks(webhooks)
+    , m_metrics(metrics)
+    , m_onAgentConnection(std::move(onAgentConnection))
+    , m_healthy(std::move(healthy))
+{
+    // Qt 6.4 upgrades a connection only when this signal is connected before listening and the
+    // /agents route leaves the request unanswered.
+    connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+        while (m_server->hasPendingWebSocketConnections()) {
+            std::unique_ptr<QWebSocket> socket = m_server->nextPendingWebSocketConnection();
+            m_onAgentConnection(socket.release());
+        }
+    });
+    registerRoutes();
+}
+
+RelayHttpServer::~RelayHttpServer() = default;
+
+quint16 RelayHttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_server->listen(address, port);
+}
+
+void RelayHttpServer::registerRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+    using Status = QHttpServerResponder::StatusCode;
+    m_server->route(QStringLiteral("/webhook"), Method::Get,
+                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        m_webhooks->handleVerification(request, std::move(responder));
+                    });
+    m_server->route(QStringLiteral("/webhook"), Method::Post,
+                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        m_webhooks->handlePost(request, std::move(responder));
+                    });
+    m_server->route(QStringLiteral("/agents"),
+                    [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        if (isWebSocketUpgrade(request))
+                            return; // QAbstractHttpServer hands the socket to the hub
+                        responder.write(QByteArrayLiteral("WebSocket only\n"),
+                                        QByteArrayLiteral("text/plain"), Status::UpgradeRequired);
+                    });
+    m_server->route(QStringLiteral("/healthz"), Method::Get,
+                    [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                        const bool ok = m_healthy();
+                        responder.write(ok ? QByteArrayLiteral("ok\n")
+                                           : QByteArrayLiteral("unhealthy\n"),
+                                        QByteArrayLiteral("text/plain"),
+                                        ok ? Status::Ok : Status::ServiceUnavailable);
+                    });
+    m_server->route(QStringLiteral("/metrics"), Method::Get,
+                    [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                        responder.write(m_metrics->render(),
+                                        QByteArrayLiteral("text/plain; version=0.0.4"), Status::Ok);
+                    });
+}
+
+} // namespace Serambi::Relay

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+
+class QHttpServer;
+class QWebSocket;
+
+namespace Serambi::Relay {
+
+class WebhookEndpoint;
+class MetricsRegistry;
+
+// The relay's one port: /webhook for Meta, /agents (WebSocket) for consoles, /healthz and
+// /metrics for operators.
+class RelayHttpServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    using WebSocketHandler = std::function<void(QWebSocket *)>;
+    using HealthCheck = std::function<bool()>;
+
+    RelayHttpServer(WebhookEndpoint *webhooks, const MetricsRegistry *metrics,
+                    WebSocketHandler onAgentConnection, HealthCheck healthy,
+                    QObject *parent = nullptr);
+    ~RelayHttpServer() override;
+
+    // Returns the bound port (useful with port 0), or 0 on failure.
+    quint16 listen(const QHostAddress &address, quint16 port);
+
+private:
+    void registerRoutes();
+
+    QHttpServer *m_server;
+    WebhookEndpoint *m_webhooks;
+    const MetricsRegistry *m_metrics;
+    WebSocketHandler m_onAgentConnection;
+    HealthCheck m_healthy;
+};
+
+} // namespace Serambi::Relay

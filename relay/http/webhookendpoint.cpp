@@ -1,0 +1,149 @@
+#include "webhookendpoint.h"
+
+#include "ingest/webhookingest.h"
+#include "metrics.h"
+#include "store/storewriter.h"
+#include "store/writetxn.h"
+#include "whatsapp/signature.h"
+#include "whatsapp/webhookparser.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+#include <memory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcIngest)
+
+namespace Serambi::Relay {
+
+namespace {
+
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+    const auto headers = request.headers();
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+void respond(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
+             const QByteArray &body = {})
+{
+    responder.write(body, QByteArrayLiteral("text/plain; charset=utf-8"), status);
+}
+
+} // namespace
+
+WebhookEndpoint::WebhookEndpoint(WebhookOptions options, StoreWriter *writer, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_writer(writer)
+{}
+
+void WebhookEndpoint::handleVerification(const QHttpServerRequest &request,
+                                         QHttpServerResponder &&responder)
+{
+    const QUrlQuery query = request.query();
+    const QByteArray mode =
+        query.queryItemValue(QStringLiteral("hub.mode"), QUrl::FullyDecoded).toUtf8();
+    const QByteArray token =
+        query.queryItemValue(QStringLiteral("hub.verify_token"), QUrl::FullyDecoded).toUtf8();
+    const QByteArray challenge =
+        query.queryItemValue(QStringLiteral("hub.challenge"), QUrl::FullyDecoded).toUtf8();
+    if (mode == "subscribe" && constantTimeEquals(token, m_options.verifyToken) &&
+        !challenge.isEmpty()) {
+        qCInfo(lcIngest) << "webhook verification accepted";
+        respond(responder, QHttpServerResponder::StatusCode::Ok, challenge);
+        return;
+    }
+    qCWarning(lcIngest) << "webhook verification refused from" << request.remoteAddress();
+    respond(responder, QHttpServerResponder::StatusCode::Forbidden, "verification refused\n");
+}
+
+void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
+                                 QHttpServerResponder &&responder)
+{
+    const QByteArray body = request.body();
+    if (body.size() > m_options.maxBodyBytes) {
+        ++m_results[TooLarge];
+        qCWarning(lcIngest) << "webhook refused: body of" << body.size() << "bytes";
+        respond(responder, QHttpServerResponder::StatusCode::PayloadTooLarge, "body too large\n");
+        return;
+    }
+    const QByteArray signature = header(request, QByteArrayLiteral("X-Hub-Signature-256"));
+    if (signature.isEmpty()) {
+        ++m_results[MissingSignature];
+        qCWarning(lcIngest) << "webhook refused: no X-Hub-Signature-256 from"
+                            << request.remoteAddress();
+        respond(responder, QHttpServerResponder::StatusCode::Unauthorized, "signature missing\n");
+        return;
+    }
+    if (!verifyWebhookSignature(body, signature, m_options.appSecret)) {
+        ++m_results[BadSignature];
+        qCWarning(lcIngest) << "webhook refused: signature mismatch from"
+                            << request.remoteAddress();
+        respond(responder, QHttpServerResponder::StatusCode::Forbidden, "signature mismatch\n");
+        return;
+    }
+    QString parseError;
+    auto batch = parseWebhook(body, &parseError);
+    if (!batch) {
+        ++m_results[BadJson];
+        qCWarning(lcIngest) << "webhook refused:" << parseError;
+        respond(responder, QHttpServerResponder::StatusCode::BadRequest, "malformed webhook\n");
+        return;
+    }
+
+    // Answered once the batch is committed; the socket may be gone by then.
+    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket = pending->socket();
+    const QString aiMode = m_options.defaultAiMode;
+    m_writer->submit(
+        [batch = std::move(*batch), aiMode](WriteTxn &txn) {
+            return WriteResult::success(QVariant::fromValue(ingestWebhook(txn, batch, aiMode)));
+        },
+        this,
+        [this, pending, socket](const WriteResult &result) {
+            if (!result.ok) {
+                ++m_results[StoreFailed];
+                qCCritical(lcIngest) << "webhook not stored:" << result.error;
+            } else {
+                ++m_results[Stored];
+                const auto outcome = result.value.value<IngestOutcome>();
+                m_messagesStored += quint64(outcome.messagesStored);
+                m_duplicates += quint64(outcome.duplicates);
+                Q_EMIT webhookStored(outcome.messagesStored, outcome.statusesApplied);
+            }
+            if (!socket)
+                return;
+            if (result.ok)
+                respond(*pending, QHttpServerResponder::StatusCode::Ok, "ok\n");
+            else
+                respond(*pending, QHttpServerResponder::StatusCode::InternalServerError,
+                        "not stored\n");
+        });
+}
+
+void WebhookEndpoint::registerMetrics(MetricsRegistry &metrics) const
+{
+    const QString help = QStringLiteral("Webhook POSTs by result");
+    const std::array<const char *, ResultCount> names{
+        "stored", "bad_signature", "missing_signature", "bad_json", "too_large", "store_failed"};
+    for (int i = 0; i < ResultCount; ++i) {
+        metrics.add(QStringLiteral("serambi_webhooks_total"), MetricsRegistry::Type::Counter, help,
+                    QStringLiteral("result=\"%1\"").arg(QLatin1String(names[std::size_t(i)])),
+                    [this, i] { return double(m_results[std::size_t(i)].load()); });
+    }
+    metrics.add(QStringLiteral("serambi_messages_stored_total"), MetricsRegistry::Type::Counter,
+                QStringLiteral("Inbound messages stored"), {},
+                [this] { return double(m_messagesStored.load()); });
+    metrics.add(QStringLiteral("serambi_messages_duplicate_total"), MetricsRegistry::Type::Counter,
+                QStringLiteral("Inbound messages Meta delivered again (already stored)"), {},
+                [this] { return double(m_duplicates.load()); });
+}
+
+} // namespace Serambi::Relay
