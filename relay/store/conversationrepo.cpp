@@ -160,7 +160,8 @@ std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumb
         return std::nullopt;
     QSqlQuery upsert = txn.prepare(QStringLiteral(
         "INSERT INTO contacts (phone_number_id, contact_key, wa_id, user_id, parent_user_id, "
-        "profile_name, username, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "profile_name, username, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?) "
         "ON CONFLICT (phone_number_id, contact_key) DO UPDATE SET "
         "wa_id = COALESCE(excluded.wa_id, wa_id), user_id = COALESCE(excluded.user_id, user_id), "
         "parent_user_id = COALESCE(excluded.parent_user_id, parent_user_id), "
@@ -256,7 +257,8 @@ bool insertMessage(WriteTxn &txn, Message &message)
     QSqlQuery q = txn.prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, wamid, direction, type, text, payload, status, "
         "error_code, error_title, error_details, reply_to, sender_kind, sender_id, timestamp, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (wamid) DO NOTHING"));
     q.addBindValue(message.conversationId);
     q.addBindValue(nullable(message.wamid));
@@ -307,10 +309,11 @@ bool updateMessage(WriteTxn &txn, const Message &message)
 bool update(WriteTxn &txn, Conversation &conversation)
 {
     conversation.updatedAt = txn.now();
-    QSqlQuery q = txn.prepare(QStringLiteral(
-        "UPDATE conversations SET state = ?, ai_mode = ?, assignee_id = ?, handoff_reason = ?, "
-        "last_inbound_at = ?, last_message_at = ?, last_message_id = ?, unread = ?, "
-        "updated_at = ? WHERE id = ?"));
+    QSqlQuery q = txn.prepare(
+        QStringLiteral("UPDATE conversations SET state = ?, ai_mode = ?, assignee_id = ?, "
+                       "handoff_reason = COALESCE(?, ''), "
+                       "last_inbound_at = ?, last_message_at = ?, last_message_id = ?, unread = ?, "
+                       "updated_at = ? WHERE id = ?"));
     q.addBindValue(conversation.state);
     q.addBindValue(conversation.aiMode);
     q.addBindValue(nullable(conversation.assigneeId));

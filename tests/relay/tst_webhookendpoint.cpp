@@ -1,0 +1,365 @@
+// The relay's Meta-facing HTTP endpoint, over real HTTP on loopback with a real SQLite file.
+#include "http/metrics.h"
+#include "http/relayhttpserver.h"
+#include "http/webhookendpoint.h"
+#include "store/conversationrepo.h"
+#include "store/storereader.h"
+#include "store/storewriter.h"
+#include "store/writetxn.h"
+#include "support/testdata.h"
+#include "whatsapp/signature.h"
+#include "whatsapp/webhookparser.h"
+
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+using namespace Serambi::Relay;
+
+namespace {
+const QByteArray AppSecret = QByteArrayLiteral("test-app-secret");
+const QByteArray VerifyToken = QByteArrayLiteral("verify-me");
+const QString ReadWamid = QStringLiteral("wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEk9VVDAwMDEwMQA=");
+} // namespace
+
+class TestWebhookEndpoint : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+    };
+
+    Reply send(QNetworkRequest request, const QByteArray &method, const QByteArray &body = {})
+    {
+        QNetworkReply *reply = m_nam->sendCustomRequest(request, method, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                     reply->readAll()};
+        reply->deleteLater();
+        return result;
+    }
+
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    }
+
+    Reply post(const QByteArray &body, const QByteArray &signature)
+    {
+        QNetworkRequest request(url(QStringLiteral("/webhook")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        if (!signature.isNull())
+            request.setRawHeader("X-Hub-Signature-256", signature);
+        return send(request, "POST", body);
+    }
+
+    Reply postSigned(const QByteArray &body)
+    {
+        return post(body, webhookSignature(body, AppSecret));
+    }
+
+    Reply postFixture(const QString &name)
+    {
+        return postSigned(Serambi::Test::readData(QStringLiteral("webhooks/") + name));
+    }
+
+    qint64 count(const QString &table, const QString &where = QStringLiteral("1"))
+    {
+        QSqlQuery q(m_reader->db());
+        q.exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, where));
+        return q.next() ? q.value(0).toLongLong() : -1;
+    }
+
+    QString statusOf(const QString &wamid)
+    {
+        auto message = ConversationRepo::messageByWamid(m_reader->db(), wamid);
+        return message ? message->status : QString();
+    }
+
+    // An outbound message Meta will report statuses for.
+    void storeOutbound(const QString &wamid)
+    {
+        QSignalSpy done(this, &TestWebhookEndpoint::jobDone);
+        m_writer->submit(
+            [wamid](WriteTxn &txn) {
+                Contact contact;
+                contact.waId = QStringLiteral("6281234567890");
+                auto conversation = ConversationRepo::findOrCreate(
+                    txn, QStringLiteral("109876543210987"), contact, QStringLiteral("draft"));
+                Message message;
+                message.conversationId = conversation->id;
+                message.wamid = wamid;
+                message.direction = QStringLiteral("out");
+                message.type = QStringLiteral("text");
+                message.text = QStringLiteral("Baik Kak");
+                message.status = QStringLiteral("accepted");
+                message.senderKind = QStringLiteral("agent");
+                message.timestamp = txn.now();
+                ConversationRepo::insertMessage(txn, message);
+                return WriteResult::success();
+            },
+            this, [this](const WriteResult &) { Q_EMIT jobDone(); });
+        QVERIFY(done.wait(5000));
+    }
+
+Q_SIGNALS:
+    void jobDone();
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.emplace();
+        m_writer = std::make_unique<StoreWriter>(m_dir->filePath(QStringLiteral("relay.sqlite")));
+        QString error;
+        QVERIFY2(m_writer->start(&error), qPrintable(error));
+        m_reader = std::make_unique<StoreReader>(m_dir->filePath(QStringLiteral("relay.sqlite")));
+        QVERIFY(m_reader->open(&error));
+        WebhookOptions options;
+        options.appSecret = AppSecret;
+        options.verifyToken = VerifyToken;
+        options.maxBodyBytes = 4 * 1024 * 1024;
+        m_endpoint = std::make_unique<WebhookEndpoint>(options, m_writer.get());
+        m_metrics = std::make_unique<MetricsRegistry>();
+        m_endpoint->registerMetrics(*m_metrics);
+        m_server = std::make_unique<RelayHttpServer>(
+            m_endpoint.get(), m_metrics.get(), [](QWebSocket *socket) { delete socket; },
+            [] { return true; });
+        m_port = m_server->listen(QHostAddress::LocalHost, 0);
+        QVERIFY(m_port != 0);
+        m_nam = std::make_unique<QNetworkAccessManager>();
+    }
+
+    void cleanup()
+    {
+        m_nam.reset();
+        m_server.reset();
+        m_endpoint.reset();
+        m_reader.reset();
+        m_writer.reset();
+        m_dir.reset();
+    }
+
+    void shouldEchoTheChallengeForTheRightVerifyToken()
+    {
+        QUrl verify = url(QStringLiteral("/webhook"));
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("hub.mode"), QStringLiteral("subscribe"));
+        query.addQueryItem(QStringLiteral("hub.verify_token"), QString::fromUtf8(VerifyToken));
+        query.addQueryItem(QStringLiteral("hub.challenge"), QStringLiteral("1158201444"));
+        verify.setQuery(query);
+        const Reply ok = send(QNetworkRequest(verify), "GET");
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.body, QByteArray("1158201444"));
+
+        query.removeAllQueryItems(QStringLiteral("hub.verify_token"));
+        query.addQueryItem(QStringLiteral("hub.verify_token"), QStringLiteral("guess"));
+        verify.setQuery(query);
+        const Reply refused = send(QNetworkRequest(verify), "GET");
+        QCOMPARE(refused.status, 403);
+        QVERIFY(!refused.body.contains("1158201444"));
+    }
+
+    void shouldStoreASignedMessageBeforeAnswering()
+    {
+        const Reply reply = postFixture(QStringLiteral("text.json"));
+        QCOMPARE(reply.status, 200);
+        // The 200 means committed: visible to another connection at once.
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(count(QStringLiteral("conversations")), 1);
+        QVERIFY(count(QStringLiteral("events")) >= 2);
+    }
+
+    void shouldRefuseAMissingSignatureAndStoreNothing()
+    {
+        const Reply reply =
+            post(Serambi::Test::readData(QStringLiteral("webhooks/text.json")), QByteArray());
+        QCOMPARE(reply.status, 401);
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+    }
+
+    void shouldRefuseAWrongSignatureAndStoreNothing_data()
+    {
+        QTest::addColumn<QByteArray>("signature");
+        const QByteArray body = Serambi::Test::readData(QStringLiteral("webhooks/text.json"));
+        QTest::newRow("other secret") << webhookSignature(body, "not-the-secret");
+        QTest::newRow("tampered body") << webhookSignature(body + ' ', AppSecret);
+        QTest::newRow("sha1 prefix")
+            << QByteArray("sha1=") + webhookSignature(body, AppSecret).mid(7);
+        QTest::newRow("garbage") << QByteArray("sha256=zz");
+    }
+
+    void shouldRefuseAWrongSignatureAndStoreNothing()
+    {
+        QFETCH(QByteArray, signature);
+        const Reply reply =
+            post(Serambi::Test::readData(QStringLiteral("webhooks/text.json")), signature);
+        QCOMPARE(reply.status, 403);
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+    }
+
+    void shouldRefuseAnOversizeBody()
+    {
+        QByteArray body = Serambi::Test::readData(QStringLiteral("webhooks/text.json"));
+        body.append(QByteArray(4 * 1024 * 1024, ' '));
+        const Reply reply = postSigned(body);
+        QCOMPARE(reply.status, 413);
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+    }
+
+    void shouldRefuseMalformedJsonWith400_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("truncated")
+            << QByteArray(R"({"object":"whatsapp_business_account","entry":[)");
+        QTest::newRow("not an object") << QByteArray("[]");
+        QTest::newRow("other object") << QByteArray(R"({"object":"page","entry":[]})");
+        QTest::newRow("empty") << QByteArray("");
+    }
+
+    void shouldRefuseMalformedJsonWith400()
+    {
+        QFETCH(QByteArray, body);
+        QCOMPARE(postSigned(body).status, 400);
+        QCOMPARE(count(QStringLiteral("events")), 0);
+    }
+
+    void shouldAcknowledgeFieldsItDoesNotHandle()
+    {
+        QCOMPARE(postFixture(QStringLiteral("template_status_update.json")).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+    }
+
+    void shouldStoreEveryInboundTypeIncludingUnknownOnes_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<bool>("unsupported");
+        const QList<std::tuple<const char *, const char *, bool>> rows{
+            {"text.json", "text", false},
+            {"image.json", "image", false},
+            {"video.json", "video", false},
+            {"audio_voice.json", "audio", false},
+            {"document.json", "document", false},
+            {"sticker.json", "sticker", false},
+            {"location_place.json", "location", false},
+            {"contacts_card.json", "contacts", false},
+            {"interactive_button_reply.json", "interactive", false},
+            {"interactive_list_reply.json", "interactive", false},
+            {"interactive_nfm_reply.json", "interactive", false},
+            {"button_template.json", "button", false},
+            {"reaction.json", "reaction", false},
+            {"order.json", "order", false},
+            {"system_changed_number.json", "system", false},
+            {"unsupported_poll.json", "unsupported", true},
+            {"unknown.json", "unknown", true},
+            {"unknown_future_type.json", nullptr, true},
+            {"request_welcome.json", "request_welcome", false},
+            {"username_only.json", "text", false},
+        };
+        for (const auto &[fixture, type, unsupported] : rows)
+            QTest::newRow(fixture)
+                << QString::fromLatin1(fixture) << QString::fromLatin1(type) << unsupported;
+    }
+
+    void shouldStoreEveryInboundTypeIncludingUnknownOnes()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, type);
+        QFETCH(bool, unsupported);
+        QCOMPARE(postFixture(fixture).status, 200);
+        QSqlQuery q(m_reader->db());
+        QVERIFY(q.exec(QStringLiteral("SELECT type, payload FROM messages")));
+        QVERIFY2(q.next(), "message not stored");
+        if (!type.isEmpty())
+            QCOMPARE(q.value(0).toString(), type);
+        QCOMPARE(q.value(1).toString().contains(QLatin1String("\"serambi_unsupported\":true")),
+                 unsupported);
+    }
+
+    void shouldStoreARedeliveredMessageOnce()
+    {
+        QCOMPARE(postFixture(QStringLiteral("text.json")).status, 200);
+        QCOMPARE(postFixture(QStringLiteral("text.json")).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_endpoint->duplicates(), quint64(1));
+    }
+
+    void shouldStoreEveryItemOfABatch()
+    {
+        const QByteArray body = Serambi::Test::readData(QStringLiteral("webhooks/batch.json"));
+        const auto batch = parseWebhook(body);
+        QVERIFY(batch);
+        QSet<QString> wamids;
+        QSet<QString> customers;
+        for (const InboundMessage &message : batch->messages) {
+            wamids.insert(message.wamid);
+            customers.insert(message.from.key());
+        }
+        QVERIFY(wamids.size() >= 3);
+        QCOMPARE(postSigned(body).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), wamids.size());
+        QCOMPARE(count(QStringLiteral("conversations")), customers.size());
+    }
+
+    void shouldNeverLetAStatusGoBack()
+    {
+        storeOutbound(ReadWamid);
+        QCOMPARE(postFixture(QStringLiteral("status_read.json")).status, 200);
+        QCOMPARE(statusOf(ReadWamid), QStringLiteral("read"));
+        QCOMPARE(postFixture(QStringLiteral("status_delivered.json")).status, 200);
+        QCOMPARE(statusOf(ReadWamid), QStringLiteral("read"));
+        QCOMPARE(postFixture(QStringLiteral("status_sent.json")).status, 200);
+        QCOMPARE(statusOf(ReadWamid), QStringLiteral("read"));
+    }
+
+    void shouldKeepMetasErrorOnAFailedStatus()
+    {
+        const QString wamid = QStringLiteral("wamid.HBgNNjI4NTcxMjM0NTY3OBUCABEYEk9VVDAwMDEwMwA=");
+        storeOutbound(wamid);
+        QCOMPARE(postFixture(QStringLiteral("status_failed.json")).status, 200);
+        auto message = ConversationRepo::messageByWamid(m_reader->db(), wamid);
+        QVERIFY(message);
+        QCOMPARE(message->status, QStringLiteral("failed"));
+        QCOMPARE(message->errorCode, 131047);
+        QCOMPARE(message->errorTitle, QStringLiteral("Re-engagement message"));
+        QVERIFY(message->errorDetails.contains(QLatin1String("24 hours")));
+    }
+
+    void shouldReportWebhooksByResultInMetrics()
+    {
+        postFixture(QStringLiteral("text.json"));
+        post(QByteArrayLiteral("{}"), QByteArrayLiteral("sha256=00"));
+        const Reply metrics = send(QNetworkRequest(url(QStringLiteral("/metrics"))), "GET");
+        QCOMPARE(metrics.status, 200);
+        QVERIFY(metrics.body.contains("serambi_webhooks_total{result=\"stored\"} 1\n"));
+        QVERIFY(metrics.body.contains("serambi_webhooks_total{result=\"bad_signature\"} 1\n"));
+        QVERIFY(metrics.body.contains("serambi_messages_stored_total 1\n"));
+        QCOMPARE(send(QNetworkRequest(url(QStringLiteral("/healthz"))), "GET").status, 200);
+    }
+
+private:
+    std::optional<QTemporaryDir> m_dir;
+    std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<StoreReader> m_reader;
+    std::unique_ptr<WebhookEndpoint> m_endpoint;
+    std::unique_ptr<MetricsRegistry> m_metrics;
+    std::unique_ptr<RelayHttpServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    quint16 m_port = 0;
+};
+
+QTEST_GUILESS_MAIN(TestWebhookEndpoint)
+#include "tst_webhookendpoint.moc"
