@@ -1,0 +1,179 @@
+// The relay's storage: migrations and the group-committing writer, on real SQLite files.
+#include "store/conversationrepo.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/storereader.h"
+#include "store/storewriter.h"
+#include "store/writetxn.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Serambi::Relay;
+
+namespace {
+
+// The schema as SQLite reports it: every table, index and trigger with its SQL.
+QStringList schemaOf(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE "
+                          "'sqlite_%' ORDER BY type, name"));
+    QStringList schema;
+    while (q.next()) {
+        schema << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() +
+                      QLatin1Char(' ') + q.value(2).toString().simplified();
+    }
+    return schema;
+}
+
+WriteResult addCustomerMessage(WriteTxn &txn, const QString &waId, const QString &wamid)
+{
+    Contact contact;
+    contact.waId = waId;
+    contact.profileName = QStringLiteral("Dewi");
+    auto conversation = ConversationRepo::findOrCreate(txn, QStringLiteral("1098"), contact,
+                                                       QStringLiteral("draft"));
+    if (!conversation)
+        return WriteResult::failure(QStringLiteral("no conversation"));
+    Message message;
+    message.conversationId = conversation->id;
+    message.wamid = wamid;
+    message.direction = QStringLiteral("in");
+    message.type = QStringLiteral("text");
+    message.text = QStringLiteral("Halo kak");
+    message.status = QStringLiteral("received");
+    message.senderKind = QStringLiteral("customer");
+    message.timestamp = txn.now();
+    if (!ConversationRepo::insertMessage(txn, message))
+        return WriteResult::failure(QStringLiteral("duplicate"));
+    ConversationRepo::publishMessage(txn, *conversation, message,
+                                     QLatin1String(EventKind::MessageCreated));
+    return WriteResult::success(message.id);
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldMigrateAnOldDatabaseToTheSameSchemaAsAFreshOne()
+    {
+        QTemporaryDir dir;
+        QString error;
+        {
+            QSqlDatabase fresh =
+                openDatabase(dir.filePath(QStringLiteral("fresh.sqlite")), QStringLiteral("fresh"));
+            QVERIFY(migrate(fresh, &error));
+            QSqlDatabase old =
+                openDatabase(dir.filePath(QStringLiteral("old.sqlite")), QStringLiteral("old"));
+            QVERIFY(migrate(old, &error, 1));
+            QCOMPARE(schemaVersion(old), 1);
+            // Data written by the old version must survive the upgrade.
+            QSqlQuery q(old);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO contacts (phone_number_id, contact_key, wa_id, created_at, "
+                "updated_at) VALUES ('1098', '628111', '628111', 1, 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO conversations (contact_id, phone_number_id, state, ai_mode, "
+                "created_at, updated_at) VALUES (1, '1098', 'queued', 'draft', 1, 1)")));
+            QVERIFY2(migrate(old, &error), qPrintable(error));
+            QCOMPARE(schemaVersion(old), migrations().constLast().version);
+            QCOMPARE(schemaOf(old), schemaOf(fresh));
+            QVERIFY(q.exec(QStringLiteral("SELECT state FROM conversations WHERE id = 1")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("queued"));
+        }
+        closeDatabase(QStringLiteral("fresh"));
+        closeDatabase(QStringLiteral("old"));
+    }
+
+    void shouldRefuseADatabaseFromANewerRelay()
+    {
+        QTemporaryDir dir;
+        QString error;
+        {
+            QSqlDatabase db =
+                openDatabase(dir.filePath(QStringLiteral("new.sqlite")), QStringLiteral("newer"));
+            QVERIFY(migrate(db, &error));
+            QSqlQuery(db).exec(QStringLiteral("UPDATE schema_version SET version = 999"));
+            QVERIFY(!migrate(db, &error));
+            QVERIFY(error.contains(QLatin1String("999")));
+        }
+        closeDatabase(QStringLiteral("newer"));
+    }
+
+    void shouldCommitManyJobsInFewTransactions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("relay.sqlite"));
+        StoreWriter writer(path);
+        QVERIFY(writer.start());
+        QSignalSpy committed(&writer, &StoreWriter::eventsCommitted);
+        constexpr int Jobs = 500;
+        int done = 0;
+        for (int i = 0; i < Jobs; ++i) {
+            writer.submit(
+                [i](WriteTxn &txn) {
+                    return addCustomerMessage(txn, QStringLiteral("6281%1").arg(i % 7),
+                                              QStringLiteral("wamid.%1").arg(i));
+                },
+                this, [&done](const WriteResult &result) { done += result.ok ? 1 : 0; });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(done, Jobs, 20000);
+        QVERIFY2(writer.stats().groups < quint64(Jobs),
+                 qPrintable(QStringLiteral("%1 groups").arg(writer.stats().groups)));
+        // Events reach subscribers in strictly increasing seq order.
+        qint64 last = 0;
+        int events = 0;
+        for (const auto &args : std::as_const(committed)) {
+            for (const Event &event : args.at(0).value<EventList>()) {
+                QVERIFY(event.seq > last);
+                last = event.seq;
+                ++events;
+            }
+        }
+        QCOMPARE(events, Jobs);
+    }
+
+    void shouldRollBackOnlyTheJobThatFailed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("relay.sqlite"));
+        StoreWriter writer(path);
+        QVERIFY(writer.start());
+        QList<bool> results;
+        for (const QString &wamid :
+             {QStringLiteral("wamid.a"), QStringLiteral("wamid.a"), QStringLiteral("wamid.b")}) {
+            writer.submit(
+                [wamid](WriteTxn &txn) {
+                    return addCustomerMessage(txn, QStringLiteral("62811"), wamid);
+                },
+                this, [&results](const WriteResult &result) { results.append(result.ok); });
+        }
+        QTRY_COMPARE(results.size(), 3);
+        QCOMPARE(results, (QList<bool>{true, false, true}));
+        StoreReader reader(path);
+        QVERIFY(reader.open());
+        QSqlQuery q(reader.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM messages")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        QCOMPARE(reader.eventsAfter(0, 100).size(), 2);
+        QCOMPARE(reader.lastSeq(), reader.eventsAfter(0, 100).constLast().seq);
+    }
+
+    void shouldRefuseToStartOnAnUnwritablePath()
+    {
+        StoreWriter writer(QStringLiteral("/proc/serambi/none.sqlite"));
+        QString error;
+        QVERIFY(!writer.start(&error));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
