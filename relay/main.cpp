@@ -1,4 +1,143 @@
-int main()
+// serambi-relay: Meta's webhooks in, Graph API calls out, the agents' hub, and admin verbs.
+#include "config/relayconfig.h"
+#include "service/relayservice.h"
+#include "service/useradmin.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <termios.h>
+#include <unistd.h>
+
+namespace {
+
+using namespace Serambi::Relay;
+
+int signalPipe[2] = {-1, -1};
+
+void notifyQuit(int)
 {
-    return 0;
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+// Reads a password from a terminal without echo (asked twice), or one line from a pipe.
+QString readPassword(QTextStream &err, bool *ok)
+{
+    QTextStream in(stdin);
+    if (!isatty(STDIN_FILENO)) {
+        *ok = true;
+        return in.readLine();
+    }
+    termios saved{};
+    tcgetattr(STDIN_FILENO, &saved);
+    termios silent = saved;
+    silent.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    err << "Password: " << Qt::flush;
+    const QString first = in.readLine();
+    err << "\nRepeat password: " << Qt::flush;
+    const QString second = in.readLine();
+    err << '\n' << Qt::flush;
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    *ok = first == second;
+    if (!*ok)
+        err << "serambi-relay: the passwords differ\n";
+    return first;
+}
+
+int runUserVerb(const QStringList &args, const QString &configPath, QTextStream &out,
+                QTextStream &err)
+{
+    QString error;
+    const auto config =
+        loadRelayStorageConfig(configPath, QProcessEnvironment::systemEnvironment(), &error);
+    if (!config) {
+        err << "serambi-relay: " << error << '\n';
+        return 1;
+    }
+    if (args.value(1) == QLatin1String("list"))
+        return listUsers(*config, out, err);
+    if (args.value(1) != QLatin1String("add") || args.size() < 3) {
+        err << "usage: serambi-relay user add NAME --role agent|supervisor|admin "
+               "[--display-name NAME]\n       serambi-relay user list\n";
+        return 2;
+    }
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("user name"));
+    parser.addOption({QStringLiteral("role"), QStringLiteral("agent, supervisor or admin"),
+                      QStringLiteral("role"), QStringLiteral("agent")});
+    parser.addOption({QStringLiteral("display-name"), QStringLiteral("name shown to others"),
+                      QStringLiteral("name")});
+    if (!parser.parse(QStringList{QStringLiteral("user-add")} + args.mid(2))) {
+        err << "serambi-relay: " << parser.errorText() << '\n';
+        return 2;
+    }
+    bool ok = false;
+    const QString password = readPassword(err, &ok);
+    if (!ok)
+        return 1;
+    return addUser(*config, parser.positionalArguments().value(0),
+                   parser.value(QStringLiteral("display-name")),
+                   parser.value(QStringLiteral("role")), password, out, err);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("serambi-relay"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SERAMBI_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Serambi relay: WhatsApp Cloud API webhooks, Graph API sends and the "
+                       "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("config"), QStringLiteral("INI configuration file"),
+                      QStringLiteral("file")});
+    parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("optional admin verb"),
+                                 QStringLiteral("[user ...]"));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.process(app);
+    const QString configPath = parser.value(QStringLiteral("config"));
+    const QStringList verb = parser.positionalArguments();
+    if (!verb.isEmpty()) {
+        if (verb.first() == QLatin1String("user"))
+            return runUserVerb(verb, configPath, out, err);
+        err << "serambi-relay: unknown verb " << verb.first() << " (try --help)\n";
+        return 2;
+    }
+
+    QString error;
+    const auto config =
+        loadRelayConfig(configPath, QProcessEnvironment::systemEnvironment(), &error);
+    if (!config) {
+        err << "serambi-relay: " << error << '\n';
+        return 1;
+    }
+    RelayService relay(*config);
+    if (!relay.start(&error)) {
+        err << "serambi-relay: " << error << '\n';
+        return 1;
+    }
+    out << "serambi-relay: listening on http://" << config->listenAddress.toString() << ':'
+        << relay.port() << Qt::endl;
+    // SIGINT/SIGTERM only write to a pipe; the event loop then quits and the relay shuts down
+    // in order (queued writes commit first).
+    if (::pipe(signalPipe) == 0) {
+        QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(&notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+        std::signal(SIGINT, notifyQuit);
+        std::signal(SIGTERM, notifyQuit);
+        return app.exec();
+    }
+    return app.exec();
 }

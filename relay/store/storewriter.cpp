@@ -154,12 +154,14 @@ void StoreWriter::runGroup(QSqlDatabase &db, std::deque<Pending> &group)
         if (begun)
             control.exec(QStringLiteral("ROLLBACK"));
         m_failedCommits.fetch_add(1);
+        m_lastCommitOk = false;
         txn.takeEvents();
         results.clear();
         for (std::size_t i = 0; i < group.size(); ++i)
             results.append(WriteResult::failure(QStringLiteral("commit failed")));
     } else {
         m_groups.fetch_add(1);
+        m_lastCommitOk = true;
         m_jobs.fetch_add(group.size());
         EventList events = txn.takeEvents();
         if (!events.isEmpty())

@@ -63,6 +63,8 @@ public:
         quint64 failedCommits = 0;
     };
     Stats stats() const;
+    // False when the latest group failed to commit (the disk is full, the file went away...).
+    bool lastCommitSucceeded() const { return m_lastCommitOk.load(); }
 
 Q_SIGNALS:
     // Emitted (queued to the writer's owner thread) after each commit, in seq order, before
@@ -91,6 +93,7 @@ private:
     std::atomic<quint64> m_groups{0};
     std::atomic<quint64> m_jobs{0};
     std::atomic<quint64> m_failedCommits{0};
+    std::atomic<bool> m_lastCommitOk{true};
 };
 
 } // namespace Serambi::Relay

@@ -1,0 +1,141 @@
+#include "relayservice.h"
+
+#include "ai/acknowledgementdrafter.h"
+#include "ai/draftcoordinator.h"
+#include "http/metrics.h"
+#include "http/relayhttpserver.h"
+#include "http/webhookendpoint.h"
+#include "hub/agenthub.h"
+#include "store/storereader.h"
+#include "store/storewriter.h"
+#include "whatsapp/graphclient.h"
+#include "whatsapp/outboxsender.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcRelay, "serambi.relay")
+
+namespace Serambi::Relay {
+
+RelayService::RelayService(RelayConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config))
+{}
+
+RelayService::~RelayService()
+{
+    // The HTTP server goes first so no new work arrives while the rest shuts down.
+    m_http.reset();
+    m_hub.reset();
+    m_drafts.reset();
+    m_outbox.reset();
+    m_writer.reset();
+}
+
+bool RelayService::start(QString *error)
+{
+    const QString path = m_config.databasePath();
+    m_writer =
+        std::make_unique<StoreWriter>(path, m_config.fullSync ? SyncMode::Full : SyncMode::Normal);
+    QString storeError;
+    if (!m_writer->start(&storeError)) {
+        *error = QStringLiteral("cannot open database %1: %2").arg(path, storeError);
+        return false;
+    }
+    m_reader = std::make_unique<StoreReader>(path);
+    if (!m_reader->open(&storeError)) {
+        *error = QStringLiteral("cannot read database %1: %2").arg(path, storeError);
+        return false;
+    }
+
+    m_network = std::make_unique<QNetworkAccessManager>();
+    GraphOptions graph;
+    graph.baseUrl = m_config.graphUrl;
+    graph.phoneNumberId = m_config.phoneNumberId;
+    graph.token = m_config.graphToken;
+    graph.timeoutMs = m_config.sendTimeoutMs;
+    m_graph = std::make_unique<GraphClient>(graph, m_network.get());
+    OutboxOptions outbox;
+    outbox.maxAttempts = m_config.sendMaxAttempts;
+    outbox.backoffBaseMs = m_config.sendBackoffMs;
+    m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_graph.get(), outbox);
+
+    m_drafter = std::make_unique<AcknowledgementDrafter>();
+    m_drafts = std::make_unique<DraftCoordinator>(m_writer.get(), m_drafter.get());
+    connect(m_writer.get(), &StoreWriter::eventsCommitted, m_drafts.get(),
+            &DraftCoordinator::handleEvents);
+
+    HubOptions hub;
+    hub.pbkdf2Iterations = m_config.pbkdf2Iterations;
+    m_hub = std::make_unique<AgentHub>(m_writer.get(), m_reader.get(), hub);
+    QString hubError;
+    if (!m_hub->start(&hubError)) {
+        *error = QStringLiteral("cannot start the agents' hub: %1").arg(hubError);
+        return false;
+    }
+    connect(m_writer.get(), &StoreWriter::eventsCommitted, m_hub.get(), &AgentHub::publish);
+
+    WebhookOptions webhooks;
+    webhooks.appSecret = m_config.appSecret;
+    webhooks.verifyToken = m_config.verifyToken;
+    webhooks.maxBodyBytes = m_config.maxBodyBytes;
+    webhooks.defaultAiMode = m_config.defaultAiMode;
+    m_webhooks = std::make_unique<WebhookEndpoint>(webhooks, m_writer.get());
+
+    m_metrics = std::make_unique<MetricsRegistry>();
+    registerMetrics();
+    AgentHub *agentHub = m_hub.get();
+    StoreWriter *writer = m_writer.get();
+    m_http = std::make_unique<RelayHttpServer>(
+        m_webhooks.get(), m_metrics.get(),
+        [agentHub](QWebSocket *socket) { agentHub->acceptConnection(socket); },
+        [writer] { return writer->lastCommitSucceeded(); });
+    m_port = m_http->listen(m_config.listenAddress, m_config.listenPort);
+    if (m_port == 0) {
+        *error = QStringLiteral("cannot listen on %1:%2")
+                     .arg(m_config.listenAddress.toString())
+                     .arg(m_config.listenPort);
+        return false;
+    }
+    m_outbox->start();
+    qCInfo(lcRelay).noquote() << "relay listening on" << m_config.listenAddress.toString() << "port"
+                              << m_port << "with database" << path;
+    return true;
+}
+
+void RelayService::registerMetrics()
+{
+    m_webhooks->registerMetrics(*m_metrics);
+    using Type = MetricsRegistry::Type;
+    AgentHub *hub = m_hub.get();
+    OutboxSender *outbox = m_outbox.get();
+    m_metrics->add(QStringLiteral("serambi_events_published_total"), Type::Counter,
+                   QStringLiteral("Events pushed to consoles"), {},
+                   [hub] { return double(hub->eventsPublished()); });
+    m_metrics->add(QStringLiteral("serambi_consoles_connected"), Type::Gauge,
+                   QStringLiteral("Consoles connected to the agents' hub"), {},
+                   [hub] { return double(hub->connectedConsoles()); });
+    m_metrics->add(QStringLiteral("serambi_outbox_depth"), Type::Gauge,
+                   QStringLiteral("Outbound messages not yet accepted by Meta or failed"), {},
+                   [outbox] { return double(outbox->counters().depth); });
+    const QString sendHelp = QStringLiteral("Graph API send attempts by result");
+    m_metrics->add(QStringLiteral("serambi_send_attempts_total"), Type::Counter, sendHelp,
+                   QStringLiteral("result=\"accepted\""),
+                   [outbox] { return double(outbox->counters().accepted); });
+    m_metrics->add(QStringLiteral("serambi_send_attempts_total"), Type::Counter, sendHelp,
+                   QStringLiteral("result=\"retried\""),
+                   [outbox] { return double(outbox->counters().retried); });
+    m_metrics->add(QStringLiteral("serambi_send_attempts_total"), Type::Counter, sendHelp,
+                   QStringLiteral("result=\"failed\""),
+                   [outbox] { return double(outbox->counters().failed); });
+    StoreWriter *writer = m_writer.get();
+    m_metrics->add(QStringLiteral("serambi_store_commits_total"), Type::Counter,
+                   QStringLiteral("Grouped transactions committed"), {},
+                   [writer] { return double(writer->stats().groups); });
+    m_metrics->add(QStringLiteral("serambi_store_jobs_total"), Type::Counter,
+                   QStringLiteral("Write jobs committed (many share one transaction)"), {},
+                   [writer] { return double(writer->stats().jobs); });
+}
+
+} // namespace Serambi::Relay

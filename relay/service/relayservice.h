@@ -1,0 +1,61 @@
+#pragma once
+
+#include "config/relayconfig.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Serambi::Relay {
+
+class AgentHub;
+class DraftCoordinator;
+class Drafter;
+class GraphClient;
+class MetricsRegistry;
+class OutboxSender;
+class RelayHttpServer;
+class StoreReader;
+class StoreWriter;
+class WebhookEndpoint;
+
+// The whole relay, built once from its configuration: storage, Meta's webhook, the agents'
+// hub, the outbox sender, the drafter and the HTTP port they share.
+class RelayService : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RelayService(RelayConfig config, QObject *parent = nullptr);
+    ~RelayService() override;
+
+    // Opens the database, starts every part and listens. False with *error on failure.
+    bool start(QString *error);
+    // The port actually bound (useful when the configuration asked for port 0).
+    quint16 port() const { return m_port; }
+
+    AgentHub *hub() const { return m_hub.get(); }
+    OutboxSender *outbox() const { return m_outbox.get(); }
+    WebhookEndpoint *webhooks() const { return m_webhooks.get(); }
+
+private:
+    void registerMetrics();
+
+    RelayConfig m_config;
+    std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<StoreReader> m_reader;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<GraphClient> m_graph;
+    std::unique_ptr<OutboxSender> m_outbox;
+    std::unique_ptr<Drafter> m_drafter;
+    std::unique_ptr<DraftCoordinator> m_drafts;
+    std::unique_ptr<AgentHub> m_hub;
+    std::unique_ptr<WebhookEndpoint> m_webhooks;
+    std::unique_ptr<MetricsRegistry> m_metrics;
+    std::unique_ptr<RelayHttpServer> m_http;
+    quint16 m_port = 0;
+};
+
+} // namespace Serambi::Relay
