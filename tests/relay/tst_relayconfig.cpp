@@ -1,0 +1,176 @@
+// Start-up configuration: INI, SERAMBI_* overrides, the owner-only secrets file, and the one
+// line that names a missing or invalid key.
+#include "config/relayconfig.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Serambi::Relay;
+
+class TestRelayConfig : public QObject
+{
+    Q_OBJECT
+
+private:
+    QProcessEnvironment completeEnvironment() const
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("SERAMBI_DATA_DIR"), m_dir->path());
+        env.insert(QStringLiteral("SERAMBI_APP_SECRET"), QStringLiteral("app-secret"));
+        env.insert(QStringLiteral("SERAMBI_VERIFY_TOKEN"), QStringLiteral("verify"));
+        env.insert(QStringLiteral("SERAMBI_GRAPH_TOKEN"), QStringLiteral("graph"));
+        env.insert(QStringLiteral("SERAMBI_PHONE_NUMBER_ID"), QStringLiteral("109876543210"));
+        return env;
+    }
+
+    QString writeFile(const QString &name, const QByteArray &content,
+                      QFileDevice::Permissions permissions)
+    {
+        QFile file(m_dir->filePath(name));
+        file.open(QIODevice::WriteOnly);
+        file.write(content);
+        file.close();
+        file.setPermissions(permissions);
+        return file.fileName();
+    }
+
+private Q_SLOTS:
+    void init() { m_dir.emplace(); }
+
+    void shouldStartWithTheEnvironmentAlone()
+    {
+        QString error;
+        const auto config = loadRelayConfig({}, completeEnvironment(), &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->listenAddress, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(config->listenPort, quint16(8090));
+        QCOMPARE(config->graphUrl.toString(), QStringLiteral("https://graph.facebook.com/v25.0"));
+        QCOMPARE(config->appSecret, QByteArray("app-secret"));
+        QCOMPARE(config->databasePath(), m_dir->filePath(QStringLiteral("relay.sqlite")));
+    }
+
+    void shouldNameTheMissingKey_data()
+    {
+        QTest::addColumn<QString>("variable");
+        for (const char *name : {"SERAMBI_APP_SECRET", "SERAMBI_VERIFY_TOKEN",
+                                 "SERAMBI_GRAPH_TOKEN", "SERAMBI_PHONE_NUMBER_ID"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    void shouldNameTheMissingKey()
+    {
+        QFETCH(QString, variable);
+        QProcessEnvironment env = completeEnvironment();
+        env.remove(variable);
+        QString error;
+        QVERIFY(!loadRelayConfig({}, env, &error));
+        QVERIFY2(error.startsWith(variable), qPrintable(error));
+        QVERIFY(!error.contains(QLatin1Char('\n')));
+    }
+
+    void shouldNameTheInvalidKey_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("listen without port") << "SERAMBI_LISTEN"
+                                             << "127.0.0.1";
+        QTest::newRow("listen bad host") << "SERAMBI_LISTEN"
+                                         << "nowhere:80";
+        QTest::newRow("port too big") << "SERAMBI_LISTEN"
+                                      << "127.0.0.1:70000";
+        QTest::newRow("graph url") << "SERAMBI_GRAPH_URL"
+                                   << "ftp://graph";
+        QTest::newRow("phone number id") << "SERAMBI_PHONE_NUMBER_ID"
+                                         << "+62 811";
+        QTest::newRow("ai mode") << "SERAMBI_AI_MODE"
+                                 << "sometimes";
+        QTest::newRow("db sync") << "SERAMBI_DB_SYNC"
+                                 << "maybe";
+        QTest::newRow("body limit") << "SERAMBI_MAX_BODY_KIB"
+                                    << "lots";
+    }
+
+    void shouldNameTheInvalidKey()
+    {
+        QFETCH(QString, variable);
+        QFETCH(QString, value);
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(variable, value);
+        QString error;
+        QVERIFY(!loadRelayConfig({}, env, &error));
+        QVERIFY2(error.startsWith(variable), qPrintable(error));
+    }
+
+    void shouldLetTheEnvironmentOverrideTheIniFile()
+    {
+        const QString ini = writeFile(
+            QStringLiteral("relay.ini"), "[relay]\nlisten = 127.0.0.1:9001\nai_mode = off\n",
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_AI_MODE"), QStringLiteral("auto"));
+        QString error;
+        const auto config = loadRelayConfig(ini, env, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->listenPort, quint16(9001));
+        QCOMPARE(config->defaultAiMode, QStringLiteral("auto"));
+    }
+
+    void shouldReadSecretsFromAnOwnerOnlyFile()
+    {
+        const QString secrets =
+            writeFile(QStringLiteral("secrets.env"),
+                      "# Meta\nSERAMBI_APP_SECRET=from-file\nSERAMBI_GRAPH_TOKEN=graph-from-file\n",
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcessEnvironment env = completeEnvironment();
+        env.remove(QStringLiteral("SERAMBI_APP_SECRET"));
+        env.insert(QStringLiteral("SERAMBI_SECRETS_FILE"), secrets);
+        QString error;
+        const auto config = loadRelayConfig({}, env, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->appSecret, QByteArray("from-file"));
+        // The environment still wins over the file.
+        QCOMPARE(config->graphToken, QByteArray("graph"));
+    }
+
+    void shouldRefuseASecretsFileOthersCanRead()
+    {
+        const QString secrets =
+            writeFile(QStringLiteral("secrets.env"), "SERAMBI_APP_SECRET=from-file\n",
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_SECRETS_FILE"), secrets);
+        QString error;
+        QVERIFY(!loadRelayConfig({}, env, &error));
+        QVERIFY2(error.startsWith(QLatin1String("SERAMBI_SECRETS_FILE")), qPrintable(error));
+        QVERIFY(error.contains(QLatin1String("chmod 600")));
+        QVERIFY(!error.contains(QLatin1String("from-file")));
+    }
+
+    void shouldRefuseSecretsInAWorldReadableIniFile()
+    {
+        const QString ini =
+            writeFile(QStringLiteral("relay.ini"), "[relay]\ngraph_token = leaked\n",
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QProcessEnvironment env = completeEnvironment();
+        env.remove(QStringLiteral("SERAMBI_GRAPH_TOKEN"));
+        QString error;
+        QVERIFY(!loadRelayConfig(ini, env, &error));
+        QVERIFY2(error.startsWith(QLatin1String("SERAMBI_GRAPH_TOKEN")), qPrintable(error));
+        QVERIFY(!error.contains(QLatin1String("leaked")));
+    }
+
+    void shouldRefuseAMissingConfigFile()
+    {
+        QString error;
+        QVERIFY(!loadRelayConfig(m_dir->filePath(QStringLiteral("none.ini")), completeEnvironment(),
+                                 &error));
+        QVERIFY(error.contains(QLatin1String("none.ini")));
+    }
+
+private:
+    std::optional<QTemporaryDir> m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestRelayConfig)
+#include "tst_relayconfig.moc"
