@@ -1,0 +1,41 @@
+#!/bin/sh
+# Builds Serambi and starts the offline demo: serambi-sim (Meta's Cloud API with simulated
+# Indonesian customers) and serambi-relay on the embedded defaults (SQLite, placeholder AI).
+# Ctrl+C stops everything. Ports: SERAMBI_DEMO_RELAY_PORT (8090), SERAMBI_DEMO_SIM_PORT (8091).
+set -eu
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+cmake --preset dev >/dev/null
+cmake --build --preset dev --target serambi-relay serambi-sim
+
+BUILD=build/dev
+DEMO=build/demo
+RELAY_PORT=${SERAMBI_DEMO_RELAY_PORT:-8090}
+SIM_PORT=${SERAMBI_DEMO_SIM_PORT:-8091}
+rm -rf "$DEMO"
+mkdir -p "$DEMO"
+
+# Demo-only values: the simulator and the relay agree on them; nothing here reaches Meta.
+export SERAMBI_DATA_DIR="$PWD/$DEMO/relay"
+export SERAMBI_LISTEN="127.0.0.1:$RELAY_PORT"
+export SERAMBI_GRAPH_URL="http://127.0.0.1:$SIM_PORT/v25.0"
+export SERAMBI_APP_SECRET=demo-app-secret
+export SERAMBI_VERIFY_TOKEN=demo-verify-token
+export SERAMBI_GRAPH_TOKEN=demo-graph-token
+export SERAMBI_PHONE_NUMBER_ID=109876543210
+export SERAMBI_PBKDF2_ITERATIONS=20000
+
+printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add demo --role agent \
+    --display-name "Demo Agent" >/dev/null
+printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add supervisor \
+    --role supervisor --display-name "Demo Supervisor" >/dev/null
+
+"$BUILD/relay/serambi-relay" >"$DEMO/relay.log" 2>&1 &
+RELAY_PID=$!
+trap 'kill "$RELAY_PID" 2>/dev/null; wait "$RELAY_PID" 2>/dev/null || true' EXIT INT TERM
+
+echo "Serambi demo: relay on http://127.0.0.1:$RELAY_PORT (log: $DEMO/relay.log)"
+echo "Agents sign in as demo / serambi-demo (supervisor / serambi-demo)."
+echo "Simulated customers follow; Ctrl+C stops the demo."
+"$BUILD/sim/serambi-sim" --listen "127.0.0.1:$SIM_PORT" \
+    --webhook-url "http://127.0.0.1:$RELAY_PORT/webhook" --script resources/demo/customers.json
