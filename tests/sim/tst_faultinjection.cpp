@@ -1,0 +1,198 @@
+#include "httptestclient.h"
+
+#include "sim/simulator.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Serambi::Sim;
+
+namespace {
+
+const QString Customer = QStringLiteral("6281234567002");
+
+QJsonObject text()
+{
+    return {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+            {QStringLiteral("to"), QString(QStringLiteral("+") + Customer)},
+            {QStringLiteral("type"), QStringLiteral("text")},
+            {QStringLiteral("text"),
+             QJsonObject{{QStringLiteral("body"), QStringLiteral("Siap kak")}}}};
+}
+
+int code(const HttpTestResponse &response)
+{
+    return response.json()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toInt();
+}
+
+} // namespace
+
+class TestFaultInjection : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Simulator> m_sim;
+    std::unique_ptr<HttpTestClient> m_client;
+    std::unique_ptr<HttpTestClient> m_control;
+    QString m_messages;
+
+    void addFault(const QJsonObject &fault)
+    {
+        QCOMPARE(m_control->post(QStringLiteral("/_sim/faults"), fault).status, 200);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        SimConfig config;
+        config.listenPort = 0;
+        config.webhookUrl = QUrl();
+        config.customersEnabled = false;
+        m_sim = std::make_unique<Simulator>(config);
+        QString error;
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        m_client = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
+        m_client->setBearerToken(config.graphToken);
+        m_control = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
+        m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
+        QVERIFY(!m_sim->customers()
+                     .sendMessage(Customer,
+                                  {{QStringLiteral("type"), QStringLiteral("text")},
+                                   {QStringLiteral("text"), QStringLiteral("Halo")}},
+                                  &error)
+                     .isEmpty());
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_control.reset();
+        m_sim.reset();
+    }
+
+    void shouldRateLimitTheNextSendsThenRecover()
+    {
+        QString error;
+        m_sim->faults().add(*Fault::fromSpec(QStringLiteral("rate_limit:2"), &error));
+        // Faults are for sends; other Graph calls are unaffected.
+        QCOMPARE(
+            m_client->get(QStringLiteral("/v25.0/%1/message_templates").arg(m_sim->config().wabaId))
+                .status,
+            200);
+        for (int i = 0; i < 2; ++i) {
+            const HttpTestResponse response = m_client->post(m_messages, text());
+            QCOMPARE(response.status, 400);
+            QCOMPARE(code(response), 130429);
+            QVERIFY(response.header("Retry-After").isEmpty());
+        }
+        QCOMPARE(m_client->post(m_messages, text()).status, 200);
+        QCOMPARE(m_sim->state().counters().sendsAccepted, 1);
+        const QList<RecordedRequest> sends =
+            m_sim->requests().matching(QStringLiteral("POST"), QStringLiteral("/messages"));
+        QCOMPARE(sends.size(), 3);
+        QCOMPARE(sends.at(0).fault, QStringLiteral("rate_limit"));
+        QCOMPARE(sends.at(2).fault, QString());
+    }
+
+    void shouldAnswer429WithRetryAfterWhenAsked()
+    {
+        addFault({{QStringLiteral("kind"), QStringLiteral("rate_limit")},
+                  {QStringLiteral("count"), 1},
+                  {QStringLiteral("retry_after"), 7}});
+        const HttpTestResponse response = m_client->post(m_messages, text());
+        QCOMPARE(response.status, 429);
+        QCOMPARE(response.header("Retry-After"), QByteArray("7"));
+        QCOMPARE(code(response), 130429);
+        QCOMPARE(m_client->post(m_messages, text()).status, 200);
+    }
+
+    void shouldAnswerServerErrors_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("metaCode");
+        QTest::newRow("500") << 500 << 131000;
+        QTest::newRow("503") << 503 << 2;
+    }
+
+    void shouldAnswerServerErrors()
+    {
+        QFETCH(int, status);
+        QFETCH(int, metaCode);
+        addFault({{QStringLiteral("kind"), QStringLiteral("server_error")},
+                  {QStringLiteral("count"), 1},
+                  {QStringLiteral("status"), status}});
+        const HttpTestResponse response = m_client->post(m_messages, text());
+        QCOMPARE(response.status, status);
+        QCOMPARE(code(response), metaCode);
+        QCOMPARE(m_client->post(m_messages, text()).status, 200);
+    }
+
+    void shouldHoldATimedOutSendUntilTheClientGivesUp()
+    {
+        addFault(
+            {{QStringLiteral("kind"), QStringLiteral("timeout")}, {QStringLiteral("count"), 1}});
+        m_client->setTimeoutMs(300);
+        QCOMPARE(m_client->post(m_messages, text()).status, 0);
+        QTRY_COMPARE(m_sim->server().heldCount(), 0);
+        QCOMPARE(m_sim->state().counters().sendsAccepted, 0);
+        m_client->setTimeoutMs(5000);
+        QCOMPARE(m_client->post(m_messages, text()).status, 200);
+        QCOMPARE(m_sim->state().counters().sendsAccepted, 1);
+    }
+
+    void shouldAnswerADelayedSendLate()
+    {
+        addFault({{QStringLiteral("kind"), QStringLiteral("timeout")},
+                  {QStringLiteral("count"), 1},
+                  {QStringLiteral("delay_ms"), 400}});
+        QElapsedTimer clock;
+        clock.start();
+        const HttpTestResponse response = m_client->post(m_messages, text());
+        QCOMPARE(response.status, 200);
+        QVERIFY(clock.elapsed() >= 350);
+        QCOMPARE(m_sim->state().counters().sendsAccepted, 1);
+    }
+
+    void shouldRefuseMalformedFaults()
+    {
+        QCOMPARE(m_control
+                     ->post(QStringLiteral("/_sim/faults"),
+                            {{QStringLiteral("kind"), QStringLiteral("meteor")}})
+                     .status,
+                 400);
+        QCOMPARE(m_control
+                     ->post(QStringLiteral("/_sim/faults"),
+                            {{QStringLiteral("kind"), QStringLiteral("server_error")},
+                             {QStringLiteral("status"), 502}})
+                     .status,
+                 400);
+        QCOMPARE(m_sim->faults().pending(), 0);
+    }
+
+    void shouldForgetFaultsAndRequestsOnReset()
+    {
+        addFault({{QStringLiteral("kind"), QStringLiteral("server_error")},
+                  {QStringLiteral("count"), 5}});
+        QCOMPARE(m_client->post(m_messages, text()).status, 500);
+        QJsonObject state = m_control->get(QStringLiteral("/_sim/state")).json();
+        QCOMPARE(state.value(QStringLiteral("faults_pending")).toInt(), 4);
+        QCOMPARE(state.value(QStringLiteral("requests_recorded")).toInt(), 1);
+
+        QCOMPARE(m_control->post(QStringLiteral("/_sim/reset"), {}).status, 200);
+        state = m_control->get(QStringLiteral("/_sim/state")).json();
+        QCOMPARE(state.value(QStringLiteral("faults_pending")).toInt(), 0);
+        QCOMPARE(state.value(QStringLiteral("requests_recorded")).toInt(), 0);
+        QCOMPARE(state.value(QStringLiteral("last_request_seq")).toInt(), 1);
+        // The reset also closed the customer's window.
+        QCOMPARE(code(m_client->post(m_messages, text())), 131047);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaultInjection)
+#include "tst_faultinjection.moc"
