@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
+namespace Serambi::Relay {
+
+struct GraphOptions
+{
+    // Includes the API version, e.g. https://graph.facebook.com/v25.0
+    QUrl baseUrl = QUrl(QStringLiteral("https://graph.facebook.com/v25.0"));
+    QString phoneNumberId;
+    QByteArray token;
+    int timeoutMs = 20000;
+};
+
+// The "error" object of a refused Graph API call (whatsapp-cloud-api.md §12.1).
+struct GraphError
+{
+    int code = 0;
+    int subcode = 0;
+    QString type;
+    QString message; // "(#131047) Re-engagement message"
+    QString details; // error_data.details
+    QString fbtraceId;
+
+    // message without Meta's "(#code) " prefix, as webhooks carry it in "title".
+    QString title() const;
+};
+
+// The outcome of one Graph API call. Exactly one of: success, a Meta error, an HTTP status
+// without a Meta error body, or no HTTP response at all (network error or timeout).
+struct GraphResult
+{
+    int httpStatus = 0; // 0 when no HTTP response arrived
+    bool success = false;
+    QString wamid; // messages[0].id of a successful send
+    bool hasError = false;
+    GraphError error;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorText;
+    bool timedOut = false;
+    int retryAfterSeconds = -1; // -1 when the response had no usable Retry-After
+
+    bool ok() const { return success; }
+    // True when the request never got an HTTP answer (connection failure or timeout).
+    bool noResponse() const { return httpStatus == 0; }
+};
+
+// Calls the WhatsApp Cloud API for one business phone number. The token is sent only as a
+// bearer header to the configured base URL and never logged; redirects are not followed.
+class GraphClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(const GraphResult &)>;
+
+    GraphClient(GraphOptions options, QNetworkAccessManager *nam, QObject *parent = nullptr);
+
+    const GraphOptions &options() const { return m_options; }
+    // {base}/{PNID}/messages
+    QUrl messagesUrl() const;
+
+    // POSTs body as a message send. done runs on context's thread unless context is destroyed
+    // first; success means HTTP 2xx with a wamid.
+    void sendMessage(const QJsonObject &body, QObject *context, Done done);
+    // Marks an inbound message (and all earlier ones) as read (§8.4); success means
+    // {"success": true}.
+    void markRead(const QString &wamid, QObject *context, Done done);
+
+private:
+    enum class Expect { Wamid, SuccessFlag };
+
+    void post(const QJsonObject &body, Expect expect, QObject *context, Done done);
+    static GraphResult readResult(QNetworkReply *reply, Expect expect);
+
+    GraphOptions m_options;
+    QNetworkAccessManager *m_nam;
+};
+
+} // namespace Serambi::Relay

@@ -1,0 +1,269 @@
+#include "outboxsender.h"
+
+#include "graphclient.h"
+#include "protocol/types.h"
+#include "store/conversationrepo.h"
+#include "store/storewriter.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <optional>
+
+Q_LOGGING_CATEGORY(lcOutbox, "serambi.relay.outbox")
+
+namespace Serambi::Relay {
+
+namespace {
+
+using Protocol::MessageStatus;
+
+// What a writer job saw of the outbox after its own changes.
+struct Backlog
+{
+    int depth = 0;
+    qint64 nextDueInMs = -1; // -1 when nothing is pending
+};
+
+Backlog readBacklog(WriteTxn &txn)
+{
+    Backlog backlog;
+    backlog.depth = OutboxRepo::depth(txn.db());
+    const qint64 due = OutboxRepo::nextDueAt(txn.db());
+    if (due > 0)
+        backlog.nextDueInMs = std::max<qint64>(0, due - txn.now());
+    return backlog;
+}
+
+int statusRank(const QString &name)
+{
+    MessageStatus status = MessageStatus::Pending;
+    Protocol::messageStatusFromName(name, &status);
+    return Protocol::messageStatusRank(status);
+}
+
+QString describe(const RetryDecision &decision)
+{
+    return QString::number(decision.code) + QLatin1Char(' ') + decision.title;
+}
+
+} // namespace
+
+OutboxSender::OutboxSender(StoreWriter *writer, GraphClient *graph, OutboxOptions options,
+                           QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_graph(graph)
+    , m_options(options)
+    , m_policy(options.maxAttempts, options.backoffBaseMs, options.backoffCapMs)
+{
+    m_options.maxConcurrent = std::max(1, m_options.maxConcurrent);
+    m_dueTimer.setSingleShot(true);
+    connect(&m_dueTimer, &QTimer::timeout, this, &OutboxSender::claim);
+    connect(m_writer, &StoreWriter::eventsCommitted, this, &OutboxSender::handleEventsCommitted);
+}
+
+void OutboxSender::start()
+{
+    auto backlog = std::make_shared<Backlog>();
+    auto reset = std::make_shared<int>(0);
+    m_writer->submit(
+        [backlog, reset](WriteTxn &txn) {
+            *reset = OutboxRepo::resetInflight(txn);
+            *backlog = readBacklog(txn);
+            return WriteResult::success();
+        },
+        this,
+        [this, backlog, reset](const WriteResult &result) {
+            if (!result.ok) {
+                qCCritical(lcOutbox) << "cannot reset the outbox:" << result.error;
+                return;
+            }
+            if (*reset > 0)
+                qCWarning(lcOutbox) << *reset << "items were in flight at shutdown; resending";
+            qCInfo(lcOutbox) << "started with" << backlog->depth << "items queued";
+            m_started = true;
+            m_counters.depth = backlog->depth;
+            claim();
+        });
+}
+
+void OutboxSender::handleEventsCommitted(const EventList &events)
+{
+    for (const Event &event : events) {
+        if (event.kind == QLatin1String(EventKind::MessageCreated) &&
+            event.data.value(QLatin1String("direction")).toString() == QLatin1String("out") &&
+            event.data.value(QLatin1String("status")).toString() ==
+                Protocol::messageStatusName(MessageStatus::Pending)) {
+            claim();
+            return;
+        }
+    }
+}
+
+void OutboxSender::claim()
+{
+    if (!m_started)
+        return;
+    if (m_claiming) {
+        m_claimAgain = true;
+        return;
+    }
+    const int free = m_options.maxConcurrent - m_counters.inflight;
+    if (free <= 0)
+        return; // a finishing send claims again
+    m_claiming = true;
+    m_claimAgain = false;
+    m_dueTimer.stop();
+
+    auto items = std::make_shared<QList<OutboxItem>>();
+    auto backlog = std::make_shared<Backlog>();
+    m_writer->submit(
+        [items, backlog, free](WriteTxn &txn) {
+            *items = OutboxRepo::claimDue(txn, free);
+            *backlog = readBacklog(txn);
+            return WriteResult::success();
+        },
+        this,
+        [this, items, backlog](const WriteResult &result) {
+            m_claiming = false;
+            if (!result.ok) {
+                qCWarning(lcOutbox) << "cannot claim outbox items:" << result.error;
+                scheduleNext(m_options.backoffBaseMs);
+                return;
+            }
+            m_counters.depth = backlog->depth;
+            for (const OutboxItem &item : std::as_const(*items))
+                send(item);
+            // Items that are due but found no free slot wait for a send to finish.
+            if (m_claimAgain)
+                claim();
+            else if (backlog->nextDueInMs >= 0)
+                scheduleNext(backlog->nextDueInMs);
+        });
+}
+
+void OutboxSender::send(const OutboxItem &item)
+{
+    ++m_counters.inflight;
+    QJsonObject body = item.request;
+    body.insert(QLatin1String("biz_opaque_callback_data"), QString::number(item.id));
+    qCDebug(lcOutbox) << "sending outbox item" << item.id << "attempt" << item.attempts;
+    m_graph->sendMessage(
+        body, this, [this, item](const GraphResult &result) { handleSendFinished(item, result); });
+}
+
+void OutboxSender::handleSendFinished(const OutboxItem &item, const GraphResult &result)
+{
+    Outcome outcome;
+    outcome.item = item;
+    if (result.ok()) {
+        outcome.kind = Outcome::Kind::Accepted;
+        outcome.wamid = result.wamid;
+    } else {
+        outcome.decision = m_policy.decide(result, item.attempts);
+        outcome.kind = outcome.decision.retry ? Outcome::Kind::Retry : Outcome::Kind::Failed;
+    }
+    record(outcome);
+}
+
+void OutboxSender::record(const Outcome &outcome)
+{
+    auto backlog = std::make_shared<Backlog>();
+    m_writer->submit(
+        [outcome, backlog](WriteTxn &txn) {
+            const OutboxItem &item = outcome.item;
+            if (outcome.kind == Outcome::Kind::Retry) {
+                OutboxRepo::reschedule(txn, item.id, txn.now() + outcome.decision.delayMs,
+                                       describe(outcome.decision));
+                *backlog = readBacklog(txn);
+                return WriteResult::success();
+            }
+
+            if (outcome.kind == Outcome::Kind::Accepted)
+                OutboxRepo::markDone(txn, item.id);
+            else
+                OutboxRepo::markFailed(txn, item.id, describe(outcome.decision));
+            std::optional<Message> message =
+                ConversationRepo::loadMessage(txn.db(), item.messageId);
+            if (!message) {
+                *backlog = readBacklog(txn);
+                return WriteResult::success();
+            }
+            if (outcome.kind == Outcome::Kind::Accepted) {
+                message->wamid = outcome.wamid;
+                // A status webhook matched through biz_opaque_callback_data may have come first.
+                if (statusRank(message->status) <
+                    Protocol::messageStatusRank(MessageStatus::Accepted))
+                    message->status = Protocol::messageStatusName(MessageStatus::Accepted);
+            } else {
+                message->status = Protocol::messageStatusName(MessageStatus::Failed);
+                message->errorCode = outcome.decision.code;
+                message->errorTitle = outcome.decision.title;
+                message->errorDetails = outcome.decision.details;
+            }
+            ConversationRepo::updateMessage(txn, *message);
+            if (const auto conversation = ConversationRepo::load(txn.db(), item.conversationId))
+                ConversationRepo::publishMessage(txn, *conversation, *message,
+                                                 QLatin1String(EventKind::MessageUpdated));
+            *backlog = readBacklog(txn);
+            return WriteResult::success();
+        },
+        this,
+        [this, outcome, backlog](const WriteResult &result) {
+            if (!result.ok) {
+                // The item stays in flight in the database; keep trying to record what Meta
+                // answered rather than sending it again.
+                qCWarning(lcOutbox)
+                    << "cannot record outbox item" << outcome.item.id << ":" << result.error;
+                QTimer::singleShot(m_options.backoffBaseMs, this,
+                                   [this, outcome] { record(outcome); });
+                return;
+            }
+            m_counters.depth = backlog->depth;
+            handleRecorded(outcome);
+            if (backlog->nextDueInMs >= 0)
+                scheduleNext(backlog->nextDueInMs);
+        });
+}
+
+void OutboxSender::handleRecorded(const Outcome &outcome)
+{
+    --m_counters.inflight;
+    const OutboxItem &item = outcome.item;
+    switch (outcome.kind) {
+    case Outcome::Kind::Accepted:
+        ++m_counters.accepted;
+        qCInfo(lcOutbox) << "outbox item" << item.id << "accepted";
+        Q_EMIT messageAccepted(item.messageId, outcome.wamid);
+        break;
+    case Outcome::Kind::Retry:
+        ++m_counters.retried;
+        qCInfo(lcOutbox) << "outbox item" << item.id << "attempt" << item.attempts
+                         << "failed with code" << outcome.decision.code << outcome.decision.title
+                         << "; retrying in" << outcome.decision.delayMs << "ms";
+        Q_EMIT messageRescheduled(item.messageId, item.attempts, outcome.decision.delayMs);
+        break;
+    case Outcome::Kind::Failed:
+        ++m_counters.failed;
+        qCWarning(lcOutbox) << "outbox item" << item.id << "failed after" << item.attempts
+                            << "attempts with code" << outcome.decision.code
+                            << outcome.decision.title;
+        Q_EMIT messageFailed(item.messageId, outcome.decision.code, outcome.decision.title);
+        break;
+    }
+}
+
+void OutboxSender::scheduleNext(qint64 delayMs)
+{
+    if (m_claiming)
+        return; // the claim's completion arms the timer from fresher data
+    const qint64 clamped = std::clamp<qint64>(delayMs, 0, std::numeric_limits<int>::max());
+    if (m_dueTimer.isActive() && m_dueTimer.remainingTime() <= clamped)
+        return;
+    m_dueTimer.start(int(clamped));
+}
+
+} // namespace Serambi::Relay

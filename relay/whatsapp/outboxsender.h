@@ -1,0 +1,90 @@
+#pragma once
+
+#include "retrypolicy.h"
+#include "store/event.h"
+#include "store/outboxrepo.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace Serambi::Relay {
+
+class GraphClient;
+class StoreWriter;
+struct GraphResult;
+
+struct OutboxOptions
+{
+    int maxConcurrent = 8;
+    int maxAttempts = 8;
+    int backoffBaseMs = 1000;
+    int backoffCapMs = 5 * 60 * 1000;
+};
+
+// Sends the outbox to the Graph API (design.md flow step 9). Every database access is a
+// StoreWriter job, so the writer's clock decides when an item is due. New work is noticed from
+// committed message.created events of pending outbound messages; retries wait on one timer
+// armed for the earliest due item.
+//
+// Delivery is at least once: start() returns items left in flight by a crash to pending, so a
+// message Meta accepted just before the crash is sent again (the Cloud API has no idempotency
+// key). Each request carries its outbox id in biz_opaque_callback_data.
+class OutboxSender : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Counters
+    {
+        quint64 accepted = 0; // attempts Meta accepted
+        quint64 retried = 0;  // attempts that failed and were rescheduled
+        quint64 failed = 0;   // attempts that failed for good (the message is failed)
+        int depth = 0;        // items not yet done or failed, as of the last writer job
+        int inflight = 0;     // requests currently waiting for the Graph API
+    };
+
+    OutboxSender(StoreWriter *writer, GraphClient *graph, OutboxOptions options,
+                 QObject *parent = nullptr);
+
+    // Resets items left in flight, then sends whatever is due. Call once, after the writer
+    // started.
+    void start();
+
+    Counters counters() const { return m_counters; }
+
+Q_SIGNALS:
+    // Emitted after the outcome of an attempt was committed.
+    void messageAccepted(qint64 messageId, const QString &wamid);
+    void messageRescheduled(qint64 messageId, int attempt, qint64 delayMs);
+    void messageFailed(qint64 messageId, int code, const QString &title);
+
+private:
+    // The result of an attempt, to be recorded in one writer job.
+    struct Outcome
+    {
+        enum class Kind { Accepted, Retry, Failed } kind = Kind::Failed;
+        OutboxItem item;
+        QString wamid;
+        RetryDecision decision;
+    };
+
+    void handleEventsCommitted(const EventList &events);
+    void claim();
+    void send(const OutboxItem &item);
+    void handleSendFinished(const OutboxItem &item, const GraphResult &result);
+    void record(const Outcome &outcome);
+    void handleRecorded(const Outcome &outcome);
+    void scheduleNext(qint64 delayMs);
+
+    StoreWriter *m_writer;
+    GraphClient *m_graph;
+    OutboxOptions m_options;
+    RetryPolicy m_policy;
+    QTimer m_dueTimer;
+    Counters m_counters;
+    bool m_started = false;
+    bool m_claiming = false;
+    bool m_claimAgain = false;
+};
+
+} // namespace Serambi::Relay
