@@ -40,12 +40,14 @@ bool StoreWriter::start(QString *error)
             QSqlDatabase db = openDatabase(m_path, WriterConnection, m_sync, &openError);
             opened = db.isValid() && db.isOpen() && migrate(db, &openError);
         }
+        // start() returns once done is set, taking its locals with it: read them before.
+        const bool ready = opened;
         {
             QMutexLocker locker(&startMutex);
             done = true;
             started.wakeAll();
         }
-        if (opened)
+        if (ready)
             run();
         closeDatabase(WriterConnection);
     });
