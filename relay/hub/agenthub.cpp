@@ -1,0 +1,253 @@
+#include "agenthub.h"
+
+#include "consolesession.h"
+#include "conversationcommands.h"
+#include "logging.h"
+#include "protocol/frame.h"
+#include "readcommands.h"
+#include "store/conversationrepo.h"
+#include "store/storereader.h"
+#include "store/storewriter.h"
+#include "store/writetxn.h"
+#include "visibility.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QWebSocket>
+
+namespace Serambi::Relay {
+
+using Protocol::ErrorCode;
+
+namespace {
+const QLatin1String TypeKey("type");
+constexpr int MaxCommandIdLength = 128;
+} // namespace
+
+AgentHub::AgentHub(StoreWriter *writer, StoreReader *reader, HubOptions options, QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_reader(reader)
+    , m_options(std::move(options))
+    , m_ring(m_options.replayRing)
+    , m_throttle(m_options.maxFailedLogins, m_options.failureWindowMs)
+{
+    if (!m_options.clock)
+        m_options.clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    connect(m_writer, &StoreWriter::eventsCommitted, this, &AgentHub::publish);
+}
+
+AgentHub::~AgentHub()
+{
+    m_passwordChecks.waitForDone();
+}
+
+qint64 AgentHub::now() const
+{
+    return m_options.clock();
+}
+
+bool AgentHub::start(QString *error)
+{
+    if (!m_reader->db().isOpen()) {
+        if (error)
+            *error = QStringLiteral("the store reader is not open");
+        return false;
+    }
+    if (!m_ring.load(*m_reader, error))
+        return false;
+    qCInfo(lcHub) << "hub started at seq" << m_ring.lastSeq() << "resumable from" << m_ring.floor();
+    return true;
+}
+
+void AgentHub::acceptConnection(QWebSocket *socket)
+{
+    const quint64 id = m_nextSessionId++;
+    auto *session = new ConsoleSession(id, socket, m_options.helloTimeoutMs, this);
+    m_sessions.insert(id, session);
+    connect(session, &ConsoleSession::frameReceived, this,
+            [this, session](const QJsonObject &frame) { handleFrame(session, frame); });
+    connect(session, &ConsoleSession::closed, this, [this, session] { handleClosed(session); });
+    qCDebug(lcHub) << "connection" << id << "from" << session->peerAddress();
+}
+
+QSet<qint64> AgentHub::onlineUserIds() const
+{
+    QSet<qint64> online;
+    for (const ConsoleSession *session : m_sessions) {
+        if (session->stage() == ConsoleSession::Stage::Authenticated)
+            online.insert(session->user().id);
+    }
+    return online;
+}
+
+void AgentHub::publish(const EventList &events)
+{
+    for (const Event &event : events) {
+        if (event.seq <= m_ring.lastSeq())
+            continue;
+        const RingEntry &entry = m_ring.append(event);
+        ++m_eventsPublished;
+        for (ConsoleSession *session : std::as_const(m_sessions)) {
+            if (!session->isSubscribed() || event.seq <= session->lastSeq())
+                continue;
+            if (canSeeEvent(session->user(), event, entry.previousAssigneeId))
+                session->sendEncoded(entry.frame);
+            session->noteSent(event.seq);
+        }
+    }
+}
+
+void AgentHub::handleClosed(ConsoleSession *session)
+{
+    m_sessions.remove(session->id());
+    if (session->user().id != 0) {
+        --m_connectedConsoles;
+        qCInfo(lcHub) << "console of" << session->user().username << "disconnected";
+        Q_EMIT consoleDisconnected();
+    }
+    session->deleteLater();
+}
+
+void AgentHub::handleFrame(ConsoleSession *session, const QJsonObject &frame)
+{
+    const QString type = frame.value(TypeKey).toString();
+    switch (session->stage()) {
+    case ConsoleSession::Stage::AwaitingHello:
+        if (type == QLatin1String(Protocol::FrameType::Hello))
+            handleHello(session, frame);
+        else
+            session->fail(ErrorCode::NotAuthenticated, QStringLiteral("say hello first"));
+        return;
+    case ConsoleSession::Stage::Authenticating:
+        if (!session->defer(frame))
+            session->fail(ErrorCode::BadFrame, QStringLiteral("too many frames before welcome"));
+        return;
+    case ConsoleSession::Stage::Closing:
+        return;
+    case ConsoleSession::Stage::Authenticated:
+        break;
+    }
+    if (type == QLatin1String(Protocol::FrameType::Subscribe))
+        handleSubscribe(session, frame);
+    else if (type == QLatin1String(Protocol::FrameType::Command))
+        handleCommand(session, frame);
+    else if (type == QLatin1String(Protocol::FrameType::Hello))
+        session->send(
+            Protocol::errorFrame(ErrorCode::BadFrame, QStringLiteral("already logged in")));
+    else
+        session->send(
+            Protocol::errorFrame(ErrorCode::BadFrame, QStringLiteral("unknown frame type")));
+}
+
+void AgentHub::handleSubscribe(ConsoleSession *session, const QJsonObject &frame)
+{
+    const QJsonValue sinceValue = frame.value(QLatin1String("since"));
+    qint64 since = 0;
+    if (!sinceValue.isUndefined() && !sinceValue.isNull()) {
+        const auto parsed = positiveInteger(sinceValue);
+        if (!parsed && !(sinceValue.isDouble() && sinceValue.toDouble() == 0)) {
+            session->send(Protocol::errorFrame(ErrorCode::InvalidArgument,
+                                               QStringLiteral("since must be a seq or 0")));
+            return;
+        }
+        since = parsed.value_or(0);
+    }
+    if (since == 0 || !m_ring.canResumeFrom(since)) {
+        sendSnapshot(session);
+        return;
+    }
+    int replayed = 0;
+    for (auto it = m_ring.after(since); it != m_ring.end(); ++it) {
+        if (!canSeeEvent(session->user(), it->event, it->previousAssigneeId))
+            continue;
+        session->sendEncoded(it->frame);
+        ++replayed;
+    }
+    session->send({{TypeKey, QLatin1String(Protocol::FrameType::Subscribed)},
+                   {QLatin1String("seq"), m_ring.lastSeq()}});
+    session->subscribe(m_ring.lastSeq());
+    qCDebug(lcHub) << session->user().username << "resumed after" << since << "with" << replayed
+                   << "events";
+}
+
+void AgentHub::sendSnapshot(ConsoleSession *session)
+{
+    // One read transaction, so the seq and the conversations describe the same moment.
+    QSqlDatabase &db = m_reader->db();
+    const bool inTransaction = db.transaction();
+    const qint64 seq = m_reader->lastSeq();
+    QJsonArray conversations;
+    for (const Conversation &conversation : ConversationRepo::all(db)) {
+        if (canSeeConversation(session->user(), conversation.assigneeId))
+            conversations.append(conversation.toJson());
+    }
+    if (inTransaction)
+        db.commit();
+    session->send({{TypeKey, QLatin1String(Protocol::FrameType::Snapshot)},
+                   {QLatin1String("seq"), seq},
+                   {QLatin1String("conversations"), conversations}});
+    // Events up to seq are in the snapshot even if the writer has not published them yet.
+    session->subscribe(seq);
+    qCDebug(lcHub) << session->user().username << "got a snapshot at" << seq << "with"
+                   << conversations.size() << "conversations";
+}
+
+void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
+{
+    const QString id = frame.value(QLatin1String("id")).toString();
+    if (id.isEmpty() || id.size() > MaxCommandIdLength) {
+        session->send(Protocol::errorFrame(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("a command needs an id of 1 to %1 characters").arg(MaxCommandIdLength)));
+        return;
+    }
+    const QString name = frame.value(QLatin1String("name")).toString();
+    const QJsonValue argsValue = frame.value(QLatin1String("args"));
+    if (!argsValue.isUndefined() && !argsValue.isNull() && !argsValue.isObject()) {
+        session->send(Protocol::resultError(id, ErrorCode::InvalidArgument,
+                                            QStringLiteral("args must be an object")));
+        return;
+    }
+    const QJsonObject args = argsValue.toObject();
+    if (name == QLatin1String("history") || name == QLatin1String("list_agents")) {
+        runReadCommand(session, id, name, args);
+        return;
+    }
+    const WriteCommand command = findWriteCommand(name);
+    if (!command) {
+        session->send(Protocol::resultError(id, ErrorCode::UnknownCommand));
+        return;
+    }
+    const CommandRequest request{id, name, args, session->user().id, now(), m_options.windowMs};
+    const quint64 sessionId = session->id();
+    m_writer->submit(
+        [request, command](WriteTxn &txn) { return runWriteCommand(txn, request, command); }, this,
+        [this, sessionId, id](const WriteResult &result) {
+            ConsoleSession *target = findSession(sessionId);
+            if (!target)
+                return;
+            if (result.ok)
+                target->send(result.value.toJsonObject());
+            else
+                target->send(Protocol::resultError(id, ErrorCode::Internal));
+        });
+}
+
+void AgentHub::runReadCommand(ConsoleSession *session, const QString &id, const QString &name,
+                              const QJsonObject &args)
+{
+    // The role as stored now: a supervisor demoted mid-session loses access at once.
+    const auto user = UserRepo::byId(m_reader->db(), session->user().id);
+    if (!user || user->disabled) {
+        session->send(Protocol::resultError(id, ErrorCode::Forbidden));
+        return;
+    }
+    const CommandReply reply = name == QLatin1String("history")
+                                   ? historyCommand(m_reader->db(), *user, args)
+                                   : listAgentsCommand(m_reader->db(), *user, onlineUserIds());
+    session->send(reply.ok ? Protocol::resultOk(id, reply.data)
+                           : Protocol::resultError(id, reply.code, reply.message));
+}
+
+} // namespace Serambi::Relay

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "huboptions.h"
+#include "loginthrottle.h"
+#include "replayring.h"
+#include "store/event.h"
+#include "store/userrepo.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+
+#include <optional>
+
+class QWebSocket;
+
+namespace Serambi::Relay {
+
+class ConsoleSession;
+class StoreReader;
+class StoreWriter;
+
+// The agents' WebSocket hub (docs/protocol.md): logs consoles in, replays or snapshots on
+// subscribe, fans committed events out under the visibility rules and runs agent commands as
+// store write jobs. Lives on the main thread with the reader; stop the writer before
+// destroying the hub (the writer's completions are delivered to it).
+class AgentHub : public QObject
+{
+    Q_OBJECT
+
+public:
+    AgentHub(StoreWriter *writer, StoreReader *reader, HubOptions options,
+             QObject *parent = nullptr);
+    ~AgentHub() override;
+
+    // Loads the replay ring from the events table. The reader must be open.
+    bool start(QString *error);
+    // Takes ownership of an upgraded /agents connection.
+    void acceptConnection(QWebSocket *socket);
+
+    // Logged-in consoles.
+    int connectedConsoles() const { return m_connectedConsoles; }
+    // Events received from the writer since start.
+    quint64 eventsPublished() const { return m_eventsPublished; }
+
+Q_SIGNALS:
+    void consoleConnected();
+    void consoleDisconnected();
+
+public Q_SLOTS:
+    // Fans committed events out. The hub connects itself to StoreWriter::eventsCommitted;
+    // events it has already seen are ignored, so a second connection is harmless.
+    void publish(const Serambi::Relay::EventList &events);
+
+private:
+    qint64 now() const;
+    ConsoleSession *findSession(quint64 id) const { return m_sessions.value(id); }
+    QSet<qint64> onlineUserIds() const;
+
+    void handleFrame(ConsoleSession *session, const QJsonObject &frame);
+    void handleClosed(ConsoleSession *session);
+    void handleHello(ConsoleSession *session, const QJsonObject &frame);
+    void loginWithPassword(ConsoleSession *session, const QString &username,
+                           const QString &password);
+    void finishPasswordLogin(quint64 sessionId, const std::optional<User> &user,
+                             const QStringList &throttleKeys);
+    void loginWithToken(ConsoleSession *session, const QString &token);
+    void welcome(ConsoleSession *session, const User &user, const QString &token);
+    void handleSubscribe(ConsoleSession *session, const QJsonObject &frame);
+    void sendSnapshot(ConsoleSession *session);
+    void handleCommand(ConsoleSession *session, const QJsonObject &frame);
+    void runReadCommand(ConsoleSession *session, const QString &id, const QString &name,
+                        const QJsonObject &args);
+
+    StoreWriter *m_writer;
+    StoreReader *m_reader;
+    HubOptions m_options;
+    ReplayRing m_ring;
+    LoginThrottle m_throttle;
+    QHash<quint64, ConsoleSession *> m_sessions;
+    quint64 m_nextSessionId = 1;
+    int m_connectedConsoles = 0;
+    quint64 m_eventsPublished = 0;
+    // Password checks; the destructor waits for them.
+    QThreadPool m_passwordChecks;
+};
+
+} // namespace Serambi::Relay

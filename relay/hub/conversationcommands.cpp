@@ -1,0 +1,281 @@
+#include "conversationcommands.h"
+
+#include "outboundtext.h"
+#include "protocol/types.h"
+#include "store/conversationrepo.h"
+#include "store/outboxrepo.h"
+#include "visibility.h"
+
+#include <array>
+#include <utility>
+
+namespace Serambi::Relay {
+
+namespace {
+
+using Protocol::ErrorCode;
+
+const QLatin1String ConversationIdArg("conversation_id");
+
+QString stateName(Protocol::ConversationState state)
+{
+    return Protocol::conversationStateName(state);
+}
+
+QString modeName(Protocol::AiMode mode)
+{
+    return Protocol::aiModeName(mode);
+}
+
+// The conversation named by the arguments, if it exists (not_found) and the caller may see it
+// (forbidden).
+std::optional<Conversation> visibleConversation(CommandContext &context, CommandReply *refusal)
+{
+    const auto id = requireId(context.args, ConversationIdArg, refusal);
+    if (!id)
+        return std::nullopt;
+    auto conversation = ConversationRepo::load(context.txn.db(), *id);
+    if (!conversation) {
+        *refusal = CommandReply::refusal(ErrorCode::NotFound);
+        return std::nullopt;
+    }
+    if (!canSeeConversation(context.user, conversation->assigneeId)) {
+        *refusal = CommandReply::refusal(ErrorCode::Forbidden);
+        return std::nullopt;
+    }
+    return conversation;
+}
+
+// Stores the conversation and tells the consoles, unless nothing changed.
+CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed)
+{
+    if (changed) {
+        if (!ConversationRepo::update(context.txn, conversation))
+            return CommandReply::refusal(ErrorCode::Internal);
+        ConversationRepo::publishConversation(context.txn, conversation);
+    }
+    return CommandReply::success({{QLatin1String("conversation"), conversation.toJson()}});
+}
+
+// Makes user the conversation's owner; AI auto mode becomes aiMode.
+bool assignTo(Conversation &conversation, const User &user, const QString &aiMode)
+{
+    const Conversation before = conversation;
+    conversation.assigneeId = user.id;
+    conversation.state = stateName(Protocol::ConversationState::Assigned);
+    conversation.aiMode = aiMode;
+    return before.assigneeId != conversation.assigneeId || before.state != conversation.state ||
+           before.aiMode != conversation.aiMode;
+}
+
+QString humanAiMode(const Conversation &conversation)
+{
+    return conversation.aiMode == modeName(Protocol::AiMode::Auto)
+               ? modeName(Protocol::AiMode::Draft)
+               : conversation.aiMode;
+}
+
+CommandReply sendText(CommandContext &context)
+{
+    const QJsonValue textValue = context.args.value(QLatin1String("text"));
+    const QString text = textValue.toString();
+    if (!textValue.isString() || text.trimmed().isEmpty() || text.size() > MaxTextLength) {
+        return CommandReply::refusal(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("text must have 1 to %1 characters").arg(MaxTextLength));
+    }
+    const QLatin1String replyToArg("reply_to");
+    QString replyTo;
+    if (!isAbsent(context.args, replyToArg)) {
+        replyTo = context.args.value(replyToArg).toString();
+        if (replyTo.isEmpty())
+            return CommandReply::refusal(ErrorCode::InvalidArgument,
+                                         QStringLiteral("reply_to must be a message wamid"));
+    }
+    CommandReply refusal;
+    auto conversation = visibleConversation(context, &refusal);
+    if (!conversation)
+        return refusal;
+    const bool unassigned = conversation->assigneeId == 0;
+    if (!unassigned && conversation->assigneeId != context.user.id && !isSupervisor(context.user))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    if (conversation->lastInboundAt == 0 ||
+        context.nowMs - conversation->lastInboundAt > context.windowMs)
+        return CommandReply::refusal(ErrorCode::WindowClosed);
+
+    // A human answering an unassigned chat takes it over; answering their own resolved chat
+    // reopens it.
+    if (unassigned)
+        assignTo(*conversation, context.user, modeName(Protocol::AiMode::Draft));
+    else if (conversation->assigneeId == context.user.id)
+        conversation->state = stateName(Protocol::ConversationState::Assigned);
+
+    Message message;
+    message.conversationId = conversation->id;
+    message.direction = QStringLiteral("out");
+    message.type = QStringLiteral("text");
+    message.text = text;
+    message.payload = textMessageRequest(conversation->contact, text, replyTo);
+    message.status = Protocol::messageStatusName(Protocol::MessageStatus::Pending);
+    message.replyTo = replyTo;
+    message.senderKind = QStringLiteral("agent");
+    message.senderId = context.user.id;
+    message.senderName = context.user.displayName;
+    message.timestamp = context.nowMs;
+    if (!ConversationRepo::insertMessage(context.txn, message) ||
+        OutboxRepo::enqueue(context.txn, message.id, message.payload) == 0)
+        return CommandReply::refusal(ErrorCode::Internal);
+
+    conversation->lastMessageAt = message.timestamp;
+    conversation->lastMessageId = message.id;
+    conversation->lastMessage = message;
+    conversation->unread = 0;
+    if (!ConversationRepo::update(context.txn, *conversation))
+        return CommandReply::refusal(ErrorCode::Internal);
+    ConversationRepo::publishMessage(context.txn, *conversation, message,
+                                     QLatin1String(EventKind::MessageCreated));
+    ConversationRepo::publishConversation(context.txn, *conversation);
+    return CommandReply::success({{QLatin1String("message"), message.toJson()}});
+}
+
+CommandReply markRead(CommandContext &context)
+{
+    const QLatin1String messageIdArg("message_id");
+    CommandReply refusal;
+    std::optional<qint64> messageId;
+    if (!isAbsent(context.args, messageIdArg)) {
+        messageId = requireId(context.args, messageIdArg, &refusal);
+        if (!messageId)
+            return refusal;
+    }
+    auto conversation = visibleConversation(context, &refusal);
+    if (!conversation)
+        return refusal;
+    if (messageId) {
+        const auto message = ConversationRepo::loadMessage(context.txn.db(), *messageId);
+        if (!message || message->conversationId != conversation->id)
+            return CommandReply::refusal(ErrorCode::NotFound);
+    }
+    const bool changed = conversation->unread != 0;
+    conversation->unread = 0;
+    return commitConversation(context, *conversation, changed);
+}
+
+CommandReply takeOver(CommandContext &context)
+{
+    const QLatin1String aiModeArg("ai_mode");
+    QString aiMode = modeName(Protocol::AiMode::Draft);
+    if (!isAbsent(context.args, aiModeArg)) {
+        aiMode = context.args.value(aiModeArg).toString();
+        if (aiMode != modeName(Protocol::AiMode::Draft) &&
+            aiMode != modeName(Protocol::AiMode::Off))
+            return CommandReply::refusal(ErrorCode::InvalidArgument,
+                                         QStringLiteral("ai_mode must be draft or off"));
+    }
+    CommandReply refusal;
+    const auto id = requireId(context.args, ConversationIdArg, &refusal);
+    if (!id)
+        return refusal;
+    auto conversation = ConversationRepo::load(context.txn.db(), *id);
+    if (!conversation)
+        return CommandReply::refusal(ErrorCode::NotFound);
+    if (conversation->assigneeId != 0 && conversation->assigneeId != context.user.id &&
+        !isSupervisor(context.user))
+        return CommandReply::refusal(ErrorCode::Conflict,
+                                     QStringLiteral("assigned to another agent"));
+    const bool changed = assignTo(*conversation, context.user, aiMode);
+    return commitConversation(context, *conversation, changed);
+}
+
+CommandReply handBack(CommandContext &context)
+{
+    CommandReply refusal;
+    auto conversation = visibleConversation(context, &refusal);
+    if (!conversation)
+        return refusal;
+    if (!canManageConversation(context.user, conversation->assigneeId))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    const QString bot = stateName(Protocol::ConversationState::Bot);
+    const QString autoMode = modeName(Protocol::AiMode::Auto);
+    const bool changed = conversation->state != bot || conversation->assigneeId != 0 ||
+                         conversation->aiMode != autoMode || !conversation->handoffReason.isEmpty();
+    conversation->state = bot;
+    conversation->assigneeId = 0;
+    conversation->aiMode = autoMode;
+    conversation->handoffReason.clear();
+    return commitConversation(context, *conversation, changed);
+}
+
+CommandReply resolve(CommandContext &context)
+{
+    CommandReply refusal;
+    auto conversation = visibleConversation(context, &refusal);
+    if (!conversation)
+        return refusal;
+    if (!canManageConversation(context.user, conversation->assigneeId))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    const QString resolved = stateName(Protocol::ConversationState::Resolved);
+    const bool changed = conversation->state != resolved;
+    conversation->state = resolved;
+    return commitConversation(context, *conversation, changed);
+}
+
+CommandReply assign(CommandContext &context)
+{
+    if (!isSupervisor(context.user))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    const QJsonValue username = context.args.value(QLatin1String("username"));
+    if (!username.isString() || username.toString().isEmpty())
+        return CommandReply::refusal(ErrorCode::InvalidArgument,
+                                     QStringLiteral("username must be a user name"));
+    CommandReply refusal;
+    auto conversation = visibleConversation(context, &refusal);
+    if (!conversation)
+        return refusal;
+    const auto assignee = UserRepo::byName(context.txn.db(), username.toString());
+    if (!assignee || assignee->disabled)
+        return CommandReply::refusal(ErrorCode::NotFound, QStringLiteral("no such user"));
+    const bool changed = assignTo(*conversation, *assignee, humanAiMode(*conversation));
+    return commitConversation(context, *conversation, changed);
+}
+
+CommandReply setAiMode(CommandContext &context)
+{
+    const QString mode = context.args.value(QLatin1String("mode")).toString();
+    Protocol::AiMode parsed = Protocol::AiMode::Auto;
+    if (!Protocol::aiModeFromName(mode, &parsed))
+        return CommandReply::refusal(ErrorCode::InvalidArgument,
+                                     QStringLiteral("mode must be auto, draft or off"));
+    CommandReply refusal;
+    auto conversation = visibleConversation(context, &refusal);
+    if (!conversation)
+        return refusal;
+    if (!canManageConversation(context.user, conversation->assigneeId))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    const bool changed = conversation->aiMode != mode;
+    conversation->aiMode = mode;
+    return commitConversation(context, *conversation, changed);
+}
+
+constexpr std::array<std::pair<const char *, WriteCommand>, 7> Commands{{
+    {"send_text", sendText},
+    {"mark_read", markRead},
+    {"take_over", takeOver},
+    {"hand_back", handBack},
+    {"resolve", resolve},
+    {"assign", assign},
+    {"set_ai_mode", setAiMode},
+}};
+
+} // namespace
+
+WriteCommand findWriteCommand(const QString &name)
+{
+    for (const auto &[commandName, command] : Commands) {
+        if (name == QLatin1String(commandName))
+            return command;
+    }
+    return nullptr;
+}
+
+} // namespace Serambi::Relay

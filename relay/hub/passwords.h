@@ -1,0 +1,31 @@
+#pragma once
+
+#include "protocol/types.h"
+#include "store/userrepo.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Serambi::Relay {
+
+inline constexpr int PasswordSaltBytes = 16;
+inline constexpr int PasswordKeyBytes = 32;
+
+// 16 bytes from the system's secure random source.
+QByteArray newPasswordSalt();
+
+// PBKDF2-HMAC-SHA256 of the password (NFC, UTF-8); 32 bytes. Slow on purpose: call it off
+// the main thread.
+QByteArray derivePasswordKey(const QString &password, const QByteArray &salt, int iterations);
+
+// Compares in time that depends only on the lengths.
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
+
+// True when password matches the user's stored key.
+bool verifyPassword(const User &user, const QString &password);
+
+// A user ready for UserRepo::add, with a fresh salt and the derived key (serambi-relay user add).
+User makeUser(const QString &username, const QString &displayName, Protocol::Role role,
+              const QString &password, int iterations);
+
+} // namespace Serambi::Relay

@@ -1,0 +1,64 @@
+#include "readcommands.h"
+
+#include "store/conversationrepo.h"
+#include "visibility.h"
+
+#include <QJsonArray>
+
+namespace Serambi::Relay {
+
+using Protocol::ErrorCode;
+
+CommandReply historyCommand(QSqlDatabase &db, const User &user, const QJsonObject &args)
+{
+    CommandReply refusal;
+    const auto conversationId = requireId(args, QLatin1String("conversation_id"), &refusal);
+    if (!conversationId)
+        return refusal;
+    qint64 beforeId = 0;
+    const QLatin1String beforeArg("before_id");
+    if (!isAbsent(args, beforeArg)) {
+        const auto before = requireId(args, beforeArg, &refusal);
+        if (!before)
+            return refusal;
+        beforeId = *before;
+    }
+    qint64 limit = DefaultHistoryLimit;
+    const QLatin1String limitArg("limit");
+    if (!isAbsent(args, limitArg)) {
+        const auto requested = requireId(args, limitArg, &refusal);
+        if (!requested)
+            return refusal;
+        limit = std::min<qint64>(*requested, MaxHistoryLimit);
+    }
+    const auto conversation = ConversationRepo::load(db, *conversationId);
+    if (!conversation)
+        return CommandReply::refusal(ErrorCode::NotFound);
+    if (!canSeeConversation(user, conversation->assigneeId))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    QJsonArray messages;
+    for (const Message &message :
+         ConversationRepo::history(db, *conversationId, beforeId, int(limit)))
+        messages.append(message.toJson());
+    return CommandReply::success({{QLatin1String("messages"), messages}});
+}
+
+CommandReply listAgentsCommand(QSqlDatabase &db, const User &user,
+                               const QSet<qint64> &onlineUserIds)
+{
+    if (!isSupervisor(user))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    QJsonArray agents;
+    for (const User &candidate : UserRepo::all(db)) {
+        if (candidate.disabled)
+            continue;
+        agents.append(QJsonObject{{QLatin1String("id"), candidate.id},
+                                  {QLatin1String("username"), candidate.username},
+                                  {QLatin1String("display_name"), candidate.displayName},
+                                  {QLatin1String("role"), candidate.role},
+                                  {QLatin1String("online"), onlineUserIds.contains(candidate.id)}});
+    }
+    return CommandReply::success({{QLatin1String("agents"), agents}});
+}
+
+} // namespace Serambi::Relay

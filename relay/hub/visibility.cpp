@@ -1,0 +1,33 @@
+#include "visibility.h"
+
+#include "protocol/types.h"
+
+namespace Serambi::Relay {
+
+bool isSupervisor(const User &user)
+{
+    Protocol::Role role = Protocol::Role::Agent;
+    if (!Protocol::roleFromName(user.role, &role))
+        return false;
+    return role == Protocol::Role::Supervisor || role == Protocol::Role::Admin;
+}
+
+bool canSeeConversation(const User &user, qint64 assigneeId)
+{
+    return assigneeId == 0 || assigneeId == user.id || isSupervisor(user);
+}
+
+bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId)
+{
+    if (canSeeConversation(user, event.assigneeId))
+        return true;
+    return event.kind == QLatin1String(EventKind::ConversationUpdated) &&
+           previousAssigneeId == user.id;
+}
+
+bool canManageConversation(const User &user, qint64 assigneeId)
+{
+    return (assigneeId != 0 && assigneeId == user.id) || isSupervisor(user);
+}
+
+} // namespace Serambi::Relay

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "store/event.h"
+#include "store/userrepo.h"
+
+namespace Serambi::Relay {
+
+// Supervisors and admins see and manage every conversation.
+bool isSupervisor(const User &user);
+
+// Agents see unassigned conversations and their own; supervisors see all.
+bool canSeeConversation(const User &user, qint64 assigneeId);
+
+// Decided by the assignee at the time of the event. An agent also gets the
+// conversation.updated that moves a chat away from them, so their console can drop it.
+bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId);
+
+// The assignee or a supervisor may resolve, hand back or change the AI mode.
+bool canManageConversation(const User &user, qint64 assigneeId);
+
+} // namespace Serambi::Relay
