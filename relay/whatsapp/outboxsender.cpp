@@ -171,48 +171,16 @@ void OutboxSender::handleSendFinished(const OutboxItem &item, const GraphResult 
 
 void OutboxSender::record(const Outcome &outcome)
 {
+    auto applied = std::make_shared<Outcome>(outcome);
     auto backlog = std::make_shared<Backlog>();
     m_writer->submit(
-        [outcome, backlog](WriteTxn &txn) {
-            const OutboxItem &item = outcome.item;
-            if (outcome.kind == Outcome::Kind::Retry) {
-                OutboxRepo::reschedule(txn, item.id, txn.now() + outcome.decision.delayMs,
-                                       describe(outcome.decision));
-                *backlog = readBacklog(txn);
-                return WriteResult::success();
-            }
-
-            if (outcome.kind == Outcome::Kind::Accepted)
-                OutboxRepo::markDone(txn, item.id);
-            else
-                OutboxRepo::markFailed(txn, item.id, describe(outcome.decision));
-            std::optional<Message> message =
-                ConversationRepo::loadMessage(txn.db(), item.messageId);
-            if (!message) {
-                *backlog = readBacklog(txn);
-                return WriteResult::success();
-            }
-            if (outcome.kind == Outcome::Kind::Accepted) {
-                message->wamid = outcome.wamid;
-                // A status webhook matched through biz_opaque_callback_data may have come first.
-                if (statusRank(message->status) <
-                    Protocol::messageStatusRank(MessageStatus::Accepted))
-                    message->status = Protocol::messageStatusName(MessageStatus::Accepted);
-            } else {
-                message->status = Protocol::messageStatusName(MessageStatus::Failed);
-                message->errorCode = outcome.decision.code;
-                message->errorTitle = outcome.decision.title;
-                message->errorDetails = outcome.decision.details;
-            }
-            ConversationRepo::updateMessage(txn, *message);
-            if (const auto conversation = ConversationRepo::load(txn.db(), item.conversationId))
-                ConversationRepo::publishMessage(txn, *conversation, *message,
-                                                 QLatin1String(EventKind::MessageUpdated));
+        [applied, backlog](WriteTxn &txn) {
+            apply(txn, *applied);
             *backlog = readBacklog(txn);
             return WriteResult::success();
         },
         this,
-        [this, outcome, backlog](const WriteResult &result) {
+        [this, outcome, applied, backlog](const WriteResult &result) {
             if (!result.ok) {
                 // The item stays in flight in the database; keep trying to record what Meta
                 // answered rather than sending it again.
@@ -223,10 +191,54 @@ void OutboxSender::record(const Outcome &outcome)
                 return;
             }
             m_counters.depth = backlog->depth;
-            handleRecorded(outcome);
+            handleRecorded(*applied);
             if (backlog->nextDueInMs >= 0)
                 scheduleNext(backlog->nextDueInMs);
         });
+}
+
+void OutboxSender::apply(WriteTxn &txn, Outcome &outcome)
+{
+    const OutboxItem &item = outcome.item;
+    std::optional<Message> message = ConversationRepo::loadMessage(txn.db(), item.messageId);
+    // A status webhook matched through biz_opaque_callback_data shows that Meta accepted an
+    // earlier attempt whose answer was lost: sending again would deliver the message twice.
+    const bool acceptedBefore = message && statusRank(message->status) >=
+                                               Protocol::messageStatusRank(MessageStatus::Accepted);
+    if (outcome.kind != Outcome::Kind::Accepted && acceptedBefore)
+        outcome.kind = Outcome::Kind::AcceptedBefore;
+
+    switch (outcome.kind) {
+    case Outcome::Kind::Retry:
+        OutboxRepo::reschedule(txn, item.id, txn.now() + outcome.decision.delayMs,
+                               describe(outcome.decision));
+        return;
+    case Outcome::Kind::AcceptedBefore:
+        OutboxRepo::markDone(txn, item.id);
+        return;
+    case Outcome::Kind::Accepted:
+        OutboxRepo::markDone(txn, item.id);
+        if (!message || (acceptedBefore && !message->wamid.isEmpty()))
+            return;
+        if (message->wamid.isEmpty())
+            message->wamid = outcome.wamid;
+        if (!acceptedBefore)
+            message->status = Protocol::messageStatusName(MessageStatus::Accepted);
+        break;
+    case Outcome::Kind::Failed:
+        OutboxRepo::markFailed(txn, item.id, describe(outcome.decision));
+        if (!message)
+            return;
+        message->status = Protocol::messageStatusName(MessageStatus::Failed);
+        message->errorCode = outcome.decision.code;
+        message->errorTitle = outcome.decision.title;
+        message->errorDetails = outcome.decision.details;
+        break;
+    }
+    ConversationRepo::updateMessage(txn, *message);
+    if (const auto conversation = ConversationRepo::load(txn.db(), item.conversationId))
+        ConversationRepo::publishMessage(txn, *conversation, *message,
+                                         QLatin1String(EventKind::MessageUpdated));
 }
 
 void OutboxSender::handleRecorded(const Outcome &outcome)
@@ -237,21 +249,23 @@ void OutboxSender::handleRecorded(const Outcome &outcome)
     case Outcome::Kind::Accepted:
         ++m_counters.accepted;
         qCInfo(lcOutbox) << "outbox item" << item.id << "accepted";
-        Q_EMIT messageAccepted(item.messageId, outcome.wamid);
+        break;
+    case Outcome::Kind::AcceptedBefore:
+        ++m_counters.accepted;
+        qCInfo(lcOutbox) << "outbox item" << item.id
+                         << "was already accepted (status webhook); not sending again";
         break;
     case Outcome::Kind::Retry:
         ++m_counters.retried;
         qCInfo(lcOutbox) << "outbox item" << item.id << "attempt" << item.attempts
                          << "failed with code" << outcome.decision.code << outcome.decision.title
                          << "; retrying in" << outcome.decision.delayMs << "ms";
-        Q_EMIT messageRescheduled(item.messageId, item.attempts, outcome.decision.delayMs);
         break;
     case Outcome::Kind::Failed:
         ++m_counters.failed;
         qCWarning(lcOutbox) << "outbox item" << item.id << "failed after" << item.attempts
                             << "attempts with code" << outcome.decision.code
                             << outcome.decision.title;
-        Q_EMIT messageFailed(item.messageId, outcome.decision.code, outcome.decision.title);
         break;
     }
 }

@@ -36,7 +36,7 @@ class OutboxSender : public QObject
 public:
     struct Counters
     {
-        quint64 accepted = 0; // attempts Meta accepted
+        quint64 accepted = 0; // attempts Meta accepted (or had accepted, per a status webhook)
         quint64 retried = 0;  // attempts that failed and were rescheduled
         quint64 failed = 0;   // attempts that failed for good (the message is failed)
         int depth = 0;        // items not yet done or failed, as of the last writer job
@@ -52,17 +52,13 @@ public:
 
     Counters counters() const { return m_counters; }
 
-Q_SIGNALS:
-    // Emitted after the outcome of an attempt was committed.
-    void messageAccepted(qint64 messageId, const QString &wamid);
-    void messageRescheduled(qint64 messageId, int attempt, qint64 delayMs);
-    void messageFailed(qint64 messageId, int code, const QString &title);
-
 private:
     // The result of an attempt, to be recorded in one writer job.
     struct Outcome
     {
-        enum class Kind { Accepted, Retry, Failed } kind = Kind::Failed;
+        // AcceptedBefore: the attempt failed, but a status webhook shows Meta had accepted an
+        // earlier one.
+        enum class Kind { Accepted, AcceptedBefore, Retry, Failed } kind = Kind::Failed;
         OutboxItem item;
         QString wamid;
         RetryDecision decision;
@@ -73,6 +69,9 @@ private:
     void send(const OutboxItem &item);
     void handleSendFinished(const OutboxItem &item, const GraphResult &result);
     void record(const Outcome &outcome);
+    // Runs in the writer job: stores outcome, turning a failure into AcceptedBefore when a
+    // status webhook already advanced the message.
+    static void apply(WriteTxn &txn, Outcome &outcome);
     void handleRecorded(const Outcome &outcome);
     void scheduleNext(qint64 delayMs);
 

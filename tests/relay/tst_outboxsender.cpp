@@ -172,7 +172,9 @@ private Q_SLOTS:
                                                  SyncMode::Normal);
         QString error;
         QVERIFY2(m_writer->start(&error), qPrintable(error));
-        connect(m_writer.get(), &StoreWriter::eventsCommitted, this,
+        // Delivered through the writer, so a late signal from the previous test's writer dies
+        // with it.
+        connect(m_writer.get(), &StoreWriter::eventsCommitted, m_writer.get(),
                 [this](const EventList &events) { m_events.append(events); });
         m_api = std::make_unique<FakeGraphApi>();
         QVERIFY(m_api->listen());
@@ -389,6 +391,35 @@ private Q_SLOTS:
         for (const Outbound &outbound : std::as_const(outbounds))
             QCOMPARE(messageStatus(outbound.messageId), QStringLiteral("accepted"));
         QCOMPARE(m_sender->counters().depth, 0);
+    }
+
+    void shouldNotResendWhenAStatusWebhookShowsMetaAcceptedTheLostAttempt()
+    {
+        m_graph = std::make_unique<GraphClient>(
+            GraphOptions{m_api->baseUrl(), PhoneNumberId, Token, 1500}, m_nam.get());
+        makeSender(fastOptions());
+        m_api->enqueue(FakeGraphApi::Reply::noAnswer());
+        m_sender->start();
+        const Outbound outbound = createOutbound(QStringLiteral("Jawaban hilang."));
+        QTRY_COMPARE(m_api->requests().size(), 1);
+
+        // What the webhook ingest does with a "sent" status carrying our callback data.
+        const qint64 messageId = outbound.messageId;
+        run([messageId](WriteTxn &txn) {
+            auto stored = ConversationRepo::loadMessage(txn.db(), messageId);
+            stored->status = QStringLiteral("sent");
+            stored->wamid = QStringLiteral("wamid.FROM_WEBHOOK");
+            ConversationRepo::updateMessage(txn, *stored);
+            return WriteResult::success();
+        });
+
+        QTRY_COMPARE(outboxState(outbound.outboxId), QStringLiteral("done"));
+        QCOMPARE(m_api->requests().size(), 1);
+        const auto stored = message(messageId);
+        QCOMPARE(stored->status, QStringLiteral("sent"));
+        QCOMPARE(stored->wamid, QStringLiteral("wamid.FROM_WEBHOOK"));
+        QCOMPARE(m_sender->counters().retried, quint64(0));
+        QCOMPARE(m_sender->counters().accepted, quint64(1));
     }
 
     void shouldNotRegressAStatusAWebhookAlreadyAdvanced()
