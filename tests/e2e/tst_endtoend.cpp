@@ -1,0 +1,237 @@
+// One customer message all the way round, with real parts on loopback: the simulator's customer
+// sends a signed webhook, the relay stores it and pushes it to a console over WebSocket, the
+// agent replies, the simulator's Graph API receives the exact request, and its status webhooks
+// bring the console "delivered" and "read".
+#include "service/relayservice.h"
+#include "service/useradmin.h"
+#include "sim/simulator.h"
+#include "support/consoleclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Serambi;
+
+namespace {
+const QString CustomerWaId = QStringLiteral("6281234567001");
+const QByteArray AppSecret = QByteArrayLiteral("e2e-app-secret");
+const QByteArray GraphToken = QByteArrayLiteral("e2e-graph-token");
+const QString PhoneNumberId = QStringLiteral("109876543210");
+
+bool isMessageEvent(const QJsonObject &event, const char *kind, const QString &field,
+                    const QString &value)
+{
+    return event.value(QLatin1String("kind")).toString() == QLatin1String(kind) &&
+           event.value(QLatin1String("data")).toObject().value(field).toString() == value;
+}
+} // namespace
+
+class TestEndToEnd : public QObject
+{
+    Q_OBJECT
+
+private:
+    Relay::RelayConfig relayConfig() const
+    {
+        Relay::RelayConfig config;
+        config.listenPort = 0;
+        config.dataDir = m_dir->path();
+        config.appSecret = AppSecret;
+        config.verifyToken = QByteArrayLiteral("e2e-verify");
+        config.graphToken = GraphToken;
+        config.graphUrl = m_sim->graphBaseUrl();
+        config.phoneNumberId = PhoneNumberId;
+        config.pbkdf2Iterations = 1000;
+        config.sendBackoffMs = 20;
+        config.fullSync = false;
+        return config;
+    }
+
+    void startRelay()
+    {
+        m_relay = std::make_unique<Relay::RelayService>(relayConfig());
+        QString error;
+        QVERIFY2(m_relay->start(&error), qPrintable(error));
+        m_sim->setWebhookUrl(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_relay->port())));
+    }
+
+    QUrl agentsUrl() const
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/agents").arg(m_relay->port()));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.emplace();
+        Sim::SimConfig sim;
+        sim.listenPort = 0;
+        sim.appSecret = AppSecret;
+        sim.graphToken = GraphToken;
+        sim.phoneNumberId = PhoneNumberId;
+        sim.pace = 0;
+        sim.customersEnabled = false;
+        sim.statusDelaysMs = {10, 30, 60};
+        sim.statusJitter = false;
+        sim.webhookRetryBaseMs = 50;
+        m_sim = std::make_unique<Sim::Simulator>(sim);
+        QString error;
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        QCOMPARE(Relay::addUser(relayConfig(), QStringLiteral("ayu"), QStringLiteral("Ayu"),
+                                QStringLiteral("agent"), QStringLiteral("rahasia-ayu"), out, err),
+                 0);
+        startRelay();
+    }
+
+    void cleanup()
+    {
+        m_relay.reset();
+        m_sim.reset();
+        m_dir.reset();
+    }
+
+    void shouldCarryACustomerMessageToTheAgentAndTheReplyBack()
+    {
+        Test::ConsoleClient console;
+        QVERIFY(console.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
+        QVERIFY(console.subscribe(0));
+
+        QString error;
+        const QString inboundWamid = m_sim->customers().sendMessage(
+            CustomerWaId,
+            {{QStringLiteral("type"), QStringLiteral("text")},
+             {QStringLiteral("text"), QStringLiteral("Halo kak, paket saya belum sampai 😢")}},
+            &error, QStringLiteral("Siti Rahmawati"));
+        QVERIFY2(!inboundWamid.isEmpty(), qPrintable(error));
+
+        const QJsonObject arrived = console.waitForEvent([&](const QJsonObject &event) {
+            return isMessageEvent(event, "message.created", QStringLiteral("wamid"), inboundWamid);
+        });
+        QVERIFY2(!arrived.isEmpty(), "the customer's message never reached the console");
+        const QJsonObject inbound = arrived.value(QLatin1String("data")).toObject();
+        QCOMPARE(inbound.value(QLatin1String("text")).toString(),
+                 QStringLiteral("Halo kak, paket saya belum sampai 😢"));
+        const qint64 conversationId = arrived.value(QLatin1String("conversation_id")).toInteger();
+
+        const int requestsBefore = m_sim->requests().lastSeq();
+        const QJsonObject result = console.command(
+            QStringLiteral("e2e-1"), QStringLiteral("send_text"),
+            {{QStringLiteral("conversation_id"), conversationId},
+             {QStringLiteral("text"), QStringLiteral("Baik Kak Siti, kami cek resinya dulu ya 🙏")},
+             {QStringLiteral("reply_to"), inboundWamid}});
+        QVERIFY2(result.value(QLatin1String("ok")).toBool(),
+                 qPrintable(QString::fromUtf8(QJsonDocument(result).toJson())));
+        const QJsonObject sent = result.value(QLatin1String("data"))
+                                     .toObject()
+                                     .value(QLatin1String("message"))
+                                     .toObject();
+        const qint64 messageId = sent.value(QLatin1String("id")).toInteger();
+
+        // The Graph API receives exactly the body Meta documents.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_sim->requests().since(requestsBefore).isEmpty(), 10000);
+        const auto requests = m_sim->requests().since(requestsBefore);
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().method, QStringLiteral("POST"));
+        QCOMPARE(requests.first().path, QStringLiteral("/v25.0/%1/messages").arg(PhoneNumberId));
+        const QJsonObject body = requests.first().jsonBody();
+        const QJsonObject expected{
+            {QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+            {QStringLiteral("recipient_type"), QStringLiteral("individual")},
+            {QStringLiteral("to"), QString(QLatin1Char('+') + CustomerWaId)},
+            {QStringLiteral("type"), QStringLiteral("text")},
+            {QStringLiteral("text"),
+             QJsonObject{{QStringLiteral("body"),
+                          QStringLiteral("Baik Kak Siti, kami cek resinya dulu ya 🙏")},
+                         {QStringLiteral("preview_url"), false}}},
+            {QStringLiteral("context"), QJsonObject{{QStringLiteral("message_id"), inboundWamid}}},
+            {QStringLiteral("biz_opaque_callback_data"),
+             body.value(QLatin1String("biz_opaque_callback_data")).toString()}};
+        QCOMPARE(body, expected);
+        QVERIFY(!body.value(QLatin1String("biz_opaque_callback_data")).toString().isEmpty());
+
+        // Meta's status webhooks reach the console: delivered, then read.
+        auto statusIs = [messageId](const char *status) {
+            return [messageId, status](const QJsonObject &event) {
+                const QJsonObject data = event.value(QLatin1String("data")).toObject();
+                return event.value(QLatin1String("kind")).toString() ==
+                           QLatin1String("message.updated") &&
+                       data.value(QLatin1String("id")).toInteger() == messageId &&
+                       data.value(QLatin1String("status")).toString() == QLatin1String(status);
+            };
+        };
+        QVERIFY2(!console.waitForEvent(statusIs("delivered")).isEmpty(), "never delivered");
+        QVERIFY2(!console.waitForEvent(statusIs("read")).isEmpty(), "never read");
+    }
+
+    void shouldResumeAfterARelayRestartWithNoGapAndNoDuplicate()
+    {
+        Test::ConsoleClient first;
+        QVERIFY(first.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
+        QVERIFY(first.subscribe(0));
+        QString error;
+        const QString before = m_sim->customers().sendMessage(
+            CustomerWaId,
+            {{QStringLiteral("type"), QStringLiteral("text")},
+             {QStringLiteral("text"), QStringLiteral("Kak, ongkir ke Bandung berapa?")}},
+            &error);
+        QVERIFY(!first
+                     .waitForEvent([&](const QJsonObject &e) {
+                         return isMessageEvent(e, "message.created", QStringLiteral("wamid"),
+                                               before);
+                     })
+                     .isEmpty());
+        const qint64 seenSeq = first.lastSeq();
+        first.close();
+
+        m_relay.reset();
+        // While the relay is down the customer writes again; the simulator redelivers.
+        const QString during = m_sim->customers().sendMessage(
+            CustomerWaId,
+            {{QStringLiteral("type"), QStringLiteral("text")},
+             {QStringLiteral("text"), QStringLiteral("Halo? Masih ada orang?")}},
+            &error);
+        QVERIFY(!during.isEmpty());
+        startRelay();
+
+        Test::ConsoleClient second;
+        QVERIFY(second.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
+        QVERIFY(second.subscribe(seenSeq));
+        QVERIFY2(!second
+                      .waitForEvent(
+                          [&](const QJsonObject &e) {
+                              return isMessageEvent(e, "message.created", QStringLiteral("wamid"),
+                                                    during);
+                          },
+                          15000)
+                      .isEmpty(),
+                 "the message sent while the relay was down never arrived");
+        QTest::qWait(200);
+        QList<qint64> seqs;
+        int copies = 0;
+        for (const QJsonObject &event : second.events()) {
+            seqs.append(event.value(QLatin1String("seq")).toInteger());
+            if (isMessageEvent(event, "message.created", QStringLiteral("wamid"), during))
+                ++copies;
+            QVERIFY2(!isMessageEvent(event, "message.created", QStringLiteral("wamid"), before),
+                     "an event seen before the restart came again");
+        }
+        QCOMPARE(copies, 1);
+        QVERIFY(!seqs.isEmpty());
+        QCOMPARE(seqs.first(), seenSeq + 1);
+        for (int i = 1; i < seqs.size(); ++i)
+            QCOMPARE(seqs.at(i), seqs.at(i - 1) + 1);
+    }
+
+private:
+    std::optional<QTemporaryDir> m_dir;
+    std::unique_ptr<Sim::Simulator> m_sim;
+    std::unique_ptr<Relay::RelayService> m_relay;
+};
+
+QTEST_GUILESS_MAIN(TestEndToEnd)
+#include "tst_endtoend.moc"
