@@ -62,7 +62,7 @@ void AgentHub::loginWithPassword(ConsoleSession *session, const QString &usernam
     const quint64 sessionId = session->id();
     m_passwordChecks.start([this, sessionId, user, keys, password, salt, iterations, expected] {
         const QByteArray key = derivePasswordKey(password, salt, iterations);
-        const bool matches = user && constantTimeEquals(key, expected);
+        const bool matches = user && passwordKeyMatches(key, expected);
         QMetaObject::invokeMethod(
             this,
             [this, sessionId, keys, user = matches ? user : std::nullopt] {

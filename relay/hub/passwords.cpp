@@ -21,13 +21,13 @@ QByteArray derivePasswordKey(const QString &password, const QByteArray &salt, in
         salt, iterations, PasswordKeyBytes);
 }
 
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+bool passwordKeyMatches(const QByteArray &derived, const QByteArray &stored)
 {
-    if (a.size() != b.size())
+    if (derived.size() != stored.size() || stored.isEmpty())
         return false;
     unsigned char difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    for (qsizetype i = 0; i < stored.size(); ++i)
+        difference |= static_cast<unsigned char>(derived.at(i) ^ stored.at(i));
     return difference == 0;
 }
 
@@ -35,7 +35,7 @@ bool verifyPassword(const User &user, const QString &password)
 {
     if (user.passwordHash.isEmpty() || user.passwordIterations <= 0)
         return false;
-    return constantTimeEquals(
+    return passwordKeyMatches(
         derivePasswordKey(password, user.passwordSalt, user.passwordIterations), user.passwordHash);
 }
 

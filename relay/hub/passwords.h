@@ -18,8 +18,8 @@ QByteArray newPasswordSalt();
 // the main thread.
 QByteArray derivePasswordKey(const QString &password, const QByteArray &salt, int iterations);
 
-// Compares in time that depends only on the lengths.
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
+// True when a derived key equals the stored one; takes time that depends only on the lengths.
+bool passwordKeyMatches(const QByteArray &derived, const QByteArray &stored);
 
 // True when password matches the user's stored key.
 bool verifyPassword(const User &user, const QString &password);

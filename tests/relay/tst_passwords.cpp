@@ -59,11 +59,12 @@ private Q_SLOTS:
         QVERIFY(verifyPassword(user, QStringLiteral("cafe\u0301")));
     }
 
-    void shouldCompareOnlyEqualBytesAsEqual()
+    void shouldMatchOnlyEqualNonEmptyKeys()
     {
-        QVERIFY(constantTimeEquals(QByteArrayLiteral("abc"), QByteArrayLiteral("abc")));
-        QVERIFY(!constantTimeEquals(QByteArrayLiteral("abc"), QByteArrayLiteral("abd")));
-        QVERIFY(!constantTimeEquals(QByteArrayLiteral("abc"), QByteArrayLiteral("ab")));
+        QVERIFY(passwordKeyMatches(QByteArrayLiteral("abc"), QByteArrayLiteral("abc")));
+        QVERIFY(!passwordKeyMatches(QByteArrayLiteral("abc"), QByteArrayLiteral("abd")));
+        QVERIFY(!passwordKeyMatches(QByteArrayLiteral("abc"), QByteArrayLiteral("ab")));
+        QVERIFY(!passwordKeyMatches(QByteArray(), QByteArray()));
     }
 
     void shouldIssueUnguessableUrlSafeTokens()
