@@ -79,6 +79,7 @@ void OutboxSender::start()
         [this, backlog, reset](const WriteResult &result) {
             if (!result.ok) {
                 qCCritical(lcOutbox) << "cannot reset the outbox:" << result.error;
+                QTimer::singleShot(m_options.backoffCapMs, this, &OutboxSender::start);
                 return;
             }
             if (*reset > 0)
@@ -111,7 +112,7 @@ void OutboxSender::claim()
         m_claimAgain = true;
         return;
     }
-    const int free = m_options.maxConcurrent - m_counters.inflight;
+    const int free = m_options.maxConcurrent - m_counters.inflight - m_waiting;
     if (free <= 0)
         return; // a finishing send claims again
     m_claiming = true;
@@ -136,13 +137,25 @@ void OutboxSender::claim()
             }
             m_counters.depth = backlog->depth;
             for (const OutboxItem &item : std::as_const(*items))
-                send(item);
+                dispatch(item);
             // Items that are due but found no free slot wait for a send to finish.
             if (m_claimAgain)
                 claim();
             else if (backlog->nextDueInMs >= 0)
                 scheduleNext(backlog->nextDueInMs);
         });
+}
+
+void OutboxSender::dispatch(const OutboxItem &item)
+{
+    const auto busy = m_busy.find(item.conversationId);
+    if (busy != m_busy.end()) {
+        busy->push_back(item);
+        ++m_waiting;
+        return;
+    }
+    m_busy.insert(item.conversationId, {});
+    send(item);
 }
 
 void OutboxSender::send(const OutboxItem &item)
@@ -192,6 +205,7 @@ void OutboxSender::record(const Outcome &outcome)
             }
             m_counters.depth = backlog->depth;
             handleRecorded(*applied);
+            sendWaiting(outcome.item.conversationId);
             if (backlog->nextDueInMs >= 0)
                 scheduleNext(backlog->nextDueInMs);
         });
@@ -268,6 +282,21 @@ void OutboxSender::handleRecorded(const Outcome &outcome)
                             << outcome.decision.title;
         break;
     }
+}
+
+void OutboxSender::sendWaiting(qint64 conversationId)
+{
+    const auto busy = m_busy.find(conversationId);
+    if (busy == m_busy.end())
+        return;
+    if (busy->empty()) {
+        m_busy.erase(busy);
+        return;
+    }
+    const OutboxItem next = busy->front();
+    busy->pop_front();
+    --m_waiting;
+    send(next);
 }
 
 void OutboxSender::scheduleNext(qint64 delayMs)

@@ -4,8 +4,11 @@
 #include "store/event.h"
 #include "store/outboxrepo.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
+
+#include <deque>
 
 namespace Serambi::Relay {
 
@@ -29,6 +32,10 @@ struct OutboxOptions
 // Delivery is at least once: start() returns items left in flight by a crash to pending, so a
 // message Meta accepted just before the crash is sent again (the Cloud API has no idempotency
 // key). Each request carries its outbox id in biz_opaque_callback_data.
+//
+// Up to maxConcurrent requests run at once, but only one per conversation, so that a burst of
+// replies reaches Meta in the order it was written (an item waiting for its retry does not hold
+// back the next one).
 class OutboxSender : public QObject
 {
     Q_OBJECT
@@ -66,6 +73,7 @@ private:
 
     void handleEventsCommitted(const EventList &events);
     void claim();
+    void dispatch(const OutboxItem &item);
     void send(const OutboxItem &item);
     void handleSendFinished(const OutboxItem &item, const GraphResult &result);
     void record(const Outcome &outcome);
@@ -73,6 +81,8 @@ private:
     // status webhook already advanced the message.
     static void apply(WriteTxn &txn, Outcome &outcome);
     void handleRecorded(const Outcome &outcome);
+    // The conversation's request finished: sends its next waiting item, if any.
+    void sendWaiting(qint64 conversationId);
     void scheduleNext(qint64 delayMs);
 
     StoreWriter *m_writer;
@@ -84,6 +94,9 @@ private:
     bool m_started = false;
     bool m_claiming = false;
     bool m_claimAgain = false;
+    // Conversations with a request in flight, and their claimed items waiting for it.
+    QHash<qint64, std::deque<OutboxItem>> m_busy;
+    int m_waiting = 0;
 };
 
 } // namespace Serambi::Relay

@@ -5,6 +5,9 @@
 #include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimer>
+
+#include <memory>
 
 namespace Serambi::Test {
 
@@ -80,6 +83,7 @@ void FakeGraphApi::handle(const QHttpServerRequest &request, QHttpServerResponde
     recorded.authorization = request.value("Authorization");
     recorded.contentType = request.value("Content-Type");
     recorded.body = QJsonDocument::fromJson(request.body()).object();
+    recorded.answeredBefore = m_answered;
     m_requests.append(recorded);
 
     Reply reply;
@@ -92,7 +96,20 @@ void FakeGraphApi::handle(const QHttpServerRequest &request, QHttpServerResponde
         m_hanging.push_back(std::move(responder));
         return;
     }
+    if (reply.delayMs > 0) {
+        auto later = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QTimer::singleShot(reply.delayMs, this, [this, reply, body = recorded.body, later] {
+            answer(reply, body, *later);
+        });
+        return;
+    }
+    answer(reply, recorded.body, responder);
+}
 
+void FakeGraphApi::answer(const Reply &reply, const QJsonObject &requestBody,
+                          QHttpServerResponder &responder)
+{
+    ++m_answered;
     QByteArray body = reply.body;
     if (body.isEmpty()) {
         const QString wamid = QStringLiteral("wamid.FAKE_%1=").arg(m_wamids.size() + 1);
@@ -101,7 +118,7 @@ void FakeGraphApi::handle(const QHttpServerRequest &request, QHttpServerResponde
             {QLatin1String("messaging_product"), QStringLiteral("whatsapp")},
             {QLatin1String("contacts"),
              QJsonArray{
-                 QJsonObject{{QLatin1String("input"), recorded.body.value(QLatin1String("to"))},
+                 QJsonObject{{QLatin1String("input"), requestBody.value(QLatin1String("to"))},
                              {QLatin1String("wa_id"), QStringLiteral("447700900123")}}}},
             {QLatin1String("messages"), QJsonArray{QJsonObject{{QLatin1String("id"), wamid}}}}};
         body = QJsonDocument(json).toJson(QJsonDocument::Compact);

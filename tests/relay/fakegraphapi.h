@@ -25,6 +25,7 @@ public:
         QByteArray body;       // empty: a success body with a fresh wamid
         QByteArray retryAfter; // Retry-After header value, if any
         bool hang = false;     // never answer, so the client runs into its timeout
+        int delayMs = 0;       // answer this much later
 
         static Reply success();
         // A Graph API error object (whatsapp-cloud-api.md §12.1).
@@ -41,6 +42,7 @@ public:
         QByteArray authorization;
         QByteArray contentType;
         QJsonObject body;
+        int answeredBefore = 0; // requests already answered when this one arrived
     };
 
     explicit FakeGraphApi(QObject *parent = nullptr);
@@ -61,6 +63,8 @@ Q_SIGNALS:
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void answer(const Reply &reply, const QJsonObject &requestBody,
+                QHttpServerResponder &responder);
 
     QHttpServer m_server;
     quint16 m_port = 0;
@@ -68,6 +72,7 @@ private:
     QList<Request> m_requests;
     QStringList m_wamids;
     std::deque<QHttpServerResponder> m_hanging;
+    int m_answered = 0;
 };
 
 } // namespace Serambi::Test

@@ -180,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(m_api->listen());
         m_nam = std::make_unique<QNetworkAccessManager>();
         m_graph = std::make_unique<GraphClient>(
-            GraphOptions{m_api->baseUrl(), PhoneNumberId, Token, 300}, m_nam.get());
+            GraphOptions{m_api->baseUrl(), PhoneNumberId, Token, 500}, m_nam.get());
         makeSender(fastOptions());
         m_events.clear();
     }
@@ -391,6 +391,30 @@ private Q_SLOTS:
         for (const Outbound &outbound : std::as_const(outbounds))
             QCOMPARE(messageStatus(outbound.messageId), QStringLiteral("accepted"));
         QCOMPARE(m_sender->counters().depth, 0);
+    }
+
+    void shouldSendOneConversationsMessagesOneAtATimeInOrder()
+    {
+        FakeGraphApi::Reply slow;
+        slow.delayMs = 200;
+        m_api->enqueue(slow);
+        const Outbound first = createOutbound(QStringLiteral("Pertama"));
+        const Outbound second = createOutbound(QStringLiteral("Kedua"));
+        const Outbound third = createOutbound(QStringLiteral("Ketiga"));
+        m_sender->start();
+
+        QTRY_COMPARE(m_sender->counters().accepted, quint64(3));
+        const QList<FakeGraphApi::Request> requests = m_api->requests();
+        QCOMPARE(requests.size(), 3);
+        const QList<qint64> outboxIds{first.outboxId, second.outboxId, third.outboxId};
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(requests.at(i)
+                         .body.value(QLatin1String("biz_opaque_callback_data"))
+                         .toString()
+                         .toLongLong(),
+                     outboxIds.at(i));
+            QCOMPARE(requests.at(i).answeredBefore, i);
+        }
     }
 
     void shouldNotResendWhenAStatusWebhookShowsMetaAcceptedTheLostAttempt()
