@@ -1,13 +1,9 @@
 #include "draftcoordinator.h"
 
 #include "store/conversationrepo.h"
+#include "store/draftrepo.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace Serambi::Relay {
 
@@ -18,16 +14,43 @@ DraftCoordinator::DraftCoordinator(StoreWriter *writer, Drafter *drafter, QObjec
 void DraftCoordinator::handleEvents(const EventList &events)
 {
     for (const Event &event : events) {
-        if (event.kind != QLatin1String(EventKind::MessageCreated) ||
-            event.data.value(QLatin1String("direction")).toString() != QLatin1String("in"))
-            continue;
-        DraftRequest request;
-        request.conversationId = event.conversationId;
-        request.messageId = event.data.value(QLatin1String("id")).toInteger();
-        request.text = event.data.value(QLatin1String("text")).toString();
-        m_drafter->draft(
-            request, [this, request](const DraftResult &result) { storeDraft(request, result); });
+        if (event.kind == QLatin1String(EventKind::MessageCreated) &&
+            event.data.value(QLatin1String("direction")).toString() == QLatin1String("in")) {
+            DraftRequest request;
+            request.conversationId = event.conversationId;
+            request.messageId = event.data.value(QLatin1String("id")).toInteger();
+            request.text = event.data.value(QLatin1String("text")).toString();
+            requestDraft(request);
+        } else if (event.kind == QLatin1String(EventKind::DraftUpdated) &&
+                   event.data.value(QLatin1String("state")).toString() ==
+                       QLatin1String("requested")) {
+            redraft(event.conversationId,
+                    event.data.value(QLatin1String("for_message_id")).toInteger());
+        }
     }
+}
+
+void DraftCoordinator::requestDraft(const DraftRequest &request)
+{
+    m_drafter->draft(request,
+                     [this, request](const DraftResult &result) { storeDraft(request, result); });
+}
+
+void DraftCoordinator::redraft(qint64 conversationId, qint64 messageId)
+{
+    m_writer->submit(
+        [messageId](WriteTxn &txn) {
+            const auto message = ConversationRepo::loadMessage(txn.db(), messageId);
+            if (!message)
+                return WriteResult::failure(QStringLiteral("no such message"));
+            return WriteResult::success(message->text);
+        },
+        this,
+        [this, conversationId, messageId](const WriteResult &loaded) {
+            if (!loaded.ok)
+                return;
+            requestDraft({conversationId, messageId, loaded.value.toString()});
+        });
 }
 
 void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult &result)
@@ -37,43 +60,20 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
             auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
             if (!conversation || conversation->aiMode == QLatin1String("off"))
                 return WriteResult::failure(QStringLiteral("AI is off"));
-            // A newer customer message makes this draft moot; its own draft will follow.
-            QSqlQuery latest = txn.prepare(QStringLiteral(
-                "SELECT MAX(id) FROM messages WHERE conversation_id = ? AND direction = 'in'"));
-            latest.addBindValue(request.conversationId);
-            if (!execQuery(latest) || !latest.next() ||
-                latest.value(0).toLongLong() != request.messageId)
+            if (DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
+                request.messageId)
                 return WriteResult::failure(QStringLiteral("superseded"));
-            latest.finish();
-            QSqlQuery supersede = txn.prepare(QStringLiteral(
-                "UPDATE drafts SET state = 'superseded', updated_at = ? WHERE conversation_id = ? "
-                "AND state = 'pending'"));
-            supersede.addBindValue(txn.now());
-            supersede.addBindValue(request.conversationId);
-            execQuery(supersede);
-            QSqlQuery insert = txn.prepare(QStringLiteral(
-                "INSERT INTO drafts (conversation_id, for_message_id, text, confidence, sources, "
-                "state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)"));
-            const QJsonArray sources = QJsonArray::fromStringList(result.sources);
-            insert.addBindValue(request.conversationId);
-            insert.addBindValue(request.messageId);
-            insert.addBindValue(result.text);
-            insert.addBindValue(result.confidence);
-            insert.addBindValue(
-                QString::fromUtf8(QJsonDocument(sources).toJson(QJsonDocument::Compact)));
-            insert.addBindValue(txn.now());
-            insert.addBindValue(txn.now());
-            if (!execQuery(insert))
+            Draft draft;
+            draft.conversationId = request.conversationId;
+            draft.forMessageId = request.messageId;
+            draft.text = result.text;
+            draft.confidence = result.confidence;
+            draft.sources = result.sources;
+            draft.handoff = result.handoff;
+            if (!DraftRepo::insertPending(txn, draft))
                 return WriteResult::failure(QStringLiteral("storage error"));
-            const QJsonObject draft{{QLatin1String("id"), insert.lastInsertId().toLongLong()},
-                                    {QLatin1String("for_message_id"), request.messageId},
-                                    {QLatin1String("text"), result.text},
-                                    {QLatin1String("confidence"), result.confidence},
-                                    {QLatin1String("sources"), sources},
-                                    {QLatin1String("handoff"), result.handoff},
-                                    {QLatin1String("state"), QLatin1String("pending")}};
             txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation->id,
-                            conversation->assigneeId, conversation->state, draft);
+                            conversation->assigneeId, conversation->state, draft.toJson());
             return WriteResult::success();
         },
         this,

@@ -1,5 +1,7 @@
 #include "conversationcommands.h"
 
+#include "conversationaccess.h"
+#include "draftcommands.h"
 #include "outboundtext.h"
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
@@ -15,8 +17,6 @@ namespace {
 
 using Protocol::ErrorCode;
 
-const QLatin1String ConversationIdArg("conversation_id");
-
 QString stateName(Protocol::ConversationState state)
 {
     return Protocol::conversationStateName(state);
@@ -25,36 +25,6 @@ QString stateName(Protocol::ConversationState state)
 QString modeName(Protocol::AiMode mode)
 {
     return Protocol::aiModeName(mode);
-}
-
-// The conversation named by the arguments, if it exists (not_found) and the caller may see it
-// (forbidden).
-std::optional<Conversation> visibleConversation(CommandContext &context, CommandReply *refusal)
-{
-    const auto id = requireId(context.args, ConversationIdArg, refusal);
-    if (!id)
-        return std::nullopt;
-    auto conversation = ConversationRepo::load(context.txn.db(), *id);
-    if (!conversation) {
-        *refusal = CommandReply::refusal(ErrorCode::NotFound);
-        return std::nullopt;
-    }
-    if (!canSeeConversation(context.user, conversation->assigneeId)) {
-        *refusal = CommandReply::refusal(ErrorCode::Forbidden);
-        return std::nullopt;
-    }
-    return conversation;
-}
-
-// Stores the conversation and tells the consoles, unless nothing changed.
-CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed)
-{
-    if (changed) {
-        if (!ConversationRepo::update(context.txn, conversation))
-            return CommandReply::refusal(ErrorCode::Internal);
-        ConversationRepo::publishConversation(context.txn, conversation);
-    }
-    return CommandReply::success({{QLatin1String("conversation"), conversation.toJson()}});
 }
 
 // Makes user the conversation's owner; AI auto mode becomes aiMode.
@@ -96,6 +66,9 @@ CommandReply sendText(CommandContext &context)
     auto conversation = visibleConversation(context, &refusal);
     if (!conversation)
         return refusal;
+    const auto draft = draftToApprove(context, *conversation, &refusal);
+    if (!draft)
+        return refusal;
     const bool unassigned = conversation->assigneeId == 0;
     if (!unassigned && conversation->assigneeId != context.user.id && !isSupervisor(context.user))
         return CommandReply::refusal(ErrorCode::Forbidden);
@@ -123,7 +96,8 @@ CommandReply sendText(CommandContext &context)
     message.senderName = context.user.displayName;
     message.timestamp = context.nowMs;
     if (!ConversationRepo::insertMessage(context.txn, message) ||
-        OutboxRepo::enqueue(context.txn, message.id, message.payload) == 0)
+        OutboxRepo::enqueue(context.txn, message.id, message.payload) == 0 ||
+        !approveDraft(context, *conversation, *draft))
         return CommandReply::refusal(ErrorCode::Internal);
 
     conversation->lastMessageAt = message.timestamp;
@@ -257,7 +231,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<const char *, WriteCommand>, 7> Commands{{
+constexpr std::array<std::pair<const char *, WriteCommand>, 9> Commands{{
     {"send_text", sendText},
     {"mark_read", markRead},
     {"take_over", takeOver},
@@ -265,6 +239,8 @@ constexpr std::array<std::pair<const char *, WriteCommand>, 7> Commands{{
     {"resolve", resolve},
     {"assign", assign},
     {"set_ai_mode", setAiMode},
+    {"discard_draft", discardDraft},
+    {"regenerate_draft", regenerateDraft},
 }};
 
 } // namespace

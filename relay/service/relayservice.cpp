@@ -25,8 +25,11 @@ RelayService::RelayService(RelayConfig config, QObject *parent)
 
 RelayService::~RelayService()
 {
-    // The HTTP server goes first so no new work arrives while the rest shuts down.
+    // The HTTP server goes first so no new work arrives; the writer then finishes its queue
+    // before the objects its completions are addressed to go away.
     m_http.reset();
+    if (m_writer)
+        m_writer->stop();
     m_hub.reset();
     m_drafts.reset();
     m_outbox.reset();

@@ -146,6 +146,7 @@ QJsonObject Conversation::toJson() const
                      {QLatin1String("unread"), unread}};
     if (lastMessage)
         json.insert(QLatin1String("last_message"), lastMessage->toJson());
+    json.insert(QLatin1String("draft"), draft ? QJsonValue(draft->toJson()) : QJsonValue());
     return json;
 }
 
@@ -225,7 +226,9 @@ std::optional<Conversation> load(QSqlDatabase &db, qint64 id)
     q.addBindValue(id);
     if (!execQuery(q) || !q.next())
         return std::nullopt;
-    return readConversation(q);
+    Conversation conversation = readConversation(q);
+    conversation.draft = DraftRepo::pendingFor(db, id);
+    return conversation;
 }
 
 std::optional<Message> loadMessage(QSqlDatabase &db, qint64 id)
@@ -378,8 +381,12 @@ QList<Conversation> all(QSqlDatabase &db)
     QList<Conversation> conversations;
     if (!execQuery(q))
         return conversations;
-    while (q.next())
+    const QHash<qint64, Draft> drafts = DraftRepo::allPending(db);
+    while (q.next()) {
         conversations.append(readConversation(q));
+        if (auto it = drafts.constFind(conversations.constLast().id); it != drafts.constEnd())
+            conversations.last().draft = *it;
+    }
     return conversations;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "draftrepo.h"
 #include "writetxn.h"
 
 #include <QJsonObject>
@@ -66,6 +67,7 @@ struct Conversation
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     std::optional<Message> lastMessage;
+    std::optional<Draft> draft; // the pending AI draft, if any
 
     QJsonObject toJson() const;
 };

@@ -168,6 +168,94 @@ private Q_SLOTS:
         QVERIFY2(!console.waitForEvent(statusIs("read")).isEmpty(), "never read");
     }
 
+    void shouldLetTheAgentApproveRegenerateAndDiscardAiDrafts()
+    {
+        Test::ConsoleClient console;
+        QVERIFY(console.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
+        QVERIFY(console.subscribe(0));
+        QString error;
+        const QString wamid = m_sim->customers().sendMessage(
+            CustomerWaId,
+            {{QStringLiteral("type"), QStringLiteral("text")},
+             {QStringLiteral("text"), QStringLiteral("Kak, bisa COD?")}},
+            &error);
+        auto draftEvent = [](const char *state, qint64 notId = 0) {
+            return [state, notId](const QJsonObject &event) {
+                const QJsonObject data = event.value(QLatin1String("data")).toObject();
+                return event.value(QLatin1String("kind")).toString() ==
+                           QLatin1String("draft.updated") &&
+                       data.value(QLatin1String("state")).toString() == QLatin1String(state) &&
+                       data.value(QLatin1String("id")).toInteger() != notId;
+            };
+        };
+        const QJsonObject first = console.waitForEvent(draftEvent("pending"));
+        QVERIFY2(!first.isEmpty(), "no AI draft for the customer's message");
+        const qint64 conversationId = first.value(QLatin1String("conversation_id")).toInteger();
+        const QJsonObject firstDraft = first.value(QLatin1String("data")).toObject();
+        QVERIFY(!firstDraft.value(QLatin1String("text")).toString().isEmpty());
+
+        // Regenerate: a new pending draft replaces the first one.
+        const QJsonObject regenerated =
+            console.command(QStringLiteral("regen-1"), QStringLiteral("regenerate_draft"),
+                            {{QStringLiteral("conversation_id"), conversationId}});
+        QVERIFY(regenerated.value(QLatin1String("ok")).toBool());
+        const qint64 firstId = firstDraft.value(QLatin1String("id")).toInteger();
+        const QJsonObject second = console.waitForEvent(draftEvent("pending", firstId));
+        QVERIFY2(!second.isEmpty(), "regenerating made no new draft");
+        const QJsonObject secondDraft = second.value(QLatin1String("data")).toObject();
+
+        // The old draft can no longer be approved.
+        const QJsonObject stale =
+            console.command(QStringLiteral("approve-old"), QStringLiteral("send_text"),
+                            {{QStringLiteral("conversation_id"), conversationId},
+                             {QStringLiteral("text"), firstDraft.value(QLatin1String("text"))},
+                             {QStringLiteral("draft_id"), firstId}});
+        QCOMPARE(stale.value(QLatin1String("error")).toObject().value(QLatin1String("code")),
+                 QStringLiteral("conflict"));
+
+        // Approving sends the draft's text and marks it approved.
+        const int before = m_sim->requests().lastSeq();
+        const QJsonObject approved =
+            console.command(QStringLiteral("approve-1"), QStringLiteral("send_text"),
+                            {{QStringLiteral("conversation_id"), conversationId},
+                             {QStringLiteral("text"), secondDraft.value(QLatin1String("text"))},
+                             {QStringLiteral("draft_id"), secondDraft.value(QLatin1String("id"))}});
+        QVERIFY(approved.value(QLatin1String("ok")).toBool());
+        QVERIFY(!console.waitForEvent(draftEvent("approved")).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_sim->requests().since(before).size(), 1, 10000);
+        QCOMPARE(m_sim->requests()
+                     .since(before)
+                     .first()
+                     .jsonBody()
+                     .value(QLatin1String("text"))
+                     .toObject()
+                     .value(QLatin1String("body")),
+                 secondDraft.value(QLatin1String("text")));
+
+        // A new customer message brings a new draft, which the agent discards.
+        m_sim->customers().sendMessage(
+            CustomerWaId,
+            {{QStringLiteral("type"), QStringLiteral("text")},
+             {QStringLiteral("text"), QStringLiteral("Ongkirnya berapa?")}},
+            &error);
+        const qint64 secondId = secondDraft.value(QLatin1String("id")).toInteger();
+        const QJsonObject third = console.waitForEvent([&](const QJsonObject &event) {
+            return draftEvent("pending", firstId)(event) && event.value(QLatin1String("data"))
+                                                                    .toObject()
+                                                                    .value(QLatin1String("id"))
+                                                                    .toInteger() != secondId;
+        });
+        QVERIFY(!third.isEmpty());
+        const QJsonObject discarded = console.command(
+            QStringLiteral("discard-1"), QStringLiteral("discard_draft"),
+            {{QStringLiteral("conversation_id"), conversationId},
+             {QStringLiteral("draft_id"),
+              third.value(QLatin1String("data")).toObject().value(QLatin1String("id"))}});
+        QVERIFY(discarded.value(QLatin1String("ok")).toBool());
+        QVERIFY(!console.waitForEvent(draftEvent("discarded")).isEmpty());
+        Q_UNUSED(wamid);
+    }
+
     void shouldResumeAfterARelayRestartWithNoGapAndNoDuplicate()
     {
         Test::ConsoleClient first;

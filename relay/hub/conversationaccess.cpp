@@ -1,0 +1,36 @@
+#include "conversationaccess.h"
+
+#include "visibility.h"
+
+namespace Serambi::Relay {
+
+using Protocol::ErrorCode;
+
+std::optional<Conversation> visibleConversation(CommandContext &context, CommandReply *refusal)
+{
+    const auto id = requireId(context.args, ConversationIdArg, refusal);
+    if (!id)
+        return std::nullopt;
+    auto conversation = ConversationRepo::load(context.txn.db(), *id);
+    if (!conversation) {
+        *refusal = CommandReply::refusal(ErrorCode::NotFound);
+        return std::nullopt;
+    }
+    if (!canSeeConversation(context.user, conversation->assigneeId)) {
+        *refusal = CommandReply::refusal(ErrorCode::Forbidden);
+        return std::nullopt;
+    }
+    return conversation;
+}
+
+CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed)
+{
+    if (changed) {
+        if (!ConversationRepo::update(context.txn, conversation))
+            return CommandReply::refusal(ErrorCode::Internal);
+        ConversationRepo::publishConversation(context.txn, conversation);
+    }
+    return CommandReply::success({{QLatin1String("conversation"), conversation.toJson()}});
+}
+
+} // namespace Serambi::Relay

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "commandrunner.h"
+#include "store/conversationrepo.h"
+
+#include <optional>
+
+namespace Serambi::Relay {
+
+inline constexpr QLatin1String ConversationIdArg("conversation_id");
+
+// The conversation named by the arguments, if it exists (not_found) and the caller may see it
+// (forbidden).
+std::optional<Conversation> visibleConversation(CommandContext &context, CommandReply *refusal);
+
+// Stores the conversation and tells the consoles, unless nothing changed; answers with it.
+CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed);
+
+} // namespace Serambi::Relay

@@ -1,0 +1,109 @@
+#include "draftcommands.h"
+
+#include "conversationaccess.h"
+#include "visibility.h"
+
+namespace Serambi::Relay {
+
+namespace {
+
+using Protocol::ErrorCode;
+
+const QLatin1String DraftIdArg("draft_id");
+
+void publishDraft(CommandContext &context, const Conversation &conversation, const Draft &draft)
+{
+    context.txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation.id,
+                            conversation.assigneeId, conversation.state, draft.toJson());
+}
+
+// The pending draft named by draft_id in conversation.
+std::optional<Draft> pendingDraft(CommandContext &context, const Conversation &conversation,
+                                  CommandReply *refusal)
+{
+    const auto id = requireId(context.args, DraftIdArg, refusal);
+    if (!id)
+        return std::nullopt;
+    auto draft = DraftRepo::load(context.txn.db(), *id);
+    if (!draft || draft->conversationId != conversation.id) {
+        *refusal = CommandReply::refusal(ErrorCode::NotFound, QStringLiteral("no such draft"));
+        return std::nullopt;
+    }
+    if (draft->state != QLatin1String("pending")) {
+        *refusal = CommandReply::refusal(ErrorCode::Conflict,
+                                         QStringLiteral("the draft is no longer pending"));
+        return std::nullopt;
+    }
+    return draft;
+}
+
+} // namespace
+
+std::optional<std::optional<Draft>>
+draftToApprove(CommandContext &context, const Conversation &conversation, CommandReply *refusal)
+{
+    if (isAbsent(context.args, DraftIdArg))
+        return std::optional<Draft>();
+    auto draft = pendingDraft(context, conversation, refusal);
+    if (!draft)
+        return std::nullopt;
+    return draft;
+}
+
+bool approveDraft(CommandContext &context, const Conversation &conversation,
+                  const std::optional<Draft> &draft)
+{
+    if (!draft)
+        return true;
+    Draft approved = *draft;
+    approved.state = QStringLiteral("approved");
+    if (!DraftRepo::setState(context.txn, approved.id, approved.state))
+        return false;
+    publishDraft(context, conversation, approved);
+    return true;
+}
+
+CommandReply discardDraft(CommandContext &context)
+{
+    CommandReply refusal;
+    auto conversation = visibleConversation(context, &refusal);
+    if (!conversation)
+        return refusal;
+    if (conversation->assigneeId != 0 &&
+        !canManageConversation(context.user, conversation->assigneeId))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    auto draft = pendingDraft(context, *conversation, &refusal);
+    if (!draft)
+        return refusal;
+    draft->state = QStringLiteral("discarded");
+    if (!DraftRepo::setState(context.txn, draft->id, draft->state))
+        return CommandReply::refusal(ErrorCode::Internal);
+    publishDraft(context, *conversation, *draft);
+    return CommandReply::success({{QLatin1String("draft"), draft->toJson()}});
+}
+
+CommandReply regenerateDraft(CommandContext &context)
+{
+    CommandReply refusal;
+    auto conversation = visibleConversation(context, &refusal);
+    if (!conversation)
+        return refusal;
+    if (conversation->assigneeId != 0 &&
+        !canManageConversation(context.user, conversation->assigneeId))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    if (conversation->aiMode == QLatin1String("off"))
+        return CommandReply::refusal(ErrorCode::Conflict, QStringLiteral("the AI is off"));
+    const qint64 messageId = DraftRepo::latestInboundMessage(context.txn.db(), conversation->id);
+    if (messageId == 0)
+        return CommandReply::refusal(ErrorCode::Conflict,
+                                     QStringLiteral("no customer message to answer"));
+    // The drafter watches for this event and writes a new pending draft.
+    Draft request;
+    request.conversationId = conversation->id;
+    request.forMessageId = messageId;
+    request.state = QStringLiteral("requested");
+    publishDraft(context, *conversation, request);
+    return CommandReply::success({{QLatin1String("draft"), request.toJson()}});
+}
+
+} // namespace Serambi::Relay

@@ -1,0 +1,135 @@
+#include "draftrepo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Serambi::Relay {
+
+QJsonObject Draft::toJson() const
+{
+    return {{QLatin1String("id"), id},
+            {QLatin1String("conversation_id"), conversationId},
+            {QLatin1String("for_message_id"), forMessageId},
+            {QLatin1String("text"), text},
+            {QLatin1String("confidence"), confidence},
+            {QLatin1String("sources"), QJsonArray::fromStringList(sources)},
+            {QLatin1String("handoff"), handoff},
+            {QLatin1String("state"), state}};
+}
+
+namespace DraftRepo {
+
+namespace {
+
+const QString DraftSelect = QStringLiteral(
+    "SELECT id, conversation_id, for_message_id, text, confidence, sources, state FROM drafts ");
+
+Draft readDraft(const QSqlQuery &q)
+{
+    Draft draft;
+    draft.id = q.value(0).toLongLong();
+    draft.conversationId = q.value(1).toLongLong();
+    draft.forMessageId = q.value(2).toLongLong();
+    draft.text = q.value(3).toString();
+    draft.confidence = q.value(4).toDouble();
+    const QJsonArray sources = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array();
+    for (const QJsonValue &source : sources)
+        draft.sources.append(source.toString());
+    draft.state = q.value(6).toString();
+    return draft;
+}
+
+std::optional<Draft> selectOne(QSqlDatabase &db, const QString &where, qint64 value)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(DraftSelect + QStringLiteral("WHERE ") + where +
+              QStringLiteral(" ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(value);
+    if (!execQuery(q) || !q.next())
+        return std::nullopt;
+    return readDraft(q);
+}
+
+} // namespace
+
+bool insertPending(WriteTxn &txn, Draft &draft)
+{
+    QSqlQuery supersede =
+        txn.prepare(QStringLiteral("UPDATE drafts SET state = 'superseded', updated_at = ? WHERE "
+                                   "conversation_id = ? AND state = 'pending'"));
+    supersede.addBindValue(txn.now());
+    supersede.addBindValue(draft.conversationId);
+    QSqlQuery insert = txn.prepare(QStringLiteral(
+        "INSERT INTO drafts (conversation_id, for_message_id, text, confidence, sources, state, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)"));
+    insert.addBindValue(draft.conversationId);
+    insert.addBindValue(draft.forMessageId);
+    insert.addBindValue(draft.text);
+    insert.addBindValue(draft.confidence);
+    insert.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(draft.sources)).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(txn.now());
+    insert.addBindValue(txn.now());
+    if (!execQuery(supersede) || !execQuery(insert)) {
+        txn.markFailed();
+        return false;
+    }
+    draft.id = insert.lastInsertId().toLongLong();
+    draft.state = QStringLiteral("pending");
+    return true;
+}
+
+std::optional<Draft> load(QSqlDatabase &db, qint64 id)
+{
+    return selectOne(db, QStringLiteral("id = ?"), id);
+}
+
+std::optional<Draft> pendingFor(QSqlDatabase &db, qint64 conversationId)
+{
+    return selectOne(db, QStringLiteral("state = 'pending' AND conversation_id = ?"),
+                     conversationId);
+}
+
+bool setState(WriteTxn &txn, qint64 id, const QString &state)
+{
+    QSqlQuery q =
+        txn.prepare(QStringLiteral("UPDATE drafts SET state = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(state);
+    q.addBindValue(txn.now());
+    q.addBindValue(id);
+    if (execQuery(q))
+        return true;
+    txn.markFailed();
+    return false;
+}
+
+qint64 latestInboundMessage(QSqlDatabase &db, qint64 conversationId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT MAX(id) FROM messages WHERE conversation_id = ? AND direction = 'in'"));
+    q.addBindValue(conversationId);
+    if (!execQuery(q) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+QHash<qint64, Draft> allPending(QSqlDatabase &db)
+{
+    QHash<qint64, Draft> drafts;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(DraftSelect + QStringLiteral("WHERE state = 'pending'")))
+        return drafts;
+    while (q.next()) {
+        Draft draft = readDraft(q);
+        drafts.insert(draft.conversationId, draft);
+    }
+    return drafts;
+}
+
+} // namespace DraftRepo
+} // namespace Serambi::Relay

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "writetxn.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <optional>
+
+namespace Serambi::Relay {
+
+// A reply the AI proposed for a conversation's latest customer message. At most one draft of
+// a conversation is pending; a newer one supersedes it.
+struct Draft
+{
+    qint64 id = 0;
+    qint64 conversationId = 0;
+    qint64 forMessageId = 0;
+    QString text;
+    double confidence = 0;
+    QStringList sources;
+    bool handoff = false;
+    QString state; // pending | approved | discarded | superseded
+
+    QJsonObject toJson() const;
+};
+
+namespace DraftRepo {
+
+// Stores draft as the conversation's pending draft, superseding an older one (sets its id).
+bool insertPending(WriteTxn &txn, Draft &draft);
+std::optional<Draft> load(QSqlDatabase &db, qint64 id);
+std::optional<Draft> pendingFor(QSqlDatabase &db, qint64 conversationId);
+bool setState(WriteTxn &txn, qint64 id, const QString &state);
+// The newest inbound message of a conversation (what a draft answers), 0 when none.
+qint64 latestInboundMessage(QSqlDatabase &db, qint64 conversationId);
+// Every pending draft, by conversation id (for snapshots).
+QHash<qint64, Draft> allPending(QSqlDatabase &db);
+
+} // namespace DraftRepo
+} // namespace Serambi::Relay
