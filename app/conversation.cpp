@@ -1,0 +1,130 @@
+#include "conversation.h"
+
+namespace Serambi::App {
+
+namespace {
+constexpr int RecentTextLimit = 400;
+
+QString stringOf(const QJsonObject &json, QLatin1String key)
+{
+    return json.value(key).toString();
+}
+
+QString prependRecent(const QString &text, const QString &recent)
+{
+    const QString joined = text.toLower() + QLatin1Char('\n') + recent;
+    return joined.left(RecentTextLimit);
+}
+
+bool isCustomerText(const Message &message)
+{
+    return message.direction == QLatin1String("in") && !message.isReaction();
+}
+} // namespace
+
+Conversation Conversation::fromJson(const QJsonObject &json)
+{
+    Conversation c;
+    c.id = json.value(QLatin1String("id")).toInteger();
+    c.phoneNumberId = stringOf(json, QLatin1String("phone_number_id"));
+    const QJsonObject contact = json.value(QLatin1String("contact")).toObject();
+    c.waId = stringOf(contact, QLatin1String("wa_id"));
+    c.userId = stringOf(contact, QLatin1String("user_id"));
+    c.name = stringOf(contact, QLatin1String("name"));
+    c.username = stringOf(contact, QLatin1String("username"));
+    c.state = stringOf(json, QLatin1String("state"));
+    c.aiMode = stringOf(json, QLatin1String("ai_mode"));
+    c.assignee = stringOf(json, QLatin1String("assignee"));
+    c.handoffReason = stringOf(json, QLatin1String("handoff_reason"));
+    c.lastInboundAt = json.value(QLatin1String("last_inbound_at")).toInteger();
+    c.lastMessageAt = json.value(QLatin1String("last_message_at")).toInteger();
+    c.unread = json.value(QLatin1String("unread")).toInt();
+    const QJsonValue last = json.value(QLatin1String("last_message"));
+    if (last.isObject())
+        c.lastMessage = Message::fromJson(last.toObject());
+    if (json.contains(QLatin1String("waiting_since"))) {
+        c.waitingSince = json.value(QLatin1String("waiting_since")).toInteger();
+        c.recentText = stringOf(json, QLatin1String("recent_text"));
+    } else {
+        c.waitingSince = isCustomerText(c.lastMessage) ? c.lastMessage.timestamp : 0;
+        c.recentText = c.lastMessage.text.toLower();
+    }
+    return c;
+}
+
+QJsonObject Conversation::toJson() const
+{
+    auto orNull = [](const QString &value) {
+        return value.isEmpty() ? QJsonValue() : QJsonValue(value);
+    };
+    QJsonObject json{
+        {QLatin1String("id"), id},
+        {QLatin1String("phone_number_id"), phoneNumberId},
+        {QLatin1String("contact"), QJsonObject{{QLatin1String("wa_id"), orNull(waId)},
+                                               {QLatin1String("user_id"), orNull(userId)},
+                                               {QLatin1String("name"), orNull(name)},
+                                               {QLatin1String("username"), orNull(username)}}},
+        {QLatin1String("state"), state},
+        {QLatin1String("ai_mode"), aiMode},
+        {QLatin1String("assignee"), orNull(assignee)},
+        {QLatin1String("handoff_reason"), orNull(handoffReason)},
+        {QLatin1String("last_inbound_at"), lastInboundAt},
+        {QLatin1String("last_message_at"), lastMessageAt},
+        {QLatin1String("unread"), unread},
+        {QLatin1String("last_message"),
+         lastMessage.id == 0 ? QJsonValue() : QJsonValue(lastMessage.toJson())},
+        {QLatin1String("waiting_since"), waitingSince},
+        {QLatin1String("recent_text"), recentText}};
+    return json;
+}
+
+void Conversation::carryLocalState(const Conversation &previous)
+{
+    recentText = previous.recentText;
+    if (lastMessage.id != 0 && lastMessage.id != previous.lastMessage.id &&
+        !lastMessage.text.isEmpty()) {
+        recentText = prependRecent(lastMessage.text, recentText);
+    }
+    if (!isCustomerText(lastMessage))
+        waitingSince = lastMessage.id == 0 ? previous.waitingSince : 0;
+    else if (previous.waitingSince != 0 && previous.waitingSince <= lastMessage.timestamp)
+        waitingSince = previous.waitingSince;
+    else
+        waitingSince = lastMessage.timestamp;
+}
+
+void Conversation::applyMessage(const Message &message)
+{
+    if (message.isReaction() || message.isLocal())
+        return;
+    if (message.id > lastMessage.id) {
+        lastMessage = message;
+        lastMessageAt = qMax(lastMessageAt, message.timestamp);
+        if (!message.text.isEmpty()) {
+            recentText = prependRecent(message.text, recentText);
+        }
+    } else if (message.id == lastMessage.id) {
+        lastMessage = message;
+    }
+    if (isCustomerText(message)) {
+        lastInboundAt = qMax(lastInboundAt, message.timestamp);
+        if (waitingSince == 0)
+            waitingSince = message.timestamp;
+    } else if (message.direction == QLatin1String("out") && message.id >= lastMessage.id) {
+        waitingSince = 0;
+    }
+}
+
+QString Conversation::displayName() const
+{
+    return name.isEmpty() ? displayHandle() : name;
+}
+
+QString Conversation::displayHandle() const
+{
+    if (!waId.isEmpty())
+        return QLatin1Char('+') + waId;
+    return username.isEmpty() ? userId : username;
+}
+
+} // namespace Serambi::App

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "message.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Serambi::App {
+
+// A conversation as in a snapshot or a conversation.updated event, plus what the console
+// derives locally: since when the customer waits for an answer and some recent text to search.
+struct Conversation
+{
+    qint64 id = 0;
+    QString phoneNumberId;
+    QString waId;     // phone number without "+", may be empty (BSUID-only contacts)
+    QString userId;   // business-scoped user id
+    QString name;     // profile name
+    QString username; // WhatsApp username
+    QString state;    // bot / queued / assigned / resolved
+    QString aiMode;   // auto / draft / off
+    QString assignee; // username or empty
+    QString handoffReason;
+    qint64 lastInboundAt = 0; // ms since epoch, 0 for none
+    qint64 lastMessageAt = 0;
+    int unread = 0;
+    Message lastMessage;     // id 0 when there is none
+    qint64 waitingSince = 0; // oldest unanswered inbound message, ms; 0 when answered
+    QString recentText;      // lowercased texts of the latest messages, for search
+
+    static Conversation fromJson(const QJsonObject &json);
+    // The relay's fields plus the local ones ("waiting_since", "recent_text").
+    QJsonObject toJson() const;
+
+    // Keeps the local fields of previous (same id) and updates them for the relay's new state.
+    void carryLocalState(const Conversation &previous);
+    // Updates last message, waiting time and search text for a message of this conversation.
+    void applyMessage(const Message &message);
+
+    QString displayName() const;   // profile name, else the number
+    QString displayHandle() const; // "+62…", else username, else BSUID
+};
+
+using ConversationList = QList<Conversation>;
+
+} // namespace Serambi::App

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace Serambi::App {
+
+// One tab of the chat list over a ConversationListModel: a filter, a search and the default
+// order, most urgent first.
+class ConversationFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    enum class Filter {
+        Mine,     // assigned to me and not resolved
+        Queue,    // waiting for a human or answered by the AI, no assignee
+        All,      // everything the user may see except resolved (supervisors)
+        Resolved, // resolved
+    };
+    Q_ENUM(Filter)
+
+    explicit ConversationFilterProxy(Filter filter = Filter::All, QObject *parent = nullptr);
+
+    Filter filter() const { return m_filter; }
+    void setFilter(Filter filter);
+    QString searchText() const { return m_search; }
+    // Matches name, number and message text, case-insensitively; every word must match.
+    void setSearchText(const QString &text);
+    // The conversation id at a proxy row, 0 when out of range.
+    qint64 conversationIdAt(int row) const;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    Filter m_filter;
+    QString m_search;
+    QStringList m_words;
+};
+
+} // namespace Serambi::App

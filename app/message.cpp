@@ -1,0 +1,83 @@
+#include "message.h"
+
+#include <QJsonValue>
+
+namespace Serambi::App {
+
+namespace {
+QString stringOf(const QJsonObject &json, QLatin1String key)
+{
+    return json.value(key).toString();
+}
+} // namespace
+
+Message Message::fromJson(const QJsonObject &json)
+{
+    Message m;
+    m.id = json.value(QLatin1String("id")).toInteger();
+    m.conversationId = json.value(QLatin1String("conversation_id")).toInteger();
+    m.wamid = stringOf(json, QLatin1String("wamid"));
+    m.direction = stringOf(json, QLatin1String("direction"));
+    m.type = stringOf(json, QLatin1String("type"));
+    m.text = stringOf(json, QLatin1String("text"));
+    m.status = stringOf(json, QLatin1String("status"));
+    m.sender = stringOf(json, QLatin1String("sender"));
+    m.senderName = stringOf(json, QLatin1String("sender_name"));
+    m.replyTo = stringOf(json, QLatin1String("reply_to"));
+    m.timestamp = json.value(QLatin1String("timestamp")).toInteger();
+    const QJsonObject error = json.value(QLatin1String("error")).toObject();
+    m.errorCode = error.value(QLatin1String("code")).toInt();
+    m.errorTitle = stringOf(error, QLatin1String("title"));
+    m.content = json.value(QLatin1String("content")).toObject();
+    m.commandId = stringOf(json, QLatin1String("command_id"));
+    return m;
+}
+
+QJsonObject Message::toJson() const
+{
+    QJsonObject json{{QLatin1String("id"), id},
+                     {QLatin1String("conversation_id"), conversationId},
+                     {QLatin1String("direction"), direction},
+                     {QLatin1String("type"), type},
+                     {QLatin1String("text"), text},
+                     {QLatin1String("status"), status},
+                     {QLatin1String("sender"), sender},
+                     {QLatin1String("timestamp"), timestamp}};
+    if (!wamid.isEmpty())
+        json.insert(QLatin1String("wamid"), wamid);
+    if (!senderName.isEmpty())
+        json.insert(QLatin1String("sender_name"), senderName);
+    if (!replyTo.isEmpty())
+        json.insert(QLatin1String("reply_to"), replyTo);
+    if (errorCode != 0 || !errorTitle.isEmpty())
+        json.insert(QLatin1String("error"), QJsonObject{{QLatin1String("code"), errorCode},
+                                                        {QLatin1String("title"), errorTitle}});
+    if (!content.isEmpty())
+        json.insert(QLatin1String("content"), content);
+    if (!commandId.isEmpty())
+        json.insert(QLatin1String("command_id"), commandId);
+    return json;
+}
+
+bool Message::isReaction() const
+{
+    return type == QLatin1String("reaction");
+}
+
+QString Message::reactionTarget() const
+{
+    return content.value(QLatin1String("reaction"))
+        .toObject()
+        .value(QLatin1String("message_id"))
+        .toString();
+}
+
+QString Message::reactionEmoji() const
+{
+    return content.value(QLatin1String("reaction"))
+        .toObject()
+        .value(QLatin1String("emoji"))
+        .toString();
+}
+
+} // namespace Serambi::App

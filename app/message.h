@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace Serambi::App {
+
+// One message as the relay describes it (docs/protocol.md, "A message object"), plus the
+// console's own pending sends, which carry a negative local id and the command id.
+struct Message
+{
+    qint64 id = 0; // relay id; negative for a send not yet confirmed by the relay
+    qint64 conversationId = 0;
+    QString wamid;
+    QString direction; // "in" / "out"
+    QString type;      // WhatsApp message type
+    QString text;
+    QString status; // received, pending, queued-offline, accepted, sent, delivered, read, ...
+    QString sender; // customer / agent / ai
+    QString senderName;
+    QString replyTo;      // wamid of the quoted message
+    qint64 timestamp = 0; // ms since epoch
+    int errorCode = 0;    // Meta's error code on failed messages
+    QString errorTitle;
+    QJsonObject content; // the message object as WhatsApp sent it (inbound)
+    QString commandId;   // for local pending sends
+
+    static Message fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+
+    bool isReaction() const;
+    // For a reaction: the wamid it reacts to and its emoji (empty emoji removes a reaction).
+    QString reactionTarget() const;
+    QString reactionEmoji() const;
+    bool isLocal() const { return id < 0; }
+};
+
+using MessageList = QList<Message>;
+
+} // namespace Serambi::App
+
+Q_DECLARE_METATYPE(Serambi::App::Message)

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "message.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+
+namespace Serambi::App {
+
+// The open conversation's messages, oldest first. Reactions are not rows: their emoji is shown
+// on the message they react to. Older history is loaded a page at a time through fetchMore(),
+// which asks whoever listens to olderPageRequested (the controller: the local cache first, then
+// the relay) and never holds more than one request in flight.
+class MessageListModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1, // qint64; negative for a send the relay has not confirmed
+        WamidRole,
+        DirectionRole, // "in" / "out"
+        TypeRole,      // WhatsApp message type
+        TextRole,
+        StatusRole,     // pending, queued-offline, accepted, sent, delivered, read, played,
+                        // failed, received
+        SenderKindRole, // "customer" / "agent" / "ai"
+        SenderNameRole,
+        TimestampRole,    // QDateTime
+        ReplyToRole,      // wamid of the quoted message
+        QuotedTextRole,   // text of the quoted message when it is loaded
+        QuotedSenderRole, // sender kind of the quoted message when it is loaded
+        ErrorCodeRole,    // int, Meta's error code on failed messages
+        ErrorTitleRole,
+        ReactionRole,     // emoji the customer put on this message
+        SupportedRole,    // false for types the console cannot show yet
+        ContentRole,      // QJsonObject, the raw content
+        IsFirstOfDayRole, // bool: the first message of its local calendar day
+    };
+    Q_ENUM(Roles)
+
+    static constexpr int PageSize = 50;
+
+    explicit MessageListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    qint64 conversationId() const { return m_conversationId; }
+    // Empties the model and shows conversationId (0 for none).
+    void setConversation(qint64 conversationId);
+    // Adds or updates messages of the open conversation (others are ignored); keeps id order.
+    void mergeMessages(const MessageList &messages);
+    // Answers an olderPageRequested: older messages, and whether nothing older exists.
+    void addOlderPage(qint64 conversationId, const MessageList &messages, bool reachedStart);
+    // A page request that could not be answered now (offline): fetchMore may ask again.
+    void cancelOlderPage(qint64 conversationId);
+    void removeMessage(qint64 id);
+    // The newest inbound message id, 0 if none is loaded.
+    qint64 latestInboundId() const;
+    // The relay id of the oldest loaded message (local pending sends excluded), 0 if none.
+    qint64 oldestId() const;
+    const Message *message(qint64 id) const;
+
+    static bool isSupportedType(const QString &type);
+
+Q_SIGNALS:
+    void olderPageRequested(qint64 conversationId, qint64 beforeId);
+
+private:
+    int insertionRow(qint64 id) const;
+    void insertRow(int row, const Message &message);
+    void applyReaction(const Message &reaction);
+    void rebuildIndex();
+    void emitRowChanged(int row);
+    void emitRepliesChanged(const QString &wamid);
+    bool isFirstOfDay(int row) const;
+
+    qint64 m_conversationId = 0;
+    QList<Message> m_rows;
+    QHash<qint64, int> m_rowById;
+    QHash<QString, qint64> m_idByWamid;
+    QHash<QString, QString> m_reactionByWamid;
+    bool m_fetching = false;
+    bool m_reachedStart = false;
+};
+
+} // namespace Serambi::App
