@@ -68,7 +68,7 @@ private:
     bool needsAttention(const Conversation &conversation) const;
     qint64 urgency(const Conversation &conversation) const;
     void rebuildIndex();
-    void updateUnreadTotal();
+    void setUnreadTotal(int total);
 
     QList<Conversation> m_rows;
     QHash<qint64, int> m_rowById;

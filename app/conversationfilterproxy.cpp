@@ -1,0 +1,86 @@
+#include "conversationfilterproxy.h"
+
+#include "conversationlistmodel.h"
+
+namespace Serambi::App {
+
+using Roles = ConversationListModel::Roles;
+
+ConversationFilterProxy::ConversationFilterProxy(Filter filter, QObject *parent)
+    : QSortFilterProxyModel(parent), m_filter(filter)
+{
+    setDynamicSortFilter(true);
+    sort(0, Qt::AscendingOrder);
+}
+
+void ConversationFilterProxy::setFilter(Filter filter)
+{
+    if (m_filter == filter)
+        return;
+    m_filter = filter;
+    invalidateFilter();
+}
+
+void ConversationFilterProxy::setSearchText(const QString &text)
+{
+    if (m_search == text)
+        return;
+    m_search = text;
+    m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // A "+62…" search matches the stored number, which has no plus sign.
+    for (QString &word : m_words) {
+        if (word.startsWith(QLatin1Char('+')))
+            word.remove(0, 1);
+    }
+    m_words.removeAll(QString());
+    invalidateFilter();
+}
+
+qint64 ConversationFilterProxy::conversationIdAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return 0;
+    return index(row, 0).data(Roles::IdRole).toLongLong();
+}
+
+bool ConversationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex source = sourceModel()->index(sourceRow, 0, sourceParent);
+    const QString state = source.data(Roles::StateRole).toString();
+    const bool resolved = state == QLatin1String("resolved");
+    bool accepted = false;
+    switch (m_filter) {
+    case Filter::Mine:
+        accepted = !resolved && source.data(Roles::IsMineRole).toBool();
+        break;
+    case Filter::Queue:
+        accepted = !resolved && source.data(Roles::AssigneeRole).toString().isEmpty();
+        break;
+    case Filter::All:
+        accepted = !resolved;
+        break;
+    case Filter::Resolved:
+        accepted = resolved;
+        break;
+    }
+    if (!accepted || m_words.isEmpty())
+        return accepted;
+    const QString haystack = source.data(Roles::SearchTextRole).toString();
+    for (const QString &word : m_words) {
+        if (!haystack.contains(word))
+            return false;
+    }
+    return true;
+}
+
+bool ConversationFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // Ascending sort with "less" meaning "more urgent" puts the most urgent first.
+    const qint64 l = left.data(Roles::UrgencyRole).toLongLong();
+    const qint64 r = right.data(Roles::UrgencyRole).toLongLong();
+    if (l != r)
+        return l > r;
+    return left.data(Roles::IdRole).toLongLong() > right.data(Roles::IdRole).toLongLong();
+}
+
+} // namespace Serambi::App
