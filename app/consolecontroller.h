@@ -119,8 +119,16 @@ Q_SIGNALS:
     void unreadTotalChanged(int total);
 
 private:
+    struct HistoryRequest
+    {
+        qint64 conversationId = 0;
+        qint64 beforeId = 0;
+    };
+
+    QString dataDirectory() const;
     void openStore(const QUrl &relayUrl, const QString &username);
     void closeStore();
+    void connectToRelay();
     void rememberSession();
     void loadLastSession();
     QString tokenKey() const;
@@ -136,19 +144,24 @@ private:
                      const QJsonObject &data);
     void handleResult(const QString &commandId, bool ok, const QJsonObject &data,
                       const QString &errorCode);
+    void handleHistory(const HistoryRequest &request, bool ok, const QJsonObject &data);
     void handleMessagesLoaded(qint64 conversationId, qint64 beforeId, const MessageList &messages);
     void handleOlderPageRequested(qint64 conversationId, qint64 beforeId);
 
-    void applyConversation(const Conversation &conversation, bool live);
-    void applyMessage(const Message &message, bool created);
-    void applyDraft(qint64 conversationId, const std::optional<Draft> &draft);
-    void recordSeq(qint64 seq);
+    void applyConversation(const Conversation &conversation, const QJsonObject &json, bool live);
+    void applyMessage(const Message &message);
+    void applyDraft(qint64 conversationId, const QJsonValue &json);
+    void showDraft(qint64 conversationId, const std::optional<Draft> &draft);
 
-    QString issueCommand(const QString &name, qint64 conversationId, QJsonObject args,
+    QString issueCommand(const QString &name, qint64 conversationId, const QJsonObject &args,
                          qint64 localMessageId = 0);
     void flushCommands();
+    bool commandOnCurrent(const QString &name, QJsonObject args = {});
+    bool queueSend(qint64 conversationId, const QString &text, const QString &replyTo,
+                   qint64 draftId);
+    Message placeholderFor(const PendingCommand &command) const;
+    void refreshPlaceholders();
     void requestHistory(qint64 conversationId, qint64 beforeId);
-    bool sendOnCurrent(const QString &name, QJsonObject args = {});
     void flushUnsentTexts();
 
     RelayClient *m_relay;
@@ -158,19 +171,23 @@ private:
     MessageListModel *m_messages;
     QHash<int, ConversationFilterProxy *> m_proxies;
     std::unique_ptr<LocalStore> m_store;
+    QString m_storePath;
 
     QUrl m_relayUrl;
+    QString m_username;
     QUrl m_lastRelayUrl;
     QString m_lastUsername;
     CurrentUser m_user;
-    QString m_sessionToken; // kept for this process when the keychain cannot hold it
-    bool m_live = false;    // past the replay: events are news worth a notification
+    QString m_password;            // only until the cache is open and the hello is sent
+    bool m_connectPending = false; // waiting for the cache before connecting
+    bool m_signedIn = false;
+    bool m_live = false; // past the replay: events are news worth a notification
 
     QHash<qint64, Draft> m_drafts;
-    QHash<qint64, qint64> m_editedDraftIds;   // conversation -> draft moved into the composer
-    QList<PendingCommand> m_commands;         // in issue order
-    QSet<QString> m_inFlight;                 // sent on this connection, awaiting a result
-    QHash<QString, qint64> m_historyRequests; // command id -> conversation
+    QHash<qint64, qint64> m_editedDraftIds; // conversation -> draft moved into the composer
+    QList<PendingCommand> m_commands;       // in issue order
+    QSet<QString> m_inFlight;               // sent on this connection, awaiting a result
+    QHash<QString, HistoryRequest> m_historyRequests;
     QHash<qint64, QString> m_unsent;
     QSet<qint64> m_unsentDirty;
     QTimer m_unsentTimer;

@@ -47,7 +47,8 @@ class LocalStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 1;
+    // The schema version this build writes (PRAGMA user_version).
+    static int schemaVersion();
 
     explicit LocalStore(QObject *parent = nullptr);
     ~LocalStore() override;
@@ -90,8 +91,10 @@ private:
     void flush();
 
     QThread *m_thread = nullptr;
+    QObject *m_context = nullptr; // lives on m_thread; lambdas posted to it run there
     LocalStoreWorker *m_worker = nullptr;
     QList<Write> m_pending;
+    qint64 m_pendingSeq = -1;
     bool m_flushScheduled = false;
     bool m_open = false;
 };

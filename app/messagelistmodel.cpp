@@ -225,6 +225,26 @@ void MessageListModel::removeMessage(qint64 id)
         emitRowChanged(row);
 }
 
+void MessageListModel::removeOlderThan(qint64 id)
+{
+    int count = 0;
+    while (count < m_rows.size() && !m_rows.at(count).isLocal() && m_rows.at(count).id < id)
+        ++count;
+    if (count == 0)
+        return;
+    beginRemoveRows({}, 0, count - 1);
+    m_rows.remove(0, count);
+    m_idByWamid.clear();
+    for (const Message &m : std::as_const(m_rows)) {
+        if (!m.wamid.isEmpty())
+            m_idByWamid.insert(m.wamid, m.id);
+    }
+    rebuildIndex();
+    endRemoveRows();
+    if (!m_rows.isEmpty())
+        emitRowChanged(0);
+}
+
 qint64 MessageListModel::latestInboundId() const
 {
     for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {

@@ -58,6 +58,10 @@ public:
     void addOlderPage(qint64 conversationId, const MessageList &messages, bool reachedStart);
     // A page request that could not be answered now (offline): fetchMore may ask again.
     void cancelOlderPage(qint64 conversationId);
+    // Whether older history exists beyond the loaded rows, when known without a page request.
+    void setReachedStart(bool reachedStart) { m_reachedStart = reachedStart; }
+    // Drops loaded relay messages older than id (a newer page showed they were not contiguous).
+    void removeOlderThan(qint64 id);
     void removeMessage(qint64 id);
     // The newest inbound message id, 0 if none is loaded.
     qint64 latestInboundId() const;

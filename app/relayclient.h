@@ -71,6 +71,7 @@ Q_SIGNALS:
 
 private:
     void openSocket();
+    void handleSocketGone();
     void handleConnected();
     void handleDisconnected();
     void handleTextMessage(const QString &text);
@@ -79,11 +80,16 @@ private:
     void scheduleReconnect(int delayMs);
     int nextBackoffMs();
     void setState(ConnectionState state);
+    void publishStatus();
     void send(const QJsonObject &frame);
 
     Options m_options;
     QWebSocket m_socket;
     QTimer m_retryTimer;
+    QTimer m_handshakeTimer; // a relay that accepts TCP but never welcomes us
+    QTimer m_pingTimer;      // notices a half-open connection
+    bool m_awaitingPong = false;
+    bool m_socketActive = false;
     ConnectionStatus m_status;
     QUrl m_url;
     QString m_username;
@@ -93,7 +99,6 @@ private:
     int m_attempts = 0;
     bool m_welcomed = false;
     bool m_everWelcomed = false;
-    bool m_authFailedThisAttempt = false;
 };
 
 } // namespace Serambi::App

@@ -1,0 +1,230 @@
+#include "localstoreworker.h"
+
+#include "localstoreschema.h"
+#include "logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace Serambi::App {
+
+QString toJsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject fromJsonText(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+LocalStoreWorker::LocalStoreWorker()
+    : m_connectionName(QStringLiteral("serambi-cache-") +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+LocalStoreWorker::~LocalStoreWorker()
+{
+    close();
+}
+
+bool LocalStoreWorker::open(const QString &path, CachedState *state)
+{
+    if (openFile(path) && migrate() && loadState(state))
+        return true;
+    // The cache is only a copy of the relay's state: start it afresh rather than fail.
+    qCWarning(lcConsole) << "local cache unusable, starting a new one";
+    close();
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    *state = CachedState();
+    return openFile(path) && migrate() && loadState(state);
+}
+
+bool LocalStoreWorker::openFile(const QString &path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    if (!m_db.open()) {
+        qCWarning(lcConsole) << "cannot open local cache:" << m_db.lastError().text();
+        return false;
+    }
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return exec(QStringLiteral("PRAGMA journal_mode = WAL")) &&
+           exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+}
+
+void LocalStoreWorker::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool LocalStoreWorker::migrate()
+{
+    QSqlQuery version(m_db);
+    if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next())
+        return false;
+    const int current = version.value(0).toInt();
+    version.finish();
+    const QList<QStringList> &migrations = localStoreMigrations();
+    if (current > migrations.size()) {
+        qCWarning(lcConsole) << "local cache schema" << current << "is newer than this console";
+        return false;
+    }
+    for (int step = current; step < migrations.size(); ++step) {
+        if (!begin())
+            return false;
+        for (const QString &statement : migrations.at(step)) {
+            if (!exec(statement)) {
+                m_db.rollback();
+                return false;
+            }
+        }
+        if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1)) || !commit())
+            return false;
+    }
+    return true;
+}
+
+bool LocalStoreWorker::loadState(CachedState *state)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
+        return false;
+    while (q.next()) {
+        const QString key = q.value(0).toString();
+        if (key == QLatin1String("last_seq")) {
+            state->lastSeq = q.value(1).toLongLong();
+        } else if (key == QLatin1String("user")) {
+            const QJsonObject user = fromJsonText(q.value(1).toString());
+            state->user.id = user.value(QLatin1String("id")).toInteger();
+            state->user.username = user.value(QLatin1String("username")).toString();
+            state->user.displayName = user.value(QLatin1String("display_name")).toString();
+            state->user.role = user.value(QLatin1String("role")).toString();
+        }
+    }
+    if (!q.exec(QStringLiteral("SELECT json FROM conversations")))
+        return false;
+    while (q.next())
+        state->conversations.append(Conversation::fromJson(fromJsonText(q.value(0).toString())));
+    if (!q.exec(QStringLiteral("SELECT conversation_id, json FROM drafts")))
+        return false;
+    while (q.next()) {
+        if (const auto draft =
+                draftFromJson(q.value(0).toLongLong(), fromJsonText(q.value(1).toString())))
+            state->drafts.append(*draft);
+    }
+    if (!q.exec(QStringLiteral("SELECT id, conversation_id, name, args, local_message_id, "
+                               "created_at FROM commands ORDER BY ord")))
+        return false;
+    while (q.next()) {
+        PendingCommand command;
+        command.id = q.value(0).toString();
+        command.conversationId = q.value(1).toLongLong();
+        command.name = q.value(2).toString();
+        command.args = fromJsonText(q.value(3).toString());
+        command.localMessageId = q.value(4).toLongLong();
+        command.createdAt = q.value(5).toLongLong();
+        state->commands.append(command);
+    }
+    if (!q.exec(QStringLiteral("SELECT conversation_id, text FROM unsent_texts")))
+        return false;
+    while (q.next())
+        state->unsentTexts.insert(q.value(0).toLongLong(), q.value(1).toString());
+    return true;
+}
+
+bool LocalStoreWorker::begin()
+{
+    return m_db.transaction();
+}
+
+bool LocalStoreWorker::commit()
+{
+    if (m_db.commit())
+        return true;
+    qCWarning(lcConsole) << "local cache commit failed:" << m_db.lastError().text();
+    m_db.rollback();
+    return false;
+}
+
+bool LocalStoreWorker::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql)) {
+        qCWarning(lcConsole) << "local cache statement failed:" << q.lastError().text();
+        return false;
+    }
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (q.exec())
+        return true;
+    qCWarning(lcConsole) << "local cache statement failed:" << q.lastError().text();
+    return false;
+}
+
+void LocalStoreWorker::replaceConversations(const ConversationList &conversations)
+{
+    exec(QStringLiteral("DELETE FROM conversations"));
+    for (const Conversation &conversation : conversations)
+        saveConversation(conversation);
+}
+
+void LocalStoreWorker::saveConversation(const Conversation &conversation)
+{
+    exec(QStringLiteral("INSERT OR REPLACE INTO conversations (id, json) VALUES (?, ?)"),
+         {conversation.id, toJsonText(conversation.toJson())});
+}
+
+void LocalStoreWorker::saveMessage(const Message &message)
+{
+    exec(QStringLiteral(
+             "INSERT OR REPLACE INTO messages (id, conversation_id, json) VALUES (?, ?, ?)"),
+         {message.id, message.conversationId, toJsonText(message.toJson())});
+}
+
+void LocalStoreWorker::saveMeta(const QString &key, const QString &value)
+{
+    exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"), {key, value});
+}
+
+void LocalStoreWorker::saveCommand(const PendingCommand &command)
+{
+    exec(QStringLiteral("INSERT OR IGNORE INTO commands (id, conversation_id, name, args, "
+                        "local_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+         {command.id, command.conversationId, command.name, toJsonText(command.args),
+          command.localMessageId, command.createdAt});
+}
+
+MessageList LocalStoreWorker::loadMessages(qint64 conversationId, qint64 beforeId, int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT json FROM messages WHERE conversation_id = ? AND id < ? "
+                             "ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(conversationId);
+    q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+    q.addBindValue(limit);
+    MessageList messages;
+    if (!q.exec()) {
+        qCWarning(lcConsole) << "local cache read failed:" << q.lastError().text();
+        return messages;
+    }
+    while (q.next())
+        messages.prepend(Message::fromJson(fromJsonText(q.value(0).toString())));
+    return messages;
+}
+
+} // namespace Serambi::App

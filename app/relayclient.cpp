@@ -1,0 +1,313 @@
+#include "relayclient.h"
+
+#include "logging.h"
+
+#include "protocol/errorcode.h"
+#include "protocol/frame.h"
+#include "protocol/version.h"
+
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QUuid>
+
+namespace Serambi::App {
+
+using namespace Protocol;
+
+namespace {
+constexpr int HandshakeTimeoutMs = 15000;
+constexpr int PingIntervalMs = 30000;
+
+QLatin1String key(const char *name)
+{
+    return QLatin1String(name);
+}
+} // namespace
+
+RelayClient::RelayClient(QObject *parent) : QObject(parent)
+{
+    m_retryTimer.setSingleShot(true);
+    m_handshakeTimer.setSingleShot(true);
+    m_handshakeTimer.setInterval(HandshakeTimeoutMs);
+    m_pingTimer.setInterval(PingIntervalMs);
+    connect(&m_retryTimer, &QTimer::timeout, this, &RelayClient::openSocket);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcConsole) << "relay did not welcome us in time";
+        m_socket.abort();
+    });
+    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
+        if (m_awaitingPong) {
+            qCInfo(lcConsole) << "relay stopped answering pings";
+            m_socket.abort();
+            return;
+        }
+        m_awaitingPong = true;
+        m_socket.ping();
+    });
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+    connect(&m_socket, &QWebSocket::connected, this, &RelayClient::handleConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this, &RelayClient::handleSocketGone);
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                if (m_socket.state() == QAbstractSocket::UnconnectedState)
+                    handleSocketGone();
+            });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &RelayClient::handleTextMessage);
+}
+
+RelayClient::~RelayClient()
+{
+    m_status.state = ConnectionState::SignedOut;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+QString RelayClient::newCommandId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+void RelayClient::signInWithPassword(const QUrl &url, const QString &username,
+                                     const QString &password)
+{
+    m_url = url;
+    m_username = username;
+    m_password = password;
+    m_token.clear();
+    m_everWelcomed = false;
+    m_attempts = 0;
+    m_status.lastErrorCode.clear();
+    setState(ConnectionState::Connecting);
+    openSocket();
+}
+
+void RelayClient::signInWithToken(const QUrl &url, const QString &token)
+{
+    m_url = url;
+    m_password.clear();
+    m_token = token;
+    m_everWelcomed = true; // a restored session keeps trying while the relay is away
+    m_attempts = 0;
+    m_status.lastErrorCode.clear();
+    setState(ConnectionState::Connecting);
+    openSocket();
+}
+
+void RelayClient::signOut()
+{
+    m_retryTimer.stop();
+    m_handshakeTimer.stop();
+    m_pingTimer.stop();
+    m_password.clear();
+    m_token.clear();
+    m_welcomed = false;
+    m_status.nextRetryAt = {};
+    m_status.offlineSince = {};
+    setState(ConnectionState::SignedOut);
+    m_socketActive = false;
+    m_socket.abort();
+}
+
+bool RelayClient::sendCommand(const QString &id, const QString &name, const QJsonObject &args)
+{
+    if (!isOnline())
+        return false;
+    send({{key("type"), QLatin1String(FrameType::Command)},
+          {key("id"), id},
+          {key("name"), name},
+          {key("args"), args}});
+    return true;
+}
+
+void RelayClient::openSocket()
+{
+    if (m_status.state == ConnectionState::SignedOut)
+        return;
+    m_welcomed = false;
+    m_awaitingPong = false;
+    m_socketActive = true;
+    m_handshakeTimer.start();
+    m_socket.abort();
+    m_socket.open(QNetworkRequest(m_url));
+}
+
+void RelayClient::handleConnected()
+{
+    QJsonObject hello{{key("type"), QLatin1String(FrameType::Hello)},
+                      {key("v"), Protocol::Version},
+                      {key("client"), m_options.clientName.isEmpty()
+                                          ? QStringLiteral("serambi/" SERAMBI_VERSION)
+                                          : m_options.clientName}};
+    if (!m_password.isEmpty()) {
+        hello.insert(key("login"),
+                     QJsonObject{{key("username"), m_username}, {key("password"), m_password}});
+    } else {
+        hello.insert(key("token"), m_token);
+    }
+    send(hello);
+}
+
+void RelayClient::handleSocketGone()
+{
+    if (!m_socketActive)
+        return;
+    m_socketActive = false;
+    m_welcomed = false;
+    m_handshakeTimer.stop();
+    m_pingTimer.stop();
+    if (m_status.state == ConnectionState::SignedOut)
+        return;
+    if (!m_everWelcomed) {
+        // A fresh password sign-in that never reached the relay: let the form say so.
+        qCInfo(lcConsole) << "relay unreachable at sign-in:" << m_socket.errorString();
+        m_password.clear();
+        m_status.lastErrorCode = QStringLiteral("unreachable");
+        setState(ConnectionState::SignedOut);
+        Q_EMIT unreachable();
+        return;
+    }
+    if (m_status.lastErrorCode.isEmpty() || m_status.state == ConnectionState::Online)
+        m_status.lastErrorCode = QStringLiteral("unreachable");
+    scheduleReconnect(nextBackoffMs());
+}
+
+void RelayClient::scheduleReconnect(int delayMs)
+{
+    ++m_attempts;
+    const QDateTime now = QDateTime::currentDateTime();
+    if (!m_status.offlineSince.isValid())
+        m_status.offlineSince = now;
+    m_status.nextRetryAt = now.addMSecs(delayMs);
+    qCInfo(lcConsole) << "reconnecting in" << delayMs << "ms, attempt" << m_attempts;
+    m_retryTimer.start(delayMs);
+    m_status.state = m_attempts > m_options.offlineAfterAttempts ? ConnectionState::Offline
+                                                                 : ConnectionState::Reconnecting;
+    publishStatus();
+}
+
+int RelayClient::nextBackoffMs()
+{
+    // Exponential from the minimum, capped, with up to half again of random jitter so that
+    // many consoles do not return to a restarted relay at the same instant.
+    const int exponent = qMin(m_attempts, 16);
+    const qint64 base =
+        qMin<qint64>(qint64(m_options.minBackoffMs) << exponent, m_options.maxBackoffMs);
+    const qint64 jitter = QRandomGenerator::global()->bounded(base / 2 + 1);
+    return int(qMin<qint64>(base + jitter, m_options.maxBackoffMs));
+}
+
+void RelayClient::handleTextMessage(const QString &text)
+{
+    DecodeError error;
+    const std::optional<QJsonObject> decoded = decodeFrame(text.toUtf8(), &error);
+    if (!decoded) {
+        qCWarning(lcConsole) << "undecodable frame from relay:" << error.detail;
+        return;
+    }
+    const QJsonObject &frame = *decoded;
+    const QString type = frame.value(key("type")).toString();
+    if (type == QLatin1String(FrameType::Event)) {
+        const qint64 seq = frame.value(key("seq")).toInteger();
+        if (seq <= m_lastSeq)
+            return;
+        m_lastSeq = seq;
+        Q_EMIT eventReceived(seq, frame.value(key("kind")).toString(),
+                             frame.value(key("conversation_id")).toInteger(),
+                             frame.value(key("data")).toObject());
+    } else if (type == QLatin1String(FrameType::Result)) {
+        Q_EMIT resultReceived(frame.value(key("id")).toString(), frame.value(key("ok")).toBool(),
+                              frame.value(key("data")).toObject(),
+                              frame.value(key("error")).toObject().value(key("code")).toString());
+    } else if (type == QLatin1String(FrameType::Welcome)) {
+        handleWelcome(frame);
+    } else if (type == QLatin1String(FrameType::Snapshot)) {
+        m_lastSeq = frame.value(key("seq")).toInteger();
+        Q_EMIT snapshotReceived(m_lastSeq, frame.value(key("conversations")).toArray());
+    } else if (type == QLatin1String(FrameType::Subscribed)) {
+        m_lastSeq = qMax(m_lastSeq, frame.value(key("seq")).toInteger());
+        Q_EMIT subscribed(m_lastSeq);
+    } else if (type == QLatin1String(FrameType::Error)) {
+        handleError(frame);
+    }
+}
+
+void RelayClient::handleWelcome(const QJsonObject &frame)
+{
+    m_handshakeTimer.stop();
+    m_welcomed = true;
+    m_everWelcomed = true;
+    m_attempts = 0;
+    const QJsonObject user = frame.value(key("user")).toObject();
+    CurrentUser current;
+    current.id = user.value(key("id")).toInteger();
+    current.username = user.value(key("username")).toString();
+    current.displayName = user.value(key("display_name")).toString();
+    current.role = user.value(key("role")).toString();
+    m_username = current.username;
+    const QString newToken = frame.value(key("token")).toString();
+    if (!newToken.isEmpty())
+        m_token = newToken;
+    m_password.clear();
+    m_status.nextRetryAt = {};
+    m_status.offlineSince = {};
+    m_status.lastErrorCode.clear();
+    Q_EMIT welcomed(current, newToken);
+    send({{key("type"), QLatin1String(FrameType::Subscribe)}, {key("since"), m_lastSeq}});
+    m_pingTimer.start();
+    setState(ConnectionState::Online);
+}
+
+void RelayClient::handleError(const QJsonObject &frame)
+{
+    const QString code = frame.value(key("code")).toString();
+    qCInfo(lcConsole) << "relay error" << code;
+    ErrorCode parsed;
+    if (!errorCodeFromName(code, &parsed) || m_welcomed)
+        return;
+    m_status.lastErrorCode = code;
+    const bool withToken = m_password.isEmpty();
+    if (parsed == ErrorCode::AuthThrottled && withToken && m_everWelcomed) {
+        // A restored session waits out the block and tries its token again.
+        m_socketActive = false;
+        m_handshakeTimer.stop();
+        scheduleReconnect(qMax(1, frame.value(key("retry_after")).toInt()) * 1000);
+        m_socket.abort();
+        return;
+    }
+    if (parsed == ErrorCode::AuthFailed || parsed == ErrorCode::AuthThrottled ||
+        parsed == ErrorCode::UnsupportedVersion) {
+        const int retryAfter = frame.value(key("retry_after")).toInt();
+        m_retryTimer.stop();
+        m_password.clear();
+        m_token.clear();
+        setState(ConnectionState::SignedOut);
+        m_socketActive = false;
+        m_handshakeTimer.stop();
+        m_socket.abort();
+        Q_EMIT authenticationFailed(code, retryAfter, withToken);
+    }
+}
+
+void RelayClient::setState(ConnectionState state)
+{
+    if (m_status.state == state)
+        return;
+    m_status.state = state;
+    if (state == ConnectionState::SignedOut) {
+        m_status.nextRetryAt = {};
+        m_status.offlineSince = {};
+    }
+    publishStatus();
+}
+
+void RelayClient::publishStatus()
+{
+    Q_EMIT statusChanged(m_status);
+}
+
+void RelayClient::send(const QJsonObject &frame)
+{
+    m_socket.sendTextMessage(QString::fromUtf8(encodeFrame(frame)));
+}
+
+} // namespace Serambi::App
