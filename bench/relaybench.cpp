@@ -243,6 +243,7 @@ private:
     bool startRelay(QString *error);
     bool connectClients(QString *error);
     QJsonObject measureCodec();
+    QJsonObject measureFsync();
     LoadResult drive(const LoadSpec &spec);
     // Waits until every console has seen every acked webhook, or delivery stalls.
     qint64 drainConsoles(std::size_t acked);
@@ -380,6 +381,29 @@ QJsonObject Bench::measureCodec()
             {QLatin1String("verify_parse_us"), verifyUs},
             {QLatin1String("verified"), parsed == Count},
             {QLatin1String("body_bytes"), double(bytes) / Count}};
+}
+
+// How long the disk under the data directory takes to make a small append durable: the floor
+// under every group commit in SERAMBI_DB_SYNC=full.
+QJsonObject Bench::measureFsync()
+{
+    constexpr int Count = 50;
+    const QString dir = m_dataDir ? m_dataDir->path() : QDir::tempPath();
+    QFile file(dir + QStringLiteral("/fsync-probe"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    const QByteArray page(4096, 'x');
+    std::vector<qint64> samples;
+    for (int i = 0; i < Count; ++i) {
+        const qint64 start = monotonicNs();
+        file.write(page);
+        file.flush();
+        ::fdatasync(file.handle());
+        samples.push_back(monotonicNs() - start);
+    }
+    file.remove();
+    return {{QLatin1String("fdatasync_p50_ms"), percentileMs(samples, 50)},
+            {QLatin1String("fdatasync_p99_ms"), percentileMs(samples, 99)}};
 }
 
 LoadResult Bench::drive(const LoadSpec &spec)
@@ -668,6 +692,13 @@ int Bench::run()
          QStringLiteral("%1 us per webhook in-process = %2/s on one core")
              .arg(floorUs, 0, 'f', 1)
              .arg(qRound(1e6 / floorUs)));
+    const QJsonObject fsync = measureFsync();
+    line(QStringLiteral("4 KiB append + fdatasync"),
+         QStringLiteral("p50 %1 ms, p99 %2 ms (the disk under the data directory)")
+             .arg(fsync.value(QLatin1String("fdatasync_p50_ms")).toDouble(), 0, 'f', 2)
+             .arg(fsync.value(QLatin1String("fdatasync_p99_ms")).toDouble(), 0, 'f', 2));
+    for (auto it = fsync.begin(); it != fsync.end(); ++it)
+        baseline.insert(it.key(), it.value());
     const QJsonObject healthz = runHealthz();
     for (auto it = healthz.begin(); it != healthz.end(); ++it)
         baseline.insert(it.key(), it.value());
