@@ -23,6 +23,20 @@ std::optional<Conversation> visibleConversation(CommandContext &context, Command
     return conversation;
 }
 
+std::optional<Conversation> managedConversation(CommandContext &context, Manage who,
+                                                CommandReply *refusal)
+{
+    auto conversation = visibleConversation(context, refusal);
+    if (!conversation)
+        return std::nullopt;
+    const bool openToAll = who == Manage::AnswerIfUnassigned && conversation->assigneeId == 0;
+    if (!openToAll && !canManageConversation(context.user, conversation->assigneeId)) {
+        *refusal = CommandReply::refusal(ErrorCode::Forbidden);
+        return std::nullopt;
+    }
+    return conversation;
+}
+
 CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed)
 {
     if (changed) {

@@ -13,6 +13,16 @@ inline constexpr QLatin1String ConversationIdArg("conversation_id");
 // (forbidden).
 std::optional<Conversation> visibleConversation(CommandContext &context, CommandReply *refusal);
 
+// Who may manage a conversation.
+enum class Manage {
+    AssigneeOrSupervisor, // its assignee or a supervisor/admin
+    AnswerIfUnassigned,   // as above, and anyone who sees it while it is unassigned
+};
+
+// visibleConversation, then refuses (forbidden) a caller who may not manage it.
+std::optional<Conversation> managedConversation(CommandContext &context, Manage who,
+                                                CommandReply *refusal);
+
 // Stores the conversation and tells the consoles, unless nothing changed; answers with it.
 CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed);
 

@@ -164,11 +164,9 @@ CommandReply takeOver(CommandContext &context)
 CommandReply handBack(CommandContext &context)
 {
     CommandReply refusal;
-    auto conversation = visibleConversation(context, &refusal);
+    auto conversation = managedConversation(context, Manage::AssigneeOrSupervisor, &refusal);
     if (!conversation)
         return refusal;
-    if (!canManageConversation(context.user, conversation->assigneeId))
-        return CommandReply::refusal(ErrorCode::Forbidden);
     const QString bot = stateName(Protocol::ConversationState::Bot);
     const QString autoMode = modeName(Protocol::AiMode::Auto);
     const bool changed = conversation->state != bot || conversation->assigneeId != 0 ||
@@ -183,11 +181,9 @@ CommandReply handBack(CommandContext &context)
 CommandReply resolve(CommandContext &context)
 {
     CommandReply refusal;
-    auto conversation = visibleConversation(context, &refusal);
+    auto conversation = managedConversation(context, Manage::AssigneeOrSupervisor, &refusal);
     if (!conversation)
         return refusal;
-    if (!canManageConversation(context.user, conversation->assigneeId))
-        return CommandReply::refusal(ErrorCode::Forbidden);
     const QString resolved = stateName(Protocol::ConversationState::Resolved);
     const bool changed = conversation->state != resolved;
     conversation->state = resolved;
@@ -221,11 +217,9 @@ CommandReply setAiMode(CommandContext &context)
         return CommandReply::refusal(ErrorCode::InvalidArgument,
                                      QStringLiteral("mode must be auto, draft or off"));
     CommandReply refusal;
-    auto conversation = visibleConversation(context, &refusal);
+    auto conversation = managedConversation(context, Manage::AssigneeOrSupervisor, &refusal);
     if (!conversation)
         return refusal;
-    if (!canManageConversation(context.user, conversation->assigneeId))
-        return CommandReply::refusal(ErrorCode::Forbidden);
     const bool changed = conversation->aiMode != mode;
     conversation->aiMode = mode;
     return commitConversation(context, *conversation, changed);

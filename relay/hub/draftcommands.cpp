@@ -1,7 +1,6 @@
 #include "draftcommands.h"
 
 #include "conversationaccess.h"
-#include "visibility.h"
 
 namespace Serambi::Relay {
 
@@ -66,12 +65,9 @@ bool approveDraft(CommandContext &context, const Conversation &conversation,
 CommandReply discardDraft(CommandContext &context)
 {
     CommandReply refusal;
-    auto conversation = visibleConversation(context, &refusal);
+    auto conversation = managedConversation(context, Manage::AnswerIfUnassigned, &refusal);
     if (!conversation)
         return refusal;
-    if (conversation->assigneeId != 0 &&
-        !canManageConversation(context.user, conversation->assigneeId))
-        return CommandReply::refusal(ErrorCode::Forbidden);
     auto draft = pendingDraft(context, *conversation, &refusal);
     if (!draft)
         return refusal;
@@ -85,12 +81,9 @@ CommandReply discardDraft(CommandContext &context)
 CommandReply regenerateDraft(CommandContext &context)
 {
     CommandReply refusal;
-    auto conversation = visibleConversation(context, &refusal);
+    auto conversation = managedConversation(context, Manage::AnswerIfUnassigned, &refusal);
     if (!conversation)
         return refusal;
-    if (conversation->assigneeId != 0 &&
-        !canManageConversation(context.user, conversation->assigneeId))
-        return CommandReply::refusal(ErrorCode::Forbidden);
     if (conversation->aiMode == QLatin1String("off"))
         return CommandReply::refusal(ErrorCode::Conflict, QStringLiteral("the AI is off"));
     const qint64 messageId = DraftRepo::latestInboundMessage(context.txn.db(), conversation->id);

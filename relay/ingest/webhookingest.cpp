@@ -17,16 +17,11 @@ using Protocol::MessageStatus;
 
 namespace {
 
-Contact toContact(const WaContact &from)
-{
-    return {from.waId, from.userId, from.parentUserId, from.profileName, from.username};
-}
-
 bool storeInbound(WriteTxn &txn, const InboundMessage &in, const QString &defaultAiMode,
                   QHash<qint64, Conversation> &touched)
 {
     auto conversation =
-        ConversationRepo::findOrCreate(txn, in.phoneNumberId, toContact(in.from), defaultAiMode);
+        ConversationRepo::findOrCreate(txn, in.phoneNumberId, in.from, defaultAiMode);
     if (!conversation)
         return false;
     if (auto it = touched.find(conversation->id); it != touched.end())

@@ -60,6 +60,18 @@ Message readMessage(const QSqlQuery &q, int offset = 0)
     return m;
 }
 
+std::optional<Message> selectMessage(QSqlDatabase &db, const QString &where, const QVariant &key)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + MessageColumns + MessageFrom + QStringLiteral("WHERE ") +
+              where);
+    q.addBindValue(key);
+    if (!execQuery(q) || !q.next())
+        return std::nullopt;
+    return readMessage(q);
+}
+
 const QString ConversationSelect =
     QStringLiteral(
         "SELECT c.id, c.contact_id, c.phone_number_id, c.state, c.ai_mode, c.assignee_id, "
@@ -233,26 +245,12 @@ std::optional<Conversation> load(QSqlDatabase &db, qint64 id)
 
 std::optional<Message> loadMessage(QSqlDatabase &db, qint64 id)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + MessageColumns + MessageFrom +
-              QStringLiteral("WHERE m.id = ?"));
-    q.addBindValue(id);
-    if (!execQuery(q) || !q.next())
-        return std::nullopt;
-    return readMessage(q);
+    return selectMessage(db, QStringLiteral("m.id = ?"), id);
 }
 
 std::optional<Message> messageByWamid(QSqlDatabase &db, const QString &wamid)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + MessageColumns + MessageFrom +
-              QStringLiteral("WHERE m.wamid = ?"));
-    q.addBindValue(wamid);
-    if (!execQuery(q) || !q.next())
-        return std::nullopt;
-    return readMessage(q);
+    return selectMessage(db, QStringLiteral("m.wamid = ?"), wamid);
 }
 
 bool insertMessage(WriteTxn &txn, Message &message)

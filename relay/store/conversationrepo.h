@@ -1,5 +1,6 @@
 #pragma once
 
+#include "contact.h"
 #include "draftrepo.h"
 #include "writetxn.h"
 
@@ -11,19 +12,6 @@
 #include <optional>
 
 namespace Serambi::Relay {
-
-// A WhatsApp user as the relay files them: by wa_id when known, else by BSUID.
-struct Contact
-{
-    QString waId;
-    QString userId;
-    QString parentUserId;
-    QString profileName;
-    QString username;
-
-    QString key() const { return waId.isEmpty() ? userId : waId; }
-    QJsonObject toJson() const;
-};
 
 struct Message
 {

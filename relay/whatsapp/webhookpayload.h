@@ -1,25 +1,14 @@
 #pragma once
 
+#include "store/contact.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 namespace Serambi::Relay {
 
-// The WhatsApp user who wrote or received a message (value.contacts[] and messages[].from*).
-// A user is identified by wa_id (phone digits) when Meta shares it, else by the
-// business-scoped user id (BSUID, 2026 usernames). Both are kept when both appear.
-struct WaContact
-{
-    QString waId;
-    QString userId;
-    QString parentUserId;
-    QString profileName;
-    QString username;
-
-    // The stable key a conversation is filed under: wa_id when present, else user_id.
-    QString key() const { return waId.isEmpty() ? userId : waId; }
-};
+using WaContact = Contact;
 
 // One inbound message (value.messages[]), any type. Unknown types are kept with their raw
 // object so agents can be shown "unsupported" honestly.
