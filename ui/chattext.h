@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+namespace Serambi::Ui {
+
+// The short words the chat list and the conversation view paint: message kinds, delivery
+// states, conversation states, durations and times. Translated; made fresh on every paint,
+// so a language switch shows at once.
+class ChatText
+{
+    Q_DECLARE_TR_FUNCTIONS(ChatText)
+
+public:
+    // "Photo", "Voice message", … for a WhatsApp message type; empty for text.
+    static QString typeLabel(const QString &type);
+    // "Sent", "Delivered", "Read", "Not delivered", "Sending…", "Waiting for the connection".
+    static QString statusText(const QString &status);
+    // The chip of a conversation: AI answering, waiting for an agent, mine, X's, resolved.
+    static QString stateChip(const QString &state, bool isMine, const QString &assignee);
+    // "45 s", "12 min", "3 h", "2 d".
+    static QString compactDuration(qint64 seconds);
+    // "Waiting 12 min".
+    static QString waitingFor(qint64 seconds);
+    // "3 h left" / "Window closed".
+    static QString windowLeft(qint64 seconds);
+    // "14:05" today, "Yesterday", a weekday this week, else a short date.
+    static QString listTime(const QDateTime &when, const QDateTime &now);
+    // "Today", "Yesterday", else a long date: the conversation view's day separators.
+    static QString dayLabel(const QDate &day, const QDate &today);
+    static QString aiModeLabel(const QString &mode);
+};
+
+} // namespace Serambi::Ui

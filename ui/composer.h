@@ -1,0 +1,34 @@
+#pragma once
+
+#include "consolesettings.h"
+
+#include <QPlainTextEdit>
+
+namespace Serambi::Ui {
+
+// The text field agents type replies in. With SendKey::Enter, Enter sends and Shift+Enter
+// breaks the line; with SendKey::CtrlEnter, Ctrl+Enter sends and Enter breaks the line.
+class Composer : public QPlainTextEdit
+{
+    Q_OBJECT
+
+public:
+    explicit Composer(QWidget *parent = nullptr);
+
+    void setSendKey(ConsoleSettings::SendKey key) { m_sendKey = key; }
+    ConsoleSettings::SendKey sendKey() const { return m_sendKey; }
+
+Q_SIGNALS:
+    void sendRequested();
+
+protected:
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    bool isSendKey(const QKeyEvent *event) const;
+
+    ConsoleSettings::SendKey m_sendKey = ConsoleSettings::SendKey::Enter;
+};
+
+} // namespace Serambi::Ui

@@ -1,0 +1,101 @@
+#include "consolesettings.h"
+
+#include <QLocale>
+
+namespace Serambi::Ui {
+
+namespace {
+const QString LanguageKey = QStringLiteral("ui/language");
+const QString NotificationsKey = QStringLiteral("ui/notifications");
+const QString SoundKey = QStringLiteral("ui/sound");
+const QString SendKeyKey = QStringLiteral("ui/send_key");
+const QString RelayUrlKey = QStringLiteral("session/relay_url");
+const QString UsernameKey = QStringLiteral("session/username");
+const QString DefaultRelayUrl = QStringLiteral("ws://127.0.0.1:8090/agents");
+} // namespace
+
+ConsoleSettings::ConsoleSettings(QObject *parent) : QObject(parent) {}
+
+ConsoleSettings::ConsoleSettings(const QString &iniFile, QObject *parent)
+    : QObject(parent), m_settings(iniFile, QSettings::IniFormat)
+{}
+
+QString ConsoleSettings::language() const
+{
+    const QString stored = m_settings.value(LanguageKey).toString();
+    if (stored == QLatin1String("id") || stored == QLatin1String("en"))
+        return stored;
+    return systemLanguage();
+}
+
+void ConsoleSettings::setLanguage(const QString &language)
+{
+    if (language == this->language() && m_settings.contains(LanguageKey))
+        return;
+    m_settings.setValue(LanguageKey, language);
+    Q_EMIT languageChanged(language);
+}
+
+QString ConsoleSettings::systemLanguage()
+{
+    return QLocale::system().language() == QLocale::Indonesian ? QStringLiteral("id")
+                                                               : QStringLiteral("en");
+}
+
+bool ConsoleSettings::notificationsEnabled() const
+{
+    return m_settings.value(NotificationsKey, true).toBool();
+}
+
+void ConsoleSettings::setNotificationsEnabled(bool enabled)
+{
+    m_settings.setValue(NotificationsKey, enabled);
+}
+
+bool ConsoleSettings::soundEnabled() const
+{
+    return m_settings.value(SoundKey, false).toBool();
+}
+
+void ConsoleSettings::setSoundEnabled(bool enabled)
+{
+    m_settings.setValue(SoundKey, enabled);
+}
+
+ConsoleSettings::SendKey ConsoleSettings::sendKey() const
+{
+    return m_settings.value(SendKeyKey).toString() == QLatin1String("ctrl_enter")
+               ? SendKey::CtrlEnter
+               : SendKey::Enter;
+}
+
+void ConsoleSettings::setSendKey(SendKey key)
+{
+    if (key == sendKey() && m_settings.contains(SendKeyKey))
+        return;
+    m_settings.setValue(SendKeyKey, key == SendKey::CtrlEnter ? QStringLiteral("ctrl_enter")
+                                                              : QStringLiteral("enter"));
+    Q_EMIT sendKeyChanged(key);
+}
+
+QString ConsoleSettings::relayUrl() const
+{
+    return m_settings.value(RelayUrlKey, DefaultRelayUrl).toString();
+}
+
+void ConsoleSettings::setRelayUrl(const QString &url)
+{
+    m_settings.setValue(RelayUrlKey, url);
+}
+
+QString ConsoleSettings::lastUsername() const
+{
+    return m_settings.value(UsernameKey).toString();
+}
+
+void ConsoleSettings::setLastUsername(const QString &username)
+{
+    m_settings.setValue(UsernameKey, username);
+}
+
+} // namespace Serambi::Ui

@@ -1,0 +1,186 @@
+#include "conversationheader.h"
+
+#include "app/consolecontroller.h"
+#include "app/conversationlistmodel.h"
+#include "chattext.h"
+#include "themecolors.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Serambi::Ui {
+
+ConversationHeader::ConversationHeader(App::ConsoleController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_name(new QLabel(this))
+    , m_phone(new QLabel(this))
+    , m_state(new QLabel(this))
+    , m_window(new QLabel(this))
+    , m_takeOver(new QPushButton(this))
+    , m_handBack(new QPushButton(this))
+    , m_resolve(new QPushButton(this))
+    , m_assign(new QPushButton(this))
+    , m_aiModeLabel(new QLabel(this))
+    , m_aiMode(new QComboBox(this))
+{
+    setObjectName(QStringLiteral("conversationHeader"));
+    m_name->setObjectName(QStringLiteral("conversationNameLabel"));
+    m_phone->setObjectName(QStringLiteral("conversationPhoneLabel"));
+    m_state->setObjectName(QStringLiteral("conversationStateLabel"));
+    m_window->setObjectName(QStringLiteral("windowCountdownLabel"));
+    m_takeOver->setObjectName(QStringLiteral("takeOverButton"));
+    m_handBack->setObjectName(QStringLiteral("handBackButton"));
+    m_resolve->setObjectName(QStringLiteral("resolveButton"));
+    m_assign->setObjectName(QStringLiteral("assignButton"));
+    m_aiMode->setObjectName(QStringLiteral("aiModeCombo"));
+    for (const char *mode : {"auto", "draft", "off"})
+        m_aiMode->addItem(QString(), QLatin1String(mode));
+    m_aiModeLabel->setBuddy(m_aiMode);
+    for (QLabel *label : {m_name, m_phone, m_state, m_window})
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    QFont nameFont = m_name->font();
+    nameFont.setBold(true);
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.2);
+    m_name->setFont(nameFont);
+
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_name);
+    titleRow->addWidget(m_phone);
+    titleRow->addStretch();
+    titleRow->addWidget(m_window);
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_state, 1);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_takeOver);
+    actions->addWidget(m_handBack);
+    actions->addWidget(m_resolve);
+    actions->addWidget(m_assign);
+    actions->addStretch();
+    actions->addWidget(m_aiModeLabel);
+    actions->addWidget(m_aiMode);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->setSpacing(4);
+    layout->addLayout(titleRow);
+    layout->addLayout(stateRow);
+    layout->addLayout(actions);
+
+    connect(m_takeOver, &QPushButton::clicked, this, &ConversationHeader::takeOverRequested);
+    connect(m_handBack, &QPushButton::clicked, this, &ConversationHeader::handBackRequested);
+    connect(m_resolve, &QPushButton::clicked, this, &ConversationHeader::resolveRequested);
+    connect(m_assign, &QPushButton::clicked, this, &ConversationHeader::assignRequested);
+    connect(m_aiMode, qOverload<int>(&QComboBox::activated), this,
+            [this](int index) { Q_EMIT aiModeRequested(m_aiMode->itemData(index).toString()); });
+
+    auto *list = controller->conversationList();
+    connect(list, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_controller->conversationList()->rowOf(m_id);
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    refresh();
+            });
+    connect(list, &QAbstractItemModel::modelReset, this, &ConversationHeader::refresh);
+    connect(list, &QAbstractItemModel::rowsInserted, this, &ConversationHeader::refresh);
+    connect(list, &QAbstractItemModel::rowsRemoved, this, &ConversationHeader::refresh);
+    connect(controller, &App::ConsoleController::currentUserChanged, this,
+            &ConversationHeader::refresh);
+    m_clock.setInterval(30 * 1000);
+    connect(&m_clock, &QTimer::timeout, this, &ConversationHeader::refresh);
+    m_clock.start();
+
+    retranslateUi();
+}
+
+void ConversationHeader::setConversation(qint64 id)
+{
+    m_id = id;
+    refresh();
+}
+
+void ConversationHeader::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ConversationHeader::retranslateUi()
+{
+    m_takeOver->setText(tr("&Take over"));
+    m_takeOver->setToolTip(tr("Take this chat over from the AI or the queue (Ctrl+T)"));
+    m_handBack->setText(tr("&Hand back to AI"));
+    m_handBack->setToolTip(tr("Let the AI answer this chat again (Ctrl+Shift+H)"));
+    m_resolve->setText(tr("Re&solve"));
+    m_resolve->setToolTip(tr("Mark the chat as resolved (Ctrl+Shift+E)"));
+    m_assign->setText(tr("Assi&gn…"));
+    m_assign->setToolTip(tr("Give this chat to another agent (Ctrl+Shift+A)"));
+    m_aiModeLabel->setText(tr("AI &mode:"));
+    m_aiMode->setAccessibleName(tr("AI mode"));
+    m_window->setAccessibleName(tr("Time left in the 24-hour window"));
+    for (int i = 0; i < m_aiMode->count(); ++i)
+        m_aiMode->setItemText(i, ChatText::aiModeLabel(m_aiMode->itemData(i).toString()));
+    refresh();
+}
+
+void ConversationHeader::refresh()
+{
+    const App::Conversation *conversation =
+        m_id != 0 ? m_controller->conversationList()->conversation(m_id) : nullptr;
+    const bool open = conversation != nullptr;
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_takeOver, m_handBack, m_resolve,
+                                                            m_assign, m_aiMode, m_aiModeLabel})
+        widget->setEnabled(open);
+    if (!open) {
+        m_name->setText(tr("No chat open"));
+        m_phone->clear();
+        m_state->setText(tr("Pick a chat on the left, or press Ctrl+J for the next one that "
+                            "needs you."));
+        m_window->clear();
+        m_assign->setVisible(m_controller->currentUser().isSupervisor());
+        return;
+    }
+    const App::CurrentUser user = m_controller->currentUser();
+    const bool mine =
+        conversation->state == QLatin1String("assigned") && conversation->assignee == user.username;
+    const bool supervisor = user.isSupervisor();
+    const bool manage = mine || supervisor;
+    const bool resolved = conversation->state == QLatin1String("resolved");
+
+    m_name->setText(conversation->displayName());
+    m_phone->setText(conversation->displayHandle());
+    QString state = ChatText::stateChip(conversation->state, mine, conversation->assignee);
+    if (!conversation->handoffReason.isEmpty())
+        state = tr("%1 — %2").arg(state, conversation->handoffReason);
+    m_state->setText(state);
+
+    if (conversation->lastInboundAt > 0 && !resolved) {
+        const qint64 left = QDateTime::currentDateTime().secsTo(QDateTime::fromMSecsSinceEpoch(
+            conversation->lastInboundAt + App::ConversationListModel::WindowMs));
+        m_window->setText(left > 0 ? tr("24-hour window: %1").arg(ChatText::windowLeft(left))
+                                   : ChatText::windowLeft(left));
+        QPalette pal = m_window->palette();
+        pal.setColor(QPalette::WindowText, left < 2 * 3600 ? ThemeColors::warning(palette())
+                                                           : palette().color(QPalette::WindowText));
+        m_window->setPalette(pal);
+    } else {
+        m_window->clear();
+    }
+
+    m_takeOver->setEnabled(!mine && (supervisor || conversation->assignee.isEmpty()));
+    m_handBack->setEnabled(manage && conversation->state != QLatin1String("bot"));
+    m_resolve->setEnabled(manage && !resolved);
+    m_assign->setVisible(supervisor);
+    m_aiMode->setEnabled(manage);
+    m_aiModeLabel->setEnabled(manage);
+    m_aiMode->setCurrentIndex(qMax(0, m_aiMode->findData(conversation->aiMode)));
+}
+
+} // namespace Serambi::Ui

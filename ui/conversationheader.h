@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace Serambi::App {
+class ConsoleController;
+}
+
+namespace Serambi::Ui {
+
+// Above the open conversation: the customer's name and number, the chat's state and handoff
+// reason, the countdown of the 24-hour window, and the actions on the chat: take over, hand
+// back to the AI, resolve, the AI mode and (supervisors) assign.
+class ConversationHeader : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationHeader(App::ConsoleController *controller, QWidget *parent = nullptr);
+
+    void setConversation(qint64 id);
+    qint64 conversationId() const { return m_id; }
+
+Q_SIGNALS:
+    void takeOverRequested();
+    void handBackRequested();
+    void resolveRequested();
+    void assignRequested();
+    void aiModeRequested(const QString &mode);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void refresh();
+
+    App::ConsoleController *m_controller;
+    qint64 m_id = 0;
+    QLabel *m_name;
+    QLabel *m_phone;
+    QLabel *m_state;
+    QLabel *m_window;
+    QPushButton *m_takeOver;
+    QPushButton *m_handBack;
+    QPushButton *m_resolve;
+    QPushButton *m_assign;
+    QLabel *m_aiModeLabel;
+    QComboBox *m_aiMode;
+    QTimer m_clock;
+};
+
+} // namespace Serambi::Ui

@@ -1,0 +1,213 @@
+#include "conversationlistpanel.h"
+
+#include "app/consolecontroller.h"
+#include "conversationdelegate.h"
+
+#include <QEvent>
+#include <QLineEdit>
+#include <QListView>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace Serambi::Ui {
+
+ConversationListPanel::ConversationListPanel(App::ConsoleController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_search(new QLineEdit(this))
+    , m_tabs(new QTabWidget(this))
+    , m_delegate(new ConversationDelegate(this))
+{
+    setObjectName(QStringLiteral("conversationListPanel"));
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setClearButtonEnabled(true);
+    m_tabs->setObjectName(QStringLiteral("filterTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setUsesScrollButtons(false);
+
+    const struct
+    {
+        Filter filter;
+        const char *objectName;
+    } tabs[] = {{Filter::Mine, "mineList"},
+                {Filter::Queue, "queueList"},
+                {Filter::All, "allList"},
+                {Filter::Resolved, "resolvedList"}};
+    for (const auto &tab : tabs) {
+        auto *view = new QListView(m_tabs);
+        view->setObjectName(QLatin1String(tab.objectName));
+        view->setModel(controller->conversations(tab.filter));
+        view->setItemDelegate(m_delegate);
+        view->setUniformItemSizes(true);
+        view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+        view->setSelectionMode(QAbstractItemView::SingleSelection);
+        view->setFrameShape(QFrame::NoFrame);
+        view->setMouseTracking(true);
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                &ConversationListPanel::handleCurrentChanged);
+        connect(view, &QListView::activated, this, &ConversationListPanel::handleCurrentChanged);
+        auto *model = view->model();
+        // A chat opens when the agent moves to it, not when the list moves under the cursor.
+        const auto beginChange = [this] { ++m_modelChanging; };
+        const auto endChange = [this] {
+            --m_modelChanging;
+            updateTabTitles();
+        };
+        connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, beginChange);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, endChange);
+        connect(model, &QAbstractItemModel::modelAboutToBeReset, this, beginChange);
+        connect(model, &QAbstractItemModel::modelReset, this, endChange);
+        connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, beginChange);
+        connect(model, &QAbstractItemModel::layoutChanged, this, endChange);
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                &ConversationListPanel::updateTabTitles);
+        m_tabList.append({tab.filter, view});
+        m_tabs->addTab(view, QString());
+    }
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        for (const Tab &tab : std::as_const(m_tabList))
+            m_controller->conversations(tab.filter)->setSearchText(text);
+    });
+    connect(controller, &App::ConsoleController::currentUserChanged, this,
+            &ConversationListPanel::updateSupervisorTabs);
+    connect(controller, &App::ConsoleController::conversationOpened, this,
+            &ConversationListPanel::selectConversation);
+    m_clock.setInterval(30 * 1000);
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        for (const Tab &tab : std::as_const(m_tabList))
+            tab.view->viewport()->update();
+    });
+    m_clock.start();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_search);
+    layout->addWidget(m_tabs, 1);
+
+    retranslateUi();
+    updateSupervisorTabs();
+}
+
+void ConversationListPanel::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+bool ConversationListPanel::clearSearch()
+{
+    if (m_search->text().isEmpty())
+        return false;
+    m_search->clear();
+    return true;
+}
+
+void ConversationListPanel::showFilter(Filter filter)
+{
+    for (const Tab &tab : std::as_const(m_tabList)) {
+        if (tab.filter == filter && m_tabs->isTabVisible(m_tabs->indexOf(tab.view)))
+            m_tabs->setCurrentWidget(tab.view);
+    }
+}
+
+ConversationListPanel::Filter ConversationListPanel::currentFilter() const
+{
+    for (const Tab &tab : m_tabList) {
+        if (tab.view == m_tabs->currentWidget())
+            return tab.filter;
+    }
+    return Filter::Mine;
+}
+
+void ConversationListPanel::selectConversation(qint64 id)
+{
+    for (const Tab &tab : std::as_const(m_tabList)) {
+        auto *proxy = m_controller->conversations(tab.filter);
+        for (int row = 0; row < proxy->rowCount(); ++row) {
+            if (proxy->conversationIdAt(row) != id)
+                continue;
+            const QModelIndex index = proxy->index(row, 0);
+            if (tab.view->currentIndex() != index) {
+                const QSignalBlocker blocker(tab.view->selectionModel());
+                tab.view->selectionModel()->setCurrentIndex(index,
+                                                            QItemSelectionModel::ClearAndSelect);
+                tab.view->viewport()->update();
+            }
+            tab.view->scrollTo(index);
+            break;
+        }
+    }
+}
+
+QListView *ConversationListPanel::listView(Filter filter) const
+{
+    for (const Tab &tab : m_tabList) {
+        if (tab.filter == filter)
+            return tab.view;
+    }
+    return nullptr;
+}
+
+void ConversationListPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ConversationListPanel::retranslateUi()
+{
+    m_search->setPlaceholderText(tr("Search name, number or message (Ctrl+K)"));
+    m_search->setAccessibleName(tr("Search chats"));
+    m_tabs->setAccessibleName(tr("Chat filters"));
+    for (const Tab &tab : std::as_const(m_tabList))
+        tab.view->setAccessibleName(tr("Chats: %1").arg(filterTitle(tab.filter)));
+    updateTabTitles();
+}
+
+void ConversationListPanel::updateTabTitles()
+{
+    for (const Tab &tab : std::as_const(m_tabList)) {
+        const int count = tab.view->model()->rowCount();
+        const QString title = filterTitle(tab.filter);
+        m_tabs->setTabText(m_tabs->indexOf(tab.view),
+                           count > 0 && tab.filter != Filter::Resolved
+                               ? QStringLiteral("%1 (%2)").arg(title).arg(count)
+                               : title);
+    }
+}
+
+void ConversationListPanel::updateSupervisorTabs()
+{
+    const bool supervisor = m_controller->currentUser().isSupervisor();
+    m_tabs->setTabVisible(m_tabs->indexOf(listView(Filter::All)), supervisor);
+}
+
+void ConversationListPanel::handleCurrentChanged(const QModelIndex &current)
+{
+    if (!current.isValid() || m_modelChanging > 0)
+        return;
+    const auto *proxy = qobject_cast<const App::ConversationFilterProxy *>(current.model());
+    const qint64 id = proxy ? proxy->conversationIdAt(current.row()) : 0;
+    if (id != 0)
+        Q_EMIT conversationActivated(id);
+}
+
+QString ConversationListPanel::filterTitle(Filter filter) const
+{
+    switch (filter) {
+    case Filter::Mine:
+        return tr("Mine");
+    case Filter::Queue:
+        return tr("Queue");
+    case Filter::All:
+        return tr("All");
+    case Filter::Resolved:
+        return tr("Resolved");
+    }
+    return {};
+}
+
+} // namespace Serambi::Ui

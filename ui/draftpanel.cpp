@@ -1,0 +1,127 @@
+#include "draftpanel.h"
+
+#include "themecolors.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Serambi::Ui {
+
+DraftPanel::DraftPanel(QWidget *parent)
+    : QFrame(parent)
+    , m_title(new QLabel(this))
+    , m_meta(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_approve(new QPushButton(this))
+    , m_edit(new QPushButton(this))
+    , m_regenerate(new QPushButton(this))
+    , m_discard(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("draftPanel"));
+    m_title->setObjectName(QStringLiteral("draftTitleLabel"));
+    m_meta->setObjectName(QStringLiteral("draftMetaLabel"));
+    m_text->setObjectName(QStringLiteral("draftText"));
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setTextFormat(Qt::PlainText);
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_edit->setObjectName(QStringLiteral("editDraftButton"));
+    m_regenerate->setObjectName(QStringLiteral("regenerateButton"));
+    m_discard->setObjectName(QStringLiteral("discardButton"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_meta->setTextFormat(Qt::PlainText);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title);
+    top->addStretch();
+    top->addWidget(m_meta);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_approve);
+    buttons->addWidget(m_edit);
+    buttons->addWidget(m_regenerate);
+    buttons->addStretch();
+    buttons->addWidget(m_discard);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->addLayout(top);
+    layout->addWidget(m_text);
+    layout->addLayout(buttons);
+
+    connect(m_approve, &QPushButton::clicked, this, &DraftPanel::approveRequested);
+    connect(m_edit, &QPushButton::clicked, this, &DraftPanel::editRequested);
+    connect(m_regenerate, &QPushButton::clicked, this, &DraftPanel::regenerateRequested);
+    connect(m_discard, &QPushButton::clicked, this, &DraftPanel::discardRequested);
+
+    applyColors();
+    retranslateUi();
+    hide();
+}
+
+void DraftPanel::setDraft(const std::optional<App::Draft> &draft)
+{
+    m_draft = draft;
+    refresh();
+}
+
+void DraftPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    else if (event->type() == QEvent::PaletteChange)
+        applyColors();
+    QFrame::changeEvent(event);
+}
+
+void DraftPanel::retranslateUi()
+{
+    setAccessibleName(tr("AI draft"));
+    m_approve->setText(tr("&Approve and send"));
+    m_approve->setToolTip(tr("Send the draft and go to the next chat that needs you "
+                             "(Ctrl+Enter)"));
+    m_edit->setText(tr("&Edit"));
+    m_edit->setToolTip(tr("Move the draft into the composer to change it (Ctrl+E)"));
+    m_regenerate->setText(tr("Re&generate"));
+    m_regenerate->setToolTip(tr("Ask the AI for a new draft (Ctrl+Shift+R)"));
+    m_discard->setText(tr("&Discard"));
+    m_discard->setToolTip(tr("Throw the draft away (Ctrl+Shift+D)"));
+    refresh();
+}
+
+void DraftPanel::refresh()
+{
+    setVisible(m_draft.has_value());
+    if (!m_draft)
+        return;
+    const App::Draft &draft = *m_draft;
+    m_title->setText(draft.streaming ? tr("AI draft (writing…)") : tr("AI draft"));
+    QStringList meta;
+    meta.append(tr("Confidence %1%").arg(qRound(draft.confidence * 100)));
+    if (!draft.sources.isEmpty())
+        meta.append(tr("Sources: %1").arg(draft.sources.join(QStringLiteral(", "))));
+    if (draft.handoff)
+        meta.append(tr("The AI suggests a person answers"));
+    m_meta->setText(meta.join(QStringLiteral(" · ")));
+    m_text->setText(draft.text);
+    m_text->setAccessibleName(tr("Draft text"));
+    m_approve->setEnabled(!draft.streaming && !draft.text.trimmed().isEmpty());
+    m_edit->setEnabled(!draft.text.trimmed().isEmpty());
+}
+
+void DraftPanel::applyColors()
+{
+    QPalette own = palette();
+    own.setColor(QPalette::Window, ThemeColors::aiBubble(own));
+    if (own != palette())
+        setPalette(own);
+}
+
+} // namespace Serambi::Ui

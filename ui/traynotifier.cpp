@@ -1,0 +1,107 @@
+#include "traynotifier.h"
+
+#include "app/conversationlistmodel.h"
+#include "appicon.h"
+#include "consolesettings.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QPainter>
+#include <QSystemTrayIcon>
+
+namespace Serambi::Ui {
+
+namespace {
+
+// The app icon with the unread count in a red disc, drawn for each size asked.
+QIcon badgedIcon(int unread)
+{
+    const QIcon base = appIcon();
+    if (unread <= 0)
+        return base;
+    QIcon icon;
+    const QString count = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+    for (const int size : {16, 22, 24, 32, 48, 64}) {
+        QPixmap pixmap = base.pixmap(QSize(size, size));
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const qreal disc = size * 0.6;
+        const QRectF badge(size - disc, 0, disc, disc);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0xd3, 0x2f, 0x2f));
+        painter.drawEllipse(badge);
+        QFont font = QApplication::font();
+        font.setBold(true);
+        font.setPixelSize(qMax(6, int(disc * (count.size() > 2 ? 0.42 : 0.6))));
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(badge, Qt::AlignCenter, count);
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+} // namespace
+
+TrayNotifier::TrayNotifier(App::ConsoleController *controller, ConsoleSettings *settings,
+                           QObject *parent)
+    : QObject(parent), m_controller(controller), m_settings(settings)
+{
+    connect(controller, &App::ConsoleController::attentionRequested, this,
+            &TrayNotifier::handleAttention);
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(this);
+    m_tray->setObjectName(QStringLiteral("trayIcon"));
+    updateIcon(controller->unreadTotal());
+    connect(controller, &App::ConsoleController::unreadTotalChanged, this,
+            &TrayNotifier::updateIcon);
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_lastNotified != 0)
+            Q_EMIT chatRequested(m_lastNotified);
+    });
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason) { Q_EMIT windowRequested(); });
+    m_tray->show();
+    // The tooltip is words too: follow a language switch (sent to the application object).
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool TrayNotifier::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        updateIcon(m_controller->unreadTotal());
+    return QObject::eventFilter(watched, event);
+}
+
+void TrayNotifier::handleAttention(qint64 conversationId,
+                                   App::ConsoleController::AttentionReason reason)
+{
+    if (!m_settings->notificationsEnabled())
+        return;
+    if (m_settings->soundEnabled())
+        QApplication::beep();
+    if (!m_tray || !QSystemTrayIcon::supportsMessages())
+        return;
+    const App::Conversation *conversation =
+        m_controller->conversationList()->conversation(conversationId);
+    const QString name = conversation ? conversation->displayName() : QString();
+    m_lastNotified = conversationId;
+    if (reason == App::ConsoleController::AttentionReason::AssignedToMe)
+        m_tray->showMessage(tr("Chat assigned to you"), tr("%1 is now yours to answer.").arg(name),
+                            appIcon());
+    else
+        m_tray->showMessage(tr("A customer asks for a person"),
+                            tr("%1 is waiting for an agent.").arg(name), appIcon());
+}
+
+void TrayNotifier::updateIcon(int unread)
+{
+    m_tray->setIcon(badgedIcon(unread));
+    m_tray->setToolTip(unread > 0 ? tr("Serambi — %n unread message(s)", nullptr, unread)
+                                  : tr("Serambi"));
+}
+
+} // namespace Serambi::Ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "app/consolecontroller.h"
+
+#include <QObject>
+
+class QSystemTrayIcon;
+
+namespace Serambi::Ui {
+
+class ConsoleSettings;
+
+// The tray icon with the unread total, and a desktop notification (with an optional beep)
+// when a chat is assigned to the agent or a customer asks for a person. Clicking the
+// notification or the icon brings the chat forward through chatRequested().
+class TrayNotifier : public QObject
+{
+    Q_OBJECT
+
+public:
+    TrayNotifier(App::ConsoleController *controller, ConsoleSettings *settings,
+                 QObject *parent = nullptr);
+
+    bool isAvailable() const { return m_tray != nullptr; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+Q_SIGNALS:
+    void chatRequested(qint64 conversationId);
+    void windowRequested();
+
+private:
+    void handleAttention(qint64 conversationId,
+                         Serambi::App::ConsoleController::AttentionReason reason);
+    void updateIcon(int unread);
+
+    App::ConsoleController *m_controller;
+    ConsoleSettings *m_settings;
+    QSystemTrayIcon *m_tray = nullptr;
+    qint64 m_lastNotified = 0;
+};
+
+} // namespace Serambi::Ui

@@ -1,0 +1,5 @@
+#include "uilogging.h"
+
+namespace Serambi::Ui {
+Q_LOGGING_CATEGORY(lcUi, "serambi.console.ui")
+}
