@@ -100,3 +100,5 @@ private:
 };
 
 } // namespace Serambi::App
+
+Q_DECLARE_METATYPE(Serambi::App::CachedState)

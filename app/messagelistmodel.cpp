@@ -191,6 +191,10 @@ void MessageListModel::addOlderPage(qint64 conversationId, const MessageList &me
         beginInsertRows({}, 0, int(older.size()) - 1);
         m_rows = older + m_rows;
         rebuildIndex();
+        for (const Message &m : std::as_const(older)) {
+            if (!m.wamid.isEmpty())
+                m_idByWamid.insert(m.wamid, m.id);
+        }
         endInsertRows();
         const int boundary = int(older.size());
         if (boundary < m_rows.size())

@@ -1,0 +1,435 @@
+// The console core against a real relay and the Cloud API simulator on loopback: what an agent
+// sees in the models after signing in, sending, approving, taking over, losing the relay and
+// coming back.
+#include "app/consolecontroller.h"
+#include "app/conversationlistmodel.h"
+#include "app/memorycredentialstore.h"
+#include "app/messagelistmodel.h"
+#include "app/relayclient.h"
+#include "service/relayservice.h"
+#include "service/useradmin.h"
+#include "sim/simulator.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Serambi;
+using namespace Serambi::App;
+using ListRoles = ConversationListModel::Roles;
+using MessageRoles = MessageListModel::Roles;
+
+namespace {
+const QString CustomerWaId = QStringLiteral("6281234567001");
+const QByteArray AppSecret = QByteArrayLiteral("console-app-secret");
+const QByteArray GraphToken = QByteArrayLiteral("console-graph-token");
+const QString PhoneNumberId = QStringLiteral("109876543210");
+const QString Agent = QStringLiteral("ayu");
+const QString Password = QStringLiteral("rahasia-ayu");
+constexpr int Timeout = 15000;
+
+// One console: its relay client, the controller, and nothing shared but the data directory and
+// the (in-memory) keychain passed in.
+struct Console
+{
+    Console(const QString &dataDir, CredentialStore *credentials)
+        : controller(&relay, credentials, ConsoleOptions{dataDir, 50})
+    {
+        RelayClient::Options options;
+        options.minBackoffMs = 50;
+        options.maxBackoffMs = 400;
+        relay.setOptions(options);
+    }
+
+    RelayClient relay;
+    ConsoleController controller;
+};
+
+int countMessagesWithText(const MessageListModel *model, const QString &text)
+{
+    int count = 0;
+    for (int row = 0; row < model->rowCount(); ++row)
+        count += model->index(row).data(MessageRoles::TextRole).toString() == text;
+    return count;
+}
+
+QString statusOfText(const MessageListModel *model, const QString &text)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row);
+        if (index.data(MessageRoles::TextRole).toString() == text)
+            return index.data(MessageRoles::StatusRole).toString();
+    }
+    return {};
+}
+} // namespace
+
+class TestConsoleController : public QObject
+{
+    Q_OBJECT
+
+private:
+    Relay::RelayConfig relayConfig() const
+    {
+        Relay::RelayConfig config;
+        config.listenPort = m_relayPort;
+        config.dataDir = m_relayDir->path();
+        config.appSecret = AppSecret;
+        config.verifyToken = QByteArrayLiteral("console-verify");
+        config.graphToken = GraphToken;
+        config.graphUrl = m_sim->graphBaseUrl();
+        config.phoneNumberId = PhoneNumberId;
+        config.pbkdf2Iterations = 1000;
+        config.sendBackoffMs = 20;
+        config.fullSync = false;
+        return config;
+    }
+
+    // The first start picks a free port; restarts reuse it, as a real relay would.
+    void startRelay()
+    {
+        m_relay = std::make_unique<Relay::RelayService>(relayConfig());
+        QString error;
+        QVERIFY2(m_relay->start(&error), qPrintable(error));
+        m_relayPort = m_relay->port();
+        m_sim->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_relayPort)));
+    }
+
+    QUrl agentsUrl() const
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/agents").arg(m_relayPort));
+    }
+
+    std::unique_ptr<Console> newConsole()
+    {
+        return std::make_unique<Console>(m_consoleDir->path(), &m_credentials);
+    }
+
+    bool signIn(Console &console)
+    {
+        QSignalSpy signedIn(&console.controller, &ConsoleController::signedIn);
+        console.controller.signIn(agentsUrl(), Agent, Password);
+        return signedIn.wait(Timeout) && QTest::qWaitFor([&] {
+                   return console.controller.connectionStatus().state == ConnectionState::Online;
+               });
+    }
+
+    QString customerSays(const QString &text)
+    {
+        QString error;
+        const QString wamid = m_sim->customers().sendMessage(
+            CustomerWaId,
+            {{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}},
+            &error, QStringLiteral("Siti Rahmawati"));
+        if (wamid.isEmpty())
+            qWarning() << error;
+        return wamid;
+    }
+
+    // The conversation whose preview shows text, 0 when none does yet.
+    static qint64 conversationShowing(const Console &console, const QString &text)
+    {
+        const ConversationListModel *list = console.controller.conversationList();
+        for (int row = 0; row < list->rowCount(); ++row) {
+            const QModelIndex index = list->index(row);
+            if (index.data(ListRoles::PreviewRole).toString() == text)
+                return index.data(ListRoles::IdRole).toLongLong();
+        }
+        return 0;
+    }
+
+    int graphRequestsWithText(const QString &text) const
+    {
+        int count = 0;
+        const auto requests = m_sim->requests().since(0);
+        for (const Sim::RecordedRequest &request : requests) {
+            const QJsonObject body = request.jsonBody();
+            count += body.value(QStringLiteral("text"))
+                         .toObject()
+                         .value(QStringLiteral("body"))
+                         .toString() == text;
+        }
+        return count;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_relayDir.emplace();
+        m_consoleDir.emplace();
+        m_relayPort = 0;
+        Sim::SimConfig sim;
+        sim.listenPort = 0;
+        sim.appSecret = AppSecret;
+        sim.graphToken = GraphToken;
+        sim.phoneNumberId = PhoneNumberId;
+        sim.pace = 0;
+        sim.customersEnabled = false;
+        sim.statusDelaysMs = {10, 30, 60};
+        sim.statusJitter = false;
+        sim.webhookRetryBaseMs = 50;
+        m_sim = std::make_unique<Sim::Simulator>(sim);
+        QString error;
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        QCOMPARE(Relay::addUser(relayConfig(), Agent, QStringLiteral("Ayu Lestari"),
+                                QStringLiteral("agent"), Password, out, err),
+                 0);
+        startRelay();
+    }
+
+    void cleanup()
+    {
+        m_relay.reset();
+        m_sim.reset();
+        m_consoleDir.reset();
+        m_relayDir.reset();
+    }
+
+    void shouldShowACustomerMessageInTheListAndTheOpenChat()
+    {
+        auto console = newConsole();
+        QVERIFY(signIn(*console));
+        QCOMPARE(console->controller.currentUser().displayName, QStringLiteral("Ayu Lestari"));
+        const QString text = QStringLiteral("Halo kak, paket saya belum sampai 😢");
+        QVERIFY(!customerSays(text).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(conversationShowing(*console, text) != 0, Timeout);
+        const qint64 id = conversationShowing(*console, text);
+        const QModelIndex row = console->controller.conversationList()->index(
+            console->controller.conversationList()->rowOf(id));
+        QCOMPARE(row.data(ListRoles::NameRole).toString(), QStringLiteral("Siti Rahmawati"));
+        QCOMPARE(row.data(ListRoles::PhoneRole).toString(), QLatin1Char('+') + CustomerWaId);
+        QVERIFY(row.data(ListRoles::WaitingSinceRole).toDateTime().isValid());
+
+        console->controller.openConversation(id);
+        QTRY_COMPARE_WITH_TIMEOUT(countMessagesWithText(console->controller.messages(), text), 1,
+                                  Timeout);
+    }
+
+    void shouldSendTextThatTheGraphApiReceivesAndSeeItDelivered()
+    {
+        auto console = newConsole();
+        QVERIFY(signIn(*console));
+        QVERIFY(!customerSays(QStringLiteral("Ongkir ke Bandung berapa?")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            conversationShowing(*console, QStringLiteral("Ongkir ke Bandung berapa?")), Timeout);
+        console->controller.openConversation(
+            conversationShowing(*console, QStringLiteral("Ongkir ke Bandung berapa?")));
+
+        const QString reply = QStringLiteral("Rp 18.000 kak, 2-3 hari sampai 🙏");
+        QVERIFY(console->controller.sendText(reply));
+        QCOMPARE(statusOfText(console->controller.messages(), reply), QStringLiteral("pending"));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOfText(console->controller.messages(), reply),
+                                  QStringLiteral("read"), Timeout);
+        QCOMPARE(countMessagesWithText(console->controller.messages(), reply), 1);
+        QCOMPARE(graphRequestsWithText(reply), 1);
+        const qint64 id = console->controller.currentConversationId();
+        const QModelIndex row = console->controller.conversationList()->index(
+            console->controller.conversationList()->rowOf(id));
+        QCOMPARE(row.data(ListRoles::StateRole).toString(), QStringLiteral("assigned"));
+        QVERIFY(row.data(ListRoles::IsMineRole).toBool());
+        QVERIFY2(!row.data(ListRoles::WaitingSinceRole).toDateTime().isValid(), "answered");
+    }
+
+    void shouldApproveTheAiDraftAndSendItsText()
+    {
+        auto console = newConsole();
+        QVERIFY(signIn(*console));
+        QVERIFY(!customerSays(QStringLiteral("Apakah toko buka hari Minggu?")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            conversationShowing(*console, QStringLiteral("Apakah toko buka hari Minggu?")),
+            Timeout);
+        const qint64 id =
+            conversationShowing(*console, QStringLiteral("Apakah toko buka hari Minggu?"));
+        QTRY_VERIFY_WITH_TIMEOUT(console->controller.draft(id).has_value(), Timeout);
+        const QModelIndex row = console->controller.conversationList()->index(
+            console->controller.conversationList()->rowOf(id));
+        QVERIFY(row.data(ListRoles::DraftReadyRole).toBool());
+        QVERIFY(row.data(ListRoles::NeedsAttentionRole).toBool());
+
+        console->controller.openConversation(id);
+        const QString draftText = console->controller.draft(id)->text;
+        QVERIFY(!draftText.isEmpty());
+        QVERIFY(console->controller.approveDraft());
+        QVERIFY2(!console->controller.draft(id).has_value(), "an approved draft leaves the panel");
+        QTRY_COMPARE_WITH_TIMEOUT(graphRequestsWithText(draftText), 1, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOfText(console->controller.messages(), draftText),
+                                  QStringLiteral("read"), Timeout);
+    }
+
+    void shouldTakeOverAndHandBack()
+    {
+        auto console = newConsole();
+        QVERIFY(signIn(*console));
+        QVERIFY(!customerSays(QStringLiteral("Saya mau bicara dengan orang")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            conversationShowing(*console, QStringLiteral("Saya mau bicara dengan orang")), Timeout);
+        const qint64 id =
+            conversationShowing(*console, QStringLiteral("Saya mau bicara dengan orang"));
+        console->controller.openConversation(id);
+        auto row = [&] {
+            return console->controller.conversationList()->index(
+                console->controller.conversationList()->rowOf(id));
+        };
+        QVERIFY(console->controller.takeOver(Protocol::AiMode::Off));
+        QTRY_COMPARE_WITH_TIMEOUT(row().data(ListRoles::StateRole).toString(),
+                                  QStringLiteral("assigned"), Timeout);
+        QVERIFY(row().data(ListRoles::IsMineRole).toBool());
+        QCOMPARE(row().data(ListRoles::AiModeRole).toString(), QStringLiteral("off"));
+        QCOMPARE(
+            console->controller.conversations(ConversationFilterProxy::Filter::Mine)->rowCount(),
+            1);
+
+        QVERIFY(console->controller.handBack());
+        QTRY_COMPARE_WITH_TIMEOUT(row().data(ListRoles::StateRole).toString(),
+                                  QStringLiteral("bot"), Timeout);
+        QCOMPARE(
+            console->controller.conversations(ConversationFilterProxy::Filter::Mine)->rowCount(),
+            0);
+    }
+
+    void shouldResumeAfterARelayRestartWithNoLostOrDoubledMessage()
+    {
+        auto console = newConsole();
+        QVERIFY(signIn(*console));
+        const QString before = QStringLiteral("Kak, ongkir ke Bandung berapa?");
+        QVERIFY(!customerSays(before).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(conversationShowing(*console, before), Timeout);
+        const qint64 id = conversationShowing(*console, before);
+        console->controller.openConversation(id);
+        QTRY_COMPARE_WITH_TIMEOUT(countMessagesWithText(console->controller.messages(), before), 1,
+                                  Timeout);
+
+        m_relay.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console->controller.connectionStatus().state != ConnectionState::Online, Timeout);
+        QVERIFY(console->controller.connectionStatus().offlineSince.isValid());
+        const QString during = QStringLiteral("Halo? Masih ada orang?");
+        QVERIFY(!customerSays(during).isEmpty()); // the simulator redelivers until the relay acks
+        startRelay();
+
+        QTRY_COMPARE_WITH_TIMEOUT(countMessagesWithText(console->controller.messages(), during), 1,
+                                  Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(conversationShowing(*console, during), id, Timeout);
+        const QString after = QStringLiteral("Oke terima kasih");
+        QVERIFY(!customerSays(after).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(countMessagesWithText(console->controller.messages(), after), 1,
+                                  Timeout);
+        QCOMPARE(countMessagesWithText(console->controller.messages(), before), 1);
+        QCOMPARE(countMessagesWithText(console->controller.messages(), during), 1);
+        QCOMPARE(console->controller.conversationList()->rowCount(), 1);
+    }
+
+    void shouldSendAQueuedCommandExactlyOnceAfterReconnecting()
+    {
+        auto console = newConsole();
+        QVERIFY(signIn(*console));
+        QVERIFY(!customerSays(QStringLiteral("Pesanan saya kapan dikirim?")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            conversationShowing(*console, QStringLiteral("Pesanan saya kapan dikirim?")), Timeout);
+        console->controller.openConversation(
+            conversationShowing(*console, QStringLiteral("Pesanan saya kapan dikirim?")));
+
+        m_relay.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console->controller.connectionStatus().state != ConnectionState::Online, Timeout);
+        const QString reply = QStringLiteral("Besok pagi dikirim ya kak");
+        QVERIFY(console->controller.sendText(reply));
+        QCOMPARE(statusOfText(console->controller.messages(), reply),
+                 QStringLiteral("queued-offline"));
+        QCOMPARE(graphRequestsWithText(reply), 0);
+
+        startRelay();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOfText(console->controller.messages(), reply),
+                                  QStringLiteral("read"), Timeout);
+        QCOMPARE(countMessagesWithText(console->controller.messages(), reply), 1);
+        QCOMPARE(graphRequestsWithText(reply), 1);
+
+        // A later restart of the console does not send it again.
+        console.reset();
+        auto again = newConsole();
+        QVERIFY(again->controller.restoreSession());
+        QTRY_COMPARE_WITH_TIMEOUT(again->controller.connectionStatus().state,
+                                  ConnectionState::Online, Timeout);
+        const QString marker = QStringLiteral("Ada lagi kak?");
+        again->controller.openConversation(conversationShowing(*again, reply));
+        QVERIFY(again->controller.sendText(marker));
+        QTRY_COMPARE_WITH_TIMEOUT(graphRequestsWithText(marker), 1, Timeout);
+        QCOMPARE(graphRequestsWithText(reply), 1);
+    }
+
+    void shouldOpenFromTheCacheWhileTheRelayIsAwayThenSignInWithTheToken()
+    {
+        const QString text = QStringLiteral("Barangnya ready kak?");
+        {
+            auto console = newConsole();
+            QVERIFY(signIn(*console));
+            QVERIFY(!customerSays(text).isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(conversationShowing(*console, text), Timeout);
+            console->controller.setUnsentText(conversationShowing(*console, text),
+                                              QStringLiteral("Ready kak, mau warna"));
+        }
+        m_relay.reset();
+
+        auto console = newConsole();
+        QSignalSpy loaded(&console->controller, &ConsoleController::conversationsLoaded);
+        QCOMPARE(console->controller.lastUsername(), Agent);
+        QVERIFY(console->controller.restoreSession());
+        QVERIFY(loaded.wait(Timeout));
+        const qint64 id = conversationShowing(*console, text);
+        QVERIFY2(id != 0, "the last state shows before the relay answers");
+        QCOMPARE(console->controller.unsentText(id), QStringLiteral("Ready kak, mau warna"));
+        QCOMPARE(console->controller.currentUser().displayName, QStringLiteral("Ayu Lestari"));
+        QVERIFY(console->controller.connectionStatus().state != ConnectionState::Online);
+
+        QSignalSpy signedIn(&console->controller, &ConsoleController::signedIn);
+        startRelay();
+        QVERIFY(signedIn.wait(Timeout));
+        QTRY_COMPARE_WITH_TIMEOUT(console->controller.connectionStatus().state,
+                                  ConnectionState::Online, Timeout);
+    }
+
+    void shouldAskForThePasswordWhenTheStoredTokenIsRefused()
+    {
+        {
+            auto console = newConsole();
+            QVERIFY(signIn(*console));
+        }
+        const QString key = agentsUrl().toString() + QLatin1Char('|') + Agent;
+        QVERIFY(m_credentials.contains(key));
+        m_credentials.write(key, QStringLiteral("not-a-token-the-relay-knows"), this, [](bool) {});
+        auto console = newConsole();
+        QSignalSpy passwordRequired(&console->controller, &ConsoleController::passwordRequired);
+        QVERIFY(console->controller.restoreSession());
+        QVERIFY(passwordRequired.wait(Timeout));
+        QCOMPARE(console->controller.connectionStatus().state, ConnectionState::SignedOut);
+        QVERIFY2(!m_credentials.contains(key), "a refused token is forgotten");
+    }
+
+    void shouldReportAWrongPasswordAndAnUnreachableRelay()
+    {
+        auto console = newConsole();
+        QSignalSpy failed(&console->controller, &ConsoleController::signInFailed);
+        console->controller.signIn(agentsUrl(), Agent, QStringLiteral("salah"));
+        QVERIFY(failed.wait(Timeout));
+        QCOMPARE(failed.last().at(0).toString(), QStringLiteral("auth_failed"));
+        QCOMPARE(console->controller.connectionStatus().state, ConnectionState::SignedOut);
+
+        m_relay.reset();
+        console->controller.signIn(agentsUrl(), Agent, Password);
+        QVERIFY(failed.wait(Timeout));
+        QCOMPARE(failed.last().at(0).toString(), QStringLiteral("unreachable"));
+    }
+
+private:
+    MemoryCredentialStore m_credentials;
+    std::optional<QTemporaryDir> m_relayDir;
+    std::optional<QTemporaryDir> m_consoleDir;
+    std::unique_ptr<Sim::Simulator> m_sim;
+    std::unique_ptr<Relay::RelayService> m_relay;
+    quint16 m_relayPort = 0;
+};
+
+QTEST_GUILESS_MAIN(TestConsoleController)
+#include "tst_consolecontroller.moc"

@@ -1,0 +1,200 @@
+// The chat list and its tabs: what an agent sees in which tab, in which order, and what a
+// search finds.
+#include "app/conversationfilterproxy.h"
+#include "app/conversationlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Serambi::App;
+using Filter = ConversationFilterProxy::Filter;
+using Roles = ConversationListModel::Roles;
+
+namespace {
+constexpr qint64 T0 = 1764200000000;
+
+Message inbound(qint64 id, qint64 conversationId, const QString &text, qint64 at)
+{
+    Message m;
+    m.id = id;
+    m.conversationId = conversationId;
+    m.direction = QStringLiteral("in");
+    m.type = QStringLiteral("text");
+    m.text = text;
+    m.status = QStringLiteral("received");
+    m.sender = QStringLiteral("customer");
+    m.timestamp = at;
+    return m;
+}
+
+Conversation conversation(qint64 id, const QString &name, const QString &state,
+                          const QString &assignee = {})
+{
+    Conversation c;
+    c.id = id;
+    c.name = name;
+    c.waId = QStringLiteral("62811000%1").arg(id);
+    c.state = state;
+    c.aiMode = QStringLiteral("draft");
+    c.assignee = assignee;
+    return c;
+}
+
+QList<qint64> idsOf(const ConversationFilterProxy &proxy)
+{
+    QList<qint64> ids;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        ids.append(proxy.conversationIdAt(row));
+    return ids;
+}
+} // namespace
+
+class TestConversationListModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    ConversationList sample() const
+    {
+        Conversation waitingLong =
+            conversation(1, QStringLiteral("Budi"), QStringLiteral("queued"));
+        waitingLong.applyMessage(inbound(10, 1, QStringLiteral("Paket saya belum sampai"), T0));
+        Conversation mineWaiting = conversation(2, QStringLiteral("Siti"),
+                                                QStringLiteral("assigned"), QStringLiteral("ayu"));
+        mineWaiting.applyMessage(inbound(20, 2, QStringLiteral("Ongkir ke Bandung?"), T0 + 60000));
+        Conversation othersChat = conversation(3, QStringLiteral("Dewi"),
+                                               QStringLiteral("assigned"), QStringLiteral("rudi"));
+        othersChat.applyMessage(inbound(30, 3, QStringLiteral("Halo"), T0 + 1000));
+        Conversation botChat = conversation(4, QString(), QStringLiteral("bot"));
+        Message answered = inbound(40, 4, QStringLiteral("Jam buka?"), T0 + 2000);
+        botChat.applyMessage(answered);
+        Message reply = answered;
+        reply.id = 41;
+        reply.direction = QStringLiteral("out");
+        reply.sender = QStringLiteral("ai");
+        reply.text = QStringLiteral("Kami buka jam 08.00");
+        reply.timestamp = T0 + 3000;
+        botChat.applyMessage(reply);
+        Conversation done = conversation(5, QStringLiteral("Eko"), QStringLiteral("resolved"),
+                                         QStringLiteral("ayu"));
+        done.lastMessageAt = T0 + 500;
+        return {waitingLong, mineWaiting, othersChat, botChat, done};
+    }
+
+private Q_SLOTS:
+    void shouldPassTheModelTesterThroughResetsInsertsUpdatesAndRemovals()
+    {
+        ConversationListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ConversationFilterProxy proxy(Filter::All);
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCurrentUsername(QStringLiteral("ayu"));
+        model.resetConversations(sample());
+        Conversation changed = *model.conversation(3);
+        changed.unread = 4;
+        model.upsertConversation(changed);
+        model.upsertConversation(conversation(6, QStringLiteral("Fajar"), QStringLiteral("bot")));
+        model.setDraftReady(6, true);
+        model.removeConversation(1);
+        proxy.setSearchText(QStringLiteral("fajar"));
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(proxy.rowCount(), 1);
+    }
+
+    void shouldShowNameNumberPreviewAndWindow()
+    {
+        ConversationListModel model;
+        model.resetConversations(sample());
+        const QModelIndex budi = model.index(model.rowOf(1));
+        QCOMPARE(budi.data(Roles::NameRole).toString(), QStringLiteral("Budi"));
+        QCOMPARE(budi.data(Roles::PhoneRole).toString(), QStringLiteral("+628110001"));
+        QCOMPARE(budi.data(Roles::PreviewRole).toString(),
+                 QStringLiteral("Paket saya belum sampai"));
+        QCOMPARE(budi.data(Roles::PreviewDirectionRole).toString(), QStringLiteral("in"));
+        QCOMPARE(budi.data(Roles::WaitingSinceRole).toDateTime(),
+                 QDateTime::fromMSecsSinceEpoch(T0));
+        QCOMPARE(budi.data(Roles::WindowClosesAtRole).toDateTime(),
+                 QDateTime::fromMSecsSinceEpoch(T0 + 24LL * 3600 * 1000));
+        const QModelIndex unnamed = model.index(model.rowOf(4));
+        QCOMPARE(unnamed.data(Roles::NameRole).toString(), QStringLiteral("+628110004"));
+        QVERIFY2(!unnamed.data(Roles::WaitingSinceRole).toDateTime().isValid(),
+                 "an answered customer is not waiting");
+    }
+
+    void shouldFilterEachTab()
+    {
+        ConversationListModel model;
+        model.setCurrentUsername(QStringLiteral("ayu"));
+        model.resetConversations(sample());
+        ConversationFilterProxy mine(Filter::Mine);
+        ConversationFilterProxy queue(Filter::Queue);
+        ConversationFilterProxy all(Filter::All);
+        ConversationFilterProxy resolved(Filter::Resolved);
+        for (ConversationFilterProxy *proxy : {&mine, &queue, &all, &resolved})
+            proxy->setSourceModel(&model);
+        QCOMPARE(idsOf(mine), QList<qint64>{2});
+        QCOMPARE(idsOf(resolved), QList<qint64>{5});
+        QCOMPARE(idsOf(queue).size(), 2);
+        QVERIFY(idsOf(queue).contains(1) && idsOf(queue).contains(4));
+        QCOMPARE(idsOf(all).size(), 4);
+        all.setFilter(Filter::Resolved);
+        QCOMPARE(idsOf(all), QList<qint64>{5});
+    }
+
+    void shouldPutTheMostUrgentFirst()
+    {
+        ConversationListModel model;
+        model.setCurrentUsername(QStringLiteral("ayu"));
+        model.resetConversations(sample());
+        ConversationFilterProxy all(Filter::All);
+        all.setSourceModel(&model);
+        // Needing my attention, longest wait first; then another agent's waiting customer;
+        // then the chat the AI answered.
+        QCOMPARE(idsOf(all), (QList<qint64>{1, 2, 3, 4}));
+        model.setDraftReady(4, true);
+        QCOMPARE(idsOf(all), (QList<qint64>{1, 2, 4, 3}));
+        QVERIFY(model.index(model.rowOf(4)).data(Roles::NeedsAttentionRole).toBool());
+        QVERIFY(!model.index(model.rowOf(3)).data(Roles::NeedsAttentionRole).toBool());
+    }
+
+    void shouldSearchByNameNumberAndMessageText()
+    {
+        ConversationListModel model;
+        model.resetConversations(sample());
+        ConversationFilterProxy all(Filter::All);
+        all.setSourceModel(&model);
+        all.setSearchText(QStringLiteral("SITI"));
+        QCOMPARE(idsOf(all), QList<qint64>{2});
+        all.setSearchText(QStringLiteral("+628110003"));
+        QCOMPARE(idsOf(all), QList<qint64>{3});
+        all.setSearchText(QStringLiteral("bandung ongkir"));
+        QCOMPARE(idsOf(all), QList<qint64>{2});
+        all.setSearchText(QStringLiteral("jam 08.00"));
+        QCOMPARE(idsOf(all), QList<qint64>{4});
+        all.setSearchText(QString());
+        QCOMPARE(all.rowCount(), 4);
+    }
+
+    void shouldAnnounceTheUnreadTotal()
+    {
+        ConversationListModel model;
+        QSignalSpy total(&model, &ConversationListModel::unreadTotalChanged);
+        ConversationList list = sample();
+        list[0].unread = 2;
+        list[1].unread = 3;
+        model.resetConversations(list);
+        QCOMPARE(model.unreadTotal(), 5);
+        Conversation read = *model.conversation(1);
+        read.unread = 0;
+        model.upsertConversation(read);
+        QCOMPARE(model.unreadTotal(), 3);
+        QCOMPARE(total.last().first().toInt(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConversationListModel)
+#include "tst_conversationlistmodel.moc"
