@@ -57,7 +57,7 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
 {
     m_writer->submit(
         [request, result](WriteTxn &txn) {
-            auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
+            auto conversation = ConversationRepo::loadHeader(txn.db(), request.conversationId);
             if (!conversation || conversation->aiMode == QLatin1String("off"))
                 return WriteResult::failure(QStringLiteral("AI is off"));
             if (DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=

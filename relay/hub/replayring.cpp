@@ -1,6 +1,7 @@
 #include "replayring.h"
 
 #include "protocol/frame.h"
+#include "store/statementcache.h"
 #include "store/storereader.h"
 
 #include <QSqlError>
@@ -16,12 +17,12 @@ namespace {
 // Each conversation's assignee after its last event at or before seq.
 bool assigneesAt(QSqlDatabase &db, qint64 seq, QHash<qint64, qint64> *assignees, QString *error)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT e.conversation_id, e.assignee_id FROM events e JOIN (SELECT MAX(seq) AS seq "
-        "FROM events WHERE seq <= ? AND conversation_id IS NOT NULL GROUP BY conversation_id) "
-        "latest ON latest.seq = e.seq"));
+    PreparedQuery q(
+        db,
+        QStringLiteral(
+            "SELECT e.conversation_id, e.assignee_id FROM events e JOIN (SELECT MAX(seq) AS seq "
+            "FROM events WHERE seq <= ? AND conversation_id IS NOT NULL GROUP BY conversation_id) "
+            "latest ON latest.seq = e.seq"));
     q.addBindValue(seq);
     if (!q.exec()) {
         if (error)

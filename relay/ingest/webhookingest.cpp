@@ -2,6 +2,7 @@
 
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
+#include "store/statementcache.h"
 #include "store/writetxn.h"
 
 #include <QHash>
@@ -73,7 +74,7 @@ std::optional<Message> findStatusTarget(WriteTxn &txn, const StatusUpdate &statu
     const qint64 outboxId = status.callbackData.toLongLong(&isNumber);
     if (!isNumber)
         return std::nullopt;
-    QSqlQuery q = txn.prepare(QStringLiteral("SELECT message_id FROM outbox WHERE id = ?"));
+    PreparedQuery q = txn.prepare(QStringLiteral("SELECT message_id FROM outbox WHERE id = ?"));
     q.addBindValue(outboxId);
     if (!execQuery(q) || !q.next())
         return std::nullopt;

@@ -77,7 +77,6 @@ bool RelayService::start(QString *error)
         *error = QStringLiteral("cannot start the agents' hub: %1").arg(hubError);
         return false;
     }
-    connect(m_writer.get(), &StoreWriter::eventsCommitted, m_hub.get(), &AgentHub::publish);
 
     WebhookOptions webhooks;
     webhooks.appSecret = m_config.appSecret;

@@ -1,4 +1,5 @@
 #include "commandlog.h"
+#include "statementcache.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -8,9 +9,8 @@ namespace Serambi::Relay::CommandLog {
 
 std::optional<QJsonObject> find(QSqlDatabase &db, qint64 userId, const QString &clientId)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT result FROM commands WHERE user_id = ? AND client_id = ?"));
+    PreparedQuery q(
+        db, QStringLiteral("SELECT result FROM commands WHERE user_id = ? AND client_id = ?"));
     q.addBindValue(userId);
     q.addBindValue(clientId);
     if (!execQuery(q) || !q.next())
@@ -21,8 +21,8 @@ std::optional<QJsonObject> find(QSqlDatabase &db, qint64 userId, const QString &
 bool record(WriteTxn &txn, qint64 userId, const QString &clientId, const QString &name,
             const QJsonObject &result)
 {
-    QSqlQuery q = txn.prepare(QStringLiteral("INSERT INTO commands (user_id, client_id, name, "
-                                             "result, created_at) VALUES (?, ?, ?, ?, ?)"));
+    PreparedQuery q = txn.prepare(QStringLiteral("INSERT INTO commands (user_id, client_id, name, "
+                                                 "result, created_at) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(userId);
     q.addBindValue(clientId);
     q.addBindValue(name);

@@ -1,4 +1,5 @@
 #include "conversationrepo.h"
+#include "statementcache.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -62,10 +63,8 @@ Message readMessage(const QSqlQuery &q, int offset = 0)
 
 std::optional<Message> selectMessage(QSqlDatabase &db, const QString &where, const QVariant &key)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + MessageColumns + MessageFrom + QStringLiteral("WHERE ") +
-              where);
+    PreparedQuery q(db, QStringLiteral("SELECT ") + MessageColumns + MessageFrom +
+                            QStringLiteral("WHERE ") + where);
     q.addBindValue(key);
     if (!execQuery(q) || !q.next())
         return std::nullopt;
@@ -171,46 +170,67 @@ std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumb
     const QString key = contact.key();
     if (key.isEmpty())
         return std::nullopt;
-    QSqlQuery upsert = txn.prepare(QStringLiteral(
-        "INSERT INTO contacts (phone_number_id, contact_key, wa_id, user_id, parent_user_id, "
-        "profile_name, username, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?) "
-        "ON CONFLICT (phone_number_id, contact_key) DO UPDATE SET "
-        "wa_id = COALESCE(excluded.wa_id, wa_id), user_id = COALESCE(excluded.user_id, user_id), "
-        "parent_user_id = COALESCE(excluded.parent_user_id, parent_user_id), "
-        "profile_name = CASE WHEN excluded.profile_name = '' THEN profile_name "
-        "ELSE excluded.profile_name END, "
-        "username = CASE WHEN excluded.username = '' THEN username ELSE excluded.username END, "
-        "updated_at = excluded.updated_at"));
-    upsert.addBindValue(phoneNumberId);
-    upsert.addBindValue(key);
-    upsert.addBindValue(nullable(contact.waId));
-    upsert.addBindValue(nullable(contact.userId));
-    upsert.addBindValue(nullable(contact.parentUserId));
-    upsert.addBindValue(contact.profileName);
-    upsert.addBindValue(contact.username);
-    upsert.addBindValue(txn.now());
-    upsert.addBindValue(txn.now());
-    if (!execQuery(upsert)) {
-        txn.markFailed();
-        return std::nullopt;
+    // Most messages come from a known contact whose details did not change: read first, and
+    // write the contact only when it is new or Meta told us something new about it.
+    qint64 contactId = 0;
+    qint64 conversationId = 0;
+    bool current = false;
+    {
+        PreparedQuery find = txn.prepare(QStringLiteral(
+            "SELECT k.id, c.id, k.wa_id, k.user_id, k.parent_user_id, k.profile_name, k.username "
+            "FROM contacts k LEFT JOIN conversations c ON c.contact_id = k.id "
+            "WHERE k.phone_number_id = ? AND k.contact_key = ?"));
+        find.addBindValue(phoneNumberId);
+        find.addBindValue(key);
+        if (!execQuery(find)) {
+            txn.markFailed();
+            return std::nullopt;
+        }
+        if (find.next()) {
+            contactId = find.value(0).toLongLong();
+            conversationId = find.value(1).toLongLong();
+            auto same = [&find](int column, const QString &incoming) {
+                return incoming.isEmpty() || find.value(column).toString() == incoming;
+            };
+            current = same(2, contact.waId) && same(3, contact.userId) &&
+                      same(4, contact.parentUserId) && same(5, contact.profileName) &&
+                      same(6, contact.username);
+        }
+        find.finish();
     }
-    QSqlQuery find = txn.prepare(QStringLiteral(
-        "SELECT k.id, c.id FROM contacts k LEFT JOIN conversations c ON c.contact_id = k.id "
-        "WHERE k.phone_number_id = ? AND k.contact_key = ?"));
-    find.addBindValue(phoneNumberId);
-    find.addBindValue(key);
-    if (!execQuery(find) || !find.next()) {
-        txn.markFailed();
-        return std::nullopt;
+    if (!current) {
+        PreparedQuery upsert = txn.prepare(QStringLiteral(
+            "INSERT INTO contacts (phone_number_id, contact_key, wa_id, user_id, parent_user_id, "
+            "profile_name, username, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?) "
+            "ON CONFLICT (phone_number_id, contact_key) DO UPDATE SET "
+            "wa_id = COALESCE(excluded.wa_id, wa_id), "
+            "user_id = COALESCE(excluded.user_id, user_id), "
+            "parent_user_id = COALESCE(excluded.parent_user_id, parent_user_id), "
+            "profile_name = CASE WHEN excluded.profile_name = '' THEN profile_name "
+            "ELSE excluded.profile_name END, "
+            "username = CASE WHEN excluded.username = '' THEN username ELSE excluded.username END, "
+            "updated_at = excluded.updated_at"));
+        upsert.addBindValue(phoneNumberId);
+        upsert.addBindValue(key);
+        upsert.addBindValue(nullable(contact.waId));
+        upsert.addBindValue(nullable(contact.userId));
+        upsert.addBindValue(nullable(contact.parentUserId));
+        upsert.addBindValue(contact.profileName);
+        upsert.addBindValue(contact.username);
+        upsert.addBindValue(txn.now());
+        upsert.addBindValue(txn.now());
+        if (!execQuery(upsert)) {
+            txn.markFailed();
+            return std::nullopt;
+        }
+        if (contactId == 0)
+            contactId = upsert.lastInsertId().toLongLong();
     }
-    const qint64 contactId = find.value(0).toLongLong();
-    qint64 conversationId = find.value(1).toLongLong();
-    find.finish();
     if (created)
         *created = conversationId == 0;
     if (conversationId == 0) {
-        QSqlQuery insert = txn.prepare(QStringLiteral(
+        PreparedQuery insert = txn.prepare(QStringLiteral(
             "INSERT INTO conversations (contact_id, phone_number_id, state, ai_mode, created_at, "
             "updated_at) VALUES (?, ?, 'bot', ?, ?, ?)"));
         insert.addBindValue(contactId);
@@ -232,14 +252,27 @@ std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumb
 
 std::optional<Conversation> load(QSqlDatabase &db, qint64 id)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(ConversationSelect + QStringLiteral("WHERE c.id = ?"));
+    PreparedQuery q(db, ConversationSelect + QStringLiteral("WHERE c.id = ?"));
     q.addBindValue(id);
     if (!execQuery(q) || !q.next())
         return std::nullopt;
     Conversation conversation = readConversation(q);
     conversation.draft = DraftRepo::pendingFor(db, id);
+    return conversation;
+}
+
+std::optional<Conversation> loadHeader(QSqlDatabase &db, qint64 id)
+{
+    PreparedQuery q(
+        db, QStringLiteral("SELECT state, ai_mode, assignee_id FROM conversations WHERE id = ?"));
+    q.addBindValue(id);
+    if (!execQuery(q) || !q.next())
+        return std::nullopt;
+    Conversation conversation;
+    conversation.id = id;
+    conversation.state = q.value(0).toString();
+    conversation.aiMode = q.value(1).toString();
+    conversation.assigneeId = q.value(2).toLongLong();
     return conversation;
 }
 
@@ -255,7 +288,7 @@ std::optional<Message> messageByWamid(QSqlDatabase &db, const QString &wamid)
 
 bool insertMessage(WriteTxn &txn, Message &message)
 {
-    QSqlQuery q = txn.prepare(QStringLiteral(
+    PreparedQuery q = txn.prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, wamid, direction, type, text, payload, status, "
         "error_code, error_title, error_details, reply_to, sender_kind, sender_id, timestamp, "
         "created_at, updated_at) "
@@ -290,7 +323,7 @@ bool insertMessage(WriteTxn &txn, Message &message)
 
 bool updateMessage(WriteTxn &txn, const Message &message)
 {
-    QSqlQuery q = txn.prepare(QStringLiteral(
+    PreparedQuery q = txn.prepare(QStringLiteral(
         "UPDATE messages SET wamid = ?, status = ?, error_code = ?, error_title = ?, "
         "error_details = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(nullable(message.wamid));
@@ -310,7 +343,7 @@ bool updateMessage(WriteTxn &txn, const Message &message)
 bool update(WriteTxn &txn, Conversation &conversation)
 {
     conversation.updatedAt = txn.now();
-    QSqlQuery q = txn.prepare(
+    PreparedQuery q = txn.prepare(
         QStringLiteral("UPDATE conversations SET state = ?, ai_mode = ?, assignee_id = ?, "
                        "handoff_reason = COALESCE(?, ''), "
                        "last_inbound_at = ?, last_message_at = ?, last_message_id = ?, unread = ?, "
@@ -330,7 +363,7 @@ bool update(WriteTxn &txn, Conversation &conversation)
         return false;
     }
     if (conversation.assigneeId != 0) {
-        QSqlQuery name = txn.prepare(QStringLiteral("SELECT username FROM users WHERE id = ?"));
+        PreparedQuery name = txn.prepare(QStringLiteral("SELECT username FROM users WHERE id = ?"));
         name.addBindValue(conversation.assigneeId);
         if (execQuery(name) && name.next())
             conversation.assigneeName = name.value(0).toString();
@@ -355,11 +388,10 @@ Event publishMessage(WriteTxn &txn, const Conversation &conversation, const Mess
 
 QList<Message> history(QSqlDatabase &db, qint64 conversationId, qint64 beforeId, int limit)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + MessageColumns + MessageFrom +
-              QStringLiteral("WHERE m.conversation_id = ? AND m.id < ? ORDER BY m.id DESC "
-                             "LIMIT ?"));
+    PreparedQuery q(
+        db, QStringLiteral("SELECT ") + MessageColumns + MessageFrom +
+                QStringLiteral("WHERE m.conversation_id = ? AND m.id < ? ORDER BY m.id DESC "
+                               "LIMIT ?"));
     q.addBindValue(conversationId);
     q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
     q.addBindValue(limit);
@@ -373,9 +405,8 @@ QList<Message> history(QSqlDatabase &db, qint64 conversationId, qint64 beforeId,
 
 QList<Conversation> all(QSqlDatabase &db)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(ConversationSelect + QStringLiteral("ORDER BY c.last_message_at DESC, c.id DESC"));
+    PreparedQuery q(db, ConversationSelect +
+                            QStringLiteral("ORDER BY c.last_message_at DESC, c.id DESC"));
     QList<Conversation> conversations;
     if (!execQuery(q))
         return conversations;

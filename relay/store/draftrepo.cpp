@@ -1,4 +1,5 @@
 #include "draftrepo.h"
+#include "statementcache.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,10 +44,8 @@ Draft readDraft(const QSqlQuery &q)
 
 std::optional<Draft> selectOne(QSqlDatabase &db, const QString &where, qint64 value)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(DraftSelect + QStringLiteral("WHERE ") + where +
-              QStringLiteral(" ORDER BY id DESC LIMIT 1"));
+    PreparedQuery q(db, DraftSelect + QStringLiteral("WHERE ") + where +
+                            QStringLiteral(" ORDER BY id DESC LIMIT 1"));
     q.addBindValue(value);
     if (!execQuery(q) || !q.next())
         return std::nullopt;
@@ -57,12 +56,12 @@ std::optional<Draft> selectOne(QSqlDatabase &db, const QString &where, qint64 va
 
 bool insertPending(WriteTxn &txn, Draft &draft)
 {
-    QSqlQuery supersede =
+    PreparedQuery supersede =
         txn.prepare(QStringLiteral("UPDATE drafts SET state = 'superseded', updated_at = ? WHERE "
                                    "conversation_id = ? AND state = 'pending'"));
     supersede.addBindValue(txn.now());
     supersede.addBindValue(draft.conversationId);
-    QSqlQuery insert = txn.prepare(QStringLiteral(
+    PreparedQuery insert = txn.prepare(QStringLiteral(
         "INSERT INTO drafts (conversation_id, for_message_id, text, confidence, sources, state, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)"));
     insert.addBindValue(draft.conversationId);
@@ -95,7 +94,7 @@ std::optional<Draft> pendingFor(QSqlDatabase &db, qint64 conversationId)
 
 bool setState(WriteTxn &txn, qint64 id, const QString &state)
 {
-    QSqlQuery q =
+    PreparedQuery q =
         txn.prepare(QStringLiteral("UPDATE drafts SET state = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(state);
     q.addBindValue(txn.now());
@@ -108,9 +107,9 @@ bool setState(WriteTxn &txn, qint64 id, const QString &state)
 
 qint64 latestInboundMessage(QSqlDatabase &db, qint64 conversationId)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "SELECT MAX(id) FROM messages WHERE conversation_id = ? AND direction = 'in'"));
+    PreparedQuery q(
+        db, QStringLiteral(
+                "SELECT MAX(id) FROM messages WHERE conversation_id = ? AND direction = 'in'"));
     q.addBindValue(conversationId);
     if (!execQuery(q) || !q.next())
         return 0;

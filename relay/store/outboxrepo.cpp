@@ -1,4 +1,5 @@
 #include "outboxrepo.h"
+#include "statementcache.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -18,7 +19,7 @@ bool run(WriteTxn &txn, QSqlQuery &q)
 
 qint64 enqueue(WriteTxn &txn, qint64 messageId, const QJsonObject &request)
 {
-    QSqlQuery q = txn.prepare(QStringLiteral(
+    PreparedQuery q = txn.prepare(QStringLiteral(
         "INSERT INTO outbox (message_id, request, state, attempts, next_attempt_at, created_at, "
         "updated_at) VALUES (?, ?, 'pending', 0, ?, ?, ?)"));
     q.addBindValue(messageId);
@@ -32,7 +33,7 @@ qint64 enqueue(WriteTxn &txn, qint64 messageId, const QJsonObject &request)
 QList<OutboxItem> claimDue(WriteTxn &txn, int limit)
 {
     QList<OutboxItem> items;
-    QSqlQuery q = txn.prepare(QStringLiteral(
+    PreparedQuery q = txn.prepare(QStringLiteral(
         "SELECT o.id, o.message_id, m.conversation_id, o.request, o.attempts, o.next_attempt_at "
         "FROM outbox o JOIN messages m ON m.id = o.message_id "
         "WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id "
@@ -53,7 +54,7 @@ QList<OutboxItem> claimDue(WriteTxn &txn, int limit)
     }
     q.finish();
     for (const OutboxItem &item : std::as_const(items)) {
-        QSqlQuery claim = txn.prepare(QStringLiteral(
+        PreparedQuery claim = txn.prepare(QStringLiteral(
             "UPDATE outbox SET state = 'inflight', attempts = ?, updated_at = ? WHERE id = ?"));
         claim.addBindValue(item.attempts);
         claim.addBindValue(txn.now());
@@ -66,7 +67,7 @@ QList<OutboxItem> claimDue(WriteTxn &txn, int limit)
 
 bool markDone(WriteTxn &txn, qint64 id)
 {
-    QSqlQuery q = txn.prepare(
+    PreparedQuery q = txn.prepare(
         QStringLiteral("UPDATE outbox SET state = 'done', updated_at = ? WHERE id = ?"));
     q.addBindValue(txn.now());
     q.addBindValue(id);
@@ -75,7 +76,7 @@ bool markDone(WriteTxn &txn, qint64 id)
 
 bool reschedule(WriteTxn &txn, qint64 id, qint64 nextAttemptAt, const QString &error)
 {
-    QSqlQuery q = txn.prepare(
+    PreparedQuery q = txn.prepare(
         QStringLiteral("UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, "
                        "updated_at = ? WHERE id = ?"));
     q.addBindValue(nextAttemptAt);
@@ -87,7 +88,7 @@ bool reschedule(WriteTxn &txn, qint64 id, qint64 nextAttemptAt, const QString &e
 
 bool markFailed(WriteTxn &txn, qint64 id, const QString &error)
 {
-    QSqlQuery q = txn.prepare(QStringLiteral(
+    PreparedQuery q = txn.prepare(QStringLiteral(
         "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(error);
     q.addBindValue(txn.now());
@@ -97,7 +98,7 @@ bool markFailed(WriteTxn &txn, qint64 id, const QString &error)
 
 int resetInflight(WriteTxn &txn)
 {
-    QSqlQuery q = txn.prepare(QStringLiteral(
+    PreparedQuery q = txn.prepare(QStringLiteral(
         "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'inflight'"));
     q.addBindValue(txn.now());
     return run(txn, q) ? q.numRowsAffected() : 0;

@@ -1,5 +1,6 @@
 #include "storereader.h"
 
+#include "statementcache.h"
 #include "writetxn.h"
 
 #include <QJsonDocument>
@@ -27,10 +28,9 @@ bool StoreReader::open(QString *error)
 EventList StoreReader::eventsAfter(qint64 after, int limit)
 {
     EventList events;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, kind, conversation_id, assignee_id, state, data, "
-                             "created_at FROM events WHERE seq > ? ORDER BY seq LIMIT ?"));
+    PreparedQuery q(m_db,
+                    QStringLiteral("SELECT seq, kind, conversation_id, assignee_id, state, data, "
+                                   "created_at FROM events WHERE seq > ? ORDER BY seq LIMIT ?"));
     q.addBindValue(after);
     q.addBindValue(limit);
     if (!execQuery(q))

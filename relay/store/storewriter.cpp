@@ -1,6 +1,7 @@
 #include "storewriter.h"
 
 #include "migrations.h"
+#include "statementcache.h"
 #include "writetxn.h"
 
 #include <QDateTime>
@@ -107,14 +108,19 @@ StoreWriter::Stats StoreWriter::stats() const
 void StoreWriter::run()
 {
     QSqlDatabase db = QSqlDatabase::database(WriterConnection, false);
+    StatementCache statements(db);
+    statements.install();
+    m_statements = &statements;
     std::deque<Pending> group;
     for (;;) {
         {
             QMutexLocker locker(&m_mutex);
             while (m_queue.empty() && !m_stopping)
                 m_wake.wait(&m_mutex);
-            if (m_queue.empty() && m_stopping)
+            if (m_queue.empty() && m_stopping) {
+                m_statements = nullptr;
                 return;
+            }
             while (!m_queue.empty() && int(group.size()) < MaxGroupSize) {
                 group.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
@@ -150,6 +156,7 @@ void StoreWriter::runGroup(QSqlDatabase &db, std::deque<Pending> &group)
             results.append(std::move(result));
         }
     }
+    m_statements->resetAll();
     const bool committed = begun && control.exec(QStringLiteral("COMMIT"));
     if (!committed) {
         qCWarning(lcStore) << "commit failed:" << control.lastError().text();

@@ -16,6 +16,7 @@
 
 namespace Serambi::Relay {
 
+class StatementCache;
 class WriteTxn;
 
 // What a write job returns. A job that returns ok == false is rolled back alone; the other
@@ -85,6 +86,7 @@ private:
     QString m_path;
     SyncMode m_sync;
     std::unique_ptr<QThread> m_worker;
+    StatementCache *m_statements = nullptr; // the writer thread's, while it runs
     mutable QMutex m_mutex;
     QWaitCondition m_wake;
     std::deque<Pending> m_queue;

@@ -1,5 +1,6 @@
 #include "userrepo.h"
 
+#include "statementcache.h"
 #include "writetxn.h"
 
 #include <QSqlError>
@@ -31,10 +32,8 @@ User readUser(const QSqlQuery &q)
 
 std::optional<User> selectOne(QSqlDatabase &db, const QString &where, const QVariant &value)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + UserColumns + QStringLiteral(" FROM users WHERE ") +
-              where);
+    PreparedQuery q(db, QStringLiteral("SELECT ") + UserColumns +
+                            QStringLiteral(" FROM users WHERE ") + where);
     q.addBindValue(value);
     if (!execQuery(q) || !q.next())
         return std::nullopt;
@@ -47,10 +46,10 @@ namespace UserRepo {
 
 bool add(QSqlDatabase &db, User &user, qint64 nowMs, QString *error)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO users (username, display_name, role, password_salt, password_hash, "
-        "password_iterations, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)"));
+    PreparedQuery q(
+        db, QStringLiteral(
+                "INSERT INTO users (username, display_name, role, password_salt, password_hash, "
+                "password_iterations, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)"));
     q.addBindValue(user.username);
     q.addBindValue(user.displayName.isEmpty() ? user.username : user.displayName);
     q.addBindValue(user.role);
@@ -95,9 +94,8 @@ QList<User> all(QSqlDatabase &db)
 bool addSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 userId, qint64 nowMs,
                 qint64 expiresAtMs)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, "
-                             "last_used_at, expires_at) VALUES (?, ?, ?, ?, ?)"));
+    PreparedQuery q(db, QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, "
+                                       "last_used_at, expires_at) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(tokenHash);
     q.addBindValue(userId);
     q.addBindValue(nowMs);
@@ -108,18 +106,16 @@ bool addSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 userId, qi
 
 std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT user_id FROM sessions WHERE token_hash = ? AND "
-                             "expires_at > ?"));
+    PreparedQuery q(db, QStringLiteral("SELECT user_id FROM sessions WHERE token_hash = ? AND "
+                                       "expires_at > ?"));
     q.addBindValue(tokenHash);
     q.addBindValue(nowMs);
     if (!execQuery(q) || !q.next())
         return std::nullopt;
     const qint64 userId = q.value(0).toLongLong();
     q.finish();
-    QSqlQuery touch(db);
-    touch.prepare(QStringLiteral("UPDATE sessions SET last_used_at = ? WHERE token_hash = ?"));
+    PreparedQuery touch(
+        db, QStringLiteral("UPDATE sessions SET last_used_at = ? WHERE token_hash = ?"));
     touch.addBindValue(nowMs);
     touch.addBindValue(tokenHash);
     execQuery(touch);
@@ -131,8 +127,7 @@ std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash
 
 bool removeSession(QSqlDatabase &db, const QByteArray &tokenHash)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
+    PreparedQuery q(db, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
     q.addBindValue(tokenHash);
     return execQuery(q);
 }

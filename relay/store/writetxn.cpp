@@ -11,15 +11,6 @@ namespace Serambi::Relay {
 
 WriteTxn::WriteTxn(QSqlDatabase &db, qint64 nowMs) : m_db(db), m_now(nowMs) {}
 
-QSqlQuery WriteTxn::prepare(const QString &sql)
-{
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        qCWarning(lcStore) << "cannot prepare statement:" << query.lastError().text();
-    return query;
-}
-
 Event WriteTxn::appendEvent(const QString &kind, qint64 conversationId, qint64 assigneeId,
                             const QString &state, const QJsonObject &data)
 {
@@ -30,7 +21,7 @@ Event WriteTxn::appendEvent(const QString &kind, qint64 conversationId, qint64 a
     event.state = state;
     event.data = data;
     event.createdAt = m_now;
-    QSqlQuery query = prepare(QStringLiteral(
+    PreparedQuery query = prepare(QStringLiteral(
         "INSERT INTO events (kind, conversation_id, assignee_id, state, data, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(kind);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "statementcache.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -19,8 +20,8 @@ public:
     QSqlDatabase &db() { return m_db; }
     qint64 now() const { return m_now; }
 
-    // A query prepared on this connection (statements are cached by the driver).
-    QSqlQuery prepare(const QString &sql);
+    // A statement prepared on this connection (reused from the writer's StatementCache).
+    PreparedQuery prepare(const QString &sql) { return PreparedQuery(m_db, sql); }
 
     // Stores an event and returns it with its seq.
     Event appendEvent(const QString &kind, qint64 conversationId, qint64 assigneeId,
@@ -44,5 +45,9 @@ private:
 
 // Runs a prepared query; logs and returns false on failure.
 bool execQuery(QSqlQuery &query);
+inline bool execQuery(PreparedQuery &query)
+{
+    return execQuery(query.query());
+}
 
 } // namespace Serambi::Relay

@@ -137,7 +137,7 @@ private:
     {
         auto state = std::make_shared<QString>();
         run([state, outboxId](WriteTxn &txn) {
-            QSqlQuery q = txn.prepare(QStringLiteral("SELECT state FROM outbox WHERE id = ?"));
+            PreparedQuery q = txn.prepare(QStringLiteral("SELECT state FROM outbox WHERE id = ?"));
             q.addBindValue(outboxId);
             if (execQuery(q) && q.next())
                 *state = q.value(0).toString();
