@@ -42,40 +42,9 @@ Conversation Conversation::fromJson(const QJsonObject &json)
     const QJsonValue last = json.value(QLatin1String("last_message"));
     if (last.isObject())
         c.lastMessage = Message::fromJson(last.toObject());
-    if (json.contains(QLatin1String("waiting_since"))) {
-        c.waitingSince = json.value(QLatin1String("waiting_since")).toInteger();
-        c.recentText = stringOf(json, QLatin1String("recent_text"));
-    } else {
-        c.waitingSince = isCustomerText(c.lastMessage) ? c.lastMessage.timestamp : 0;
-        c.recentText = c.lastMessage.text.toLower();
-    }
+    c.waitingSince = isCustomerText(c.lastMessage) ? c.lastMessage.timestamp : 0;
+    c.recentText = c.lastMessage.text.toLower();
     return c;
-}
-
-QJsonObject Conversation::toJson() const
-{
-    auto orNull = [](const QString &value) {
-        return value.isEmpty() ? QJsonValue() : QJsonValue(value);
-    };
-    QJsonObject json{
-        {QLatin1String("id"), id},
-        {QLatin1String("phone_number_id"), phoneNumberId},
-        {QLatin1String("contact"), QJsonObject{{QLatin1String("wa_id"), orNull(waId)},
-                                               {QLatin1String("user_id"), orNull(userId)},
-                                               {QLatin1String("name"), orNull(name)},
-                                               {QLatin1String("username"), orNull(username)}}},
-        {QLatin1String("state"), state},
-        {QLatin1String("ai_mode"), aiMode},
-        {QLatin1String("assignee"), orNull(assignee)},
-        {QLatin1String("handoff_reason"), orNull(handoffReason)},
-        {QLatin1String("last_inbound_at"), lastInboundAt},
-        {QLatin1String("last_message_at"), lastMessageAt},
-        {QLatin1String("unread"), unread},
-        {QLatin1String("last_message"),
-         lastMessage.id == 0 ? QJsonValue() : QJsonValue(lastMessage.toJson())},
-        {QLatin1String("waiting_since"), waitingSince},
-        {QLatin1String("recent_text"), recentText}};
-    return json;
 }
 
 void Conversation::carryLocalState(const Conversation &previous)

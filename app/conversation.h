@@ -29,9 +29,8 @@ struct Conversation
     qint64 waitingSince = 0; // oldest unanswered inbound message, ms; 0 when answered
     QString recentText;      // lowercased texts of the latest messages, for search
 
+    // The relay's conversation object; the local fields start from its last message.
     static Conversation fromJson(const QJsonObject &json);
-    // The relay's fields plus the local ones ("waiting_since", "recent_text").
-    QJsonObject toJson() const;
 
     // Keeps the local fields of previous (same id) and updates them for the relay's new state.
     void carryLocalState(const Conversation &previous);

@@ -115,10 +115,40 @@ bool LocalStoreWorker::loadState(CachedState *state)
             state->user.role = user.value(QLatin1String("role")).toString();
         }
     }
-    if (!q.exec(QStringLiteral("SELECT json FROM conversations")))
+    if (!q.exec(QStringLiteral(
+            "SELECT id, phone_number_id, wa_id, user_id, name, username, state, ai_mode, "
+            "assignee, handoff_reason, last_inbound_at, last_message_at, unread, waiting_since, "
+            "recent_text, last_id, last_wamid, last_direction, last_type, last_text, "
+            "last_status, last_sender, last_timestamp FROM conversations")))
         return false;
-    while (q.next())
-        state->conversations.append(Conversation::fromJson(fromJsonText(q.value(0).toString())));
+    while (q.next()) {
+        Conversation c;
+        c.id = q.value(0).toLongLong();
+        c.phoneNumberId = q.value(1).toString();
+        c.waId = q.value(2).toString();
+        c.userId = q.value(3).toString();
+        c.name = q.value(4).toString();
+        c.username = q.value(5).toString();
+        c.state = q.value(6).toString();
+        c.aiMode = q.value(7).toString();
+        c.assignee = q.value(8).toString();
+        c.handoffReason = q.value(9).toString();
+        c.lastInboundAt = q.value(10).toLongLong();
+        c.lastMessageAt = q.value(11).toLongLong();
+        c.unread = q.value(12).toInt();
+        c.waitingSince = q.value(13).toLongLong();
+        c.recentText = q.value(14).toString();
+        c.lastMessage.id = q.value(15).toLongLong();
+        c.lastMessage.conversationId = c.id;
+        c.lastMessage.wamid = q.value(16).toString();
+        c.lastMessage.direction = q.value(17).toString();
+        c.lastMessage.type = q.value(18).toString();
+        c.lastMessage.text = q.value(19).toString();
+        c.lastMessage.status = q.value(20).toString();
+        c.lastMessage.sender = q.value(21).toString();
+        c.lastMessage.timestamp = q.value(22).toLongLong();
+        state->conversations.append(c);
+    }
     if (!q.exec(QStringLiteral("SELECT conversation_id, json FROM drafts")))
         return false;
     while (q.next()) {
@@ -184,8 +214,21 @@ void LocalStoreWorker::replaceConversations(const ConversationList &conversation
 
 void LocalStoreWorker::saveConversation(const Conversation &conversation)
 {
-    exec(QStringLiteral("INSERT OR REPLACE INTO conversations (id, json) VALUES (?, ?)"),
-         {conversation.id, toJsonText(conversation.toJson())});
+    const Conversation &c = conversation;
+    const Message &last = c.lastMessage;
+    exec(QStringLiteral(
+             "INSERT OR REPLACE INTO conversations (id, phone_number_id, wa_id, "
+             "user_id, name, username, state, ai_mode, assignee, handoff_reason, "
+             "last_inbound_at, last_message_at, unread, waiting_since, recent_text, "
+             "last_id, last_wamid, last_direction, last_type, last_text, last_status, "
+             "last_sender, last_timestamp) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+         {c.id,        c.phoneNumberId, c.waId,          c.userId,
+          c.name,      c.username,      c.state,         c.aiMode,
+          c.assignee,  c.handoffReason, c.lastInboundAt, c.lastMessageAt,
+          c.unread,    c.waitingSince,  c.recentText,    last.id,
+          last.wamid,  last.direction,  last.type,       last.text,
+          last.status, last.sender,     last.timestamp});
 }
 
 void LocalStoreWorker::saveMessage(const Message &message)

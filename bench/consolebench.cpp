@@ -95,9 +95,10 @@ int fill(const QString &dir, int conversations, int messages, int bigChat)
         return 1;
     store.saveUser({1, Username, QStringLiteral("Agen Bench"), QStringLiteral("agent")});
     const int perChat = (messages - bigChat) / (conversations - 1);
+    const int remainder = (messages - bigChat) % (conversations - 1);
     qint64 nextId = 1;
     for (int c = 1; c <= conversations; ++c) {
-        const int count = c == 1 ? bigChat : perChat;
+        const int count = c == 1 ? bigChat : perChat + (c - 2 < remainder ? 1 : 0);
         MessageList batch;
         batch.reserve(count);
         for (int i = 0; i < count; ++i)
@@ -160,8 +161,8 @@ int measure(const QString &dir)
     for (; pages < 10 && messages->canFetchMore({}); ++pages) {
         const int before = messages->rowCount();
         messages->fetchMore({});
-        if (!waitFor([&] { return messages->rowCount() > before || !messages->canFetchMore({}); }))
-            return 1;
+        if (!waitFor([&] { return messages->rowCount() > before; }, 5000))
+            break;
     }
     const qint64 pageMs = pages > 0 ? timer.elapsed() / pages : 0;
     const qint64 rssEnd = residentKiB();
