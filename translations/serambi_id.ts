@@ -5,801 +5,801 @@
     <name>ChatText</name>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Voice message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan suara</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumen</translation>
     </message>
     <message>
         <source>Sticker</source>
-        <translation type="unfinished"></translation>
+        <translation>Stiker</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokasi</translation>
     </message>
     <message>
         <source>Contact card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu kontak</translation>
     </message>
     <message>
         <source>Button reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan tombol</translation>
     </message>
     <message>
         <source>Reaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Reaksi</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat</translation>
     </message>
     <message>
         <source>Unsupported message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan tidak didukung</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengirim…</translation>
     </message>
     <message>
         <source>Waiting for the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu koneksi</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Diterima</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibaca</translation>
     </message>
     <message>
         <source>Not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal terkirim</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk</translation>
     </message>
     <message>
         <source>AI answering</source>
-        <translation type="unfinished"></translation>
+        <translation>AI menjawab</translation>
     </message>
     <message>
         <source>Waiting for an agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu agen</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Milik saya</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditugaskan</translation>
     </message>
     <message>
         <source>With %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditangani %1</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dtk</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mnt</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jam</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hr</translation>
     </message>
     <message>
         <source>Waiting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu %1</translation>
     </message>
     <message>
         <source>Window closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jendela tertutup</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>sisa %1</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Kemarin</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hari ini</translation>
     </message>
     <message>
         <source>AI sends replies</source>
-        <translation type="unfinished"></translation>
+        <translation>AI mengirim balasan</translation>
     </message>
     <message>
         <source>AI drafts, agent approves</source>
-        <translation type="unfinished"></translation>
+        <translation>AI membuat draf, agen menyetujui</translation>
     </message>
     <message>
         <source>AI off</source>
-        <translation type="unfinished"></translation>
+        <translation>AI nonaktif</translation>
     </message>
     <message>
         <source>You: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda: %1</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan</translation>
     </message>
     <message>
         <source>AI</source>
-        <translation type="unfinished"></translation>
+        <translation>AI</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agen</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
     <message>
         <source>The relay did not understand the console. Update Serambi or tell your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay tidak memahami konsol. Perbarui Serambi atau hubungi administrator Anda.</translation>
     </message>
     <message>
         <source>This version of Serambi is too old or too new for the relay. Update Serambi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versi Serambi ini terlalu lama atau terlalu baru untuk relay. Perbarui Serambi.</translation>
     </message>
     <message>
         <source>You are not signed in. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda belum masuk. Silakan masuk lagi.</translation>
     </message>
     <message>
         <source>Wrong username or password, or your session has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pengguna atau kata sandi salah, atau sesi Anda sudah berakhir.</translation>
     </message>
     <message numerus="yes">
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %n detik.</numerusform>
         </translation>
     </message>
     <message>
         <source>You are not allowed to do this: the chat belongs to someone else or your role does not permit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda tidak diizinkan melakukan ini: obrolan ini milik orang lain atau peran Anda tidak mengizinkannya.</translation>
     </message>
     <message>
         <source>This chat, message or user no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrolan, pesan, atau pengguna ini sudah tidak ada.</translation>
     </message>
     <message>
         <source>The relay refused the request as incomplete. Check the text and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay menolak permintaan karena tidak lengkap. Periksa teksnya lalu coba lagi.</translation>
     </message>
     <message>
         <source>The 24-hour window has closed — send a template instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jendela 24 jam sudah tertutup — kirim templat sebagai gantinya.</translation>
     </message>
     <message>
         <source>Someone else changed this chat first, for example another agent took it over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Orang lain sudah mengubah obrolan ini lebih dulu, misalnya agen lain telah mengambil alih.</translation>
     </message>
     <message>
         <source>WhatsApp refused the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp menolak pesan ini.</translation>
     </message>
     <message>
         <source>WhatsApp refused the message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp menolak pesan ini: %1</translation>
     </message>
     <message>
         <source>The relay had a problem and did not apply the request. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay mengalami masalah dan tidak menjalankan permintaan. Coba lagi.</translation>
     </message>
     <message>
         <source>The relay refused the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay menolak permintaan.</translation>
     </message>
     <message>
         <source>Cannot reach the relay. Check the address and your network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relay tidak dapat dihubungi. Periksa alamat dan koneksi jaringan Anda.</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::ComposerPanel</name>
     <message>
         <source>Write a reply — Enter sends, Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulis balasan — Enter untuk mengirim, Shift+Enter untuk baris baru</translation>
     </message>
     <message>
         <source>Write a reply — Ctrl+Enter sends</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulis balasan — Ctrl+Enter untuk mengirim</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim</translation>
     </message>
     <message>
         <source>Send (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim (Enter)</translation>
     </message>
     <message>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Do not quote (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jangan kutip (Esc)</translation>
     </message>
     <message>
         <source>Cancel the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Batalkan balasan</translation>
     </message>
     <message>
         <source>Replying to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Membalas: %1</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::ConnectionIndicator</name>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum masuk</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyambung…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Terhubung</translation>
     </message>
     <message numerus="yes">
         <source>Reconnecting in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Menyambung ulang dalam %n detik</numerusform>
         </translation>
     </message>
     <message>
         <source>Offline since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Luring sejak %1</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Koneksi</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationDelegate</name>
     <message>
         <source>Draft ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Draf siap</translation>
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n belum dibaca</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationHeader</name>
     <message>
-        <source>&amp;Take over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Take this chat over from the AI or the queue (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Hand back to AI</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil alih obrolan ini dari AI atau antrean (Ctrl+T)</translation>
     </message>
     <message>
         <source>Let the AI answer this chat again (Ctrl+Shift+H)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;solve</source>
-        <translation type="unfinished"></translation>
+        <translation>Biarkan AI menjawab obrolan ini lagi (Ctrl+Shift+H)</translation>
     </message>
     <message>
         <source>Mark the chat as resolved (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assi&amp;gn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandai obrolan sebagai selesai (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>Give this chat to another agent (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serahkan obrolan ini ke agen lain (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>AI &amp;mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mode AI:</translation>
     </message>
     <message>
         <source>AI mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode AI</translation>
     </message>
     <message>
         <source>Time left in the 24-hour window</source>
-        <translation type="unfinished"></translation>
+        <translation>Sisa waktu jendela 24 jam</translation>
     </message>
     <message>
         <source>No chat open</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada obrolan terbuka</translation>
     </message>
     <message>
         <source>Pick a chat on the left, or press Ctrl+J for the next one that needs you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih obrolan di sebelah kiri, atau tekan Ctrl+J untuk obrolan berikutnya yang perlu Anda tangani.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>24-hour window: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jendela 24 jam: %1</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Ambil alih</translation>
+    </message>
+    <message>
+        <source>Hand back to AI</source>
+        <translation>Kembalikan ke AI</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Tugaskan…</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationListPanel</name>
     <message>
         <source>Search name, number or message (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari nama, nomor, atau pesan (Ctrl+K)</translation>
     </message>
     <message>
         <source>Search chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari obrolan</translation>
     </message>
     <message>
         <source>Chat filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter obrolan</translation>
     </message>
     <message>
         <source>Chats: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrolan: %1</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Milik saya</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Antrean</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationView</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan</translation>
     </message>
     <message>
         <source>Ctrl+R replies to the selected message</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R membalas pesan yang dipilih</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::DraftPanel</name>
     <message>
         <source>AI draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Approve and send</source>
-        <translation type="unfinished"></translation>
+        <translation>Draf AI</translation>
     </message>
     <message>
         <source>Send the draft and go to the next chat that needs you (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim draf lalu buka obrolan berikutnya yang perlu Anda tangani (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Move the draft into the composer to change it (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;generate</source>
-        <translation type="unfinished"></translation>
+        <translation>Pindahkan draf ke kolom balasan untuk diubah (Ctrl+E)</translation>
     </message>
     <message>
         <source>Ask the AI for a new draft (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Minta draf baru dari AI (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Throw the draft away (Ctrl+Shift+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buang draf ini (Ctrl+Shift+D)</translation>
     </message>
     <message>
         <source>AI draft (writing…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Draf AI (sedang ditulis…)</translation>
     </message>
     <message>
         <source>Confidence %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyakinan %1%</translation>
     </message>
     <message>
         <source>Sources: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sumber: %1</translation>
     </message>
     <message>
         <source>The AI suggests a person answers</source>
-        <translation type="unfinished"></translation>
+        <translation>AI menyarankan agar manusia yang menjawab</translation>
     </message>
     <message>
         <source>Draft text</source>
-        <translation type="unfinished"></translation>
+        <translation>Teks draf</translation>
+    </message>
+    <message>
+        <source>Approve and send</source>
+        <translation>Setujui dan kirim</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sunting</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Buat ulang</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::MainWindow</name>
     <message>
         <source>No other chat needs you right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saat ini tidak ada obrolan lain yang perlu Anda tangani.</translation>
     </message>
     <message>
         <source>Serambi</source>
-        <translation type="unfinished"></translation>
+        <translation>Serambi</translation>
     </message>
     <message>
         <source>Serambi — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serambi — %1</translation>
     </message>
     <message>
         <source>%1 (supervisor)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (supervisor)</translation>
     </message>
     <message>
         <source>%1 (agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (agen)</translation>
     </message>
     <message>
         <source>&amp;Serambi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serambi</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Obrolan</translation>
     </message>
     <message>
         <source>&amp;Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Draf</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pengaturan…</translation>
     </message>
     <message>
         <source>Sign &amp;in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Masuk…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keluar</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tutup</translation>
     </message>
     <message>
         <source>&amp;Search chats</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cari obrolan</translation>
     </message>
     <message>
         <source>&amp;Next chat that needs me</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrolan &amp;berikutnya yang perlu saya tangani</translation>
     </message>
     <message>
         <source>&amp;Previous chat that needs me</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrolan s&amp;ebelumnya yang perlu saya tangani</translation>
     </message>
     <message>
         <source>&amp;Take over</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ambil alih</translation>
     </message>
     <message>
         <source>&amp;Hand back to AI</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kembalikan ke AI</translation>
     </message>
     <message>
         <source>Re&amp;solve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Selesaikan</translation>
     </message>
     <message>
         <source>Assi&amp;gn to…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tugaskan ke…</translation>
     </message>
     <message>
         <source>&amp;Reply to the selected message</source>
-        <translation type="unfinished"></translation>
+        <translation>Ba&amp;las pesan yang dipilih</translation>
     </message>
     <message>
         <source>&amp;Write a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ulis balasan</translation>
     </message>
     <message>
         <source>&amp;Approve and send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Setujui dan kirim</translation>
     </message>
     <message>
         <source>&amp;Edit in the composer</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;unting di kolom balasan</translation>
     </message>
     <message>
         <source>Re&amp;generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buat ulang</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Bua&amp;ng</translation>
     </message>
     <message>
         <source>&amp;Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Milik saya</translation>
     </message>
     <message>
         <source>&amp;Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Antrean</translation>
     </message>
     <message>
         <source>&amp;All chats</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Semua obrolan</translation>
     </message>
     <message>
         <source>&amp;Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Sel&amp;esai</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>A message to %1 was not delivered: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan untuk %1 gagal terkirim: %2</translation>
     </message>
     <message>
         <source>Assign chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Tugaskan obrolan</translation>
     </message>
     <message>
         <source>Username of the agent who takes this chat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pengguna agen yang akan menangani obrolan ini:</translation>
     </message>
     <message>
         <source>Select a delivered message first, then press Ctrl+R.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih pesan yang sudah terkirim terlebih dahulu, lalu tekan Ctrl+R.</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::MessageBar</name>
     <message>
         <source>Message from the relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan dari relay</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup (Esc)</translation>
     </message>
     <message>
         <source>Close the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup pesan</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::MessageDelegate</name>
     <message>
         <source>AI</source>
-        <translation type="unfinished"></translation>
+        <translation>AI</translation>
     </message>
     <message>
         <source>Unsupported message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan tidak didukung</translation>
     </message>
     <message>
         <source>Serambi cannot show this kind of message (%1) yet. Ask the customer to send it another way, or open it on WhatsApp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serambi belum bisa menampilkan jenis pesan ini (%1). Minta pelanggan mengirimnya dengan cara lain, atau buka di WhatsApp.</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan</translation>
     </message>
     <message>
         <source>An earlier message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan sebelumnya</translation>
     </message>
     <message>
         <source>Not delivered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal terkirim: %1</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agen</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan</translation>
     </message>
     <message>
         <source>Reaction %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reaksi %1</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bahasa:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa</translation>
     </message>
     <message>
         <source>Show &amp;notifications for new handoffs and assigned chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan &amp;notifikasi untuk pengalihan baru dan obrolan yang ditugaskan</translation>
     </message>
     <message>
         <source>Play a &amp;sound with notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Putar &amp;suara bersama notifikasi</translation>
     </message>
     <message>
         <source>Send &amp;with:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kirim dengan:</translation>
     </message>
     <message>
         <source>Send key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tombol kirim</translation>
     </message>
     <message>
         <source>Enter (Shift+Enter for a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter (Shift+Enter untuk baris baru)</translation>
     </message>
     <message>
         <source>Ctrl+Enter (Enter for a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter (Enter untuk baris baru)</translation>
     </message>
     <message>
         <source>Light and dark follow your system&apos;s theme.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode terang dan gelap mengikuti tema sistem Anda.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::SignInDialog</name>
     <message>
         <source>Sign in to Serambi</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk ke Serambi</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk</translation>
     </message>
     <message>
         <source>&amp;Relay address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alamat &amp;relay:</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama &amp;pengguna:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kata sandi:</translation>
     </message>
     <message>
         <source>Relay address</source>
-        <translation type="unfinished"></translation>
+        <translation>Alamat relay</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pengguna</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi</translation>
     </message>
     <message>
         <source>No system keychain is available: the session is kept only until you quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keychain sistem tidak tersedia: sesi hanya disimpan sampai Anda keluar dari aplikasi.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sedang masuk…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::TrayNotifier</name>
     <message>
         <source>Chat assigned to you</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrolan ditugaskan kepada Anda</translation>
     </message>
     <message>
         <source>%1 is now yours to answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sekarang menjadi tanggung jawab Anda.</translation>
     </message>
     <message>
         <source>A customer asks for a person</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan meminta dilayani manusia</translation>
     </message>
     <message>
         <source>%1 is waiting for an agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sedang menunggu agen.</translation>
     </message>
     <message numerus="yes">
         <source>Serambi — %n unread message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Serambi — %n pesan belum dibaca</numerusform>
         </translation>
     </message>
     <message>
         <source>Serambi</source>
-        <translation type="unfinished"></translation>
+        <translation>Serambi</translation>
     </message>
 </context>
 </TS>

@@ -114,13 +114,13 @@ void ConversationHeader::changeEvent(QEvent *event)
 
 void ConversationHeader::retranslateUi()
 {
-    m_takeOver->setText(tr("&Take over"));
+    m_takeOver->setText(tr("Take over"));
     m_takeOver->setToolTip(tr("Take this chat over from the AI or the queue (Ctrl+T)"));
-    m_handBack->setText(tr("&Hand back to AI"));
+    m_handBack->setText(tr("Hand back to AI"));
     m_handBack->setToolTip(tr("Let the AI answer this chat again (Ctrl+Shift+H)"));
-    m_resolve->setText(tr("Re&solve"));
+    m_resolve->setText(tr("Resolve"));
     m_resolve->setToolTip(tr("Mark the chat as resolved (Ctrl+Shift+E)"));
-    m_assign->setText(tr("Assi&gn…"));
+    m_assign->setText(tr("Assign…"));
     m_assign->setToolTip(tr("Give this chat to another agent (Ctrl+Shift+A)"));
     m_aiModeLabel->setText(tr("AI &mode:"));
     m_aiMode->setAccessibleName(tr("AI mode"));

@@ -84,14 +84,14 @@ void DraftPanel::changeEvent(QEvent *event)
 void DraftPanel::retranslateUi()
 {
     setAccessibleName(tr("AI draft"));
-    m_approve->setText(tr("&Approve and send"));
+    m_approve->setText(tr("Approve and send"));
     m_approve->setToolTip(tr("Send the draft and go to the next chat that needs you "
                              "(Ctrl+Enter)"));
-    m_edit->setText(tr("&Edit"));
+    m_edit->setText(tr("Edit"));
     m_edit->setToolTip(tr("Move the draft into the composer to change it (Ctrl+E)"));
-    m_regenerate->setText(tr("Re&generate"));
+    m_regenerate->setText(tr("Regenerate"));
     m_regenerate->setToolTip(tr("Ask the AI for a new draft (Ctrl+Shift+R)"));
-    m_discard->setText(tr("&Discard"));
+    m_discard->setText(tr("Discard"));
     m_discard->setToolTip(tr("Throw the draft away (Ctrl+Shift+D)"));
     refresh();
 }

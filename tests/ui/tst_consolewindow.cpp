@@ -1,0 +1,372 @@
+// The console's widgets driven like an agent would, against a real relay and the WhatsApp
+// simulator on loopback: sign in through the dialog, see a customer's message, approve a draft
+// and watch the Graph API receive it, take over, send with Enter, read a refusal in the user's
+// language, switch language at runtime.
+#include "app/consolecontroller.h"
+#include "app/conversationlistmodel.h"
+#include "app/memorycredentialstore.h"
+#include "app/messagelistmodel.h"
+#include "app/relayclient.h"
+#include "service/relayservice.h"
+#include "service/useradmin.h"
+#include "sim/simulator.h"
+#include "ui/connectionindicator.h"
+#include "ui/consolesettings.h"
+#include "ui/languageswitcher.h"
+#include "ui/mainwindow.h"
+#include "ui/messagebar.h"
+#include "ui/settingsdialog.h"
+#include "ui/signindialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace Serambi;
+
+namespace {
+const QByteArray AppSecret = QByteArrayLiteral("ui-app-secret");
+const QByteArray GraphToken = QByteArrayLiteral("ui-graph-token");
+const QString PhoneNumberId = QStringLiteral("109876543210");
+const QString CustomerWaId = QStringLiteral("6281234567001");
+const QString CustomerName = QStringLiteral("Siti Rahmawati");
+const QString Agent = QStringLiteral("ayu");
+const QString AgentPassword = QStringLiteral("rahasia-ayu");
+constexpr int Timeout = 15000;
+
+QModelIndex rowNamed(QAbstractItemModel *model, const QString &name)
+{
+    const QModelIndexList found = model->match(
+        model->index(0, 0), App::ConversationListModel::NameRole, name, 1, Qt::MatchExactly);
+    return found.value(0);
+}
+
+bool viewShowsText(QListView *view, const QString &text)
+{
+    QAbstractItemModel *model = view->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(App::MessageListModel::TextRole).toString() == text)
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+class TestConsoleWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    Relay::RelayConfig relayConfig() const
+    {
+        Relay::RelayConfig config;
+        config.listenPort = 0;
+        config.dataDir = m_dir->path();
+        config.appSecret = AppSecret;
+        config.verifyToken = QByteArrayLiteral("ui-verify");
+        config.graphToken = GraphToken;
+        config.graphUrl = m_sim->graphBaseUrl();
+        config.phoneNumberId = PhoneNumberId;
+        config.pbkdf2Iterations = 1000;
+        config.sendBackoffMs = 20;
+        config.fullSync = false;
+        return config;
+    }
+
+    QString relayUrl() const
+    {
+        return QStringLiteral("ws://127.0.0.1:%1/agents").arg(m_relay->port());
+    }
+
+    template<typename T> T *child(const char *name) const
+    {
+        return m_window->findChild<T *>(QLatin1String(name));
+    }
+
+    QString customerWrites(const QString &text)
+    {
+        QString error;
+        const QString wamid = m_sim->customers().sendMessage(
+            CustomerWaId,
+            {{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}},
+            &error, CustomerName);
+        if (wamid.isEmpty())
+            qWarning() << error;
+        return wamid;
+    }
+
+    // Signs in through the dialog the way an agent does.
+    bool signInThroughDialog(const QString &password)
+    {
+        m_window->start();
+        auto *dialog = m_window->signInDialog();
+        if (!QTest::qWaitFor([dialog] { return dialog->isVisible(); }, Timeout))
+            return false;
+        dialog->findChild<QLineEdit *>(QStringLiteral("relayUrlEdit"))->setText(relayUrl());
+        dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->setText(Agent);
+        dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(password);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")),
+                          Qt::LeftButton);
+        return true;
+    }
+
+    bool signIn()
+    {
+        if (!signInThroughDialog(AgentPassword))
+            return false;
+        auto *indicator = child<Ui::ConnectionIndicator>("connectionIndicator");
+        return QTest::qWaitFor(
+            [indicator] { return indicator->text() == QLatin1String("Connected"); }, Timeout);
+    }
+
+    // Waits for the customer's chat in the queue and opens it by clicking it.
+    bool openCustomerChat()
+    {
+        auto *tabs = child<QTabWidget>("filterTabs");
+        auto *queue = child<QListView>("queueList");
+        tabs->setCurrentWidget(queue);
+        QModelIndex index;
+        if (!QTest::qWaitFor(
+                [&] {
+                    index = rowNamed(queue->model(), CustomerName);
+                    return index.isValid();
+                },
+                Timeout))
+            return false;
+        QTest::mouseClick(queue->viewport(), Qt::LeftButton, {}, queue->visualRect(index).center());
+        auto *name = child<QLabel>("conversationNameLabel");
+        return QTest::qWaitFor([name] { return name->text() == CustomerName; }, Timeout);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.emplace();
+        Sim::SimConfig sim;
+        sim.listenPort = 0;
+        sim.appSecret = AppSecret;
+        sim.graphToken = GraphToken;
+        sim.phoneNumberId = PhoneNumberId;
+        sim.pace = 0;
+        sim.customersEnabled = false;
+        sim.statusDelaysMs = {10, 30, 60};
+        sim.statusJitter = false;
+        sim.webhookRetryBaseMs = 50;
+        m_sim = std::make_unique<Sim::Simulator>(sim);
+        QString error;
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        QCOMPARE(Relay::addUser(relayConfig(), Agent, QStringLiteral("Ayu Lestari"),
+                                QStringLiteral("agent"), AgentPassword, out, err),
+                 0);
+        m_relay = std::make_unique<Relay::RelayService>(relayConfig());
+        QVERIFY2(m_relay->start(&error), qPrintable(error));
+        m_sim->setWebhookUrl(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_relay->port())));
+
+        m_settings =
+            std::make_unique<Ui::ConsoleSettings>(m_dir->filePath(QStringLiteral("console.ini")));
+        m_settings->setLanguage(QStringLiteral("en"));
+        m_language = std::make_unique<Ui::LanguageSwitcher>();
+        m_language->apply(QStringLiteral("en"));
+        m_credentials = std::make_unique<App::MemoryCredentialStore>();
+        m_client = std::make_unique<App::RelayClient>();
+        App::ConsoleOptions options;
+        options.dataDirectory = m_dir->filePath(QStringLiteral("console"));
+        m_controller =
+            std::make_unique<App::ConsoleController>(m_client.get(), m_credentials.get(), options);
+        m_window = std::make_unique<Ui::MainWindow>(m_controller.get(), m_settings.get(),
+                                                    m_language.get());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_controller.reset();
+        m_client.reset();
+        m_credentials.reset();
+        m_language->apply(QStringLiteral("en"));
+        m_language.reset();
+        m_settings.reset();
+        m_relay.reset();
+        m_sim.reset();
+        m_dir.reset();
+    }
+
+    void shouldSignInThroughTheDialogAndSayConnected()
+    {
+        QVERIFY(signInThroughDialog(AgentPassword));
+        auto *indicator = child<Ui::ConnectionIndicator>("connectionIndicator");
+        QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), QStringLiteral("Connected"), Timeout);
+        QTRY_VERIFY(!m_window->signInDialog()->isVisible());
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("Ayu Lestari")));
+    }
+
+    void shouldExplainAWrongPasswordInTheDialogInIndonesian()
+    {
+        m_language->apply(QStringLiteral("id"));
+        QVERIFY(signInThroughDialog(QStringLiteral("salah")));
+        auto *error =
+            m_window->signInDialog()->findChild<QLabel *>(QStringLiteral("signInErrorLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), Timeout);
+        QCOMPARE(error->text(),
+                 QStringLiteral("Nama pengguna atau kata sandi salah, atau sesi Anda sudah "
+                                "berakhir."));
+        QVERIFY(m_window->signInDialog()->isVisible());
+    }
+
+    void shouldShowACustomerMessageInTheListAndTheConversation()
+    {
+        QVERIFY(signIn());
+        const QString text = QStringLiteral("Halo kak, paket saya belum sampai 😢");
+        QVERIFY(!customerWrites(text).isEmpty());
+        QVERIFY(openCustomerChat());
+        auto *queue = child<QListView>("queueList");
+        const QModelIndex row = rowNamed(queue->model(), CustomerName);
+        QCOMPARE(row.data(App::ConversationListModel::PreviewRole).toString(), text);
+        auto *view = child<QListView>("messageView");
+        QTRY_VERIFY_WITH_TIMEOUT(viewShowsText(view, text), Timeout);
+    }
+
+    void shouldSendTheApprovedDraftToTheGraphApi()
+    {
+        QVERIFY(signIn());
+        QVERIFY(!customerWrites(QStringLiteral("Kak, ongkir ke Bandung berapa?")).isEmpty());
+        QVERIFY(openCustomerChat());
+        auto *panel = child<QWidget>("draftPanel");
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), Timeout);
+        const QString draft = child<QLabel>("draftText")->text();
+        QVERIFY(!draft.isEmpty());
+
+        const int before = m_sim->requests().lastSeq();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(child<QListView>("messageView"), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_sim->requests().since(before).isEmpty(), Timeout);
+        const QJsonObject body = m_sim->requests().since(before).first().jsonBody();
+        QCOMPARE(body.value(QLatin1String("to")).toString(), QLatin1Char('+') + CustomerWaId);
+        QCOMPARE(
+            body.value(QLatin1String("text")).toObject().value(QLatin1String("body")).toString(),
+            draft);
+    }
+
+    void shouldTakeOverAndListTheChatAsMine()
+    {
+        QVERIFY(signIn());
+        QVERIFY(!customerWrites(QStringLiteral("Bisa bicara dengan admin?")).isEmpty());
+        QVERIFY(openCustomerChat());
+        auto *takeOver = child<QPushButton>("takeOverButton");
+        QVERIFY(takeOver->isEnabled());
+        QTest::mouseClick(takeOver, Qt::LeftButton);
+        auto *mine = child<QListView>("mineList");
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(mine->model(), CustomerName).isValid(), Timeout);
+        QTRY_COMPARE(child<QLabel>("conversationStateLabel")->text(), QStringLiteral("Mine"));
+        QVERIFY(!takeOver->isEnabled());
+        QVERIFY(child<QPushButton>("handBackButton")->isEnabled());
+    }
+
+    void shouldSendTheComposerTextWithEnterAndKeepShiftEnterAsANewLine()
+    {
+        QVERIFY(signIn());
+        QVERIFY(!customerWrites(QStringLiteral("Toko buka sampai jam berapa?")).isEmpty());
+        QVERIFY(openCustomerChat());
+        auto *composer = child<QPlainTextEdit>("composer");
+        composer->setFocus();
+        QTest::keyClicks(composer, QStringLiteral("Sampai jam 9 malam, Kak."));
+        QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(composer, QStringLiteral("Terima kasih "));
+        composer->insertPlainText(QStringLiteral("🙏")); // QTest types ASCII only
+        const QString expected = QStringLiteral("Sampai jam 9 malam, Kak.\nTerima kasih 🙏");
+        QCOMPARE(composer->toPlainText(), expected);
+
+        const int before = m_sim->requests().lastSeq();
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_sim->requests().since(before).isEmpty(), Timeout);
+        QCOMPARE(m_sim->requests()
+                     .since(before)
+                     .first()
+                     .jsonBody()
+                     .value(QLatin1String("text"))
+                     .toObject()
+                     .value(QLatin1String("body"))
+                     .toString(),
+                 expected);
+        QVERIFY(composer->toPlainText().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(viewShowsText(child<QListView>("messageView"), expected), Timeout);
+    }
+
+    void shouldShowARefusalInTheUsersLanguage()
+    {
+        m_language->apply(QStringLiteral("id"));
+        QVERIFY(signInThroughDialog(AgentPassword));
+        auto *indicator = child<Ui::ConnectionIndicator>("connectionIndicator");
+        QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), QStringLiteral("Terhubung"), Timeout);
+        QVERIFY(!customerWrites(QStringLiteral("Halo?")).isEmpty());
+        auto *queue = child<QListView>("queueList");
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(queue->model(), CustomerName).isValid(), Timeout);
+        m_window->openConversation(rowNamed(queue->model(), CustomerName)
+                                       .data(App::ConversationListModel::IdRole)
+                                       .toLongLong());
+        // An agent may not resolve a chat nobody holds; the relay says "forbidden".
+        QVERIFY(m_controller->resolve());
+        auto *bar = child<Ui::MessageBar>("messageBar");
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), Timeout);
+        QCOMPARE(bar->text(), QStringLiteral("Anda tidak diizinkan melakukan ini: obrolan ini "
+                                             "milik orang lain atau peran Anda tidak "
+                                             "mengizinkannya."));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QTRY_VERIFY(!bar->isVisible());
+    }
+
+    void shouldSwitchTheLanguageAtRuntimeFromTheSettings()
+    {
+        QVERIFY(signIn());
+        auto *search = child<QLineEdit>("searchEdit");
+        auto *takeOver = child<QPushButton>("takeOverButton");
+        QCOMPARE(takeOver->text(), QStringLiteral("Take over"));
+
+        m_window->showSettings();
+        Ui::SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<Ui::SettingsDialog *>()) != nullptr);
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("languageCombo"));
+        combo->setCurrentIndex(combo->findData(QStringLiteral("id")));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("settingsOkButton")),
+                          Qt::LeftButton);
+        QTRY_COMPARE(takeOver->text(), QStringLiteral("Ambil alih"));
+        QCOMPARE(search->placeholderText(),
+                 QStringLiteral("Cari nama, nomor, atau pesan (Ctrl+K)"));
+        QTRY_COMPARE(child<Ui::ConnectionIndicator>("connectionIndicator")->text(),
+                     QStringLiteral("Terhubung"));
+        QCOMPARE(m_settings->language(), QStringLiteral("id"));
+
+        m_settings->setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(takeOver->text(), QStringLiteral("Take over"));
+    }
+
+private:
+    std::optional<QTemporaryDir> m_dir;
+    std::unique_ptr<Sim::Simulator> m_sim;
+    std::unique_ptr<Relay::RelayService> m_relay;
+    std::unique_ptr<Ui::ConsoleSettings> m_settings;
+    std::unique_ptr<Ui::LanguageSwitcher> m_language;
+    std::unique_ptr<App::MemoryCredentialStore> m_credentials;
+    std::unique_ptr<App::RelayClient> m_client;
+    std::unique_ptr<App::ConsoleController> m_controller;
+    std::unique_ptr<Ui::MainWindow> m_window;
+};
+
+QTEST_MAIN(TestConsoleWindow)
+#include "tst_consolewindow.moc"
