@@ -1,12 +1,14 @@
 #!/bin/sh
 # Builds Serambi and starts the offline demo: serambi-sim (Meta's Cloud API with simulated
-# Indonesian customers) and serambi-relay on the embedded defaults (SQLite, placeholder AI).
-# Ctrl+C stops everything. Ports: SERAMBI_DEMO_RELAY_PORT (8090), SERAMBI_DEMO_SIM_PORT (8091).
+# Indonesian customers), serambi-relay on the embedded defaults (SQLite, placeholder AI) and the
+# serambi console, signed in as the demo agent. Without a display the console is skipped (or
+# runs under Xvfb with SERAMBI_DEMO_XVFB=1). Ctrl+C stops everything.
+# Ports: SERAMBI_DEMO_RELAY_PORT (8090), SERAMBI_DEMO_SIM_PORT (8091).
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset dev >/dev/null
-cmake --build --preset dev --target serambi-relay serambi-sim
+cmake --build --preset dev --target serambi-relay serambi-sim serambi
 
 BUILD=build/dev
 DEMO=build/demo
@@ -32,7 +34,27 @@ printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add supervisor \
 
 "$BUILD/relay/serambi-relay" >"$DEMO/relay.log" 2>&1 &
 RELAY_PID=$!
-trap 'kill "$RELAY_PID" 2>/dev/null; wait "$RELAY_PID" 2>/dev/null || true' EXIT INT TERM
+CONSOLE_PID=""
+trap 'kill "$RELAY_PID" $CONSOLE_PID 2>/dev/null; wait "$RELAY_PID" $CONSOLE_PID 2>/dev/null || true' EXIT INT TERM
+
+# The console signs in as the demo agent; the password goes through standard input, never the
+# command line. Its cache lives in build/demo too, so every demo starts clean.
+start_console() {
+    printf '%s\n' serambi-demo | "$@" "$BUILD/app/serambi" \
+        --relay "ws://127.0.0.1:$RELAY_PORT/agents" --user demo --password-stdin \
+        --data-dir "$PWD/$DEMO/console" >"$DEMO/console.log" 2>&1 &
+    CONSOLE_PID=$!
+}
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    start_console env
+    echo "Serambi demo: the console opens signed in as demo (log: $DEMO/console.log)."
+elif [ "${SERAMBI_DEMO_XVFB:-0}" = 1 ] && command -v xvfb-run >/dev/null; then
+    start_console xvfb-run -a
+    echo "Serambi demo: no display; the console runs under Xvfb (log: $DEMO/console.log)."
+else
+    echo "Serambi demo: no DISPLAY, so the console (a desktop program) is not started."
+    echo "From a desktop session: $BUILD/app/serambi --relay ws://127.0.0.1:$RELAY_PORT/agents"
+fi
 
 echo "Serambi demo: relay on http://127.0.0.1:$RELAY_PORT (log: $DEMO/relay.log)"
 echo "Agents sign in as demo / serambi-demo (supervisor / serambi-demo)."

@@ -28,9 +28,9 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_replyCancel->setAutoRaise(true);
     m_replyCancel->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
     m_send->setObjectName(QStringLiteral("sendButton"));
-    const int lines = 3;
-    m_editor->setMinimumHeight(QFontMetrics(m_editor->font()).lineSpacing() * lines + 12);
-    m_editor->setMaximumHeight(QFontMetrics(m_editor->font()).lineSpacing() * 8 + 12);
+    // Three lines tall: room to write, while the conversation keeps the height.
+    m_editor->setFixedHeight(QFontMetrics(m_editor->font()).lineSpacing() * 3 +
+                             2 * m_editor->frameWidth() + 8);
 
     auto *replyLayout = new QHBoxLayout(m_replyBar);
     replyLayout->setContentsMargins(4, 0, 0, 0);

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Regenerates the console screenshots in docs/screenshots/: Indonesian and English, light and
+# dark, the main window with a busy chat list and an open AI draft. Runs serambi-relay,
+# serambi-sim (the demo's Indonesian customers, sped up) and serambi under Xvfb.
+# SERAMBI_BUILD_DIR picks an existing build (default: build/dev, configured and built here).
+set -eu
+cd "$(dirname "$0")/.."
+
+BUILD=${SERAMBI_BUILD_DIR:-build/dev}
+if [ -z "${SERAMBI_BUILD_DIR:-}" ]; then
+    scripts/install-deps.sh
+    cmake --preset dev >/dev/null
+    cmake --build --preset dev --target serambi serambi-relay serambi-sim
+fi
+command -v xvfb-run >/dev/null || { echo "screenshots: xvfb-run is missing (scripts/install-deps.sh)" >&2; exit 1; }
+
+OUT=docs/screenshots
+WORK=$(mktemp -d)
+RELAY_PORT=${SERAMBI_SHOTS_RELAY_PORT:-18090}
+SIM_PORT=${SERAMBI_SHOTS_SIM_PORT:-18091}
+mkdir -p "$OUT"
+
+export SERAMBI_DATA_DIR="$WORK/relay"
+export SERAMBI_LISTEN="127.0.0.1:$RELAY_PORT"
+export SERAMBI_GRAPH_URL="http://127.0.0.1:$SIM_PORT/v25.0"
+export SERAMBI_APP_SECRET=demo-app-secret
+export SERAMBI_VERIFY_TOKEN=demo-verify-token
+export SERAMBI_GRAPH_TOKEN=demo-graph-token
+export SERAMBI_PHONE_NUMBER_ID=109876543210
+export SERAMBI_PBKDF2_ITERATIONS=20000
+# The console's settings and cache stay in the temporary directory.
+export XDG_CONFIG_HOME="$WORK/config"
+export XDG_DATA_HOME="$WORK/data"
+
+printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add demo --role agent \
+    --display-name "Demo Agent" >/dev/null
+
+"$BUILD/relay/serambi-relay" >"$WORK/relay.log" 2>&1 &
+RELAY_PID=$!
+"$BUILD/sim/serambi-sim" --listen "127.0.0.1:$SIM_PORT" --pace 4 \
+    --webhook-url "http://127.0.0.1:$RELAY_PORT/webhook" \
+    --script resources/demo/customers.json >"$WORK/sim.log" 2>&1 &
+SIM_PID=$!
+cleanup() {
+    kill "$RELAY_PID" "$SIM_PID" 2>/dev/null || true
+    wait "$RELAY_PID" "$SIM_PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+# Let every scripted customer write at least once (the last starts after 30 s / pace 4).
+sleep 12
+
+for lang in id en; do
+    for theme in light dark; do
+        file="$OUT/console-$lang-$theme.png"
+        printf '%s\n' serambi-demo | xvfb-run -a -s "-screen 0 1400x900x24" \
+            "$BUILD/app/serambi" --relay "ws://127.0.0.1:$RELAY_PORT/agents" --user demo \
+            --password-stdin --lang "$lang" --theme "$theme" --data-dir "$WORK/console-$lang-$theme" \
+            --screenshot "$file" --screenshot-delay 5000
+        echo "screenshots: wrote $file"
+    done
+done
