@@ -1,5 +1,6 @@
 // serambi-relay: Meta's webhooks in, Graph API calls out, the agents' hub, and admin verbs.
 #include "config/relayconfig.h"
+#include "service/kbadmin.h"
 #include "service/relayservice.h"
 #include "service/useradmin.h"
 
@@ -85,6 +86,43 @@ int runUserVerb(const QStringList &args, const QString &configPath, QTextStream 
                    parser.value(QStringLiteral("role")), password, out, err);
 }
 
+int runKbVerb(const QStringList &args, const QString &configPath, QTextStream &out,
+              QTextStream &err)
+{
+    const QString usage =
+        QStringLiteral("usage: serambi-relay kb import PATH\n"
+                       "       serambi-relay kb query [--kb PATH] [--json] MESSAGE\n");
+    QString error;
+    const auto config =
+        loadRelayStorageConfig(configPath, QProcessEnvironment::systemEnvironment(), &error);
+    if (!config) {
+        err << "serambi-relay: " << error << '\n';
+        return 1;
+    }
+    if (args.value(1) == QLatin1String("import") && args.size() == 3)
+        return importKnowledgeBase(*config, args.at(2), out, err);
+    if (args.value(1) != QLatin1String("query")) {
+        err << usage;
+        return 2;
+    }
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("message"), QStringLiteral("customer message"));
+    parser.addOption({QStringLiteral("kb"),
+                      QStringLiteral("use the articles under this path, not the relay's"),
+                      QStringLiteral("path")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("print JSON (docs/ai.md)")});
+    if (!parser.parse(QStringList{QStringLiteral("kb-query")} + args.mid(2)) ||
+        parser.positionalArguments().size() != 1) {
+        err << (parser.errorText().isEmpty()
+                    ? usage
+                    : QStringLiteral("serambi-relay: ") + parser.errorText() + QLatin1Char('\n'));
+        return 2;
+    }
+    return queryKnowledgeBase(*config, parser.value(QStringLiteral("kb")),
+                              parser.isSet(QStringLiteral("json")),
+                              parser.positionalArguments().constFirst(), out, err);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -96,15 +134,16 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Serambi relay: WhatsApp Cloud API webhooks, Graph API sends and the "
-                       "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Serambi relay: WhatsApp Cloud API webhooks, Graph API sends and the "
+        "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list, kb import PATH, kb "
+        "query [--kb PATH] [--json] MESSAGE."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("INI configuration file"),
                       QStringLiteral("file")});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("optional admin verb"),
-                                 QStringLiteral("[user ...]"));
+                                 QStringLiteral("[user ...|kb ...]"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
     const QString configPath = parser.value(QStringLiteral("config"));
@@ -112,6 +151,8 @@ int main(int argc, char *argv[])
     if (!verb.isEmpty()) {
         if (verb.first() == QLatin1String("user"))
             return runUserVerb(verb, configPath, out, err);
+        if (verb.first() == QLatin1String("kb"))
+            return runKbVerb(verb, configPath, out, err);
         err << "serambi-relay: unknown verb " << verb.first() << " (try --help)\n";
         return 2;
     }

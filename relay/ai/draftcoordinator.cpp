@@ -1,14 +1,68 @@
 #include "draftcoordinator.h"
 
+#include "handoffdetector.h"
+#include "hub/outboundtext.h"
 #include "store/conversationrepo.h"
 #include "store/draftrepo.h"
+#include "store/outboxrepo.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
 namespace Serambi::Relay {
 
-DraftCoordinator::DraftCoordinator(StoreWriter *writer, Drafter *drafter, QObject *parent)
-    : QObject(parent), m_writer(writer), m_drafter(drafter)
+namespace {
+
+// True when the latest `count` customer messages of the conversation all got only drafts
+// below threshold (the newest counts too: it is stored in this transaction).
+bool abstainedInARow(WriteTxn &txn, qint64 conversationId, int count, double threshold)
+{
+    PreparedQuery q(txn.db(),
+                    QStringLiteral("SELECT MAX(confidence) FROM drafts WHERE conversation_id = ? "
+                                   "GROUP BY for_message_id ORDER BY for_message_id DESC LIMIT ?"));
+    q.addBindValue(conversationId);
+    q.addBindValue(count);
+    if (!q.exec())
+        return false;
+    int rows = 0;
+    while (q.next()) {
+        if (q.value(0).toDouble() >= threshold)
+            return false;
+        ++rows;
+    }
+    return rows == count;
+}
+
+// Queues the draft as the AI's message, like send_text does for an agent.
+bool sendDraft(WriteTxn &txn, Conversation &conversation, Draft &draft)
+{
+    Message message;
+    message.conversationId = conversation.id;
+    message.direction = QStringLiteral("out");
+    message.type = QStringLiteral("text");
+    message.text = draft.text;
+    message.payload = textMessageRequest(conversation.contact, draft.text, QString());
+    message.status = QStringLiteral("pending");
+    message.senderKind = QStringLiteral("ai");
+    message.timestamp = txn.now();
+    if (!ConversationRepo::insertMessage(txn, message) ||
+        OutboxRepo::enqueue(txn, message.id, message.payload) == 0)
+        return false;
+    draft.state = QStringLiteral("approved");
+    if (!DraftRepo::setState(txn, draft.id, draft.state))
+        return false;
+    conversation.lastMessageAt = message.timestamp;
+    conversation.lastMessageId = message.id;
+    conversation.lastMessage = message;
+    ConversationRepo::publishMessage(txn, conversation, message,
+                                     QLatin1String(EventKind::MessageCreated));
+    return true;
+}
+
+} // namespace
+
+DraftCoordinator::DraftCoordinator(StoreWriter *writer, Drafter *drafter, DraftPolicy policy,
+                                   QObject *parent)
+    : QObject(parent), m_writer(writer), m_drafter(drafter), m_policy(policy)
 {}
 
 void DraftCoordinator::handleEvents(const EventList &events)
@@ -55,9 +109,10 @@ void DraftCoordinator::redraft(qint64 conversationId, qint64 messageId)
 
 void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult &result)
 {
+    const DraftPolicy policy = m_policy;
     m_writer->submit(
-        [request, result](WriteTxn &txn) {
-            auto conversation = ConversationRepo::loadHeader(txn.db(), request.conversationId);
+        [request, result, policy](WriteTxn &txn) {
+            auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
             if (!conversation || conversation->aiMode == QLatin1String("off"))
                 return WriteResult::failure(QStringLiteral("AI is off"));
             if (DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
@@ -74,6 +129,37 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
                 return WriteResult::failure(QStringLiteral("storage error"));
             txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation->id,
                             conversation->assigneeId, conversation->state, draft.toJson());
+
+            QString reason = result.handoffReason;
+            if (reason.isEmpty() && result.abstained &&
+                abstainedInARow(txn, conversation->id, policy.lowConfidenceHandoffs,
+                                policy.abstainThreshold))
+                reason = QLatin1String(HandoffReason::LowConfidence);
+            const bool aiAnswers = conversation->state == QLatin1String("bot");
+            bool changed = false;
+            if (!reason.isEmpty() && aiAnswers) {
+                conversation->state = QStringLiteral("queued");
+                conversation->handoffReason = reason;
+                changed = true;
+            } else if (aiAnswers && conversation->aiMode == QLatin1String("auto") &&
+                       !result.handoff && result.confidence >= policy.autoThreshold &&
+                       conversation->lastInboundAt > 0 &&
+                       txn.now() - conversation->lastInboundAt <= policy.windowMs) {
+                if (!sendDraft(txn, *conversation, draft))
+                    return WriteResult::failure(QStringLiteral("storage error"));
+                txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation->id,
+                                conversation->assigneeId, conversation->state, draft.toJson());
+                changed = true;
+            }
+            if (changed) {
+                if (draft.state == QLatin1String("pending"))
+                    conversation->draft = draft;
+                else
+                    conversation->draft.reset();
+                if (!ConversationRepo::update(txn, *conversation))
+                    return WriteResult::failure(QStringLiteral("storage error"));
+                ConversationRepo::publishConversation(txn, *conversation);
+            }
             return WriteResult::success();
         },
         this,

@@ -9,16 +9,34 @@ namespace Serambi::Relay {
 
 class StoreWriter;
 
+// What the relay does with a draft besides storing it (docs/ai.md).
+struct DraftPolicy
+{
+    // auto mode sends a draft at once when its confidence is at least this.
+    double autoThreshold = 0.8;
+    // A draft below this confidence is an abstention.
+    double abstainThreshold = 0.5;
+    // This many abstentions in a row (for different customer messages) hand the chat over.
+    int lowConfidenceHandoffs = 2;
+    // The customer-service window: auto mode never sends outside it.
+    qint64 windowMs = 24LL * 3600 * 1000;
+};
+
 // Asks the drafter for a reply to every new customer message (and whenever an agent asks for
 // a new draft) in a conversation whose AI is not off, stores it as the conversation's pending
 // draft (superseding an older one) and publishes draft.updated. A draft for a message that is
 // no longer the latest is dropped: the newer message gets its own.
+//
+// In the same transaction: a handoff (the drafter's reason, or repeated abstentions) moves a
+// chat the AI is answering (state bot) to the human queue with its reason; in auto mode a
+// confident draft without handoff is sent like an agent's send_text, from sender "ai".
 class DraftCoordinator : public QObject
 {
     Q_OBJECT
 
 public:
-    DraftCoordinator(StoreWriter *writer, Drafter *drafter, QObject *parent = nullptr);
+    DraftCoordinator(StoreWriter *writer, Drafter *drafter, DraftPolicy policy = {},
+                     QObject *parent = nullptr);
 
 public Q_SLOTS:
     void handleEvents(const Serambi::Relay::EventList &events);
@@ -33,6 +51,7 @@ private:
 
     StoreWriter *m_writer;
     Drafter *m_drafter;
+    DraftPolicy m_policy;
 };
 
 } // namespace Serambi::Relay

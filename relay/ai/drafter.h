@@ -21,9 +21,10 @@ struct DraftResult
 {
     QString text;
     double confidence = 0;
-    QStringList sources; // knowledge-base article ids the draft cites
-    bool handoff = false;
-    QString handoffReason;
+    QStringList sources;    // knowledge-base article ids the draft cites
+    bool handoff = false;   // a person should look at this chat
+    QString handoffReason;  // why the chat must go to the human queue now (HandoffReason)
+    bool abstained = false; // no answer was found: the text only says a person will reply
 };
 
 // Writes draft replies for agents to approve. Implementations may answer asynchronously;

@@ -77,6 +77,35 @@ bool readInt(const Source &source, const QString &key, int min, int max, int *ou
     return true;
 }
 
+bool readRatio(const Source &source, const QString &key, double *out, QString *error)
+{
+    const auto text = source.value(key);
+    if (!text)
+        return true;
+    bool ok = false;
+    const double value = text->trimmed().toDouble(&ok);
+    if (!ok || value < 0 || value > 1)
+        return fail(error, QStringLiteral("%1 must be a number from 0 to 1").arg(describe(key)));
+    *out = value;
+    return true;
+}
+
+bool readAi(const Source &source, RelayConfig &config, QString *error)
+{
+    if (const auto keywords = source.value(QStringLiteral("ai_handoff_keywords"))) {
+        config.aiHandoffKeywords.clear();
+        for (const QString &keyword : keywords->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!keyword.trimmed().isEmpty())
+                config.aiHandoffKeywords.append(keyword.trimmed());
+        }
+    }
+    return readRatio(source, QStringLiteral("ai_auto_threshold"), &config.aiAutoThreshold, error) &&
+           readRatio(source, QStringLiteral("ai_abstain_threshold"), &config.aiAbstainThreshold,
+                     error) &&
+           readInt(source, QStringLiteral("ai_low_confidence_handoffs"), 1, 100,
+                   &config.aiLowConfidenceHandoffs, error);
+}
+
 bool readStorage(const Source &source, RelayConfig &config, QString *error)
 {
     if (source.iniStatus() != QSettings::NoError)
@@ -99,7 +128,8 @@ bool readStorage(const Source &source, RelayConfig &config, QString *error)
                                    .arg(describe(QStringLiteral("db_sync"))));
     }
     return readInt(source, QStringLiteral("pbkdf2_iterations"), 1000, 10000000,
-                   &config.pbkdf2Iterations, error);
+                   &config.pbkdf2Iterations, error) &&
+           readAi(source, config, error);
 }
 
 bool readListen(const Source &source, RelayConfig &config, QString *error)
@@ -128,6 +158,11 @@ bool readListen(const Source &source, RelayConfig &config, QString *error)
 QString RelayConfig::databasePath() const
 {
     return dataDir + QStringLiteral("/relay.sqlite");
+}
+
+QString RelayConfig::knowledgeBasePath() const
+{
+    return dataDir + QStringLiteral("/kb.sqlite");
 }
 
 std::optional<RelayConfig> loadRelayStorageConfig(const QString &iniPath,

@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -29,8 +30,16 @@ struct RelayConfig
     int sendTimeoutMs = 20000;
     int sendMaxAttempts = 8;
     int sendBackoffMs = 1000;
+    // The offline drafter (docs/ai.md): confidence needed to send in auto mode, confidence
+    // below which it abstains, agents' handoff keywords, abstentions in a row before handoff.
+    double aiAutoThreshold = 0.8;
+    double aiAbstainThreshold = 0.5;
+    QStringList aiHandoffKeywords;
+    int aiLowConfidenceHandoffs = 2;
 
     QString databasePath() const;
+    // The knowledge base `kb import` writes and the drafter reads (docs/ai.md).
+    QString knowledgeBasePath() const;
 };
 
 // Reads the INI file (may be empty: no file), then SERAMBI_* variables from env, then the

@@ -1,11 +1,13 @@
 #include "relayservice.h"
 
-#include "ai/acknowledgementdrafter.h"
 #include "ai/draftcoordinator.h"
+#include "ai/kbdrafter.h"
+#include "ai/knowledgebase.h"
 #include "http/metrics.h"
 #include "http/relayhttpserver.h"
 #include "http/webhookendpoint.h"
 #include "hub/agenthub.h"
+#include "store/database.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "whatsapp/graphclient.h"
@@ -32,6 +34,11 @@ RelayService::~RelayService()
         m_writer->stop();
     m_hub.reset();
     m_drafts.reset();
+    m_drafter.reset();
+    if (m_knowledgeBase) {
+        m_knowledgeBase.reset();
+        closeDatabase(m_kbConnection);
+    }
     m_outbox.reset();
     m_writer.reset();
 }
@@ -64,8 +71,25 @@ bool RelayService::start(QString *error)
     outbox.backoffBaseMs = m_config.sendBackoffMs;
     m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_graph.get(), outbox);
 
-    m_drafter = std::make_unique<AcknowledgementDrafter>();
-    m_drafts = std::make_unique<DraftCoordinator>(m_writer.get(), m_drafter.get());
+    // The knowledge base reads on this thread through its own connection; `kb import` from
+    // another process bumps kb_revision and the next draft sees the new articles.
+    m_kbConnection = QStringLiteral("serambi-kb-%1").arg(quintptr(this));
+    const QString kbPath = m_config.knowledgeBasePath();
+    QSqlDatabase kbDb = openDatabase(kbPath, m_kbConnection, SyncMode::Normal, &storeError);
+    if (!kbDb.isOpen() || !KnowledgeBase::createSchema(kbDb, &storeError)) {
+        *error = QStringLiteral("cannot open the knowledge base %1: %2").arg(kbPath, storeError);
+        return false;
+    }
+    m_knowledgeBase = std::make_unique<KnowledgeBase>(kbDb);
+    KbDrafterOptions drafter;
+    drafter.abstainBelow = m_config.aiAbstainThreshold;
+    drafter.handoffKeywords = m_config.aiHandoffKeywords;
+    m_drafter = std::make_unique<KbDrafter>(m_knowledgeBase.get(), drafter);
+    DraftPolicy policy;
+    policy.autoThreshold = m_config.aiAutoThreshold;
+    policy.abstainThreshold = m_config.aiAbstainThreshold;
+    policy.lowConfidenceHandoffs = m_config.aiLowConfidenceHandoffs;
+    m_drafts = std::make_unique<DraftCoordinator>(m_writer.get(), m_drafter.get(), policy);
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_drafts.get(),
             &DraftCoordinator::handleEvents);
 

@@ -14,6 +14,7 @@ class AgentHub;
 class DraftCoordinator;
 class Drafter;
 class GraphClient;
+class KnowledgeBase;
 class MetricsRegistry;
 class OutboxSender;
 class RelayHttpServer;
@@ -49,6 +50,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<OutboxSender> m_outbox;
+    QString m_kbConnection;
+    std::unique_ptr<KnowledgeBase> m_knowledgeBase;
     std::unique_ptr<Drafter> m_drafter;
     std::unique_ptr<DraftCoordinator> m_drafts;
     std::unique_ptr<AgentHub> m_hub;

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Serambi::Relay {
+
+// Reasons a chat moves to the human queue; codes that cross the wire as handoff_reason.
+namespace HandoffReason {
+inline constexpr char CustomerRequest[] = "customer_request";
+inline constexpr char Anger[] = "anger";
+inline constexpr char Keyword[] = "keyword";
+inline constexpr char LowConfidence[] = "low_confidence";
+} // namespace HandoffReason
+
+// Decides from one customer message whether a person should take the chat: an explicit
+// request for a person (formal, informal or English), anger or an escalating complaint, or
+// one of the agents' keywords. Returns the reason code, or an empty string.
+class HandoffDetector
+{
+public:
+    explicit HandoffDetector(QStringList keywords = {});
+
+    QString reasonFor(const QString &text) const;
+
+private:
+    bool asksForPerson(const QStringList &words) const;
+    double anger(const QString &text, const QStringList &words) const;
+    bool hasKeyword(const QString &folded) const;
+
+    QStringList m_keywords; // folded
+};
+
+} // namespace Serambi::Relay

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "kbarticle.h"
+
+#include <optional>
+
+namespace Serambi::Relay::KbReader {
+
+// Reads every *.md and *.csv file under path (or path itself when it is a file). Problems
+// (no or bad front matter, missing id or title, duplicate id, empty file, bad CSV row) are
+// appended to *problems and the file or row skipped; reading goes on.
+QList<KbArticle> read(const QString &path, QList<KbProblem> *problems);
+
+// One Markdown article (front matter between "---" lines: id, title, tags; then the body).
+std::optional<KbArticle> parseMarkdown(const QString &file, const QString &text,
+                                       QList<KbProblem> *problems);
+// The rows of a CSV with a question,answer header (optional id and tags columns).
+QList<KbArticle> parseCsv(const QString &file, const QString &text, QList<KbProblem> *problems);
+
+} // namespace Serambi::Relay::KbReader

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+#include <QTextStream>
+
+namespace Serambi::Relay {
+
+struct RelayConfig;
+
+// `serambi-relay kb import PATH`: replaces the relay's knowledge base with the Markdown and CSV
+// articles under PATH (a running relay picks it up at its next draft). Prints the counts and
+// every problem as FILE:LINE: message. Exit code 0 when at least one article was read.
+int importKnowledgeBase(const RelayConfig &config, const QString &path, QTextStream &out,
+                        QTextStream &err);
+
+// `serambi-relay kb query [--kb PATH] [--json] MESSAGE`: what the offline drafter would do
+// with MESSAGE: ranked articles with scores, confidence, handoff decision and the draft. With
+// kbPath the articles under it are used instead of the relay's (nothing is stored).
+int queryKnowledgeBase(const RelayConfig &config, const QString &kbPath, bool json,
+                       const QString &message, QTextStream &out, QTextStream &err);
+
+} // namespace Serambi::Relay
