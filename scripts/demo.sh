@@ -31,6 +31,7 @@ printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add demo --role a
     --display-name "Demo Agent" >/dev/null
 printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add supervisor \
     --role supervisor --display-name "Demo Supervisor" >/dev/null
+"$BUILD/relay/serambi-relay" kb import resources/demo/kb >/dev/null
 
 "$BUILD/relay/serambi-relay" >"$DEMO/relay.log" 2>&1 &
 RELAY_PID=$!
