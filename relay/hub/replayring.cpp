@@ -26,7 +26,7 @@ bool assigneesAt(QSqlDatabase &db, qint64 seq, QHash<qint64, qint64> *assignees,
     q.addBindValue(seq);
     if (!q.exec()) {
         if (error)
-            *error = q.lastError().text();
+            *error = q.lastError();
         return false;
     }
     while (q.next())

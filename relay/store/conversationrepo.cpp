@@ -37,7 +37,7 @@ const QString MessageColumns = QStringLiteral(
 const QString MessageFrom =
     QStringLiteral(" FROM messages m LEFT JOIN users su ON su.id = m.sender_id ");
 
-Message readMessage(const QSqlQuery &q, int offset = 0)
+Message readMessage(const PreparedQuery &q, int offset = 0)
 {
     Message m;
     m.id = q.value(offset + 0).toLongLong();
@@ -83,7 +83,7 @@ const QString ConversationSelect =
                    "LEFT JOIN messages m ON m.id = c.last_message_id "
                    "LEFT JOIN users su ON su.id = m.sender_id ");
 
-Conversation readConversation(const QSqlQuery &q)
+Conversation readConversation(const PreparedQuery &q)
 {
     Conversation c;
     c.id = q.value(0).toLongLong();
@@ -225,7 +225,7 @@ std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumb
             return std::nullopt;
         }
         if (contactId == 0)
-            contactId = upsert.lastInsertId().toLongLong();
+            contactId = upsert.lastInsertId();
     }
     if (created)
         *created = conversationId == 0;
@@ -242,7 +242,7 @@ std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumb
             txn.markFailed();
             return std::nullopt;
         }
-        conversationId = insert.lastInsertId().toLongLong();
+        conversationId = insert.lastInsertId();
     }
     auto conversation = load(txn.db(), conversationId);
     if (!conversation)
@@ -316,7 +316,7 @@ bool insertMessage(WriteTxn &txn, Message &message)
     }
     if (q.numRowsAffected() == 0)
         return false;
-    message.id = q.lastInsertId().toLongLong();
+    message.id = q.lastInsertId();
     message.createdAt = message.updatedAt = txn.now();
     return true;
 }

@@ -27,7 +27,7 @@ namespace {
 const QString DraftSelect = QStringLiteral(
     "SELECT id, conversation_id, for_message_id, text, confidence, sources, state FROM drafts ");
 
-Draft readDraft(const QSqlQuery &q)
+Draft readDraft(const PreparedQuery &q)
 {
     Draft draft;
     draft.id = q.value(0).toLongLong();
@@ -76,7 +76,7 @@ bool insertPending(WriteTxn &txn, Draft &draft)
         txn.markFailed();
         return false;
     }
-    draft.id = insert.lastInsertId().toLongLong();
+    draft.id = insert.lastInsertId();
     draft.state = QStringLiteral("pending");
     return true;
 }
@@ -119,9 +119,8 @@ qint64 latestInboundMessage(QSqlDatabase &db, qint64 conversationId)
 QHash<qint64, Draft> allPending(QSqlDatabase &db)
 {
     QHash<qint64, Draft> drafts;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(DraftSelect + QStringLiteral("WHERE state = 'pending'")))
+    PreparedQuery q(db, DraftSelect + QStringLiteral("WHERE state = 'pending'"));
+    if (!q.exec())
         return drafts;
     while (q.next()) {
         Draft draft = readDraft(q);

@@ -8,7 +8,7 @@
 namespace Serambi::Relay::OutboxRepo {
 
 namespace {
-bool run(WriteTxn &txn, QSqlQuery &q)
+bool run(WriteTxn &txn, PreparedQuery &q)
 {
     if (execQuery(q))
         return true;
@@ -27,7 +27,7 @@ qint64 enqueue(WriteTxn &txn, qint64 messageId, const QJsonObject &request)
     q.addBindValue(txn.now());
     q.addBindValue(txn.now());
     q.addBindValue(txn.now());
-    return run(txn, q) ? q.lastInsertId().toLongLong() : 0;
+    return run(txn, q) ? q.lastInsertId() : 0;
 }
 
 QList<OutboxItem> claimDue(WriteTxn &txn, int limit)
@@ -106,20 +106,18 @@ int resetInflight(WriteTxn &txn)
 
 int depth(QSqlDatabase &db)
 {
-    QSqlQuery q(db);
-    if (!q.exec(
-            QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'inflight')")) ||
-        !q.next())
+    PreparedQuery q(
+        db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'inflight')"));
+    if (!execQuery(q) || !q.next())
         return 0;
     return q.value(0).toInt();
 }
 
 qint64 nextDueAt(QSqlDatabase &db)
 {
-    QSqlQuery q(db);
-    if (!q.exec(
-            QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'")) ||
-        !q.next())
+    PreparedQuery q(
+        db, QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"));
+    if (!execQuery(q) || !q.next())
         return 0;
     return q.value(0).toLongLong();
 }

@@ -1,29 +1,55 @@
 #include "statementcache.h"
 
 #include <QLoggingCategory>
-#include <QSqlError>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace Serambi::Relay {
 
 namespace {
+
 thread_local StatementCache *t_cache = nullptr;
 
-void prepareOrWarn(QSqlQuery &query, const QString &sql)
+sqlite3 *handleOf(const QSqlDatabase &db)
 {
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        qCWarning(lcStore) << "cannot prepare statement:" << query.lastError().text();
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
+
+sqlite3_stmt *prepareStatement(sqlite3 *handle, const QString &sql, QString *error)
+{
+    if (!handle) {
+        *error = QStringLiteral("not an open SQLite connection");
+        return nullptr;
+    }
+    const QByteArray text = sql.toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v3(handle, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
+                           &statement, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(statement);
+        return nullptr;
+    }
+    return statement;
+}
+
 } // namespace
 
-StatementCache::StatementCache(QSqlDatabase db) : m_db(std::move(db)) {}
+StatementCache::StatementCache(QSqlDatabase db)
+    : m_connectionName(db.connectionName()), m_handle(handleOf(db))
+{}
 
 StatementCache::~StatementCache()
 {
     if (t_cache == this)
         t_cache = nullptr;
+    for (sqlite3_stmt *statement : std::as_const(m_statements))
+        sqlite3_finalize(statement);
 }
 
 void StatementCache::install()
@@ -33,31 +59,182 @@ void StatementCache::install()
 
 void StatementCache::resetAll()
 {
-    for (const auto &query : std::as_const(m_queries))
-        query->finish();
+    for (sqlite3_stmt *statement : std::as_const(m_statements))
+        sqlite3_reset(statement);
 }
 
-QSqlQuery &StatementCache::prepare(const QString &sql)
+sqlite3_stmt *StatementCache::statement(const QString &sql, QString *error)
 {
-    auto it = m_queries.find(sql);
-    if (it == m_queries.end()) {
-        auto query = std::make_shared<QSqlQuery>(m_db);
-        prepareOrWarn(*query, sql);
-        it = m_queries.insert(sql, std::move(query));
+    auto it = m_statements.constFind(sql);
+    if (it != m_statements.constEnd()) {
+        sqlite3_reset(*it);
+        sqlite3_clear_bindings(*it);
+        return *it;
     }
-    (*it)->finish();
-    return **it;
+    sqlite3_stmt *statement = prepareStatement(m_handle, sql, error);
+    if (statement)
+        m_statements.insert(sql, statement);
+    return statement;
 }
 
 PreparedQuery::PreparedQuery(QSqlDatabase &db, const QString &sql)
 {
     if (t_cache && t_cache->connectionName() == db.connectionName()) {
-        m_query = &t_cache->prepare(sql);
-        return;
+        m_handle = t_cache->handle();
+        m_statement = t_cache->statement(sql, &m_error);
+    } else {
+        m_handle = handleOf(db);
+        m_statement = prepareStatement(m_handle, sql, &m_error);
+        m_owned = true;
     }
-    m_owned = std::make_unique<QSqlQuery>(db);
-    prepareOrWarn(*m_owned, sql);
-    m_query = m_owned.get();
+    if (!m_statement)
+        qCWarning(lcStore) << "cannot prepare statement:" << m_error;
+}
+
+PreparedQuery::~PreparedQuery()
+{
+    if (m_owned)
+        sqlite3_finalize(m_statement);
+    else if (m_statement)
+        sqlite3_reset(m_statement);
+}
+
+bool PreparedQuery::bind()
+{
+    sqlite3_clear_bindings(m_statement);
+    for (int i = 0; i < m_bindings.size(); ++i) {
+        const QVariant &value = m_bindings.at(i);
+        const int index = i + 1;
+        int rc = SQLITE_OK;
+        switch (value.typeId()) {
+        case QMetaType::UnknownType:
+            rc = sqlite3_bind_null(m_statement, index);
+            break;
+        case QMetaType::QString: {
+            const QString text = value.toString();
+            if (text.isNull()) {
+                rc = sqlite3_bind_null(m_statement, index);
+            } else {
+                const QByteArray utf8 = text.toUtf8();
+                rc = sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()),
+                                       SQLITE_TRANSIENT);
+            }
+            break;
+        }
+        case QMetaType::QByteArray: {
+            const QByteArray bytes = value.toByteArray();
+            rc = sqlite3_bind_blob(m_statement, index, bytes.constData(), int(bytes.size()),
+                                   SQLITE_TRANSIENT);
+            break;
+        }
+        case QMetaType::Double:
+        case QMetaType::Float:
+            rc = sqlite3_bind_double(m_statement, index, value.toDouble());
+            break;
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            rc = sqlite3_bind_int64(m_statement, index, value.toLongLong());
+            break;
+        default:
+            if (value.isNull()) {
+                rc = sqlite3_bind_null(m_statement, index);
+            } else {
+                const QByteArray utf8 = value.toString().toUtf8();
+                rc = sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()),
+                                       SQLITE_TRANSIENT);
+            }
+        }
+        if (rc != SQLITE_OK) {
+            m_error = QString::fromUtf8(sqlite3_errmsg(m_handle));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool PreparedQuery::exec()
+{
+    m_rowReady = false;
+    if (!m_statement)
+        return false;
+    sqlite3_reset(m_statement);
+    const bool bound = bind();
+    m_bindings.clear();
+    if (!bound)
+        return false;
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW) {
+        m_rowReady = true;
+        return true;
+    }
+    if (rc == SQLITE_DONE) {
+        m_changes = sqlite3_changes(m_handle);
+        return true;
+    }
+    m_error = QString::fromUtf8(sqlite3_errmsg(m_handle));
+    sqlite3_reset(m_statement);
+    return false;
+}
+
+bool PreparedQuery::next()
+{
+    if (!m_statement)
+        return false;
+    if (m_rowReady) {
+        m_rowReady = false;
+        return true;
+    }
+    return sqlite3_step(m_statement) == SQLITE_ROW;
+}
+
+QVariant PreparedQuery::value(int column) const
+{
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qint64(sqlite3_column_int64(m_statement, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(m_statement, column));
+    case SQLITE_TEXT:
+        return QVariant(QString::fromUtf8(
+            reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
+            sqlite3_column_bytes(m_statement, column)));
+    case SQLITE_BLOB:
+        return QVariant(
+            QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
+                       sqlite3_column_bytes(m_statement, column)));
+    default:
+        return QVariant();
+    }
+}
+
+qint64 PreparedQuery::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_handle);
+}
+
+int PreparedQuery::numRowsAffected() const
+{
+    return m_changes;
+}
+
+void PreparedQuery::finish()
+{
+    m_rowReady = false;
+    m_bindings.clear();
+    if (m_statement)
+        sqlite3_reset(m_statement);
+}
+
+bool execQuery(PreparedQuery &query)
+{
+    if (query.exec())
+        return true;
+    qCWarning(lcStore) << "statement failed:" << query.lastError();
+    return false;
 }
 
 } // namespace Serambi::Relay

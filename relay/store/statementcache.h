@@ -2,18 +2,19 @@
 
 #include <QHash>
 #include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QString>
+#include <QVarLengthArray>
 #include <QVariant>
 
-#include <memory>
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Serambi::Relay {
 
-// Prepared statements of one connection, kept for reuse: Qt's SQLite driver compiles the SQL
-// text on every prepare(), which cost the writer more than running the statements did
-// (docs/performance.md). Install it on the connection's own thread; prepareQuery() then
+// Prepared statements of one connection, kept for reuse. The relay's hot path talks to SQLite
+// through its C API on the connection Qt opened: Qt's driver recompiles SQL on every prepare()
+// and allocates a record per row, which cost the writer more than SQLite itself
+// (docs/performance.md). Install the cache on the connection's own thread; PreparedQuery then
 // reuses its statements for that connection.
 class StatementCache
 {
@@ -28,37 +29,52 @@ public:
     // Resets every statement so none holds the database open (call before COMMIT).
     void resetAll();
 
-    // The statement for sql, reset and ready for new bound values.
-    QSqlQuery &prepare(const QString &sql);
-    QString connectionName() const { return m_db.connectionName(); }
+    // The statement for sql, reset; nullptr (with *error) when SQLite refuses the SQL.
+    sqlite3_stmt *statement(const QString &sql, QString *error);
+    QString connectionName() const { return m_connectionName; }
+    sqlite3 *handle() const { return m_handle; }
 
 private:
-    QSqlDatabase m_db;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
+    QString m_connectionName;
+    sqlite3 *m_handle;
+    QHash<QString, sqlite3_stmt *> m_statements;
 };
 
-// A prepared, forward-only query: the cached statement when the connection has a
-// StatementCache on this thread, else one of its own. Forwards what the repositories use.
+// One prepared statement with the part of QSqlQuery's interface the repositories use:
+// positional addBindValue, exec, next, value. A null QString or an invalid QVariant binds NULL.
+// Uses the thread's StatementCache for its connection when there is one, else prepares (and
+// finalizes) its own statement.
 class PreparedQuery
 {
 public:
     PreparedQuery(QSqlDatabase &db, const QString &sql);
+    ~PreparedQuery();
+    PreparedQuery(const PreparedQuery &) = delete;
+    PreparedQuery &operator=(const PreparedQuery &) = delete;
 
-    QSqlQuery &query() { return *m_query; }
-    operator QSqlQuery &() { return *m_query; }
-    operator const QSqlQuery &() const { return *m_query; }
-    void addBindValue(const QVariant &value) { m_query->addBindValue(value); }
-    bool exec() { return m_query->exec(); }
-    bool next() { return m_query->next(); }
-    QVariant value(int index) const { return m_query->value(index); }
-    QVariant lastInsertId() const { return m_query->lastInsertId(); }
-    int numRowsAffected() const { return m_query->numRowsAffected(); }
-    QSqlError lastError() const { return m_query->lastError(); }
-    void finish() { m_query->finish(); }
+    void addBindValue(const QVariant &value) { m_bindings.append(value); }
+    bool exec();
+    bool next();
+    QVariant value(int column) const;
+    qint64 lastInsertId() const;
+    int numRowsAffected() const;
+    QString lastError() const { return m_error; }
+    // Resets the statement; bound values are forgotten.
+    void finish();
 
 private:
-    std::unique_ptr<QSqlQuery> m_owned;
-    QSqlQuery *m_query;
+    bool bind();
+
+    sqlite3 *m_handle = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    bool m_owned = false;
+    QVarLengthArray<QVariant, 16> m_bindings;
+    QString m_error;
+    int m_changes = 0;
+    bool m_rowReady = false; // exec() stepped onto a first row that next() has not returned
 };
+
+// Runs a prepared query; logs and returns false on failure.
+bool execQuery(PreparedQuery &query);
 
 } // namespace Serambi::Relay

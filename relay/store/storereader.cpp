@@ -51,8 +51,8 @@ EventList StoreReader::eventsAfter(qint64 after, int limit)
 
 qint64 StoreReader::lastSeq()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
+    PreparedQuery q(m_db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
+    if (!execQuery(q) || !q.next())
         return 0;
     return q.value(0).toLongLong();
 }

@@ -15,7 +15,7 @@ const QString UserColumns =
     QStringLiteral("id, username, display_name, role, password_salt, password_hash, "
                    "password_iterations, disabled, created_at");
 
-User readUser(const QSqlQuery &q)
+User readUser(const PreparedQuery &q)
 {
     User u;
     u.id = q.value(0).toLongLong();
@@ -59,11 +59,11 @@ bool add(QSqlDatabase &db, User &user, qint64 nowMs, QString *error)
     q.addBindValue(nowMs);
     if (!q.exec()) {
         if (error) {
-            *error = byName(db, user.username) ? QStringLiteral("exists") : q.lastError().text();
+            *error = byName(db, user.username) ? QStringLiteral("exists") : q.lastError();
         }
         return false;
     }
-    user.id = q.lastInsertId().toLongLong();
+    user.id = q.lastInsertId();
     user.createdAt = nowMs;
     return true;
 }
@@ -80,11 +80,10 @@ std::optional<User> byId(QSqlDatabase &db, qint64 id)
 
 QList<User> all(QSqlDatabase &db)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
+    PreparedQuery q(db, QStringLiteral("SELECT ") + UserColumns +
+                            QStringLiteral(" FROM users ORDER BY username"));
     QList<User> users;
-    if (!q.exec(QStringLiteral("SELECT ") + UserColumns +
-                QStringLiteral(" FROM users ORDER BY username")))
+    if (!q.exec())
         return users;
     while (q.next())
         users.append(readUser(q));

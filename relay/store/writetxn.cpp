@@ -31,7 +31,7 @@ Event WriteTxn::appendEvent(const QString &kind, qint64 conversationId, qint64 a
     query.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
     query.addBindValue(m_now);
     if (execQuery(query))
-        event.seq = query.lastInsertId().toLongLong();
+        event.seq = query.lastInsertId();
     else
         markFailed();
     m_events.append(event);
@@ -46,14 +46,6 @@ EventList WriteTxn::takeEvents()
 void WriteTxn::truncateEvents(qsizetype mark)
 {
     m_events.resize(mark);
-}
-
-bool execQuery(QSqlQuery &query)
-{
-    if (query.exec())
-        return true;
-    qCWarning(lcStore) << "statement failed:" << query.lastError().text();
-    return false;
 }
 
 } // namespace Serambi::Relay

@@ -43,11 +43,4 @@ private:
     bool m_failed = false;
 };
 
-// Runs a prepared query; logs and returns false on failure.
-bool execQuery(QSqlQuery &query);
-inline bool execQuery(PreparedQuery &query)
-{
-    return execQuery(query.query());
-}
-
 } // namespace Serambi::Relay
