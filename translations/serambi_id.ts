@@ -163,6 +163,26 @@
         <source>Agent</source>
         <translation>Agen</translation>
     </message>
+    <message>
+        <source>asked for a person</source>
+        <translation>minta bicara dengan petugas</translation>
+    </message>
+    <message>
+        <source>customer is upset</source>
+        <translation>pelanggan kesal</translation>
+    </message>
+    <message>
+        <source>mentioned a watched keyword</source>
+        <translation>menyebut kata kunci yang dipantau</translation>
+    </message>
+    <message>
+        <source>the AI could not answer</source>
+        <translation>AI tidak bisa menjawab</translation>
+    </message>
+    <message>
+        <source>needs a person</source>
+        <translation>perlu ditangani petugas</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>

@@ -121,4 +121,17 @@ QString ChatText::aiModeLabel(const QString &mode)
     return tr("AI off");
 }
 
+QString ChatText::handoffReason(const QString &code)
+{
+    if (code == QLatin1String("customer_request"))
+        return tr("asked for a person");
+    if (code == QLatin1String("anger"))
+        return tr("customer is upset");
+    if (code == QLatin1String("keyword"))
+        return tr("mentioned a watched keyword");
+    if (code == QLatin1String("low_confidence"))
+        return tr("the AI could not answer");
+    return tr("needs a person");
+}
+
 } // namespace Serambi::Ui

@@ -31,6 +31,8 @@ public:
     // "Today", "Yesterday", else a long date: the conversation view's day separators.
     static QString dayLabel(const QDate &day, const QDate &today);
     static QString aiModeLabel(const QString &mode);
+    // Why the chat waits for a person, from the relay's handoff_reason code.
+    static QString handoffReason(const QString &code);
 };
 
 } // namespace Serambi::Ui

@@ -158,7 +158,7 @@ void ConversationHeader::refresh()
     m_phone->setText(conversation->displayHandle());
     QString state = ChatText::stateChip(conversation->state, mine, conversation->assignee);
     if (!conversation->handoffReason.isEmpty())
-        state = tr("%1 — %2").arg(state, conversation->handoffReason);
+        state = tr("%1 — %2").arg(state, ChatText::handoffReason(conversation->handoffReason));
     m_state->setText(state);
 
     if (conversation->lastInboundAt > 0 && !resolved) {

@@ -27,15 +27,17 @@ QString modeName(Protocol::AiMode mode)
     return Protocol::aiModeName(mode);
 }
 
-// Makes user the conversation's owner; AI auto mode becomes aiMode.
+// Makes user the conversation's owner with aiMode, clearing the handoff reason.
 bool assignTo(Conversation &conversation, const User &user, const QString &aiMode)
 {
     const Conversation before = conversation;
     conversation.assigneeId = user.id;
     conversation.state = stateName(Protocol::ConversationState::Assigned);
     conversation.aiMode = aiMode;
+    // A person owns the chat now: why it waited for one no longer applies.
+    conversation.handoffReason.clear();
     return before.assigneeId != conversation.assigneeId || before.state != conversation.state ||
-           before.aiMode != conversation.aiMode;
+           before.aiMode != conversation.aiMode || !before.handoffReason.isEmpty();
 }
 
 QString humanAiMode(const Conversation &conversation)
