@@ -487,12 +487,11 @@ void ConsoleController::handleResult(const QString &commandId, bool ok, const QJ
     if (command.localMessageId != 0)
         m_messages->removeMessage(command.localMessageId);
     if (ok) {
+        // A result's "conversation" is the state when the command ran; a later command of the
+        // same commit may have changed it since (e.g. approved the draft it still shows), and
+        // every change arrives as an event anyway, in order. So only the message is taken.
         if (data.value(key("message")).isObject())
             applyMessage(Message::fromJson(data.value(key("message")).toObject()));
-        if (data.value(key("conversation")).isObject()) {
-            const QJsonObject conversation = data.value(key("conversation")).toObject();
-            applyConversation(Conversation::fromJson(conversation), conversation, false);
-        }
         return;
     }
     qCInfo(lcConsole) << "command" << command.name << "refused:" << errorCode;

@@ -101,6 +101,8 @@ CommandReply sendText(CommandContext &context)
         OutboxRepo::enqueue(context.txn, message.id, message.payload) == 0 ||
         !approveDraft(context, *conversation, *draft))
         return CommandReply::refusal(ErrorCode::Internal);
+    if (*draft)
+        conversation->draft.reset(); // approved: no longer pending
 
     conversation->lastMessageAt = message.timestamp;
     conversation->lastMessageId = message.id;

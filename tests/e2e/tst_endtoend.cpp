@@ -222,6 +222,19 @@ private Q_SLOTS:
                              {QStringLiteral("draft_id"), secondDraft.value(QLatin1String("id"))}});
         QVERIFY(approved.value(QLatin1String("ok")).toBool());
         QVERIFY(!console.waitForEvent(draftEvent("approved")).isEmpty());
+        // The conversation the send published no longer offers the approved draft.
+        const QJsonObject after = console.waitForEvent([&](const QJsonObject &event) {
+            const QJsonObject data = event.value(QLatin1String("data")).toObject();
+            return event.value(QLatin1String("kind")).toString() ==
+                       QLatin1String("conversation.updated") &&
+                   data.value(QLatin1String("last_message"))
+                           .toObject()
+                           .value(QLatin1String("text")) ==
+                       secondDraft.value(QLatin1String("text"));
+        });
+        QVERIFY(!after.isEmpty());
+        QVERIFY(
+            after.value(QLatin1String("data")).toObject().value(QLatin1String("draft")).isNull());
         QTRY_COMPARE_WITH_TIMEOUT(m_sim->requests().since(before).size(), 1, 10000);
         QCOMPARE(m_sim->requests()
                      .since(before)

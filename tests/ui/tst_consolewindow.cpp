@@ -259,6 +259,11 @@ private Q_SLOTS:
         QCOMPARE(
             body.value(QLatin1String("text")).toObject().value(QLatin1String("body")).toString(),
             draft);
+        // The approved draft is gone for good: the panel stays hidden once the sent message
+        // (and the conversation update it caused) reached the console.
+        QTRY_VERIFY_WITH_TIMEOUT(viewShowsText(child<QListView>("messageView"), draft), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isVisible(), Timeout);
+        QVERIFY(!m_controller->draft(m_controller->currentConversationId()).has_value());
     }
 
     void shouldTakeOverAndListTheChatAsMine()
