@@ -34,6 +34,7 @@ export XDG_DATA_HOME="$WORK/data"
 
 printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add demo --role agent \
     --display-name "Demo Agent" >/dev/null
+"$BUILD/relay/serambi-relay" kb import resources/demo/kb >/dev/null
 
 "$BUILD/relay/serambi-relay" >"$WORK/relay.log" 2>&1 &
 RELAY_PID=$!
