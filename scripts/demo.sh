@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds Serambi and starts the offline demo: serambi-sim (Meta's Cloud API with simulated
-# Indonesian customers), serambi-relay on the embedded defaults (SQLite, placeholder AI) and the
+# Indonesian customers), serambi-relay on the embedded defaults (SQLite, the offline knowledge-base drafter) and the
 # serambi console, signed in as the demo agent. Without a display the console is skipped (or
 # runs under Xvfb with SERAMBI_DEMO_XVFB=1). Ctrl+C stops everything.
 # Ports: SERAMBI_DEMO_RELAY_PORT (8090), SERAMBI_DEMO_SIM_PORT (8091).
