@@ -6,9 +6,8 @@
 #include "app/memorycredentialstore.h"
 #include "app/messagelistmodel.h"
 #include "app/relayclient.h"
-#include "service/relayservice.h"
-#include "service/useradmin.h"
 #include "sim/simulator.h"
+#include "support/loopback/loopbackrelay.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -21,9 +20,6 @@ using MessageRoles = MessageListModel::Roles;
 
 namespace {
 const QString CustomerWaId = QStringLiteral("6281234567001");
-const QByteArray AppSecret = QByteArrayLiteral("console-app-secret");
-const QByteArray GraphToken = QByteArrayLiteral("console-graph-token");
-const QString PhoneNumberId = QStringLiteral("109876543210");
 const QString Agent = QStringLiteral("ayu");
 const QString Password = QStringLiteral("rahasia-ayu");
 constexpr int Timeout = 15000;
@@ -69,36 +65,14 @@ class TestConsoleController : public QObject
     Q_OBJECT
 
 private:
-    Relay::RelayConfig relayConfig() const
-    {
-        Relay::RelayConfig config;
-        config.listenPort = m_relayPort;
-        config.dataDir = m_relayDir->path();
-        config.appSecret = AppSecret;
-        config.verifyToken = QByteArrayLiteral("console-verify");
-        config.graphToken = GraphToken;
-        config.graphUrl = m_sim->graphBaseUrl();
-        config.phoneNumberId = PhoneNumberId;
-        config.pbkdf2Iterations = 1000;
-        config.sendBackoffMs = 20;
-        config.fullSync = false;
-        return config;
-    }
-
-    // The first start picks a free port; restarts reuse it, as a real relay would.
+    // Restarts keep the relay's port and database, as a real relay would.
     void startRelay()
     {
-        m_relay = std::make_unique<Relay::RelayService>(relayConfig());
         QString error;
-        QVERIFY2(m_relay->start(&error), qPrintable(error));
-        m_relayPort = m_relay->port();
-        m_sim->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_relayPort)));
+        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
     }
 
-    QUrl agentsUrl() const
-    {
-        return QUrl(QStringLiteral("ws://127.0.0.1:%1/agents").arg(m_relayPort));
-    }
+    QUrl agentsUrl() const { return m_loop->agentsUrl(); }
 
     std::unique_ptr<Console> newConsole()
     {
@@ -155,36 +129,21 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_relayDir.emplace();
         m_consoleDir.emplace();
-        m_relayPort = 0;
-        Sim::SimConfig sim;
-        sim.listenPort = 0;
-        sim.appSecret = AppSecret;
-        sim.graphToken = GraphToken;
-        sim.phoneNumberId = PhoneNumberId;
-        sim.pace = 0;
-        sim.customersEnabled = false;
-        sim.statusDelaysMs = {10, 30, 60};
-        sim.statusJitter = false;
-        sim.webhookRetryBaseMs = 50;
-        m_sim = std::make_unique<Sim::Simulator>(sim);
+        m_loop.emplace();
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        QCOMPARE(Relay::addUser(relayConfig(), Agent, QStringLiteral("Ayu Lestari"),
-                                QStringLiteral("agent"), Password, out, err),
-                 0);
+        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
+        m_sim = &m_loop->sim();
+        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
+                                Password));
         startRelay();
     }
 
     void cleanup()
     {
-        m_relay.reset();
-        m_sim.reset();
+        m_loop.reset();
+        m_sim = nullptr;
         m_consoleDir.reset();
-        m_relayDir.reset();
     }
 
     void shouldShowACustomerMessageInTheListAndTheOpenChat()
@@ -301,7 +260,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(countMessagesWithText(console->controller.messages(), before), 1,
                                   Timeout);
 
-        m_relay.reset();
+        m_loop->stopRelay();
         QTRY_VERIFY_WITH_TIMEOUT(
             console->controller.connectionStatus().state != ConnectionState::Online, Timeout);
         QVERIFY(console->controller.connectionStatus().offlineSince.isValid());
@@ -331,7 +290,7 @@ private Q_SLOTS:
         console->controller.openConversation(
             conversationShowing(*console, QStringLiteral("Pesanan saya kapan dikirim?")));
 
-        m_relay.reset();
+        m_loop->stopRelay();
         QTRY_VERIFY_WITH_TIMEOUT(
             console->controller.connectionStatus().state != ConnectionState::Online, Timeout);
         const QString reply = QStringLiteral("Besok pagi dikirim ya kak");
@@ -370,7 +329,7 @@ private Q_SLOTS:
             console->controller.setUnsentText(conversationShowing(*console, text),
                                               QStringLiteral("Ready kak, mau warna"));
         }
-        m_relay.reset();
+        m_loop->stopRelay();
 
         auto console = newConsole();
         QSignalSpy loaded(&console->controller, &ConsoleController::conversationsLoaded);
@@ -416,7 +375,7 @@ private Q_SLOTS:
         QCOMPARE(failed.last().at(0).toString(), QStringLiteral("auth_failed"));
         QCOMPARE(console->controller.connectionStatus().state, ConnectionState::SignedOut);
 
-        m_relay.reset();
+        m_loop->stopRelay();
         console->controller.signIn(agentsUrl(), Agent, Password);
         QVERIFY(failed.wait(Timeout));
         QCOMPARE(failed.last().at(0).toString(), QStringLiteral("unreachable"));
@@ -424,11 +383,9 @@ private Q_SLOTS:
 
 private:
     MemoryCredentialStore m_credentials;
-    std::optional<QTemporaryDir> m_relayDir;
     std::optional<QTemporaryDir> m_consoleDir;
-    std::unique_ptr<Sim::Simulator> m_sim;
-    std::unique_ptr<Relay::RelayService> m_relay;
-    quint16 m_relayPort = 0;
+    std::optional<Test::LoopbackRelay> m_loop;
+    Sim::Simulator *m_sim = nullptr;
 };
 
 QTEST_GUILESS_MAIN(TestConsoleController)

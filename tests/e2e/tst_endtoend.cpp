@@ -2,23 +2,19 @@
 // sends a signed webhook, the relay stores it and pushes it to a console over WebSocket, the
 // agent replies, the simulator's Graph API receives the exact request, and its status webhooks
 // bring the console "delivered" and "read".
-#include "service/relayservice.h"
-#include "service/useradmin.h"
 #include "sim/simulator.h"
 #include "support/consoleclient.h"
+#include "support/loopback/loopbackrelay.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Serambi;
 
 namespace {
 const QString CustomerWaId = QStringLiteral("6281234567001");
-const QByteArray AppSecret = QByteArrayLiteral("e2e-app-secret");
-const QByteArray GraphToken = QByteArrayLiteral("e2e-graph-token");
-const QString PhoneNumberId = QStringLiteral("109876543210");
+const QLatin1String PhoneNumberId(Test::LoopbackRelay::PhoneNumberId);
 
 bool isMessageEvent(const QJsonObject &event, const char *kind, const QString &field,
                     const QString &value)
@@ -33,66 +29,24 @@ class TestEndToEnd : public QObject
     Q_OBJECT
 
 private:
-    Relay::RelayConfig relayConfig() const
-    {
-        Relay::RelayConfig config;
-        config.listenPort = 0;
-        config.dataDir = m_dir->path();
-        config.appSecret = AppSecret;
-        config.verifyToken = QByteArrayLiteral("e2e-verify");
-        config.graphToken = GraphToken;
-        config.graphUrl = m_sim->graphBaseUrl();
-        config.phoneNumberId = PhoneNumberId;
-        config.pbkdf2Iterations = 1000;
-        config.sendBackoffMs = 20;
-        config.fullSync = false;
-        return config;
-    }
-
-    void startRelay()
-    {
-        m_relay = std::make_unique<Relay::RelayService>(relayConfig());
-        QString error;
-        QVERIFY2(m_relay->start(&error), qPrintable(error));
-        m_sim->setWebhookUrl(
-            QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_relay->port())));
-    }
-
-    QUrl agentsUrl() const
-    {
-        return QUrl(QStringLiteral("ws://127.0.0.1:%1/agents").arg(m_relay->port()));
-    }
+    QUrl agentsUrl() const { return m_loop->agentsUrl(); }
 
 private Q_SLOTS:
     void init()
     {
-        m_dir.emplace();
-        Sim::SimConfig sim;
-        sim.listenPort = 0;
-        sim.appSecret = AppSecret;
-        sim.graphToken = GraphToken;
-        sim.phoneNumberId = PhoneNumberId;
-        sim.pace = 0;
-        sim.customersEnabled = false;
-        sim.statusDelaysMs = {10, 30, 60};
-        sim.statusJitter = false;
-        sim.webhookRetryBaseMs = 50;
-        m_sim = std::make_unique<Sim::Simulator>(sim);
+        m_loop.emplace();
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        QCOMPARE(Relay::addUser(relayConfig(), QStringLiteral("ayu"), QStringLiteral("Ayu"),
-                                QStringLiteral("agent"), QStringLiteral("rahasia-ayu"), out, err),
-                 0);
-        startRelay();
+        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
+        QVERIFY(m_loop->addUser(QStringLiteral("ayu"), QStringLiteral("Ayu"),
+                                QStringLiteral("agent"), QStringLiteral("rahasia-ayu")));
+        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        m_sim = &m_loop->sim();
     }
 
     void cleanup()
     {
-        m_relay.reset();
-        m_sim.reset();
-        m_dir.reset();
+        m_loop.reset();
+        m_sim = nullptr;
     }
 
     void shouldCarryACustomerMessageToTheAgentAndTheReplyBack()
@@ -289,7 +243,7 @@ private Q_SLOTS:
         const qint64 seenSeq = first.lastSeq();
         first.close();
 
-        m_relay.reset();
+        m_loop->stopRelay();
         // While the relay is down the customer writes again; the simulator redelivers.
         const QString during = m_sim->customers().sendMessage(
             CustomerWaId,
@@ -297,7 +251,8 @@ private Q_SLOTS:
              {QStringLiteral("text"), QStringLiteral("Halo? Masih ada orang?")}},
             &error);
         QVERIFY(!during.isEmpty());
-        startRelay();
+        QString error2;
+        QVERIFY2(m_loop->startRelay(&error2), qPrintable(error2));
 
         Test::ConsoleClient second;
         QVERIFY(second.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
@@ -329,9 +284,8 @@ private Q_SLOTS:
     }
 
 private:
-    std::optional<QTemporaryDir> m_dir;
-    std::unique_ptr<Sim::Simulator> m_sim;
-    std::unique_ptr<Relay::RelayService> m_relay;
+    std::optional<Test::LoopbackRelay> m_loop;
+    Sim::Simulator *m_sim = nullptr;
 };
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

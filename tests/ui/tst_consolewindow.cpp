@@ -7,9 +7,8 @@
 #include "app/memorycredentialstore.h"
 #include "app/messagelistmodel.h"
 #include "app/relayclient.h"
-#include "service/relayservice.h"
-#include "service/useradmin.h"
 #include "sim/simulator.h"
+#include "support/loopback/loopbackrelay.h"
 #include "ui/connectionindicator.h"
 #include "ui/consolesettings.h"
 #include "ui/languageswitcher.h"
@@ -26,7 +25,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -35,9 +33,6 @@
 using namespace Serambi;
 
 namespace {
-const QByteArray AppSecret = QByteArrayLiteral("ui-app-secret");
-const QByteArray GraphToken = QByteArrayLiteral("ui-graph-token");
-const QString PhoneNumberId = QStringLiteral("109876543210");
 const QString CustomerWaId = QStringLiteral("6281234567001");
 const QString CustomerName = QStringLiteral("Siti Rahmawati");
 const QString Agent = QStringLiteral("ayu");
@@ -67,26 +62,7 @@ class TestConsoleWindow : public QObject
     Q_OBJECT
 
 private:
-    Relay::RelayConfig relayConfig() const
-    {
-        Relay::RelayConfig config;
-        config.listenPort = 0;
-        config.dataDir = m_dir->path();
-        config.appSecret = AppSecret;
-        config.verifyToken = QByteArrayLiteral("ui-verify");
-        config.graphToken = GraphToken;
-        config.graphUrl = m_sim->graphBaseUrl();
-        config.phoneNumberId = PhoneNumberId;
-        config.pbkdf2Iterations = 1000;
-        config.sendBackoffMs = 20;
-        config.fullSync = false;
-        return config;
-    }
-
-    QString relayUrl() const
-    {
-        return QStringLiteral("ws://127.0.0.1:%1/agents").arg(m_relay->port());
-    }
+    QString relayUrl() const { return m_loop->agentsUrl().toString(); }
 
     template<typename T> T *child(const char *name) const
     {
@@ -151,39 +127,23 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir.emplace();
-        Sim::SimConfig sim;
-        sim.listenPort = 0;
-        sim.appSecret = AppSecret;
-        sim.graphToken = GraphToken;
-        sim.phoneNumberId = PhoneNumberId;
-        sim.pace = 0;
-        sim.customersEnabled = false;
-        sim.statusDelaysMs = {10, 30, 60};
-        sim.statusJitter = false;
-        sim.webhookRetryBaseMs = 50;
-        m_sim = std::make_unique<Sim::Simulator>(sim);
+        m_loop.emplace();
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        QCOMPARE(Relay::addUser(relayConfig(), Agent, QStringLiteral("Ayu Lestari"),
-                                QStringLiteral("agent"), AgentPassword, out, err),
-                 0);
-        m_relay = std::make_unique<Relay::RelayService>(relayConfig());
-        QVERIFY2(m_relay->start(&error), qPrintable(error));
-        m_sim->setWebhookUrl(
-            QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_relay->port())));
+        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
+        m_sim = &m_loop->sim();
+        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
+                                AgentPassword));
+        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
 
         m_settings =
-            std::make_unique<Ui::ConsoleSettings>(m_dir->filePath(QStringLiteral("console.ini")));
+            std::make_unique<Ui::ConsoleSettings>(m_loop->dataPath(QStringLiteral("console.ini")));
         m_settings->setLanguage(QStringLiteral("en"));
         m_language = std::make_unique<Ui::LanguageSwitcher>();
         m_language->apply(QStringLiteral("en"));
         m_credentials = std::make_unique<App::MemoryCredentialStore>();
         m_client = std::make_unique<App::RelayClient>();
         App::ConsoleOptions options;
-        options.dataDirectory = m_dir->filePath(QStringLiteral("console"));
+        options.dataDirectory = m_loop->dataPath(QStringLiteral("console"));
         m_controller =
             std::make_unique<App::ConsoleController>(m_client.get(), m_credentials.get(), options);
         m_window = std::make_unique<Ui::MainWindow>(m_controller.get(), m_settings.get(),
@@ -199,9 +159,8 @@ private Q_SLOTS:
         m_language->apply(QStringLiteral("en"));
         m_language.reset();
         m_settings.reset();
-        m_relay.reset();
-        m_sim.reset();
-        m_dir.reset();
+        m_sim = nullptr;
+        m_loop.reset();
     }
 
     void shouldSignInThroughTheDialogAndSayConnected()
@@ -362,9 +321,8 @@ private Q_SLOTS:
     }
 
 private:
-    std::optional<QTemporaryDir> m_dir;
-    std::unique_ptr<Sim::Simulator> m_sim;
-    std::unique_ptr<Relay::RelayService> m_relay;
+    std::optional<Test::LoopbackRelay> m_loop;
+    Sim::Simulator *m_sim = nullptr;
     std::unique_ptr<Ui::ConsoleSettings> m_settings;
     std::unique_ptr<Ui::LanguageSwitcher> m_language;
     std::unique_ptr<App::MemoryCredentialStore> m_credentials;

@@ -1,0 +1,96 @@
+#include "loopbackrelay.h"
+
+#include "service/relayservice.h"
+#include "service/useradmin.h"
+#include "sim/simulator.h"
+
+#include <QTextStream>
+
+namespace Serambi::Test {
+
+namespace {
+const QByteArray AppSecret = QByteArrayLiteral("loopback-app-secret");
+const QByteArray GraphToken = QByteArrayLiteral("loopback-graph-token");
+} // namespace
+
+LoopbackRelay::LoopbackRelay() = default;
+
+LoopbackRelay::~LoopbackRelay()
+{
+    m_relay.reset();
+    m_sim.reset();
+}
+
+bool LoopbackRelay::startSimulator(QString *error)
+{
+    Sim::SimConfig sim;
+    sim.listenPort = 0;
+    sim.appSecret = AppSecret;
+    sim.graphToken = GraphToken;
+    sim.phoneNumberId = QLatin1String(PhoneNumberId);
+    sim.pace = 0;
+    sim.customersEnabled = false;
+    sim.statusDelaysMs = {10, 30, 60};
+    sim.statusJitter = false;
+    sim.webhookRetryBaseMs = 50;
+    m_sim = std::make_unique<Sim::Simulator>(sim);
+    return m_sim->start(error);
+}
+
+bool LoopbackRelay::addUser(const QString &username, const QString &displayName,
+                            const QString &role, const QString &password)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return Relay::addUser(relayConfig(), username, displayName, role, password, out, err) == 0;
+}
+
+bool LoopbackRelay::startRelay(QString *error)
+{
+    m_relay = std::make_unique<Relay::RelayService>(relayConfig());
+    if (!m_relay->start(error))
+        return false;
+    m_port = m_relay->port();
+    m_sim->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port)));
+    return true;
+}
+
+void LoopbackRelay::stopRelay()
+{
+    m_relay.reset();
+}
+
+QString LoopbackRelay::customerWrites(const QString &waId, const QString &text,
+                                      const QString &profileName)
+{
+    QString error;
+    const QString wamid = m_sim->customers().sendMessage(
+        waId, {{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}},
+        &error, profileName);
+    if (wamid.isEmpty())
+        qWarning("customer could not write: %s", qPrintable(error));
+    return wamid;
+}
+
+Relay::RelayConfig LoopbackRelay::relayConfig() const
+{
+    Relay::RelayConfig config;
+    config.listenPort = m_port;
+    config.dataDir = m_dir.path();
+    config.appSecret = AppSecret;
+    config.verifyToken = QByteArrayLiteral("loopback-verify");
+    config.graphToken = GraphToken;
+    config.graphUrl = m_sim->graphBaseUrl();
+    config.phoneNumberId = QLatin1String(PhoneNumberId);
+    config.pbkdf2Iterations = 1000;
+    config.sendBackoffMs = 20;
+    config.fullSync = false;
+    return config;
+}
+
+QUrl LoopbackRelay::agentsUrl() const
+{
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1/agents").arg(m_port));
+}
+
+} // namespace Serambi::Test

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "config/relayconfig.h"
+
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace Serambi::Sim {
+class Simulator;
+}
+namespace Serambi::Relay {
+class RelayService;
+}
+
+namespace Serambi::Test {
+
+// Meta and the relay, real, on loopback: the Cloud API simulator (customers quiet until a
+// test makes them write, fast status webhooks) and a relay on 127.0.0.1 port 0 that sends to
+// it, with a fresh SQLite file. A restart keeps the relay's port and database, as a real
+// relay's would.
+class LoopbackRelay
+{
+public:
+    LoopbackRelay();
+    ~LoopbackRelay();
+    LoopbackRelay(const LoopbackRelay &) = delete;
+    LoopbackRelay &operator=(const LoopbackRelay &) = delete;
+
+    // Starts the simulator; false with *error on failure. Add users, then startRelay().
+    bool startSimulator(QString *error);
+    bool addUser(const QString &username, const QString &displayName, const QString &role,
+                 const QString &password);
+    bool startRelay(QString *error);
+    void stopRelay();
+
+    // A customer writes a text message; returns its wamid (empty on failure).
+    QString customerWrites(const QString &waId, const QString &text,
+                           const QString &profileName = {});
+
+    Relay::RelayConfig relayConfig() const;
+    QUrl agentsUrl() const;
+    QString dataPath(const QString &name) const { return m_dir.filePath(name); }
+    Sim::Simulator &sim() { return *m_sim; }
+    Relay::RelayService *relay() const { return m_relay.get(); }
+
+    static constexpr char PhoneNumberId[] = "109876543210";
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Sim::Simulator> m_sim;
+    std::unique_ptr<Relay::RelayService> m_relay;
+    quint16 m_port = 0;
+};
+
+} // namespace Serambi::Test
