@@ -36,7 +36,13 @@ printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add supervisor \
 "$BUILD/relay/serambi-relay" >"$DEMO/relay.log" 2>&1 &
 RELAY_PID=$!
 CONSOLE_PID=""
-trap 'kill "$RELAY_PID" $CONSOLE_PID 2>/dev/null; wait "$RELAY_PID" $CONSOLE_PID 2>/dev/null || true' EXIT INT TERM
+stop_demo() {
+    kill "$RELAY_PID" $CONSOLE_PID 2>/dev/null
+    # xvfb-run does not pass the signal on to the console it started.
+    pkill -f "app/serambi --relay ws://127.0.0.1:$RELAY_PORT/agents" 2>/dev/null
+    wait "$RELAY_PID" $CONSOLE_PID 2>/dev/null || true
+}
+trap stop_demo EXIT INT TERM
 
 # The console signs in as the demo agent; the password goes through standard input, never the
 # command line. Its cache lives in build/demo too, so every demo starts clean.
