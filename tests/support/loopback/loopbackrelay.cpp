@@ -55,6 +55,16 @@ bool LoopbackRelay::startRelay(QString *error)
     return true;
 }
 
+bool LoopbackRelay::startRelay(const Relay::RelayConfig &config, QString *error)
+{
+    m_relay = std::make_unique<Relay::RelayService>(config);
+    if (!m_relay->start(error))
+        return false;
+    m_port = m_relay->port();
+    m_sim->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port)));
+    return true;
+}
+
 void LoopbackRelay::stopRelay()
 {
     m_relay.reset();

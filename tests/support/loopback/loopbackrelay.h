@@ -33,6 +33,8 @@ public:
     bool addUser(const QString &username, const QString &displayName, const QString &role,
                  const QString &password);
     bool startRelay(QString *error);
+    // Starts the relay with config, relayConfig() changed by the test (AI mode, thresholds).
+    bool startRelay(const Relay::RelayConfig &config, QString *error);
     void stopRelay();
 
     // A customer writes a text message; returns its wamid (empty on failure).

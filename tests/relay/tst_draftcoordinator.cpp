@@ -1,0 +1,181 @@
+// The draft coordinator with a drafter that answers when the test says so: a draft that
+// comes back after a newer customer message arrived is dropped, the newer one is stored.
+#include "ai/draftcoordinator.h"
+#include "store/conversationrepo.h"
+#include "store/storewriter.h"
+#include "store/writetxn.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Serambi::Relay;
+
+namespace {
+
+// Keeps every request and its callback until the test answers it.
+class HeldDrafter final : public Drafter
+{
+public:
+    QString name() const override { return QStringLiteral("held"); }
+    void draft(const DraftRequest &request, std::function<void(const DraftResult &)> done) override
+    {
+        m_requests.append(request);
+        m_done.append(std::move(done));
+    }
+
+    int count() const { return int(m_requests.size()); }
+    const DraftRequest &request(int i) const { return m_requests.at(i); }
+    void answer(int i, const QString &text)
+    {
+        DraftResult result;
+        result.text = text;
+        result.confidence = 0.9;
+        result.sources = {QStringLiteral("cod")};
+        m_done.at(i)(result);
+    }
+
+private:
+    QList<DraftRequest> m_requests;
+    QList<std::function<void(const DraftResult &)>> m_done;
+};
+
+} // namespace
+
+class TestDraftCoordinator : public QObject
+{
+    Q_OBJECT
+
+private:
+    WriteResult run(StoreWriter::Job job)
+    {
+        std::optional<WriteResult> result;
+        m_writer->submit(std::move(job), &m_context,
+                         [&result](const WriteResult &r) { result = r; });
+        if (!QTest::qWaitFor([&result] { return result.has_value(); }, 5000))
+            return WriteResult::failure(QStringLiteral("timeout"));
+        return *result;
+    }
+
+    qint64 customerWrites(const QString &text)
+    {
+        const QString wamid = QStringLiteral("wamid.draft.%1").arg(++m_wamids);
+        const WriteResult result = run([=](WriteTxn &txn) {
+            Contact contact;
+            contact.waId = QStringLiteral("6281234500001");
+            auto conversation = ConversationRepo::findOrCreate(txn, QStringLiteral("100200300"),
+                                                               contact, QStringLiteral("draft"));
+            if (!conversation)
+                return WriteResult::failure(QStringLiteral("no conversation"));
+            Message message;
+            message.conversationId = conversation->id;
+            message.wamid = wamid;
+            message.direction = QStringLiteral("in");
+            message.type = QStringLiteral("text");
+            message.text = text;
+            message.payload = {{QLatin1String("body"), text}};
+            message.status = QStringLiteral("received");
+            message.senderKind = QStringLiteral("customer");
+            message.timestamp = txn.now();
+            if (!ConversationRepo::insertMessage(txn, message))
+                return WriteResult::failure(QStringLiteral("duplicate"));
+            conversation->lastInboundAt = message.timestamp;
+            conversation->lastMessageAt = message.timestamp;
+            conversation->lastMessageId = message.id;
+            conversation->lastMessage = message;
+            ConversationRepo::update(txn, *conversation);
+            ConversationRepo::publishMessage(txn, *conversation, message,
+                                             QLatin1String(EventKind::MessageCreated));
+            return WriteResult::success(message.id);
+        });
+        return result.ok ? result.value.toLongLong() : 0;
+    }
+
+    QList<QJsonObject> draftEvents() const
+    {
+        QList<QJsonObject> drafts;
+        for (const QList<QVariant> &args : *m_committed)
+            for (const Event &event : args.first().value<EventList>())
+                if (event.kind == QLatin1String(EventKind::DraftUpdated))
+                    drafts.append(event.data);
+        return drafts;
+    }
+
+    // Rows of the drafts table: for_message_id → state.
+    QMap<qint64, QString> storedDrafts()
+    {
+        QMap<qint64, QString> rows;
+        run([&rows](WriteTxn &txn) {
+            QSqlQuery q(txn.db());
+            q.exec(QStringLiteral("SELECT for_message_id, state FROM drafts"));
+            while (q.next())
+                rows.insert(q.value(0).toLongLong(), q.value(1).toString());
+            return WriteResult::success();
+        });
+        return rows;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.emplace();
+        m_writer.emplace(m_dir->filePath(QStringLiteral("relay.db")), SyncMode::Normal);
+        QString error;
+        QVERIFY2(m_writer->start(&error), qPrintable(error));
+        m_coordinator.emplace(&*m_writer, &m_drafter);
+        connect(&*m_writer, &StoreWriter::eventsCommitted, &*m_coordinator,
+                &DraftCoordinator::handleEvents);
+        m_committed.emplace(&*m_writer, &StoreWriter::eventsCommitted);
+    }
+
+    void cleanup()
+    {
+        m_writer->stop();
+        m_committed.reset();
+        m_coordinator.reset();
+        m_writer.reset();
+        m_dir.reset();
+        m_drafter = HeldDrafter();
+    }
+
+    void shouldDropADraftOnceANewerCustomerMessageArrived()
+    {
+        const qint64 first = customerWrites(QStringLiteral("Kak, bisa COD?"));
+        QVERIFY(first > 0);
+        QTRY_COMPARE(m_drafter.count(), 1);
+        const qint64 second = customerWrites(QStringLiteral("Eh, ongkir ke Bandung berapa?"));
+        QVERIFY(second > first);
+        QTRY_COMPARE(m_drafter.count(), 2);
+        QCOMPARE(m_drafter.request(0).messageId, first);
+        QCOMPARE(m_drafter.request(1).messageId, second);
+
+        // The answer to the first message comes back late: it is neither stored nor published.
+        QSignalSpy stored(&*m_coordinator, &DraftCoordinator::draftStored);
+        m_drafter.answer(0, QStringLiteral("Bisa COD, Kak."));
+        m_drafter.answer(1, QStringLiteral("Ongkir ke Bandung Rp12.000, Kak."));
+        QTRY_COMPARE(stored.size(), 1);
+
+        const QMap<qint64, QString> rows = storedDrafts();
+        QCOMPARE(rows.keys(), QList<qint64>{second});
+        QCOMPARE(rows.value(second), QStringLiteral("pending"));
+        const QList<QJsonObject> published = draftEvents();
+        QCOMPARE(published.size(), 1);
+        QCOMPARE(published.first().value(QLatin1String("for_message_id")).toInteger(), second);
+        QCOMPARE(published.first().value(QLatin1String("state")).toString(),
+                 QStringLiteral("pending"));
+        QCOMPARE(published.first().value(QLatin1String("text")).toString(),
+                 QStringLiteral("Ongkir ke Bandung Rp12.000, Kak."));
+    }
+
+private:
+    std::optional<QTemporaryDir> m_dir;
+    std::optional<StoreWriter> m_writer;
+    HeldDrafter m_drafter;
+    std::optional<DraftCoordinator> m_coordinator;
+    std::optional<QSignalSpy> m_committed;
+    QObject m_context;
+    int m_wamids = 0;
+};
+
+QTEST_GUILESS_MAIN(TestDraftCoordinator)
+#include "tst_draftcoordinator.moc"
