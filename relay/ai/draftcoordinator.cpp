@@ -86,8 +86,30 @@ void DraftCoordinator::handleEvents(const EventList &events)
 
 void DraftCoordinator::requestDraft(const DraftRequest &request)
 {
-    m_drafter->draft(request,
-                     [this, request](const DraftResult &result) { storeDraft(request, result); });
+    m_drafter->draftStreaming(
+        request, [this, request](const QString &text) { publishPartial(request, text); },
+        [this, request](const DraftResult &result) { storeDraft(request, result); });
+}
+
+void DraftCoordinator::publishPartial(const DraftRequest &request, const QString &text)
+{
+    m_writer->submit(
+        [request, text](WriteTxn &txn) {
+            const auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
+            if (!conversation || conversation->aiMode == QLatin1String("off") ||
+                DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
+                    request.messageId)
+                return WriteResult::failure(QStringLiteral("no longer wanted"));
+            Draft draft;
+            draft.conversationId = request.conversationId;
+            draft.forMessageId = request.messageId;
+            draft.text = text;
+            draft.state = QStringLiteral("streaming");
+            txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation->id,
+                            conversation->assigneeId, conversation->state, draft.toJson());
+            return WriteResult::success();
+        },
+        this, [](const WriteResult &) {});
 }
 
 void DraftCoordinator::redraft(qint64 conversationId, qint64 messageId)
@@ -125,6 +147,7 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
             draft.confidence = result.confidence;
             draft.sources = result.sources;
             draft.handoff = result.handoff;
+            draft.fallback = result.fallback;
             if (!DraftRepo::insertPending(txn, draft))
                 return WriteResult::failure(QStringLiteral("storage error"));
             txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation->id,

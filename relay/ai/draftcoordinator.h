@@ -46,6 +46,8 @@ Q_SIGNALS:
 
 private:
     void requestDraft(const DraftRequest &request);
+    // A streaming drafter's text so far: a draft.updated with state streaming, not stored.
+    void publishPartial(const DraftRequest &request, const QString &text);
     void redraft(qint64 conversationId, qint64 messageId);
     void storeDraft(const DraftRequest &request, const DraftResult &result);
 

@@ -25,6 +25,7 @@ struct DraftResult
     bool handoff = false;   // a person should look at this chat
     QString handoffReason;  // why the chat must go to the human queue now (HandoffReason)
     bool abstained = false; // no answer was found: the text only says a person will reply
+    bool fallback = false;  // the LLM provider failed and the offline drafter wrote this
 };
 
 // Writes draft replies for agents to approve. Implementations may answer asynchronously;
@@ -36,6 +37,14 @@ public:
     virtual QString name() const = 0;
     virtual void draft(const DraftRequest &request,
                        std::function<void(const DraftResult &)> done) = 0;
+    // Like draft(); a streaming drafter also reports the text so far through partial.
+    virtual void draftStreaming(const DraftRequest &request,
+                                std::function<void(const QString &)> partial,
+                                std::function<void(const DraftResult &)> done)
+    {
+        Q_UNUSED(partial)
+        draft(request, std::move(done));
+    }
 };
 
 } // namespace Serambi::Relay

@@ -179,6 +179,44 @@ std::optional<RelayConfig> loadRelayStorageConfig(const QString &iniPath,
     return config;
 }
 
+namespace {
+
+// SERAMBI_LLM_BASE_URL, _MODEL, _HEADERS ("Name: value; Name: value"), _TIMEOUT_MS.
+bool readLlm(const Source &source, RelayConfig *config, QString *error)
+{
+    if (const auto url = source.value(QStringLiteral("llm_base_url")); url && !url->isEmpty()) {
+        QUrl parsed(*url, QUrl::StrictMode);
+        if (!parsed.isValid() ||
+            (parsed.scheme() != QLatin1String("https") &&
+             parsed.scheme() != QLatin1String("http")) ||
+            parsed.host().isEmpty())
+            return fail(error, QStringLiteral("%1 must be an http(s) URL such as "
+                                              "https://openrouter.ai/api/v1")
+                                   .arg(describe(QStringLiteral("llm_base_url"))));
+        if (parsed.path().endsWith(QLatin1Char('/')))
+            parsed.setPath(parsed.path().chopped(1));
+        config->llmBaseUrl = parsed;
+        config->llmBaseUrlSet = true;
+    }
+    if (const auto model = source.value(QStringLiteral("llm_model")); model && !model->isEmpty())
+        config->llmModel = model->trimmed();
+    if (const auto headers = source.value(QStringLiteral("llm_headers"))) {
+        const QStringList items = headers->split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString &item : items) {
+            const qsizetype colon = item.indexOf(QLatin1Char(':'));
+            const QString name = item.left(colon).trimmed();
+            if (colon <= 0 || name.isEmpty() || name.contains(QLatin1Char(' ')))
+                return fail(error, QStringLiteral("%1 must be \"Name: value; Name: value\"")
+                                       .arg(describe(QStringLiteral("llm_headers"))));
+            config->llmHeaders.append({name.toUtf8(), item.mid(colon + 1).trimmed().toUtf8()});
+        }
+    }
+    return readInt(source, QStringLiteral("llm_timeout_ms"), 1000, 600000, &config->llmTimeoutMs,
+                   error);
+}
+
+} // namespace
+
 std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProcessEnvironment &env,
                                            QString *error)
 {
@@ -270,6 +308,19 @@ std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProces
                  error))
         return std::nullopt;
     config.maxBodyBytes = qint64(maxBodyKiB) * 1024;
+    if (!readLlm(source, &config, error))
+        return std::nullopt;
+    const QString keyName = Source::envName(QStringLiteral("llm_api_key"));
+    if (env.contains(keyName))
+        config.llmApiKey = env.value(keyName).toUtf8();
+    else if (secrets.contains(keyName))
+        config.llmApiKey = secrets.value(keyName);
+    else if (source.iniHas(QStringLiteral("llm_api_key"))) {
+        fail(error, QStringLiteral("%1 is in a configuration file; move it to the environment or "
+                                   "a secrets file (chmod 600)")
+                        .arg(describe(QStringLiteral("llm_api_key"))));
+        return std::nullopt;
+    }
     return config;
 }
 

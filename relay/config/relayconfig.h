@@ -36,6 +36,16 @@ struct RelayConfig
     double aiAbstainThreshold = 0.5;
     QStringList aiHandoffKeywords;
     int aiLowConfidenceHandoffs = 2;
+    // The LLM drafter (docs/ai.md): any OpenAI-compatible chat completions endpoint. Used when
+    // a key is set or the base URL was set explicitly (a local server needs no key).
+    QUrl llmBaseUrl = QUrl(QStringLiteral("https://openrouter.ai/api/v1"));
+    bool llmBaseUrlSet = false;
+    QString llmModel = QStringLiteral("openai/gpt-4o-mini");
+    QByteArray llmApiKey;
+    QList<QPair<QByteArray, QByteArray>> llmHeaders;
+    int llmTimeoutMs = 20000;
+
+    bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
 
     QString databasePath() const;
     // The knowledge base `kb import` writes and the drafter reads (docs/ai.md).

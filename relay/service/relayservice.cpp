@@ -3,6 +3,7 @@
 #include "ai/draftcoordinator.h"
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
+#include "ai/llmdrafter.h"
 #include "http/metrics.h"
 #include "http/relayhttpserver.h"
 #include "http/webhookendpoint.h"
@@ -34,7 +35,8 @@ RelayService::~RelayService()
         m_writer->stop();
     m_hub.reset();
     m_drafts.reset();
-    m_drafter.reset();
+    m_llmDrafter.reset();
+    m_offlineDrafter.reset();
     if (m_knowledgeBase) {
         m_knowledgeBase.reset();
         closeDatabase(m_kbConnection);
@@ -84,12 +86,25 @@ bool RelayService::start(QString *error)
     KbDrafterOptions drafter;
     drafter.abstainBelow = m_config.aiAbstainThreshold;
     drafter.handoffKeywords = m_config.aiHandoffKeywords;
-    m_drafter = std::make_unique<KbDrafter>(m_knowledgeBase.get(), drafter);
+    m_offlineDrafter = std::make_unique<KbDrafter>(m_knowledgeBase.get(), drafter);
+    Drafter *active = m_offlineDrafter.get();
+    if (m_config.llmEnabled()) {
+        LlmOptions llm;
+        llm.baseUrl = m_config.llmBaseUrl;
+        llm.model = m_config.llmModel;
+        llm.apiKey = m_config.llmApiKey;
+        llm.headers = m_config.llmHeaders;
+        llm.timeoutMs = m_config.llmTimeoutMs;
+        m_llmDrafter = std::make_unique<LlmDrafter>(llm, m_network.get(), m_offlineDrafter.get());
+        active = m_llmDrafter.get();
+        qCInfo(lcRelay).noquote() << "drafts by the LLM" << llm.model << "at"
+                                  << llm.baseUrl.toString(QUrl::RemoveUserInfo);
+    }
     DraftPolicy policy;
     policy.autoThreshold = m_config.aiAutoThreshold;
     policy.abstainThreshold = m_config.aiAbstainThreshold;
     policy.lowConfidenceHandoffs = m_config.aiLowConfidenceHandoffs;
-    m_drafts = std::make_unique<DraftCoordinator>(m_writer.get(), m_drafter.get(), policy);
+    m_drafts = std::make_unique<DraftCoordinator>(m_writer.get(), active, policy);
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_drafts.get(),
             &DraftCoordinator::handleEvents);
 
@@ -155,6 +170,14 @@ void RelayService::registerMetrics()
     m_metrics->add(QStringLiteral("serambi_send_attempts_total"), Type::Counter, sendHelp,
                    QStringLiteral("result=\"failed\""),
                    [outbox] { return double(outbox->counters().failed); });
+    if (LlmDrafter *llm = m_llmDrafter.get()) {
+        m_metrics->add(QStringLiteral("serambi_llm_tokens_total"), Type::Counter,
+                       QStringLiteral("Tokens the LLM provider reported"), {},
+                       [llm] { return double(llm->totalTokens()); });
+        m_metrics->add(QStringLiteral("serambi_llm_fallbacks_total"), Type::Counter,
+                       QStringLiteral("Drafts the offline drafter wrote as the LLM failed"), {},
+                       [llm] { return double(llm->fallbacks()); });
+    }
     StoreWriter *writer = m_writer.get();
     m_metrics->add(QStringLiteral("serambi_store_commits_total"), Type::Counter,
                    QStringLiteral("Grouped transactions committed"), {},

@@ -12,7 +12,8 @@ namespace Serambi::Relay {
 
 class AgentHub;
 class DraftCoordinator;
-class Drafter;
+class KbDrafter;
+class LlmDrafter;
 class GraphClient;
 class KnowledgeBase;
 class MetricsRegistry;
@@ -52,7 +53,8 @@ private:
     std::unique_ptr<OutboxSender> m_outbox;
     QString m_kbConnection;
     std::unique_ptr<KnowledgeBase> m_knowledgeBase;
-    std::unique_ptr<Drafter> m_drafter;
+    std::unique_ptr<KbDrafter> m_offlineDrafter;
+    std::unique_ptr<LlmDrafter> m_llmDrafter; // when an LLM is configured
     std::unique_ptr<DraftCoordinator> m_drafts;
     std::unique_ptr<AgentHub> m_hub;
     std::unique_ptr<WebhookEndpoint> m_webhooks;

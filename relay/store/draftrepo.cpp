@@ -17,6 +17,7 @@ QJsonObject Draft::toJson() const
             {QLatin1String("confidence"), confidence},
             {QLatin1String("sources"), QJsonArray::fromStringList(sources)},
             {QLatin1String("handoff"), handoff},
+            {QLatin1String("fallback"), fallback},
             {QLatin1String("state"), state}};
 }
 
@@ -25,7 +26,8 @@ namespace DraftRepo {
 namespace {
 
 const QString DraftSelect = QStringLiteral(
-    "SELECT id, conversation_id, for_message_id, text, confidence, sources, state FROM drafts ");
+    "SELECT id, conversation_id, for_message_id, text, confidence, sources, state, fallback "
+    "FROM drafts ");
 
 Draft readDraft(const PreparedQuery &q)
 {
@@ -39,6 +41,7 @@ Draft readDraft(const PreparedQuery &q)
     for (const QJsonValue &source : sources)
         draft.sources.append(source.toString());
     draft.state = q.value(6).toString();
+    draft.fallback = q.value(7).toBool();
     return draft;
 }
 
@@ -63,13 +66,14 @@ bool insertPending(WriteTxn &txn, Draft &draft)
     supersede.addBindValue(draft.conversationId);
     PreparedQuery insert = txn.prepare(QStringLiteral(
         "INSERT INTO drafts (conversation_id, for_message_id, text, confidence, sources, state, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)"));
+        "fallback, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)"));
     insert.addBindValue(draft.conversationId);
     insert.addBindValue(draft.forMessageId);
     insert.addBindValue(draft.text);
     insert.addBindValue(draft.confidence);
     insert.addBindValue(QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(draft.sources)).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(draft.fallback ? 1 : 0);
     insert.addBindValue(txn.now());
     insert.addBindValue(txn.now());
     if (!execQuery(supersede) || !execQuery(insert)) {

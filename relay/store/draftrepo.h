@@ -22,7 +22,8 @@ struct Draft
     double confidence = 0;
     QStringList sources;
     bool handoff = false;
-    QString state; // pending | approved | discarded | superseded
+    bool fallback = false; // the offline drafter wrote it because the LLM provider failed
+    QString state;         // pending | approved | discarded | superseded
 
     QJsonObject toJson() const;
 };

@@ -121,6 +121,14 @@ QStringList version2()
     };
 }
 
+QStringList version3()
+{
+    // A draft the offline drafter made because the LLM provider failed.
+    return {
+        QStringLiteral("ALTER TABLE drafts ADD COLUMN fallback INTEGER NOT NULL DEFAULT 0"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -138,6 +146,7 @@ const QList<Migration> &migrations()
         {1, "users, sessions, contacts, conversations, messages, events, commands, outbox",
          version1()},
         {2, "AI drafts; conversations by assignee", version2()},
+        {3, "drafts marked as the offline fallback", version3()},
     };
     return all;
 }

@@ -160,6 +160,44 @@ private Q_SLOTS:
         QVERIFY(!error.contains(QLatin1String("leaked")));
     }
 
+    void shouldReadTheLlmKeysAndKeepTheKeyOutOfTheIniFile()
+    {
+        QString error;
+        const auto offline = loadRelayConfig({}, completeEnvironment(), &error);
+        QVERIFY2(offline, qPrintable(error));
+        QVERIFY(!offline->llmEnabled());
+
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_LLM_API_KEY"), QStringLiteral("sk-or-rahasia"));
+        env.insert(QStringLiteral("SERAMBI_LLM_MODEL"), QStringLiteral("qwen/qwen-2.5-7b"));
+        env.insert(QStringLiteral("SERAMBI_LLM_HEADERS"),
+                   QStringLiteral("HTTP-Referer: https://toko.example; X-Title: Serambi"));
+        const auto config = loadRelayConfig({}, env, &error);
+        QVERIFY2(config, qPrintable(error));
+        QVERIFY(config->llmEnabled());
+        QCOMPARE(config->llmApiKey, QByteArrayLiteral("sk-or-rahasia"));
+        QCOMPARE(config->llmBaseUrl, QUrl(QStringLiteral("https://openrouter.ai/api/v1")));
+        QCOMPARE(config->llmModel, QStringLiteral("qwen/qwen-2.5-7b"));
+        QCOMPARE(config->llmHeaders.size(), 2);
+        QCOMPARE(config->llmHeaders.at(1).first, QByteArrayLiteral("X-Title"));
+        QCOMPARE(config->llmHeaders.at(1).second, QByteArrayLiteral("Serambi"));
+
+        QProcessEnvironment local = completeEnvironment();
+        local.insert(QStringLiteral("SERAMBI_LLM_BASE_URL"),
+                     QStringLiteral("http://127.0.0.1:11434/v1/"));
+        const auto ollama = loadRelayConfig({}, local, &error);
+        QVERIFY2(ollama, qPrintable(error));
+        QVERIFY(ollama->llmEnabled());
+        QCOMPARE(ollama->llmBaseUrl, QUrl(QStringLiteral("http://127.0.0.1:11434/v1")));
+
+        const QString ini =
+            writeFile(QStringLiteral("relay.ini"), "[relay]\nllm_api_key = sk-or-leaked\n",
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QVERIFY(!loadRelayConfig(ini, completeEnvironment(), &error));
+        QVERIFY2(error.startsWith(QLatin1String("SERAMBI_LLM_API_KEY")), qPrintable(error));
+        QVERIFY(!error.contains(QLatin1String("leaked")));
+    }
+
     void shouldRefuseAMissingConfigFile()
     {
         QString error;

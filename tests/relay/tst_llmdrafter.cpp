@@ -1,0 +1,283 @@
+// The LLM drafter against a fake OpenAI-compatible chat completions server on 127.0.0.1:
+// streamed chunks become the draft, and every way the provider can fail (401, 429, 500, a
+// timeout, a malformed event stream) gives the offline draft marked as the fallback. The
+// key goes only into the Authorization header.
+#include "ai/kbdrafter.h"
+#include "ai/knowledgebase.h"
+#include "ai/llmdrafter.h"
+#include "ai/ssedecoder.h"
+#include "store/database.h"
+
+#include <QHttpServer>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <deque>
+#include <optional>
+#include <vector>
+
+using namespace Serambi::Relay;
+
+namespace {
+
+const QByteArray ApiKey = QByteArrayLiteral("sk-or-test-rahasia-123");
+QStringList g_logged;
+
+void recordLog(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_logged.append(message);
+}
+
+QByteArray chunk(const QString &content)
+{
+    const QJsonObject delta{
+        {QLatin1String("choices"),
+         QJsonArray{QJsonObject{
+             {QLatin1String("delta"), QJsonObject{{QLatin1String("content"), content}}}}}}};
+    return "data: " + QJsonDocument(delta).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+// A chat completions endpoint that answers with scripted replies in order.
+class FakeChatApi
+{
+public:
+    struct Reply
+    {
+        int status = 200;
+        QByteArray body;
+        bool hang = false;
+    };
+
+    bool listen()
+    {
+        m_server.route(
+            QStringLiteral("/v1/chat/completions"),
+            [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                m_authorizations.append(request.value("Authorization"));
+                m_bodies.append(QJsonDocument::fromJson(request.body()).object());
+                Reply reply = m_script.empty() ? Reply{} : m_script.front();
+                if (!m_script.empty())
+                    m_script.pop_front();
+                if (reply.hang) {
+                    m_hanging.push_back(std::move(responder));
+                    return;
+                }
+                responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+                responder.writeHeader("Content-Type", reply.status == 200 ? "text/event-stream"
+                                                                          : "application/json");
+                responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+                responder.writeBody(reply.body);
+            });
+        m_port = m_server.listen(QHostAddress::LocalHost, 0);
+        return m_port != 0;
+    }
+
+    QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_port)); }
+    void enqueue(const Reply &reply) { m_script.push_back(reply); }
+    const QList<QByteArray> &authorizations() const { return m_authorizations; }
+    const QList<QJsonObject> &bodies() const { return m_bodies; }
+
+private:
+    QHttpServer m_server;
+    quint16 m_port = 0;
+    std::deque<Reply> m_script;
+    std::vector<QHttpServerResponder> m_hanging;
+    QList<QByteArray> m_authorizations;
+    QList<QJsonObject> m_bodies;
+};
+
+const char CodArticle[] = "---\nid: cod\ntitle: Bayar di tempat (COD)\ntags: [cod/bayar di "
+                          "tempat]\n---\nBisa, {sapaan}. COD tersedia untuk Jabodetabek.\n";
+
+} // namespace
+
+class TestLlmDrafter : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Drafts a reply to text with the LLM drafter; the partial texts it streamed go to *partials.
+    DraftResult draftFor(const QString &text, QStringList *partials = nullptr)
+    {
+        std::optional<DraftResult> result;
+        m_llm->draftStreaming(
+            {7, ++m_messageId, text},
+            [partials](const QString &partial) {
+                if (partials)
+                    partials->append(partial);
+            },
+            [&result](const DraftResult &r) { result = r; });
+        if (!QTest::qWaitFor([&result] { return result.has_value(); }, 10000))
+            return {};
+        return *result;
+    }
+
+    void verifyFallback(const DraftResult &result)
+    {
+        QVERIFY(result.fallback);
+        QCOMPARE(result.sources, QStringList{QStringLiteral("cod")});
+        QVERIFY2(result.text.contains(QLatin1String("COD tersedia")), qPrintable(result.text));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.emplace();
+        QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("kb")));
+        QFile article(m_dir->filePath(QStringLiteral("kb/cod.md")));
+        QVERIFY(article.open(QIODevice::WriteOnly));
+        article.write(CodArticle);
+        article.close();
+        QString error;
+        m_db = openDatabase(m_dir->filePath(QStringLiteral("relay.sqlite")),
+                            QStringLiteral("llm-test"), SyncMode::Normal, &error);
+        QVERIFY2(m_db.isOpen(), qPrintable(error));
+        QVERIFY2(KnowledgeBase::createSchema(m_db, &error), qPrintable(error));
+        QVERIFY(KnowledgeBase::import(m_db, m_dir->filePath(QStringLiteral("kb")), 1000, &error));
+        m_kb.emplace(m_db);
+        m_offline.emplace(&*m_kb, KbDrafterOptions{});
+        m_api.emplace();
+        QVERIFY(m_api->listen());
+        LlmOptions options;
+        options.baseUrl = m_api->baseUrl();
+        options.model = QStringLiteral("test/model");
+        options.apiKey = ApiKey;
+        options.headers = {{QByteArrayLiteral("X-Title"), QByteArrayLiteral("Serambi")}};
+        options.timeoutMs = 1500;
+        options.retryDelayMs = 50;
+        options.streamIntervalMs = 0;
+        m_llm.emplace(options, &m_network, &*m_offline);
+        g_logged.clear();
+        qInstallMessageHandler(recordLog);
+    }
+
+    void cleanup()
+    {
+        qInstallMessageHandler(nullptr);
+        for (const QString &line : std::as_const(g_logged))
+            QVERIFY2(!line.contains(QString::fromLatin1(ApiKey)), qPrintable(line));
+        m_llm.reset();
+        m_api.reset();
+        m_offline.reset();
+        m_kb.reset();
+        m_db = QSqlDatabase();
+        closeDatabase(QStringLiteral("llm-test"));
+        m_dir.reset();
+    }
+
+    void shouldSplitAnEventStreamFedInPieces()
+    {
+        SseDecoder decoder;
+        QList<QByteArray> events;
+        const QByteArray stream = ": keep-alive\r\ndata: {\"a\":1}\r\n\r\ndata: x\ndata: y\n\n"
+                                  "event: ping\ndata: [DONE]\n\n";
+        for (char byte : stream)
+            events += decoder.feed(QByteArray(1, byte));
+        QCOMPARE(events, (QList<QByteArray>{"{\"a\":1}", "x\ny", "[DONE]"}));
+    }
+
+    void shouldStreamChunksInOrderIntoTheDraft()
+    {
+        const QStringList pieces{QStringLiteral("Bisa, Kak. "), QStringLiteral("COD tersedia "),
+                                 QStringLiteral("untuk Jabodetabek."),
+                                 QStringLiteral("\n[[sumber: cod; handoff: tidak]]")};
+        QByteArray body;
+        for (const QString &piece : pieces)
+            body += chunk(piece);
+        body += "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":90,\"completion_tokens\":"
+                "12,\"total_tokens\":102}}\n\ndata: [DONE]\n\n";
+        m_api->enqueue({200, body, false});
+
+        QStringList partials;
+        const DraftResult result = draftFor(QStringLiteral("kak bisa cod?"), &partials);
+        QCOMPARE(result.text, QStringLiteral("Bisa, Kak. COD tersedia untuk Jabodetabek."));
+        QVERIFY(!result.fallback);
+        QCOMPARE(result.sources, QStringList{QStringLiteral("cod")});
+        QVERIFY(!result.handoff);
+        QVERIFY(result.confidence > 0);
+        QVERIFY(!partials.isEmpty());
+        for (qsizetype i = 1; i < partials.size(); ++i)
+            QVERIFY(partials.at(i).startsWith(partials.at(i - 1)));
+        QVERIFY(result.text.startsWith(partials.constLast()));
+        QCOMPARE(m_llm->tokensFor(7), 102);
+
+        const QJsonObject request = m_api->bodies().constFirst();
+        QCOMPARE(request.value(QLatin1String("model")).toString(), QStringLiteral("test/model"));
+        QVERIFY(request.value(QLatin1String("stream")).toBool());
+        const QJsonArray messages = request.value(QLatin1String("messages")).toArray();
+        QVERIFY(messages.first()
+                    .toObject()
+                    .value(QLatin1String("content"))
+                    .toString()
+                    .contains(QLatin1String("COD tersedia untuk Jabodetabek")));
+        QCOMPARE(messages.last().toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("kak bisa cod?"));
+        QCOMPARE(m_api->authorizations(), QList<QByteArray>{"Bearer " + ApiKey});
+        QVERIFY(!QJsonDocument(request).toJson().contains(ApiKey));
+    }
+
+    void shouldFallBackOnUnauthorized()
+    {
+        m_api->enqueue({401, "{\"error\":{\"message\":\"No auth credentials found\"}}", false});
+        verifyFallback(draftFor(QStringLiteral("bisa cod?")));
+        QCOMPARE(m_api->bodies().size(), 1);
+    }
+
+    void shouldRetryAServerErrorOnceThenFallBack()
+    {
+        m_api->enqueue({500, "{}", false});
+        m_api->enqueue({500, "{}", false});
+        verifyFallback(draftFor(QStringLiteral("bisa cod?")));
+        QCOMPARE(m_api->bodies().size(), 2);
+    }
+
+    void shouldRetryTooManyRequestsOnce()
+    {
+        m_api->enqueue({429, "{}", false});
+        m_api->enqueue({429, "{}", false});
+        verifyFallback(draftFor(QStringLiteral("bisa cod?")));
+        QCOMPARE(m_api->bodies().size(), 2);
+
+        m_api->enqueue({429, "{}", false});
+        m_api->enqueue(
+            {200, chunk(QStringLiteral("Bisa COD, Kak. [[sumber: cod]]")) + "data: [DONE]\n\n",
+             false});
+        const DraftResult retried = draftFor(QStringLiteral("bisa cod?"));
+        QVERIFY(!retried.fallback);
+        QCOMPARE(retried.text, QStringLiteral("Bisa COD, Kak."));
+        QCOMPARE(m_api->bodies().size(), 4);
+    }
+
+    void shouldFallBackWhenTheProviderIsTooSlow()
+    {
+        m_api->enqueue({200, {}, true});
+        verifyFallback(draftFor(QStringLiteral("bisa cod?")));
+    }
+
+    void shouldFallBackOnAMalformedEventStream()
+    {
+        m_api->enqueue(
+            {200, chunk(QStringLiteral("Bisa")) + "data: {\"choices\": [oops\n\n", false});
+        verifyFallback(draftFor(QStringLiteral("bisa cod?")));
+        m_api->enqueue({200, "<html>Bad gateway</html>", false});
+        verifyFallback(draftFor(QStringLiteral("bisa cod?")));
+    }
+
+private:
+    std::optional<QTemporaryDir> m_dir;
+    QSqlDatabase m_db;
+    std::optional<KnowledgeBase> m_kb;
+    std::optional<KbDrafter> m_offline;
+    std::optional<FakeChatApi> m_api;
+    QNetworkAccessManager m_network;
+    std::optional<LlmDrafter> m_llm;
+    qint64 m_messageId = 0;
+};
+
+QTEST_GUILESS_MAIN(TestLlmDrafter)
+#include "tst_llmdrafter.moc"
