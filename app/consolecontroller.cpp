@@ -24,6 +24,8 @@ QLatin1String key(const char *name)
 
 const QString SendText = QStringLiteral("send_text");
 const QString History = QStringLiteral("history");
+const QString ListAgents = QStringLiteral("list_agents");
+const QString Unreachable = QStringLiteral("unreachable");
 } // namespace
 
 ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *credentials,
@@ -187,6 +189,7 @@ void ConsoleController::closeStore()
     m_commands.clear();
     m_inFlight.clear();
     m_historyRequests.clear();
+    m_agentRequests.clear();
     m_unsent.clear();
     m_unsentDirty.clear();
 }
@@ -272,6 +275,10 @@ void ConsoleController::handleStatusChanged(const ConnectionStatus &status)
         if (!m_historyRequests.isEmpty()) {
             m_historyRequests.clear();
             m_messages->cancelOlderPage(m_messages->conversationId());
+        }
+        if (!m_agentRequests.isEmpty()) {
+            m_agentRequests.clear();
+            Q_EMIT agentsListFailed(Unreachable);
         }
     } else {
         flushCommands();
@@ -475,6 +482,10 @@ void ConsoleController::handleResult(const QString &commandId, bool ok, const QJ
         handleHistory(request, ok, data);
         return;
     }
+    if (m_agentRequests.remove(commandId)) {
+        handleAgents(ok, data, errorCode);
+        return;
+    }
     const auto it = std::find_if(m_commands.begin(), m_commands.end(),
                                  [&](const PendingCommand &c) { return c.id == commandId; });
     if (it == m_commands.end())
@@ -642,6 +653,29 @@ bool ConsoleController::assign(const QString &username)
     if (username.isEmpty())
         return false;
     return commandOnCurrent(QStringLiteral("assign"), {{key("username"), username}});
+}
+
+void ConsoleController::listAgents()
+{
+    const QString id = RelayClient::newCommandId();
+    if (!m_relay->sendCommand(id, ListAgents, {})) {
+        Q_EMIT agentsListFailed(Unreachable);
+        return;
+    }
+    m_agentRequests.insert(id);
+}
+
+void ConsoleController::handleAgents(bool ok, const QJsonObject &data, const QString &errorCode)
+{
+    if (!ok) {
+        Q_EMIT agentsListFailed(errorCode);
+        return;
+    }
+    AgentList agents;
+    const QJsonArray array = data.value(key("agents")).toArray();
+    for (const QJsonValue &value : array)
+        agents.append(AgentInfo::fromJson(value.toObject()));
+    Q_EMIT agentsListed(agents);
 }
 
 bool ConsoleController::markRead()

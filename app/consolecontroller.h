@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agentinfo.h"
 #include "connectionstatus.h"
 #include "conversationfilterproxy.h"
 #include "currentuser.h"
@@ -87,6 +88,9 @@ public:
     bool resolve();
     bool setAiMode(Protocol::AiMode mode);
     bool assign(const QString &username); // supervisors and admins
+    // Asks the relay who a chat may be given to (supervisors and admins). Read-only, so never
+    // queued: answered by agentsListed() or agentsListFailed() ("unreachable" when offline).
+    void listAgents();
     bool markRead();
 
     // Composer text not sent yet, per conversation; kept across restarts and crashes.
@@ -117,6 +121,8 @@ Q_SIGNALS:
     void attentionRequested(qint64 conversationId,
                             Serambi::App::ConsoleController::AttentionReason reason);
     void unreadTotalChanged(int total);
+    void agentsListed(const Serambi::App::AgentList &agents);
+    void agentsListFailed(const QString &errorCode);
 
 private:
     struct HistoryRequest
@@ -145,6 +151,7 @@ private:
     void handleResult(const QString &commandId, bool ok, const QJsonObject &data,
                       const QString &errorCode);
     void handleHistory(const HistoryRequest &request, bool ok, const QJsonObject &data);
+    void handleAgents(bool ok, const QJsonObject &data, const QString &errorCode);
     void handleMessagesLoaded(qint64 conversationId, qint64 beforeId, const MessageList &messages);
     void handleOlderPageRequested(qint64 conversationId, qint64 beforeId);
 
@@ -188,6 +195,7 @@ private:
     QList<PendingCommand> m_commands;       // in issue order
     QSet<QString> m_inFlight;               // sent on this connection, awaiting a result
     QHash<QString, HistoryRequest> m_historyRequests;
+    QSet<QString> m_agentRequests; // list_agents sent on this connection
     QHash<qint64, QString> m_unsent;
     QSet<qint64> m_unsentDirty;
     QTimer m_unsentTimer;

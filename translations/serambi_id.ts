@@ -250,6 +250,69 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::AssignDialog</name>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · ● online</source>
+        <translation>%1 · %2 · ● daring</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · offline</source>
+        <translation>%1 · %2 · luring</translation>
+    </message>
+    <message>
+        <source>Assign chat</source>
+        <translation>Tugaskan obrolan</translation>
+    </message>
+    <message>
+        <source>&amp;Who takes this chat? Type to filter, Enter assigns.</source>
+        <translation>&amp;Siapa yang menangani obrolan ini? Ketik untuk menyaring, Enter untuk menugaskan.</translation>
+    </message>
+    <message>
+        <source>Name or username</source>
+        <translation>Nama atau nama pengguna</translation>
+    </message>
+    <message>
+        <source>Filter agents</source>
+        <translation>Saring agen</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Daftar agen</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Tugaskan</translation>
+    </message>
+    <message>
+        <source>Assign to the selected agent</source>
+        <translation>Tugaskan ke agen yang dipilih</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Loading agents…</source>
+        <translation>Memuat daftar agen…</translation>
+    </message>
+    <message>
+        <source>No agent matches.</source>
+        <translation>Tidak ada agen yang cocok.</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::ComposerPanel</name>
     <message>
         <source>Write a reply — Enter sends, Shift+Enter for a new line</source>
@@ -627,14 +690,6 @@
     <message>
         <source>A message to %1 was not delivered: %2</source>
         <translation>Pesan untuk %1 gagal terkirim: %2</translation>
-    </message>
-    <message>
-        <source>Assign chat</source>
-        <translation>Tugaskan obrolan</translation>
-    </message>
-    <message>
-        <source>Username of the agent who takes this chat:</source>
-        <translation>Nama pengguna agen yang akan menangani obrolan ini:</translation>
     </message>
     <message>
         <source>Select a delivered message first, then press Ctrl+R.</source>

@@ -3,6 +3,7 @@
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
 #include "appicon.h"
+#include "assigndialog.h"
 #include "composer.h"
 #include "composerpanel.h"
 #include "connectionindicator.h"
@@ -23,8 +24,8 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFrame>
-#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QSplitter>
@@ -512,12 +513,18 @@ void MainWindow::assign()
 {
     if (m_current == 0 || !m_controller->currentUser().isSupervisor())
         return;
-    bool ok = false;
-    const QString username = QInputDialog::getText(this, tr("Assign chat"),
-                                                   tr("Username of the agent who takes this chat:"),
-                                                   QLineEdit::Normal, QString(), &ok);
-    if (ok && !username.trimmed().isEmpty())
-        m_controller->assign(username.trimmed());
+    auto *dialog = new AssignDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 conversationId = m_current;
+    connect(m_controller, &App::ConsoleController::agentsListed, dialog, &AssignDialog::setAgents);
+    connect(m_controller, &App::ConsoleController::agentsListFailed, dialog,
+            [dialog](const QString &code) { dialog->showError(ErrorText::forName(code)); });
+    connect(dialog, &AssignDialog::agentChosen, this, [this, conversationId](const QString &name) {
+        if (m_current == conversationId)
+            m_controller->assign(name);
+    });
+    dialog->open();
+    m_controller->listAgents();
 }
 
 void MainWindow::replyToSelected()

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Serambi;
 using namespace Serambi::App;
 using ListRoles = ConversationListModel::Roles;
@@ -22,6 +24,8 @@ namespace {
 const QString CustomerWaId = QStringLiteral("6281234567001");
 const QString Agent = QStringLiteral("ayu");
 const QString Password = QStringLiteral("rahasia-ayu");
+const QString Supervisor = QStringLiteral("budi");
+const QString SupervisorPassword = QStringLiteral("rahasia-budi");
 constexpr int Timeout = 15000;
 
 // One console: its relay client, the controller, and nothing shared but the data directory and
@@ -79,10 +83,11 @@ private:
         return std::make_unique<Console>(m_consoleDir->path(), &m_credentials);
     }
 
-    bool signIn(Console &console)
+    bool signIn(Console &console, const QString &username = Agent,
+                const QString &password = Password)
     {
         QSignalSpy signedIn(&console.controller, &ConsoleController::signedIn);
-        console.controller.signIn(agentsUrl(), Agent, Password);
+        console.controller.signIn(agentsUrl(), username, password);
         return signedIn.wait(Timeout) && QTest::qWaitFor([&] {
                    return console.controller.connectionStatus().state == ConnectionState::Online;
                });
@@ -136,6 +141,8 @@ private Q_SLOTS:
         m_sim = &m_loop->sim();
         QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
                                 Password));
+        QVERIFY(m_loop->addUser(Supervisor, QStringLiteral("Budi Santoso"),
+                                QStringLiteral("supervisor"), SupervisorPassword));
         startRelay();
     }
 
@@ -379,6 +386,57 @@ private Q_SLOTS:
         console->controller.signIn(agentsUrl(), Agent, Password);
         QVERIFY(failed.wait(Timeout));
         QCOMPARE(failed.last().at(0).toString(), QStringLiteral("unreachable"));
+    }
+
+    void shouldListAgentsForASupervisorAndRefuseAnAgent()
+    {
+        auto supervisor = newConsole();
+        QVERIFY(signIn(*supervisor, Supervisor, SupervisorPassword));
+        QSignalSpy listed(&supervisor->controller, &ConsoleController::agentsListed);
+        supervisor->controller.listAgents();
+        QVERIFY(listed.wait(Timeout));
+        const auto agents = listed.last().at(0).value<AgentList>();
+        const auto ayu = std::find_if(agents.cbegin(), agents.cend(),
+                                      [](const AgentInfo &a) { return a.username == Agent; });
+        QVERIFY(ayu != agents.cend());
+        QCOMPARE(ayu->displayName, QStringLiteral("Ayu Lestari"));
+        QCOMPARE(ayu->role, QStringLiteral("agent"));
+        QVERIFY(!ayu->online);
+
+        QTemporaryDir agentDir;
+        Console agent(agentDir.path(), &m_credentials);
+        QVERIFY(signIn(agent));
+        QSignalSpy failed(&agent.controller, &ConsoleController::agentsListFailed);
+        agent.controller.listAgents();
+        QVERIFY(failed.wait(Timeout));
+        QCOMPARE(failed.last().at(0).toString(), QStringLiteral("forbidden"));
+
+        // Ayu's console is signed in now, and a supervisor sees it.
+        supervisor->controller.listAgents();
+        QVERIFY(listed.wait(Timeout));
+        const auto again = listed.last().at(0).value<AgentList>();
+        QVERIFY(std::any_of(again.cbegin(), again.cend(),
+                            [](const AgentInfo &a) { return a.username == Agent && a.online; }));
+    }
+
+    void shouldNotQueueListingAgentsWhileOffline()
+    {
+        auto supervisor = newConsole();
+        QVERIFY(signIn(*supervisor, Supervisor, SupervisorPassword));
+        m_loop->stopRelay();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            supervisor->controller.connectionStatus().state != ConnectionState::Online, Timeout);
+        QSignalSpy failed(&supervisor->controller, &ConsoleController::agentsListFailed);
+        QSignalSpy listed(&supervisor->controller, &ConsoleController::agentsListed);
+        supervisor->controller.listAgents();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.last().at(0).toString(), QStringLiteral("unreachable"));
+
+        startRelay();
+        QTRY_COMPARE_WITH_TIMEOUT(supervisor->controller.connectionStatus().state,
+                                  ConnectionState::Online, Timeout);
+        QTest::qWait(300);
+        QCOMPARE(listed.size(), 0); // nothing was sent on reconnecting
     }
 
 private:

@@ -9,6 +9,7 @@
 #include "app/relayclient.h"
 #include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
+#include "ui/assigndialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/consolesettings.h"
 #include "ui/languageswitcher.h"
@@ -17,6 +18,7 @@
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -27,6 +29,7 @@
 #include <QTabWidget>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -37,6 +40,8 @@ const QString CustomerWaId = QStringLiteral("6281234567001");
 const QString CustomerName = QStringLiteral("Siti Rahmawati");
 const QString Agent = QStringLiteral("ayu");
 const QString AgentPassword = QStringLiteral("rahasia-ayu");
+const QString Supervisor = QStringLiteral("budi");
+const QString SupervisorPassword = QStringLiteral("rahasia-budi");
 constexpr int Timeout = 15000;
 
 QModelIndex rowNamed(QAbstractItemModel *model, const QString &name)
@@ -69,36 +74,37 @@ private:
         return m_window->findChild<T *>(QLatin1String(name));
     }
 
-    QString customerWrites(const QString &text)
+    QString customerWrites(const QString &text, const QString &waId = CustomerWaId,
+                           const QString &name = CustomerName)
     {
         QString error;
         const QString wamid = m_sim->customers().sendMessage(
-            CustomerWaId,
+            waId,
             {{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}},
-            &error, CustomerName);
+            &error, name);
         if (wamid.isEmpty())
             qWarning() << error;
         return wamid;
     }
 
     // Signs in through the dialog the way an agent does.
-    bool signInThroughDialog(const QString &password)
+    bool signInThroughDialog(const QString &password, const QString &username = Agent)
     {
         m_window->start();
         auto *dialog = m_window->signInDialog();
         if (!QTest::qWaitFor([dialog] { return dialog->isVisible(); }, Timeout))
             return false;
         dialog->findChild<QLineEdit *>(QStringLiteral("relayUrlEdit"))->setText(relayUrl());
-        dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->setText(Agent);
+        dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->setText(username);
         dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(password);
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")),
                           Qt::LeftButton);
         return true;
     }
 
-    bool signIn()
+    bool signIn(const QString &username = Agent, const QString &password = AgentPassword)
     {
-        if (!signInThroughDialog(AgentPassword))
+        if (!signInThroughDialog(password, username))
             return false;
         auto *indicator = child<Ui::ConnectionIndicator>("connectionIndicator");
         return QTest::qWaitFor(
@@ -133,6 +139,10 @@ private Q_SLOTS:
         m_sim = &m_loop->sim();
         QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
                                 AgentPassword));
+        QVERIFY(m_loop->addUser(Supervisor, QStringLiteral("Budi Santoso"),
+                                QStringLiteral("supervisor"), SupervisorPassword));
+        QVERIFY(m_loop->addUser(QStringLiteral("dewi"), QStringLiteral("Dewi Anggraini"),
+                                QStringLiteral("agent"), QStringLiteral("rahasia-dewi")));
         QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
 
         m_settings =
@@ -318,6 +328,99 @@ private Q_SLOTS:
 
         m_settings->setLanguage(QStringLiteral("en"));
         QTRY_COMPARE(takeOver->text(), QStringLiteral("Take over"));
+    }
+
+    void shouldAssignAChatThroughTheDialogToAnAgentWhoSeesItAsMine()
+    {
+        // Ayu's console, signed in elsewhere, without a window.
+        App::MemoryCredentialStore agentCredentials;
+        App::RelayClient agentClient;
+        App::ConsoleOptions agentOptions;
+        agentOptions.dataDirectory = m_loop->dataPath(QStringLiteral("agent-console"));
+        App::ConsoleController agent(&agentClient, &agentCredentials, agentOptions);
+        agent.signIn(m_loop->agentsUrl(), Agent, AgentPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(agent.connectionStatus().state, App::ConnectionState::Online,
+                                  Timeout);
+
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        QVERIFY(!customerWrites(QStringLiteral("Saya mau komplain, tolong dibantu.")).isEmpty());
+        QVERIFY(openCustomerChat());
+        auto *button = child<QPushButton>("assignButton");
+        QVERIFY(button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+
+        Ui::AssignDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<Ui::AssignDialog *>()) != nullptr);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *list = dialog->findChild<QListView *>(QStringLiteral("agentList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 3, Timeout);
+        // Online first: Ayu's console is signed in, Dewi's is not.
+        QCOMPARE(list->model()->index(0, 0).data().toString(),
+                 QStringLiteral("Ayu Lestari · Agent · ● online"));
+        QVERIFY(!list->accessibleName().isEmpty());
+
+        auto *filter = dialog->findChild<QLineEdit *>(QStringLiteral("agentFilterEdit"));
+        QVERIFY(!filter->accessibleName().isEmpty());
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        filter->setFocus();
+        QTest::keyClicks(filter, QStringLiteral("dew"));
+        QCOMPARE(list->model()->rowCount(), 1);
+        QCOMPARE(list->model()->index(0, 0).data().toString(),
+                 QStringLiteral("Dewi Anggraini · Agent · offline"));
+        filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("lestari"));
+        QCOMPARE(list->model()->rowCount(), 1);
+        QTest::keyClick(filter, Qt::Key_Return);
+        QTRY_VERIFY(m_window->findChild<Ui::AssignDialog *>() == nullptr);
+
+        App::ConversationFilterProxy *mine =
+            agent.conversations(App::ConversationFilterProxy::Filter::Mine);
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(mine, CustomerName).isValid(), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>("conversationStateLabel")->text(),
+                                  QStringLiteral("With ayu"), Timeout);
+    }
+
+    void shouldCancelTheAssignDialogWithEscape()
+    {
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        QVERIFY(!customerWrites(QStringLiteral("Halo admin")).isEmpty());
+        QVERIFY(openCustomerChat());
+        auto *state = child<QLabel>("conversationStateLabel");
+        const QString before = state->text();
+        QTest::mouseClick(child<QPushButton>("assignButton"), Qt::LeftButton);
+        Ui::AssignDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<Ui::AssignDialog *>()) != nullptr);
+        auto *list = dialog->findChild<QListView *>(QStringLiteral("agentList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 3, Timeout);
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTest::keyClick(dialog->findChild<QLineEdit *>(QStringLiteral("agentFilterEdit")),
+                        Qt::Key_Escape);
+        QTRY_VERIFY(m_window->findChild<Ui::AssignDialog *>() == nullptr);
+        QTest::qWait(300);
+        QCOMPARE(state->text(), before);
+        QVERIFY(m_controller->conversationList()
+                    ->conversation(m_controller->currentConversationId())
+                    ->assignee.isEmpty());
+    }
+
+    void shouldNotOfferAssignToAnAgent()
+    {
+        QVERIFY(signIn());
+        QVERIFY(!customerWrites(QStringLiteral("Halo?")).isEmpty());
+        QVERIFY(openCustomerChat());
+        QVERIFY(!child<QPushButton>("assignButton")->isVisible());
+        const auto actions = m_window->findChildren<QAction *>();
+        for (const QAction *action : actions) {
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A))
+                QVERIFY(!action->isVisible() || !action->isEnabled());
+        }
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::qWait(200);
+        QVERIFY(m_window->findChild<Ui::AssignDialog *>() == nullptr);
     }
 
 private:

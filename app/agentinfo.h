@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Serambi::App {
+
+// A user a supervisor may give a chat to, as list_agents describes them.
+struct AgentInfo
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    QString role; // agent / supervisor / admin
+    bool online = false;
+
+    static AgentInfo fromJson(const QJsonObject &json);
+};
+
+using AgentList = QList<AgentInfo>;
+
+} // namespace Serambi::App
