@@ -49,8 +49,10 @@ TrayNotifier::TrayNotifier(App::ConsoleController *controller, ConsoleSettings *
                            QObject *parent)
     : QObject(parent), m_controller(controller), m_settings(settings)
 {
+    setObjectName(QStringLiteral("trayNotifier"));
     connect(controller, &App::ConsoleController::attentionRequested, this,
             &TrayNotifier::handleAttention);
+    connect(this, &TrayNotifier::notificationRequested, this, &TrayNotifier::showNotification);
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_tray = new QSystemTrayIcon(this);
@@ -83,18 +85,22 @@ void TrayNotifier::handleAttention(qint64 conversationId,
         return;
     if (m_settings->soundEnabled())
         QApplication::beep();
-    if (!m_tray || !QSystemTrayIcon::supportsMessages())
-        return;
     const App::Conversation *conversation =
         m_controller->conversationList()->conversation(conversationId);
     const QString name = conversation ? conversation->displayName() : QString();
     m_lastNotified = conversationId;
     if (reason == App::ConsoleController::AttentionReason::AssignedToMe)
-        m_tray->showMessage(tr("Chat assigned to you"), tr("%1 is now yours to answer.").arg(name),
-                            appIcon());
+        Q_EMIT notificationRequested(conversationId, tr("Chat assigned to you"),
+                                     tr("%1 is now yours to answer.").arg(name));
     else
-        m_tray->showMessage(tr("A customer asks for a person"),
-                            tr("%1 is waiting for an agent.").arg(name), appIcon());
+        Q_EMIT notificationRequested(conversationId, tr("A customer asks for a person"),
+                                     tr("%1 is waiting for an agent.").arg(name));
+}
+
+void TrayNotifier::showNotification(qint64, const QString &title, const QString &text)
+{
+    if (m_tray && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, text, appIcon());
 }
 
 void TrayNotifier::updateIcon(int unread)

@@ -11,7 +11,8 @@ namespace Serambi::Ui {
 class ConsoleSettings;
 
 // The tray icon with the unread total, and a desktop notification (with an optional beep)
-// when a chat is assigned to the agent or a customer asks for a person. Clicking the
+// when a chat is assigned to the agent or a customer asks for a person. Every notification is
+// announced by notificationRequested() and shown by the tray when there is one. Clicking the
 // notification or the icon brings the chat forward through chatRequested().
 class TrayNotifier : public QObject
 {
@@ -27,6 +28,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
+    // The words of a desktop notification, already translated; emitted with or without a tray.
+    void notificationRequested(qint64 conversationId, const QString &title, const QString &text);
     void chatRequested(qint64 conversationId);
     void windowRequested();
 
@@ -34,6 +37,7 @@ private:
     void handleAttention(qint64 conversationId,
                          Serambi::App::ConsoleController::AttentionReason reason);
     void updateIcon(int unread);
+    void showNotification(qint64 conversationId, const QString &title, const QString &text);
 
     App::ConsoleController *m_controller;
     ConsoleSettings *m_settings;

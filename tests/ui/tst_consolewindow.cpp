@@ -17,6 +17,7 @@
 #include "ui/messagebar.h"
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
+#include "ui/traynotifier.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,6 +27,8 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
 
@@ -421,6 +424,141 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
         QTest::qWait(200);
         QVERIFY(m_window->findChild<Ui::AssignDialog *>() == nullptr);
+    }
+
+    void shouldSayHowLongToWaitAfterTooManyWrongPasswordsInIndonesian()
+    {
+        m_language->apply(QStringLiteral("id"));
+        QSignalSpy failed(m_controller.get(), &App::ConsoleController::signInFailed);
+        m_window->start();
+        auto *dialog = m_window->signInDialog();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), Timeout);
+        dialog->findChild<QLineEdit *>(QStringLiteral("relayUrlEdit"))->setText(relayUrl());
+        dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->setText(Agent);
+        auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+        auto *button = dialog->findChild<QPushButton *>(QStringLiteral("signInButton"));
+        for (int attempt = 1; attempt <= 6; ++attempt) {
+            password->setText(QStringLiteral("salah-%1").arg(attempt));
+            QTRY_VERIFY(button->isEnabled());
+            QTest::mouseClick(button, Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(failed.size(), attempt, Timeout);
+        }
+        QCOMPARE(failed.last().at(0).toString(), QStringLiteral("auth_throttled"));
+        auto *error = dialog->findChild<QLabel *>(QStringLiteral("signInErrorLabel"));
+        QVERIFY(error->isVisible());
+        const QRegularExpression throttled(
+            QStringLiteral("^Terlalu banyak percobaan masuk yang gagal\\. Coba lagi dalam "
+                           "(\\d+) detik\\.$"));
+        const QRegularExpressionMatch match = throttled.match(error->text());
+        QVERIFY2(match.hasMatch(), qPrintable(error->text()));
+        QCOMPARE(match.captured(1).toInt(), failed.last().at(1).toInt());
+        QVERIFY(match.captured(1).toInt() > 0);
+        QVERIFY(dialog->isVisible());
+    }
+
+    void shouldMoveThroughChatsNeedingAttentionInUrgencyOrderWithCtrlJ()
+    {
+        QVERIFY(signIn());
+        // Written a second apart: the one who has waited longest is the most urgent.
+        const QStringList names = {QStringLiteral("Pelanggan Satu"),
+                                   QStringLiteral("Pelanggan Dua"),
+                                   QStringLiteral("Pelanggan Tiga")};
+        for (int i = 0; i < names.size(); ++i) {
+            if (i > 0)
+                QTest::qWait(1100);
+            QVERIFY(!customerWrites(QStringLiteral("Halo, saya butuh bantuan."),
+                                    QStringLiteral("62812000000%1").arg(i + 1), names.at(i))
+                         .isEmpty());
+        }
+        App::ConversationListModel *list = m_controller->conversationList();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(names.cbegin(), names.cend(),
+                        [list](const QString &name) {
+                            return rowNamed(list, name)
+                                .data(App::ConversationListModel::NeedsAttentionRole)
+                                .toBool();
+                        }),
+            Timeout);
+
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        auto *name = child<QLabel>("conversationNameLabel");
+        const auto press = [this](Qt::KeyboardModifiers modifiers) {
+            QTest::keyClick(m_window.get(), Qt::Key_J, modifiers);
+        };
+        press(Qt::ControlModifier);
+        QTRY_COMPARE(name->text(), names.at(0));
+        press(Qt::ControlModifier);
+        QTRY_COMPARE(name->text(), names.at(1));
+        press(Qt::ControlModifier);
+        QTRY_COMPARE(name->text(), names.at(2));
+        press(Qt::ControlModifier);
+        QTRY_COMPARE(name->text(), names.at(0)); // around again
+        press(Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(name->text(), names.at(2));
+        QCOMPARE(m_controller->nextNeedingAttention(m_controller->currentConversationId(), true),
+                 rowNamed(list, names.at(1)).data(App::ConversationListModel::IdRole).toLongLong());
+    }
+
+    void shouldNotifyWhenASupervisorAssignsAChatToMe()
+    {
+        QVERIFY(signIn());
+        auto *tray = m_window->findChild<Ui::TrayNotifier *>();
+        QVERIFY(tray);
+        QSignalSpy attention(m_controller.get(), &App::ConsoleController::attentionRequested);
+        QSignalSpy notified(tray, &Ui::TrayNotifier::notificationRequested);
+        QVERIFY(!customerWrites(QStringLiteral("Tolong hubungkan ke CS.")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(m_controller->conversationList(), CustomerName).isValid(),
+                                 Timeout);
+        const qint64 id = rowNamed(m_controller->conversationList(), CustomerName)
+                              .data(App::ConversationListModel::IdRole)
+                              .toLongLong();
+        const auto assignedToMe = [&] {
+            for (const QList<QVariant> &args : std::as_const(attention)) {
+                if (args.at(0).toLongLong() == id &&
+                    args.at(1).value<App::ConsoleController::AttentionReason>() ==
+                        App::ConsoleController::AttentionReason::AssignedToMe)
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(!assignedToMe());
+
+        App::MemoryCredentialStore credentials;
+        App::RelayClient client;
+        App::ConsoleOptions options;
+        options.dataDirectory = m_loop->dataPath(QStringLiteral("supervisor-console"));
+        App::ConsoleController supervisor(&client, &credentials, options);
+        supervisor.signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(supervisor.connectionStatus().state, App::ConnectionState::Online,
+                                  Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(supervisor.conversationList()->conversation(id) != nullptr,
+                                 Timeout);
+        supervisor.openConversation(id);
+        QVERIFY(supervisor.assign(Agent));
+
+        QTRY_VERIFY_WITH_TIMEOUT(assignedToMe(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(notified.cbegin(), notified.cend(),
+                        [&](const QList<QVariant> &args) {
+                            return args.at(0).toLongLong() == id &&
+                                   args.at(1).toString() == QLatin1String("Chat assigned to you") &&
+                                   args.at(2).toString() ==
+                                       CustomerName + QLatin1String(" is now yours to answer.");
+                        }),
+            Timeout);
+    }
+
+    void shouldSayReconnectingThenConnectedWhenTheRelayRestarts()
+    {
+        QVERIFY(signIn());
+        auto *indicator = child<Ui::ConnectionIndicator>("connectionIndicator");
+        m_loop->stopRelay();
+        const QRegularExpression reconnecting(QStringLiteral("^Reconnecting in \\d+ s$"));
+        QTRY_VERIFY_WITH_TIMEOUT(reconnecting.match(indicator->text()).hasMatch(), Timeout);
+        QString error;
+        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), QStringLiteral("Connected"), Timeout);
     }
 
 private:
