@@ -17,15 +17,8 @@ SIM_PORT=${SERAMBI_DEMO_SIM_PORT:-8091}
 rm -rf "$DEMO"
 mkdir -p "$DEMO"
 
-# Demo-only values: the simulator and the relay agree on them; nothing here reaches Meta.
-export SERAMBI_DATA_DIR="$PWD/$DEMO/relay"
-export SERAMBI_LISTEN="127.0.0.1:$RELAY_PORT"
-export SERAMBI_GRAPH_URL="http://127.0.0.1:$SIM_PORT/v25.0"
-export SERAMBI_APP_SECRET=demo-app-secret
-export SERAMBI_VERIFY_TOKEN=demo-verify-token
-export SERAMBI_GRAPH_TOKEN=demo-graph-token
-export SERAMBI_PHONE_NUMBER_ID=109876543210
-export SERAMBI_PBKDF2_ITERATIONS=20000
+DEMO_DATA="$PWD/$DEMO/relay"
+. scripts/demo-env.sh
 
 printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add demo --role agent \
     --display-name "Demo Agent" >/dev/null

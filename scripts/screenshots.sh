@@ -20,14 +20,8 @@ RELAY_PORT=${SERAMBI_SHOTS_RELAY_PORT:-18090}
 SIM_PORT=${SERAMBI_SHOTS_SIM_PORT:-18091}
 mkdir -p "$OUT"
 
-export SERAMBI_DATA_DIR="$WORK/relay"
-export SERAMBI_LISTEN="127.0.0.1:$RELAY_PORT"
-export SERAMBI_GRAPH_URL="http://127.0.0.1:$SIM_PORT/v25.0"
-export SERAMBI_APP_SECRET=demo-app-secret
-export SERAMBI_VERIFY_TOKEN=demo-verify-token
-export SERAMBI_GRAPH_TOKEN=demo-graph-token
-export SERAMBI_PHONE_NUMBER_ID=109876543210
-export SERAMBI_PBKDF2_ITERATIONS=20000
+DEMO_DATA="$WORK/relay"
+. scripts/demo-env.sh
 # The console's settings and cache stay in the temporary directory.
 export XDG_CONFIG_HOME="$WORK/config"
 export XDG_DATA_HOME="$WORK/data"
