@@ -223,12 +223,16 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
     const quint64 sessionId = session->id();
     m_writer->submit(
         [request, command](WriteTxn &txn) { return runWriteCommand(txn, request, command); }, this,
-        [this, sessionId, id](const WriteResult &result) {
+        [this, sessionId, id, name, args](const WriteResult &result) {
+            const QJsonObject reply = result.value.toJsonObject();
+            if (result.ok && name == QLatin1String("mark_read") &&
+                reply.value(QLatin1String("ok")).toBool())
+                Q_EMIT conversationRead(args.value(QLatin1String("conversation_id")).toInteger());
             ConsoleSession *target = findSession(sessionId);
             if (!target)
                 return;
             if (result.ok)
-                target->send(result.value.toJsonObject());
+                target->send(reply);
             else
                 target->send(Protocol::resultError(id, ErrorCode::Internal));
         });

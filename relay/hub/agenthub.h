@@ -48,6 +48,8 @@ public:
 Q_SIGNALS:
     void consoleConnected();
     void consoleDisconnected();
+    // An agent's mark_read was applied (also when a resent id returned the recorded result).
+    void conversationRead(qint64 conversationId);
 
 public Q_SLOTS:
     // Fans committed events out. The hub connects itself to StoreWriter::eventsCommitted;

@@ -13,6 +13,7 @@
 #include "store/storewriter.h"
 #include "whatsapp/graphclient.h"
 #include "whatsapp/outboxsender.h"
+#include "whatsapp/readreceipts.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -34,6 +35,7 @@ RelayService::~RelayService()
     if (m_writer)
         m_writer->stop();
     m_hub.reset();
+    m_readReceipts.reset();
     m_drafts.reset();
     m_llmDrafter.reset();
     m_offlineDrafter.reset();
@@ -116,6 +118,9 @@ bool RelayService::start(QString *error)
         *error = QStringLiteral("cannot start the agents' hub: %1").arg(hubError);
         return false;
     }
+    m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_graph.get());
+    connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),
+            &ReadReceipts::handleConversationRead);
 
     WebhookOptions webhooks;
     webhooks.appSecret = m_config.appSecret;

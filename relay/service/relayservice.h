@@ -18,6 +18,7 @@ class GraphClient;
 class KnowledgeBase;
 class MetricsRegistry;
 class OutboxSender;
+class ReadReceipts;
 class RelayHttpServer;
 class StoreReader;
 class StoreWriter;
@@ -51,6 +52,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<OutboxSender> m_outbox;
+    std::unique_ptr<ReadReceipts> m_readReceipts;
     QString m_kbConnection;
     std::unique_ptr<KnowledgeBase> m_knowledgeBase;
     std::unique_ptr<KbDrafter> m_offlineDrafter;

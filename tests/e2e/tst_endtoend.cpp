@@ -223,6 +223,36 @@ private Q_SLOTS:
         Q_UNUSED(wamid);
     }
 
+    void shouldTellMetaTheChatWasReadWhenTheAgentReadsIt()
+    {
+        Test::ConsoleClient console;
+        QVERIFY(console.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
+        QVERIFY(console.subscribe(0));
+        const QString wamid = m_loop->customerWrites(CustomerWaId, QStringLiteral("Halo kak?"));
+        const QJsonObject arrived = console.waitForEvent([&](const QJsonObject &event) {
+            return isMessageEvent(event, "message.created", QStringLiteral("wamid"), wamid);
+        });
+        QVERIFY(!arrived.isEmpty());
+        const int before = m_sim->requests().lastSeq();
+        const QJsonObject read =
+            console.command(QStringLiteral("read-1"), QStringLiteral("mark_read"),
+                            {{QStringLiteral("conversation_id"),
+                              arrived.value(QLatin1String("conversation_id")).toInteger()}});
+        QVERIFY(read.value(QLatin1String("ok")).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(m_sim->requests().since(before).size(), 1, 10000);
+        const QJsonObject expected{
+            {QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+            {QStringLiteral("status"), QStringLiteral("read")},
+            {QStringLiteral("message_id"), wamid}};
+        QCOMPARE(m_sim->requests().since(before).first().jsonBody(), expected);
+        // Reading again with nothing new sends nothing more.
+        console.command(QStringLiteral("read-2"), QStringLiteral("mark_read"),
+                        {{QStringLiteral("conversation_id"),
+                          arrived.value(QLatin1String("conversation_id")).toInteger()}});
+        QTest::qWait(300);
+        QCOMPARE(m_sim->requests().since(before).size(), 1);
+    }
+
     void shouldResumeAfterARelayRestartWithNoGapAndNoDuplicate()
     {
         Test::ConsoleClient first;

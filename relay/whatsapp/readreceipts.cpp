@@ -1,0 +1,42 @@
+#include "readreceipts.h"
+
+#include "graphclient.h"
+#include "store/statementcache.h"
+#include "store/storereader.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcGraph)
+
+namespace Serambi::Relay {
+
+ReadReceipts::ReadReceipts(StoreReader *reader, GraphClient *graph, QObject *parent)
+    : QObject(parent), m_reader(reader), m_graph(graph)
+{}
+
+void ReadReceipts::handleConversationRead(qint64 conversationId)
+{
+    PreparedQuery newest(m_reader->db(),
+                         QStringLiteral("SELECT wamid FROM messages WHERE conversation_id = ? AND "
+                                        "direction = 'in' AND wamid IS NOT NULL "
+                                        "ORDER BY id DESC LIMIT 1"));
+    newest.addBindValue(conversationId);
+    if (!execQuery(newest) || !newest.next())
+        return;
+    const QString wamid = newest.value(0).toString();
+    newest.finish();
+    if (m_lastSent.value(conversationId) == wamid)
+        return;
+    m_lastSent.insert(conversationId, wamid);
+    m_graph->markRead(wamid, this, [this, conversationId, wamid](const GraphResult &result) {
+        if (!result.ok()) {
+            qCWarning(lcGraph) << "read receipt for conversation" << conversationId
+                               << "refused: HTTP" << result.httpStatus << "code"
+                               << result.error.code;
+            m_lastSent.remove(conversationId);
+        }
+        Q_EMIT receiptSent(wamid, result.ok());
+    });
+}
+
+} // namespace Serambi::Relay
