@@ -116,7 +116,6 @@ void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
                 const auto outcome = result.value.value<IngestOutcome>();
                 m_messagesStored += quint64(outcome.messagesStored);
                 m_duplicates += quint64(outcome.duplicates);
-                Q_EMIT webhookStored(outcome.messagesStored, outcome.statusesApplied);
             }
             if (!socket)
                 return;

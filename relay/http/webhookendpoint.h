@@ -51,10 +51,6 @@ public:
     quint64 duplicates() const { return m_duplicates.load(); }
     void registerMetrics(MetricsRegistry &metrics) const;
 
-Q_SIGNALS:
-    // A webhook was committed (for logs and tests; nothing waits on it).
-    void webhookStored(int messages, int statuses);
-
 private:
     WebhookOptions m_options;
     StoreWriter *m_writer;

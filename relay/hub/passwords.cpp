@@ -1,5 +1,7 @@
 #include "passwords.h"
 
+#include "whatsapp/signature.h"
+
 #include <QCryptographicHash>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
@@ -23,12 +25,7 @@ QByteArray derivePasswordKey(const QString &password, const QByteArray &salt, in
 
 bool passwordKeyMatches(const QByteArray &derived, const QByteArray &stored)
 {
-    if (derived.size() != stored.size() || stored.isEmpty())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < stored.size(); ++i)
-        difference |= static_cast<unsigned char>(derived.at(i) ^ stored.at(i));
-    return difference == 0;
+    return !stored.isEmpty() && constantTimeEquals(derived, stored);
 }
 
 bool verifyPassword(const User &user, const QString &password)

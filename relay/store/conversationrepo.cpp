@@ -261,21 +261,6 @@ std::optional<Conversation> load(QSqlDatabase &db, qint64 id)
     return conversation;
 }
 
-std::optional<Conversation> loadHeader(QSqlDatabase &db, qint64 id)
-{
-    PreparedQuery q(
-        db, QStringLiteral("SELECT state, ai_mode, assignee_id FROM conversations WHERE id = ?"));
-    q.addBindValue(id);
-    if (!execQuery(q) || !q.next())
-        return std::nullopt;
-    Conversation conversation;
-    conversation.id = id;
-    conversation.state = q.value(0).toString();
-    conversation.aiMode = q.value(1).toString();
-    conversation.assigneeId = q.value(2).toLongLong();
-    return conversation;
-}
-
 std::optional<Message> loadMessage(QSqlDatabase &db, qint64 id)
 {
     return selectMessage(db, QStringLiteral("m.id = ?"), id);

@@ -69,8 +69,6 @@ std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumb
                                          bool *created = nullptr);
 
 std::optional<Conversation> load(QSqlDatabase &db, qint64 id);
-// Only the conversation's id, state, AI mode and assignee: what routing an event needs.
-std::optional<Conversation> loadHeader(QSqlDatabase &db, qint64 id);
 std::optional<Message> loadMessage(QSqlDatabase &db, qint64 id);
 std::optional<Message> messageByWamid(QSqlDatabase &db, const QString &wamid);
 

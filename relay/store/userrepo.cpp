@@ -124,12 +124,5 @@ std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash
     return user;
 }
 
-bool removeSession(QSqlDatabase &db, const QByteArray &tokenHash)
-{
-    PreparedQuery q(db, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
-    q.addBindValue(tokenHash);
-    return execQuery(q);
-}
-
 } // namespace UserRepo
 } // namespace Serambi::Relay

@@ -35,7 +35,6 @@ bool addSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 userId, qi
                 qint64 expiresAtMs);
 // The user of a live session, refreshing its last use; nullopt when unknown or expired.
 std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs);
-bool removeSession(QSqlDatabase &db, const QByteArray &tokenHash);
 
 } // namespace UserRepo
 } // namespace Serambi::Relay

@@ -28,14 +28,13 @@ void ReadReceipts::handleConversationRead(qint64 conversationId)
     if (m_lastSent.value(conversationId) == wamid)
         return;
     m_lastSent.insert(conversationId, wamid);
-    m_graph->markRead(wamid, this, [this, conversationId, wamid](const GraphResult &result) {
+    m_graph->markRead(wamid, this, [this, conversationId](const GraphResult &result) {
         if (!result.ok()) {
             qCWarning(lcGraph) << "read receipt for conversation" << conversationId
                                << "refused: HTTP" << result.httpStatus << "code"
                                << result.error.code;
             m_lastSent.remove(conversationId);
         }
-        Q_EMIT receiptSent(wamid, result.ok());
     });
 }
 

@@ -21,9 +21,6 @@ public:
 public Q_SLOTS:
     void handleConversationRead(qint64 conversationId);
 
-Q_SIGNALS:
-    void receiptSent(const QString &wamid, bool accepted);
-
 private:
     StoreReader *m_reader;
     GraphClient *m_graph;
