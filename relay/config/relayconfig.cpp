@@ -129,6 +129,8 @@ bool readStorage(const Source &source, RelayConfig &config, QString *error)
     }
     return readInt(source, QStringLiteral("pbkdf2_iterations"), 1000, 10000000,
                    &config.pbkdf2Iterations, error) &&
+           readInt(source, QStringLiteral("auto_assign_capacity"), 0, 1000,
+                   &config.autoAssignCapacity, error) &&
            readAi(source, config, error);
 }
 

@@ -27,6 +27,9 @@ struct RelayConfig
     bool fullSync = true;
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     int pbkdf2Iterations = 210000;
+    // Queued chats go to online agents with fewer open chats than this; 0 = nobody is
+    // auto-assigned.
+    int autoAssignCapacity = 0;
     int sendTimeoutMs = 20000;
     int sendMaxAttempts = 8;
     int sendBackoffMs = 1000;

@@ -27,26 +27,6 @@ QString modeName(Protocol::AiMode mode)
     return Protocol::aiModeName(mode);
 }
 
-// Makes user the conversation's owner with aiMode, clearing the handoff reason.
-bool assignTo(Conversation &conversation, const User &user, const QString &aiMode)
-{
-    const Conversation before = conversation;
-    conversation.assigneeId = user.id;
-    conversation.state = stateName(Protocol::ConversationState::Assigned);
-    conversation.aiMode = aiMode;
-    // A person owns the chat now: why it waited for one no longer applies.
-    conversation.handoffReason.clear();
-    return before.assigneeId != conversation.assigneeId || before.state != conversation.state ||
-           before.aiMode != conversation.aiMode || !before.handoffReason.isEmpty();
-}
-
-QString humanAiMode(const Conversation &conversation)
-{
-    return conversation.aiMode == modeName(Protocol::AiMode::Auto)
-               ? modeName(Protocol::AiMode::Draft)
-               : conversation.aiMode;
-}
-
 CommandReply sendText(CommandContext &context)
 {
     const QJsonValue textValue = context.args.value(QLatin1String("text"));

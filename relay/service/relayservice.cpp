@@ -8,6 +8,7 @@
 #include "http/relayhttpserver.h"
 #include "http/webhookendpoint.h"
 #include "hub/agenthub.h"
+#include "hub/autoassigner.h"
 #include "store/database.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
@@ -34,6 +35,7 @@ RelayService::~RelayService()
     m_http.reset();
     if (m_writer)
         m_writer->stop();
+    m_autoAssigner.reset();
     m_hub.reset();
     m_readReceipts.reset();
     m_drafts.reset();
@@ -118,6 +120,10 @@ bool RelayService::start(QString *error)
         *error = QStringLiteral("cannot start the agents' hub: %1").arg(hubError);
         return false;
     }
+    m_autoAssigner =
+        std::make_unique<AutoAssigner>(m_writer.get(), m_hub.get(), m_config.autoAssignCapacity);
+    connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
+            &AutoAssigner::handleEvents);
     m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_graph.get());
     connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),
             &ReadReceipts::handleConversationRead);
@@ -162,6 +168,10 @@ void RelayService::registerMetrics()
     m_metrics->add(QStringLiteral("serambi_consoles_connected"), Type::Gauge,
                    QStringLiteral("Consoles connected to the agents' hub"), {},
                    [hub] { return double(hub->connectedConsoles()); });
+    AutoAssigner *assigner = m_autoAssigner.get();
+    m_metrics->add(QStringLiteral("serambi_auto_assigned_total"), Type::Counter,
+                   QStringLiteral("Queued chats handed to online agents"), {},
+                   [assigner] { return double(assigner->assignedTotal()); });
     m_metrics->add(QStringLiteral("serambi_outbox_depth"), Type::Gauge,
                    QStringLiteral("Outbound messages not yet accepted by Meta or failed"), {},
                    [outbox] { return double(outbox->counters().depth); });

@@ -11,6 +11,7 @@ class QNetworkAccessManager;
 namespace Serambi::Relay {
 
 class AgentHub;
+class AutoAssigner;
 class DraftCoordinator;
 class KbDrafter;
 class LlmDrafter;
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<LlmDrafter> m_llmDrafter; // when an LLM is configured
     std::unique_ptr<DraftCoordinator> m_drafts;
     std::unique_ptr<AgentHub> m_hub;
+    std::unique_ptr<AutoAssigner> m_autoAssigner;
     std::unique_ptr<WebhookEndpoint> m_webhooks;
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<RelayHttpServer> m_http;
