@@ -1,4 +1,5 @@
 #include "conversationrepo.h"
+#include "outbound.h"
 #include "statementcache.h"
 
 #include <QJsonDocument>
@@ -138,8 +139,8 @@ QJsonObject Message::toJson() const
                                                         {QLatin1String("title"), errorTitle},
                                                         {QLatin1String("details"), errorDetails}});
     }
-    if (direction == QLatin1String("in"))
-        json.insert(QLatin1String("content"), payload);
+    json.insert(QLatin1String("content"),
+                direction == QLatin1String("in") ? payload : outboundContent(payload));
     return json;
 }
 
