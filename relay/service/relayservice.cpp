@@ -12,6 +12,7 @@
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "whatsapp/graphclient.h"
+#include "whatsapp/mediadownloader.h"
 #include "whatsapp/outboxsender.h"
 #include "whatsapp/readreceipts.h"
 
@@ -43,6 +44,7 @@ RelayService::~RelayService()
         m_knowledgeBase.reset();
         closeDatabase(m_kbConnection);
     }
+    m_downloads.reset();
     m_outbox.reset();
     m_writer.reset();
 }
@@ -74,6 +76,8 @@ bool RelayService::start(QString *error)
     outbox.maxAttempts = m_config.sendMaxAttempts;
     outbox.backoffBaseMs = m_config.sendBackoffMs;
     m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_graph.get(), outbox);
+    m_downloads = std::make_unique<MediaDownloader>(
+        m_writer.get(), m_graph.get(), MediaFiles(m_config.mediaDir()), MediaDownloadOptions());
 
     // The knowledge base reads on this thread through its own connection; `kb import` from
     // another process bumps kb_revision and the next draft sees the new articles.
@@ -145,6 +149,7 @@ bool RelayService::start(QString *error)
         return false;
     }
     m_outbox->start();
+    m_downloads->start();
     qCInfo(lcRelay).noquote() << "relay listening on" << m_config.listenAddress.toString() << "port"
                               << m_port << "with database" << path;
     return true;

@@ -14,6 +14,7 @@ class AgentHub;
 class DraftCoordinator;
 class KbDrafter;
 class LlmDrafter;
+class MediaDownloader;
 class GraphClient;
 class KnowledgeBase;
 class MetricsRegistry;
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<OutboxSender> m_outbox;
     std::unique_ptr<ReadReceipts> m_readReceipts;
+    std::unique_ptr<MediaDownloader> m_downloads;
     QString m_kbConnection;
     std::unique_ptr<KnowledgeBase> m_knowledgeBase;
     std::unique_ptr<KbDrafter> m_offlineDrafter;
