@@ -2,6 +2,7 @@
 
 #include "conversationaccess.h"
 #include "draftcommands.h"
+#include "mediacommands.h"
 #include "outboundsend.h"
 #include "outboundtext.h"
 #include "protocol/types.h"
@@ -177,7 +178,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<const char *, WriteCommand>, 9> Commands{{
+constexpr std::array<std::pair<const char *, WriteCommand>, 11> Commands{{
     {"send_text", sendText},
     {"mark_read", markRead},
     {"take_over", takeOver},
@@ -187,6 +188,8 @@ constexpr std::array<std::pair<const char *, WriteCommand>, 9> Commands{{
     {"set_ai_mode", setAiMode},
     {"discard_draft", discardDraft},
     {"regenerate_draft", regenerateDraft},
+    {"send_media", sendMedia},
+    {"retry_media", retryMedia},
 }};
 
 } // namespace

@@ -15,6 +15,7 @@ class DraftCoordinator;
 class KbDrafter;
 class LlmDrafter;
 class MediaDownloader;
+class MediaEndpoint;
 class GraphClient;
 class KnowledgeBase;
 class MetricsRegistry;
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<DraftCoordinator> m_drafts;
     std::unique_ptr<AgentHub> m_hub;
     std::unique_ptr<WebhookEndpoint> m_webhooks;
+    std::unique_ptr<MediaEndpoint> m_media;
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<RelayHttpServer> m_http;
     quint16 m_port = 0;
