@@ -1,9 +1,9 @@
 #include "visibility.h"
 
-#include <algorithm>
-
 #include "protocol/types.h"
 #include "store/mediarepo.h"
+
+#include <algorithm>
 
 namespace Serambi::Relay {
 
