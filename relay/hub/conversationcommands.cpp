@@ -1,13 +1,14 @@
 #include "conversationcommands.h"
 
+#include "cannedcommands.h"
 #include "conversationaccess.h"
 #include "draftcommands.h"
 #include "mediacommands.h"
 #include "outboundsend.h"
 #include "outboundtext.h"
 #include "protocol/types.h"
+#include "richsendcommands.h"
 #include "store/conversationrepo.h"
-#include "store/outbound.h"
 #include "visibility.h"
 
 #include <array>
@@ -48,14 +49,8 @@ CommandReply sendText(CommandContext &context)
     const auto draft = draftToApprove(context, *conversation, &refusal);
     if (!draft)
         return refusal;
-    claimForAnswer(context, *conversation);
     Message message = agentMessage(context, QStringLiteral("text"), text, replyTo);
-    if (!queueOutbound(context.txn, *conversation, message, textMessageContent(text, replyTo)) ||
-        !approveDraft(context, *conversation, *draft))
-        return CommandReply::refusal(ErrorCode::Internal);
-    if (*draft)
-        conversation->draft.reset(); // approved: no longer pending
-    return publishSent(context, *conversation, message);
+    return queueAnswer(context, *conversation, *draft, message, textMessageContent(text, replyTo));
 }
 
 CommandReply markRead(CommandContext &context)
@@ -171,7 +166,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<const char *, WriteCommand>, 11> Commands{{
+constexpr std::array<std::pair<const char *, WriteCommand>, 16> Commands{{
     {"send_text", sendText},
     {"mark_read", markRead},
     {"take_over", takeOver},
@@ -183,6 +178,11 @@ constexpr std::array<std::pair<const char *, WriteCommand>, 11> Commands{{
     {"regenerate_draft", regenerateDraft},
     {"send_media", sendMedia},
     {"retry_media", retryMedia},
+    {"send_interactive", sendInteractive},
+    {"send_template", sendTemplate},
+    {"send_reaction", sendReaction},
+    {"save_canned", saveCanned},
+    {"delete_canned", deleteCanned},
 }};
 
 } // namespace

@@ -22,6 +22,11 @@ bool readReplyTo(const QJsonObject &args, QString *replyTo, CommandReply *refusa
     return true;
 }
 
+bool windowOpen(const Conversation &conversation, qint64 nowMs, qint64 windowMs)
+{
+    return conversation.lastInboundAt != 0 && nowMs - conversation.lastInboundAt <= windowMs;
+}
+
 std::optional<Conversation> sendableConversation(CommandContext &context, Window window,
                                                  CommandReply *refusal)
 {
@@ -29,8 +34,7 @@ std::optional<Conversation> sendableConversation(CommandContext &context, Window
     if (!conversation)
         return std::nullopt;
     if (window == Window::MustBeOpen &&
-        (conversation->lastInboundAt == 0 ||
-         context.nowMs - conversation->lastInboundAt > context.windowMs)) {
+        !windowOpen(*conversation, context.nowMs, context.windowMs)) {
         *refusal = CommandReply::refusal(ErrorCode::WindowClosed);
         return std::nullopt;
     }

@@ -15,6 +15,9 @@ bool readReplyTo(const QJsonObject &args, QString *replyTo, CommandReply *refusa
 
 enum class Window { MustBeOpen, Any };
 
+// True within 24 h (windowMs) of the customer's last message: free-form sends are allowed.
+bool windowOpen(const Conversation &conversation, qint64 nowMs, qint64 windowMs);
+
 // The conversation named by the arguments when the caller may send to it: its assignee, a
 // supervisor/admin, or anyone who sees it while it is unassigned (forbidden otherwise), and
 // with Window::MustBeOpen only within 24 h of the customer's last message (window_closed).

@@ -22,6 +22,8 @@ bool canSeeConversation(const User &user, qint64 assigneeId)
 
 bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId)
 {
+    if (event.conversationId == 0)
+        return true; // team-wide: templates and canned responses
     if (canSeeConversation(user, event.assigneeId))
         return true;
     return event.kind == QLatin1String(EventKind::ConversationUpdated) &&

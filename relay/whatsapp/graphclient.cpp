@@ -89,6 +89,27 @@ void GraphClient::markRead(const QString &wamid, QObject *context, Done done)
     post(body, Expect::SuccessFlag, context, std::move(done));
 }
 
+void GraphClient::sendTyping(const QString &wamid, QObject *context, Done done)
+{
+    const QJsonObject body{
+        {key("messaging_product"), QStringLiteral("whatsapp")},
+        {key("status"), QStringLiteral("read")},
+        {key("message_id"), wamid},
+        {key("typing_indicator"), QJsonObject{{key("type"), QStringLiteral("text")}}}};
+    post(body, Expect::SuccessFlag, context, std::move(done));
+}
+
+void GraphClient::getJson(const QString &path, const QUrlQuery &query, QObject *context, Done done)
+{
+    QUrl url = m_options.baseUrl;
+    QString base = url.path();
+    if (!base.endsWith(QLatin1Char('/')))
+        base += QLatin1Char('/');
+    url.setPath(base + path);
+    url.setQuery(query);
+    finish(m_nam->get(request(url)), Expect::Json, context, std::move(done));
+}
+
 QNetworkRequest GraphClient::request(const QUrl &url) const
 {
     QNetworkRequest request(url);
@@ -146,6 +167,10 @@ GraphResult GraphClient::readResult(QNetworkReply *reply, Expect expect)
             result.wamid =
                 json.value(key("messages")).toArray().at(0).toObject().value(key("id")).toString();
             result.success = !result.wamid.isEmpty();
+            break;
+        case Expect::Json:
+            result.body = json;
+            result.success = !json.isEmpty();
             break;
         case Expect::SuccessFlag:
             result.success = json.value(key("success")).toBool();

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 
@@ -45,8 +46,9 @@ struct GraphResult
 {
     int httpStatus = 0; // 0 when no HTTP response arrived
     bool success = false;
-    QString wamid;    // messages[0].id of a successful send
-    QJsonObject body; // the answer of a successful media call (upload: "id"; media: "url", …)
+    QString wamid; // messages[0].id of a successful send
+    // The answer of a successful getJson or media call (upload: "id"; media: "url", …).
+    QJsonObject body;
     bool hasError = false;
     GraphError error;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
@@ -80,6 +82,11 @@ public:
     // Marks an inbound message (and all earlier ones) as read (§8.4); success means
     // {"success": true}.
     void markRead(const QString &wamid, QObject *context, Done done);
+    // markRead that also shows the customer a typing indicator (§8.4); it disappears when a
+    // message arrives or after 25 seconds.
+    void sendTyping(const QString &wamid, QObject *context, Done done);
+    // GETs {base}/{path} with query; success means HTTP 2xx with a JSON object in result.body.
+    void getJson(const QString &path, const QUrlQuery &query, QObject *context, Done done);
 
     // Media (§9.1, graphmedia.cpp). GET {base}/{mediaId}: success means a "url" in body (with
     // mime_type, sha256, file_size); the URL is valid for 5 minutes and is never logged.
@@ -93,7 +100,7 @@ public:
                      QObject *context, Done done);
 
 private:
-    enum class Expect { Wamid, SuccessFlag, MediaUrl, MediaId };
+    enum class Expect { Wamid, SuccessFlag, Json, MediaUrl, MediaId };
 
     QNetworkRequest request(const QUrl &url) const;
     void finish(QNetworkReply *reply, Expect expect, QObject *context, Done done);
