@@ -12,6 +12,11 @@ namespace Serambi::Relay {
 
 namespace {
 
+// The customer's earlier messages the handoff detector sees: those among the conversation's
+// last messages before this one, written within the last hours.
+constexpr int HistoryMessages = 8;
+constexpr qint64 HistoryWindowMs = 6LL * 3600 * 1000;
+
 // True when the latest `count` customer messages of the conversation all got only drafts
 // below threshold (the newest counts too: it is stored in this transaction).
 bool abstainedInARow(WriteTxn &txn, qint64 conversationId, int count, double threshold)
@@ -70,25 +75,46 @@ void DraftCoordinator::handleEvents(const EventList &events)
     for (const Event &event : events) {
         if (event.kind == QLatin1String(EventKind::MessageCreated) &&
             event.data.value(QLatin1String("direction")).toString() == QLatin1String("in")) {
-            DraftRequest request;
-            request.conversationId = event.conversationId;
-            request.messageId = event.data.value(QLatin1String("id")).toInteger();
-            request.text = event.data.value(QLatin1String("text")).toString();
-            requestDraft(request);
+            draftFor(event.conversationId, event.data.value(QLatin1String("id")).toInteger());
         } else if (event.kind == QLatin1String(EventKind::DraftUpdated) &&
                    event.data.value(QLatin1String("state")).toString() ==
                        QLatin1String("requested")) {
-            redraft(event.conversationId,
-                    event.data.value(QLatin1String("for_message_id")).toInteger());
+            draftFor(event.conversationId,
+                     event.data.value(QLatin1String("for_message_id")).toInteger());
         }
     }
 }
 
-void DraftCoordinator::requestDraft(const DraftRequest &request)
+void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
 {
-    m_drafter->draftStreaming(
-        request, [this, request](const QString &text) { publishPartial(request, text); },
-        [this, request](const DraftResult &result) { storeDraft(request, result); });
+    m_writer->submit(
+        [conversationId, messageId](WriteTxn &txn) {
+            const auto message = ConversationRepo::loadMessage(txn.db(), messageId);
+            if (!message)
+                return WriteResult::failure(QStringLiteral("no such message"));
+            QStringList history;
+            for (const Message &earlier :
+                 ConversationRepo::history(txn.db(), conversationId, messageId, HistoryMessages)) {
+                if (earlier.direction == QLatin1String("in") && !earlier.text.isEmpty() &&
+                    message->timestamp - earlier.timestamp <= HistoryWindowMs)
+                    history.append(earlier.text);
+            }
+            return WriteResult::success(QVariantList{message->text, history});
+        },
+        this,
+        [this, conversationId, messageId](const WriteResult &loaded) {
+            if (!loaded.ok)
+                return;
+            const QVariantList values = loaded.value.toList();
+            DraftRequest request;
+            request.conversationId = conversationId;
+            request.messageId = messageId;
+            request.text = values.at(0).toString();
+            request.history = values.at(1).toStringList();
+            m_drafter->draftStreaming(
+                request, [this, request](const QString &text) { publishPartial(request, text); },
+                [this, request](const DraftResult &result) { storeDraft(request, result); });
+        });
 }
 
 void DraftCoordinator::publishPartial(const DraftRequest &request, const QString &text)
@@ -110,23 +136,6 @@ void DraftCoordinator::publishPartial(const DraftRequest &request, const QString
             return WriteResult::success();
         },
         this, [](const WriteResult &) {});
-}
-
-void DraftCoordinator::redraft(qint64 conversationId, qint64 messageId)
-{
-    m_writer->submit(
-        [messageId](WriteTxn &txn) {
-            const auto message = ConversationRepo::loadMessage(txn.db(), messageId);
-            if (!message)
-                return WriteResult::failure(QStringLiteral("no such message"));
-            return WriteResult::success(message->text);
-        },
-        this,
-        [this, conversationId, messageId](const WriteResult &loaded) {
-            if (!loaded.ok)
-                return;
-            requestDraft({conversationId, messageId, loaded.value.toString()});
-        });
 }
 
 void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult &result)

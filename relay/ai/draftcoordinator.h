@@ -45,10 +45,10 @@ Q_SIGNALS:
     void draftStored(qint64 conversationId);
 
 private:
-    void requestDraft(const DraftRequest &request);
+    // Loads the message and the customer's recent earlier messages, then asks the drafter.
+    void draftFor(qint64 conversationId, qint64 messageId);
     // A streaming drafter's text so far: a draft.updated with state streaming, not stored.
     void publishPartial(const DraftRequest &request, const QString &text);
-    void redraft(qint64 conversationId, qint64 messageId);
     void storeDraft(const DraftRequest &request, const DraftResult &result);
 
     StoreWriter *m_writer;

@@ -14,6 +14,7 @@ struct DraftRequest
     qint64 conversationId = 0;
     qint64 messageId = 0;
     QString text;
+    QStringList history; // the customer's recent earlier messages in the chat, oldest first
 };
 
 // A proposed reply. confidence is 0..1; below the relay's threshold agents must approve it.

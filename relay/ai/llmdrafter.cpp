@@ -52,7 +52,7 @@ void LlmDrafter::draftStreaming(const DraftRequest &request,
 {
     auto call = std::make_shared<Call>();
     call->request = request;
-    call->decision = m_offline->decide(request.text);
+    call->decision = m_offline->decide(request.text, request.history);
     call->partial = std::move(partial);
     call->done = std::move(done);
     if (!call->decision.handoffReason.isEmpty()) {

@@ -1,5 +1,6 @@
 // The draft coordinator with a drafter that answers when the test says so: a draft that
-// comes back after a newer customer message arrived is dropped, the newer one is stored.
+// comes back after a newer customer message arrived is dropped, the newer one is stored; the
+// drafter is given the customer's earlier messages (for escalation).
 #include "ai/draftcoordinator.h"
 #include "store/conversationrepo.h"
 #include "store/storewriter.h"
@@ -165,6 +166,20 @@ private Q_SLOTS:
                  QStringLiteral("pending"));
         QCOMPARE(published.first().value(QLatin1String("text")).toString(),
                  QStringLiteral("Ongkir ke Bandung Rp12.000, Kak."));
+    }
+
+    void shouldGiveTheDrafterTheCustomersEarlierMessages()
+    {
+        QVERIFY(customerWrites(QStringLiteral("kak paket saya belum sampai")) > 0);
+        QTRY_COMPARE(m_drafter.count(), 1);
+        QVERIFY(m_drafter.request(0).history.isEmpty());
+        QVERIFY(customerWrites(QStringLiteral("kak gimana paket saya?")) > 0);
+        QVERIFY(customerWrites(QStringLiteral("udah seminggu loh")) > 0);
+        QTRY_COMPARE(m_drafter.count(), 3);
+        QCOMPARE(m_drafter.request(2).text, QStringLiteral("udah seminggu loh"));
+        QCOMPARE(m_drafter.request(2).history,
+                 (QStringList{QStringLiteral("kak paket saya belum sampai"),
+                              QStringLiteral("kak gimana paket saya?")}));
     }
 
 private:
