@@ -120,22 +120,33 @@ void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
 void DraftCoordinator::publishPartial(const DraftRequest &request, const QString &text)
 {
     m_writer->submit(
-        [request, text](WriteTxn &txn) {
+        [request](WriteTxn &txn) {
             const auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
             if (!conversation || conversation->aiMode == QLatin1String("off") ||
                 DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
                     request.messageId)
                 return WriteResult::failure(QStringLiteral("no longer wanted"));
+            return WriteResult::success(
+                QVariantList{conversation->assigneeId, conversation->state});
+        },
+        this,
+        [this, request, text](const WriteResult &checked) {
+            if (!checked.ok)
+                return;
+            const QVariantList values = checked.value.toList();
             Draft draft;
             draft.conversationId = request.conversationId;
             draft.forMessageId = request.messageId;
             draft.text = text;
             draft.state = QStringLiteral("streaming");
-            txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation->id,
-                            conversation->assigneeId, conversation->state, draft.toJson());
-            return WriteResult::success();
-        },
-        this, [](const WriteResult &) {});
+            Event event;
+            event.kind = QLatin1String(EventKind::DraftUpdated);
+            event.conversationId = request.conversationId;
+            event.assigneeId = values.at(0).toLongLong();
+            event.state = values.at(1).toString();
+            event.data = draft.toJson();
+            Q_EMIT draftStreaming(event);
+        });
 }
 
 void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult &result)

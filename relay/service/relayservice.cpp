@@ -118,6 +118,7 @@ bool RelayService::start(QString *error)
         *error = QStringLiteral("cannot start the agents' hub: %1").arg(hubError);
         return false;
     }
+    connect(m_drafts.get(), &DraftCoordinator::draftStreaming, m_hub.get(), &AgentHub::publishLive);
     m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_graph.get());
     connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),
             &ReadReceipts::handleConversationRead);
