@@ -154,12 +154,16 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
     const DraftPolicy policy = m_policy;
     m_writer->submit(
         [request, result, policy](WriteTxn &txn) {
+            // Tokens spent count even when the draft is no longer wanted.
+            if (result.tokens > 0 &&
+                !DraftRepo::addLlmTokens(txn, request.conversationId, result.tokens))
+                return WriteResult::failure(QStringLiteral("storage error"));
             auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
             if (!conversation || conversation->aiMode == QLatin1String("off"))
-                return WriteResult::failure(QStringLiteral("AI is off"));
+                return WriteResult::success(false); // AI is off
             if (DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
                 request.messageId)
-                return WriteResult::failure(QStringLiteral("superseded"));
+                return WriteResult::success(false); // superseded
             Draft draft;
             draft.conversationId = request.conversationId;
             draft.forMessageId = request.messageId;
@@ -203,11 +207,11 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
                     return WriteResult::failure(QStringLiteral("storage error"));
                 ConversationRepo::publishConversation(txn, *conversation);
             }
-            return WriteResult::success();
+            return WriteResult::success(true);
         },
         this,
         [this, request](const WriteResult &stored) {
-            if (stored.ok)
+            if (stored.ok && stored.value.toBool())
                 Q_EMIT draftStored(request.conversationId);
         });
 }

@@ -9,6 +9,7 @@
 #include "http/webhookendpoint.h"
 #include "hub/agenthub.h"
 #include "store/database.h"
+#include "store/draftrepo.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "whatsapp/graphclient.h"
@@ -177,9 +178,11 @@ void RelayService::registerMetrics()
                    QStringLiteral("result=\"failed\""),
                    [outbox] { return double(outbox->counters().failed); });
     if (LlmDrafter *llm = m_llmDrafter.get()) {
+        StoreReader *reader = m_reader.get();
         m_metrics->add(QStringLiteral("serambi_llm_tokens_total"), Type::Counter,
-                       QStringLiteral("Tokens the LLM provider reported"), {},
-                       [llm] { return double(llm->totalTokens()); });
+                       QStringLiteral("Tokens the LLM provider reported (all conversations, "
+                                      "kept across restarts)"),
+                       {}, [reader] { return double(DraftRepo::llmTokensTotal(reader->db())); });
         m_metrics->add(QStringLiteral("serambi_llm_fallbacks_total"), Type::Counter,
                        QStringLiteral("Drafts the offline drafter wrote as the LLM failed"), {},
                        [llm] { return double(llm->fallbacks()); });

@@ -129,6 +129,16 @@ QStringList version3()
     };
 }
 
+QStringList version6()
+{
+    // Tokens the LLM provider reported for a conversation's drafts. (Versions 4 and 5 are
+    // other features' migrations.)
+    return {
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN llm_tokens INTEGER NOT NULL DEFAULT 0"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -147,6 +157,7 @@ const QList<Migration> &migrations()
          version1()},
         {2, "AI drafts; conversations by assignee", version2()},
         {3, "drafts marked as the offline fallback", version3()},
+        {6, "LLM tokens per conversation", version6()},
     };
     return all;
 }
