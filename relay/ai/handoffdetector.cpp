@@ -233,8 +233,9 @@ bool intensified(const QStringList &words, qsizetype i)
 }
 
 // Insults and threats count 2; displeasure 1, or 2 when intensified; complaining of going
-// unanswered ("tidak dijawab"), shouting, and a complaining particle in a complaint 1 each.
-double angerOf(const QString &text, const QStringList &words)
+// unanswered ("tidak dijawab"), shouting (when shouted is true), and a complaining particle in
+// a complaint 1 each.
+double angerOf(const QStringList &words, bool shouted)
 {
     double score = 0;
     for (qsizetype i = 0; i < words.size(); ++i) {
@@ -248,7 +249,7 @@ double angerOf(const QString &text, const QStringList &words)
         else if (unanswered(words, i))
             score += 1;
     }
-    if (shouts(text))
+    if (shouted)
         score += 1;
     // "kok", "masa", "sih" sharpen a complaint already made ("tidak dijawab sih").
     if (score >= 1 && std::any_of(words.cbegin(), words.cend(), [](const QString &word) {
@@ -273,11 +274,8 @@ bool impatient(const QString &text, const QStringList &words)
         if (i > 0 && words.at(i - 1) == QLatin1String("dari") &&
             (word == QLatin1String("kemarin") || word == QLatin1String("tadi")))
             return true;
-        if (i > 0 &&
-            (words.at(i - 1) == QLatin1String("sudah") ||
-             words.at(i - 1) == QLatin1String("udah")) &&
-            i + 1 < words.size() && !word.isEmpty() && word.at(0).isDigit() &&
-            matches(timeUnits(), words.at(i + 1)))
+        if (i > 0 && words.at(i - 1) == QLatin1String("sudah") && i + 1 < words.size() &&
+            !word.isEmpty() && word.at(0).isDigit() && matches(timeUnits(), words.at(i + 1)))
             return true;
     }
     return false;
@@ -289,6 +287,7 @@ struct Reading
     QStringList words;
     QSet<QString> terms;
     double anger = 0;
+    bool displeased = false; // anger from the words alone: some customers always write in capitals
     bool impatient = false;
     bool ping = false; // "halo", "kak??", "min": calling for attention, nothing asked
 };
@@ -299,7 +298,8 @@ Reading read(const QString &text)
     reading.words = TextNormalizer::words(text);
     const QStringList terms = TextNormalizer::terms(text);
     reading.terms = QSet<QString>(terms.cbegin(), terms.cend());
-    reading.anger = angerOf(text, reading.words);
+    reading.anger = angerOf(reading.words, shouts(text));
+    reading.displeased = angerOf(reading.words, false) >= 1;
     reading.impatient = impatient(text, reading.words);
     reading.ping = reading.terms.isEmpty() && reading.words.size() <= 2;
     return reading;
@@ -314,16 +314,16 @@ bool escalates(const Reading &now, const QStringList &history)
     for (const QString &text : history)
         earlier.append(read(text));
     int persistent = 0;
-    double earlierAnger = 0;
+    bool displeasedBefore = false;
     for (qsizetype i = 0; i < earlier.size(); ++i) {
         const Reading &message = earlier.at(i);
-        earlierAnger = std::max(earlierAnger, message.anger);
+        displeasedBefore = displeasedBefore || message.displeased;
         bool related = message.ping || message.terms.intersects(now.terms);
         for (qsizetype j = 0; j < earlier.size() && !related; ++j)
             related = j != i && message.terms.intersects(earlier.at(j).terms);
         persistent += related ? 1 : 0;
     }
-    if (now.anger >= 1 && earlierAnger >= 1)
+    if (now.displeased && displeasedBefore)
         return true;
     return persistent >= 2 && (now.anger >= 1 || now.impatient);
 }

@@ -47,6 +47,9 @@ private Q_SLOTS:
                                     {QStringLiteral("kak paket saya belum sampai")}),
                  QString());
         QCOMPARE(detector.reasonFor(QStringLiteral("KAK GAMIS NAVY READY GA")), QString());
+        QCOMPARE(detector.reasonFor(QStringLiteral("KALO COD BISA GA KAK"),
+                                    {QStringLiteral("KAK GAMIS NAVY READY GA")}),
+                 QString());
         QCOMPARE(detector.reasonFor(QStringLiteral("size chart gamis ada min?")), QString());
     }
 
