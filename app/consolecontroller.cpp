@@ -350,7 +350,7 @@ void ConsoleController::handleEvent(qint64 seq, const QString &kind, qint64 conv
     } else if (kind == QLatin1String("draft.updated")) {
         applyDraft(conversationId, data);
     }
-    if (m_store)
+    if (m_store && seq > 0)
         m_store->saveLastSeq(seq);
 }
 

@@ -22,6 +22,7 @@ std::optional<Draft> draftFromJson(qint64 conversationId, const QJsonValue &valu
         draft.sources.append(source.toVariant().toString());
     draft.handoff = json.value(QLatin1String("handoff")).toBool();
     draft.streaming = streaming;
+    draft.fallback = json.value(QLatin1String("fallback")).toBool();
     return draft;
 }
 
@@ -33,6 +34,7 @@ QJsonObject draftToJson(const Draft &draft)
             {QLatin1String("confidence"), draft.confidence},
             {QLatin1String("sources"), QJsonArray::fromStringList(draft.sources)},
             {QLatin1String("handoff"), draft.handoff},
+            {QLatin1String("fallback"), draft.fallback},
             {QLatin1String("state"),
              draft.streaming ? QLatin1String("streaming") : QLatin1String("pending")}};
 }

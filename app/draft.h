@@ -20,6 +20,7 @@ struct Draft
     QStringList sources;    // knowledge-base article ids the draft cites
     bool handoff = false;   // the AI thinks a human should answer
     bool streaming = false; // still being written; the text grows with every update
+    bool fallback = false;  // the AI service failed and the relay's offline drafter wrote it
 };
 
 // Reads the relay's draft object. A draft in state "pending" or "streaming" is one to show;

@@ -207,10 +207,13 @@ void RelayClient::handleTextMessage(const QString &text)
     const QJsonObject &frame = *decoded;
     const QString type = frame.value(key("type")).toString();
     if (type == QLatin1String(FrameType::Event)) {
+        // A live-only event (a streaming draft) has no seq: applied, never counted.
         const qint64 seq = frame.value(key("seq")).toInteger();
-        if (seq <= m_lastSeq)
-            return;
-        m_lastSeq = seq;
+        if (frame.contains(key("seq"))) {
+            if (seq <= m_lastSeq)
+                return;
+            m_lastSeq = seq;
+        }
         Q_EMIT eventReceived(seq, frame.value(key("kind")).toString(),
                              frame.value(key("conversation_id")).toInteger(),
                              frame.value(key("data")).toObject());

@@ -64,6 +64,7 @@ Q_SIGNALS:
     // Resume points: either every missed event followed by subscribed, or a snapshot.
     void snapshotReceived(qint64 seq, const QJsonArray &conversations);
     void subscribed(qint64 seq);
+    // seq is 0 for a live-only event (a streaming draft), which moves no resume point.
     void eventReceived(qint64 seq, const QString &kind, qint64 conversationId,
                        const QJsonObject &data);
     void resultReceived(const QString &commandId, bool ok, const QJsonObject &data,

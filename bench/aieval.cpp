@@ -1,6 +1,7 @@
 // serambi-ai-eval: how well the offline drafter answers, hands off and abstains on a labelled
-// set of customer messages (tests/data/ai/*.tsv; docs/ai.md). Imports a knowledge base into a
-// scratch database, runs every message and prints top-1/top-3 accuracy on answerable
+// set of customer messages (tests/data/ai/*.tsv: kind, expected, message and, optionally, the
+// customer's earlier messages in the chat separated by "|"; docs/ai.md). Imports a knowledge base
+// into a scratch database, runs every message and prints top-1/top-3 accuracy on answerable
 // messages, handoff precision/recall, and the abstention rate on out-of-scope messages.
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
@@ -21,6 +22,7 @@ struct Case
     QString kind; // answer | handoff | out
     QString expected;
     QString message;
+    QStringList history; // the customer's earlier messages in the chat, oldest first
 };
 
 QList<Case> readCases(const QString &path, QString *error)
@@ -34,8 +36,14 @@ QList<Case> readCases(const QString &path, QString *error)
     const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QStringList fields = lines.at(i).split(QLatin1Char('\t'));
-        if (fields.size() == 3)
-            cases.append({fields.at(0), fields.at(1), fields.at(2)});
+        if (fields.size() < 3)
+            continue;
+        Case c{fields.at(0), fields.at(1), fields.at(2), {}};
+        if (fields.size() > 3) {
+            for (const QString &earlier : fields.at(3).split(QLatin1Char('|')))
+                c.history.append(earlier.trimmed());
+        }
+        cases.append(c);
     }
     return cases;
 }
@@ -89,7 +97,7 @@ int main(int argc, char *argv[])
         int handoffs = 0, handoffFlagged = 0, falseHandoffs = 0;
         int outOfScope = 0, abstained = 0;
         for (const Case &c : cases) {
-            const KbDecision decision = drafter.decide(c.message);
+            const KbDecision decision = drafter.decide(c.message, c.history);
             const bool flagged = !decision.handoffReason.isEmpty();
             if (c.kind == QLatin1String("handoff")) {
                 ++handoffs;

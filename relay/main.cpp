@@ -91,7 +91,8 @@ int runKbVerb(const QStringList &args, const QString &configPath, QTextStream &o
 {
     const QString usage =
         QStringLiteral("usage: serambi-relay kb import PATH\n"
-                       "       serambi-relay kb query [--kb PATH] [--json] MESSAGE\n");
+                       "       serambi-relay kb query [--kb PATH] [--json] MESSAGE\n"
+                       "       serambi-relay kb tokens\n");
     QString error;
     const auto config =
         loadRelayStorageConfig(configPath, QProcessEnvironment::systemEnvironment(), &error);
@@ -101,6 +102,8 @@ int runKbVerb(const QStringList &args, const QString &configPath, QTextStream &o
     }
     if (args.value(1) == QLatin1String("import") && args.size() == 3)
         return importKnowledgeBase(*config, args.at(2), out, err);
+    if (args.value(1) == QLatin1String("tokens") && args.size() == 2)
+        return listLlmTokens(*config, out, err);
     if (args.value(1) != QLatin1String("query")) {
         err << usage;
         return 2;
@@ -137,7 +140,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "Serambi relay: WhatsApp Cloud API webhooks, Graph API sends and the "
         "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list, kb import PATH, kb "
-        "query [--kb PATH] [--json] MESSAGE."));
+        "query [--kb PATH] [--json] MESSAGE, kb tokens."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("INI configuration file"),

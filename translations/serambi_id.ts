@@ -568,6 +568,10 @@
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
+    <message>
+        <source>Written by the offline assistant: the AI service did not answer</source>
+        <translation>Ditulis oleh asisten offline: layanan AI tidak menjawab</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::MainWindow</name>

@@ -15,6 +15,7 @@ DraftPanel::DraftPanel(QWidget *parent)
     : QFrame(parent)
     , m_title(new QLabel(this))
     , m_meta(new QLabel(this))
+    , m_fallback(new QLabel(this))
     , m_text(new QLabel(this))
     , m_approve(new QPushButton(this))
     , m_edit(new QPushButton(this))
@@ -24,6 +25,9 @@ DraftPanel::DraftPanel(QWidget *parent)
     setObjectName(QStringLiteral("draftPanel"));
     m_title->setObjectName(QStringLiteral("draftTitleLabel"));
     m_meta->setObjectName(QStringLiteral("draftMetaLabel"));
+    m_fallback->setObjectName(QStringLiteral("draftFallbackLabel"));
+    m_fallback->setWordWrap(true);
+    m_fallback->setTextFormat(Qt::PlainText);
     m_text->setObjectName(QStringLiteral("draftText"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -53,6 +57,7 @@ DraftPanel::DraftPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->addLayout(top);
+    layout->addWidget(m_fallback);
     layout->addWidget(m_text);
     layout->addLayout(buttons);
 
@@ -110,6 +115,8 @@ void DraftPanel::refresh()
     if (draft.handoff)
         meta.append(tr("The AI suggests a person answers"));
     m_meta->setText(meta.join(QStringLiteral(" · ")));
+    m_fallback->setText(tr("Written by the offline assistant: the AI service did not answer"));
+    m_fallback->setVisible(draft.fallback);
     m_text->setText(draft.text);
     m_text->setAccessibleName(tr("Draft text"));
     m_approve->setEnabled(!draft.streaming && !draft.text.trimmed().isEmpty());

@@ -12,8 +12,9 @@ class QPushButton;
 namespace Serambi::Ui {
 
 // The AI's proposed reply to the customer's latest message: its text (growing while it is
-// written), the knowledge-base articles it cites and its confidence, with Approve, Edit,
-// Regenerate and Discard. Hidden when the open chat has no draft.
+// written), the knowledge-base articles it cites and its confidence, a note when the offline
+// assistant wrote it because the AI service failed, with Approve, Edit, Regenerate and
+// Discard. Hidden when the open chat has no draft.
 class DraftPanel : public QFrame
 {
     Q_OBJECT
@@ -41,6 +42,7 @@ private:
     std::optional<App::Draft> m_draft;
     QLabel *m_title;
     QLabel *m_meta;
+    QLabel *m_fallback;
     QLabel *m_text;
     QPushButton *m_approve;
     QPushButton *m_edit;

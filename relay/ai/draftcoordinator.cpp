@@ -12,6 +12,11 @@ namespace Serambi::Relay {
 
 namespace {
 
+// The customer's earlier messages the handoff detector sees: those among the conversation's
+// last messages before this one, written within the last hours.
+constexpr int HistoryMessages = 8;
+constexpr qint64 HistoryWindowMs = 6LL * 3600 * 1000;
+
 // True when the latest `count` customer messages of the conversation all got only drafts
 // below threshold (the newest counts too: it is stored in this transaction).
 bool abstainedInARow(WriteTxn &txn, qint64 conversationId, int count, double threshold)
@@ -62,62 +67,77 @@ void DraftCoordinator::handleEvents(const EventList &events)
     for (const Event &event : events) {
         if (event.kind == QLatin1String(EventKind::MessageCreated) &&
             event.data.value(QLatin1String("direction")).toString() == QLatin1String("in")) {
-            DraftRequest request;
-            request.conversationId = event.conversationId;
-            request.messageId = event.data.value(QLatin1String("id")).toInteger();
-            request.text = event.data.value(QLatin1String("text")).toString();
-            requestDraft(request);
+            draftFor(event.conversationId, event.data.value(QLatin1String("id")).toInteger());
         } else if (event.kind == QLatin1String(EventKind::DraftUpdated) &&
                    event.data.value(QLatin1String("state")).toString() ==
                        QLatin1String("requested")) {
-            redraft(event.conversationId,
-                    event.data.value(QLatin1String("for_message_id")).toInteger());
+            draftFor(event.conversationId,
+                     event.data.value(QLatin1String("for_message_id")).toInteger());
         }
     }
 }
 
-void DraftCoordinator::requestDraft(const DraftRequest &request)
-{
-    m_drafter->draftStreaming(
-        request, [this, request](const QString &text) { publishPartial(request, text); },
-        [this, request](const DraftResult &result) { storeDraft(request, result); });
-}
-
-void DraftCoordinator::publishPartial(const DraftRequest &request, const QString &text)
+void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
 {
     m_writer->submit(
-        [request, text](WriteTxn &txn) {
-            const auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
-            if (!conversation || conversation->aiMode == QLatin1String("off") ||
-                DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
-                    request.messageId)
-                return WriteResult::failure(QStringLiteral("no longer wanted"));
-            Draft draft;
-            draft.conversationId = request.conversationId;
-            draft.forMessageId = request.messageId;
-            draft.text = text;
-            draft.state = QStringLiteral("streaming");
-            txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation->id,
-                            conversation->assigneeId, conversation->state, draft.toJson());
-            return WriteResult::success();
-        },
-        this, [](const WriteResult &) {});
-}
-
-void DraftCoordinator::redraft(qint64 conversationId, qint64 messageId)
-{
-    m_writer->submit(
-        [messageId](WriteTxn &txn) {
+        [conversationId, messageId](WriteTxn &txn) {
             const auto message = ConversationRepo::loadMessage(txn.db(), messageId);
             if (!message)
                 return WriteResult::failure(QStringLiteral("no such message"));
-            return WriteResult::success(message->text);
+            QStringList history;
+            for (const Message &earlier :
+                 ConversationRepo::history(txn.db(), conversationId, messageId, HistoryMessages)) {
+                if (earlier.direction == QLatin1String("in") && !earlier.text.isEmpty() &&
+                    message->timestamp - earlier.timestamp <= HistoryWindowMs)
+                    history.append(earlier.text);
+            }
+            return WriteResult::success(QVariantList{message->text, history});
         },
         this,
         [this, conversationId, messageId](const WriteResult &loaded) {
             if (!loaded.ok)
                 return;
-            requestDraft({conversationId, messageId, loaded.value.toString()});
+            const QVariantList values = loaded.value.toList();
+            DraftRequest request;
+            request.conversationId = conversationId;
+            request.messageId = messageId;
+            request.text = values.at(0).toString();
+            request.history = values.at(1).toStringList();
+            m_drafter->draftStreaming(
+                request, [this, request](const QString &text) { publishPartial(request, text); },
+                [this, request](const DraftResult &result) { storeDraft(request, result); });
+        });
+}
+
+void DraftCoordinator::publishPartial(const DraftRequest &request, const QString &text)
+{
+    m_writer->submit(
+        [request](WriteTxn &txn) {
+            const auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
+            if (!conversation || conversation->aiMode == QLatin1String("off") ||
+                DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
+                    request.messageId)
+                return WriteResult::failure(QStringLiteral("no longer wanted"));
+            return WriteResult::success(
+                QVariantList{conversation->assigneeId, conversation->state});
+        },
+        this,
+        [this, request, text](const WriteResult &checked) {
+            if (!checked.ok)
+                return;
+            const QVariantList values = checked.value.toList();
+            Draft draft;
+            draft.conversationId = request.conversationId;
+            draft.forMessageId = request.messageId;
+            draft.text = text;
+            draft.state = QStringLiteral("streaming");
+            Event event;
+            event.kind = QLatin1String(EventKind::DraftUpdated);
+            event.conversationId = request.conversationId;
+            event.assigneeId = values.at(0).toLongLong();
+            event.state = values.at(1).toString();
+            event.data = draft.toJson();
+            Q_EMIT draftStreaming(event);
         });
 }
 
@@ -126,12 +146,16 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
     const DraftPolicy policy = m_policy;
     m_writer->submit(
         [request, result, policy](WriteTxn &txn) {
+            // Tokens spent count even when the draft is no longer wanted.
+            if (result.tokens > 0 &&
+                !DraftRepo::addLlmTokens(txn, request.conversationId, result.tokens))
+                return WriteResult::failure(QStringLiteral("storage error"));
             auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
             if (!conversation || conversation->aiMode == QLatin1String("off"))
-                return WriteResult::failure(QStringLiteral("AI is off"));
+                return WriteResult::success(false); // AI is off
             if (DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
                 request.messageId)
-                return WriteResult::failure(QStringLiteral("superseded"));
+                return WriteResult::success(false); // superseded
             Draft draft;
             draft.conversationId = request.conversationId;
             draft.forMessageId = request.messageId;
@@ -175,11 +199,11 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
                     return WriteResult::failure(QStringLiteral("storage error"));
                 ConversationRepo::publishConversation(txn, *conversation);
             }
-            return WriteResult::success();
+            return WriteResult::success(true);
         },
         this,
         [this, request](const WriteResult &stored) {
-            if (stored.ok)
+            if (stored.ok && stored.value.toBool())
                 Q_EMIT draftStored(request.conversationId);
         });
 }

@@ -43,12 +43,16 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void draftStored(qint64 conversationId);
+    // A streaming drafter's text so far, as a live-only draft.updated (state streaming, seq 0):
+    // for AgentHub::publishLive, never stored.
+    void draftStreaming(const Serambi::Relay::Event &event);
 
 private:
-    void requestDraft(const DraftRequest &request);
-    // A streaming drafter's text so far: a draft.updated with state streaming, not stored.
+    // Loads the message and the customer's recent earlier messages, then asks the drafter.
+    void draftFor(qint64 conversationId, qint64 messageId);
+    // A streaming drafter's text so far: checked against the store (AI still on, message still
+    // the latest), then emitted as draftStreaming.
     void publishPartial(const DraftRequest &request, const QString &text);
-    void redraft(qint64 conversationId, qint64 messageId);
     void storeDraft(const DraftRequest &request, const DraftResult &result);
 
     StoreWriter *m_writer;

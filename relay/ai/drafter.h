@@ -14,6 +14,7 @@ struct DraftRequest
     qint64 conversationId = 0;
     qint64 messageId = 0;
     QString text;
+    QStringList history; // the customer's recent earlier messages in the chat, oldest first
 };
 
 // A proposed reply. confidence is 0..1; below the relay's threshold agents must approve it.
@@ -26,6 +27,7 @@ struct DraftResult
     QString handoffReason;  // why the chat must go to the human queue now (HandoffReason)
     bool abstained = false; // no answer was found: the text only says a person will reply
     bool fallback = false;  // the LLM provider failed and the offline drafter wrote this
+    qint64 tokens = 0;      // tokens the LLM provider reported for this draft
 };
 
 // Writes draft replies for agents to approve. Implementations may answer asynchronously;

@@ -4,6 +4,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace Serambi::Relay {
 
 namespace {
@@ -37,11 +39,20 @@ const QSet<QString> &maybePeople()
 const QSet<QString> &contactVerbs()
 {
     static const QSet<QString> set =
-        setOf({"bicara",       "berbicara", "hubungkan",  "dihubungkan", "sambungkan",
-               "disambungkan", "sambung",   "terhubung",  "menghubungi", "hubungi",
-               "telepon",      "telpon",    "nelpon",     "talk",        "speak",
-               "connect",      "panggil",   "panggilkan", "dilayani",    "layani",
-               "call",         "oper",      "dioper",     "alihkan",     "dialihkan"});
+        setOf({"bicara",    "berbicara", "hubungkan",   "dihubungkan", "sambungkan", "disambungkan",
+               "sambung",   "terhubung", "menghubungi", "hubungi",     "telepon",    "telpon",
+               "nelpon",    "talk",      "speak",       "connect",     "panggil",    "panggilkan",
+               "dilayani",  "layani",    "call",        "oper",        "dioper",     "alihkan",
+               "dialihkan", "hubung",    "telp",        "contact",     "ngomong",    "ngobrol",
+               "chat"});
+    return set;
+}
+
+// What a person on duty does: "ada yang jaga", "ada yang balas".
+const QSet<QString> &onDuty()
+{
+    static const QSet<QString> set =
+        setOf({"jaga", "piket", "balas", "bales", "respon", "jawab", "baca", "layani"});
     return set;
 }
 
@@ -74,7 +85,49 @@ const QSet<QString> &displeasure()
                "lelet",  "lemot",        "jelek", "buruk", "disappointed", "angry",    "terrible",
                "awful",  "annoyed",      "upset", "becus", "komplain",     "complain", "complaint",
                "refund", "lapor",        "males", "malas", "capek",        "cape",     "muak",
-               "gila",   "sebel",        "sebal", "rugi",  "hancur"});
+               "gila",   "sebel",        "sebal", "rugi",  "hancur",       "apaan"});
+    return set;
+}
+
+// Words that are displeasure only when intensified: "lama banget", "lambat sekali".
+const QSet<QString> &slowness()
+{
+    static const QSet<QString> set = setOf({"lama", "lambat", "slow"});
+    return set;
+}
+
+const QSet<QString> &intensifiers()
+{
+    static const QSet<QString> set =
+        setOf({"banget", "sekali", "sangat", "amat", "berat", "very", "so", "really", "too"});
+    return set;
+}
+
+const QSet<QString> &complaintParticles()
+{
+    static const QSet<QString> set = setOf({"kok", "masa", "sih"});
+    return set;
+}
+
+// Being answered or kept informed: "tidak dibalas", "belum ada kabar", "tidak direspon".
+const QSet<QString> &answers()
+{
+    static const QSet<QString> set = setOf({"balas", "bales", "respon", "respons", "jawab",
+                                            "tanggap", "kabar", "urus", "jelas", "kejelasan"});
+    return set;
+}
+
+const QSet<QString> &timeWaited()
+{
+    static const QSet<QString> set =
+        setOf({"seminggu", "sebulan", "berhari", "berminggu", "berjam"});
+    return set;
+}
+
+const QSet<QString> &timeUnits()
+{
+    static const QSet<QString> set =
+        setOf({"hari", "minggu", "bulan", "jam", "days", "weeks", "hours", "x", "kali"});
     return set;
 }
 
@@ -101,30 +154,20 @@ bool shouts(const QString &text)
     return capitals >= 2;
 }
 
-} // namespace
-
-HandoffDetector::HandoffDetector(QStringList keywords)
+// True when word, or its stem, or the word without the colloquial -in suffix ("panggilin",
+// "sambungin") is in set.
+bool matches(const QSet<QString> &set, const QString &word)
 {
-    for (const QString &keyword : keywords) {
-        const QString folded = TextNormalizer::fold(keyword);
-        if (!folded.isEmpty())
-            m_keywords.append(folded);
+    if (set.contains(word) || set.contains(TextNormalizer::stem(word)))
+        return true;
+    if (word.size() > 5 && word.endsWith(QLatin1String("in"))) {
+        const QString plain = word.chopped(2);
+        return set.contains(plain) || set.contains(TextNormalizer::stem(plain));
     }
+    return false;
 }
 
-QString HandoffDetector::reasonFor(const QString &text) const
-{
-    const QStringList words = TextNormalizer::words(text);
-    if (asksForPerson(words))
-        return QLatin1String(HandoffReason::CustomerRequest);
-    if (anger(text, words) >= 2)
-        return QLatin1String(HandoffReason::Anger);
-    if (hasKeyword(TextNormalizer::fold(text)))
-        return QLatin1String(HandoffReason::Keyword);
-    return {};
-}
-
-bool HandoffDetector::asksForPerson(const QStringList &words) const
+bool asksForPerson(const QStringList &words)
 {
     bool person = false;
     bool maybePerson = false;
@@ -132,11 +175,10 @@ bool HandoffDetector::asksForPerson(const QStringList &words) const
     bool wish = false;
     bool botNamed = false;
     bool real = false;
-    for (qsizetype i = 0; i < words.size(); ++i) {
-        const QString &word = words.at(i);
-        person = person || people().contains(word);
-        maybePerson = maybePerson || maybePeople().contains(word);
-        contact = contact || contactVerbs().contains(word);
+    for (const QString &word : words) {
+        person = person || matches(people(), word);
+        maybePerson = maybePerson || matches(maybePeople(), word);
+        contact = contact || matches(contactVerbs(), word);
         wish = wish || wishes().contains(word);
         real = real || word == QLatin1String("asli") || word == QLatin1String("beneran") ||
                word == QLatin1String("benar") || word == QLatin1String("real") ||
@@ -153,23 +195,160 @@ bool HandoffDetector::asksForPerson(const QStringList &words) const
     }
     if (person && (contact || wish))
         return true;
+    // "ada orang?", "ada cs ga", "ada yang jaga?": is anybody there. Not "ada kak?" nor "ada
+    // min?": there the form of address follows a question about stock.
+    for (qsizetype i = 0; i + 1 < words.size(); ++i) {
+        if (words.at(i) != QLatin1String("ada"))
+            continue;
+        const QString &next = words.at(i + 1);
+        if (matches(people(), next) || next == QLatin1String("orang") ||
+            (next == QLatin1String("yang") && i + 2 < words.size() &&
+             matches(onDuty(), words.at(i + 2))))
+            return true;
+    }
     if (maybePerson && real)
         return true;
     return maybePerson && contact && !words.contains(QStringLiteral("kirim"));
 }
 
-double HandoffDetector::anger(const QString &text, const QStringList &words) const
+// "tidak dibalas", "belum ada kabar", "tidak direspon": the word at i is being answered or
+// kept informed, negated just before.
+bool unanswered(const QStringList &words, qsizetype i)
+{
+    if (!matches(answers(), words.at(i)))
+        return false;
+    for (qsizetype back = std::max<qsizetype>(0, i - 2); back < i; ++back) {
+        if (words.at(back) == QLatin1String("tidak") || words.at(back) == QLatin1String("belum"))
+            return true;
+    }
+    return false;
+}
+
+// True when the word before or after position i intensifies it ("sangat kecewa", "kecewa
+// berat").
+bool intensified(const QStringList &words, qsizetype i)
+{
+    return (i > 0 && intensifiers().contains(words.at(i - 1))) ||
+           (i + 1 < words.size() && intensifiers().contains(words.at(i + 1)));
+}
+
+// Insults and threats count 2; displeasure 1, or 2 when intensified; complaining of going
+// unanswered ("tidak dijawab"), shouting (when shouted is true), and a complaining particle in
+// a complaint 1 each.
+double angerOf(const QStringList &words, bool shouted)
 {
     double score = 0;
-    for (const QString &word : words) {
-        if (insults().contains(word))
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &word = words.at(i);
+        if (matches(insults(), word))
             score += 2;
-        else if (displeasure().contains(word))
+        else if (matches(displeasure(), word))
+            score += intensified(words, i) ? 2 : 1;
+        else if (slowness().contains(word) && intensified(words, i))
+            score += 1;
+        else if (unanswered(words, i))
             score += 1;
     }
-    if (shouts(text))
+    if (shouted)
+        score += 1;
+    // "kok", "masa", "sih" sharpen a complaint already made ("tidak dijawab sih").
+    if (score >= 1 && std::any_of(words.cbegin(), words.cend(), [](const QString &word) {
+            return complaintParticles().contains(word);
+        }))
         score += 1;
     return score;
+}
+
+// Signs that a customer is losing patience, which count only when they keep writing about the
+// same matter: complaining particles ("kok", "masa", "sih"), time already waited ("sudah 5
+// hari", "seminggu", "dari kemarin"), "??".
+bool impatient(const QString &text, const QStringList &words)
+{
+    if (text.contains(QLatin1String("??")))
+        return true;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &word = words.at(i);
+        if (matches(complaintParticles(), word) || matches(timeWaited(), word))
+            return true;
+        // "dari kemarin", "dari tadi": waiting since.
+        if (i > 0 && words.at(i - 1) == QLatin1String("dari") &&
+            (word == QLatin1String("kemarin") || word == QLatin1String("tadi")))
+            return true;
+        if (i > 0 && words.at(i - 1) == QLatin1String("sudah") && i + 1 < words.size() &&
+            !word.isEmpty() && word.at(0).isDigit() && matches(timeUnits(), words.at(i + 1)))
+            return true;
+    }
+    return false;
+}
+
+// What one message says, as far as handing over is concerned.
+struct Reading
+{
+    QStringList words;
+    QSet<QString> terms;
+    double anger = 0;
+    bool displeased = false; // anger from the words alone: some customers always write in capitals
+    bool impatient = false;
+    bool ping = false; // "halo", "kak??", "min": calling for attention, nothing asked
+};
+
+Reading read(const QString &text)
+{
+    Reading reading;
+    reading.words = TextNormalizer::words(text);
+    const QStringList terms = TextNormalizer::terms(text);
+    reading.terms = QSet<QString>(terms.cbegin(), terms.cend());
+    reading.anger = angerOf(reading.words, shouts(text));
+    reading.displeased = angerOf(reading.words, false) >= 1;
+    reading.impatient = impatient(text, reading.words);
+    reading.ping = reading.terms.isEmpty() && reading.words.size() <= 2;
+    return reading;
+}
+
+// A complaint that escalates: displeasure again after earlier displeasure, or impatience after
+// the customer has already written at least twice about the same matter (or only called for
+// attention) in the recent messages.
+bool escalates(const Reading &now, const QStringList &history)
+{
+    QList<Reading> earlier;
+    for (const QString &text : history)
+        earlier.append(read(text));
+    int persistent = 0;
+    bool displeasedBefore = false;
+    for (qsizetype i = 0; i < earlier.size(); ++i) {
+        const Reading &message = earlier.at(i);
+        displeasedBefore = displeasedBefore || message.displeased;
+        bool related = message.ping || message.terms.intersects(now.terms);
+        for (qsizetype j = 0; j < earlier.size() && !related; ++j)
+            related = j != i && message.terms.intersects(earlier.at(j).terms);
+        persistent += related ? 1 : 0;
+    }
+    if (now.displeased && displeasedBefore)
+        return true;
+    return persistent >= 2 && (now.anger >= 1 || now.impatient);
+}
+
+} // namespace
+
+HandoffDetector::HandoffDetector(QStringList keywords)
+{
+    for (const QString &keyword : keywords) {
+        const QString folded = TextNormalizer::fold(keyword);
+        if (!folded.isEmpty())
+            m_keywords.append(folded);
+    }
+}
+
+QString HandoffDetector::reasonFor(const QString &text, const QStringList &history) const
+{
+    const Reading now = read(text);
+    if (asksForPerson(now.words))
+        return QLatin1String(HandoffReason::CustomerRequest);
+    if (now.anger >= 2 || escalates(now, history))
+        return QLatin1String(HandoffReason::Anger);
+    if (hasKeyword(TextNormalizer::fold(text)))
+        return QLatin1String(HandoffReason::Keyword);
+    return {};
 }
 
 bool HandoffDetector::hasKeyword(const QString &folded) const

@@ -13,19 +13,19 @@ inline constexpr char Keyword[] = "keyword";
 inline constexpr char LowConfidence[] = "low_confidence";
 } // namespace HandoffReason
 
-// Decides from one customer message whether a person should take the chat: an explicit
-// request for a person (formal, informal or English), anger or an escalating complaint, or
-// one of the agents' keywords. Returns the reason code, or an empty string.
+// Decides from a customer message, and the customer's earlier messages in the chat, whether a
+// person should take the chat: an explicit request for a person (formal, informal or English),
+// anger, a complaint that escalates across turns, or one of the agents' keywords. Returns the
+// reason code, or an empty string.
 class HandoffDetector
 {
 public:
     explicit HandoffDetector(QStringList keywords = {});
 
-    QString reasonFor(const QString &text) const;
+    // history: the customer's earlier messages in the chat, oldest first.
+    QString reasonFor(const QString &text, const QStringList &history = {}) const;
 
 private:
-    bool asksForPerson(const QStringList &words) const;
-    double anger(const QString &text, const QStringList &words) const;
     bool hasKeyword(const QString &folded) const;
 
     QStringList m_keywords; // folded

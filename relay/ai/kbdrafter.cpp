@@ -25,7 +25,7 @@ KbDrafter::KbDrafter(KnowledgeBase *knowledgeBase, KbDrafterOptions options)
 
 void KbDrafter::draft(const DraftRequest &request, std::function<void(const DraftResult &)> done)
 {
-    done(decide(request.text).draft);
+    done(decide(request.text, request.history).draft);
 }
 
 QString KbDrafter::addressFor(const QString &text)
@@ -61,12 +61,12 @@ double KbDrafter::confidenceOf(const QList<KbHit> &hits)
     return std::clamp(hits.first().coverage * (0.8 + 0.2 * margin), 0.0, 1.0);
 }
 
-KbDecision KbDrafter::decide(const QString &text) const
+KbDecision KbDrafter::decide(const QString &text, const QStringList &history) const
 {
     KbDecision decision;
     decision.address = addressFor(text);
     const QString &address = decision.address;
-    decision.handoffReason = m_handoff.reasonFor(text);
+    decision.handoffReason = m_handoff.reasonFor(text, history);
     decision.hits = m_knowledgeBase->search(text, 3);
     decision.confidence = confidenceOf(decision.hits);
     decision.abstained = decision.confidence < m_options.abstainBelow;

@@ -34,7 +34,8 @@ public:
     QString name() const override { return QStringLiteral("knowledge-base"); }
     void draft(const DraftRequest &request, std::function<void(const DraftResult &)> done) override;
 
-    KbDecision decide(const QString &text) const;
+    // history: the customer's earlier messages in the chat, oldest first (for escalation).
+    KbDecision decide(const QString &text, const QStringList &history = {}) const;
 
     // "Bapak/Ibu" when the customer writes formally, else "Kak".
     static QString addressFor(const QString &text);

@@ -52,7 +52,7 @@ void LlmDrafter::draftStreaming(const DraftRequest &request,
 {
     auto call = std::make_shared<Call>();
     call->request = request;
-    call->decision = m_offline->decide(request.text);
+    call->decision = m_offline->decide(request.text, request.history);
     call->partial = std::move(partial);
     call->done = std::move(done);
     if (!call->decision.handoffReason.isEmpty()) {
@@ -163,12 +163,10 @@ void LlmDrafter::finish(const std::shared_ptr<Call> &call)
     if (answer.text.isEmpty())
         return fallBack(call, QStringLiteral("the answer was empty"));
 
-    const qint64 conversationId = call->request.conversationId;
-    m_tokens[conversationId] += call->tokens;
-    m_totalTokens += call->tokens;
-    remember(conversationId, QStringLiteral("assistant"), answer.text);
+    remember(call->request.conversationId, QStringLiteral("assistant"), answer.text);
     DraftResult result;
     result.text = answer.text;
+    result.tokens = call->tokens;
     for (const KbHit &hit : std::as_const(call->decision.hits))
         if (answer.sources.contains(hit.article.id))
             result.sources.append(hit.article.id);
@@ -185,6 +183,7 @@ void LlmDrafter::fallBack(const std::shared_ptr<Call> &call, const QString &why)
                                << "- the offline draft is used";
     DraftResult result = call->decision.draft;
     result.fallback = true;
+    result.tokens = call->tokens;
     call->done(result);
 }
 

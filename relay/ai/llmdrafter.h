@@ -33,9 +33,6 @@ public:
     void draftStreaming(const DraftRequest &request, std::function<void(const QString &)> partial,
                         std::function<void(const DraftResult &)> done) override;
 
-    // Tokens the provider reported (its usage object), by conversation and in total.
-    qint64 tokensFor(qint64 conversationId) const { return m_tokens.value(conversationId); }
-    qint64 totalTokens() const { return m_totalTokens; }
     quint64 fallbacks() const { return m_fallbacks; }
 
 private:
@@ -50,8 +47,6 @@ private:
     QNetworkAccessManager *m_network;
     KbDrafter *m_offline;
     QHash<qint64, QList<LlmTurn>> m_history;
-    QHash<qint64, qint64> m_tokens;
-    qint64 m_totalTokens = 0;
     quint64 m_fallbacks = 0;
 };
 

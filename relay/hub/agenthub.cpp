@@ -111,6 +111,15 @@ void AgentHub::publish(const EventList &events)
     }
 }
 
+void AgentHub::publishLive(const Event &event)
+{
+    const QString frame = QString::fromUtf8(Protocol::encodeFrame(event.toFrame()));
+    for (ConsoleSession *session : std::as_const(m_sessions)) {
+        if (session->isSubscribed() && canSeeEvent(session->user(), event, event.assigneeId))
+            session->sendEncoded(frame);
+    }
+}
+
 void AgentHub::handleClosed(ConsoleSession *session)
 {
     m_sessions.remove(session->id());

@@ -65,6 +65,9 @@ public Q_SLOTS:
     // Fans committed events out. The hub connects itself to StoreWriter::eventsCommitted;
     // events it has already seen are ignored, so a second connection is harmless.
     void publish(const Serambi::Relay::EventList &events);
+    // Pushes a live-only event (seq 0: not stored, never replayed, e.g. a streaming draft) to
+    // the subscribed consoles allowed to see it.
+    void publishLive(const Serambi::Relay::Event &event);
 
 private:
     qint64 now() const;

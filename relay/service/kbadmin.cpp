@@ -1,9 +1,11 @@
 #include "kbadmin.h"
 
+#include "admindatabase.h"
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
 #include "config/relayconfig.h"
 #include "store/database.h"
+#include "store/draftrepo.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -157,6 +159,20 @@ int queryKnowledgeBase(const RelayConfig &config, const QString &kbPath, bool js
         out << QJsonDocument(decisionJson(message, decision)).toJson(QJsonDocument::Indented);
     else
         printDecision(decision, out);
+    return 0;
+}
+
+int listLlmTokens(const RelayConfig &config, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    AdminDatabase database(config, &error);
+    if (!database.isOpen()) {
+        err << "serambi-relay: cannot open " << config.databasePath() << ": " << error << '\n';
+        return 1;
+    }
+    for (const DraftRepo::LlmTokenCount &count : DraftRepo::llmTokens(database.db()))
+        out << count.conversationId << '\t' << count.waId << '\t' << count.tokens << '\n';
+    out << "total\t\t" << DraftRepo::llmTokensTotal(database.db()) << '\n';
     return 0;
 }
 

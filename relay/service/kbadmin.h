@@ -19,4 +19,8 @@ int importKnowledgeBase(const RelayConfig &config, const QString &path, QTextStr
 int queryKnowledgeBase(const RelayConfig &config, const QString &kbPath, bool json,
                        const QString &message, QTextStream &out, QTextStream &err);
 
+// `serambi-relay kb tokens`: the LLM tokens each conversation used (conversation id, the
+// customer's WhatsApp id, tokens; most first) and the total.
+int listLlmTokens(const RelayConfig &config, QTextStream &out, QTextStream &err);
+
 } // namespace Serambi::Relay

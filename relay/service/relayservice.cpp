@@ -11,6 +11,7 @@
 #include "hub/agenthub.h"
 #include "hub/autoassigner.h"
 #include "store/database.h"
+#include "store/draftrepo.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "whatsapp/graphclient.h"
@@ -135,6 +136,7 @@ bool RelayService::start(QString *error)
         std::make_unique<AutoAssigner>(m_writer.get(), m_hub.get(), m_config.autoAssignCapacity);
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
             &AutoAssigner::handleEvents);
+    connect(m_drafts.get(), &DraftCoordinator::draftStreaming, m_hub.get(), &AgentHub::publishLive);
     m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_graph.get());
     connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),
             &ReadReceipts::handleConversationRead);
@@ -205,9 +207,11 @@ void RelayService::registerMetrics()
                    QStringLiteral("result=\"failed\""),
                    [outbox] { return double(outbox->counters().failed); });
     if (LlmDrafter *llm = m_llmDrafter.get()) {
+        StoreReader *reader = m_reader.get();
         m_metrics->add(QStringLiteral("serambi_llm_tokens_total"), Type::Counter,
-                       QStringLiteral("Tokens the LLM provider reported"), {},
-                       [llm] { return double(llm->totalTokens()); });
+                       QStringLiteral("Tokens the LLM provider reported (all conversations, "
+                                      "kept across restarts)"),
+                       {}, [reader] { return double(DraftRepo::llmTokensTotal(reader->db())); });
         m_metrics->add(QStringLiteral("serambi_llm_fallbacks_total"), Type::Counter,
                        QStringLiteral("Drafts the offline drafter wrote as the LLM failed"), {},
                        [llm] { return double(llm->fallbacks()); });

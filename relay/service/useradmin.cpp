@@ -1,43 +1,14 @@
 #include "useradmin.h"
 
+#include "admindatabase.h"
 #include "config/relayconfig.h"
 #include "hub/passwords.h"
 #include "protocol/types.h"
-#include "store/database.h"
-#include "store/migrations.h"
 #include "store/userrepo.h"
 
 #include <QDateTime>
 
 namespace Serambi::Relay {
-
-namespace {
-
-const QString AdminConnection = QStringLiteral("serambi-admin");
-
-// Opens and migrates the database for one admin verb; closes it when done.
-class AdminDatabase
-{
-public:
-    AdminDatabase(const RelayConfig &config, QString *error)
-    {
-        m_db = openDatabase(config.databasePath(), AdminConnection, SyncMode::Full, error);
-        if (m_db.isOpen() && !migrate(m_db, error))
-            m_db.close();
-    }
-    ~AdminDatabase()
-    {
-        m_db = QSqlDatabase();
-        closeDatabase(AdminConnection);
-    }
-    bool isOpen() const { return m_db.isOpen(); }
-    QSqlDatabase &db() { return m_db; }
-
-private:
-    QSqlDatabase m_db;
-};
-
-} // namespace
 
 int addUser(const RelayConfig &config, const QString &username, const QString &displayName,
             const QString &role, const QString &password, QTextStream &out, QTextStream &err)

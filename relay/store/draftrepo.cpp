@@ -133,5 +133,39 @@ QHash<qint64, Draft> allPending(QSqlDatabase &db)
     return drafts;
 }
 
+bool addLlmTokens(WriteTxn &txn, qint64 conversationId, qint64 tokens)
+{
+    PreparedQuery q = txn.prepare(
+        QStringLiteral("UPDATE conversations SET llm_tokens = llm_tokens + ? WHERE id = ?"));
+    q.addBindValue(tokens);
+    q.addBindValue(conversationId);
+    if (!execQuery(q)) {
+        txn.markFailed();
+        return false;
+    }
+    return true;
+}
+
+QList<LlmTokenCount> llmTokens(QSqlDatabase &db)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT c.id, ct.wa_id, c.llm_tokens FROM conversations c "
+                                       "JOIN contacts ct ON ct.id = c.contact_id "
+                                       "WHERE c.llm_tokens > 0 ORDER BY c.llm_tokens DESC, c.id"));
+    QList<LlmTokenCount> counts;
+    if (!execQuery(q))
+        return counts;
+    while (q.next())
+        counts.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()});
+    return counts;
+}
+
+qint64 llmTokensTotal(QSqlDatabase &db)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT COALESCE(SUM(llm_tokens), 0) FROM conversations"));
+    if (!execQuery(q) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
 } // namespace DraftRepo
 } // namespace Serambi::Relay

@@ -40,5 +40,18 @@ qint64 latestInboundMessage(QSqlDatabase &db, qint64 conversationId);
 // Every pending draft, by conversation id (for snapshots).
 QHash<qint64, Draft> allPending(QSqlDatabase &db);
 
+// Adds tokens the LLM provider reported for a draft to the conversation's count.
+bool addLlmTokens(WriteTxn &txn, qint64 conversationId, qint64 tokens);
+// The conversations that used LLM tokens, most first: conversation id, contact wa_id, tokens.
+struct LlmTokenCount
+{
+    qint64 conversationId = 0;
+    QString waId;
+    qint64 tokens = 0;
+};
+QList<LlmTokenCount> llmTokens(QSqlDatabase &db);
+// Tokens of every conversation together.
+qint64 llmTokensTotal(QSqlDatabase &db);
+
 } // namespace DraftRepo
 } // namespace Serambi::Relay

@@ -4,11 +4,13 @@ namespace Serambi::Relay {
 
 QJsonObject Event::toFrame() const
 {
-    return {{QLatin1String("type"), QLatin1String("event")},
-            {QLatin1String("seq"), seq},
-            {QLatin1String("kind"), kind},
-            {QLatin1String("conversation_id"), conversationId},
-            {QLatin1String("data"), data}};
+    QJsonObject frame{{QLatin1String("type"), QLatin1String("event")},
+                      {QLatin1String("kind"), kind},
+                      {QLatin1String("conversation_id"), conversationId},
+                      {QLatin1String("data"), data}};
+    if (seq > 0)
+        frame.insert(QLatin1String("seq"), seq);
+    return frame;
 }
 
 } // namespace Serambi::Relay

@@ -23,7 +23,7 @@ inline constexpr char CannedDeleted[] = "canned.deleted";
 // state and assignee at the time of the event decide who may see it.
 struct Event
 {
-    qint64 seq = 0;
+    qint64 seq = 0; // 0: live only, never stored (a streaming draft)
     QString kind;
     qint64 conversationId = 0;
     qint64 assigneeId = 0; // 0 = nobody
@@ -31,7 +31,7 @@ struct Event
     QJsonObject data;
     qint64 createdAt = 0; // ms since epoch
 
-    // The "event" frame sent to consoles.
+    // The "event" frame sent to consoles; without "seq" for a live-only event (seq 0).
     QJsonObject toFrame() const;
 };
 
@@ -39,4 +39,5 @@ using EventList = QList<Event>;
 
 } // namespace Serambi::Relay
 
+Q_DECLARE_METATYPE(Serambi::Relay::Event)
 Q_DECLARE_METATYPE(Serambi::Relay::EventList)

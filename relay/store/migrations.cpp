@@ -186,6 +186,15 @@ QStringList version5()
     };
 }
 
+QStringList version6()
+{
+    // Tokens the LLM provider reported for a conversation's drafts.
+    return {
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN llm_tokens INTEGER NOT NULL DEFAULT 0"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -206,6 +215,7 @@ const QList<Migration> &migrations()
         {3, "drafts marked as the offline fallback", version3()},
         {4, "media files, uploads and the media of messages", version4()},
         {5, "message templates; canned responses", version5()},
+        {6, "LLM tokens per conversation", version6()},
     };
     return all;
 }

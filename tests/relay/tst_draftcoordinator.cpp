@@ -1,6 +1,9 @@
 // The draft coordinator with a drafter that answers when the test says so: a draft that
-// comes back after a newer customer message arrived is dropped, the newer one is stored.
+// comes back after a newer customer message arrived is dropped, the newer one is stored; the
+// drafter is given the customer's earlier messages (for escalation).
 #include "ai/draftcoordinator.h"
+#include "config/relayconfig.h"
+#include "service/kbadmin.h"
 #include "store/conversationrepo.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
@@ -26,10 +29,11 @@ public:
 
     int count() const { return int(m_requests.size()); }
     const DraftRequest &request(int i) const { return m_requests.at(i); }
-    void answer(int i, const QString &text)
+    void answer(int i, const QString &text, qint64 tokens = 0)
     {
         DraftResult result;
         result.text = text;
+        result.tokens = tokens;
         result.confidence = 0.9;
         result.sources = {QStringLiteral("cod")};
         m_done.at(i)(result);
@@ -119,7 +123,8 @@ private Q_SLOTS:
     void init()
     {
         m_dir.emplace();
-        m_writer.emplace(m_dir->filePath(QStringLiteral("relay.db")), SyncMode::Normal);
+        m_config.dataDir = m_dir->path();
+        m_writer.emplace(m_config.databasePath(), SyncMode::Normal);
         QString error;
         QVERIFY2(m_writer->start(&error), qPrintable(error));
         m_coordinator.emplace(&*m_writer, &m_drafter);
@@ -167,8 +172,50 @@ private Q_SLOTS:
                  QStringLiteral("Ongkir ke Bandung Rp12.000, Kak."));
     }
 
+    void shouldKeepTheLlmTokensOfEveryDraftAcrossRestarts()
+    {
+        const qint64 first = customerWrites(QStringLiteral("Kak, bisa COD?"));
+        QTRY_COMPARE(m_drafter.count(), 1);
+        QVERIFY(customerWrites(QStringLiteral("Eh, ongkir ke Bandung berapa?")) > first);
+        QTRY_COMPARE(m_drafter.count(), 2);
+        QSignalSpy stored(&*m_coordinator, &DraftCoordinator::draftStored);
+        // The superseded draft's tokens were spent too: they count.
+        m_drafter.answer(0, QStringLiteral("Bisa COD, Kak."), 120);
+        m_drafter.answer(1, QStringLiteral("Ongkir ke Bandung Rp12.000, Kak."), 80);
+        QTRY_COMPARE(stored.size(), 1);
+        m_writer->stop();
+
+        // What an admin runs, on the database the relay left behind.
+        QString printed;
+        QString errors;
+        QTextStream out(&printed);
+        QTextStream err(&errors);
+        QCOMPARE(listLlmTokens(m_config, out, err), 0);
+        out.flush();
+        QCOMPARE(errors, QString());
+        const QStringList lines = printed.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).endsWith(QLatin1String("\t6281234500001\t200")), qPrintable(printed));
+        QCOMPARE(lines.at(1), QStringLiteral("total\t\t200"));
+    }
+
+    void shouldGiveTheDrafterTheCustomersEarlierMessages()
+    {
+        QVERIFY(customerWrites(QStringLiteral("kak paket saya belum sampai")) > 0);
+        QTRY_COMPARE(m_drafter.count(), 1);
+        QVERIFY(m_drafter.request(0).history.isEmpty());
+        QVERIFY(customerWrites(QStringLiteral("kak gimana paket saya?")) > 0);
+        QVERIFY(customerWrites(QStringLiteral("udah seminggu loh")) > 0);
+        QTRY_COMPARE(m_drafter.count(), 3);
+        QCOMPARE(m_drafter.request(2).text, QStringLiteral("udah seminggu loh"));
+        QCOMPARE(m_drafter.request(2).history,
+                 (QStringList{QStringLiteral("kak paket saya belum sampai"),
+                              QStringLiteral("kak gimana paket saya?")}));
+    }
+
 private:
     std::optional<QTemporaryDir> m_dir;
+    RelayConfig m_config;
     std::optional<StoreWriter> m_writer;
     HeldDrafter m_drafter;
     std::optional<DraftCoordinator> m_coordinator;

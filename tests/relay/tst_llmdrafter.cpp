@@ -106,7 +106,7 @@ private:
     {
         std::optional<DraftResult> result;
         m_llm->draftStreaming(
-            {7, ++m_messageId, text},
+            {7, ++m_messageId, text, {}},
             [partials](const QString &partial) {
                 if (partials)
                     partials->append(partial);
@@ -204,7 +204,7 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < partials.size(); ++i)
             QVERIFY(partials.at(i).startsWith(partials.at(i - 1)));
         QVERIFY(result.text.startsWith(partials.constLast()));
-        QCOMPARE(m_llm->tokensFor(7), 102);
+        QCOMPARE(result.tokens, 102);
 
         const QJsonObject request = m_api->bodies().constFirst();
         QCOMPARE(request.value(QLatin1String("model")).toString(), QStringLiteral("test/model"));

@@ -30,6 +30,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QTest>
 
 #include <algorithm>
@@ -233,6 +234,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), Timeout);
         const QString draft = child<QLabel>("draftText")->text();
         QVERIFY(!draft.isEmpty());
+        QVERIFY(!child<QLabel>("draftFallbackLabel")->isVisible());
 
         const int before = m_sim->requests().lastSeq();
         m_window->activateWindow();
@@ -249,6 +251,33 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(viewShowsText(child<QListView>("messageView"), draft), Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isVisible(), Timeout);
         QVERIFY(!m_controller->draft(m_controller->currentConversationId()).has_value());
+    }
+
+    void shouldSayWhenTheOfflineAssistantWroteTheDraft()
+    {
+        // An LLM provider nobody answers at: the relay's offline drafter writes the draft.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        m_loop->stopRelay();
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.llmBaseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
+        config.llmBaseUrlSet = true;
+        QString error;
+        QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
+
+        QVERIFY(signIn());
+        QVERIFY(!customerWrites(QStringLiteral("Kak, ongkir ke Bandung berapa?")).isEmpty());
+        QVERIFY(openCustomerChat());
+        auto *note = child<QLabel>("draftFallbackLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(note->isVisible(), Timeout);
+        QCOMPARE(note->text(),
+                 QStringLiteral("Written by the offline assistant: the AI service did not answer"));
+        QVERIFY(!child<QLabel>("draftText")->text().isEmpty());
+        m_language->apply(QStringLiteral("id"));
+        QTRY_COMPARE(note->text(),
+                     QStringLiteral("Ditulis oleh asisten offline: layanan AI tidak menjawab"));
     }
 
     void shouldTakeOverAndListTheChatAsMine()
