@@ -1,5 +1,7 @@
 #include "attachment.h"
 
+#include "protocol/medialimits.h"
+
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
@@ -11,44 +13,6 @@
 
 namespace Serambi::Ui {
 
-namespace {
-
-struct KindLimit
-{
-    const char *kind;
-    qint64 maxBytes;
-    QStringList types;
-};
-
-constexpr qint64 MB = 1024 * 1024;
-
-// WhatsApp's media types and sizes (whatsapp-cloud-api.md §9.3).
-const QList<KindLimit> &kindLimits()
-{
-    static const QList<KindLimit> limits = {
-        {"image", 5 * MB, {QStringLiteral("image/jpeg"), QStringLiteral("image/png")}},
-        {"sticker", 500 * 1024, {QStringLiteral("image/webp")}},
-        {"video", 16 * MB, {QStringLiteral("video/mp4"), QStringLiteral("video/3gpp")}},
-        {"audio",
-         16 * MB,
-         {QStringLiteral("audio/aac"), QStringLiteral("audio/amr"), QStringLiteral("audio/mpeg"),
-          QStringLiteral("audio/mp4"), QStringLiteral("audio/ogg")}},
-        {"document",
-         100 * MB,
-         {QStringLiteral("text/plain"), QStringLiteral("application/pdf"),
-          QStringLiteral("application/msword"),
-          QStringLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-          QStringLiteral("application/vnd.ms-excel"),
-          QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-          QStringLiteral("application/vnd.ms-powerpoint"),
-          QStringLiteral(
-              "application/vnd.openxmlformats-officedocument.presentationml.presentation")}},
-    };
-    return limits;
-}
-
-} // namespace
-
 Attachment Attachment::fromFile(const QString &path)
 {
     Attachment attachment;
@@ -58,12 +22,12 @@ Attachment Attachment::fromFile(const QString &path)
         attachment.m_problem = tr("%1 cannot be read.").arg(attachment.m_fileName);
         return attachment;
     }
-    if (file.size() > 100 * MB) {
+    if (file.size() > Protocol::MaxMediaBytes) {
         // Not read at all: too large for any kind.
         attachment.m_mimeType = QMimeDatabase().mimeTypeForFile(path).name();
         attachment.m_problem =
             tr("%1 is %2; WhatsApp takes files of at most %3.")
-                .arg(attachment.m_fileName, sizeText(file.size()), sizeText(100 * MB));
+                .arg(attachment.m_fileName, sizeText(file.size()), sizeText(Protocol::MaxMediaBytes));
         return attachment;
     }
     attachment.m_bytes = file.readAll();
@@ -112,30 +76,34 @@ Attachment Attachment::fromMimeData(const QMimeData *data)
 
 void Attachment::check()
 {
-    m_kind.clear();
+    const std::optional<Protocol::MediaKind> kind = Protocol::mediaKindOfMimeType(m_mimeType);
+    m_kind = kind ? Protocol::mediaKindName(*kind) : QString();
     m_problem.clear();
-    if (m_bytes.isEmpty()) {
+    switch (Protocol::checkMedia(m_mimeType, m_bytes)) {
+    case Protocol::MediaCheck::Ok:
+        break;
+    case Protocol::MediaCheck::Empty:
         m_problem = tr("%1 is empty.").arg(m_fileName);
-        return;
+        break;
+    case Protocol::MediaCheck::UnsupportedType:
+        m_problem =
+            tr("WhatsApp does not take files of type %1 (%2).").arg(m_mimeType, m_fileName);
+        break;
+    case Protocol::MediaCheck::TooLarge:
+        m_problem = tr("%1 is %2; WhatsApp takes a %3 of at most %4.")
+                        .arg(m_fileName, sizeText(m_bytes.size()), kindName(m_kind).toLower(),
+                             sizeText(Protocol::maxMediaBytesFor(m_mimeType, m_bytes)));
+        break;
+    case Protocol::MediaCheck::ContentMismatch:
+        m_problem = tr("%1 does not contain what its type (%2) says.").arg(m_fileName, m_mimeType);
+        break;
     }
-    for (const KindLimit &limit : kindLimits()) {
-        if (!limit.types.contains(m_mimeType))
-            continue;
-        m_kind = QLatin1String(limit.kind);
-        if (m_bytes.size() > limit.maxBytes) {
-            m_problem = tr("%1 is %2; WhatsApp takes a %3 of at most %4.")
-                            .arg(m_fileName, sizeText(m_bytes.size()), kindName(m_kind).toLower(),
-                                 sizeText(limit.maxBytes));
-        }
-        return;
-    }
-    m_problem = tr("WhatsApp does not take files of type %1 (%2).").arg(m_mimeType, m_fileName);
 }
 
 bool Attachment::takesCaption() const
 {
-    return m_kind == QLatin1String("image") || m_kind == QLatin1String("video") ||
-           m_kind == QLatin1String("document");
+    const std::optional<Protocol::MediaKind> kind = Protocol::mediaKindFromName(m_kind);
+    return kind && Protocol::mediaKindTakesCaption(*kind);
 }
 
 QString Attachment::kindName(const QString &kind)

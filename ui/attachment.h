@@ -9,8 +9,9 @@ class QMimeData;
 namespace Serambi::Ui {
 
 // A file the agent is about to send, checked against WhatsApp's limits before it is uploaded:
-// its kind comes from the MIME type (QMimeDatabase, by content and name), its size is checked
-// for that kind. problem() says in words why it cannot be sent; empty when it can.
+// its kind comes from the MIME type (QMimeDatabase, by content and name); type, size and
+// content are checked with Protocol::checkMedia. problem() says in words why it cannot be
+// sent; empty when it can.
 class Attachment
 {
     Q_DECLARE_TR_FUNCTIONS(Attachment)
