@@ -90,7 +90,7 @@ void Attachment::check()
             tr("WhatsApp does not take files of type %1 (%2).").arg(m_mimeType, m_fileName);
         break;
     case Protocol::MediaCheck::TooLarge:
-        m_problem = tr("%1 is %2; WhatsApp takes a %3 of at most %4.")
+        m_problem = tr("%1 is %2; WhatsApp takes %3 files of at most %4.")
                         .arg(m_fileName, sizeText(m_bytes.size()), kindName(m_kind).toLower(),
                              sizeText(Protocol::maxMediaBytesFor(m_mimeType, m_bytes)));
         break;
