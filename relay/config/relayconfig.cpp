@@ -289,6 +289,17 @@ std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProces
     }
     config.phoneNumberId = *pnid;
 
+    if (const auto waba = source.value(QStringLiteral("waba_id")); waba && !waba->isEmpty()) {
+        bool wabaDigits = false;
+        waba->toULongLong(&wabaDigits);
+        if (!wabaDigits) {
+            fail(error, QStringLiteral("%1 must be the numeric WhatsApp Business Account ID")
+                            .arg(describe(QStringLiteral("waba_id"))));
+            return std::nullopt;
+        }
+        config.wabaId = *waba;
+    }
+
     if (const auto mode = source.value(QStringLiteral("ai_mode"))) {
         if (*mode != QLatin1String("auto") && *mode != QLatin1String("draft") &&
             *mode != QLatin1String("off")) {

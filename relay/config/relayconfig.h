@@ -23,6 +23,10 @@ struct RelayConfig
     QByteArray graphToken;
     QUrl graphUrl = QUrl(QStringLiteral("https://graph.facebook.com/v25.0"));
     QString phoneNumberId;
+    // The WhatsApp Business Account whose message templates the relay syncs; empty: no sync.
+    QString wabaId;
+    // Templates asked for per page of message_templates (tests shrink it to see paging).
+    int templatePageSize = 100;
     QString defaultAiMode = QStringLiteral("draft");
     bool fullSync = true;
     qint64 maxBodyBytes = 4 * 1024 * 1024;

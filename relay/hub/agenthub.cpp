@@ -1,5 +1,6 @@
 #include "agenthub.h"
 
+#include "cannedcommands.h"
 #include "consolesession.h"
 #include "conversationcommands.h"
 #include "logging.h"
@@ -10,6 +11,8 @@
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 #include "visibility.h"
+#include "whatsapp/readreceipts.h"
+#include "whatsapp/templatesyncer.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -22,6 +25,16 @@ using Protocol::ErrorCode;
 namespace {
 const QLatin1String TypeKey("type");
 constexpr int MaxCommandIdLength = 128;
+
+// Commands that change nothing: run on the read connection, never recorded.
+bool isReadCommand(const QString &name)
+{
+    for (const char *read : {"history", "list_agents", "list_templates", "list_canned", "typing"}) {
+        if (name == QLatin1String(read))
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 AgentHub::AgentHub(StoreWriter *writer, StoreReader *reader, HubOptions options, QObject *parent)
@@ -210,8 +223,12 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         return;
     }
     const QJsonObject args = argsValue.toObject();
-    if (name == QLatin1String("history") || name == QLatin1String("list_agents")) {
+    if (isReadCommand(name)) {
         runReadCommand(session, id, name, args);
+        return;
+    }
+    if (name == QLatin1String("sync_templates")) {
+        syncTemplates(session, id);
         return;
     }
     const WriteCommand command = findWriteCommand(name);
@@ -247,11 +264,60 @@ void AgentHub::runReadCommand(ConsoleSession *session, const QString &id, const 
         session->send(Protocol::resultError(id, ErrorCode::Forbidden));
         return;
     }
-    const CommandReply reply = name == QLatin1String("history")
-                                   ? historyCommand(m_reader->db(), *user, args)
-                                   : listAgentsCommand(m_reader->db(), *user, onlineUserIds());
+    const CommandReply reply = readCommand(*user, name, args);
     session->send(reply.ok ? Protocol::resultOk(id, reply.data)
                            : Protocol::resultError(id, reply.code, reply.message));
+}
+
+CommandReply AgentHub::readCommand(const User &user, const QString &name, const QJsonObject &args)
+{
+    QSqlDatabase &db = m_reader->db();
+    if (name == QLatin1String("history"))
+        return historyCommand(db, user, args);
+    if (name == QLatin1String("list_agents"))
+        return listAgentsCommand(db, user, onlineUserIds());
+    if (name == QLatin1String("list_templates"))
+        return listTemplatesCommand(db);
+    if (name == QLatin1String("list_canned"))
+        return listCannedCommand(db);
+    CommandReply refusal;
+    const auto conversationId =
+        typingConversation(db, user, args, now(), m_options.windowMs, &refusal);
+    if (!conversationId)
+        return refusal;
+    const bool sent = *conversationId != 0 && m_readReceipts &&
+                      m_readReceipts->sendTyping(*conversationId, now());
+    return CommandReply::success({{QLatin1String("sent"), sent}});
+}
+
+void AgentHub::syncTemplates(ConsoleSession *session, const QString &id)
+{
+    const auto user = UserRepo::byId(m_reader->db(), session->user().id);
+    if (!user || user->disabled || !isSupervisor(*user)) {
+        session->send(Protocol::resultError(id, ErrorCode::Forbidden));
+        return;
+    }
+    if (!m_templateSyncer) {
+        session->send(Protocol::resultError(id, ErrorCode::Internal));
+        return;
+    }
+    const quint64 sessionId = session->id();
+    m_templateSyncer->sync(this, [this, sessionId, id](const TemplateSyncResult &result) {
+        ConsoleSession *target = findSession(sessionId);
+        if (!target)
+            return;
+        if (result.ok) {
+            target->send(Protocol::resultOk(id, {{QLatin1String("templates"), result.count},
+                                                 {QLatin1String("synced_at"), result.syncedAt}}));
+        } else if (result.error.code != 0) {
+            target->send(
+                Protocol::resultError(id, ErrorCode::MetaError, result.error.title(),
+                                      {{QLatin1String("meta_code"), result.error.code},
+                                       {QLatin1String("meta_message"), result.error.message}}));
+        } else {
+            target->send(Protocol::resultError(id, ErrorCode::Internal, result.problem));
+        }
+    });
 }
 
 } // namespace Serambi::Relay

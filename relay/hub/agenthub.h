@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commandargs.h"
 #include "huboptions.h"
 #include "loginthrottle.h"
 #include "replayring.h"
@@ -19,7 +20,9 @@ class QWebSocket;
 namespace Serambi::Relay {
 
 class ConsoleSession;
+class ReadReceipts;
 class StoreReader;
+class TemplateSyncer;
 class StoreWriter;
 
 // The agents' WebSocket hub (docs/protocol.md): logs consoles in, replays or snapshots on
@@ -39,6 +42,11 @@ public:
     bool start(QString *error);
     // Takes ownership of an upgraded /agents connection.
     void acceptConnection(QWebSocket *socket);
+
+    // What reaches Meta from commands: typing indicators and template syncs. Without them
+    // typing answers {"sent": false} and sync_templates internal.
+    void setReadReceipts(ReadReceipts *receipts) { m_readReceipts = receipts; }
+    void setTemplateSyncer(TemplateSyncer *syncer) { m_templateSyncer = syncer; }
 
     // Logged-in consoles.
     int connectedConsoles() const { return m_connectedConsoles; }
@@ -75,10 +83,14 @@ private:
     void handleCommand(ConsoleSession *session, const QJsonObject &frame);
     void runReadCommand(ConsoleSession *session, const QString &id, const QString &name,
                         const QJsonObject &args);
+    CommandReply readCommand(const User &user, const QString &name, const QJsonObject &args);
+    void syncTemplates(ConsoleSession *session, const QString &id);
 
     StoreWriter *m_writer;
     StoreReader *m_reader;
     HubOptions m_options;
+    ReadReceipts *m_readReceipts = nullptr;
+    TemplateSyncer *m_templateSyncer = nullptr;
     ReplayRing m_ring;
     LoginThrottle m_throttle;
     QHash<quint64, ConsoleSession *> m_sessions;

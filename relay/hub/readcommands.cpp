@@ -1,6 +1,9 @@
 #include "readcommands.h"
 
+#include "agentsend.h"
+
 #include "store/conversationrepo.h"
+#include "store/templaterepo.h"
 #include "visibility.h"
 
 #include <QJsonArray>
@@ -59,6 +62,36 @@ CommandReply listAgentsCommand(QSqlDatabase &db, const User &user,
                                   {QLatin1String("online"), onlineUserIds.contains(candidate.id)}});
     }
     return CommandReply::success({{QLatin1String("agents"), agents}});
+}
+
+CommandReply listTemplatesCommand(QSqlDatabase &db)
+{
+    QJsonArray templates;
+    for (const MessageTemplate &item : TemplateRepo::all(db))
+        templates.append(item.toJson());
+    const qint64 syncedAt = TemplateRepo::syncedAt(db);
+    return CommandReply::success(
+        {{QLatin1String("templates"), templates},
+         {QLatin1String("synced_at"), syncedAt ? QJsonValue(syncedAt) : QJsonValue()}});
+}
+
+std::optional<qint64> typingConversation(QSqlDatabase &db, const User &user,
+                                         const QJsonObject &args, qint64 nowMs, qint64 windowMs,
+                                         CommandReply *refusal)
+{
+    const auto conversationId = requireId(args, QLatin1String("conversation_id"), refusal);
+    if (!conversationId)
+        return std::nullopt;
+    const auto conversation = ConversationRepo::load(db, *conversationId);
+    if (!conversation) {
+        *refusal = CommandReply::refusal(ErrorCode::NotFound);
+        return std::nullopt;
+    }
+    if (!canAnswerConversation(user, conversation->assigneeId)) {
+        *refusal = CommandReply::refusal(ErrorCode::Forbidden);
+        return std::nullopt;
+    }
+    return windowOpen(*conversation, nowMs, windowMs) ? *conversationId : 0;
 }
 
 } // namespace Serambi::Relay

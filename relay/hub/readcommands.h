@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace Serambi::Relay {
 
 inline constexpr int DefaultHistoryLimit = 50;
@@ -20,5 +22,14 @@ CommandReply historyCommand(QSqlDatabase &db, const User &user, const QJsonObjec
 // list_agents: {"agents": [{id, username, display_name, role, online}]}, supervisors only.
 CommandReply listAgentsCommand(QSqlDatabase &db, const User &user,
                                const QSet<qint64> &onlineUserIds);
+
+// list_templates: {"templates": [...], "synced_at"} as the last sync stored them.
+CommandReply listTemplatesCommand(QSqlDatabase &db);
+
+// typing {conversation_id}: the conversation whose customer should see the caller typing, when
+// the caller may answer it (not_found, forbidden); 0 when its window is closed.
+std::optional<qint64> typingConversation(QSqlDatabase &db, const User &user,
+                                         const QJsonObject &args, qint64 nowMs, qint64 windowMs,
+                                         CommandReply *refusal);
 
 } // namespace Serambi::Relay

@@ -19,6 +19,8 @@ bool canSeeConversation(const User &user, qint64 assigneeId)
 
 bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId)
 {
+    if (event.conversationId == 0)
+        return true; // team-wide: templates and canned responses
     if (canSeeConversation(user, event.assigneeId))
         return true;
     return event.kind == QLatin1String(EventKind::ConversationUpdated) &&
@@ -28,6 +30,11 @@ bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId
 bool canManageConversation(const User &user, qint64 assigneeId)
 {
     return (assigneeId != 0 && assigneeId == user.id) || isSupervisor(user);
+}
+
+bool canAnswerConversation(const User &user, qint64 assigneeId)
+{
+    return assigneeId == 0 || assigneeId == user.id || isSupervisor(user);
 }
 
 } // namespace Serambi::Relay

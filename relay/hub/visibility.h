@@ -13,9 +13,14 @@ bool canSeeConversation(const User &user, qint64 assigneeId);
 
 // Decided by the assignee at the time of the event. An agent also gets the
 // conversation.updated that moves a chat away from them, so their console can drop it.
+// Events of conversation 0 (templates, canned responses) are for everyone.
 bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId);
 
 // The assignee or a supervisor may resolve, hand back or change the AI mode.
 bool canManageConversation(const User &user, qint64 assigneeId);
+
+// Who may send to a conversation (and show typing): its assignee, a supervisor/admin, or anyone
+// while it is unassigned.
+bool canAnswerConversation(const User &user, qint64 assigneeId);
 
 } // namespace Serambi::Relay

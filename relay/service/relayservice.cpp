@@ -14,6 +14,7 @@
 #include "whatsapp/graphclient.h"
 #include "whatsapp/outboxsender.h"
 #include "whatsapp/readreceipts.h"
+#include "whatsapp/templatesyncer.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -35,6 +36,7 @@ RelayService::~RelayService()
     if (m_writer)
         m_writer->stop();
     m_hub.reset();
+    m_templates.reset();
     m_readReceipts.reset();
     m_drafts.reset();
     m_llmDrafter.reset();
@@ -121,6 +123,10 @@ bool RelayService::start(QString *error)
     m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_graph.get());
     connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),
             &ReadReceipts::handleConversationRead);
+    m_hub->setReadReceipts(m_readReceipts.get());
+    m_templates = std::make_unique<TemplateSyncer>(m_writer.get(), m_graph.get(), m_config.wabaId,
+                                                   m_config.templatePageSize);
+    m_hub->setTemplateSyncer(m_templates.get());
 
     WebhookOptions webhooks;
     webhooks.appSecret = m_config.appSecret;
@@ -145,6 +151,8 @@ bool RelayService::start(QString *error)
         return false;
     }
     m_outbox->start();
+    if (m_templates->configured())
+        m_templates->sync(m_templates.get(), [](const TemplateSyncResult &) {});
     qCInfo(lcRelay).noquote() << "relay listening on" << m_config.listenAddress.toString() << "port"
                               << m_port << "with database" << path;
     return true;

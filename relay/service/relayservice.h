@@ -22,6 +22,7 @@ class ReadReceipts;
 class RelayHttpServer;
 class StoreReader;
 class StoreWriter;
+class TemplateSyncer;
 class WebhookEndpoint;
 
 // The whole relay, built once from its configuration: storage, Meta's webhook, the agents'
@@ -41,6 +42,7 @@ public:
 
     AgentHub *hub() const { return m_hub.get(); }
     OutboxSender *outbox() const { return m_outbox.get(); }
+    TemplateSyncer *templates() const { return m_templates.get(); }
     WebhookEndpoint *webhooks() const { return m_webhooks.get(); }
 
 private:
@@ -53,6 +55,7 @@ private:
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<OutboxSender> m_outbox;
     std::unique_ptr<ReadReceipts> m_readReceipts;
+    std::unique_ptr<TemplateSyncer> m_templates;
     QString m_kbConnection;
     std::unique_ptr<KnowledgeBase> m_knowledgeBase;
     std::unique_ptr<KbDrafter> m_offlineDrafter;

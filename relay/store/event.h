@@ -13,6 +13,10 @@ inline constexpr char ConversationUpdated[] = "conversation.updated";
 inline constexpr char MessageCreated[] = "message.created";
 inline constexpr char MessageUpdated[] = "message.updated";
 inline constexpr char DraftUpdated[] = "draft.updated";
+// Team-wide events (conversation_id 0, every console sees them).
+inline constexpr char TemplatesUpdated[] = "templates.updated";
+inline constexpr char CannedUpdated[] = "canned.updated";
+inline constexpr char CannedDeleted[] = "canned.deleted";
 } // namespace EventKind
 
 // One state change, as stored in the event log and pushed to consoles. The conversation's

@@ -129,6 +129,29 @@ QStringList version3()
     };
 }
 
+QStringList version5()
+{
+    // Meta's message templates as the last sync found them, and the team's canned responses.
+    return {
+        QStringLiteral(R"(CREATE TABLE templates (
+            name TEXT NOT NULL,
+            language TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL,
+            parameter_format TEXT NOT NULL DEFAULT 'POSITIONAL',
+            components TEXT NOT NULL DEFAULT '[]',
+            synced_at INTEGER NOT NULL,
+            PRIMARY KEY (name, language)))"),
+        QStringLiteral(R"(CREATE TABLE canned_responses (
+            id INTEGER PRIMARY KEY,
+            shortcut TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            updated_at INTEGER NOT NULL))"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -147,6 +170,7 @@ const QList<Migration> &migrations()
          version1()},
         {2, "AI drafts; conversations by assignee", version2()},
         {3, "drafts marked as the offline fallback", version3()},
+        {5, "message templates; canned responses", version5()},
     };
     return all;
 }

@@ -89,21 +89,52 @@ void GraphClient::markRead(const QString &wamid, QObject *context, Done done)
     post(body, Expect::SuccessFlag, context, std::move(done));
 }
 
-void GraphClient::post(const QJsonObject &body, Expect expect, QObject *context, Done done)
+void GraphClient::sendTyping(const QString &wamid, QObject *context, Done done)
 {
-    QNetworkRequest request(messagesUrl());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QJsonObject body{
+        {key("messaging_product"), QStringLiteral("whatsapp")},
+        {key("status"), QStringLiteral("read")},
+        {key("message_id"), wamid},
+        {key("typing_indicator"), QJsonObject{{key("type"), QStringLiteral("text")}}}};
+    post(body, Expect::SuccessFlag, context, std::move(done));
+}
+
+void GraphClient::getJson(const QString &path, const QUrlQuery &query, QObject *context, Done done)
+{
+    QUrl url = m_options.baseUrl;
+    QString base = url.path();
+    if (!base.endsWith(QLatin1Char('/')))
+        base += QLatin1Char('/');
+    url.setPath(base + path);
+    url.setQuery(query);
+    finishWith(m_nam->get(request(url)), Expect::Json, context, std::move(done));
+}
+
+QNetworkRequest GraphClient::request(const QUrl &url) const
+{
+    QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArrayLiteral("serambi-relay/" SERAMBI_VERSION));
     request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_options.token);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_options.timeoutMs);
+    return request;
+}
 
-    QNetworkReply *reply = m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+void GraphClient::finishWith(QNetworkReply *reply, Expect expect, QObject *context, Done done)
+{
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     connect(reply, &QNetworkReply::finished, context,
             [reply, expect, done = std::move(done)] { done(readResult(reply, expect)); });
+}
+
+void GraphClient::post(const QJsonObject &body, Expect expect, QObject *context, Done done)
+{
+    QNetworkRequest post = request(messagesUrl());
+    post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    finishWith(m_nam->post(post, QJsonDocument(body).toJson(QJsonDocument::Compact)), expect,
+               context, std::move(done));
 }
 
 GraphResult GraphClient::readResult(QNetworkReply *reply, Expect expect)
@@ -135,6 +166,9 @@ GraphResult GraphClient::readResult(QNetworkReply *reply, Expect expect)
             result.wamid =
                 json.value(key("messages")).toArray().at(0).toObject().value(key("id")).toString();
             result.success = !result.wamid.isEmpty();
+        } else if (expect == Expect::Json) {
+            result.json = json;
+            result.success = !json.isEmpty();
         } else {
             result.success = json.value(key("success")).toBool();
         }

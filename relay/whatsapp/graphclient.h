@@ -6,11 +6,13 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
+class QNetworkRequest;
 QT_END_NAMESPACE
 
 namespace Serambi::Relay {
@@ -44,7 +46,8 @@ struct GraphResult
 {
     int httpStatus = 0; // 0 when no HTTP response arrived
     bool success = false;
-    QString wamid; // messages[0].id of a successful send
+    QString wamid;    // messages[0].id of a successful send
+    QJsonObject json; // the answer of a successful getJson
     bool hasError = false;
     GraphError error;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
@@ -78,10 +81,17 @@ public:
     // Marks an inbound message (and all earlier ones) as read (§8.4); success means
     // {"success": true}.
     void markRead(const QString &wamid, QObject *context, Done done);
+    // markRead that also shows the customer a typing indicator (§8.4); it disappears when a
+    // message arrives or after 25 seconds.
+    void sendTyping(const QString &wamid, QObject *context, Done done);
+    // GETs {base}/{path} with query; success means HTTP 2xx with a JSON object in result.json.
+    void getJson(const QString &path, const QUrlQuery &query, QObject *context, Done done);
 
 private:
-    enum class Expect { Wamid, SuccessFlag };
+    enum class Expect { Wamid, SuccessFlag, Json };
 
+    QNetworkRequest request(const QUrl &url) const;
+    void finishWith(QNetworkReply *reply, Expect expect, QObject *context, Done done);
     void post(const QJsonObject &body, Expect expect, QObject *context, Done done);
     static GraphResult readResult(QNetworkReply *reply, Expect expect);
 

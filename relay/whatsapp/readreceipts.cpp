@@ -14,7 +14,7 @@ ReadReceipts::ReadReceipts(StoreReader *reader, GraphClient *graph, QObject *par
     : QObject(parent), m_reader(reader), m_graph(graph)
 {}
 
-void ReadReceipts::handleConversationRead(qint64 conversationId)
+QString ReadReceipts::newestCustomerWamid(qint64 conversationId)
 {
     PreparedQuery newest(m_reader->db(),
                          QStringLiteral("SELECT wamid FROM messages WHERE conversation_id = ? AND "
@@ -22,9 +22,35 @@ void ReadReceipts::handleConversationRead(qint64 conversationId)
                                         "ORDER BY id DESC LIMIT 1"));
     newest.addBindValue(conversationId);
     if (!execQuery(newest) || !newest.next())
-        return;
+        return {};
     const QString wamid = newest.value(0).toString();
     newest.finish();
+    return wamid;
+}
+
+bool ReadReceipts::sendTyping(qint64 conversationId, qint64 nowMs)
+{
+    const auto last = m_lastTyping.constFind(conversationId);
+    if (last != m_lastTyping.constEnd() && nowMs - *last < TypingIntervalMs)
+        return false;
+    const QString wamid = newestCustomerWamid(conversationId);
+    if (wamid.isEmpty())
+        return false;
+    m_lastTyping.insert(conversationId, nowMs);
+    m_graph->sendTyping(wamid, this, [conversationId](const GraphResult &result) {
+        if (!result.ok())
+            qCWarning(lcGraph) << "typing indicator for conversation" << conversationId
+                               << "refused: HTTP" << result.httpStatus << "code"
+                               << result.error.code;
+    });
+    return true;
+}
+
+void ReadReceipts::handleConversationRead(qint64 conversationId)
+{
+    const QString wamid = newestCustomerWamid(conversationId);
+    if (wamid.isEmpty())
+        return;
     if (m_lastSent.value(conversationId) == wamid)
         return;
     m_lastSent.insert(conversationId, wamid);

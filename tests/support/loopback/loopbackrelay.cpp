@@ -92,6 +92,7 @@ Relay::RelayConfig LoopbackRelay::relayConfig() const
     config.graphToken = GraphToken;
     config.graphUrl = m_sim->graphBaseUrl();
     config.phoneNumberId = QLatin1String(PhoneNumberId);
+    config.wabaId = m_sim->config().wabaId;
     config.pbkdf2Iterations = 1000;
     config.sendBackoffMs = 20;
     config.fullSync = false;

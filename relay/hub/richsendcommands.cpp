@@ -1,0 +1,148 @@
+#include "richsendcommands.h"
+
+#include "agentsend.h"
+#include "protocol/interactivelimits.h"
+#include "store/templaterepo.h"
+#include "templatemessage.h"
+
+#include <QTextBoundaryFinder>
+
+namespace Serambi::Relay {
+
+namespace {
+
+using Protocol::ErrorCode;
+
+const QLatin1String TypeKey("type");
+
+// Longest emoji sequence WhatsApp takes as one reaction (a family or flag ZWJ sequence).
+constexpr int MaxEmojiCodePoints = 10;
+
+// The readable text of an interactive message: its body.
+QString interactiveText(const QJsonObject &interactive)
+{
+    return interactive.value(QLatin1String("body"))
+        .toObject()
+        .value(QLatin1String("text"))
+        .toString();
+}
+
+// One user-perceived character that is not a letter, digit, punctuation or blank.
+bool isOneEmoji(const QString &emoji)
+{
+    if (emoji.isEmpty() || Protocol::characterCount(emoji) > MaxEmojiCodePoints)
+        return false;
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, emoji);
+    if (graphemes.toNextBoundary() != emoji.size())
+        return false;
+    const QList<uint> codePoints = emoji.toUcs4();
+    const uint first = codePoints.first();
+    // Digits and # * start keycap emoji (1️⃣), which need the keycap mark.
+    if (first < 0x80 && !codePoints.contains(0x20E3))
+        return false;
+    const QChar::Category category = QChar::category(char32_t(first));
+    return category == QChar::Symbol_Other || category == QChar::Symbol_Math ||
+           codePoints.contains(0x20E3) || (first >= 0x1F1E6 && first <= 0x1F1FF);
+}
+
+} // namespace
+
+CommandReply sendInteractive(CommandContext &context)
+{
+    const QJsonValue value = context.args.value(QLatin1String("interactive"));
+    if (!value.isObject())
+        return CommandReply::refusal(ErrorCode::InvalidArgument,
+                                     QStringLiteral("interactive must be an object"));
+    const QJsonObject interactive = value.toObject();
+    const QList<Protocol::LimitProblem> problems = Protocol::checkInteractive(interactive);
+    if (!problems.isEmpty())
+        return CommandReply::refusal(ErrorCode::InvalidArgument, problems.first().describe());
+    CommandReply refusal;
+    const auto replyTo = replyToArgument(context.args, &refusal);
+    if (!replyTo)
+        return refusal;
+    auto answer = answerableConversation(context, true, &refusal);
+    if (!answer)
+        return refusal;
+    if (!windowOpen(answer->conversation, context.nowMs, context.windowMs))
+        return CommandReply::refusal(ErrorCode::WindowClosed);
+    QJsonObject content{{TypeKey, QLatin1String("interactive")},
+                        {QLatin1String("interactive"), interactive}};
+    if (!replyTo->isEmpty())
+        content.insert(QLatin1String("context"),
+                       QJsonObject{{QLatin1String("message_id"), *replyTo}});
+    return queueOutbound(
+        context, *answer,
+        {QStringLiteral("interactive"), interactiveText(interactive), content, *replyTo});
+}
+
+CommandReply sendTemplate(CommandContext &context)
+{
+    const QString name = context.args.value(QLatin1String("name")).toString();
+    const QString language = context.args.value(QLatin1String("language")).toString();
+    if (name.isEmpty() || language.isEmpty())
+        return CommandReply::refusal(ErrorCode::InvalidArgument,
+                                     QStringLiteral("name and language must name a template"));
+    const QJsonValue parameters = context.args.value(QLatin1String("parameters"));
+    if (!parameters.isUndefined() && !parameters.isNull() && !parameters.isObject())
+        return CommandReply::refusal(ErrorCode::InvalidArgument,
+                                     QStringLiteral("parameters must be an object"));
+    const auto stored = TemplateRepo::find(context.txn.db(), name, language);
+    if (!stored)
+        return CommandReply::refusal(
+            ErrorCode::NotFound,
+            QStringLiteral("no template %1 in language %2").arg(name, language));
+    if (stored->status != QLatin1String("APPROVED"))
+        return CommandReply::refusal(
+            ErrorCode::Conflict,
+            QStringLiteral("the template is %1, not APPROVED").arg(stored->status));
+    QString problem;
+    const auto message = buildTemplateMessage(*stored, parameters.toObject(), &problem);
+    if (!message)
+        return CommandReply::refusal(ErrorCode::InvalidArgument, problem);
+    CommandReply refusal;
+    auto answer = answerableConversation(context, false, &refusal);
+    if (!answer)
+        return refusal;
+    // A template is the one message Meta takes outside the customer-service window.
+    const QJsonObject content{{TypeKey, QLatin1String("template")},
+                              {QLatin1String("template"), message->templateObject}};
+    return queueOutbound(context, *answer,
+                         {QStringLiteral("template"), message->text, content, QString()});
+}
+
+CommandReply sendReaction(CommandContext &context)
+{
+    const QJsonValue emojiValue = context.args.value(QLatin1String("emoji"));
+    const QString emoji = emojiValue.toString();
+    if (!emojiValue.isString() || (!emoji.isEmpty() && !isOneEmoji(emoji)))
+        return CommandReply::refusal(ErrorCode::InvalidArgument,
+                                     QStringLiteral("emoji must be one emoji, or empty to remove "
+                                                    "the reaction"));
+    CommandReply refusal;
+    const auto targetId = requireId(context.args, QLatin1String("message_id"), &refusal);
+    if (!targetId)
+        return refusal;
+    auto answer = answerableConversation(context, false, &refusal);
+    if (!answer)
+        return refusal;
+    const auto target = ConversationRepo::loadMessage(context.txn.db(), *targetId);
+    if (!target || target->conversationId != answer->conversation.id)
+        return CommandReply::refusal(ErrorCode::NotFound,
+                                     QStringLiteral("no such message in the conversation"));
+    if (target->direction != QLatin1String("in") || target->type == QLatin1String("reaction") ||
+        target->wamid.isEmpty())
+        return CommandReply::refusal(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("only a customer's message (not a reaction) can be reacted to"));
+    if (!windowOpen(answer->conversation, context.nowMs, context.windowMs))
+        return CommandReply::refusal(ErrorCode::WindowClosed);
+    const QJsonObject content{
+        {TypeKey, QLatin1String("reaction")},
+        {QLatin1String("reaction"), QJsonObject{{QLatin1String("message_id"), target->wamid},
+                                                {QLatin1String("emoji"), emoji}}}};
+    return queueOutbound(context, *answer,
+                         {QStringLiteral("reaction"), emoji, content, target->wamid});
+}
+
+} // namespace Serambi::Relay

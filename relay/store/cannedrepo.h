@@ -1,0 +1,40 @@
+#pragma once
+
+#include "writetxn.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace Serambi::Relay {
+
+// A canned response the whole team shares; agents insert it by its shortcut.
+struct CannedResponse
+{
+    qint64 id = 0;
+    QString shortcut;
+    QString title;
+    QString text;
+    qint64 authorId = 0;
+    QString authorName; // the author's display name
+    qint64 updatedAt = 0;
+
+    // {"id", "shortcut", "title", "text", "author", "updated_at"}.
+    QJsonObject toJson() const;
+};
+
+namespace CannedRepo {
+
+QList<CannedResponse> all(QSqlDatabase &db);
+std::optional<CannedResponse> load(QSqlDatabase &db, qint64 id);
+// The id of the response using shortcut, 0 when none.
+qint64 idByShortcut(QSqlDatabase &db, const QString &shortcut);
+// Inserts (id 0, sets it) or updates the response, stamping updatedAt with the txn's clock.
+bool save(WriteTxn &txn, CannedResponse &canned);
+bool remove(WriteTxn &txn, qint64 id);
+
+} // namespace CannedRepo
+} // namespace Serambi::Relay
