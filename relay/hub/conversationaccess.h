@@ -24,7 +24,7 @@ std::optional<Conversation> managedConversation(CommandContext &context, Manage 
                                                 CommandReply *refusal);
 
 // Makes user the conversation's owner (state assigned) with aiMode, clearing the handoff
-// reason; true when that changed anything.
+// reason. True when that changed anything.
 bool assignTo(Conversation &conversation, const User &user, const QString &aiMode);
 
 // Stores the conversation and tells the consoles, unless nothing changed; answers with it.

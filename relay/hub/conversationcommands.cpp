@@ -1,9 +1,9 @@
 #include "conversationcommands.h"
 
-#include "agentsend.h"
 #include "cannedcommands.h"
 #include "conversationaccess.h"
 #include "draftcommands.h"
+#include "outboundsend.h"
 #include "outboundtext.h"
 #include "protocol/types.h"
 #include "richsendcommands.h"
@@ -46,16 +46,17 @@ CommandReply sendText(CommandContext &context)
             QStringLiteral("text must have 1 to %1 characters").arg(MaxTextLength));
     }
     CommandReply refusal;
-    const auto replyTo = replyToArgument(context.args, &refusal);
-    if (!replyTo)
+    QString replyTo;
+    if (!readReplyTo(context.args, &replyTo, &refusal))
         return refusal;
-    auto answer = answerableConversation(context, true, &refusal);
-    if (!answer)
+    auto conversation = sendableConversation(context, Window::MustBeOpen, &refusal);
+    if (!conversation)
         return refusal;
-    if (!windowOpen(answer->conversation, context.nowMs, context.windowMs))
-        return CommandReply::refusal(ErrorCode::WindowClosed);
-    return queueOutbound(context, *answer,
-                         {QStringLiteral("text"), text, textContent(text, *replyTo), *replyTo});
+    const auto draft = draftToApprove(context, *conversation, &refusal);
+    if (!draft)
+        return refusal;
+    Message message = agentMessage(context, QStringLiteral("text"), text, replyTo);
+    return queueAnswer(context, *conversation, *draft, message, textMessageContent(text, replyTo));
 }
 
 CommandReply markRead(CommandContext &context)

@@ -1,6 +1,8 @@
 #include "draftcommands.h"
 
 #include "conversationaccess.h"
+#include "outboundsend.h"
+#include "store/outbound.h"
 
 namespace Serambi::Relay {
 
@@ -60,6 +62,19 @@ bool approveDraft(CommandContext &context, const Conversation &conversation,
         return false;
     publishDraft(context, conversation, approved);
     return true;
+}
+
+CommandReply queueAnswer(CommandContext &context, Conversation &conversation,
+                         const std::optional<Draft> &draft, Message &message,
+                         const QJsonObject &content)
+{
+    claimForAnswer(context, conversation);
+    if (!queueOutbound(context.txn, conversation, message, content) ||
+        !approveDraft(context, conversation, draft))
+        return CommandReply::refusal(ErrorCode::Internal);
+    if (draft)
+        conversation.draft.reset(); // approved: no longer pending
+    return publishSent(context, conversation, message);
 }
 
 CommandReply discardDraft(CommandContext &context)

@@ -16,6 +16,13 @@ draftToApprove(CommandContext &context, const Conversation &conversation, Comman
 bool approveDraft(CommandContext &context, const Conversation &conversation,
                   const std::optional<Draft> &draft);
 
+// Sends message with content as the caller's answer to conversation: claims the conversation
+// (claimForAnswer), queues the message, approves draft when there is one and publishes the
+// events; answers {"message"}. Shared by every send command.
+CommandReply queueAnswer(CommandContext &context, Conversation &conversation,
+                         const std::optional<Draft> &draft, Message &message,
+                         const QJsonObject &content);
+
 // discard_draft {conversation_id, draft_id}: the agent throws the pending draft away.
 CommandReply discardDraft(CommandContext &context);
 // regenerate_draft {conversation_id}: asks the drafter again for the latest customer message.

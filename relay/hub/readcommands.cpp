@@ -1,6 +1,6 @@
 #include "readcommands.h"
 
-#include "agentsend.h"
+#include "outboundsend.h"
 
 #include "store/conversationrepo.h"
 #include "store/templaterepo.h"
@@ -87,7 +87,7 @@ std::optional<qint64> typingConversation(QSqlDatabase &db, const User &user,
         *refusal = CommandReply::refusal(ErrorCode::NotFound);
         return std::nullopt;
     }
-    if (!canAnswerConversation(user, conversation->assigneeId)) {
+    if (conversation->assigneeId != 0 && !canManageConversation(user, conversation->assigneeId)) {
         *refusal = CommandReply::refusal(ErrorCode::Forbidden);
         return std::nullopt;
     }

@@ -1,7 +1,9 @@
 #include "richsendcommands.h"
 
-#include "agentsend.h"
+#include "draftcommands.h"
+#include "outboundsend.h"
 #include "protocol/interactivelimits.h"
+#include "store/outbound.h"
 #include "store/templaterepo.h"
 #include "templatemessage.h"
 
@@ -58,22 +60,20 @@ CommandReply sendInteractive(CommandContext &context)
     if (!problems.isEmpty())
         return CommandReply::refusal(ErrorCode::InvalidArgument, problems.first().describe());
     CommandReply refusal;
-    const auto replyTo = replyToArgument(context.args, &refusal);
-    if (!replyTo)
+    QString replyTo;
+    if (!readReplyTo(context.args, &replyTo, &refusal))
         return refusal;
-    auto answer = answerableConversation(context, true, &refusal);
-    if (!answer)
+    auto conversation = sendableConversation(context, Window::MustBeOpen, &refusal);
+    if (!conversation)
         return refusal;
-    if (!windowOpen(answer->conversation, context.nowMs, context.windowMs))
-        return CommandReply::refusal(ErrorCode::WindowClosed);
-    QJsonObject content{{TypeKey, QLatin1String("interactive")},
-                        {QLatin1String("interactive"), interactive}};
-    if (!replyTo->isEmpty())
-        content.insert(QLatin1String("context"),
-                       QJsonObject{{QLatin1String("message_id"), *replyTo}});
-    return queueOutbound(
-        context, *answer,
-        {QStringLiteral("interactive"), interactiveText(interactive), content, *replyTo});
+    const auto draft = draftToApprove(context, *conversation, &refusal);
+    if (!draft)
+        return refusal;
+    Message message =
+        agentMessage(context, QStringLiteral("interactive"), interactiveText(interactive), replyTo);
+    const QJsonObject content{{TypeKey, QLatin1String("interactive")},
+                              {QLatin1String("interactive"), interactive}};
+    return queueAnswer(context, *conversation, *draft, message, withReplyContext(content, replyTo));
 }
 
 CommandReply sendTemplate(CommandContext &context)
@@ -97,18 +97,18 @@ CommandReply sendTemplate(CommandContext &context)
             ErrorCode::Conflict,
             QStringLiteral("the template is %1, not APPROVED").arg(stored->status));
     QString problem;
-    const auto message = buildTemplateMessage(*stored, parameters.toObject(), &problem);
-    if (!message)
+    const auto built = buildTemplateMessage(*stored, parameters.toObject(), &problem);
+    if (!built)
         return CommandReply::refusal(ErrorCode::InvalidArgument, problem);
     CommandReply refusal;
-    auto answer = answerableConversation(context, false, &refusal);
-    if (!answer)
-        return refusal;
     // A template is the one message Meta takes outside the customer-service window.
+    auto conversation = sendableConversation(context, Window::Any, &refusal);
+    if (!conversation)
+        return refusal;
+    Message message = agentMessage(context, QStringLiteral("template"), built->text, QString());
     const QJsonObject content{{TypeKey, QLatin1String("template")},
-                              {QLatin1String("template"), message->templateObject}};
-    return queueOutbound(context, *answer,
-                         {QStringLiteral("template"), message->text, content, QString()});
+                              {QLatin1String("template"), built->templateObject}};
+    return queueAnswer(context, *conversation, std::nullopt, message, content);
 }
 
 CommandReply sendReaction(CommandContext &context)
@@ -123,11 +123,11 @@ CommandReply sendReaction(CommandContext &context)
     const auto targetId = requireId(context.args, QLatin1String("message_id"), &refusal);
     if (!targetId)
         return refusal;
-    auto answer = answerableConversation(context, false, &refusal);
-    if (!answer)
+    auto conversation = sendableConversation(context, Window::MustBeOpen, &refusal);
+    if (!conversation)
         return refusal;
     const auto target = ConversationRepo::loadMessage(context.txn.db(), *targetId);
-    if (!target || target->conversationId != answer->conversation.id)
+    if (!target || target->conversationId != conversation->id)
         return CommandReply::refusal(ErrorCode::NotFound,
                                      QStringLiteral("no such message in the conversation"));
     if (target->direction != QLatin1String("in") || target->type == QLatin1String("reaction") ||
@@ -135,14 +135,13 @@ CommandReply sendReaction(CommandContext &context)
         return CommandReply::refusal(
             ErrorCode::InvalidArgument,
             QStringLiteral("only a customer's message (not a reaction) can be reacted to"));
-    if (!windowOpen(answer->conversation, context.nowMs, context.windowMs))
-        return CommandReply::refusal(ErrorCode::WindowClosed);
+    // A reaction names its target inside the reaction object, never in a context.
+    Message message = agentMessage(context, QStringLiteral("reaction"), emoji, target->wamid);
     const QJsonObject content{
         {TypeKey, QLatin1String("reaction")},
         {QLatin1String("reaction"), QJsonObject{{QLatin1String("message_id"), target->wamid},
                                                 {QLatin1String("emoji"), emoji}}}};
-    return queueOutbound(context, *answer,
-                         {QStringLiteral("reaction"), emoji, content, target->wamid});
+    return queueAnswer(context, *conversation, std::nullopt, message, content);
 }
 
 } // namespace Serambi::Relay

@@ -32,9 +32,4 @@ bool canManageConversation(const User &user, qint64 assigneeId)
     return (assigneeId != 0 && assigneeId == user.id) || isSupervisor(user);
 }
 
-bool canAnswerConversation(const User &user, qint64 assigneeId)
-{
-    return assigneeId == 0 || assigneeId == user.id || isSupervisor(user);
-}
-
 } // namespace Serambi::Relay

@@ -19,8 +19,4 @@ bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId
 // The assignee or a supervisor may resolve, hand back or change the AI mode.
 bool canManageConversation(const User &user, qint64 assigneeId);
 
-// Who may send to a conversation (and show typing): its assignee, a supervisor/admin, or anyone
-// while it is unassigned.
-bool canAnswerConversation(const User &user, qint64 assigneeId);
-
 } // namespace Serambi::Relay
