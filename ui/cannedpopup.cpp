@@ -52,7 +52,7 @@ void CannedPopup::update()
     const QTextCursor cursor = m_editor->textCursor();
     const QString before = m_editor->toPlainText().left(cursor.position());
     const QRegularExpressionMatch match = command.match(before);
-    if (!match.hasMatch() || !m_editor->hasFocus()) {
+    if (!match.hasMatch() || !m_editor->isVisible()) {
         hide();
         return;
     }

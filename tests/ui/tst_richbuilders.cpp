@@ -164,13 +164,13 @@ private Q_SLOTS:
         const Ui::DraftChoices numbered = Ui::DraftChoices::parse(
             QStringLiteral("Ada tiga pilihan pengiriman:\n1. JNE Reguler\n2. SiCepat\n3) Ambil "
                            "sendiri\nBalas dengan pilihan Kakak ya."));
-        QCOMPARE(numbered.choices, (QStringList{QStringLiteral("JNE Reguler"),
-                                                QStringLiteral("SiCepat"),
-                                                QStringLiteral("Ambil sendiri")}));
+        QCOMPARE(numbered.choices,
+                 (QStringList{QStringLiteral("JNE Reguler"), QStringLiteral("SiCepat"),
+                              QStringLiteral("Ambil sendiri")}));
         QCOMPARE(numbered.body, QStringLiteral("Ada tiga pilihan pengiriman:\nBalas dengan "
                                                "pilihan Kakak ya."));
-        const Ui::DraftChoices alternatives = Ui::DraftChoices::parse(
-            QStringLiteral("Baik Kak. Mau refund atau tukar barang?"));
+        const Ui::DraftChoices alternatives =
+            Ui::DraftChoices::parse(QStringLiteral("Baik Kak. Mau refund atau tukar barang?"));
         QCOMPARE(alternatives.choices,
                  (QStringList{QStringLiteral("refund"), QStringLiteral("tukar barang")}));
         QVERIFY(Ui::DraftChoices::parse(QStringLiteral("Pesanan Kakak sudah dikirim.")).isEmpty());
@@ -246,7 +246,8 @@ private Q_SLOTS:
         auto *layout = new QVBoxLayout(&window);
         layout->addSpacing(200);
         layout->addWidget(composer);
-        Ui::CannedPopup popup(&canned, composer, [] { return QStringLiteral("Siti"); }, &window);
+        Ui::CannedPopup popup(
+            &canned, composer, [] { return QStringLiteral("Siti"); }, &window);
         window.show();
         window.activateWindow();
         composer->setFocus();
