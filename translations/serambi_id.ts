@@ -627,6 +627,10 @@
         <source>Choose a template…</source>
         <translation>Pilih templat…</translation>
     </message>
+    <message>
+        <source>Attach</source>
+        <translation>Lampirkan</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConnectionIndicator</name>

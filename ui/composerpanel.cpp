@@ -43,11 +43,9 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_interactive->setObjectName(QStringLiteral("interactiveButton"));
     m_template->setObjectName(QStringLiteral("templateButton"));
     m_send->setObjectName(QStringLiteral("sendButton"));
-    m_attach->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
     for (QToolButton *tool : {m_attach, m_interactive, m_template}) {
         tool->setAutoRaise(true);
-        tool->setToolButtonStyle(tool == m_attach ? Qt::ToolButtonIconOnly
-                                                  : Qt::ToolButtonTextOnly);
+        tool->setToolButtonStyle(Qt::ToolButtonTextOnly);
     }
     // Three lines tall: room to write, while the conversation keeps the height.
     m_editor->setFixedHeight(QFontMetrics(m_editor->font()).lineSpacing() * 3 +
@@ -65,13 +63,16 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     closedLayout->addWidget(m_closedTemplate);
     m_closedBar->hide();
 
-    auto *tools = new QVBoxLayout;
+    auto *toolRow = new QWidget(this);
+    toolRow->setObjectName(QStringLiteral("composerTools"));
+    auto *tools = new QHBoxLayout(toolRow);
+    tools->setContentsMargins(0, 0, 0, 0);
     tools->setSpacing(0);
     tools->addWidget(m_attach);
     tools->addWidget(m_interactive);
     tools->addWidget(m_template);
+    tools->addStretch();
     auto *row = new QHBoxLayout;
-    row->addLayout(tools);
     row->addWidget(m_editor, 1);
     row->addWidget(m_send, 0, Qt::AlignBottom);
     auto *layout = new QVBoxLayout(this);
@@ -80,6 +81,7 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     layout->addWidget(m_replyBar);
     layout->addWidget(m_attachments);
     layout->addWidget(m_closedBar);
+    layout->addWidget(toolRow);
     layout->addLayout(row);
 
     connect(m_editor, &Composer::sendRequested, this, &ComposerPanel::handleSend);
@@ -148,8 +150,9 @@ void ComposerPanel::setWindowClosed(bool closed)
 {
     m_windowClosed = closed;
     m_closedBar->setVisible(closed);
-    for (QWidget *free : {static_cast<QWidget *>(m_editor), static_cast<QWidget *>(m_attach),
-                          static_cast<QWidget *>(m_interactive), static_cast<QWidget *>(m_send)})
+    // The Template button stays reachable through the closed bar's "Choose a template…".
+    for (QWidget *free : {static_cast<QWidget *>(m_editor), m_attach->parentWidget(),
+                          static_cast<QWidget *>(m_send)})
         free->setVisible(!closed);
     if (closed && !m_attachments->isUploading())
         m_attachments->clear();
@@ -176,6 +179,7 @@ void ComposerPanel::retranslateUi()
     m_replyCancel->setToolTip(tr("Do not quote (Esc)"));
     m_replyCancel->setAccessibleName(tr("Cancel the reply"));
     m_attach->setToolTip(tr("Attach a file (Ctrl+Shift+U); you can also paste or drop one"));
+    m_attach->setText(tr("Attach"));
     m_attach->setAccessibleName(tr("Attach a file"));
     m_interactive->setText(tr("Buttons"));
     m_interactive->setToolTip(tr("Send quick-reply buttons or a list (Ctrl+Shift+B)"));

@@ -119,7 +119,9 @@ InteractiveBuilder::InteractiveBuilder(QWidget *parent)
     m_footer->setMaxLength(Limits::Footer);
     m_listButton->setMaxLength(Limits::ListButtonLabel);
     m_body->setTabChangesFocus(true);
-    m_body->setMinimumHeight(QFontMetrics(m_body->font()).lineSpacing() * 4);
+    const int line = QFontMetrics(m_body->font()).lineSpacing();
+    m_body->setMinimumHeight(line * 3);
+    m_body->setMaximumHeight(line * 6);
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
     QPalette warn = m_problems->palette();
@@ -350,7 +352,10 @@ bool InteractiveBuilder::addSection(const QString &title)
     m_updating = true;
     auto *section = new QTreeWidgetItem(m_sections);
     section->setFlags(section->flags() | Qt::ItemIsEditable);
-    section->setText(TitleColumn, title);
+    // The first section gets a title at once: a list of one section is the usual case.
+    section->setText(TitleColumn, title.isEmpty() && m_sections->topLevelItemCount() == 1
+                                      ? tr("Options")
+                                      : title);
     QFont bold = section->font(TitleColumn);
     bold.setBold(true);
     section->setFont(TitleColumn, bold);

@@ -229,7 +229,11 @@ private Q_SLOTS:
         QVERIFY(!composer->windowClosed());
         QVERIFY(child<Ui::Composer>("composer")->isVisible());
 
-        // The customer last wrote 25 hours ago.
+        // The customer last wrote 25 hours ago (once the AI's draft, whose event brings the
+        // relay's own time back, has arrived).
+        const qint64 id = m_controller->currentConversationId();
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->draft(id) && !m_controller->draft(id)->streaming,
+                                 Timeout);
         App::ConversationListModel *list = m_controller->conversationList();
         App::Conversation old = *list->conversation(m_controller->currentConversationId());
         old.lastInboundAt = QDateTime::currentMSecsSinceEpoch() - 25LL * 3600 * 1000;
