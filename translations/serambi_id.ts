@@ -717,10 +717,6 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>24-hour window: %1</source>
-        <translation>Jendela 24 jam: %1</translation>
-    </message>
-    <message>
         <source>Take over</source>
         <translation>Ambil alih</translation>
     </message>
@@ -735,6 +731,18 @@
     <message>
         <source>Assign…</source>
         <translation>Tugaskan…</translation>
+    </message>
+    <message>
+        <source>Window closes in %1 h %2 min</source>
+        <translation>Jendela 24 jam tertutup dalam %1 jam %2 mnt</translation>
+    </message>
+    <message>
+        <source>Window closes in %1 min</source>
+        <translation>Jendela 24 jam tertutup dalam %1 mnt</translation>
+    </message>
+    <message>
+        <source>Window closes in under a minute</source>
+        <translation>Jendela 24 jam tertutup kurang dari semenit lagi</translation>
     </message>
 </context>
 <context>

@@ -228,6 +228,10 @@ private Q_SLOTS:
         auto *composer = child<Ui::ComposerPanel>("composerPanel");
         QVERIFY(!composer->windowClosed());
         QVERIFY(child<Ui::Composer>("composer")->isVisible());
+        QVERIFY2(child<QLabel>("windowCountdownLabel")
+                     ->text()
+                     .startsWith(QStringLiteral("Window closes in 23 h ")),
+                 qPrintable(child<QLabel>("windowCountdownLabel")->text()));
 
         // The customer last wrote 25 hours ago (once the AI's draft, whose event brings the
         // relay's own time back, has arrived).
