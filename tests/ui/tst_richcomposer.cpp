@@ -383,6 +383,42 @@ private Q_SLOTS:
         QVERIFY(sentAfter(before, QStringLiteral("image")).isEmpty());
     }
 
+    void shouldSendTheDraftAsButtonsInItsPlace()
+    {
+        customerWrites(QStringLiteral("Bisa dikirim hari ini?"));
+        QVERIFY(openCustomerChat());
+        const qint64 id = m_controller->currentConversationId();
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->draft(id) && !m_controller->draft(id)->streaming,
+                                 Timeout);
+        const QString draftText = m_controller->draft(id)->text;
+        Ui::InteractiveBuilder *builder = m_window->richMessaging()->openBuilderFromDraft();
+        QVERIFY(builder);
+        QCOMPARE(builder->interactive()
+                     .value(QStringLiteral("body"))
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString(),
+                 draftText.trimmed());
+        builder->addButton(QStringLiteral("Ya"));
+        builder->addButton(QStringLiteral("Tidak"));
+        const int before = m_sim->requests().lastSeq();
+        QTest::mouseClick(
+            builder->findChild<QPushButton *>(QStringLiteral("sendInteractiveButton")),
+            Qt::LeftButton);
+        QVERIFY(!m_controller->draft(id)); // the draft leaves the panel at once
+        QJsonObject sent;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(sent = sentAfter(before, QStringLiteral("interactive"))).isEmpty(), Timeout);
+        QCOMPARE(sent.value(QStringLiteral("interactive"))
+                     .toObject()
+                     .value(QStringLiteral("body"))
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString(),
+                 draftText.trimmed());
+        QVERIFY(child<QWidget>("draftPanel")->isHidden());
+    }
+
     void shouldSayAFileNeedsAConnectionWhenOffline()
     {
         customerWrites(QStringLiteral("Bisa kirim katalognya?"));
