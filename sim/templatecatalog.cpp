@@ -55,6 +55,24 @@ QJsonObject quickReplies(const QStringList &labels)
             {QStringLiteral("buttons"), buttons}};
 }
 
+QJsonObject imageHeader()
+{
+    return {{QStringLiteral("type"), QStringLiteral("HEADER")},
+            {QStringLiteral("format"), QStringLiteral("IMAGE")}};
+}
+
+QJsonObject trackingButtons()
+{
+    return {{QStringLiteral("type"), QStringLiteral("BUTTONS")},
+            {QStringLiteral("buttons"),
+             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("QUICK_REPLY")},
+                                    {QStringLiteral("text"), QStringLiteral("Batalkan")}},
+                        QJsonObject{{QStringLiteral("type"), QStringLiteral("URL")},
+                                    {QStringLiteral("text"), QStringLiteral("Lacak")},
+                                    {QStringLiteral("url"),
+                                     QStringLiteral("https://toko.example/lacak/{{1}}")}}}}};
+}
+
 QList<MessageTemplate> demoTemplates()
 {
     const QString id = QStringLiteral("id");
@@ -79,6 +97,11 @@ QList<MessageTemplate> demoTemplates()
                       body(QStringLiteral("Halo {{1}}, tagihan {{2}} sebesar {{3}} jatuh tempo "
                                           "pada {{4}}.")),
                       footer(QStringLiteral("Abaikan jika sudah membayar"))}),
+        makeTemplate(QStringLiteral("1234567890123407"), QStringLiteral("pesanan_dikemas"), id,
+                     QStringLiteral("APPROVED"), QStringLiteral("UTILITY"),
+                     {imageHeader(),
+                      body(QStringLiteral("Halo {{1}}, pesanan {{2}} sedang dikemas.")),
+                      trackingButtons()}),
         makeTemplate(QStringLiteral("1234567890123405"), QStringLiteral("promo_ramadan"), id,
                      QStringLiteral("PENDING"), QStringLiteral("MARKETING"),
                      {body(QStringLiteral("Promo Ramadan! Diskon {{1}} untuk semua produk "
@@ -93,6 +116,15 @@ QList<MessageTemplate> demoTemplates()
 
 int MessageTemplate::placeholderCount(const QString &componentType) const
 {
+    // A media header (IMAGE, VIDEO, DOCUMENT, LOCATION) takes exactly one parameter.
+    const QJsonArray components = json.value(QStringLiteral("components")).toArray();
+    for (const QJsonValue &component : components) {
+        const QJsonObject object = component.toObject();
+        const QString format = object.value(QStringLiteral("format")).toString();
+        if (object.value(QStringLiteral("type")).toString() == componentType && !format.isEmpty() &&
+            format != QLatin1String("TEXT"))
+            return 1;
+    }
     static const QRegularExpression placeholder(QStringLiteral("\\{\\{\\s*(\\w+)\\s*\\}\\}"));
     QSet<QString> names;
     auto it = placeholder.globalMatch(componentText(componentType));

@@ -17,7 +17,8 @@ struct MessageTemplate
     QString category; // UTILITY, MARKETING, AUTHENTICATION
     QJsonObject json; // the object GET /message_templates returns
 
-    // Number of {{n}} placeholders in the component of that type ("HEADER", "BODY").
+    // Number of {{n}} placeholders in the component of that type ("HEADER", "BODY"); 1 for a
+    // media header.
     int placeholderCount(const QString &componentType) const;
     QString componentText(const QString &componentType) const;
 };

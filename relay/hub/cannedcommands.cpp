@@ -86,7 +86,8 @@ CommandReply saveCanned(CommandContext &context)
     if (!CannedRepo::save(context.txn, canned))
         return CommandReply::refusal(ErrorCode::Internal);
     const QJsonObject json = canned.toJson();
-    context.txn.appendEvent(QLatin1String(EventKind::CannedUpdated), 0, 0, QString(), json);
+    context.txn.appendEvent(QLatin1String(EventKind::CannedUpdated), 0, 0, QStringLiteral(""),
+                            json);
     return CommandReply::success({{QLatin1String("canned"), json}});
 }
 
@@ -99,7 +100,8 @@ CommandReply deleteCanned(CommandContext &context)
     if (!CannedRepo::remove(context.txn, canned->id))
         return CommandReply::refusal(ErrorCode::Internal);
     const QJsonObject data{{IdArg, canned->id}};
-    context.txn.appendEvent(QLatin1String(EventKind::CannedDeleted), 0, 0, QString(), data);
+    context.txn.appendEvent(QLatin1String(EventKind::CannedDeleted), 0, 0, QStringLiteral(""),
+                            data);
     return CommandReply::success(data);
 }
 

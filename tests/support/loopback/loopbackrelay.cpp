@@ -4,6 +4,14 @@
 #include "service/useradmin.h"
 #include "sim/simulator.h"
 
+#include "whatsapp/signature.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTextStream>
 
 namespace Serambi::Test {
@@ -80,6 +88,50 @@ QString LoopbackRelay::customerWrites(const QString &waId, const QString &text,
     if (wamid.isEmpty())
         qWarning("customer could not write: %s", qPrintable(error));
     return wamid;
+}
+
+QString LoopbackRelay::customerWroteAt(const QString &waId, const QString &text,
+                                       const QDateTime &sentAt)
+{
+    const QString wamid =
+        QStringLiteral("wamid.loopback.%1.%2").arg(waId).arg(sentAt.toSecsSinceEpoch());
+    const QJsonObject message{
+        {QStringLiteral("from"), waId},
+        {QStringLiteral("id"), wamid},
+        {QStringLiteral("timestamp"), QString::number(sentAt.toSecsSinceEpoch())},
+        {QStringLiteral("type"), QStringLiteral("text")},
+        {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), text}}}};
+    const QJsonObject value{
+        {QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("display_phone_number"), m_sim->config().displayPhoneNumber},
+                     {QStringLiteral("phone_number_id"), QLatin1String(PhoneNumberId)}}},
+        {QStringLiteral("contacts"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("profile"),
+                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Pelanggan")}}},
+                         {QStringLiteral("wa_id"), waId}}}},
+        {QStringLiteral("messages"), QJsonArray{message}}};
+    const QJsonObject webhook{
+        {QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
+        {QStringLiteral("entry"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("id"), m_sim->config().wabaId},
+             {QStringLiteral("changes"),
+              QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("messages")},
+                                     {QStringLiteral("value"), value}}}}}}}};
+    const QByteArray body = QJsonDocument(webhook).toJson(QJsonDocument::Compact);
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("X-Hub-Signature-256"),
+                         Relay::webhookSignature(body, AppSecret));
+    QNetworkAccessManager network;
+    std::unique_ptr<QNetworkReply> reply(network.post(request, body));
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return status == 200 ? wamid : QString();
 }
 
 Relay::RelayConfig LoopbackRelay::relayConfig() const

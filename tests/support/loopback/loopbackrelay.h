@@ -2,6 +2,7 @@
 
 #include "config/relayconfig.h"
 
+#include <QDateTime>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -40,6 +41,11 @@ public:
     // A customer writes a text message; returns its wamid (empty on failure).
     QString customerWrites(const QString &waId, const QString &text,
                            const QString &profileName = {});
+
+    // A text message the customer sent at sentAt, delivered to the relay as Meta's signed
+    // webhook (the simulator's customers always write now): for a window that closed long ago.
+    // Returns its wamid (empty when the relay did not answer 200).
+    QString customerWroteAt(const QString &waId, const QString &text, const QDateTime &sentAt);
 
     Relay::RelayConfig relayConfig() const;
     QUrl agentsUrl() const;
