@@ -69,6 +69,20 @@ QStringList MessageTemplate::buttonLabels() const
     return labels;
 }
 
+QList<int> MessageTemplate::parameterButtons() const
+{
+    QList<int> indexes;
+    const QJsonArray buttons =
+        component(components, QStringLiteral("BUTTONS")).value(QLatin1String("buttons")).toArray();
+    for (int i = 0; i < buttons.size(); ++i) {
+        const QJsonObject button = buttons.at(i).toObject();
+        if (button.value(QLatin1String("type")).toString() == QLatin1String("URL") &&
+            placeholderPattern().match(button.value(QLatin1String("url")).toString()).hasMatch())
+            indexes.append(i);
+    }
+    return indexes;
+}
+
 QStringList MessageTemplate::placeholders(const QString &type) const
 {
     if (type.compare(QLatin1String("HEADER"), Qt::CaseInsensitive) == 0 &&

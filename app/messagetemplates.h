@@ -33,6 +33,8 @@ struct MessageTemplate
     bool needsHeaderMedia() const;
     // The labels of its buttons, in order.
     QStringList buttonLabels() const;
+    // Indexes of the URL buttons whose address ends in a placeholder: each needs a text.
+    QList<int> parameterButtons() const;
     // The placeholders of a component's text in order of first use, without braces: "1", "2"
     // or names.
     QStringList placeholders(const QString &type) const;

@@ -1439,6 +1439,14 @@
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
+    <message>
+        <source>Link of “%1”</source>
+        <translation>Tautan “%1”</translation>
+    </message>
+    <message>
+        <source>The end of the address, e.g. an order number</source>
+        <translation>Akhir alamatnya, misalnya nomor pesanan</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::TrayNotifier</name>

@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace Serambi::Ui {
@@ -186,6 +187,7 @@ void TemplatePicker::showTemplate(const App::MessageTemplate &chosen)
         m_form->removeRow(0);
     m_headerEdits.clear();
     m_bodyEdits.clear();
+    m_buttonEdits.clear();
     m_mediaButton = nullptr;
     m_mediaLabel = nullptr;
     m_mediaProgress = nullptr;
@@ -223,6 +225,18 @@ void TemplatePicker::showTemplate(const App::MessageTemplate &chosen)
     }
     addFields(QStringLiteral("HEADER"), &m_headerEdits, tr("Header {{%1}}"));
     addFields(QStringLiteral("BODY"), &m_bodyEdits, tr("Body {{%1}}"));
+    const QStringList labels = m_current.buttonLabels();
+    const QList<int> buttons = m_current.parameterButtons();
+    for (const int index : buttons) {
+        auto *edit = new QLineEdit(m_fields);
+        edit->setObjectName(QStringLiteral("param_button_%1").arg(index));
+        const QString label = tr("Link of “%1”").arg(labels.value(index));
+        edit->setAccessibleName(label);
+        edit->setPlaceholderText(tr("The end of the address, e.g. an order number"));
+        connect(edit, &QLineEdit::textChanged, this, &TemplatePicker::refresh);
+        m_buttonEdits.insert(index, edit);
+        m_form->addRow(label, edit);
+    }
     m_fields->setVisible(!m_current.name.isEmpty());
     refresh();
 }
@@ -288,6 +302,15 @@ QJsonObject TemplatePicker::parameters() const
     const QJsonArray body = values(QStringLiteral("BODY"), m_bodyEdits);
     if (!body.isEmpty())
         parameters.insert(QStringLiteral("body"), body);
+    QJsonArray buttons;
+    const QList<int> indexes = m_current.parameterButtons();
+    for (const int index : indexes) {
+        buttons.append(
+            QJsonObject{{QStringLiteral("index"), index},
+                        {QStringLiteral("text"), m_buttonEdits.value(index)->text().trimmed()}});
+    }
+    if (!buttons.isEmpty())
+        parameters.insert(QStringLiteral("buttons"), buttons);
     return parameters;
 }
 
@@ -303,7 +326,8 @@ bool TemplatePicker::isComplete() const
                 return false;
         }
     }
-    return true;
+    return std::none_of(m_buttonEdits.cbegin(), m_buttonEdits.cend(),
+                        [](const QLineEdit *edit) { return edit->text().trimmed().isEmpty(); });
 }
 
 void TemplatePicker::refresh()

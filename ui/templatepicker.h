@@ -21,7 +21,7 @@ namespace Serambi::Ui {
 class InteractivePreview;
 
 // Picks one of the business's approved templates and fills it in: a field for each
-// placeholder of the header and body, the header's file when it has a media header (uploaded
+// placeholder of the header, body and URL buttons, the header's file when it has a media header (uploaded
 // like an attachment), a preview with the values filled in. Send waits until every field is
 // filled and the header's file is uploaded. Supervisors may ask the relay to sync again.
 class TemplatePicker : public QDialog
@@ -72,6 +72,7 @@ private:
     App::MessageTemplate m_current;
     QHash<QString, QLineEdit *> m_headerEdits; // placeholder -> field
     QHash<QString, QLineEdit *> m_bodyEdits;
+    QHash<int, QLineEdit *> m_buttonEdits; // URL button index -> the end of its address
     QPushButton *m_mediaButton = nullptr;
     QLabel *m_mediaLabel = nullptr;
     QProgressBar *m_mediaProgress = nullptr;

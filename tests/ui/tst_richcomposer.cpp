@@ -21,6 +21,7 @@
 #include "ui/richmessaging.h"
 #include "ui/templatepicker.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -97,7 +98,7 @@ private:
     }
 
     // Signs in, waits for the customer's chat and opens it.
-    bool openCustomerChat()
+    bool openCustomerChat(const QString &name = CustomerName)
     {
         m_window->show();
         m_controller->signIn(m_loop->agentsUrl(), Agent, AgentPassword);
@@ -106,8 +107,8 @@ private:
         if (!QTest::qWaitFor(
                 [&] {
                     const QModelIndexList found =
-                        list->match(list->index(0, 0), App::ConversationListModel::NameRole,
-                                    CustomerName, 1, Qt::MatchExactly);
+                        list->match(list->index(0, 0), App::ConversationListModel::NameRole, name,
+                                    1, Qt::MatchExactly);
                     id = found.isEmpty()
                              ? 0
                              : found.first().data(App::ConversationListModel::IdRole).toLongLong();
@@ -289,6 +290,51 @@ private Q_SLOTS:
                                     {QStringLiteral("text"), QStringLiteral("Siti")}},
                         QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
                                     {QStringLiteral("text"), QStringLiteral("INV-2026-001")}}}));
+    }
+
+    void shouldAskForTheHeaderImageAndTheLinkOfATemplate()
+    {
+        // The customer last wrote two days ago: the chat opens on the reason and the picker.
+        QVERIFY(!m_loop
+                     ->customerWroteAt(CustomerWaId, QStringLiteral("Pesanan saya?"),
+                                       QDateTime::currentDateTime().addDays(-2))
+                     .isEmpty());
+        QVERIFY(openCustomerChat(QStringLiteral("Pelanggan"))); // customerWroteAt's name
+        auto *composer = child<Ui::ComposerPanel>("composerPanel");
+        QVERIFY(composer->windowClosed());
+        QCOMPARE(child<QLabel>("windowCountdownLabel")->text(), QStringLiteral("Window closed"));
+
+        Ui::TemplatePicker *picker = m_window->richMessaging()->openTemplatePicker();
+        QVERIFY(picker);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            picker->selectTemplate(QStringLiteral("pesanan_dikemas"), QStringLiteral("id")),
+            Timeout);
+        auto *send = picker->findChild<QPushButton *>(QStringLiteral("sendTemplateButton"));
+        picker->findChild<QLineEdit *>(QStringLiteral("param_body_1"))
+            ->setText(QStringLiteral("Siti"));
+        picker->findChild<QLineEdit *>(QStringLiteral("param_body_2"))
+            ->setText(QStringLiteral("INV-7"));
+        auto *link = picker->findChild<QLineEdit *>(QStringLiteral("param_button_1"));
+        QVERIFY(link);
+        QVERIFY(!picker->findChild<QLineEdit *>(QStringLiteral("param_button_0"))); // quick reply
+        link->setText(QStringLiteral("INV-7"));
+        auto *media = picker->findChild<QLabel *>(QStringLiteral("headerMediaLabel"));
+        QVERIFY(media);
+        QCOMPARE(media->text(), QStringLiteral("This template starts with a file: choose one."));
+        QVERIFY(!send->isEnabled());
+
+        const QString pdf = m_loop->dataPath(QStringLiteral("katalog.pdf"));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("%PDF-1.4\n") + QByteArray(500, ' '));
+        file.close();
+        QVERIFY(!picker->attachHeaderFile(pdf));
+        QCOMPARE(media->text(),
+                 QStringLiteral("This template's header needs a file of type Image."));
+        QVERIFY(!send->isEnabled());
+        QCOMPARE(picker->parameters().value(QStringLiteral("buttons")).toArray(),
+                 (QJsonArray{QJsonObject{{QStringLiteral("index"), 1},
+                                         {QStringLiteral("text"), QStringLiteral("INV-7")}}}));
     }
 
     void shouldReactToTheCustomersMessage()
