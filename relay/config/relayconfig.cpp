@@ -129,6 +129,8 @@ bool readStorage(const Source &source, RelayConfig &config, QString *error)
     }
     return readInt(source, QStringLiteral("pbkdf2_iterations"), 1000, 10000000,
                    &config.pbkdf2Iterations, error) &&
+           readInt(source, QStringLiteral("auto_assign_capacity"), 0, 1000,
+                   &config.autoAssignCapacity, error) &&
            readAi(source, config, error);
 }
 
@@ -158,6 +160,11 @@ bool readListen(const Source &source, RelayConfig &config, QString *error)
 QString RelayConfig::databasePath() const
 {
     return dataDir + QStringLiteral("/relay.sqlite");
+}
+
+QString RelayConfig::mediaDir() const
+{
+    return dataDir + QStringLiteral("/media");
 }
 
 QString RelayConfig::knowledgeBasePath() const

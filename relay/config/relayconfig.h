@@ -31,6 +31,9 @@ struct RelayConfig
     bool fullSync = true;
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     int pbkdf2Iterations = 210000;
+    // Queued chats go to online agents with fewer open chats than this; 0 = nobody is
+    // auto-assigned.
+    int autoAssignCapacity = 0;
     int sendTimeoutMs = 20000;
     int sendMaxAttempts = 8;
     int sendBackoffMs = 1000;
@@ -52,6 +55,7 @@ struct RelayConfig
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
 
     QString databasePath() const;
+    QString mediaDir() const; // <data_dir>/media
     // The knowledge base `kb import` writes and the drafter reads (docs/ai.md).
     QString knowledgeBasePath() const;
 };

@@ -50,6 +50,8 @@ public:
 
     // Logged-in consoles.
     int connectedConsoles() const { return m_connectedConsoles; }
+    // Users with a logged-in console now.
+    QSet<qint64> onlineUserIds() const;
     // Events received from the writer since start.
     quint64 eventsPublished() const { return m_eventsPublished; }
 
@@ -67,7 +69,6 @@ public Q_SLOTS:
 private:
     qint64 now() const;
     ConsoleSession *findSession(quint64 id) const { return m_sessions.value(id); }
-    QSet<qint64> onlineUserIds() const;
 
     void handleFrame(ConsoleSession *session, const QJsonObject &frame);
     void handleClosed(ConsoleSession *session);

@@ -50,6 +50,13 @@ bool assignTo(Conversation &conversation, const User &user, const QString &aiMod
            before.aiMode != conversation.aiMode || !before.handoffReason.isEmpty();
 }
 
+QString humanAiMode(const Conversation &conversation)
+{
+    const QString automatic = Protocol::aiModeName(Protocol::AiMode::Auto);
+    return conversation.aiMode == automatic ? Protocol::aiModeName(Protocol::AiMode::Draft)
+                                            : conversation.aiMode;
+}
+
 CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed)
 {
     if (changed) {

@@ -3,6 +3,7 @@
 #include "cannedcommands.h"
 #include "conversationaccess.h"
 #include "draftcommands.h"
+#include "mediacommands.h"
 #include "outboundsend.h"
 #include "outboundtext.h"
 #include "protocol/types.h"
@@ -27,13 +28,6 @@ QString stateName(Protocol::ConversationState state)
 QString modeName(Protocol::AiMode mode)
 {
     return Protocol::aiModeName(mode);
-}
-
-QString humanAiMode(const Conversation &conversation)
-{
-    return conversation.aiMode == modeName(Protocol::AiMode::Auto)
-               ? modeName(Protocol::AiMode::Draft)
-               : conversation.aiMode;
 }
 
 CommandReply sendText(CommandContext &context)
@@ -172,7 +166,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<const char *, WriteCommand>, 14> Commands{{
+constexpr std::array<std::pair<const char *, WriteCommand>, 16> Commands{{
     {"send_text", sendText},
     {"mark_read", markRead},
     {"take_over", takeOver},
@@ -182,6 +176,8 @@ constexpr std::array<std::pair<const char *, WriteCommand>, 14> Commands{{
     {"set_ai_mode", setAiMode},
     {"discard_draft", discardDraft},
     {"regenerate_draft", regenerateDraft},
+    {"send_media", sendMedia},
+    {"retry_media", retryMedia},
     {"send_interactive", sendInteractive},
     {"send_template", sendTemplate},
     {"send_reaction", sendReaction},

@@ -4,14 +4,17 @@
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
 #include "ai/llmdrafter.h"
+#include "http/mediaendpoint.h"
 #include "http/metrics.h"
 #include "http/relayhttpserver.h"
 #include "http/webhookendpoint.h"
 #include "hub/agenthub.h"
+#include "hub/autoassigner.h"
 #include "store/database.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "whatsapp/graphclient.h"
+#include "whatsapp/mediadownloader.h"
 #include "whatsapp/outboxsender.h"
 #include "whatsapp/readreceipts.h"
 #include "whatsapp/templatesyncer.h"
@@ -33,8 +36,10 @@ RelayService::~RelayService()
     // The HTTP server goes first so no new work arrives; the writer then finishes its queue
     // before the objects its completions are addressed to go away.
     m_http.reset();
+    m_media.reset();
     if (m_writer)
         m_writer->stop();
+    m_autoAssigner.reset();
     m_hub.reset();
     m_templates.reset();
     m_readReceipts.reset();
@@ -45,6 +50,7 @@ RelayService::~RelayService()
         m_knowledgeBase.reset();
         closeDatabase(m_kbConnection);
     }
+    m_downloads.reset();
     m_outbox.reset();
     m_writer.reset();
 }
@@ -75,7 +81,12 @@ bool RelayService::start(QString *error)
     OutboxOptions outbox;
     outbox.maxAttempts = m_config.sendMaxAttempts;
     outbox.backoffBaseMs = m_config.sendBackoffMs;
+    outbox.mediaDir = m_config.mediaDir();
     m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_graph.get(), outbox);
+    MediaDownloadOptions downloads;
+    downloads.backoffBaseMs = m_config.sendBackoffMs;
+    m_downloads = std::make_unique<MediaDownloader>(
+        m_writer.get(), m_graph.get(), MediaFiles(m_config.mediaDir()), MediaDownloadOptions());
 
     // The knowledge base reads on this thread through its own connection; `kb import` from
     // another process bumps kb_revision and the next draft sees the new articles.
@@ -120,6 +131,10 @@ bool RelayService::start(QString *error)
         *error = QStringLiteral("cannot start the agents' hub: %1").arg(hubError);
         return false;
     }
+    m_autoAssigner =
+        std::make_unique<AutoAssigner>(m_writer.get(), m_hub.get(), m_config.autoAssignCapacity);
+    connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
+            &AutoAssigner::handleEvents);
     m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_graph.get());
     connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),
             &ReadReceipts::handleConversationRead);
@@ -139,8 +154,9 @@ bool RelayService::start(QString *error)
     registerMetrics();
     AgentHub *agentHub = m_hub.get();
     StoreWriter *writer = m_writer.get();
+    m_media = std::make_unique<MediaEndpoint>(m_writer.get(), MediaFiles(m_config.mediaDir()));
     m_http = std::make_unique<RelayHttpServer>(
-        m_webhooks.get(), m_metrics.get(),
+        m_webhooks.get(), m_media.get(), m_metrics.get(),
         [agentHub](QWebSocket *socket) { agentHub->acceptConnection(socket); },
         [writer] { return writer->lastCommitSucceeded(); });
     m_port = m_http->listen(m_config.listenAddress, m_config.listenPort);
@@ -151,6 +167,7 @@ bool RelayService::start(QString *error)
         return false;
     }
     m_outbox->start();
+    m_downloads->start();
     if (m_templates->configured())
         m_templates->sync(m_templates.get(), [](const TemplateSyncResult &) {});
     qCInfo(lcRelay).noquote() << "relay listening on" << m_config.listenAddress.toString() << "port"
@@ -170,6 +187,10 @@ void RelayService::registerMetrics()
     m_metrics->add(QStringLiteral("serambi_consoles_connected"), Type::Gauge,
                    QStringLiteral("Consoles connected to the agents' hub"), {},
                    [hub] { return double(hub->connectedConsoles()); });
+    AutoAssigner *assigner = m_autoAssigner.get();
+    m_metrics->add(QStringLiteral("serambi_auto_assigned_total"), Type::Counter,
+                   QStringLiteral("Queued chats handed to online agents"), {},
+                   [assigner] { return double(assigner->assignedTotal()); });
     m_metrics->add(QStringLiteral("serambi_outbox_depth"), Type::Gauge,
                    QStringLiteral("Outbound messages not yet accepted by Meta or failed"), {},
                    [outbox] { return double(outbox->counters().depth); });

@@ -11,9 +11,12 @@ class QNetworkAccessManager;
 namespace Serambi::Relay {
 
 class AgentHub;
+class AutoAssigner;
 class DraftCoordinator;
 class KbDrafter;
 class LlmDrafter;
+class MediaDownloader;
+class MediaEndpoint;
 class GraphClient;
 class KnowledgeBase;
 class MetricsRegistry;
@@ -55,6 +58,7 @@ private:
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<OutboxSender> m_outbox;
     std::unique_ptr<ReadReceipts> m_readReceipts;
+    std::unique_ptr<MediaDownloader> m_downloads;
     std::unique_ptr<TemplateSyncer> m_templates;
     QString m_kbConnection;
     std::unique_ptr<KnowledgeBase> m_knowledgeBase;
@@ -62,7 +66,9 @@ private:
     std::unique_ptr<LlmDrafter> m_llmDrafter; // when an LLM is configured
     std::unique_ptr<DraftCoordinator> m_drafts;
     std::unique_ptr<AgentHub> m_hub;
+    std::unique_ptr<AutoAssigner> m_autoAssigner;
     std::unique_ptr<WebhookEndpoint> m_webhooks;
+    std::unique_ptr<MediaEndpoint> m_media;
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<RelayHttpServer> m_http;
     quint16 m_port = 0;

@@ -39,6 +39,7 @@ public:
     QUrl url() const;
     Relay::AgentHub *hub() const { return m_hub.get(); }
     Relay::StoreReader *reader() const { return m_reader.get(); }
+    Relay::StoreWriter *writer() const { return m_writer.get(); }
 
     // What the hub's clock says (ms since epoch); tests move it.
     qint64 clockMs = 0;

@@ -89,6 +89,8 @@ private Q_SLOTS:
                                  << "maybe";
         QTest::newRow("body limit") << "SERAMBI_MAX_BODY_KIB"
                                     << "lots";
+        QTest::newRow("negative capacity") << "SERAMBI_AUTO_ASSIGN_CAPACITY"
+                                           << "-1";
     }
 
     void shouldNameTheInvalidKey()
@@ -114,6 +116,19 @@ private Q_SLOTS:
         QVERIFY2(config, qPrintable(error));
         QCOMPARE(config->listenPort, quint16(9001));
         QCOMPARE(config->defaultAiMode, QStringLiteral("auto"));
+    }
+
+    void shouldAutoAssignOnlyWhenAsked()
+    {
+        QString error;
+        const auto defaults = loadRelayConfig({}, completeEnvironment(), &error);
+        QVERIFY2(defaults, qPrintable(error));
+        QCOMPARE(defaults->autoAssignCapacity, 0);
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_AUTO_ASSIGN_CAPACITY"), QStringLiteral("4"));
+        const auto config = loadRelayConfig({}, env, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->autoAssignCapacity, 4);
     }
 
     void shouldReadSecretsFromAnOwnerOnlyFile()

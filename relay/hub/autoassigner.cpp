@@ -1,0 +1,199 @@
+#include "autoassigner.h"
+
+#include "agenthub.h"
+#include "conversationaccess.h"
+#include "logging.h"
+#include "protocol/types.h"
+#include "store/conversationrepo.h"
+#include "store/statementcache.h"
+#include "store/storewriter.h"
+#include "store/userrepo.h"
+#include "store/writetxn.h"
+
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+namespace Serambi::Relay {
+
+namespace {
+
+struct PassInput
+{
+    QSet<qint64> online;
+    QHash<qint64, quint64> lastPicked;
+    quint64 picks = 0;
+    int capacity = 0;
+};
+
+struct PassOutput
+{
+    int assigned = 0;
+    int waiting = 0;
+    QHash<qint64, quint64> lastPicked;
+    quint64 picks = 0;
+};
+
+QList<User> onlineAgents(QSqlDatabase &db, const QSet<qint64> &online)
+{
+    QList<User> agents;
+    const QString agentRole = Protocol::roleName(Protocol::Role::Agent);
+    for (const qint64 id : online) {
+        const auto user = UserRepo::byId(db, id);
+        if (user && !user->disabled && user->role == agentRole)
+            agents.append(*user);
+    }
+    return agents;
+}
+
+QHash<qint64, int> openChatsByAgent(QSqlDatabase &db)
+{
+    QHash<qint64, int> loads;
+    PreparedQuery query(db, QStringLiteral("SELECT assignee_id, COUNT(*) FROM conversations "
+                                           "WHERE state = 'assigned' AND assignee_id IS NOT NULL "
+                                           "GROUP BY assignee_id"));
+    if (!execQuery(query))
+        return loads;
+    while (query.next())
+        loads.insert(query.value(0).toLongLong(), query.value(1).toInt());
+    return loads;
+}
+
+QList<qint64> queuedChats(QSqlDatabase &db)
+{
+    QList<qint64> ids;
+    PreparedQuery query(db, QStringLiteral("SELECT id FROM conversations "
+                                           "WHERE state = 'queued' AND assignee_id IS NULL "
+                                           "ORDER BY COALESCE(last_inbound_at, created_at), id"));
+    if (!execQuery(query))
+        return ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+// The least loaded agent below capacity; equal loads: the one picked longest ago, then the
+// lowest id. Null when every agent is full.
+const User *pickAgent(const QList<User> &agents, const QHash<qint64, int> &loads,
+                      const QHash<qint64, quint64> &lastPicked, int capacity)
+{
+    const User *best = nullptr;
+    for (const User &agent : agents) {
+        const int load = loads.value(agent.id);
+        if (load >= capacity)
+            continue;
+        if (!best) {
+            best = &agent;
+            continue;
+        }
+        const int bestLoad = loads.value(best->id);
+        const quint64 picked = lastPicked.value(agent.id);
+        const quint64 bestPicked = lastPicked.value(best->id);
+        if (load < bestLoad || (load == bestLoad && picked < bestPicked) ||
+            (load == bestLoad && picked == bestPicked && agent.id < best->id))
+            best = &agent;
+    }
+    return best;
+}
+
+WriteResult runAssignmentPass(WriteTxn &txn, PassInput input, PassOutput &output)
+{
+    output.lastPicked = std::move(input.lastPicked);
+    output.picks = input.picks;
+    const QList<qint64> queued = queuedChats(txn.db());
+    const QList<User> agents =
+        queued.isEmpty() ? QList<User>{} : onlineAgents(txn.db(), input.online);
+    QHash<qint64, int> loads = agents.isEmpty() ? QHash<qint64, int>{} : openChatsByAgent(txn.db());
+    for (const qint64 id : queued) {
+        const User *agent = pickAgent(agents, loads, output.lastPicked, input.capacity);
+        auto conversation = agent ? ConversationRepo::load(txn.db(), id) : std::nullopt;
+        if (!conversation) {
+            ++output.waiting;
+            continue;
+        }
+        // Unlike a person taking the chat, the agent who is handed it still needs to know why
+        // it waited for a human.
+        const QString reason = conversation->handoffReason;
+        assignTo(*conversation, *agent, humanAiMode(*conversation));
+        conversation->handoffReason = reason;
+        if (!ConversationRepo::update(txn, *conversation))
+            return WriteResult::failure(QStringLiteral("cannot assign conversation %1").arg(id));
+        ConversationRepo::publishConversation(txn, *conversation);
+        ++loads[agent->id];
+        output.lastPicked.insert(agent->id, ++output.picks);
+        ++output.assigned;
+    }
+    return WriteResult::success();
+}
+
+} // namespace
+
+AutoAssigner::AutoAssigner(StoreWriter *writer, AgentHub *hub, int capacity, QObject *parent)
+    : QObject(parent), m_writer(writer), m_hub(hub), m_capacity(capacity), m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(0);
+    connect(m_timer, &QTimer::timeout, this, &AutoAssigner::runPass);
+    connect(hub, &AgentHub::consoleConnected, this, &AutoAssigner::schedule);
+}
+
+AutoAssigner::~AutoAssigner() = default;
+
+void AutoAssigner::schedule()
+{
+    if (m_capacity <= 0)
+        return;
+    if (m_running)
+        m_again = true;
+    else
+        m_timer->start();
+}
+
+void AutoAssigner::handleEvents(const EventList &events)
+{
+    const QString queued = Protocol::conversationStateName(Protocol::ConversationState::Queued);
+    const QString assigned = Protocol::conversationStateName(Protocol::ConversationState::Assigned);
+    for (const Event &event : events) {
+        if (event.kind != QLatin1String(EventKind::ConversationUpdated))
+            continue;
+        const bool joinedQueue = event.state == queued && event.assigneeId == 0;
+        // A chat leaving an agent may make room for one that waits.
+        const bool mayFreeRoom = m_chatsWaiting && event.state != assigned;
+        if (joinedQueue || mayFreeRoom) {
+            schedule();
+            return;
+        }
+    }
+}
+
+void AutoAssigner::runPass()
+{
+    m_running = true;
+    m_again = false;
+    PassInput input{m_hub->onlineUserIds(), m_lastPicked, m_picks, m_capacity};
+    // Filled on the writer's thread; read in the completion, which runs after the job.
+    auto output = std::make_shared<PassOutput>();
+    m_writer->submit(
+        [input, output](WriteTxn &txn) { return runAssignmentPass(txn, input, *output); }, this,
+        [this, output](const WriteResult &result) {
+            m_running = false;
+            if (!result.ok) {
+                qCWarning(lcHub).noquote() << "auto-assignment failed:" << result.error;
+            } else {
+                m_lastPicked = output->lastPicked;
+                m_picks = output->picks;
+                m_chatsWaiting = output->waiting > 0;
+                m_assignedTotal += quint64(output->assigned);
+                if (output->assigned > 0) {
+                    qCInfo(lcHub) << "auto-assigned" << output->assigned << "chats;"
+                                  << output->waiting << "still waiting";
+                }
+                Q_EMIT passFinished(output->assigned, output->waiting);
+            }
+            if (m_again)
+                schedule();
+        });
+}
+
+} // namespace Serambi::Relay
