@@ -21,7 +21,9 @@
 #include "ui/richmessaging.h"
 #include "ui/templatepicker.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -399,6 +401,41 @@ private Q_SLOTS:
         QTest::keyClick(composer, Qt::Key_Tab);
         QCOMPARE(composer->toPlainText(),
                  QStringLiteral("Halo Siti Rahmawati, ongkir ke Jawa Rp10.000."));
+    }
+
+    void shouldUploadAnImageAndSendItById()
+    {
+        customerWrites(QStringLiteral("Boleh lihat fotonya?"));
+        QVERIFY(openCustomerChat());
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(QColor(QStringLiteral("#c0392b")));
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(image.save(&buffer, "PNG"));
+        auto *panel = child<Ui::ComposerPanel>("composerPanel");
+        panel->setAttachment(Ui::Attachment::fromBytes(png, QStringLiteral("paket.png")));
+        QCOMPARE(panel->attachmentStrip()->attachment().kind(), QStringLiteral("image"));
+        panel->findChild<QLineEdit *>(QStringLiteral("captionEdit"))
+            ->setText(QStringLiteral("Ini fotonya, Kak"));
+        const int before = m_sim->requests().lastSeq();
+        QTest::mouseClick(child<QPushButton>("sendButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->attachmentStrip()->isHidden(), Timeout);
+
+        QJsonObject sent;
+        QTRY_VERIFY_WITH_TIMEOUT(!(sent = sentAfter(before, QStringLiteral("image"))).isEmpty(),
+                                 Timeout);
+        const auto uploads = m_sim->requests().since(before);
+        const auto upload = std::find_if(uploads.cbegin(), uploads.cend(), [](const auto &r) {
+            return r.method == QLatin1String("POST") && r.path.endsWith(QLatin1String("/media"));
+        });
+        QVERIFY(upload != uploads.cend());
+        QVERIFY(upload->body.contains(png)); // the very bytes, in the multipart upload
+        const QJsonObject sentImage = sent.value(QStringLiteral("image")).toObject();
+        QVERIFY(!sentImage.value(QStringLiteral("id")).toString().isEmpty());
+        QCOMPARE(sentImage.value(QStringLiteral("caption")).toString(),
+                 QStringLiteral("Ini fotonya, Kak"));
+        QVERIFY(!sentImage.contains(QStringLiteral("link")));
     }
 
     void shouldCancelAnUploadAndSendNothing()
