@@ -48,7 +48,6 @@ RichMessaging::RichMessaging(App::ConsoleController *controller, ConsoleSettings
     , m_settings(settings)
     , m_composer(composer)
     , m_view(view)
-    , m_draft(draft)
     , m_window(window)
     , m_canned(new CannedPopup(
           controller->canned(), composer->editor(),

@@ -77,7 +77,6 @@ private:
     ConsoleSettings *m_settings;
     ComposerPanel *m_composer;
     ConversationView *m_view;
-    DraftPanel *m_draft;
     QWidget *m_window;
     CannedPopup *m_canned;
     QTimer m_windowClock;
