@@ -25,9 +25,9 @@ Attachment Attachment::fromFile(const QString &path)
     if (file.size() > Protocol::MaxMediaBytes) {
         // Not read at all: too large for any kind.
         attachment.m_mimeType = QMimeDatabase().mimeTypeForFile(path).name();
-        attachment.m_problem =
-            tr("%1 is %2; WhatsApp takes files of at most %3.")
-                .arg(attachment.m_fileName, sizeText(file.size()), sizeText(Protocol::MaxMediaBytes));
+        attachment.m_problem = tr("%1 is %2; WhatsApp takes files of at most %3.")
+                                   .arg(attachment.m_fileName, sizeText(file.size()),
+                                        sizeText(Protocol::MaxMediaBytes));
         return attachment;
     }
     attachment.m_bytes = file.readAll();
@@ -86,8 +86,7 @@ void Attachment::check()
         m_problem = tr("%1 is empty.").arg(m_fileName);
         break;
     case Protocol::MediaCheck::UnsupportedType:
-        m_problem =
-            tr("WhatsApp does not take files of type %1 (%2).").arg(m_mimeType, m_fileName);
+        m_problem = tr("WhatsApp does not take files of type %1 (%2).").arg(m_mimeType, m_fileName);
         break;
     case Protocol::MediaCheck::TooLarge:
         m_problem = tr("%1 is %2; WhatsApp takes %3 files of at most %4.")
