@@ -20,8 +20,8 @@ namespace Serambi::Ui {
 
 class InteractivePreview;
 
-// Picks one of the business's approved templates and fills it in: a field for each
-// placeholder of the header, body and URL buttons, the header's file when it has a media header (uploaded
+// Picks one of the business's approved templates and fills it in: a field for each placeholder
+// of the header, body and URL buttons, the header's file when it has a media header (uploaded
 // like an attachment), a preview with the values filled in. Send waits until every field is
 // filled and the header's file is uploaded. Supervisors may ask the relay to sync again.
 class TemplatePicker : public QDialog
