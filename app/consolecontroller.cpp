@@ -1,9 +1,12 @@
 #include "consolecontroller.h"
 
+#include "cannedresponses.h"
 #include "conversationlistmodel.h"
 #include "credentialstore.h"
 #include "logging.h"
+#include "mediauploader.h"
 #include "messagelistmodel.h"
+#include "messagetemplates.h"
 #include "relayclient.h"
 
 #include <QDir>
@@ -36,6 +39,9 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_options(std::move(options))
     , m_conversations(new ConversationListModel(this))
     , m_messages(new MessageListModel(this))
+    , m_canned(new CannedResponses(relay, this))
+    , m_templates(new MessageTemplates(relay, this))
+    , m_uploader(new MediaUploader(relay, this))
 {
     using Filter = ConversationFilterProxy::Filter;
     for (const Filter filter : {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved}) {
@@ -688,6 +694,84 @@ bool ConsoleController::markRead()
     read.unread = 0;
     m_conversations->upsertConversation(read);
     return commandOnCurrent(QStringLiteral("mark_read"));
+}
+
+// --- rich messages ----------------------------------------------------------------------------
+
+bool ConsoleController::sendMedia(const QString &mediaKey, const QString &caption,
+                                  const QString &filename, const QString &replyToWamid)
+{
+    if (mediaKey.isEmpty())
+        return false;
+    QJsonObject args{{key("media"), mediaKey}};
+    if (!caption.trimmed().isEmpty())
+        args.insert(key("caption"), caption.trimmed());
+    if (!filename.isEmpty())
+        args.insert(key("filename"), filename);
+    if (!replyToWamid.isEmpty())
+        args.insert(key("reply_to"), replyToWamid);
+    return commandOnCurrent(QStringLiteral("send_media"), args);
+}
+
+bool ConsoleController::sendInteractive(const QJsonObject &interactive, const QString &replyToWamid,
+                                        qint64 draftId)
+{
+    if (interactive.isEmpty())
+        return false;
+    QJsonObject args{{key("interactive"), interactive}};
+    if (!replyToWamid.isEmpty())
+        args.insert(key("reply_to"), replyToWamid);
+    if (draftId != 0)
+        args.insert(key("draft_id"), draftId);
+    if (!commandOnCurrent(QStringLiteral("send_interactive"), args))
+        return false;
+    const qint64 current = currentConversationId();
+    if (draftId != 0 && m_drafts.value(current).id == draftId)
+        showDraft(current, std::nullopt);
+    return true;
+}
+
+bool ConsoleController::sendTemplate(const QString &name, const QString &language,
+                                     const QJsonObject &parameters)
+{
+    if (name.isEmpty() || language.isEmpty())
+        return false;
+    QJsonObject args{{key("name"), name}, {key("language"), language}};
+    if (!parameters.isEmpty())
+        args.insert(key("parameters"), parameters);
+    return commandOnCurrent(QStringLiteral("send_template"), args);
+}
+
+bool ConsoleController::sendReaction(qint64 messageId, const QString &emoji)
+{
+    if (messageId <= 0)
+        return false;
+    return commandOnCurrent(QStringLiteral("send_reaction"),
+                            {{key("message_id"), messageId}, {key("emoji"), emoji}});
+}
+
+bool ConsoleController::sendTyping()
+{
+    const qint64 current = currentConversationId();
+    if (current == 0 || !windowOpen(current))
+        return false;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto last = m_typingSentAt.constFind(current);
+    if (last != m_typingSentAt.constEnd() && now - *last < m_options.typingIntervalMs)
+        return false;
+    if (!m_relay->sendCommand(RelayClient::newCommandId(), QStringLiteral("typing"),
+                              {{key("conversation_id"), current}}))
+        return false;
+    m_typingSentAt.insert(current, now);
+    return true;
+}
+
+bool ConsoleController::windowOpen(qint64 conversationId) const
+{
+    const Conversation *conversation = m_conversations->conversation(conversationId);
+    return conversation && conversation->lastInboundAt > 0 &&
+           QDateTime::currentMSecsSinceEpoch() - conversation->lastInboundAt <
+               ConversationListModel::WindowMs;
 }
 
 // --- the open conversation ------------------------------------------------------------------

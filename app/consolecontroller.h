@@ -20,9 +20,12 @@
 
 namespace Serambi::App {
 
+class CannedResponses;
 class ConversationListModel;
 class CredentialStore;
+class MediaUploader;
 class MessageListModel;
+class MessageTemplates;
 class RelayClient;
 
 struct ConsoleOptions
@@ -32,6 +35,8 @@ struct ConsoleOptions
     QString dataDirectory;
     // Unsent composer text is written this long after the last keystroke.
     int unsentTextDebounceMs = 300;
+    // The console tells the relay the agent is typing at most this often per conversation.
+    int typingIntervalMs = 10000;
 };
 
 // The facade the widgets talk to: session, connection state, models and every action an agent
@@ -92,6 +97,25 @@ public:
     // queued: answered by agentsListed() or agentsListFailed() ("unreachable" when offline).
     void listAgents();
     bool markRead();
+
+    // Rich messages on the open conversation (docs/protocol.md "Rich messages"), queued like
+    // send_text. mediaKey comes from uploader(); draftId is the pending draft this replaces.
+    bool sendMedia(const QString &mediaKey, const QString &caption = {},
+                   const QString &filename = {}, const QString &replyToWamid = {});
+    bool sendInteractive(const QJsonObject &interactive, const QString &replyToWamid = {},
+                         qint64 draftId = 0);
+    bool sendTemplate(const QString &name, const QString &language, const QJsonObject &parameters);
+    // messageId is the relay's id of a customer message; an empty emoji removes the reaction.
+    bool sendReaction(qint64 messageId, const QString &emoji);
+    // Tells the customer the agent is typing: only online, never queued, at most once per
+    // ConsoleOptions::typingIntervalMs per conversation. True when sent.
+    bool sendTyping();
+    // Whether the customer wrote in the last 24 hours, so free-form messages may be sent.
+    bool windowOpen(qint64 conversationId) const;
+
+    CannedResponses *canned() const { return m_canned; }
+    MessageTemplates *templates() const { return m_templates; }
+    MediaUploader *uploader() const { return m_uploader; }
 
     // Composer text not sent yet, per conversation; kept across restarts and crashes.
     QString unsentText(qint64 conversationId) const;
@@ -176,6 +200,10 @@ private:
     ConsoleOptions m_options;
     ConversationListModel *m_conversations;
     MessageListModel *m_messages;
+    CannedResponses *m_canned;
+    MessageTemplates *m_templates;
+    MediaUploader *m_uploader;
+    QHash<qint64, qint64> m_typingSentAt; // conversation -> ms since epoch
     QHash<int, ConversationFilterProxy *> m_proxies;
     std::unique_ptr<LocalStore> m_store;
     QString m_storePath;

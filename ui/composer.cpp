@@ -1,6 +1,7 @@
 #include "composer.h"
 
 #include <QKeyEvent>
+#include <QMimeData>
 
 namespace Serambi::Ui {
 
@@ -27,8 +28,8 @@ bool Composer::event(QEvent *event)
 void Composer::keyPressEvent(QKeyEvent *event)
 {
     if (isSendKey(event)) {
-        if (!toPlainText().trimmed().isEmpty())
-            Q_EMIT sendRequested();
+        Q_EMIT sendRequested(); // the panel decides: text, an attachment, or nothing
+
         event->accept();
         return;
     }
@@ -40,6 +41,20 @@ void Composer::keyPressEvent(QKeyEvent *event)
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
+}
+
+bool Composer::canInsertFromMimeData(const QMimeData *source) const
+{
+    return Attachment::canTake(source) || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void Composer::insertFromMimeData(const QMimeData *source)
+{
+    if (Attachment::canTake(source)) {
+        Q_EMIT attachmentOffered(Attachment::fromMimeData(source));
+        return;
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }
 
 bool Composer::isSendKey(const QKeyEvent *event) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attachment.h"
 #include "consolesettings.h"
 
 #include <QPlainTextEdit>
@@ -20,10 +21,13 @@ public:
 
 Q_SIGNALS:
     void sendRequested();
+    void attachmentOffered(const Serambi::Ui::Attachment &attachment);
 
 protected:
     bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    bool canInsertFromMimeData(const QMimeData *source) const override;
+    void insertFromMimeData(const QMimeData *source) override;
 
 private:
     bool isSendKey(const QKeyEvent *event) const;

@@ -8,6 +8,7 @@ namespace {
 const QString LanguageKey = QStringLiteral("ui/language");
 const QString NotificationsKey = QStringLiteral("ui/notifications");
 const QString SoundKey = QStringLiteral("ui/sound");
+const QString TypingKey = QStringLiteral("ui/typingIndicator");
 const QString SendKeyKey = QStringLiteral("ui/send_key");
 const QString RelayUrlKey = QStringLiteral("session/relay_url");
 const QString UsernameKey = QStringLiteral("session/username");
@@ -50,6 +51,16 @@ bool ConsoleSettings::notificationsEnabled() const
 void ConsoleSettings::setNotificationsEnabled(bool enabled)
 {
     m_settings.setValue(NotificationsKey, enabled);
+}
+
+bool ConsoleSettings::typingIndicatorEnabled() const
+{
+    return m_settings.value(TypingKey, true).toBool();
+}
+
+void ConsoleSettings::setTypingIndicatorEnabled(bool enabled)
+{
+    m_settings.setValue(TypingKey, enabled);
 }
 
 bool ConsoleSettings::soundEnabled() const

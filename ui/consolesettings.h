@@ -30,6 +30,9 @@ public:
     void setNotificationsEnabled(bool enabled);
     bool soundEnabled() const;
     void setSoundEnabled(bool enabled);
+    // Whether customers see "typing…" while the agent writes (on by default).
+    bool typingIndicatorEnabled() const;
+    void setTypingIndicatorEnabled(bool enabled);
     SendKey sendKey() const;
     void setSendKey(SendKey key);
 

@@ -164,8 +164,12 @@ void ConversationHeader::refresh()
     if (conversation->lastInboundAt > 0 && !resolved) {
         const qint64 left = QDateTime::currentDateTime().secsTo(QDateTime::fromMSecsSinceEpoch(
             conversation->lastInboundAt + App::ConversationListModel::WindowMs));
-        m_window->setText(left > 0 ? tr("24-hour window: %1").arg(ChatText::windowLeft(left))
-                                   : ChatText::windowLeft(left));
+        const qint64 hours = left / 3600;
+        const qint64 minutes = (left % 3600) / 60;
+        m_window->setText(left <= 0     ? ChatText::windowLeft(left)
+                          : hours > 0   ? tr("Window closes in %1 h %2 min").arg(hours).arg(minutes)
+                          : minutes > 0 ? tr("Window closes in %1 min").arg(minutes)
+                                        : tr("Window closes in under a minute"));
         QPalette pal = m_window->palette();
         pal.setColor(QPalette::WindowText, left < 2 * 3600 ? ThemeColors::warning(palette())
                                                            : palette().color(QPalette::WindowText));

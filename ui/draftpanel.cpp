@@ -1,5 +1,6 @@
 #include "draftpanel.h"
 
+#include "draftchoices.h"
 #include "themecolors.h"
 
 #include <QEvent>
@@ -21,6 +22,7 @@ DraftPanel::DraftPanel(QWidget *parent)
     , m_edit(new QPushButton(this))
     , m_regenerate(new QPushButton(this))
     , m_discard(new QPushButton(this))
+    , m_choices(new QPushButton(this))
 {
     setObjectName(QStringLiteral("draftPanel"));
     m_title->setObjectName(QStringLiteral("draftTitleLabel"));
@@ -36,6 +38,7 @@ DraftPanel::DraftPanel(QWidget *parent)
     m_edit->setObjectName(QStringLiteral("editDraftButton"));
     m_regenerate->setObjectName(QStringLiteral("regenerateButton"));
     m_discard->setObjectName(QStringLiteral("discardButton"));
+    m_choices->setObjectName(QStringLiteral("draftChoicesButton"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
 
@@ -52,6 +55,7 @@ DraftPanel::DraftPanel(QWidget *parent)
     buttons->addWidget(m_approve);
     buttons->addWidget(m_edit);
     buttons->addWidget(m_regenerate);
+    buttons->addWidget(m_choices);
     buttons->addStretch();
     buttons->addWidget(m_discard);
     auto *layout = new QVBoxLayout(this);
@@ -65,6 +69,7 @@ DraftPanel::DraftPanel(QWidget *parent)
     connect(m_edit, &QPushButton::clicked, this, &DraftPanel::editRequested);
     connect(m_regenerate, &QPushButton::clicked, this, &DraftPanel::regenerateRequested);
     connect(m_discard, &QPushButton::clicked, this, &DraftPanel::discardRequested);
+    connect(m_choices, &QPushButton::clicked, this, &DraftPanel::interactiveRequested);
 
     applyColors();
     retranslateUi();
@@ -98,6 +103,8 @@ void DraftPanel::retranslateUi()
     m_regenerate->setToolTip(tr("Ask the AI for a new draft (Ctrl+Shift+R)"));
     m_discard->setText(tr("Discard"));
     m_discard->setToolTip(tr("Throw the draft away (Ctrl+Shift+D)"));
+    m_choices->setText(tr("Buttons or list…"));
+    m_choices->setToolTip(tr("Offer the draft's choices as buttons or a list"));
     refresh();
 }
 
@@ -121,6 +128,7 @@ void DraftPanel::refresh()
     m_text->setAccessibleName(tr("Draft text"));
     m_approve->setEnabled(!draft.streaming && !draft.text.trimmed().isEmpty());
     m_edit->setEnabled(!draft.text.trimmed().isEmpty());
+    m_choices->setVisible(!draft.streaming && !DraftChoices::parse(draft.text).isEmpty());
 }
 
 void DraftPanel::applyColors()

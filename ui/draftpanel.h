@@ -14,7 +14,8 @@ namespace Serambi::Ui {
 // The AI's proposed reply to the customer's latest message: its text (growing while it is
 // written), the knowledge-base articles it cites and its confidence, a note when the offline
 // assistant wrote it because the AI service failed, with Approve, Edit, Regenerate and
-// Discard. Hidden when the open chat has no draft.
+// Discard, and "Buttons or list" when it offers the customer choices. Hidden when the open
+// chat has no draft.
 class DraftPanel : public QFrame
 {
     Q_OBJECT
@@ -30,6 +31,8 @@ Q_SIGNALS:
     void editRequested();
     void regenerateRequested();
     void discardRequested();
+    // The draft offers choices: turn it into buttons or a list.
+    void interactiveRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -48,6 +51,7 @@ private:
     QPushButton *m_edit;
     QPushButton *m_regenerate;
     QPushButton *m_discard;
+    QPushButton *m_choices;
 };
 
 } // namespace Serambi::Ui

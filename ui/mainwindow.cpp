@@ -15,6 +15,7 @@
 #include "errortext.h"
 #include "languageswitcher.h"
 #include "messagebar.h"
+#include "richmessaging.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
 #include "traynotifier.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(App::ConsoleController *controller, ConsoleSettings *sett
     , m_userLabel(new QLabel(this))
     , m_signIn(new SignInDialog(this))
     , m_tray(new TrayNotifier(controller, settings, this))
+    , m_rich(new RichMessaging(controller, settings, m_composer, m_view, m_draft, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(appIcon());
@@ -106,6 +108,7 @@ MainWindow::MainWindow(App::ConsoleController *controller, ConsoleSettings *sett
         if (Protocol::aiModeFromName(name, &mode))
             m_controller->setAiMode(mode);
     });
+    connect(m_rich, &RichMessaging::replyRequested, this, &MainWindow::replyToSelected);
     connect(m_draft, &DraftPanel::approveRequested, this, &MainWindow::approveDraft);
     connect(m_draft, &DraftPanel::editRequested, this, &MainWindow::editDraft);
     connect(m_draft, &DraftPanel::regenerateRequested, this, &MainWindow::regenerateDraft);
@@ -294,6 +297,7 @@ void MainWindow::createMenus()
 {
     m_consoleMenu = menuBar()->addMenu(QString());
     m_consoleMenu->addAction(m_settingsAction);
+    m_consoleMenu->addAction(m_rich->cannedAction());
     m_consoleMenu->addSeparator();
     m_consoleMenu->addAction(m_signInAction);
     m_consoleMenu->addAction(m_signOutAction);
@@ -311,6 +315,11 @@ void MainWindow::createMenus()
     m_chatMenu->addSeparator();
     m_chatMenu->addAction(m_replyAction);
     m_chatMenu->addAction(m_composerAction);
+    m_chatMenu->addSeparator();
+    for (QAction *action : m_rich->actions()) {
+        addAction(action);
+        m_chatMenu->addAction(action);
+    }
 
     m_draftMenu = menuBar()->addMenu(QString());
     m_draftMenu->addAction(m_approveAction);

@@ -21,6 +21,7 @@ class ConversationView;
 class DraftPanel;
 class LanguageSwitcher;
 class MessageBar;
+class RichMessaging;
 class SignInDialog;
 class TrayNotifier;
 
@@ -43,6 +44,7 @@ public:
     bool openNextNeedingAttention(bool backwards = false);
     void showSettings();
     SignInDialog *signInDialog() const { return m_signIn; }
+    RichMessaging *richMessaging() const { return m_rich; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -96,6 +98,7 @@ private:
     QLabel *m_userLabel;
     SignInDialog *m_signIn;
     TrayNotifier *m_tray;
+    RichMessaging *m_rich;
     qint64 m_current = 0;
     bool m_filterChosen = false;
 

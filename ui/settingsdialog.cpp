@@ -20,6 +20,7 @@ SettingsDialog::SettingsDialog(ConsoleSettings *settings, QWidget *parent)
     , m_language(new QComboBox(this))
     , m_notifications(new QCheckBox(this))
     , m_sound(new QCheckBox(this))
+    , m_typing(new QCheckBox(this))
     , m_sendKeyLabel(new QLabel(this))
     , m_sendKey(new QComboBox(this))
     , m_themeNote(new QLabel(this))
@@ -33,6 +34,7 @@ SettingsDialog::SettingsDialog(ConsoleSettings *settings, QWidget *parent)
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_notifications->setObjectName(QStringLiteral("notificationsCheck"));
     m_sound->setObjectName(QStringLiteral("soundCheck"));
+    m_typing->setObjectName(QStringLiteral("typingCheck"));
     m_sendKey->setObjectName(QStringLiteral("sendKeyCombo"));
     m_sendKey->addItem(QString(), QVariant::fromValue(ConsoleSettings::SendKey::Enter));
     m_sendKey->addItem(QString(), QVariant::fromValue(ConsoleSettings::SendKey::CtrlEnter));
@@ -47,6 +49,7 @@ SettingsDialog::SettingsDialog(ConsoleSettings *settings, QWidget *parent)
     form->addRow(m_languageLabel, m_language);
     form->addRow(QString(), m_notifications);
     form->addRow(QString(), m_sound);
+    form->addRow(QString(), m_typing);
     form->addRow(m_sendKeyLabel, m_sendKey);
 
     auto *buttons = new QHBoxLayout;
@@ -71,6 +74,7 @@ void SettingsDialog::accept()
 {
     m_settings->setNotificationsEnabled(m_notifications->isChecked());
     m_settings->setSoundEnabled(m_sound->isChecked());
+    m_settings->setTypingIndicatorEnabled(m_typing->isChecked());
     m_settings->setSendKey(m_sendKey->currentData().value<ConsoleSettings::SendKey>());
     m_settings->setLanguage(m_language->currentData().toString());
     QDialog::accept();
@@ -90,6 +94,7 @@ void SettingsDialog::retranslateUi()
     m_language->setAccessibleName(tr("Language"));
     m_notifications->setText(tr("Show &notifications for new handoffs and assigned chats"));
     m_sound->setText(tr("Play a &sound with notifications"));
+    m_typing->setText(tr("Show customers when I am &typing"));
     m_sendKeyLabel->setText(tr("Send &with:"));
     m_sendKey->setAccessibleName(tr("Send key"));
     m_sendKey->setItemText(0, tr("Enter (Shift+Enter for a new line)"));
@@ -104,6 +109,7 @@ void SettingsDialog::load()
     m_language->setCurrentIndex(m_language->findData(m_settings->language()));
     m_notifications->setChecked(m_settings->notificationsEnabled());
     m_sound->setChecked(m_settings->soundEnabled());
+    m_typing->setChecked(m_settings->typingIndicatorEnabled());
     m_sendKey->setCurrentIndex(m_settings->sendKey() == ConsoleSettings::SendKey::CtrlEnter ? 1
                                                                                             : 0);
 }

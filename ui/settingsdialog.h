@@ -11,8 +11,8 @@ namespace Serambi::Ui {
 
 class ConsoleSettings;
 
-// Language, notifications, sound and send key. Applies to ConsoleSettings when accepted; the
-// language takes effect at once, without a restart.
+// Language, notifications, sound, send key and the typing indicator. Applies to ConsoleSettings
+// when accepted; the language takes effect at once, without a restart.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -34,6 +34,7 @@ private:
     QComboBox *m_language;
     QCheckBox *m_notifications;
     QCheckBox *m_sound;
+    QCheckBox *m_typing;
     QLabel *m_sendKeyLabel;
     QComboBox *m_sendKey;
     QLabel *m_themeNote;

@@ -27,7 +27,9 @@ Event WriteTxn::appendEvent(const QString &kind, qint64 conversationId, qint64 a
     query.addBindValue(kind);
     query.addBindValue(conversationId ? QVariant(conversationId) : QVariant());
     query.addBindValue(assigneeId ? QVariant(assigneeId) : QVariant());
-    query.addBindValue(state);
+    // A null QString binds as NULL; events without a conversation (canned.updated,
+    // templates.updated) have no state and the column is NOT NULL DEFAULT ''.
+    query.addBindValue(state.isNull() ? QStringLiteral("") : state);
     query.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
     query.addBindValue(m_now);
     if (execQuery(query))

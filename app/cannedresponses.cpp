@@ -1,0 +1,147 @@
+#include "cannedresponses.h"
+
+#include "relayclient.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace Serambi::App {
+
+namespace {
+const QString Unreachable = QStringLiteral("unreachable");
+}
+
+CannedResponse CannedResponse::fromJson(const QJsonObject &json)
+{
+    CannedResponse canned;
+    canned.id = json.value(QLatin1String("id")).toInteger();
+    canned.shortcut = json.value(QLatin1String("shortcut")).toString();
+    canned.title = json.value(QLatin1String("title")).toString();
+    canned.text = json.value(QLatin1String("text")).toString();
+    canned.author = json.value(QLatin1String("author")).toString();
+    canned.updatedAt = json.value(QLatin1String("updated_at")).toInteger();
+    return canned;
+}
+
+bool CannedResponse::matches(const QString &query) const
+{
+    const QString q = query.trimmed();
+    return q.isEmpty() || shortcut.contains(q, Qt::CaseInsensitive) ||
+           title.contains(q, Qt::CaseInsensitive) || text.contains(q, Qt::CaseInsensitive);
+}
+
+CannedResponses::CannedResponses(RelayClient *relay, QObject *parent)
+    : QObject(parent), m_relay(relay)
+{
+    connect(m_relay, &RelayClient::statusChanged, this, [this](const ConnectionStatus &status) {
+        if (status.state != ConnectionState::Online)
+            return;
+        m_listRequest = RelayClient::newCommandId();
+        m_relay->sendCommand(m_listRequest, QStringLiteral("list_canned"), {});
+    });
+    connect(m_relay, &RelayClient::resultReceived, this, &CannedResponses::handleResult);
+    connect(m_relay, &RelayClient::eventReceived, this, &CannedResponses::handleEvent);
+}
+
+CannedList CannedResponses::matching(const QString &query) const
+{
+    CannedList found;
+    for (const CannedResponse &canned : m_items) {
+        if (canned.matches(query))
+            found.append(canned);
+    }
+    const QString q = query.trimmed();
+    std::stable_sort(found.begin(), found.end(),
+                     [&](const CannedResponse &a, const CannedResponse &b) {
+                         return a.shortcut.startsWith(q, Qt::CaseInsensitive) &&
+                                !b.shortcut.startsWith(q, Qt::CaseInsensitive);
+                     });
+    return found;
+}
+
+bool CannedResponses::save(qint64 id, const QString &shortcut, const QString &title,
+                           const QString &text)
+{
+    QJsonObject args{{QStringLiteral("shortcut"), shortcut}, {QStringLiteral("text"), text}};
+    if (!title.isEmpty())
+        args.insert(QStringLiteral("title"), title);
+    if (id != 0)
+        args.insert(QStringLiteral("id"), id);
+    const QString commandId = RelayClient::newCommandId();
+    if (!m_relay->sendCommand(commandId, QStringLiteral("save_canned"), args)) {
+        Q_EMIT saveFailed(Unreachable);
+        return false;
+    }
+    m_saveRequests.insert(commandId);
+    return true;
+}
+
+bool CannedResponses::remove(qint64 id)
+{
+    const QString commandId = RelayClient::newCommandId();
+    if (!m_relay->sendCommand(commandId, QStringLiteral("delete_canned"),
+                              {{QStringLiteral("id"), id}})) {
+        Q_EMIT removeFailed(Unreachable);
+        return false;
+    }
+    m_removeRequests.insert(commandId);
+    return true;
+}
+
+void CannedResponses::handleResult(const QString &commandId, bool ok, const QJsonObject &data,
+                                   const QString &errorCode)
+{
+    if (commandId == m_listRequest) {
+        m_listRequest.clear();
+        if (!ok)
+            return;
+        m_items.clear();
+        const QJsonArray array = data.value(QLatin1String("canned")).toArray();
+        for (const QJsonValue &value : array)
+            upsert(CannedResponse::fromJson(value.toObject()));
+        Q_EMIT changed();
+    } else if (m_saveRequests.remove(commandId)) {
+        if (!ok) {
+            Q_EMIT saveFailed(errorCode);
+            return;
+        }
+        const CannedResponse canned =
+            CannedResponse::fromJson(data.value(QLatin1String("canned")).toObject());
+        upsert(canned);
+        Q_EMIT changed();
+        Q_EMIT saved(canned);
+    } else if (m_removeRequests.remove(commandId)) {
+        if (!ok) {
+            Q_EMIT removeFailed(errorCode);
+            return;
+        }
+        const qint64 id = data.value(QLatin1String("id")).toInteger();
+        m_items.removeIf([id](const CannedResponse &c) { return c.id == id; });
+        Q_EMIT changed();
+    }
+}
+
+void CannedResponses::handleEvent(qint64, const QString &kind, qint64, const QJsonObject &data)
+{
+    if (kind == QLatin1String("canned.updated")) {
+        upsert(CannedResponse::fromJson(data));
+        Q_EMIT changed();
+    } else if (kind == QLatin1String("canned.deleted")) {
+        const qint64 id = data.value(QLatin1String("id")).toInteger();
+        m_items.removeIf([id](const CannedResponse &c) { return c.id == id; });
+        Q_EMIT changed();
+    }
+}
+
+void CannedResponses::upsert(const CannedResponse &canned)
+{
+    m_items.removeIf([&](const CannedResponse &c) { return c.id == canned.id; });
+    const auto at = std::lower_bound(
+        m_items.begin(), m_items.end(), canned,
+        [](const CannedResponse &a, const CannedResponse &b) { return a.shortcut < b.shortcut; });
+    m_items.insert(at, canned);
+}
+
+} // namespace Serambi::App
