@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Attachment</name>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; WhatsApp takes files of at most %3.</source>
+        <translation>%1 berukuran %2; WhatsApp hanya menerima berkas paling besar %3.</translation>
+    </message>
+    <message>
+        <source>pasted-image.png</source>
+        <translation>gambar-tempelan.png</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 kosong.</translation>
+    </message>
+    <message>
+        <source>WhatsApp does not take files of type %1 (%2).</source>
+        <translation>WhatsApp tidak menerima berkas berjenis %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is %2; WhatsApp takes %3 files of at most %4.</source>
+        <translation>%1 berukuran %2; WhatsApp hanya menerima berkas %3 paling besar %4.</translation>
+    </message>
+    <message>
+        <source>%1 does not contain what its type (%2) says.</source>
+        <translation>Isi %1 tidak sesuai dengan jenisnya (%2).</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Stiker</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+</context>
+<context>
     <name>ChatText</name>
     <message>
         <source>Photo</source>
@@ -258,6 +309,91 @@
     </message>
 </context>
 <context>
+    <name>LimitText</name>
+    <message>
+        <source>Section %1, row %2 title</source>
+        <translation>Judul baris %2 di bagian %1</translation>
+    </message>
+    <message>
+        <source>Section %1, row %2 description</source>
+        <translation>Deskripsi baris %2 di bagian %1</translation>
+    </message>
+    <message>
+        <source>Section %1, row %2 id</source>
+        <translation>ID baris %2 di bagian %1</translation>
+    </message>
+    <message>
+        <source>Rows of section %1</source>
+        <translation>Baris di bagian %1</translation>
+    </message>
+    <message>
+        <source>Section %1 title</source>
+        <translation>Judul bagian %1</translation>
+    </message>
+    <message>
+        <source>Button %1 title</source>
+        <translation>Judul tombol %1</translation>
+    </message>
+    <message>
+        <source>Button %1 id</source>
+        <translation>ID tombol %1</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Isi pesan</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>Footer</translation>
+    </message>
+    <message>
+        <source>Buttons</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <source>List button label</source>
+        <translation>Label tombol daftar</translation>
+    </message>
+    <message>
+        <source>Sections and rows</source>
+        <translation>Bagian dan baris</translation>
+    </message>
+    <message>
+        <source>%1: required</source>
+        <translation>%1: wajib diisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: at most %n characters</source>
+        <translation>
+            <numerusform>%1: paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: at most %n rows in all</source>
+        <translation>
+            <numerusform>%1: paling banyak %n baris seluruhnya</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: at most %n</source>
+        <translation>
+            <numerusform>%1: paling banyak %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: already used, must be unique</source>
+        <translation>%1: sudah dipakai, harus unik</translation>
+    </message>
+    <message>
+        <source>%1: not valid</source>
+        <translation>%1: tidak valid</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::AssignDialog</name>
     <message>
         <source>Supervisor</source>
@@ -321,15 +457,108 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::AttachmentStrip</name>
+    <message>
+        <source>Caption (optional)</source>
+        <translation>Keterangan (opsional)</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Stop the upload; nothing is sent</source>
+        <translation>Hentikan unggahan; tidak ada yang dikirim</translation>
+    </message>
+    <message>
+        <source>Remove the file</source>
+        <translation>Hapus berkas</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Kemajuan unggahan</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::CannedDialog</name>
+    <message>
+        <source>Saved /%1.</source>
+        <translation>/%1 tersimpan.</translation>
+    </message>
+    <message>
+        <source>A saved reply needs a shortcut and a text.</source>
+        <translation>Balasan tersimpan perlu pintasan dan teks.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Another saved reply already uses that shortcut.</source>
+        <translation>Pintasan itu sudah dipakai balasan tersimpan lain.</translation>
+    </message>
+    <message>
+        <source>Only its author or a supervisor may change this saved reply.</source>
+        <translation>Hanya pembuatnya atau supervisor yang boleh mengubah balasan tersimpan ini.</translation>
+    </message>
+    <message>
+        <source>Saved replies</source>
+        <translation>Balasan tersimpan</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut</source>
+        <translation>&amp;Pintasan</translation>
+    </message>
+    <message>
+        <source>ongkir (type /ongkir in the composer)</source>
+        <translation>ongkir (ketik /ongkir di kolom balasan)</translation>
+    </message>
+    <message>
+        <source>T&amp;itle</source>
+        <translation>J&amp;udul</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Teks</translation>
+    </message>
+    <message>
+        <source>{nama} becomes the customer&apos;s name</source>
+        <translation>{nama} diganti dengan nama pelanggan</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::CannedPopup</name>
+    <message>
+        <source>Saved replies</source>
+        <translation>Balasan tersimpan</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::ComposerPanel</name>
-    <message>
-        <source>Write a reply — Enter sends, Shift+Enter for a new line</source>
-        <translation>Tulis balasan — Enter untuk mengirim, Shift+Enter untuk baris baru</translation>
-    </message>
-    <message>
-        <source>Write a reply — Ctrl+Enter sends</source>
-        <translation>Tulis balasan — Ctrl+Enter untuk mengirim</translation>
-    </message>
     <message>
         <source>Reply</source>
         <translation>Balasan</translation>
@@ -357,6 +586,50 @@
     <message>
         <source>Replying to: %1</source>
         <translation>Membalas: %1</translation>
+    </message>
+    <message>
+        <source>Write a reply — Enter sends, Shift+Enter for a new line, / for saved replies</source>
+        <translation>Tulis balasan — Enter mengirim, Shift+Enter untuk baris baru, / untuk balasan tersimpan</translation>
+    </message>
+    <message>
+        <source>Write a reply — Ctrl+Enter sends, / for saved replies</source>
+        <translation>Tulis balasan — Ctrl+Enter mengirim, / untuk balasan tersimpan</translation>
+    </message>
+    <message>
+        <source>Attach a file (Ctrl+Shift+U); you can also paste or drop one</source>
+        <translation>Lampirkan berkas (Ctrl+Shift+U); bisa juga ditempel atau diseret ke sini</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Lampirkan</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Lampirkan berkas</translation>
+    </message>
+    <message>
+        <source>Buttons</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <source>Send quick-reply buttons or a list (Ctrl+Shift+B)</source>
+        <translation>Kirim tombol balasan cepat atau daftar (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <source>Send an approved template (Ctrl+Shift+T)</source>
+        <translation>Kirim templat yang disetujui (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the customer last wrote: WhatsApp only allows an approved template.</source>
+        <translation>Sudah lebih dari 24 jam sejak pelanggan terakhir menulis: WhatsApp hanya mengizinkan templat yang disetujui.</translation>
+    </message>
+    <message>
+        <source>Choose a template…</source>
+        <translation>Pilih templat…</translation>
     </message>
 </context>
 <context>
@@ -444,10 +717,6 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>24-hour window: %1</source>
-        <translation>Jendela 24 jam: %1</translation>
-    </message>
-    <message>
         <source>Take over</source>
         <translation>Ambil alih</translation>
     </message>
@@ -462,6 +731,18 @@
     <message>
         <source>Assign…</source>
         <translation>Tugaskan…</translation>
+    </message>
+    <message>
+        <source>Window closes in %1 h %2 min</source>
+        <translation>Jendela 24 jam tertutup dalam %1 jam %2 mnt</translation>
+    </message>
+    <message>
+        <source>Window closes in %1 min</source>
+        <translation>Jendela 24 jam tertutup dalam %1 mnt</translation>
+    </message>
+    <message>
+        <source>Window closes in under a minute</source>
+        <translation>Jendela 24 jam tertutup kurang dari semenit lagi</translation>
     </message>
 </context>
 <context>
@@ -571,6 +852,137 @@
     <message>
         <source>Written by the offline assistant: the AI service did not answer</source>
         <translation>Ditulis oleh asisten offline: layanan AI tidak menjawab</translation>
+    </message>
+    <message>
+        <source>Buttons or list…</source>
+        <translation>Tombol atau daftar…</translation>
+    </message>
+    <message>
+        <source>Offer the draft&apos;s choices as buttons or a list</source>
+        <translation>Tawarkan pilihan di draf sebagai tombol atau daftar</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::InteractiveBuilder</name>
+    <message>
+        <source>Choose</source>
+        <translation>Pilih</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Pilihan</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Buttons or list</source>
+        <translation>Tombol atau daftar</translation>
+    </message>
+    <message>
+        <source>Quick-reply buttons (up to %1)</source>
+        <translation>Tombol balasan cepat (paling banyak %1)</translation>
+    </message>
+    <message>
+        <source>List (up to %1 rows)</source>
+        <translation>Daftar (paling banyak %1 baris)</translation>
+    </message>
+    <message>
+        <source>Message type</source>
+        <translation>Jenis pesan</translation>
+    </message>
+    <message>
+        <source>&amp;Header</source>
+        <translation>&amp;Header</translation>
+    </message>
+    <message numerus="yes">
+        <source>Optional, up to %n characters</source>
+        <translation>
+            <numerusform>Opsional, paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Body</source>
+        <translation>&amp;Isi pesan</translation>
+    </message>
+    <message>
+        <source>The message the customer reads</source>
+        <translation>Pesan yang dibaca pelanggan</translation>
+    </message>
+    <message>
+        <source>&amp;Footer</source>
+        <translation>&amp;Footer</translation>
+    </message>
+    <message>
+        <source>Button %1 title (up to %2 characters)</source>
+        <translation>Judul tombol %1 (paling banyak %2 karakter)</translation>
+    </message>
+    <message>
+        <source>Button %1 title</source>
+        <translation>Judul tombol %1</translation>
+    </message>
+    <message>
+        <source>Id (from the title)</source>
+        <translation>ID (dari judul)</translation>
+    </message>
+    <message>
+        <source>Button %1 id</source>
+        <translation>ID tombol %1</translation>
+    </message>
+    <message>
+        <source>Add button</source>
+        <translation>Tambah tombol</translation>
+    </message>
+    <message>
+        <source>List &amp;button</source>
+        <translation>&amp;Tombol daftar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opens the list, up to %n characters</source>
+        <translation>
+            <numerusform>Membuka daftar, paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Section / row title</source>
+        <translation>Judul bagian / baris</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Sections and rows</source>
+        <translation>Bagian dan baris</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>Tambah bagian</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Tambah baris</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>What the customer sees</source>
+        <translation>Yang dilihat pelanggan</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -763,6 +1175,73 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::RichMessaging</name>
+    <message>
+        <source>&amp;Attach a file…</source>
+        <translation>&amp;Lampirkan berkas…</translation>
+    </message>
+    <message>
+        <source>&amp;Buttons or list…</source>
+        <translation>&amp;Tombol atau daftar…</translation>
+    </message>
+    <message>
+        <source>&amp;Template…</source>
+        <translation>T&amp;emplat…</translation>
+    </message>
+    <message>
+        <source>&amp;React to the message…</source>
+        <translation>&amp;Reaksi ke pesan…</translation>
+    </message>
+    <message>
+        <source>&amp;Saved replies…</source>
+        <translation>&amp;Balasan tersimpan…</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Lampirkan berkas</translation>
+    </message>
+    <message>
+        <source>The chat changed during the upload; nothing was sent.</source>
+        <translation>Obrolan berganti selama mengunggah; tidak ada yang dikirim.</translation>
+    </message>
+    <message>
+        <source>Upload canceled; nothing was sent.</source>
+        <translation>Unggahan dibatalkan; tidak ada yang dikirim.</translation>
+    </message>
+    <message>
+        <source>Sending a file needs a connection to the relay. Text messages still wait offline and go out when you are back.</source>
+        <translation>Mengirim berkas perlu koneksi ke relay. Pesan teks tetap menunggu saat offline dan terkirim begitu tersambung lagi.</translation>
+    </message>
+    <message>
+        <source>The relay refused the file: it is larger than WhatsApp allows for its kind.</source>
+        <translation>Relay menolak berkas: ukurannya melebihi batas WhatsApp untuk jenisnya.</translation>
+    </message>
+    <message>
+        <source>The relay refused the file: WhatsApp does not take this type.</source>
+        <translation>Relay menolak berkas: WhatsApp tidak menerima jenis ini.</translation>
+    </message>
+    <message>
+        <source>The relay refused the file: its contents are not what its type says.</source>
+        <translation>Relay menolak berkas: isinya tidak sesuai dengan jenisnya.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the customer last wrote: WhatsApp only allows an approved template.</source>
+        <translation>Sudah lebih dari 24 jam sejak pelanggan terakhir menulis: WhatsApp hanya mengizinkan templat yang disetujui.</translation>
+    </message>
+    <message>
+        <source>Remove my reaction</source>
+        <translation>Hapus reaksi saya</translation>
+    </message>
+    <message>
+        <source>Reply (Ctrl+R)</source>
+        <translation>Balas (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>React (Ctrl+Shift+M)</source>
+        <translation>Beri reaksi (Ctrl+Shift+M)</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -812,6 +1291,10 @@
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
+    <message>
+        <source>Show customers when I am &amp;typing</source>
+        <translation>Tampilkan ke pelanggan saat saya sedang &amp;mengetik</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::SignInDialog</name>
@@ -854,6 +1337,115 @@
     <message>
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::TemplatePicker</name>
+    <message>
+        <source>Asking WhatsApp for the templates…</source>
+        <translation>Meminta templat dari WhatsApp…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approved templates</source>
+        <translation>
+            <numerusform>%n templat disetujui</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Header file</source>
+        <translation>Berkas header</translation>
+    </message>
+    <message>
+        <source>Header {{%1}}</source>
+        <translation>Header {{%1}}</translation>
+    </message>
+    <message>
+        <source>Body {{%1}}</source>
+        <translation>Isi {{%1}}</translation>
+    </message>
+    <message>
+        <source>Link of “%1”</source>
+        <translation>Tautan “%1”</translation>
+    </message>
+    <message>
+        <source>The end of the address, e.g. an order number</source>
+        <translation>Akhir alamatnya, misalnya nomor pesanan</translation>
+    </message>
+    <message>
+        <source>This template&apos;s header needs a file of type %1.</source>
+        <translation>Header templat ini memerlukan berkas berjenis %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), uploading…</source>
+        <translation>%1 (%2), sedang diunggah…</translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>File uploaded.</source>
+        <translation>Berkas terunggah.</translation>
+    </message>
+    <message>
+        <source>This template starts with a file: choose one.</source>
+        <translation>Templat ini diawali sebuah berkas: pilih berkasnya.</translation>
+    </message>
+    <message>
+        <source>Fill in every field first</source>
+        <translation>Isi semua kolom dulu</translation>
+    </message>
+    <message>
+        <source>Send a template</source>
+        <translation>Kirim templat</translation>
+    </message>
+    <message>
+        <source>Filter by name or language</source>
+        <translation>Saring menurut nama atau bahasa</translation>
+    </message>
+    <message>
+        <source>Filter templates</source>
+        <translation>Saring templat</translation>
+    </message>
+    <message>
+        <source>Approved templates</source>
+        <translation>Templat yang disetujui</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkronkan</translation>
+    </message>
+    <message>
+        <source>Fetch the templates from WhatsApp again</source>
+        <translation>Ambil ulang templat dari WhatsApp</translation>
+    </message>
+    <message>
+        <source>No approved templates yet.</source>
+        <translation>Belum ada templat yang disetujui.</translation>
+    </message>
+    <message>
+        <source>Pick a template on the left.</source>
+        <translation>Pilih templat di sebelah kiri.</translation>
+    </message>
+    <message>
+        <source>What the customer sees</source>
+        <translation>Yang dilihat pelanggan</translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation>Kirim templat</translation>
     </message>
     <message>
         <source>Cancel</source>
