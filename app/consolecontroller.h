@@ -22,6 +22,7 @@ namespace Serambi::App {
 
 class ConversationListModel;
 class CredentialStore;
+class MediaCache;
 class MessageListModel;
 class RelayClient;
 
@@ -30,6 +31,9 @@ struct ConsoleOptions
     // Where the per relay and user caches and the last session live; empty means
     // QStandardPaths::AppLocalDataLocation.
     QString dataDirectory;
+    // Where fetched media lives (content-addressed, shared by every relay and user); empty
+    // means QStandardPaths::CacheLocation (or <dataDirectory>/cache when that is set).
+    QString cacheDirectory;
     // Unsent composer text is written this long after the last keystroke.
     int unsentTextDebounceMs = 300;
 };
@@ -69,6 +73,8 @@ public:
     ConversationListModel *conversationList() const { return m_conversations; }
     ConversationFilterProxy *conversations(ConversationFilterProxy::Filter filter) const;
     MessageListModel *messages() const { return m_messages; }
+    // Media bytes of the signed-in relay, fetched with the session token.
+    MediaCache *mediaCache() const { return m_media; }
 
     void openConversation(qint64 id);
     qint64 currentConversationId() const;
@@ -92,6 +98,8 @@ public:
     // queued: answered by agentsListed() or agentsListFailed() ("unreachable" when offline).
     void listAgents();
     bool markRead();
+    // Asks the relay to download a failed inbound media message of the open chat again.
+    bool retryMedia(qint64 messageId);
 
     // Composer text not sent yet, per conversation; kept across restarts and crashes.
     QString unsentText(qint64 conversationId) const;
@@ -132,6 +140,7 @@ private:
     };
 
     QString dataDirectory() const;
+    QString cacheDirectory() const;
     void openStore(const QUrl &relayUrl, const QString &username);
     void closeStore();
     void connectToRelay();
@@ -176,6 +185,7 @@ private:
     ConsoleOptions m_options;
     ConversationListModel *m_conversations;
     MessageListModel *m_messages;
+    MediaCache *m_media;
     QHash<int, ConversationFilterProxy *> m_proxies;
     std::unique_ptr<LocalStore> m_store;
     QString m_storePath;

@@ -41,7 +41,7 @@ struct Message
     QString errorTitle;
     QJsonObject content; // inbound: the message as WhatsApp sent it; outbound: the Graph body
     MessageMedia media;
-    QString commandId;   // for local pending sends
+    QString commandId; // for local pending sends
 
     static Message fromJson(const QJsonObject &json);
     QJsonObject toJson() const;

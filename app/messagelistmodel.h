@@ -10,9 +10,10 @@ namespace Serambi::App {
 // The open conversation's messages, oldest first. Reactions are not rows: their emoji is shown
 // on the message they react to, the newest reaction of each side (the customer, the business)
 // winning, an empty emoji removing it. An interactive reply or a template quick-reply tap knows
-// the message that offered the choice (OfferedByRole) once that message is loaded. Older history is loaded a page at a time through fetchMore(),
-// which asks whoever listens to olderPageRequested (the controller: the local cache first, then
-// the relay) and never holds more than one request in flight.
+// the message that offered the choice (OfferedByRole) once that message is loaded. Older history is
+// loaded a page at a time through fetchMore(), which asks whoever listens to olderPageRequested
+// (the controller: the local cache first, then the relay) and never holds more than one request in
+// flight.
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT

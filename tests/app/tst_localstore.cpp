@@ -165,9 +165,9 @@ private Q_SLOTS:
                             QJsonObject{{QStringLiteral("type"), QStringLiteral("button")}}}};
         Message document = message(3, 5);
         document.type = QStringLiteral("document");
-        document.media = {QStringLiteral("ready"), QStringLiteral("ab12"),
+        document.media = {QStringLiteral("ready"),           QStringLiteral("ab12"),
                           QStringLiteral("application/pdf"), 48213,
-                          QStringLiteral("Faktur.pdf"), QString()};
+                          QStringLiteral("Faktur.pdf"),      QString()};
         store.saveMessages({photo, buttons, document});
         const MessageList loaded = loadAndWait(store, 5, 0, 50);
         QCOMPARE(loaded.size(), 3);

@@ -154,12 +154,13 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(7);
-        model.mergeMessages({message(30, QStringLiteral("Paketnya sudah sampai"), Day2),
-                             message(31, QStringLiteral("Syukurlah"), Day2, QStringLiteral("out"))});
+        model.mergeMessages(
+            {message(30, QStringLiteral("Paketnya sudah sampai"), Day2),
+             message(31, QStringLiteral("Syukurlah"), Day2, QStringLiteral("out"))});
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        model.mergeMessages({reaction(40, QStringLiteral("wamid.31"), QStringLiteral("👍")),
-                             reaction(41, QStringLiteral("wamid.30"), QStringLiteral("🙏"),
-                                      QStringLiteral("out"))});
+        model.mergeMessages(
+            {reaction(40, QStringLiteral("wamid.31"), QStringLiteral("👍")),
+             reaction(41, QStringLiteral("wamid.30"), QStringLiteral("🙏"), QStringLiteral("out"))});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(1).data(Roles::ReactionRole).toString(), QStringLiteral("👍"));
         QCOMPARE(model.index(0).data(Roles::ReactionRole).toString(), QStringLiteral("🙏"));
@@ -170,13 +171,13 @@ private Q_SLOTS:
         model.mergeMessages({reaction(39, QStringLiteral("wamid.31"), QStringLiteral("😡"))});
         QCOMPARE(model.index(1).data(Roles::ReactionRole).toString(), QStringLiteral("❤️"));
         // Both sides on one message: the customer's first.
-        model.mergeMessages({reaction(-2, QStringLiteral("wamid.31"), QStringLiteral("✅"),
-                                      QStringLiteral("out"))});
+        model.mergeMessages(
+            {reaction(-2, QStringLiteral("wamid.31"), QStringLiteral("✅"), QStringLiteral("out"))});
         QCOMPARE(model.index(1).data(Roles::ReactionRole).toString(), QStringLiteral("❤️✅"));
         // The relay confirms the agent's reaction; then the customer removes theirs.
-        model.mergeMessages({reaction(43, QStringLiteral("wamid.31"), QStringLiteral("✅"),
-                                      QStringLiteral("out")),
-                             reaction(44, QStringLiteral("wamid.31"), QString())});
+        model.mergeMessages(
+            {reaction(43, QStringLiteral("wamid.31"), QStringLiteral("✅"), QStringLiteral("out")),
+             reaction(44, QStringLiteral("wamid.31"), QString())});
         QCOMPARE(model.index(1).data(Roles::ReactionRole).toString(), QStringLiteral("✅"));
     }
 
@@ -188,8 +189,8 @@ private Q_SLOTS:
         const Message heart = fromWebhook(QStringLiteral("reaction"), 50);
         model.mergeMessages({heart});
         QCOMPARE(model.rowCount(), 0);
-        Message offer = message(12, QStringLiteral("Pesanan dikirim hari ini"), Day1,
-                                QStringLiteral("out"));
+        Message offer =
+            message(12, QStringLiteral("Pesanan dikirim hari ini"), Day1, QStringLiteral("out"));
         offer.wamid = heart.reactionTarget();
         model.addOlderPage(7, {offer}, true);
         QCOMPARE(model.index(0).data(Roles::ReactionRole).toString(), QStringLiteral("❤️"));
@@ -239,8 +240,12 @@ private Q_SLOTS:
         model.mergeMessages({voice});
         QCOMPARE(model.index(0).data(Roles::MediaStateRole).toString(), QStringLiteral("pending"));
         QCOMPARE(model.index(0).data(Roles::MediaKeyRole).toString(), QString());
-        voice.media = {QStringLiteral("ready"), QStringLiteral("9f86d0"), QStringLiteral("audio/ogg"),
-                       5120, QString(), QString()};
+        voice.media = {QStringLiteral("ready"),
+                       QStringLiteral("9f86d0"),
+                       QStringLiteral("audio/ogg"),
+                       5120,
+                       QString(),
+                       QString()};
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.mergeMessages({voice});
         QCOMPARE(changed.size(), 1);
