@@ -1,21 +1,39 @@
 #include "conversationview.h"
 
+#include "app/mediacache.h"
 #include "app/messagelistmodel.h"
+#include "audioplayback.h"
+#include "bubbleactions.h"
 #include "messagedelegate.h"
 
 #include <QEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
 
 namespace Serambi::Ui {
 
-ConversationView::ConversationView(App::MessageListModel *messages, QWidget *parent)
-    : QListView(parent), m_messages(messages)
+QVariant HistoryProxy::data(const QModelIndex &index, int role) const
+{
+    if (role == Qt::AccessibleTextRole && m_describer && index.isValid())
+        return m_describer(index);
+    return QIdentityProxyModel::data(index, role);
+}
+
+ConversationView::ConversationView(App::MessageListModel *messages, App::MediaCache *media,
+                                   QWidget *parent)
+    : QListView(parent)
+    , m_messages(messages)
+    , m_audio(new AudioPlayback(this))
+    , m_delegate(new MessageDelegate({media, m_audio}, this))
+    , m_actions(new BubbleActions(media, m_audio, this))
 {
     setObjectName(QStringLiteral("messageView"));
     m_proxy.setSourceModel(messages);
+    m_proxy.setDescriber([this](const QModelIndex &index) { return m_delegate->describe(index); });
     setModel(&m_proxy);
-    setItemDelegate(new MessageDelegate(this));
+    setItemDelegate(m_delegate);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setResizeMode(QListView::Adjust);
@@ -39,7 +57,20 @@ ConversationView::ConversationView(App::MessageListModel *messages, QWidget *par
             fetchOlderIfNeeded();
         });
     });
+    // Media arriving changes what bubbles show, and photos their size.
+    connect(media, &App::MediaCache::thumbnailReady, this,
+            [this] { scheduleDelayedItemsLayout(); });
+    connect(media, &App::MediaCache::fetched, this, [this] { scheduleDelayedItemsLayout(); });
+    connect(media, &App::MediaCache::fetchFailed, this, [this] { scheduleDelayedItemsLayout(); });
+    connect(media, &App::MediaCache::progressed, viewport(), qOverload<>(&QWidget::update));
+    connect(m_audio, &AudioPlayback::changed, viewport(), qOverload<>(&QWidget::update));
+    connect(m_actions, &BubbleActions::retryMediaRequested, this,
+            &ConversationView::retryMediaRequested);
+    connect(m_actions, &BubbleActions::quotedMessageRequested, this,
+            &ConversationView::showMessage);
     connect(&m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
+        // A media state or a reaction may change a bubble's height.
+        scheduleDelayedItemsLayout();
         if (m_stickToBottom)
             QTimer::singleShot(0, this, [this] { scrollToBottom(); });
     });
@@ -63,6 +94,45 @@ QString ConversationView::selectedText() const
 void ConversationView::clearMessageSelection()
 {
     clearSelection();
+}
+
+bool ConversationView::showMessage(const QString &wamid)
+{
+    if (wamid.isEmpty())
+        return false;
+    const QModelIndexList found = m_proxy.match(
+        m_proxy.index(0, 0), App::MessageListModel::WamidRole, wamid, 1, Qt::MatchExactly);
+    if (found.isEmpty())
+        return false;
+    setCurrentIndex(found.first());
+    scrollTo(found.first(), QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+void ConversationView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QListView::mouseReleaseEvent(event);
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (event->button() != Qt::LeftButton || !index.isValid())
+        return;
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    m_actions->trigger(index, m_delegate->actionAt(option, index, event->position().toPoint()));
+}
+
+void ConversationView::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && event->modifiers() == Qt::NoModifier && currentIndex().isValid()) {
+        const Bubbles::Action action = m_delegate->primaryAction(currentIndex());
+        if (action != Bubbles::Action::None) {
+            m_actions->trigger(currentIndex(), action);
+            event->accept();
+            return;
+        }
+    }
+    QListView::keyPressEvent(event);
 }
 
 void ConversationView::verticalScrollbarValueChanged(int value)
@@ -138,7 +208,8 @@ bool ConversationView::isAtBottom() const
 void ConversationView::retranslateUi()
 {
     setAccessibleName(tr("Messages"));
-    setAccessibleDescription(tr("Ctrl+R replies to the selected message"));
+    setAccessibleDescription(tr("Ctrl+R replies to the selected message; Enter opens its photo, "
+                                "file, voice message or location"));
 }
 
 } // namespace Serambi::Ui
