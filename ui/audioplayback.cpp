@@ -6,9 +6,14 @@
 
 namespace Serambi::Ui {
 
-AudioPlayback::AudioPlayback(QObject *parent)
-    : QObject(parent), m_player(new QMediaPlayer(this)), m_output(new QAudioOutput(this))
+AudioPlayback::AudioPlayback(QObject *parent) : QObject(parent) {}
+
+AudioPlayback::~AudioPlayback() = default;
+
+void AudioPlayback::createPlayer()
 {
+    m_player = new QMediaPlayer(this);
+    m_output = new QAudioOutput(this);
     m_player->setAudioOutput(m_output);
     connect(m_player, &QMediaPlayer::playbackStateChanged, this, &AudioPlayback::changed);
     connect(m_player, &QMediaPlayer::positionChanged, this, &AudioPlayback::changed);
@@ -24,10 +29,10 @@ AudioPlayback::AudioPlayback(QObject *parent)
     });
 }
 
-AudioPlayback::~AudioPlayback() = default;
-
 void AudioPlayback::toggle(const QString &key, const QString &path)
 {
+    if (!m_player)
+        createPlayer();
     if (key == m_key && m_player->playbackState() == QMediaPlayer::PlayingState) {
         m_player->pause();
         return;
@@ -43,18 +48,18 @@ void AudioPlayback::toggle(const QString &key, const QString &path)
 
 bool AudioPlayback::isPlaying(const QString &key) const
 {
-    return !key.isEmpty() && key == m_key &&
+    return m_player && !key.isEmpty() && key == m_key &&
            m_player->playbackState() == QMediaPlayer::PlayingState;
 }
 
 qint64 AudioPlayback::position() const
 {
-    return m_player->position();
+    return m_player ? m_player->position() : 0;
 }
 
 qint64 AudioPlayback::duration() const
 {
-    return m_player->duration();
+    return m_player ? m_player->duration() : 0;
 }
 
 } // namespace Serambi::Ui

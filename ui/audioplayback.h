@@ -31,8 +31,11 @@ Q_SIGNALS:
     void failed(const QString &key, const QString &path);
 
 private:
-    QMediaPlayer *m_player;
-    QAudioOutput *m_output;
+    // Made on the first play: a multimedia backend costs start-up time and may be missing.
+    void createPlayer();
+
+    QMediaPlayer *m_player = nullptr;
+    QAudioOutput *m_output = nullptr;
     QString m_key;
     QString m_path;
 };

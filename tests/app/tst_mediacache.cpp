@@ -3,14 +3,10 @@
 // ask, thumbnails are made, and every failure (401, 404, no server, wrong bytes, a bad key)
 // reports a code and can be retried.
 #include "app/mediacache.h"
+#include "support/mediaserver.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
-#include <QImage>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -21,51 +17,17 @@ using Serambi::App::MediaCache;
 namespace {
 const QString Token = QStringLiteral("sesi-rahasia");
 
+using Serambi::Test::MediaServer;
+
 QByteArray pngBytes(int width, int height)
 {
-    QImage image(width, height, QImage::Format_RGB32);
-    image.fill(Qt::darkCyan);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return Serambi::Test::pngBytes(width, height, Qt::darkCyan);
 }
 
 QString keyOf(const QByteArray &bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return MediaServer::keyOf(bytes);
 }
-
-// GET /media/<key> as the relay answers it: 401 without the token, 404 for unknown keys.
-class MediaServer
-{
-public:
-    MediaServer()
-    {
-        m_server.route(QStringLiteral("/media/<arg>"), [this](const QString &key,
-                                                              const QHttpServerRequest &request) {
-            ++requests;
-            lastAuthorization = request.value(QByteArrayLiteral("Authorization"));
-            if (lastAuthorization != "Bearer " + Token.toUtf8())
-                return QHttpServerResponse(QHttpServerResponse::StatusCode::Unauthorized);
-            if (!files.contains(key))
-                return QHttpServerResponse(QHttpServerResponse::StatusCode::NotFound);
-            return QHttpServerResponse(QByteArrayLiteral("image/png"), files.value(key));
-        });
-        port = m_server.listen(QHostAddress::LocalHost, 0);
-    }
-
-    QUrl relayUrl() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/agents").arg(port)); }
-
-    QHash<QString, QByteArray> files;
-    int requests = 0;
-    QByteArray lastAuthorization;
-    quint16 port = 0;
-
-private:
-    QHttpServer m_server;
-};
 
 QByteArray fileContents(const QString &path)
 {
@@ -91,7 +53,7 @@ private Q_SLOTS:
 
     void shouldFetchOnceWithTheTokenAndServeFromDiskAfterwards()
     {
-        MediaServer server;
+        MediaServer server(Token);
         QVERIFY(server.port != 0);
         const QByteArray bytes = pngBytes(64, 48);
         const QString key = keyOf(bytes);
@@ -127,7 +89,7 @@ private Q_SLOTS:
 
     void shouldMakeSmallThumbnailsOfLargeImages()
     {
-        MediaServer server;
+        MediaServer server(Token);
         const QByteArray bytes = pngBytes(1600, 800);
         const QString key = keyOf(bytes);
         server.files.insert(key, bytes);
@@ -144,7 +106,7 @@ private Q_SLOTS:
 
     void shouldFailWithoutTheTokenAndSucceedWithIt()
     {
-        MediaServer server;
+        MediaServer server(Token);
         const QByteArray bytes = pngBytes(8, 8);
         const QString key = keyOf(bytes);
         server.files.insert(key, bytes);
@@ -169,7 +131,7 @@ private Q_SLOTS:
 
     void shouldRetryAfterNotFound()
     {
-        MediaServer server;
+        MediaServer server(Token);
         const QByteArray bytes = pngBytes(8, 9);
         const QString key = keyOf(bytes);
         QTemporaryDir dir;
@@ -205,7 +167,7 @@ private Q_SLOTS:
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed.first().at(1).toString(), QStringLiteral("unreachable"));
 
-        MediaServer server;
+        MediaServer server(Token);
         server.files.insert(key, bytes);
         cache.setSession(server.relayUrl(), Token);
         QSignalSpy fetched(&cache, &MediaCache::fetched);
@@ -215,7 +177,7 @@ private Q_SLOTS:
 
     void shouldRefuseBytesThatDoNotMatchTheirKey()
     {
-        MediaServer server;
+        MediaServer server(Token);
         const QString key = keyOf(pngBytes(5, 5));
         server.files.insert(key, pngBytes(6, 6));
         QTemporaryDir dir;
@@ -231,7 +193,7 @@ private Q_SLOTS:
 
     void shouldRefuseKeysThatAreNotSha256()
     {
-        MediaServer server;
+        MediaServer server(Token);
         QTemporaryDir dir;
         MediaCache cache(dir.path());
         cache.setSession(server.relayUrl(), Token);

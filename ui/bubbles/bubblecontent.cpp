@@ -74,7 +74,7 @@ BubbleContent unsupportedContent(const QString &type, const QJsonObject &content
 QString BubbleText::fileSize(qint64 bytes)
 {
     if (bytes < 1024)
-        return tr("%n byte(s)", nullptr, int(bytes));
+        return tr("%1 bytes").arg(bytes);
     const QLocale locale;
     if (bytes < 1024 * 1024)
         return tr("%1 KB").arg(locale.toString(qMax<qint64>(1, bytes / 1024)));

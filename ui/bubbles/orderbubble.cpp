@@ -23,7 +23,6 @@ BubbleContent orderContent(const QJsonObject &order)
     double total = 0;
     QString currency;
     bool oneCurrency = true;
-    int count = 0;
     QList<Block> rows;
     for (const QJsonValue &value : items) {
         const QJsonObject item = value.toObject();
@@ -34,14 +33,12 @@ BubbleContent orderContent(const QJsonObject &order)
             oneCurrency = false;
         currency = itemCurrency;
         total += quantity * price;
-        count += quantity;
         rows.append(Block(Block::Kind::Row,
                           BubbleText::tr("%1 × %2").arg(quantity).arg(
                               item.value(QLatin1String("product_retailer_id")).toString()),
                           money(quantity * price, itemCurrency)));
     }
-    c.blocks.append(
-        Block(Block::Kind::Title, BubbleText::tr("Order of %n item(s)", nullptr, count)));
+    c.blocks.append(Block(Block::Kind::Title, BubbleText::tr("Order")));
     c.blocks.append(rows);
     if (oneCurrency && !items.isEmpty())
         c.blocks.append(Block(Block::Kind::Total, BubbleText::tr("Total"), money(total, currency)));
