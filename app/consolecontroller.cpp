@@ -84,8 +84,6 @@ QString ConsoleController::dataDirectory() const
 
 QString ConsoleController::cacheDirectory() const
 {
-    if (!m_options.cacheDirectory.isEmpty())
-        return m_options.cacheDirectory;
     // Tests give a data directory of their own: keep their media beside it.
     return m_options.dataDirectory.isEmpty()
                ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation)

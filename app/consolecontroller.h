@@ -29,11 +29,9 @@ class RelayClient;
 struct ConsoleOptions
 {
     // Where the per relay and user caches and the last session live; empty means
-    // QStandardPaths::AppLocalDataLocation.
+    // QStandardPaths::AppLocalDataLocation. Fetched media goes to <dataDirectory>/cache/media,
+    // or without a data directory to QStandardPaths::CacheLocation/media.
     QString dataDirectory;
-    // Where fetched media lives (content-addressed, shared by every relay and user); empty
-    // means QStandardPaths::CacheLocation (or <dataDirectory>/cache when that is set).
-    QString cacheDirectory;
     // Unsent composer text is written this long after the last keystroke.
     int unsentTextDebounceMs = 300;
 };
