@@ -6,7 +6,7 @@
 namespace Serambi::Protocol {
 
 namespace {
-constexpr std::array<std::pair<ErrorCode, const char *>, 14> Names{{
+constexpr std::array<std::pair<ErrorCode, const char *>, 16> Names{{
     {ErrorCode::BadFrame, "bad_frame"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::UnsupportedVersion, "unsupported_version"},
@@ -21,6 +21,8 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 14> Names{{
     {ErrorCode::Conflict, "conflict"},
     {ErrorCode::MetaError, "meta_error"},
     {ErrorCode::Internal, "internal"},
+    {ErrorCode::MediaTooLarge, "media_too_large"},
+    {ErrorCode::UnsupportedMediaType, "unsupported_media_type"},
 }};
 } // namespace
 

@@ -241,6 +241,14 @@
         <translation>Relay mengalami masalah dan tidak menjalankan permintaan. Coba lagi.</translation>
     </message>
     <message>
+        <source>The file is too large for WhatsApp.</source>
+        <translation>Berkas ini terlalu besar untuk WhatsApp.</translation>
+    </message>
+    <message>
+        <source>WhatsApp does not accept this type of file.</source>
+        <translation>WhatsApp tidak menerima jenis berkas ini.</translation>
+    </message>
+    <message>
         <source>The relay refused the request.</source>
         <translation>Relay menolak permintaan.</translation>
     </message>

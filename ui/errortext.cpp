@@ -38,6 +38,10 @@ QString ErrorText::forCode(ErrorCode code, int retryAfterSeconds, const QString 
         return tr("WhatsApp refused the message: %1").arg(metaTitle);
     case ErrorCode::Internal:
         return tr("The relay had a problem and did not apply the request. Try again.");
+    case ErrorCode::MediaTooLarge:
+        return tr("The file is too large for WhatsApp.");
+    case ErrorCode::UnsupportedMediaType:
+        return tr("WhatsApp does not accept this type of file.");
     }
     return tr("The relay refused the request.");
 }

@@ -4,7 +4,7 @@
 #include "hub/outboundtext.h"
 #include "store/conversationrepo.h"
 #include "store/draftrepo.h"
-#include "store/outboxrepo.h"
+#include "store/outbound.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
@@ -36,23 +36,15 @@ bool abstainedInARow(WriteTxn &txn, qint64 conversationId, int count, double thr
 bool sendDraft(WriteTxn &txn, Conversation &conversation, Draft &draft)
 {
     Message message;
-    message.conversationId = conversation.id;
-    message.direction = QStringLiteral("out");
     message.type = QStringLiteral("text");
     message.text = draft.text;
-    message.payload = textMessageRequest(conversation.contact, draft.text, QString());
-    message.status = QStringLiteral("pending");
     message.senderKind = QStringLiteral("ai");
     message.timestamp = txn.now();
-    if (!ConversationRepo::insertMessage(txn, message) ||
-        OutboxRepo::enqueue(txn, message.id, message.payload) == 0)
+    if (!queueOutbound(txn, conversation, message, textMessageContent(draft.text, QString())))
         return false;
     draft.state = QStringLiteral("approved");
     if (!DraftRepo::setState(txn, draft.id, draft.state))
         return false;
-    conversation.lastMessageAt = message.timestamp;
-    conversation.lastMessageId = message.id;
-    conversation.lastMessage = message;
     ConversationRepo::publishMessage(txn, conversation, message,
                                      QLatin1String(EventKind::MessageCreated));
     return true;

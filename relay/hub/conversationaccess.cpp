@@ -1,5 +1,6 @@
 #include "conversationaccess.h"
 
+#include "protocol/types.h"
 #include "visibility.h"
 
 namespace Serambi::Relay {
@@ -35,6 +36,18 @@ std::optional<Conversation> managedConversation(CommandContext &context, Manage 
         return std::nullopt;
     }
     return conversation;
+}
+
+bool assignTo(Conversation &conversation, const User &user, const QString &aiMode)
+{
+    const Conversation before = conversation;
+    conversation.assigneeId = user.id;
+    conversation.state = Protocol::conversationStateName(Protocol::ConversationState::Assigned);
+    conversation.aiMode = aiMode;
+    // A person owns the chat now: why it waited for one no longer applies.
+    conversation.handoffReason.clear();
+    return before.assigneeId != conversation.assigneeId || before.state != conversation.state ||
+           before.aiMode != conversation.aiMode || !before.handoffReason.isEmpty();
 }
 
 CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed)

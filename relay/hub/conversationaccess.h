@@ -23,6 +23,10 @@ enum class Manage {
 std::optional<Conversation> managedConversation(CommandContext &context, Manage who,
                                                 CommandReply *refusal);
 
+// Makes user the conversation's owner (state assigned) with aiMode, clearing the handoff
+// reason. True when that changed anything.
+bool assignTo(Conversation &conversation, const User &user, const QString &aiMode);
+
 // Stores the conversation and tells the consoles, unless nothing changed; answers with it.
 CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed);
 

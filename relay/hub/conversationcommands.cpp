@@ -2,10 +2,12 @@
 
 #include "conversationaccess.h"
 #include "draftcommands.h"
+#include "mediacommands.h"
+#include "outboundsend.h"
 #include "outboundtext.h"
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
-#include "store/outboxrepo.h"
+#include "store/outbound.h"
 #include "visibility.h"
 
 #include <array>
@@ -27,19 +29,6 @@ QString modeName(Protocol::AiMode mode)
     return Protocol::aiModeName(mode);
 }
 
-// Makes user the conversation's owner with aiMode, clearing the handoff reason.
-bool assignTo(Conversation &conversation, const User &user, const QString &aiMode)
-{
-    const Conversation before = conversation;
-    conversation.assigneeId = user.id;
-    conversation.state = stateName(Protocol::ConversationState::Assigned);
-    conversation.aiMode = aiMode;
-    // A person owns the chat now: why it waited for one no longer applies.
-    conversation.handoffReason.clear();
-    return before.assigneeId != conversation.assigneeId || before.state != conversation.state ||
-           before.aiMode != conversation.aiMode || !before.handoffReason.isEmpty();
-}
-
 QString humanAiMode(const Conversation &conversation)
 {
     return conversation.aiMode == modeName(Protocol::AiMode::Auto)
@@ -56,64 +45,24 @@ CommandReply sendText(CommandContext &context)
             ErrorCode::InvalidArgument,
             QStringLiteral("text must have 1 to %1 characters").arg(MaxTextLength));
     }
-    const QLatin1String replyToArg("reply_to");
-    QString replyTo;
-    if (!isAbsent(context.args, replyToArg)) {
-        replyTo = context.args.value(replyToArg).toString();
-        if (replyTo.isEmpty())
-            return CommandReply::refusal(ErrorCode::InvalidArgument,
-                                         QStringLiteral("reply_to must be a message wamid"));
-    }
     CommandReply refusal;
-    auto conversation = visibleConversation(context, &refusal);
+    QString replyTo;
+    if (!readReplyTo(context.args, &replyTo, &refusal))
+        return refusal;
+    auto conversation = sendableConversation(context, Window::MustBeOpen, &refusal);
     if (!conversation)
         return refusal;
     const auto draft = draftToApprove(context, *conversation, &refusal);
     if (!draft)
         return refusal;
-    const bool unassigned = conversation->assigneeId == 0;
-    if (!unassigned && conversation->assigneeId != context.user.id && !isSupervisor(context.user))
-        return CommandReply::refusal(ErrorCode::Forbidden);
-    if (conversation->lastInboundAt == 0 ||
-        context.nowMs - conversation->lastInboundAt > context.windowMs)
-        return CommandReply::refusal(ErrorCode::WindowClosed);
-
-    // A human answering an unassigned chat takes it over; answering their own resolved chat
-    // reopens it.
-    if (unassigned)
-        assignTo(*conversation, context.user, modeName(Protocol::AiMode::Draft));
-    else if (conversation->assigneeId == context.user.id)
-        conversation->state = stateName(Protocol::ConversationState::Assigned);
-
-    Message message;
-    message.conversationId = conversation->id;
-    message.direction = QStringLiteral("out");
-    message.type = QStringLiteral("text");
-    message.text = text;
-    message.payload = textMessageRequest(conversation->contact, text, replyTo);
-    message.status = Protocol::messageStatusName(Protocol::MessageStatus::Pending);
-    message.replyTo = replyTo;
-    message.senderKind = QStringLiteral("agent");
-    message.senderId = context.user.id;
-    message.senderName = context.user.displayName;
-    message.timestamp = context.nowMs;
-    if (!ConversationRepo::insertMessage(context.txn, message) ||
-        OutboxRepo::enqueue(context.txn, message.id, message.payload) == 0 ||
+    claimForAnswer(context, *conversation);
+    Message message = agentMessage(context, QStringLiteral("text"), text, replyTo);
+    if (!queueOutbound(context.txn, *conversation, message, textMessageContent(text, replyTo)) ||
         !approveDraft(context, *conversation, *draft))
         return CommandReply::refusal(ErrorCode::Internal);
     if (*draft)
         conversation->draft.reset(); // approved: no longer pending
-
-    conversation->lastMessageAt = message.timestamp;
-    conversation->lastMessageId = message.id;
-    conversation->lastMessage = message;
-    conversation->unread = 0;
-    if (!ConversationRepo::update(context.txn, *conversation))
-        return CommandReply::refusal(ErrorCode::Internal);
-    ConversationRepo::publishMessage(context.txn, *conversation, message,
-                                     QLatin1String(EventKind::MessageCreated));
-    ConversationRepo::publishConversation(context.txn, *conversation);
-    return CommandReply::success({{QLatin1String("message"), message.toJson()}});
+    return publishSent(context, *conversation, message);
 }
 
 CommandReply markRead(CommandContext &context)
@@ -229,7 +178,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<const char *, WriteCommand>, 9> Commands{{
+constexpr std::array<std::pair<const char *, WriteCommand>, 11> Commands{{
     {"send_text", sendText},
     {"mark_read", markRead},
     {"take_over", takeOver},
@@ -239,6 +188,8 @@ constexpr std::array<std::pair<const char *, WriteCommand>, 9> Commands{{
     {"set_ai_mode", setAiMode},
     {"discard_draft", discardDraft},
     {"regenerate_draft", regenerateDraft},
+    {"send_media", sendMedia},
+    {"retry_media", retryMedia},
 }};
 
 } // namespace

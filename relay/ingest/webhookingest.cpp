@@ -1,7 +1,9 @@
 #include "webhookingest.h"
 
+#include "protocol/medialimits.h"
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
+#include "store/mediafiles.h"
 #include "store/statementcache.h"
 #include "store/writetxn.h"
 
@@ -17,6 +19,25 @@ namespace Serambi::Relay {
 using Protocol::MessageStatus;
 
 namespace {
+
+// The media an inbound image, video, audio, document or sticker names, to be downloaded.
+std::optional<MessageMedia> inboundMedia(const QString &type, const QJsonObject &raw)
+{
+    if (!Protocol::mediaKindFromName(type))
+        return std::nullopt;
+    const QJsonObject object = raw.value(type).toObject();
+    MessageMedia media;
+    media.state = QStringLiteral("pending");
+    media.metaMediaId = object.value(QLatin1String("id")).toString();
+    media.mimeType = Protocol::baseMimeType(object.value(QLatin1String("mime_type")).toString());
+    media.sha256 = MediaFiles::normalizedSha256(object.value(QLatin1String("sha256")).toString());
+    media.filename = object.value(QLatin1String("filename")).toString();
+    if (media.metaMediaId.isEmpty()) { // e.g. over 100 MB: Meta sends an error instead
+        media.state = QStringLiteral("failed");
+        media.error = QStringLiteral("download_failed");
+    }
+    return media;
+}
 
 bool storeInbound(WriteTxn &txn, const InboundMessage &in, const QString &defaultAiMode,
                   QHash<qint64, Conversation> &touched)
@@ -43,6 +64,7 @@ bool storeInbound(WriteTxn &txn, const InboundMessage &in, const QString &defaul
     message.replyTo = in.contextId;
     message.senderKind = QStringLiteral("customer");
     message.timestamp = in.timestamp > 0 ? in.timestamp * 1000 : txn.now();
+    message.media = inboundMedia(message.type, in.raw);
     if (!ConversationRepo::insertMessage(txn, message))
         return false;
 

@@ -1,4 +1,5 @@
 #include "conversationrepo.h"
+#include "outbound.h"
 #include "statementcache.h"
 
 #include <QJsonDocument>
@@ -33,9 +34,11 @@ QString toJsonText(const QJsonObject &object)
 const QString MessageColumns = QStringLiteral(
     "m.id, m.conversation_id, m.wamid, m.direction, m.type, m.text, m.payload, m.status, "
     "m.error_code, m.error_title, m.error_details, m.reply_to, m.sender_kind, m.sender_id, "
-    "su.display_name, m.timestamp, m.created_at, m.updated_at");
-const QString MessageFrom =
-    QStringLiteral(" FROM messages m LEFT JOIN users su ON su.id = m.sender_id ");
+    "su.display_name, m.timestamp, m.created_at, m.updated_at, mm.state, mm.media_key, "
+    "mm.size, mm.mime_type, mm.filename, mm.error, mm.meta_media_id, mm.sha256");
+const QString MessageJoins = QStringLiteral("LEFT JOIN users su ON su.id = m.sender_id "
+                                            "LEFT JOIN message_media mm ON mm.message_id = m.id ");
+const QString MessageFrom = QStringLiteral(" FROM messages m ") + MessageJoins;
 
 Message readMessage(const PreparedQuery &q, int offset = 0)
 {
@@ -58,6 +61,18 @@ Message readMessage(const PreparedQuery &q, int offset = 0)
     m.timestamp = q.value(offset + 15).toLongLong();
     m.createdAt = q.value(offset + 16).toLongLong();
     m.updatedAt = q.value(offset + 17).toLongLong();
+    if (!q.value(offset + 18).isNull()) {
+        MessageMedia media;
+        media.state = q.value(offset + 18).toString();
+        media.key = q.value(offset + 19).toString();
+        media.size = q.value(offset + 20).toLongLong();
+        media.mimeType = q.value(offset + 21).toString();
+        media.filename = q.value(offset + 22).toString();
+        media.error = q.value(offset + 23).toString();
+        media.metaMediaId = q.value(offset + 24).toString();
+        media.sha256 = q.value(offset + 25).toString();
+        m.media = media;
+    }
     return m;
 }
 
@@ -80,8 +95,8 @@ const QString ConversationSelect =
     MessageColumns +
     QStringLiteral(" FROM conversations c JOIN contacts k ON k.id = c.contact_id "
                    "LEFT JOIN users u ON u.id = c.assignee_id "
-                   "LEFT JOIN messages m ON m.id = c.last_message_id "
-                   "LEFT JOIN users su ON su.id = m.sender_id ");
+                   "LEFT JOIN messages m ON m.id = c.last_message_id ") +
+    MessageJoins;
 
 Conversation readConversation(const PreparedQuery &q)
 {
@@ -138,8 +153,10 @@ QJsonObject Message::toJson() const
                                                         {QLatin1String("title"), errorTitle},
                                                         {QLatin1String("details"), errorDetails}});
     }
-    if (direction == QLatin1String("in"))
-        json.insert(QLatin1String("content"), payload);
+    json.insert(QLatin1String("content"),
+                direction == QLatin1String("in") ? payload : outboundContent(payload));
+    if (media)
+        json.insert(QLatin1String("media"), media->toJson());
     return json;
 }
 
@@ -303,6 +320,8 @@ bool insertMessage(WriteTxn &txn, Message &message)
         return false;
     message.id = q.lastInsertId();
     message.createdAt = message.updatedAt = txn.now();
+    if (message.media && !MediaRepo::saveMessageMedia(txn, message.id, *message.media))
+        return false;
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "contact.h"
 #include "draftrepo.h"
+#include "mediarepo.h"
 #include "writetxn.h"
 
 #include <QJsonObject>
@@ -33,6 +34,7 @@ struct Message
     qint64 timestamp = 0; // ms since epoch: Meta's time for inbound, creation for outbound
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    std::optional<MessageMedia> media; // media types; insertMessage stores it too
 
     QJsonObject toJson() const;
 };

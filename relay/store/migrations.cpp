@@ -129,6 +129,40 @@ QStringList version3()
     };
 }
 
+QStringList version4()
+{
+    // Media: files stored by their SHA-256 (media/ab/<sha256> under the data directory), who
+    // uploaded them, Meta's media id for reuse, and the media of each message.
+    return {
+        QStringLiteral(R"(CREATE TABLE media (
+            media_key TEXT PRIMARY KEY,
+            mime_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            filename TEXT NOT NULL DEFAULT '',
+            meta_media_id TEXT,
+            meta_uploaded_at INTEGER,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE media_uploads (
+            media_key TEXT NOT NULL REFERENCES media(media_key),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (media_key, user_id)))"),
+        QStringLiteral(R"(CREATE TABLE message_media (
+            message_id INTEGER PRIMARY KEY REFERENCES messages(id),
+            state TEXT NOT NULL CHECK (state IN ('pending', 'ready', 'failed')),
+            media_key TEXT,
+            size INTEGER,
+            mime_type TEXT NOT NULL DEFAULT '',
+            filename TEXT NOT NULL DEFAULT '',
+            error TEXT NOT NULL DEFAULT '',
+            meta_media_id TEXT,
+            sha256 TEXT,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX message_media_by_key ON message_media (media_key)"),
+        QStringLiteral("CREATE INDEX message_media_by_state ON message_media (state)"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -147,6 +181,7 @@ const QList<Migration> &migrations()
          version1()},
         {2, "AI drafts; conversations by assignee", version2()},
         {3, "drafts marked as the offline fallback", version3()},
+        {4, "media files, uploads and the media of messages", version4()},
     };
     return all;
 }

@@ -89,21 +89,31 @@ void GraphClient::markRead(const QString &wamid, QObject *context, Done done)
     post(body, Expect::SuccessFlag, context, std::move(done));
 }
 
-void GraphClient::post(const QJsonObject &body, Expect expect, QObject *context, Done done)
+QNetworkRequest GraphClient::request(const QUrl &url) const
 {
-    QNetworkRequest request(messagesUrl());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArrayLiteral("serambi-relay/" SERAMBI_VERSION));
     request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_options.token);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_options.timeoutMs);
+    return request;
+}
 
-    QNetworkReply *reply = m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+void GraphClient::finish(QNetworkReply *reply, Expect expect, QObject *context, Done done)
+{
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     connect(reply, &QNetworkReply::finished, context,
             [reply, expect, done = std::move(done)] { done(readResult(reply, expect)); });
+}
+
+void GraphClient::post(const QJsonObject &body, Expect expect, QObject *context, Done done)
+{
+    QNetworkRequest post = request(messagesUrl());
+    post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    finish(m_nam->post(post, QJsonDocument(body).toJson(QJsonDocument::Compact)), expect, context,
+           std::move(done));
 }
 
 GraphResult GraphClient::readResult(QNetworkReply *reply, Expect expect)
@@ -131,12 +141,23 @@ GraphResult GraphClient::readResult(QNetworkReply *reply, Expect expect)
         return result;
     }
     if (result.httpStatus >= 200 && result.httpStatus < 300) {
-        if (expect == Expect::Wamid) {
+        switch (expect) {
+        case Expect::Wamid:
             result.wamid =
                 json.value(key("messages")).toArray().at(0).toObject().value(key("id")).toString();
             result.success = !result.wamid.isEmpty();
-        } else {
+            break;
+        case Expect::SuccessFlag:
             result.success = json.value(key("success")).toBool();
+            break;
+        case Expect::MediaUrl:
+            result.success = !json.value(key("url")).toString().isEmpty();
+            result.body = json;
+            break;
+        case Expect::MediaId:
+            result.success = !json.value(key("id")).toString().isEmpty();
+            result.body = json;
+            break;
         }
         if (!result.success)
             qCWarning(lcGraph) << "HTTP" << result.httpStatus << "without the expected result";

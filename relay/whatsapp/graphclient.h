@@ -11,6 +11,7 @@
 
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
+class QNetworkRequest;
 QT_END_NAMESPACE
 
 namespace Serambi::Relay {
@@ -44,7 +45,8 @@ struct GraphResult
 {
     int httpStatus = 0; // 0 when no HTTP response arrived
     bool success = false;
-    QString wamid; // messages[0].id of a successful send
+    QString wamid;    // messages[0].id of a successful send
+    QJsonObject body; // the answer of a successful media call (upload: "id"; media: "url", …)
     bool hasError = false;
     GraphError error;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
@@ -79,9 +81,22 @@ public:
     // {"success": true}.
     void markRead(const QString &wamid, QObject *context, Done done);
 
-private:
-    enum class Expect { Wamid, SuccessFlag };
+    // Media (§9.1, graphmedia.cpp). GET {base}/{mediaId}: success means a "url" in body (with
+    // mime_type, sha256, file_size); the URL is valid for 5 minutes and is never logged.
+    void mediaInfo(const QString &mediaId, QObject *context, Done done);
+    // GET url with the bearer token, not following redirects. The caller reads the reply (it
+    // may abort it) and deletes it.
+    QNetworkReply *download(const QUrl &url);
+    // POST {base}/{PNID}/media, multipart (messaging_product, file with mimeType and filename,
+    // type); success means an "id" in body.
+    void uploadMedia(const QByteArray &bytes, const QString &mimeType, const QString &filename,
+                     QObject *context, Done done);
 
+private:
+    enum class Expect { Wamid, SuccessFlag, MediaUrl, MediaId };
+
+    QNetworkRequest request(const QUrl &url) const;
+    void finish(QNetworkReply *reply, Expect expect, QObject *context, Done done);
     void post(const QJsonObject &body, Expect expect, QObject *context, Done done);
     static GraphResult readResult(QNetworkReply *reply, Expect expect);
 

@@ -112,6 +112,28 @@ private Q_SLOTS:
                  QStringLiteral("wamid.test.1"));
     }
 
+    void shouldShowAnOutboundMessagesContentWithoutTheEnvelope()
+    {
+        const qint64 chat =
+            m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
+        auto console = loggedIn(QStringLiteral("sari"));
+        const QJsonObject sent = resultData(console->command(
+            QStringLiteral("send_text"),
+            conversationArgs(chat, {{QLatin1String("text"), QLatin1String("Siap kak")},
+                                    {QLatin1String("reply_to"), QLatin1String("wamid.test.1")}})));
+        const QJsonObject expected = QJsonDocument::fromJson(R"({"type":"text",
+            "text":{"body":"Siap kak","preview_url":false},
+            "context":{"message_id":"wamid.test.1"}})")
+                                         .object();
+        QCOMPARE(sent.value(QLatin1String("message")).toObject().value(QLatin1String("content")),
+                 QJsonValue(expected));
+        const QJsonArray history =
+            resultData(console->command(QStringLiteral("history"), conversationArgs(chat)))
+                .value(QLatin1String("messages"))
+                .toArray();
+        QCOMPARE(history.last().toObject().value(QLatin1String("content")), QJsonValue(expected));
+    }
+
     void shouldRefuseFreeFormTextOutsideTheWindow()
     {
         const qint64 now = m_harness->clockMs;
@@ -125,6 +147,10 @@ private Q_SLOTS:
             console->command(QStringLiteral("send_text"), conversationArgs(stale, text));
         QCOMPARE(errorCode(refused), QStringLiteral("window_closed"));
         QVERIFY(isOk(console->command(QStringLiteral("send_text"), conversationArgs(fresh, text))));
+        QCOMPARE(errorCode(console->command(
+                     QStringLiteral("send_media"),
+                     conversationArgs(stale, {{QLatin1String("media"), QString(64, u'a')}}))),
+                 QStringLiteral("window_closed"));
 
         m_harness->clockMs += 2 * Hour; // the fresh one is now 25 h old too
         QCOMPARE(
