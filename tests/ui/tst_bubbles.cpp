@@ -5,6 +5,7 @@
 // failed media, and what clicks and Enter do.
 #include "app/mediacache.h"
 #include "app/messagelistmodel.h"
+#include "bubblepoint.h"
 #include "support/mediaserver.h"
 #include "support/testdata.h"
 #include "ui/bubbleactions.h"
@@ -114,23 +115,9 @@ private:
 
     QString spoken(qint64 id) const { return rowOf(id).data(Qt::AccessibleTextRole).toString(); }
 
-    // The point of the bubble of id where a click does action; null when there is none.
     QPoint pointFor(qint64 id, Ui::Bubbles::Action action) const
     {
-        const QModelIndex index = rowOf(id);
-        const QRect rect = m_view->visualRect(index);
-        QStyleOptionViewItem option;
-        option.initFrom(m_view.get());
-        option.font = m_view->font();
-        option.rect = rect;
-        option.widget = m_view.get();
-        for (int y = rect.top(); y < rect.bottom(); y += 5) {
-            for (int x = rect.left(); x < rect.right(); x += 5) {
-                if (m_view->messageDelegate()->actionAt(option, index, QPoint(x, y)) == action)
-                    return {x, y};
-            }
-        }
-        return {};
+        return Test::bubblePoint(m_view.get(), rowOf(id), action);
     }
 
     void show(const App::MessageList &messages)
