@@ -373,7 +373,7 @@ private Q_SLOTS:
                         QString(),
                         QString()};
         show({failed});
-        QTRY_VERIFY(pointFor(10, Bubbles::RetryMedia).isNull());
+        QVERIFY(pointFor(10, Bubbles::RetryMedia).isNull());
     }
 
     void shouldFetchAgainWhenTheConsoleCouldNotFetch()

@@ -229,10 +229,11 @@ private Q_SLOTS:
         QVERIFY(!retry.isNull());
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry);
         // The relay downloads it again, the console fetches it with its session and shows it.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !Test::bubblePoint(view, photoRow(), Ui::Bubbles::Action::OpenMedia).isNull(), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(photoRow().data(App::MessageListModel::MediaStateRole).toString(),
+                                  QStringLiteral("ready"), Timeout);
         const QString key = photoRow().data(App::MessageListModel::MediaKeyRole).toString();
         QTRY_VERIFY_WITH_TIMEOUT(!m_controller->mediaCache()->thumbnail(key).isNull(), Timeout);
+        QVERIFY(!Test::bubblePoint(view, photoRow(), Ui::Bubbles::Action::OpenMedia).isNull());
         QVERIFY(Test::bubblePoint(view, photoRow(), Ui::Bubbles::Action::RetryMedia).isNull());
     }
 
