@@ -110,8 +110,7 @@ BubbleContent outboundInteractiveContent(const QJsonObject &interactive)
         const QJsonArray sections = action.value(QLatin1String("sections")).toArray();
         for (const QJsonValue &section : sections)
             rows += section.toObject().value(QLatin1String("rows")).toArray().size();
-        spoken.append(
-            BubbleText::tr("List “%1” with %n choice(s)", nullptr, rows).arg(choice.text));
+        spoken.append(BubbleText::tr("List “%1”, choices: %2").arg(choice.text).arg(rows));
     } else if (type == QLatin1String("cta_url")) {
         const QJsonObject parameters = action.value(QLatin1String("parameters")).toObject();
         Block choice(Block::Kind::Choice,
