@@ -1,6 +1,7 @@
 #include "messagelistmodel.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
 
@@ -237,9 +238,16 @@ void MessageListModel::addOlderPage(qint64 conversationId, const MessageList &me
         const int boundary = int(older.size());
         if (boundary < m_rows.size())
             emitRowChanged(boundary);
+        QSet<QString> wamids;
         for (const Message &m : std::as_const(older)) {
             if (!m.wamid.isEmpty())
-                emitRepliesChanged(m.wamid);
+                wamids.insert(m.wamid);
+        }
+        // One pass for the whole page: newer rows quoting one of these now show its text.
+        for (int row = boundary; row < m_rows.size(); ++row) {
+            const QString quoted = quotedWamid(m_rows.at(row));
+            if (!quoted.isEmpty() && wamids.contains(quoted))
+                emitRowChanged(row);
         }
     }
     mergeMessages(rest);

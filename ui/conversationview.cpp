@@ -49,6 +49,7 @@ ConversationView::ConversationView(App::MessageListModel *messages, App::MediaCa
     connect(&m_proxy, &QAbstractItemModel::rowsInserted, this,
             &ConversationView::handleRowsInserted);
     connect(&m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_delegate->forgetSizes();
         m_stickToBottom = true;
         m_anchorFromBottom = -1;
         // The layout is delayed; settle it after the reset so the scroll range is real.
@@ -58,22 +59,25 @@ ConversationView::ConversationView(App::MessageListModel *messages, App::MediaCa
         });
     });
     // Media arriving changes what bubbles show, and photos their size.
-    connect(media, &App::MediaCache::thumbnailReady, this,
-            [this] { scheduleDelayedItemsLayout(); });
-    connect(media, &App::MediaCache::fetched, this, [this] { scheduleDelayedItemsLayout(); });
-    connect(media, &App::MediaCache::fetchFailed, this, [this] { scheduleDelayedItemsLayout(); });
+    connect(media, &App::MediaCache::thumbnailReady, this, &ConversationView::relayoutMedia);
+    connect(media, &App::MediaCache::fetched, this, &ConversationView::relayoutMedia);
+    connect(media, &App::MediaCache::fetchFailed, this, &ConversationView::relayoutMedia);
     connect(media, &App::MediaCache::progressed, viewport(), qOverload<>(&QWidget::update));
     connect(m_audio, &AudioPlayback::changed, viewport(), qOverload<>(&QWidget::update));
     connect(m_actions, &BubbleActions::retryMediaRequested, this,
             &ConversationView::retryMediaRequested);
     connect(m_actions, &BubbleActions::quotedMessageRequested, this,
             &ConversationView::showMessage);
-    connect(&m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
-        // A media state or a reaction may change a bubble's height.
-        scheduleDelayedItemsLayout();
-        if (m_stickToBottom)
-            QTimer::singleShot(0, this, [this] { scrollToBottom(); });
-    });
+    connect(&m_proxy, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                // A media state, a reaction or a resolved quote may change a bubble's height.
+                for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                    m_delegate->forgetSize(
+                        m_proxy.index(row, 0).data(App::MessageListModel::IdRole).toLongLong());
+                scheduleDelayedItemsLayout();
+                if (m_stickToBottom)
+                    QTimer::singleShot(0, this, [this] { scrollToBottom(); });
+            });
     retranslateUi();
 }
 
@@ -107,6 +111,16 @@ bool ConversationView::showMessage(const QString &wamid)
     setCurrentIndex(found.first());
     scrollTo(found.first(), QAbstractItemView::PositionAtCenter);
     return true;
+}
+
+void ConversationView::relayoutMedia(const QString &key)
+{
+    for (int row = 0; row < m_proxy.rowCount(); ++row) {
+        const QModelIndex index = m_proxy.index(row, 0);
+        if (index.data(App::MessageListModel::MediaKeyRole).toString() == key)
+            m_delegate->forgetSize(index.data(App::MessageListModel::IdRole).toLongLong());
+    }
+    scheduleDelayedItemsLayout();
 }
 
 void ConversationView::mouseReleaseEvent(QMouseEvent *event)
@@ -154,7 +168,8 @@ void ConversationView::resizeEvent(QResizeEvent *event)
 
 void ConversationView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange) {
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        m_delegate->forgetSizes();
         retranslateUi();
         // Day separators and "unsupported" bubbles change size with the language.
         scheduleDelayedItemsLayout();

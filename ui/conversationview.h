@@ -71,6 +71,8 @@ private:
     void handleRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
     void handleRowsInserted(const QModelIndex &parent, int first, int last);
     void fetchOlderIfNeeded();
+    // Bubbles showing this media measure themselves again.
+    void relayoutMedia(const QString &key);
     bool isAtBottom() const;
     void retranslateUi();
 

@@ -193,8 +193,14 @@ qreal rowWidthFor(const QStyleOptionViewItem &option)
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const qreal width = rowWidthFor(option);
+    const qint64 id = index.data(Model::IdRole).toLongLong();
+    const auto remembered = m_sizes.constFind(id);
+    if (remembered != m_sizes.constEnd() && remembered->rowWidth == int(width))
+        return remembered->size;
     const Geometry g = layOut(contentOf(index, m_media), Fonts(option.font), width);
-    return {int(width), int(std::ceil(g.height))};
+    const QSize size(int(width), int(std::ceil(g.height)));
+    m_sizes.insert(id, {int(width), size});
+    return size;
 }
 
 MessageDelegate::MessageDelegate(const Bubbles::MediaContext &media, QObject *parent)

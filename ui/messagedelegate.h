@@ -2,6 +2,7 @@
 
 #include "bubbles/bubblecontent.h"
 
+#include <QHash>
 #include <QStyledItemDelegate>
 
 namespace Serambi::Ui {
@@ -31,12 +32,24 @@ public:
     // What Enter on the selected bubble does.
     Bubbles::Action primaryAction(const QModelIndex &index) const;
 
+    // Sizes are remembered per message and row width, so that laying out a long chat again
+    // (a new message, a resize) measures only what changed. The view forgets what changed.
+    void forgetSize(qint64 messageId) { m_sizes.remove(messageId); }
+    void forgetSizes() { m_sizes.clear(); }
+
 protected:
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
 
 private:
+    struct RememberedSize
+    {
+        int rowWidth = 0;
+        QSize size;
+    };
+
     Bubbles::MediaContext m_media;
+    mutable QHash<qint64, RememberedSize> m_sizes;
 };
 
 } // namespace Serambi::Ui

@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <cmath>
+
 namespace Serambi::Ui::Bubbles {
 
 namespace {
@@ -60,7 +62,7 @@ QSizeF blockSize(const Block &block, const BubbleFonts &fonts, qreal width)
         const qreal text = qMax(QFontMetricsF(fonts.title).horizontalAdvance(block.text),
                                 QFontMetricsF(fonts.small).horizontalAdvance(block.secondary));
         const qreal height = qMax(IconSide, lineHeight(fonts.title) + lineHeight(fonts.small) + 6);
-        return {qMin(width, IconSide + 10 + text), height};
+        return {qMin(width, IconSide + 10 + std::ceil(text) + 2), height};
     }
     case Kind::Choice:
         return {qMin(width, normal.horizontalAdvance(block.text) + 40), normal.height() + 12};
