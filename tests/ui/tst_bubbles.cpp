@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace Serambi;
 using Model = App::MessageListModel;
 using Bubbles = Ui::Bubbles::Action;
@@ -417,6 +419,35 @@ private Q_SLOTS:
         QFile opened(m_opened.last().toLocalFile());
         QVERIFY(opened.open(QIODevice::ReadOnly));
         QCOMPARE(opened.readAll(), bytes);
+    }
+
+    void shouldPlayAVoiceMessageInPlace()
+    {
+        // Two seconds of a tone as 8 kHz mono WAV.
+        QByteArray samples;
+        for (int i = 0; i < 16000; ++i) {
+            const qint16 sample = qint16(3000 * std::sin(i / 5.0));
+            samples.append(reinterpret_cast<const char *>(&sample), 2);
+        }
+        QByteArray wav("RIFF");
+        const auto le32 = [](quint32 v) {
+            return QByteArray(reinterpret_cast<const char *>(&v), 4);
+        };
+        const auto le16 = [](quint16 v) {
+            return QByteArray(reinterpret_cast<const char *>(&v), 2);
+        };
+        wav += le32(36 + samples.size()) + "WAVEfmt " + le32(16) + le16(1) + le16(1) + le32(8000) +
+               le32(16000) + le16(2) + le16(16) + "data" + le32(samples.size()) + samples;
+        App::Message voice = fromWebhook(QStringLiteral("audio_voice"), 10);
+        voice.media = readyMedia(m_server->add(wav), QStringLiteral("audio/wav"), wav.size());
+        show({voice});
+        QVERIFY(!spoken(10).contains(QStringLiteral("0:02")));
+        const QPoint play = pointFor(10, Bubbles::PlayAudio);
+        QVERIFY(!play.isNull());
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, play);
+        // Fetched, then played where it is: the bubble shows the position and the length.
+        QTRY_VERIFY_WITH_TIMEOUT(spoken(10).contains(QStringLiteral(" / 0:02")), 10000);
+        QCOMPARE(m_server->requests, 1);
     }
 
     void shouldBuildAMapFallbackUrl()
