@@ -191,6 +191,10 @@
         <source>List “%1”, choices: %2</source>
         <translation>Daftar “%1”, pilihan: %2</translation>
     </message>
+    <message>
+        <source>Playing</source>
+        <translation>Sedang diputar</translation>
+    </message>
 </context>
 <context>
     <name>ChatText</name>

@@ -446,7 +446,8 @@ private Q_SLOTS:
         QVERIFY(!play.isNull());
         QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, play);
         // Fetched, then played where it is: the bubble shows the position and the length.
-        QTRY_VERIFY_WITH_TIMEOUT(spoken(10).contains(QStringLiteral(" / 0:02")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(spoken(10).contains(QStringLiteral("Playing")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(spoken(10).contains(QStringLiteral("0:01 / 0:02")), 10000);
         QCOMPARE(m_server->requests, 1);
     }
 

@@ -192,7 +192,8 @@ BubbleContent mediaContent(const QModelIndex &index, const MediaContext &media)
         }
         c.blocks.append(card);
         appendFailure(c, state);
-        c.spoken = join({card.text, card.secondary, state.failure,
+        c.spoken = join({card.text, playing ? BubbleText::tr("Playing") : QString(), card.secondary,
+                         state.failure,
                          state.usable() ? BubbleText::tr("Press Enter to play") : QString()});
         return c;
     }
