@@ -366,6 +366,11 @@ private Q_SLOTS:
         QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, retry);
         QCOMPARE(retries.size(), 1);
         QCOMPARE(retries.first().first().toLongLong(), 10);
+        // Enter on the selected bubble does the same.
+        m_view->setFocus();
+        m_view->setCurrentIndex(rowOf(10));
+        QTest::keyClick(m_view.get(), Qt::Key_Return);
+        QCOMPARE(retries.size(), 2);
 
         // The relay got it on retry: the Retry button goes.
         failed.media = {QStringLiteral("pending"),

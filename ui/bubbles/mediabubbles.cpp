@@ -96,6 +96,7 @@ void appendFailure(BubbleContent &c, const MediaState &s)
         return;
     c.blocks.append(Block(Block::Kind::Error, s.failure));
     if (s.retry != Action::None) {
+        c.primary = s.retry; // Enter retries, as the button does
         Block retry{Block::Kind::Actions};
         retry.actions.append({BubbleText::tr("Retry"), s.retry});
         c.blocks.append(retry);
