@@ -213,6 +213,12 @@ QImage MediaCache::thumbnail(const QString &key)
     return {};
 }
 
+QImage MediaCache::cachedThumbnail(const QString &key) const
+{
+    const QImage *cached = m_thumbnails.object(key);
+    return cached ? *cached : QImage();
+}
+
 void MediaCache::makeThumbnail(const QString &key)
 {
     const QString path = filePath(key);

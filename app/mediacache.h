@@ -48,6 +48,8 @@ public:
     // A thumbnail at most ThumbnailSide pixels long; null until made (it fetches and decodes
     // as needed and reports thumbnailReady) or when the bytes are not an image.
     QImage thumbnail(const QString &key);
+    // The thumbnail if it is already made; never fetches (for measuring rows not on screen).
+    QImage cachedThumbnail(const QString &key) const;
     bool isUndecodable(const QString &key) const { return m_undecodable.contains(key); }
 
 Q_SIGNALS:

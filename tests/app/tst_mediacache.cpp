@@ -97,10 +97,13 @@ private Q_SLOTS:
         MediaCache cache(dir.path());
         cache.setSession(server.relayUrl(), Token);
         QSignalSpy thumbnails(&cache, &MediaCache::thumbnailReady);
+        QVERIFY(cache.cachedThumbnail(key).isNull()); // only looks
+        QCOMPARE(cache.state(key), MediaCache::State::Absent);
         QVERIFY(cache.thumbnail(key).isNull()); // fetches, then decodes
         QTRY_COMPARE(thumbnails.size(), 1);
         QCOMPARE(cache.thumbnail(key).size(),
                  QSize(MediaCache::ThumbnailSide, MediaCache::ThumbnailSide / 2));
+        QCOMPARE(cache.cachedThumbnail(key).size(), cache.thumbnail(key).size());
         QVERIFY(!cache.isUndecodable(key));
     }
 

@@ -59,7 +59,7 @@ struct Block
     QSizeF size;       // Image: the size to draw
     Action action = Action::None;
     QList<QPair<QString, Action>> actions; // Actions
-    QString mediaKey;                      // Image: the thumbnail to draw
+    QString mediaKey;                      // Image: the thumbnail to draw (fetched when painted)
     qreal progress = -1;                   // Card/Image: 0..1 while downloading or playing
 };
 

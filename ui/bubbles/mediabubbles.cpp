@@ -141,12 +141,13 @@ BubbleContent mediaContent(const QModelIndex &index, const MediaContext &media)
         type == QLatin1String("video")) {
         const bool sticker = type == QLatin1String("sticker");
         const bool video = type == QLatin1String("video");
+        // Measuring never fetches: only painting a bubble on screen does (bubblelayout.cpp).
         QImage thumbnail;
         if (state.usable() && !video && media.cache)
-            thumbnail = media.cache->thumbnail(state.key);
+            thumbnail = media.cache->cachedThumbnail(state.key);
         Block picture{Block::Kind::Image};
         picture.glyph = type;
-        picture.mediaKey = thumbnail.isNull() ? QString() : state.key;
+        picture.mediaKey = state.usable() && !video ? state.key : QString();
         picture.size =
             sticker ? QSizeF(StickerSide, StickerSide)
                     : (video ? QSizeF(PhotoWidth, PhotoWidth * 9 / 16) : photoSize(thumbnail));
