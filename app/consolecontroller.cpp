@@ -4,6 +4,7 @@
 #include "conversationlistmodel.h"
 #include "credentialstore.h"
 #include "logging.h"
+#include "mediacache.h"
 #include "mediauploader.h"
 #include "messagelistmodel.h"
 #include "messagetemplates.h"
@@ -42,6 +43,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_canned(new CannedResponses(relay, this))
     , m_templates(new MessageTemplates(relay, this))
     , m_uploader(new MediaUploader(relay, this))
+    , m_media(new MediaCache(QDir(cacheDirectory()).filePath(QStringLiteral("media")), this))
 {
     using Filter = ConversationFilterProxy::Filter;
     for (const Filter filter : {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved}) {
@@ -84,6 +86,14 @@ QString ConsoleController::dataDirectory() const
     return m_options.dataDirectory.isEmpty()
                ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
                : m_options.dataDirectory;
+}
+
+QString ConsoleController::cacheDirectory() const
+{
+    // Tests give a data directory of their own: keep their media beside it.
+    return m_options.dataDirectory.isEmpty()
+               ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+               : QDir(m_options.dataDirectory).filePath(QStringLiteral("cache"));
 }
 
 void ConsoleController::signIn(const QUrl &relayUrl, const QString &username,
@@ -250,6 +260,7 @@ void ConsoleController::handleWelcomed(const CurrentUser &user, const QString &n
     }
     m_user = user;
     m_username = user.username;
+    m_media->setSession(m_relayUrl, m_relay->sessionToken());
     m_conversations->setCurrentUsername(user.username);
     if (m_store)
         m_store->saveUser(user);
@@ -694,6 +705,14 @@ bool ConsoleController::markRead()
     read.unread = 0;
     m_conversations->upsertConversation(read);
     return commandOnCurrent(QStringLiteral("mark_read"));
+}
+
+bool ConsoleController::retryMedia(qint64 messageId)
+{
+    const Message *message = m_messages->message(messageId);
+    if (!message || message->media.state != QLatin1String("failed"))
+        return false;
+    return commandOnCurrent(QStringLiteral("retry_media"), {{key("message_id"), messageId}});
 }
 
 // --- rich messages ----------------------------------------------------------------------------

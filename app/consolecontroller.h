@@ -23,6 +23,7 @@ namespace Serambi::App {
 class CannedResponses;
 class ConversationListModel;
 class CredentialStore;
+class MediaCache;
 class MediaUploader;
 class MessageListModel;
 class MessageTemplates;
@@ -31,7 +32,8 @@ class RelayClient;
 struct ConsoleOptions
 {
     // Where the per relay and user caches and the last session live; empty means
-    // QStandardPaths::AppLocalDataLocation.
+    // QStandardPaths::AppLocalDataLocation. Fetched media goes to <dataDirectory>/cache/media,
+    // or without a data directory to QStandardPaths::CacheLocation/media.
     QString dataDirectory;
     // Unsent composer text is written this long after the last keystroke.
     int unsentTextDebounceMs = 300;
@@ -74,6 +76,8 @@ public:
     ConversationListModel *conversationList() const { return m_conversations; }
     ConversationFilterProxy *conversations(ConversationFilterProxy::Filter filter) const;
     MessageListModel *messages() const { return m_messages; }
+    // Media bytes of the signed-in relay, fetched with the session token.
+    MediaCache *mediaCache() const { return m_media; }
 
     void openConversation(qint64 id);
     qint64 currentConversationId() const;
@@ -97,6 +101,8 @@ public:
     // queued: answered by agentsListed() or agentsListFailed() ("unreachable" when offline).
     void listAgents();
     bool markRead();
+    // Asks the relay to download a failed inbound media message of the open chat again.
+    bool retryMedia(qint64 messageId);
 
     // Rich messages on the open conversation (docs/protocol.md "Rich messages"), queued like
     // send_text. mediaKey comes from uploader(); draftId is the pending draft this replaces.
@@ -156,6 +162,7 @@ private:
     };
 
     QString dataDirectory() const;
+    QString cacheDirectory() const;
     void openStore(const QUrl &relayUrl, const QString &username);
     void closeStore();
     void connectToRelay();
@@ -204,6 +211,7 @@ private:
     MessageTemplates *m_templates;
     MediaUploader *m_uploader;
     QHash<qint64, qint64> m_typingSentAt; // conversation -> ms since epoch
+    MediaCache *m_media;
     QHash<int, ConversationFilterProxy *> m_proxies;
     std::unique_ptr<LocalStore> m_store;
     QString m_storePath;

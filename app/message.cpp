@@ -11,6 +11,34 @@ QString stringOf(const QJsonObject &json, QLatin1String key)
 }
 } // namespace
 
+MessageMedia MessageMedia::fromJson(const QJsonObject &json)
+{
+    MessageMedia media;
+    media.state = stringOf(json, QLatin1String("state"));
+    media.key = stringOf(json, QLatin1String("key"));
+    media.mimeType = stringOf(json, QLatin1String("mime_type"));
+    media.size = json.value(QLatin1String("size")).toInteger();
+    media.filename = stringOf(json, QLatin1String("filename"));
+    media.error = stringOf(json, QLatin1String("error"));
+    return media;
+}
+
+QJsonObject MessageMedia::toJson() const
+{
+    QJsonObject json{{QLatin1String("state"), state}};
+    const auto insertIfSet = [&json](QLatin1String name, const QString &value) {
+        if (!value.isEmpty())
+            json.insert(name, value);
+    };
+    insertIfSet(QLatin1String("key"), key);
+    insertIfSet(QLatin1String("mime_type"), mimeType);
+    if (size > 0)
+        json.insert(QLatin1String("size"), size);
+    insertIfSet(QLatin1String("filename"), filename);
+    insertIfSet(QLatin1String("error"), error);
+    return json;
+}
+
 Message Message::fromJson(const QJsonObject &json)
 {
     Message m;
@@ -29,6 +57,7 @@ Message Message::fromJson(const QJsonObject &json)
     m.errorCode = error.value(QLatin1String("code")).toInt();
     m.errorTitle = stringOf(error, QLatin1String("title"));
     m.content = json.value(QLatin1String("content")).toObject();
+    m.media = MessageMedia::fromJson(json.value(QLatin1String("media")).toObject());
     m.commandId = stringOf(json, QLatin1String("command_id"));
     return m;
 }
@@ -54,6 +83,8 @@ QJsonObject Message::toJson() const
                                                         {QLatin1String("title"), errorTitle}});
     if (!content.isEmpty())
         json.insert(QLatin1String("content"), content);
+    if (!media.isEmpty())
+        json.insert(QLatin1String("media"), media.toJson());
     if (!commandId.isEmpty())
         json.insert(QLatin1String("command_id"), commandId);
     return json;
@@ -78,6 +109,13 @@ QString Message::reactionEmoji() const
         .toObject()
         .value(QLatin1String("emoji"))
         .toString();
+}
+
+QString Message::contextId() const
+{
+    const QJsonObject context = content.value(QLatin1String("context")).toObject();
+    const QString inbound = context.value(QLatin1String("id")).toString();
+    return inbound.isEmpty() ? context.value(QLatin1String("message_id")).toString() : inbound;
 }
 
 } // namespace Serambi::App

@@ -7,6 +7,21 @@
 
 namespace Serambi::App {
 
+// The bytes of a media message as the relay holds them (docs/protocol.md, "Rich messages").
+struct MessageMedia
+{
+    QString state; // pending, ready, failed; empty for a message without media
+    QString key;   // sha256 hex of the bytes, once ready
+    QString mimeType;
+    qint64 size = 0;
+    QString filename;
+    QString error; // when failed: too_large, unsupported_type, download_failed, ...
+
+    bool isEmpty() const { return state.isEmpty(); }
+    static MessageMedia fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
 // One message as the relay describes it (docs/protocol.md, "A message object"), plus the
 // console's own pending sends, which carry a negative local id and the command id.
 struct Message
@@ -24,8 +39,9 @@ struct Message
     qint64 timestamp = 0; // ms since epoch
     int errorCode = 0;    // Meta's error code on failed messages
     QString errorTitle;
-    QJsonObject content; // the message object as WhatsApp sent it (inbound)
-    QString commandId;   // for local pending sends
+    QJsonObject content; // inbound: the message as WhatsApp sent it; outbound: the Graph body
+    MessageMedia media;
+    QString commandId; // for local pending sends
 
     static Message fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
@@ -34,6 +50,9 @@ struct Message
     // For a reaction: the wamid it reacts to and its emoji (empty emoji removes a reaction).
     QString reactionTarget() const;
     QString reactionEmoji() const;
+    // The wamid of the message this one answers: the business message that offered the button
+    // or row an interactive reply or template quick-reply tap picked (content.context.id).
+    QString contextId() const;
     bool isLocal() const { return id < 0; }
 };
 

@@ -1,6 +1,7 @@
 #include "messagelistmodel.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
 
@@ -21,6 +22,21 @@ bool orderedBefore(const Message &m, qint64 id)
         return !mLocal;
     return mLocal ? m.id > id : m.id < id;
 }
+
+// Whether a reaction with id replaces one with storedId of the same side: relay ids grow, local
+// sends (negative ids, issued downwards) are newer than anything the relay has confirmed.
+bool replacesReaction(qint64 id, qint64 storedId)
+{
+    if (storedId < 0)
+        return id >= 0 || id <= storedId; // confirmed by the relay, or a later local send
+    return id < 0 || id >= storedId;
+}
+
+bool picksAChoice(const Message &m)
+{
+    return m.direction == QLatin1String("in") &&
+           (m.type == QLatin1String("interactive") || m.type == QLatin1String("button"));
+}
 } // namespace
 
 MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -36,7 +52,7 @@ bool MessageListModel::isSupportedType(const QString &type)
         QStringLiteral("text"),     QStringLiteral("image"),    QStringLiteral("audio"),
         QStringLiteral("video"),    QStringLiteral("document"), QStringLiteral("sticker"),
         QStringLiteral("location"), QStringLiteral("contacts"), QStringLiteral("interactive"),
-        QStringLiteral("button"),   QStringLiteral("template")};
+        QStringLiteral("button"),   QStringLiteral("template"), QStringLiteral("order")};
     return supported.contains(type);
 }
 
@@ -66,11 +82,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case TimestampRole:
         return QDateTime::fromMSecsSinceEpoch(m.timestamp);
     case ReplyToRole:
-        return m.replyTo;
+        return quotedWamid(m);
     case QuotedTextRole:
     case QuotedSenderRole: {
-        const Message *quoted =
-            m.replyTo.isEmpty() ? nullptr : message(m_idByWamid.value(m.replyTo));
+        const QString wamid = quotedWamid(m);
+        const Message *quoted = wamid.isEmpty() ? nullptr : message(m_idByWamid.value(wamid));
         if (!quoted)
             return QString();
         return role == QuotedTextRole ? quoted->text : quoted->sender;
@@ -80,13 +96,29 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case ErrorTitleRole:
         return m.errorTitle;
     case ReactionRole:
-        return m.wamid.isEmpty() ? QString() : m_reactionByWamid.value(m.wamid);
+        return m.wamid.isEmpty() ? QString() : reactionsOn(m.wamid);
     case SupportedRole:
         return isSupportedType(m.type);
     case ContentRole:
         return m.content;
     case IsFirstOfDayRole:
         return isFirstOfDay(index.row());
+    case MediaStateRole:
+        return m.media.state;
+    case MediaKeyRole:
+        return m.media.key;
+    case MediaMimeTypeRole:
+        return m.media.mimeType;
+    case MediaSizeRole:
+        return m.media.size;
+    case MediaFileNameRole:
+        return m.media.filename;
+    case MediaErrorRole:
+        return m.media.error;
+    case OfferedByRole: {
+        const QString offer = picksAChoice(m) ? m.contextId() : QString();
+        return offer.isEmpty() ? qint64(0) : m_idByWamid.value(offer);
+    }
     default:
         return {};
     }
@@ -112,7 +144,14 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
                   {ReactionRole, "reaction"},
                   {SupportedRole, "supported"},
                   {ContentRole, "content"},
-                  {IsFirstOfDayRole, "isFirstOfDay"}});
+                  {IsFirstOfDayRole, "isFirstOfDay"},
+                  {MediaStateRole, "mediaState"},
+                  {MediaKeyRole, "mediaKey"},
+                  {MediaMimeTypeRole, "mediaMimeType"},
+                  {MediaSizeRole, "mediaSize"},
+                  {MediaFileNameRole, "mediaFileName"},
+                  {MediaErrorRole, "mediaError"},
+                  {OfferedByRole, "offeredBy"}});
     return names;
 }
 
@@ -136,7 +175,7 @@ void MessageListModel::setConversation(qint64 conversationId)
     m_rows.clear();
     m_rowById.clear();
     m_idByWamid.clear();
-    m_reactionByWamid.clear();
+    m_reactions.clear();
     m_fetching = false;
     m_reachedStart = false;
     endResetModel();
@@ -199,9 +238,16 @@ void MessageListModel::addOlderPage(qint64 conversationId, const MessageList &me
         const int boundary = int(older.size());
         if (boundary < m_rows.size())
             emitRowChanged(boundary);
+        QSet<QString> wamids;
         for (const Message &m : std::as_const(older)) {
             if (!m.wamid.isEmpty())
-                emitRepliesChanged(m.wamid);
+                wamids.insert(m.wamid);
+        }
+        // One pass for the whole page: newer rows quoting one of these now show its text.
+        for (int row = boundary; row < m_rows.size(); ++row) {
+            const QString quoted = quotedWamid(m_rows.at(row));
+            if (!quoted.isEmpty() && wamids.contains(quoted))
+                emitRowChanged(row);
         }
     }
     mergeMessages(rest);
@@ -301,13 +347,31 @@ void MessageListModel::applyReaction(const Message &reaction)
     const QString target = reaction.reactionTarget();
     if (target.isEmpty())
         return;
-    if (reaction.reactionEmoji().isEmpty())
-        m_reactionByWamid.remove(target);
-    else
-        m_reactionByWamid.insert(target, reaction.reactionEmoji());
+    // One reaction per side: WhatsApp keeps one per customer and one per business account.
+    QHash<QString, Reaction> &onTarget = m_reactions[target];
+    const QString side = reaction.direction;
+    const auto stored = onTarget.constFind(side);
+    if (stored != onTarget.constEnd() && !replacesReaction(reaction.id, stored->messageId))
+        return;
+    onTarget.insert(side, {reaction.id, reaction.reactionEmoji()});
     const auto found = m_idByWamid.constFind(target);
     if (found != m_idByWamid.constEnd())
         emitRowChanged(m_rowById.value(*found, -1));
+}
+
+QString MessageListModel::reactionsOn(const QString &wamid) const
+{
+    const auto found = m_reactions.constFind(wamid);
+    if (found == m_reactions.constEnd())
+        return {};
+    return found->value(QStringLiteral("in")).emoji + found->value(QStringLiteral("out")).emoji;
+}
+
+QString MessageListModel::quotedWamid(const Message &m) const
+{
+    if (!m.replyTo.isEmpty())
+        return m.replyTo;
+    return picksAChoice(m) ? m.contextId() : QString();
 }
 
 void MessageListModel::rebuildIndex()
@@ -329,7 +393,7 @@ void MessageListModel::emitRowChanged(int row)
 void MessageListModel::emitRepliesChanged(const QString &wamid)
 {
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).replyTo == wamid)
+        if (quotedWamid(m_rows.at(row)) == wamid)
             emitRowChanged(row);
     }
 }

@@ -8,9 +8,12 @@
 namespace Serambi::App {
 
 // The open conversation's messages, oldest first. Reactions are not rows: their emoji is shown
-// on the message they react to. Older history is loaded a page at a time through fetchMore(),
-// which asks whoever listens to olderPageRequested (the controller: the local cache first, then
-// the relay) and never holds more than one request in flight.
+// on the message they react to, the newest reaction of each side (the customer, the business)
+// winning, an empty emoji removing it. An interactive reply or a template quick-reply tap knows
+// the message that offered the choice (OfferedByRole) once that message is loaded. Older history is
+// loaded a page at a time through fetchMore(), which asks whoever listens to olderPageRequested
+// (the controller: the local cache first, then the relay) and never holds more than one request in
+// flight.
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -27,15 +30,22 @@ public:
         SenderKindRole, // "customer" / "agent" / "ai"
         SenderNameRole,
         TimestampRole,    // QDateTime
-        ReplyToRole,      // wamid of the quoted message
+        ReplyToRole,      // wamid of the quoted message (for a picked choice: the offer)
         QuotedTextRole,   // text of the quoted message when it is loaded
         QuotedSenderRole, // sender kind of the quoted message when it is loaded
         ErrorCodeRole,    // int, Meta's error code on failed messages
         ErrorTitleRole,
-        ReactionRole,     // emoji the customer put on this message
+        ReactionRole,     // emoji on this message: the customer's, then the business's
         SupportedRole,    // false for types the console cannot show yet
         ContentRole,      // QJsonObject, the raw content
         IsFirstOfDayRole, // bool: the first message of its local calendar day
+        MediaStateRole,   // "pending", "ready", "failed"; empty without media
+        MediaKeyRole,     // sha256 hex of the bytes, for MediaCache
+        MediaMimeTypeRole,
+        MediaSizeRole, // qint64 bytes
+        MediaFileNameRole,
+        MediaErrorRole, // too_large, unsupported_type, download_failed, checksum_mismatch, expired
+        OfferedByRole,  // qint64: id of the loaded message whose button or row this reply picked
     };
     Q_ENUM(Roles)
 
@@ -78,6 +88,8 @@ private:
     int insertionRow(qint64 id) const;
     void insertRow(int row, const Message &message);
     void applyReaction(const Message &reaction);
+    QString reactionsOn(const QString &wamid) const;
+    QString quotedWamid(const Message &m) const;
     void rebuildIndex();
     void emitRowChanged(int row);
     void emitRepliesChanged(const QString &wamid);
@@ -87,7 +99,13 @@ private:
     QList<Message> m_rows;
     QHash<qint64, int> m_rowById;
     QHash<QString, qint64> m_idByWamid;
-    QHash<QString, QString> m_reactionByWamid;
+    struct Reaction
+    {
+        qint64 messageId = 0;
+        QString emoji;
+    };
+    // target wamid -> the customer's ("in") and the business's ("out") newest reaction
+    QHash<QString, QHash<QString, Reaction>> m_reactions;
     bool m_fetching = false;
     bool m_reachedStart = false;
 };

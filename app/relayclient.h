@@ -49,9 +49,8 @@ public:
     const ConnectionStatus &status() const { return m_status; }
     bool isOnline() const { return m_status.state == ConnectionState::Online; }
     QUrl url() const { return m_url; }
-    // The session token of the signed-in session (for the relay's HTTP endpoints), empty
-    // before the first welcome.
-    QString sessionToken() const { return m_token; }
+    // The session token the relay welcomed us with (for GET /media); empty before.
+    QString sessionToken() const { return m_welcomed ? m_token : QString(); }
 
     // Sends a command frame with the given id; false (nothing sent) unless online.
     bool sendCommand(const QString &id, const QString &name, const QJsonObject &args);

@@ -1,21 +1,39 @@
 #include "conversationview.h"
 
+#include "app/mediacache.h"
 #include "app/messagelistmodel.h"
+#include "audioplayback.h"
+#include "bubbleactions.h"
 #include "messagedelegate.h"
 
 #include <QEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
 
 namespace Serambi::Ui {
 
-ConversationView::ConversationView(App::MessageListModel *messages, QWidget *parent)
-    : QListView(parent), m_messages(messages)
+QVariant HistoryProxy::data(const QModelIndex &index, int role) const
+{
+    if (role == Qt::AccessibleTextRole && m_describer && index.isValid())
+        return m_describer(index);
+    return QIdentityProxyModel::data(index, role);
+}
+
+ConversationView::ConversationView(App::MessageListModel *messages, App::MediaCache *media,
+                                   QWidget *parent)
+    : QListView(parent)
+    , m_messages(messages)
+    , m_audio(new AudioPlayback(this))
+    , m_delegate(new MessageDelegate({media, m_audio}, this))
+    , m_actions(new BubbleActions(media, m_audio, this))
 {
     setObjectName(QStringLiteral("messageView"));
     m_proxy.setSourceModel(messages);
+    m_proxy.setDescriber([this](const QModelIndex &index) { return m_delegate->describe(index); });
     setModel(&m_proxy);
-    setItemDelegate(new MessageDelegate(this));
+    setItemDelegate(m_delegate);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setResizeMode(QListView::Adjust);
@@ -31,6 +49,7 @@ ConversationView::ConversationView(App::MessageListModel *messages, QWidget *par
     connect(&m_proxy, &QAbstractItemModel::rowsInserted, this,
             &ConversationView::handleRowsInserted);
     connect(&m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_delegate->forgetSizes();
         m_stickToBottom = true;
         m_anchorFromBottom = -1;
         // The layout is delayed; settle it after the reset so the scroll range is real.
@@ -39,10 +58,26 @@ ConversationView::ConversationView(App::MessageListModel *messages, QWidget *par
             fetchOlderIfNeeded();
         });
     });
-    connect(&m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
-        if (m_stickToBottom)
-            QTimer::singleShot(0, this, [this] { scrollToBottom(); });
-    });
+    // Media arriving changes what bubbles show, and photos their size.
+    connect(media, &App::MediaCache::thumbnailReady, this, &ConversationView::relayoutMedia);
+    connect(media, &App::MediaCache::fetched, this, &ConversationView::relayoutMedia);
+    connect(media, &App::MediaCache::fetchFailed, this, &ConversationView::relayoutMedia);
+    connect(media, &App::MediaCache::progressed, viewport(), qOverload<>(&QWidget::update));
+    connect(m_audio, &AudioPlayback::changed, viewport(), qOverload<>(&QWidget::update));
+    connect(m_actions, &BubbleActions::retryMediaRequested, this,
+            &ConversationView::retryMediaRequested);
+    connect(m_actions, &BubbleActions::quotedMessageRequested, this,
+            &ConversationView::showMessage);
+    connect(&m_proxy, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                // A media state, a reaction or a resolved quote may change a bubble's height.
+                for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                    m_delegate->forgetSize(
+                        m_proxy.index(row, 0).data(App::MessageListModel::IdRole).toLongLong());
+                scheduleDelayedItemsLayout();
+                if (m_stickToBottom)
+                    QTimer::singleShot(0, this, [this] { scrollToBottom(); });
+            });
     retranslateUi();
 }
 
@@ -65,6 +100,55 @@ void ConversationView::clearMessageSelection()
     clearSelection();
 }
 
+bool ConversationView::showMessage(const QString &wamid)
+{
+    if (wamid.isEmpty())
+        return false;
+    const QModelIndexList found = m_proxy.match(
+        m_proxy.index(0, 0), App::MessageListModel::WamidRole, wamid, 1, Qt::MatchExactly);
+    if (found.isEmpty())
+        return false;
+    setCurrentIndex(found.first());
+    scrollTo(found.first(), QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+void ConversationView::relayoutMedia(const QString &key)
+{
+    for (int row = 0; row < m_proxy.rowCount(); ++row) {
+        const QModelIndex index = m_proxy.index(row, 0);
+        if (index.data(App::MessageListModel::MediaKeyRole).toString() == key)
+            m_delegate->forgetSize(index.data(App::MessageListModel::IdRole).toLongLong());
+    }
+    scheduleDelayedItemsLayout();
+}
+
+void ConversationView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QListView::mouseReleaseEvent(event);
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (event->button() != Qt::LeftButton || !index.isValid())
+        return;
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    m_actions->trigger(index, m_delegate->actionAt(option, index, event->position().toPoint()));
+}
+
+void ConversationView::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && event->modifiers() == Qt::NoModifier && currentIndex().isValid()) {
+        const Bubbles::Action action = m_delegate->primaryAction(currentIndex());
+        if (action != Bubbles::Action::None) {
+            m_actions->trigger(currentIndex(), action);
+            event->accept();
+            return;
+        }
+    }
+    QListView::keyPressEvent(event);
+}
+
 void ConversationView::verticalScrollbarValueChanged(int value)
 {
     // The base class fetches at the bottom, where the newest messages are; the proxy stops it.
@@ -84,7 +168,8 @@ void ConversationView::resizeEvent(QResizeEvent *event)
 
 void ConversationView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange) {
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        m_delegate->forgetSizes();
         retranslateUi();
         // Day separators and "unsupported" bubbles change size with the language.
         scheduleDelayedItemsLayout();
@@ -138,7 +223,8 @@ bool ConversationView::isAtBottom() const
 void ConversationView::retranslateUi()
 {
     setAccessibleName(tr("Messages"));
-    setAccessibleDescription(tr("Ctrl+R replies to the selected message"));
+    setAccessibleDescription(tr("Ctrl+R replies to the selected message; Enter opens its photo, "
+                                "file, voice message or location"));
 }
 
 } // namespace Serambi::Ui

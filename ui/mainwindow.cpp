@@ -46,7 +46,7 @@ MainWindow::MainWindow(App::ConsoleController *controller, ConsoleSettings *sett
     , m_list(new ConversationListPanel(controller, this))
     , m_header(new ConversationHeader(controller, this))
     , m_messageBar(new MessageBar(this))
-    , m_view(new ConversationView(controller->messages(), this))
+    , m_view(new ConversationView(controller->messages(), controller->mediaCache(), this))
     , m_draft(new DraftPanel(this))
     , m_composer(new ComposerPanel(this))
     , m_connection(new ConnectionIndicator(controller, this))
@@ -119,6 +119,8 @@ MainWindow::MainWindow(App::ConsoleController *controller, ConsoleSettings *sett
             m_controller->setUnsentText(m_current, text);
     });
     connect(m_view, &QListView::activated, this, &MainWindow::replyToSelected);
+    connect(m_view, &ConversationView::retryMediaRequested, m_controller,
+            &App::ConsoleController::retryMedia);
 
     connect(m_signIn, &SignInDialog::signInRequested, this,
             [this](const QUrl &url, const QString &username, const QString &password) {

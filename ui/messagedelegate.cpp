@@ -1,6 +1,7 @@
 #include "messagedelegate.h"
 
 #include "app/messagelistmodel.h"
+#include "bubbles/bubblelayout.h"
 #include "chattext.h"
 #include "glyphs.h"
 #include "themecolors.h"
@@ -18,6 +19,7 @@ namespace Serambi::Ui {
 namespace {
 
 using Model = App::MessageListModel;
+using Bubbles::BubbleFonts;
 
 constexpr qreal SideMargin = 12;
 constexpr qreal Padding = 8;
@@ -34,7 +36,7 @@ struct Content
     QString type;
     QString senderLine;
     QString kindLine;
-    QString body;
+    Bubbles::BubbleContent body;
     QString quoteSender;
     QString quoteText;
     QString footer;
@@ -45,21 +47,7 @@ struct Content
     QString dayText;
 };
 
-struct Fonts
-{
-    QFont normal;
-    QFont small;
-    QFont bold;
-    QFont italic;
-
-    explicit Fonts(const QFont &base) : normal(base), small(base), bold(base), italic(base)
-    {
-        small.setPointSizeF(base.pointSizeF() * 0.84);
-        bold.setBold(true);
-        bold.setPointSizeF(small.pointSizeF());
-        italic.setItalic(true);
-    }
-};
+using Fonts = BubbleFonts;
 
 struct Geometry
 {
@@ -70,6 +58,7 @@ struct Geometry
     qreal quoteHeight = 0;
     qreal kindY = 0;
     qreal bodyY = 0;
+    Bubbles::BodyLayout body;
     qreal failureY = 0;
     qreal footerY = 0;
     qreal textWidth = 0;
@@ -85,7 +74,7 @@ QString senderKindName(const QString &kind)
     return ChatText::tr("Agent");
 }
 
-Content contentOf(const QModelIndex &index)
+Content contentOf(const QModelIndex &index, const Bubbles::MediaContext &media)
 {
     Content c;
     c.type = index.data(Model::TypeRole).toString();
@@ -99,20 +88,16 @@ Content contentOf(const QModelIndex &index)
         const QString name = index.data(Model::SenderNameRole).toString();
         c.senderLine = c.ai ? MessageDelegate::tr("AI") : name;
     }
-    if (!c.supported) {
+    c.body = Bubbles::contentFor(index, media);
+    if (c.body.unsupported)
         c.kindLine = MessageDelegate::tr("Unsupported message");
-        c.body = MessageDelegate::tr("Serambi cannot show this kind of message (%1) yet. Ask the "
-                                     "customer to send it another way, or open it on WhatsApp.")
-                     .arg(c.type);
-    } else {
-        c.kindLine = ChatText::typeLabel(c.type);
-        c.body = index.data(Model::TextRole).toString();
-    }
     if (!index.data(Model::ReplyToRole).toString().isEmpty()) {
         c.quoteText = index.data(Model::QuotedTextRole).toString().simplified();
         const QString quotedKind = index.data(Model::QuotedSenderRole).toString();
         c.quoteSender =
             quotedKind.isEmpty() ? MessageDelegate::tr("Reply") : senderKindName(quotedKind);
+        if (index.data(Model::OfferedByRole).toLongLong() != 0)
+            c.quoteSender = MessageDelegate::tr("Answer to %1").arg(c.quoteSender);
         if (c.quoteText.isEmpty())
             c.quoteText = MessageDelegate::tr("An earlier message");
     }
@@ -144,9 +129,7 @@ Geometry layOut(const Content &c, const Fonts &fonts, qreal rowWidth)
     const qreal maxBubble = qMax(160.0, qMin(rowWidth * 0.72, rowWidth - 2 * SideMargin));
     const qreal maxText = maxBubble - 2 * Padding;
 
-    const QSizeF body =
-        WrappedText::measure(c.supported ? fonts.normal : fonts.italic, c.body, maxText);
-    qreal width = body.width();
+    qreal width = Bubbles::naturalWidth(c.body, fonts, maxText);
     qreal y = Padding;
     if (!c.senderLine.isEmpty()) {
         g.senderY = y;
@@ -169,7 +152,6 @@ Geometry layOut(const Content &c, const Fonts &fonts, qreal rowWidth)
         y += small.height() + Gap;
     }
     g.bodyY = y;
-    y += body.height();
     if (!c.failure.isEmpty()) {
         y += Gap;
         g.failureY = y;
@@ -185,6 +167,13 @@ Geometry layOut(const Content &c, const Fonts &fonts, qreal rowWidth)
     y += small.height() + Padding;
 
     g.textWidth = qMin(maxText, width);
+    g.body = Bubbles::layOutBody(c.body, fonts, g.textWidth);
+    // The footer and failure follow the body: move them down by its height.
+    const qreal bodyHeight = g.body.height;
+    if (g.failureY > 0)
+        g.failureY += bodyHeight;
+    g.footerY += bodyHeight;
+    y += bodyHeight;
     const qreal bubbleWidth = g.textWidth + 2 * Padding;
     const qreal left = c.outgoing ? rowWidth - SideMargin - bubbleWidth : SideMargin;
     g.bubble = QRectF(left, g.separatorHeight + RowGap, bubbleWidth, y);
@@ -204,14 +193,24 @@ qreal rowWidthFor(const QStyleOptionViewItem &option)
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const qreal width = rowWidthFor(option);
-    const Geometry g = layOut(contentOf(index), Fonts(option.font), width);
-    return {int(width), int(std::ceil(g.height))};
+    const qint64 id = index.data(Model::IdRole).toLongLong();
+    const auto remembered = m_sizes.constFind(id);
+    if (remembered != m_sizes.constEnd() && remembered->rowWidth == int(width))
+        return remembered->size;
+    const Geometry g = layOut(contentOf(index, m_media), Fonts(option.font), width);
+    const QSize size(int(width), int(std::ceil(g.height)));
+    m_sizes.insert(id, {int(width), size});
+    return size;
 }
+
+MessageDelegate::MessageDelegate(const Bubbles::MediaContext &media, QObject *parent)
+    : QStyledItemDelegate(parent), m_media(media)
+{}
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
-    const Content c = contentOf(index);
+    const Content c = contentOf(index, m_media);
     const Fonts fonts(option.font);
     const Geometry g = layOut(c, fonts, option.rect.width());
     const QPalette &palette = option.palette;
@@ -241,7 +240,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         fill = ThemeColors::failedBubble(palette);
     painter->setPen(option.state & QStyle::State_Selected ? QPen(ThemeColors::accent(palette), 2)
                                                           : QPen(Qt::NoPen));
-    painter->setBrush(fill);
+    // A sticker floats without a bubble; selected, it still shows the outline.
+    painter->setBrush(c.body.frameless ? QBrush(Qt::NoBrush) : QBrush(fill));
     painter->drawRoundedRect(g.bubble, Radius, Radius);
 
     const qreal x = g.bubble.left() + Padding;
@@ -292,9 +292,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(QRectF(x + glyph + 4, top + g.kindY, g.textWidth - glyph - 4, glyph),
                           Qt::AlignLeft | Qt::AlignVCenter, c.kindLine);
     }
-    painter->setPen(c.supported ? ink : muted);
-    WrappedText::draw(painter, QPointF(x, top + g.bodyY), c.supported ? fonts.normal : fonts.italic,
-                      c.body, g.textWidth);
+    Bubbles::paintBody(painter, QPointF(x, top + g.bodyY), c.body, g.body, fonts, palette, fill,
+                       m_media.cache);
     if (!c.failure.isEmpty()) {
         painter->setPen(c.failed ? ThemeColors::negative(palette) : muted);
         WrappedText::draw(painter, QPointF(x, top + g.failureY), fonts.small, c.failure,
@@ -332,18 +331,18 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->restore();
 }
 
-QString MessageDelegate::describe(const QModelIndex &index)
+QString MessageDelegate::describe(const QModelIndex &index) const
 {
-    const Content c = contentOf(index);
+    const Content c = contentOf(index, m_media);
     QStringList parts;
     if (c.outgoing)
         parts.append(c.senderLine.isEmpty() ? tr("Agent") : c.senderLine);
     else
         parts.append(tr("Customer"));
-    if (!c.kindLine.isEmpty())
-        parts.append(c.kindLine);
-    if (!c.body.isEmpty())
-        parts.append(c.body);
+    if (!c.quoteSender.isEmpty())
+        parts.append(tr("%1: %2").arg(c.quoteSender, c.quoteText));
+    if (!c.body.spoken.isEmpty())
+        parts.append(c.body.spoken);
     parts.append(
         QLocale().toString(index.data(Model::TimestampRole).toDateTime(), QLocale::ShortFormat));
     if (c.outgoing)
@@ -351,6 +350,25 @@ QString MessageDelegate::describe(const QModelIndex &index)
     if (!c.reaction.isEmpty())
         parts.append(tr("Reaction %1").arg(c.reaction));
     return parts.join(QStringLiteral(" · "));
+}
+
+Bubbles::Action MessageDelegate::actionAt(const QStyleOptionViewItem &option,
+                                          const QModelIndex &index, const QPoint &pos) const
+{
+    const Content c = contentOf(index, m_media);
+    const Fonts fonts(option.font);
+    const Geometry g = layOut(c, fonts, option.rect.width());
+    const QPointF inRow = QPointF(pos) - QPointF(option.rect.topLeft());
+    const QPointF inBubble = inRow - g.bubble.topLeft();
+    if (!c.quoteSender.isEmpty() &&
+        QRectF(Padding, g.quoteY, g.textWidth, g.quoteHeight).contains(inBubble))
+        return Bubbles::Action::ShowQuoted;
+    return Bubbles::actionAt(c.body, g.body, inBubble - QPointF(Padding, g.bodyY));
+}
+
+Bubbles::Action MessageDelegate::primaryAction(const QModelIndex &index) const
+{
+    return Bubbles::contentFor(index, m_media).primary;
 }
 
 bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,

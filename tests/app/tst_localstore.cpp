@@ -144,6 +144,43 @@ private Q_SLOTS:
         QCOMPARE(loadAndWait(store, 5, 21, 50).size(), 20);
     }
 
+    void shouldKeepContentAndMediaOfEveryDirection()
+    {
+        QTemporaryDir dir;
+        LocalStore store;
+        openAndWait(store, dir.filePath(QStringLiteral("cache.sqlite")));
+        Message photo = message(1, 5);
+        photo.type = QStringLiteral("image");
+        photo.content = {{QStringLiteral("type"), QStringLiteral("image")},
+                         {QStringLiteral("image"),
+                          QJsonObject{{QStringLiteral("caption"), QStringLiteral("Bukti")}}}};
+        photo.media.state = QStringLiteral("failed");
+        photo.media.mimeType = QStringLiteral("image/jpeg");
+        photo.media.error = QStringLiteral("expired");
+        Message buttons = message(2, 5);
+        buttons.direction = QStringLiteral("out");
+        buttons.type = QStringLiteral("interactive");
+        buttons.content = {{QStringLiteral("type"), QStringLiteral("interactive")},
+                           {QStringLiteral("interactive"),
+                            QJsonObject{{QStringLiteral("type"), QStringLiteral("button")}}}};
+        Message document = message(3, 5);
+        document.type = QStringLiteral("document");
+        document.media = {QStringLiteral("ready"),           QStringLiteral("ab12"),
+                          QStringLiteral("application/pdf"), 48213,
+                          QStringLiteral("Faktur.pdf"),      QString()};
+        store.saveMessages({photo, buttons, document});
+        const MessageList loaded = loadAndWait(store, 5, 0, 50);
+        QCOMPARE(loaded.size(), 3);
+        QCOMPARE(loaded.at(0).media.state, QStringLiteral("failed"));
+        QCOMPARE(loaded.at(0).media.error, QStringLiteral("expired"));
+        QCOMPARE(loaded.at(0).content, photo.content);
+        QCOMPARE(loaded.at(1).content, buttons.content);
+        QVERIFY(loaded.at(1).media.isEmpty());
+        QCOMPARE(loaded.at(2).media.key, QStringLiteral("ab12"));
+        QCOMPARE(loaded.at(2).media.size, 48213);
+        QCOMPARE(loaded.at(2).media.filename, QStringLiteral("Faktur.pdf"));
+    }
+
     void shouldStartAfreshFromACacheWithANewerSchema()
     {
         QTemporaryDir dir;

@@ -1,7 +1,11 @@
 // The open chat: order, day separators, quotes, reactions, unsupported types and paging.
 #include "app/messagelistmodel.h"
 
+#include "support/testdata.h"
+
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -27,6 +31,38 @@ Message message(qint64 id, const QString &text, qint64 at,
     m.sender =
         direction == QLatin1String("in") ? QStringLiteral("customer") : QStringLiteral("agent");
     m.timestamp = at;
+    return m;
+}
+
+Message reaction(qint64 id, const QString &target, const QString &emoji,
+                 const QString &direction = QStringLiteral("in"))
+{
+    Message m = message(id, emoji, Day2 + id, direction);
+    m.type = QStringLiteral("reaction");
+    m.content = {{QStringLiteral("reaction"), QJsonObject{{QStringLiteral("message_id"), target},
+                                                          {QStringLiteral("emoji"), emoji}}}};
+    return m;
+}
+
+// An inbound message from a webhook fixture in tests/data/webhooks/.
+Message fromWebhook(const QString &fixture, qint64 id)
+{
+    const QJsonObject webhook =
+        QJsonDocument::fromJson(
+            Serambi::Test::readData(QStringLiteral("webhooks/%1.json").arg(fixture)))
+            .object();
+    const QJsonObject content = webhook.value(QStringLiteral("entry"))[0]
+                                    .toObject()
+                                    .value(QStringLiteral("changes"))[0]
+                                    .toObject()
+                                    .value(QStringLiteral("value"))
+                                    .toObject()
+                                    .value(QStringLiteral("messages"))[0]
+                                    .toObject();
+    Message m = message(id, QString(), Day2 + id);
+    m.wamid = content.value(QStringLiteral("id")).toString();
+    m.type = content.value(QStringLiteral("type")).toString();
+    m.content = content;
     return m;
 }
 
@@ -112,15 +148,126 @@ private Q_SLOTS:
         QVERIFY(!changed.isEmpty());
     }
 
+    void shouldKeepTheNewestReactionOfEachSide()
+    {
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConversation(7);
+        model.mergeMessages(
+            {message(30, QStringLiteral("Paketnya sudah sampai"), Day2),
+             message(31, QStringLiteral("Syukurlah"), Day2, QStringLiteral("out"))});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.mergeMessages(
+            {reaction(40, QStringLiteral("wamid.31"), QStringLiteral("👍")),
+             reaction(41, QStringLiteral("wamid.30"), QStringLiteral("🙏"), QStringLiteral("out"))});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(1).data(Roles::ReactionRole).toString(), QStringLiteral("👍"));
+        QCOMPARE(model.index(0).data(Roles::ReactionRole).toString(), QStringLiteral("🙏"));
+        QCOMPARE(changed.size(), 2);
+
+        // The customer changes their mind; an older reaction arriving late changes nothing.
+        model.mergeMessages({reaction(42, QStringLiteral("wamid.31"), QStringLiteral("❤️"))});
+        model.mergeMessages({reaction(39, QStringLiteral("wamid.31"), QStringLiteral("😡"))});
+        QCOMPARE(model.index(1).data(Roles::ReactionRole).toString(), QStringLiteral("❤️"));
+        // Both sides on one message: the customer's first.
+        model.mergeMessages(
+            {reaction(-2, QStringLiteral("wamid.31"), QStringLiteral("✅"), QStringLiteral("out"))});
+        QCOMPARE(model.index(1).data(Roles::ReactionRole).toString(), QStringLiteral("❤️✅"));
+        // The relay confirms the agent's reaction; then the customer removes theirs.
+        model.mergeMessages(
+            {reaction(43, QStringLiteral("wamid.31"), QStringLiteral("✅"), QStringLiteral("out")),
+             reaction(44, QStringLiteral("wamid.31"), QString())});
+        QCOMPARE(model.index(1).data(Roles::ReactionRole).toString(), QStringLiteral("✅"));
+    }
+
+    void shouldShowAReactionThatArrivedBeforeItsMessage()
+    {
+        MessageListModel model;
+        model.setConversation(7);
+        const Message removed = fromWebhook(QStringLiteral("reaction_removed"), 51);
+        const Message heart = fromWebhook(QStringLiteral("reaction"), 50);
+        model.mergeMessages({heart});
+        QCOMPARE(model.rowCount(), 0);
+        Message offer =
+            message(12, QStringLiteral("Pesanan dikirim hari ini"), Day1, QStringLiteral("out"));
+        offer.wamid = heart.reactionTarget();
+        model.addOlderPage(7, {offer}, true);
+        QCOMPARE(model.index(0).data(Roles::ReactionRole).toString(), QStringLiteral("❤️"));
+        model.mergeMessages({removed});
+        QCOMPARE(model.index(0).data(Roles::ReactionRole).toString(), QString());
+    }
+
+    void shouldKnowWhichMessageOfferedThePickedChoice()
+    {
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConversation(7);
+        const Message picked = fromWebhook(QStringLiteral("interactive_list_reply"), 60);
+        const Message tapped = fromWebhook(QStringLiteral("button_template"), 61);
+        model.mergeMessages({picked, tapped});
+        QCOMPARE(model.index(0).data(Roles::OfferedByRole).toLongLong(), 0);
+        QCOMPARE(model.index(0).data(Roles::ReplyToRole).toString(), picked.contextId());
+
+        Message list = message(20, QStringLiteral("Pilih pengiriman"), Day1, QStringLiteral("out"));
+        list.type = QStringLiteral("interactive");
+        list.wamid = picked.contextId();
+        Message other = message(21, QStringLiteral("Lacak di sini"), Day1, QStringLiteral("out"));
+        other.type = QStringLiteral("template");
+        other.wamid = tapped.contextId();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.addOlderPage(7, {list, other}, true);
+        QCOMPARE(model.index(2).data(Roles::OfferedByRole).toLongLong(), 20);
+        QCOMPARE(model.index(2).data(Roles::QuotedTextRole).toString(),
+                 QStringLiteral("Pilih pengiriman"));
+        QCOMPARE(model.index(3).data(Roles::OfferedByRole).toLongLong(), 21);
+        QVERIFY(!changed.isEmpty());
+        // A text that merely quotes a message picked nothing.
+        Message quoting = message(70, QStringLiteral("?"), Day2);
+        quoting.replyTo = list.wamid;
+        model.mergeMessages({quoting});
+        QCOMPARE(model.index(4).data(Roles::OfferedByRole).toLongLong(), 0);
+    }
+
+    void shouldExposeTheMediaOfAMessage()
+    {
+        MessageListModel model;
+        model.setConversation(7);
+        Message voice = fromWebhook(QStringLiteral("audio_voice"), 80);
+        voice.media.state = QStringLiteral("pending");
+        voice.media.mimeType = QStringLiteral("audio/ogg");
+        model.mergeMessages({voice});
+        QCOMPARE(model.index(0).data(Roles::MediaStateRole).toString(), QStringLiteral("pending"));
+        QCOMPARE(model.index(0).data(Roles::MediaKeyRole).toString(), QString());
+        voice.media = {QStringLiteral("ready"),
+                       QStringLiteral("9f86d0"),
+                       QStringLiteral("audio/ogg"),
+                       5120,
+                       QString(),
+                       QString()};
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.mergeMessages({voice});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(0).data(Roles::MediaStateRole).toString(), QStringLiteral("ready"));
+        QCOMPARE(model.index(0).data(Roles::MediaKeyRole).toString(), QStringLiteral("9f86d0"));
+        QCOMPARE(model.index(0).data(Roles::MediaSizeRole).toLongLong(), 5120);
+        QCOMPARE(model.index(0).data(Roles::MediaMimeTypeRole).toString(),
+                 QStringLiteral("audio/ogg"));
+    }
+
     void shouldCallUnknownTypesUnsupported()
     {
         MessageListModel model;
         model.setConversation(7);
         Message odd = message(1, QString(), Day1);
         odd.type = QStringLiteral("unsupported");
-        model.mergeMessages({odd, message(2, QStringLiteral("ok"), Day1)});
+        Message order = message(3, QString(), Day1);
+        order.type = QStringLiteral("order");
+        model.mergeMessages({odd, message(2, QStringLiteral("ok"), Day1), order});
         QCOMPARE(model.index(0).data(Roles::SupportedRole).toBool(), false);
         QCOMPARE(model.index(1).data(Roles::SupportedRole).toBool(), true);
+        QCOMPARE(model.index(2).data(Roles::SupportedRole).toBool(), true);
     }
 
     void shouldFetchOnePageAtATimeUntilTheStart()

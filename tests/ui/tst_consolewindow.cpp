@@ -4,14 +4,17 @@
 // language, switch language at runtime.
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
+#include "app/mediacache.h"
 #include "app/memorycredentialstore.h"
 #include "app/messagelistmodel.h"
 #include "app/relayclient.h"
+#include "bubblepoint.h"
 #include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
 #include "ui/assigndialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/consolesettings.h"
+#include "ui/conversationview.h"
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebar.h"
@@ -188,6 +191,51 @@ private Q_SLOTS:
         m_settings.reset();
         m_sim = nullptr;
         m_loop.reset();
+    }
+
+    void shouldShowACustomersPhotoAfterARetriedDownload()
+    {
+        Sim::Fault fault;
+        fault.kind = Sim::Fault::Kind::ServerError;
+        fault.target = Sim::Fault::Target::MediaDownload;
+        fault.count = 4; // every attempt the relay makes
+        m_sim->faults().add(fault);
+        QVERIFY(signIn());
+        QString error;
+        QVERIFY2(!m_sim->customers()
+                      .sendMessage(CustomerWaId,
+                                   {{QStringLiteral("type"), QStringLiteral("image")}}, &error,
+                                   CustomerName)
+                      .isEmpty(),
+                 qPrintable(error));
+        QVERIFY(openCustomerChat());
+        auto *view = child<Ui::ConversationView>("messageView");
+        const auto photoRow = [view] {
+            QAbstractItemModel *model = view->model();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const QModelIndex index = model->index(row, 0);
+                if (index.data(App::MessageListModel::TypeRole).toString() ==
+                    QLatin1String("image"))
+                    return index;
+            }
+            return QModelIndex();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(photoRow().isValid(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(photoRow()
+                                     .data(Qt::AccessibleTextRole)
+                                     .toString()
+                                     .contains(QStringLiteral("could not be downloaded")),
+                                 Timeout);
+        const QPoint retry = Test::bubblePoint(view, photoRow(), Ui::Bubbles::Action::RetryMedia);
+        QVERIFY(!retry.isNull());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry);
+        // The relay downloads it again, the console fetches it with its session and shows it.
+        QTRY_COMPARE_WITH_TIMEOUT(photoRow().data(App::MessageListModel::MediaStateRole).toString(),
+                                  QStringLiteral("ready"), Timeout);
+        const QString key = photoRow().data(App::MessageListModel::MediaKeyRole).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_controller->mediaCache()->thumbnail(key).isNull(), Timeout);
+        QVERIFY(!Test::bubblePoint(view, photoRow(), Ui::Bubbles::Action::OpenMedia).isNull());
+        QVERIFY(Test::bubblePoint(view, photoRow(), Ui::Bubbles::Action::RetryMedia).isNull());
     }
 
     void shouldSignInThroughTheDialogAndSayConnected()

@@ -91,10 +91,13 @@ QStringList sources()
 {
     const QDir root(QStringLiteral(SERAMBI_SOURCE_DIR));
     QStringList files;
-    const QDir uiDir(root.filePath(QStringLiteral("ui")));
-    for (const QString &name :
-         uiDir.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files))
-        files.append(uiDir.filePath(name));
+    // The same files app/CMakeLists.txt gives lupdate: ui/ and ui/bubbles/.
+    for (const QString &folder : {QStringLiteral("ui"), QStringLiteral("ui/bubbles")}) {
+        const QDir dir(root.filePath(folder));
+        for (const QString &name :
+             dir.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files))
+            files.append(dir.filePath(name));
+    }
     files.append(root.filePath(QStringLiteral("app/main.cpp")));
     return files;
 }

@@ -1,0 +1,144 @@
+// Choices both ways: the buttons, list and link a business message offers (as the customer
+// sees them), templates, and the customer's pick, linked to the message that offered it.
+#include "bubblecontent.h"
+
+#include "app/messagelistmodel.h"
+
+#include <QJsonArray>
+#include <QModelIndex>
+
+namespace Serambi::Ui::Bubbles {
+
+namespace {
+using Model = App::MessageListModel;
+
+QString textOf(const QJsonObject &object, QLatin1String name)
+{
+    return object.value(name).toObject().value(QLatin1String("text")).toString();
+}
+} // namespace
+
+BubbleContent choiceReplyContent(const QModelIndex &index)
+{
+    const QString type = index.data(Model::TypeRole).toString();
+    const QJsonObject content = index.data(Model::ContentRole).toJsonObject();
+    BubbleContent c;
+    QString how;
+    QString picked;
+    QString description;
+    if (type == QLatin1String("button")) {
+        how = BubbleText::tr("Tapped a template button");
+        picked = content.value(QLatin1String("button"))
+                     .toObject()
+                     .value(QLatin1String("text"))
+                     .toString();
+    } else {
+        const QJsonObject interactive = content.value(QLatin1String("interactive")).toObject();
+        const QString kind = interactive.value(QLatin1String("type")).toString();
+        const QJsonObject reply = interactive.value(kind).toObject();
+        if (kind == QLatin1String("list_reply")) {
+            how = BubbleText::tr("Picked from the list");
+            description = reply.value(QLatin1String("description")).toString();
+        } else if (kind == QLatin1String("nfm_reply")) {
+            how = BubbleText::tr("Sent a form");
+        } else {
+            how = BubbleText::tr("Picked a button");
+        }
+        picked = kind == QLatin1String("nfm_reply")
+                     ? reply.value(QLatin1String("body")).toString()
+                     : reply.value(QLatin1String("title")).toString();
+    }
+    if (picked.isEmpty())
+        picked = index.data(Model::TextRole).toString();
+    c.blocks.append(Block(Block::Kind::Detail, how));
+    Block choice(Block::Kind::Picked, picked);
+    c.blocks.append(choice);
+    if (!description.isEmpty())
+        c.blocks.append(Block(Block::Kind::Detail, description));
+    const QString offer = index.data(Model::QuotedTextRole).toString().simplified();
+    c.spoken = offer.isEmpty() ? BubbleText::tr("%1: %2").arg(how, picked)
+                               : BubbleText::tr("%1: %2, answering “%3”").arg(how, picked, offer);
+    if (index.data(Model::OfferedByRole).toLongLong() != 0)
+        c.primary = Action::ShowQuoted;
+    return c;
+}
+
+BubbleContent outboundInteractiveContent(const QJsonObject &interactive)
+{
+    BubbleContent c;
+    QStringList spoken;
+    const QJsonObject header = interactive.value(QLatin1String("header")).toObject();
+    const QString headerType = header.value(QLatin1String("type")).toString();
+    if (headerType == QLatin1String("text")) {
+        c.blocks.append(Block(Block::Kind::Title, header.value(QLatin1String("text")).toString()));
+        spoken.append(c.blocks.last().text);
+    } else if (!headerType.isEmpty()) {
+        Block media{Block::Kind::Card};
+        media.glyph = headerType;
+        media.text = BubbleText::tr("Header: %1").arg(headerType);
+        c.blocks.append(media);
+    }
+    const QString body = textOf(interactive, QLatin1String("body"));
+    if (!body.isEmpty()) {
+        c.blocks.append(Block(Block::Kind::Text, body));
+        spoken.append(body);
+    }
+    const QString footer = textOf(interactive, QLatin1String("footer"));
+    if (!footer.isEmpty())
+        c.blocks.append(Block(Block::Kind::Detail, footer));
+    const QString type = interactive.value(QLatin1String("type")).toString();
+    const QJsonObject action = interactive.value(QLatin1String("action")).toObject();
+    QStringList labels;
+    if (type == QLatin1String("button")) {
+        const QJsonArray buttons = action.value(QLatin1String("buttons")).toArray();
+        for (const QJsonValue &button : buttons)
+            labels.append(button.toObject()
+                              .value(QLatin1String("reply"))
+                              .toObject()
+                              .value(QLatin1String("title"))
+                              .toString());
+        for (const QString &label : std::as_const(labels)) {
+            Block choice(Block::Kind::Choice, label);
+            c.blocks.append(choice);
+        }
+        spoken.append(BubbleText::tr("Buttons: %1").arg(labels.join(QStringLiteral(", "))));
+    } else if (type == QLatin1String("list")) {
+        Block choice(Block::Kind::Choice, action.value(QLatin1String("button")).toString());
+        choice.glyph = QStringLiteral("list");
+        c.blocks.append(choice);
+        int rows = 0;
+        const QJsonArray sections = action.value(QLatin1String("sections")).toArray();
+        for (const QJsonValue &section : sections)
+            rows += section.toObject().value(QLatin1String("rows")).toArray().size();
+        spoken.append(BubbleText::tr("List “%1”, choices: %2").arg(choice.text).arg(rows));
+    } else if (type == QLatin1String("cta_url")) {
+        const QJsonObject parameters = action.value(QLatin1String("parameters")).toObject();
+        Block choice(Block::Kind::Choice,
+                     parameters.value(QLatin1String("display_text")).toString());
+        choice.glyph = QStringLiteral("link");
+        c.blocks.append(choice);
+        spoken.append(BubbleText::tr("Link: %1").arg(choice.text));
+    }
+    c.spoken = spoken.join(QStringLiteral(" · "));
+    return c;
+}
+
+BubbleContent templateContent(const QModelIndex &index)
+{
+    const QJsonObject sent =
+        index.data(Model::ContentRole).toJsonObject().value(QLatin1String("template")).toObject();
+    const QString name = sent.value(QLatin1String("name")).toString();
+    BubbleContent c;
+    const QString text = index.data(Model::TextRole).toString();
+    if (!text.isEmpty())
+        c.blocks.append(Block(Block::Kind::Text, text));
+    const QString language =
+        sent.value(QLatin1String("language")).toObject().value(QLatin1String("code")).toString();
+    const QString label = name.isEmpty() ? BubbleText::tr("Template")
+                                         : BubbleText::tr("Template “%1” (%2)").arg(name, language);
+    c.blocks.append(Block(Block::Kind::Detail, label));
+    c.spoken = QStringList{text, label}.join(QStringLiteral(" · "));
+    return c;
+}
+
+} // namespace Serambi::Ui::Bubbles
