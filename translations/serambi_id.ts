@@ -53,6 +53,201 @@
     </message>
 </context>
 <context>
+    <name>BubbleText</name>
+    <message>
+        <source>Serambi cannot show this kind of message (%1). Ask the customer to send it another way, or open it on WhatsApp.</source>
+        <translation>Serambi tidak bisa menampilkan jenis pesan ini (%1). Minta pelanggan mengirimnya dengan cara lain, atau buka di WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Unsupported message</source>
+        <translation>Pesan tidak didukung</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>The file is larger than WhatsApp allows.</source>
+        <translation>Berkas lebih besar dari batas WhatsApp.</translation>
+    </message>
+    <message>
+        <source>WhatsApp does not accept this type of file.</source>
+        <translation>WhatsApp tidak menerima jenis berkas ini.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged.</source>
+        <translation>Berkas tiba dalam keadaan rusak.</translation>
+    </message>
+    <message>
+        <source>WhatsApp no longer has this file.</source>
+        <translation>Berkas ini sudah tidak tersedia di WhatsApp.</translation>
+    </message>
+    <message>
+        <source>The relay did not accept this session. Sign in again.</source>
+        <translation>Relay tidak menerima sesi ini. Silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <source>The relay does not have this file.</source>
+        <translation>Relay tidak memiliki berkas ini.</translation>
+    </message>
+    <message>
+        <source>The relay cannot be reached.</source>
+        <translation>Relay tidak dapat dihubungi.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved on this computer.</source>
+        <translation>Berkas tidak dapat disimpan di komputer ini.</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded.</source>
+        <translation>Berkas tidak dapat diunduh.</translation>
+    </message>
+    <message>
+        <source>Tapped a template button</source>
+        <translation>Menekan tombol templat</translation>
+    </message>
+    <message>
+        <source>Picked from the list</source>
+        <translation>Memilih dari daftar</translation>
+    </message>
+    <message>
+        <source>Sent a form</source>
+        <translation>Mengirim formulir</translation>
+    </message>
+    <message>
+        <source>Picked a button</source>
+        <translation>Memilih tombol</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, answering “%3”</source>
+        <translation>%1: %2, menjawab “%3”</translation>
+    </message>
+    <message>
+        <source>Header: %1</source>
+        <translation>Header: %1</translation>
+    </message>
+    <message>
+        <source>Buttons: %1</source>
+        <translation>Tombol: %1</translation>
+    </message>
+    <message>
+        <source>List “%1”, choices: %2</source>
+        <translation>Daftar “%1”, pilihan: %2</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Tautan: %1</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <source>Template “%1” (%2)</source>
+        <translation>Templat “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>Kartu kontak</translation>
+    </message>
+    <message>
+        <source>Unnamed contact</source>
+        <translation>Kontak tanpa nama</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telepon: %1</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>Email: %1</translation>
+    </message>
+    <message>
+        <source>Shared location</source>
+        <translation>Lokasi yang dibagikan</translation>
+    </message>
+    <message>
+        <source>Open in map</source>
+        <translation>Buka di peta</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>The relay is downloading it…</source>
+        <translation>Relay sedang mengunduhnya…</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>Mengunggah…</translation>
+    </message>
+    <message>
+        <source>This file is not available in the console.</source>
+        <translation>Berkas ini tidak tersedia di konsol.</translation>
+    </message>
+    <message>
+        <source>Loading %1%</source>
+        <translation>Memuat %1%</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Pesan suara</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Playing</source>
+        <translation>Sedang diputar</translation>
+    </message>
+    <message>
+        <source>Press Enter to play</source>
+        <translation>Tekan Enter untuk memutar</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Simpan…</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>ChatText</name>
     <message>
         <source>Photo</source>
@@ -488,6 +683,25 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::BubbleActions</name>
+    <message>
+        <source>Save file</source>
+        <translation>Simpan berkas</translation>
+    </message>
+    <message>
+        <source>The file could not be saved there.</source>
+        <translation>Berkas tidak dapat disimpan di sana.</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Buka berkas</translation>
+    </message>
+    <message>
+        <source>No application on this computer opens this kind of file. Use Save to keep a copy.</source>
+        <translation>Tidak ada aplikasi di komputer ini yang dapat membuka jenis berkas ini. Gunakan Simpan untuk menyimpan salinannya.</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::CannedDialog</name>
     <message>
         <source>Saved /%1.</source>
@@ -787,8 +1001,8 @@
         <translation>Pesan</translation>
     </message>
     <message>
-        <source>Ctrl+R replies to the selected message</source>
-        <translation>Ctrl+R membalas pesan yang dipilih</translation>
+        <source>Ctrl+R replies to the selected message; Enter opens its photo, file, voice message or location</source>
+        <translation>Ctrl+R membalas pesan yang dipilih; Enter membuka foto, berkas, pesan suara, atau lokasinya</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1335,29 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::MediaViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>Gambar ini tidak dapat ditampilkan.</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Simpan…</translation>
+    </message>
+    <message>
+        <source>Save photo</source>
+        <translation>Simpan foto</translation>
+    </message>
+    <message>
+        <source>The photo could not be saved there.</source>
+        <translation>Foto tidak dapat disimpan di sana.</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::MessageBar</name>
     <message>
         <source>Message from the relay</source>
@@ -1146,10 +1383,6 @@
         <translation>Pesan tidak didukung</translation>
     </message>
     <message>
-        <source>Serambi cannot show this kind of message (%1) yet. Ask the customer to send it another way, or open it on WhatsApp.</source>
-        <translation>Serambi belum bisa menampilkan jenis pesan ini (%1). Minta pelanggan mengirimnya dengan cara lain, atau buka di WhatsApp.</translation>
-    </message>
-    <message>
         <source>Reply</source>
         <translation>Balasan</translation>
     </message>
@@ -1172,6 +1405,14 @@
     <message>
         <source>Reaction %1</source>
         <translation>Reaksi %1</translation>
+    </message>
+    <message>
+        <source>Answer to %1</source>
+        <translation>Jawaban untuk %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
