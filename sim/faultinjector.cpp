@@ -39,6 +39,8 @@ QJsonObject Fault::toJson() const
         json.insert(QStringLiteral("status"), httpStatus);
     if (kind == Kind::Timeout && delayMs >= 0)
         json.insert(QStringLiteral("delay_ms"), delayMs);
+    if (target == Target::MediaDownload)
+        json.insert(QStringLiteral("target"), QStringLiteral("media_download"));
     return json;
 }
 
@@ -55,6 +57,13 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &json, QString *error)
     fault.retryAfterSeconds = json.value(QStringLiteral("retry_after")).toInt(-1);
     fault.httpStatus = json.value(QStringLiteral("status")).toInt(500);
     fault.delayMs = json.value(QStringLiteral("delay_ms")).toInt(-1);
+    const QString target = json.value(QStringLiteral("target")).toString();
+    if (target == QLatin1String("media_download")) {
+        fault.target = Target::MediaDownload;
+    } else if (!target.isEmpty() && target != QLatin1String("messages")) {
+        *error = QStringLiteral("target must be messages or media_download");
+        return std::nullopt;
+    }
     if (fault.count < 1) {
         *error = QStringLiteral("count must be at least 1");
         return std::nullopt;
@@ -85,15 +94,18 @@ void FaultInjector::add(const Fault &fault)
     m_faults.append(fault);
 }
 
-std::optional<Fault> FaultInjector::takeNext()
+std::optional<Fault> FaultInjector::takeNext(Fault::Target target)
 {
-    if (m_faults.isEmpty())
-        return std::nullopt;
-    Fault fault = m_faults.first();
-    if (--m_faults.first().count == 0)
-        m_faults.removeFirst();
-    fault.count = 1;
-    return fault;
+    for (int i = 0; i < m_faults.size(); ++i) {
+        if (m_faults.at(i).target != target)
+            continue;
+        Fault fault = m_faults.at(i);
+        if (--m_faults[i].count == 0)
+            m_faults.removeAt(i);
+        fault.count = 1;
+        return fault;
+    }
+    return std::nullopt;
 }
 
 int FaultInjector::pending() const

@@ -9,12 +9,15 @@
 
 namespace Serambi::Sim {
 
-// A way for Meta to misbehave on the next `count` POST /{PNID}/messages requests.
+// A way for Meta to misbehave on the next `count` POST /{PNID}/messages requests, or (target
+// media_download) on the next `count` downloads of media bytes.
 struct Fault
 {
     enum class Kind { RateLimit, ServerError, Timeout };
+    enum class Target { Messages, MediaDownload };
 
     Kind kind = Kind::ServerError;
+    Target target = Target::Messages;
     int count = 1;
     int retryAfterSeconds = -1; // rate_limit: >= 0 answers HTTP 429 with Retry-After
     int httpStatus = 500;       // server_error: 500 (code 131000) or 503 (code 2)
@@ -33,8 +36,8 @@ class FaultInjector
 {
 public:
     void add(const Fault &fault);
-    // The fault that answers the next request, if any; consumes one of its count.
-    std::optional<Fault> takeNext();
+    // The fault that answers the next request to target, if any; consumes one of its count.
+    std::optional<Fault> takeNext(Fault::Target target = Fault::Target::Messages);
     void clear() { m_faults.clear(); }
     int pending() const;
     QJsonArray toJson() const;

@@ -123,8 +123,11 @@ bool GraphApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
         write(std::move(responder), reply);
         return true;
     }
-    const std::optional<Fault> fault =
-        m_api.isMessagesPost(simRequest) ? m_faults.takeNext() : std::nullopt;
+    std::optional<Fault> fault;
+    if (m_api.isMessagesPost(simRequest))
+        fault = m_faults.takeNext(Fault::Target::Messages);
+    else if (simRequest.path.startsWith(QLatin1String("/media-download/")))
+        fault = m_faults.takeNext(Fault::Target::MediaDownload);
     if (fault && fault->kind == Fault::Kind::Timeout) {
         qCInfo(lcSim, "fault: holding request %d (timeout)", seq);
         auto held = std::make_unique<Held>(std::move(responder));

@@ -160,6 +160,11 @@ QString RelayConfig::databasePath() const
     return dataDir + QStringLiteral("/relay.sqlite");
 }
 
+QString RelayConfig::mediaDir() const
+{
+    return dataDir + QStringLiteral("/media");
+}
+
 QString RelayConfig::knowledgeBasePath() const
 {
     return dataDir + QStringLiteral("/kb.sqlite");

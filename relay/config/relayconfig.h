@@ -52,6 +52,7 @@ struct RelayConfig
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
 
     QString databasePath() const;
+    QString mediaDir() const; // <data_dir>/media
     // The knowledge base `kb import` writes and the drafter reads (docs/ai.md).
     QString knowledgeBasePath() const;
 };

@@ -1,5 +1,6 @@
 #include "relayhttpserver.h"
 
+#include "mediaendpoint.h"
 #include "metrics.h"
 #include "webhookendpoint.h"
 
@@ -23,12 +24,13 @@ bool isWebSocketUpgrade(const QHttpServerRequest &request)
 }
 } // namespace
 
-RelayHttpServer::RelayHttpServer(WebhookEndpoint *webhooks, const MetricsRegistry *metrics,
-                                 WebSocketHandler onAgentConnection, HealthCheck healthy,
-                                 QObject *parent)
+RelayHttpServer::RelayHttpServer(WebhookEndpoint *webhooks, MediaEndpoint *media,
+                                 const MetricsRegistry *metrics, WebSocketHandler onAgentConnection,
+                                 HealthCheck healthy, QObject *parent)
     : QObject(parent)
     , m_server(new QHttpServer(this))
     , m_webhooks(webhooks)
+    , m_media(media)
     , m_metrics(metrics)
     , m_onAgentConnection(std::move(onAgentConnection))
     , m_healthy(std::move(healthy))
@@ -69,6 +71,15 @@ void RelayHttpServer::registerRoutes()
                             return; // QAbstractHttpServer hands the socket to the hub
                         responder.write(QByteArrayLiteral("WebSocket only\n"),
                                         QByteArrayLiteral("text/plain"), Status::UpgradeRequired);
+                    });
+    m_server->route(QStringLiteral("/media/<arg>"), Method::Get,
+                    [this](const QString &key, const QHttpServerRequest &request,
+                           QHttpServerResponder &&responder) {
+                        m_media->handleGet(key, request, std::move(responder));
+                    });
+    m_server->route(QStringLiteral("/media"), Method::Post,
+                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        m_media->handlePost(request, std::move(responder));
                     });
     m_server->route(QStringLiteral("/healthz"), Method::Get,
                     [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {

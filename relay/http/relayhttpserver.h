@@ -11,10 +11,11 @@ class QWebSocket;
 namespace Serambi::Relay {
 
 class WebhookEndpoint;
+class MediaEndpoint;
 class MetricsRegistry;
 
-// The relay's one port: /webhook for Meta, /agents (WebSocket) for consoles, /healthz and
-// /metrics for operators.
+// The relay's one port: /webhook for Meta, /agents (WebSocket) and /media for consoles,
+// /healthz and /metrics for operators.
 class RelayHttpServer : public QObject
 {
     Q_OBJECT
@@ -23,7 +24,7 @@ public:
     using WebSocketHandler = std::function<void(QWebSocket *)>;
     using HealthCheck = std::function<bool()>;
 
-    RelayHttpServer(WebhookEndpoint *webhooks, const MetricsRegistry *metrics,
+    RelayHttpServer(WebhookEndpoint *webhooks, MediaEndpoint *media, const MetricsRegistry *metrics,
                     WebSocketHandler onAgentConnection, HealthCheck healthy,
                     QObject *parent = nullptr);
     ~RelayHttpServer() override;
@@ -36,6 +37,7 @@ private:
 
     QHttpServer *m_server;
     WebhookEndpoint *m_webhooks;
+    MediaEndpoint *m_media;
     const MetricsRegistry *m_metrics;
     WebSocketHandler m_onAgentConnection;
     HealthCheck m_healthy;

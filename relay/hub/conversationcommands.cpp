@@ -3,6 +3,7 @@
 #include "cannedcommands.h"
 #include "conversationaccess.h"
 #include "draftcommands.h"
+#include "mediacommands.h"
 #include "outboundsend.h"
 #include "outboundtext.h"
 #include "protocol/types.h"
@@ -172,7 +173,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<const char *, WriteCommand>, 14> Commands{{
+constexpr std::array<std::pair<const char *, WriteCommand>, 16> Commands{{
     {"send_text", sendText},
     {"mark_read", markRead},
     {"take_over", takeOver},
@@ -187,6 +188,8 @@ constexpr std::array<std::pair<const char *, WriteCommand>, 14> Commands{{
     {"send_reaction", sendReaction},
     {"save_canned", saveCanned},
     {"delete_canned", deleteCanned},
+    {"send_media", sendMedia},
+    {"retry_media", retryMedia},
 }};
 
 } // namespace

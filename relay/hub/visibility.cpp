@@ -1,6 +1,9 @@
 #include "visibility.h"
 
 #include "protocol/types.h"
+#include "store/mediarepo.h"
+
+#include <algorithm>
 
 namespace Serambi::Relay {
 
@@ -25,6 +28,15 @@ bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId
         return true;
     return event.kind == QLatin1String(EventKind::ConversationUpdated) &&
            previousAssigneeId == user.id;
+}
+
+bool canSeeMedia(QSqlDatabase &db, const User &user, const QString &key)
+{
+    if (isSupervisor(user) || MediaRepo::uploadedBy(db, key, user.id))
+        return true;
+    const QList<qint64> assignees = MediaRepo::assigneesOfKey(db, key);
+    return std::any_of(assignees.begin(), assignees.end(),
+                       [&user](qint64 assignee) { return canSeeConversation(user, assignee); });
 }
 
 bool canManageConversation(const User &user, qint64 assigneeId)

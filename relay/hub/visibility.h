@@ -16,6 +16,10 @@ bool canSeeConversation(const User &user, qint64 assigneeId);
 // Events of conversation 0 (templates, canned responses) are for everyone.
 bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId);
 
+// A stored media file: supervisors see all, a user what they uploaded, and anyone the media of
+// a message in a conversation they see.
+bool canSeeMedia(QSqlDatabase &db, const User &user, const QString &key);
+
 // The assignee or a supervisor may resolve, hand back or change the AI mode.
 bool canManageConversation(const User &user, qint64 assigneeId);
 

@@ -4,6 +4,7 @@
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
 #include "ai/llmdrafter.h"
+#include "http/mediaendpoint.h"
 #include "http/metrics.h"
 #include "http/relayhttpserver.h"
 #include "http/webhookendpoint.h"
@@ -12,6 +13,7 @@
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "whatsapp/graphclient.h"
+#include "whatsapp/mediadownloader.h"
 #include "whatsapp/outboxsender.h"
 #include "whatsapp/readreceipts.h"
 #include "whatsapp/templatesyncer.h"
@@ -33,6 +35,7 @@ RelayService::~RelayService()
     // The HTTP server goes first so no new work arrives; the writer then finishes its queue
     // before the objects its completions are addressed to go away.
     m_http.reset();
+    m_media.reset();
     if (m_writer)
         m_writer->stop();
     m_hub.reset();
@@ -45,6 +48,7 @@ RelayService::~RelayService()
         m_knowledgeBase.reset();
         closeDatabase(m_kbConnection);
     }
+    m_downloads.reset();
     m_outbox.reset();
     m_writer.reset();
 }
@@ -75,7 +79,12 @@ bool RelayService::start(QString *error)
     OutboxOptions outbox;
     outbox.maxAttempts = m_config.sendMaxAttempts;
     outbox.backoffBaseMs = m_config.sendBackoffMs;
+    outbox.mediaDir = m_config.mediaDir();
     m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_graph.get(), outbox);
+    MediaDownloadOptions downloads;
+    downloads.backoffBaseMs = m_config.sendBackoffMs;
+    m_downloads = std::make_unique<MediaDownloader>(
+        m_writer.get(), m_graph.get(), MediaFiles(m_config.mediaDir()), MediaDownloadOptions());
 
     // The knowledge base reads on this thread through its own connection; `kb import` from
     // another process bumps kb_revision and the next draft sees the new articles.
@@ -139,8 +148,9 @@ bool RelayService::start(QString *error)
     registerMetrics();
     AgentHub *agentHub = m_hub.get();
     StoreWriter *writer = m_writer.get();
+    m_media = std::make_unique<MediaEndpoint>(m_writer.get(), MediaFiles(m_config.mediaDir()));
     m_http = std::make_unique<RelayHttpServer>(
-        m_webhooks.get(), m_metrics.get(),
+        m_webhooks.get(), m_media.get(), m_metrics.get(),
         [agentHub](QWebSocket *socket) { agentHub->acceptConnection(socket); },
         [writer] { return writer->lastCommitSucceeded(); });
     m_port = m_http->listen(m_config.listenAddress, m_config.listenPort);
@@ -151,6 +161,7 @@ bool RelayService::start(QString *error)
         return false;
     }
     m_outbox->start();
+    m_downloads->start();
     if (m_templates->configured())
         m_templates->sync(m_templates.get(), [](const TemplateSyncResult &) {});
     qCInfo(lcRelay).noquote() << "relay listening on" << m_config.listenAddress.toString() << "port"

@@ -14,6 +14,8 @@ class AgentHub;
 class DraftCoordinator;
 class KbDrafter;
 class LlmDrafter;
+class MediaDownloader;
+class MediaEndpoint;
 class GraphClient;
 class KnowledgeBase;
 class MetricsRegistry;
@@ -56,6 +58,7 @@ private:
     std::unique_ptr<OutboxSender> m_outbox;
     std::unique_ptr<ReadReceipts> m_readReceipts;
     std::unique_ptr<TemplateSyncer> m_templates;
+    std::unique_ptr<MediaDownloader> m_downloads;
     QString m_kbConnection;
     std::unique_ptr<KnowledgeBase> m_knowledgeBase;
     std::unique_ptr<KbDrafter> m_offlineDrafter;
@@ -63,6 +66,7 @@ private:
     std::unique_ptr<DraftCoordinator> m_drafts;
     std::unique_ptr<AgentHub> m_hub;
     std::unique_ptr<WebhookEndpoint> m_webhooks;
+    std::unique_ptr<MediaEndpoint> m_media;
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<RelayHttpServer> m_http;
     quint16 m_port = 0;

@@ -35,7 +35,7 @@ bool insertFile(WriteTxn &txn, const MediaFile &file, qint64 userId)
 {
     PreparedQuery insert = txn.prepare(
         QStringLiteral("INSERT INTO media (media_key, mime_type, size, filename, created_at) "
-                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (media_key) DO NOTHING"));
+                       "VALUES (?, ?, ?, COALESCE(?, ''), ?) ON CONFLICT (media_key) DO NOTHING"));
     insert.addBindValue(file.key);
     insert.addBindValue(file.mimeType);
     insert.addBindValue(file.size);
@@ -92,7 +92,8 @@ bool saveMessageMedia(WriteTxn &txn, qint64 messageId, const MessageMedia &media
 {
     PreparedQuery q = txn.prepare(QStringLiteral(
         "INSERT INTO message_media (message_id, state, media_key, size, mime_type, filename, "
-        "error, meta_media_id, sha256, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "error, meta_media_id, sha256, updated_at) "
+        "VALUES (?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?) "
         "ON CONFLICT (message_id) DO UPDATE SET state = excluded.state, "
         "media_key = excluded.media_key, size = excluded.size, mime_type = excluded.mime_type, "
         "filename = excluded.filename, error = excluded.error, "

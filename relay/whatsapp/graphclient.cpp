@@ -107,7 +107,7 @@ void GraphClient::getJson(const QString &path, const QUrlQuery &query, QObject *
         base += QLatin1Char('/');
     url.setPath(base + path);
     url.setQuery(query);
-    finishWith(m_nam->get(request(url)), Expect::Json, context, std::move(done));
+    finish(m_nam->get(request(url)), Expect::Json, context, std::move(done));
 }
 
 QNetworkRequest GraphClient::request(const QUrl &url) const
@@ -122,7 +122,7 @@ QNetworkRequest GraphClient::request(const QUrl &url) const
     return request;
 }
 
-void GraphClient::finishWith(QNetworkReply *reply, Expect expect, QObject *context, Done done)
+void GraphClient::finish(QNetworkReply *reply, Expect expect, QObject *context, Done done)
 {
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     connect(reply, &QNetworkReply::finished, context,
@@ -133,8 +133,8 @@ void GraphClient::post(const QJsonObject &body, Expect expect, QObject *context,
 {
     QNetworkRequest post = request(messagesUrl());
     post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    finishWith(m_nam->post(post, QJsonDocument(body).toJson(QJsonDocument::Compact)), expect,
-               context, std::move(done));
+    finish(m_nam->post(post, QJsonDocument(body).toJson(QJsonDocument::Compact)), expect, context,
+           std::move(done));
 }
 
 GraphResult GraphClient::readResult(QNetworkReply *reply, Expect expect)
@@ -162,15 +162,27 @@ GraphResult GraphClient::readResult(QNetworkReply *reply, Expect expect)
         return result;
     }
     if (result.httpStatus >= 200 && result.httpStatus < 300) {
-        if (expect == Expect::Wamid) {
+        switch (expect) {
+        case Expect::Wamid:
             result.wamid =
                 json.value(key("messages")).toArray().at(0).toObject().value(key("id")).toString();
             result.success = !result.wamid.isEmpty();
-        } else if (expect == Expect::Json) {
-            result.json = json;
-            result.success = !json.isEmpty();
-        } else {
+            break;
+        case Expect::SuccessFlag:
             result.success = json.value(key("success")).toBool();
+            break;
+        case Expect::MediaUrl:
+            result.success = !json.value(key("url")).toString().isEmpty();
+            result.body = json;
+            break;
+        case Expect::MediaId:
+            result.success = !json.value(key("id")).toString().isEmpty();
+            result.body = json;
+            break;
+        case Expect::Json:
+            result.success = !json.isEmpty();
+            result.body = json;
+            break;
         }
         if (!result.success)
             qCWarning(lcGraph) << "HTTP" << result.httpStatus << "without the expected result";

@@ -47,7 +47,8 @@ struct GraphResult
     int httpStatus = 0; // 0 when no HTTP response arrived
     bool success = false;
     QString wamid;    // messages[0].id of a successful send
-    QJsonObject json; // the answer of a successful getJson
+    QJsonObject body; // the answer of a successful media call (upload: "id"; media: "url", …)
+                      // or getJson
     bool hasError = false;
     GraphError error;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
@@ -84,14 +85,25 @@ public:
     // markRead that also shows the customer a typing indicator (§8.4); it disappears when a
     // message arrives or after 25 seconds.
     void sendTyping(const QString &wamid, QObject *context, Done done);
-    // GETs {base}/{path} with query; success means HTTP 2xx with a JSON object in result.json.
+    // GETs {base}/{path} with query; success means HTTP 2xx with a JSON object in result.body.
     void getJson(const QString &path, const QUrlQuery &query, QObject *context, Done done);
 
+    // Media (§9.1, graphmedia.cpp). GET {base}/{mediaId}: success means a "url" in body (with
+    // mime_type, sha256, file_size); the URL is valid for 5 minutes and is never logged.
+    void mediaInfo(const QString &mediaId, QObject *context, Done done);
+    // GET url with the bearer token, not following redirects. The caller reads the reply (it
+    // may abort it) and deletes it.
+    QNetworkReply *download(const QUrl &url);
+    // POST {base}/{PNID}/media, multipart (messaging_product, file with mimeType and filename,
+    // type); success means an "id" in body.
+    void uploadMedia(const QByteArray &bytes, const QString &mimeType, const QString &filename,
+                     QObject *context, Done done);
+
 private:
-    enum class Expect { Wamid, SuccessFlag, Json };
+    enum class Expect { Wamid, SuccessFlag, MediaUrl, MediaId, Json };
 
     QNetworkRequest request(const QUrl &url) const;
-    void finishWith(QNetworkReply *reply, Expect expect, QObject *context, Done done);
+    void finish(QNetworkReply *reply, Expect expect, QObject *context, Done done);
     void post(const QJsonObject &body, Expect expect, QObject *context, Done done);
     static GraphResult readResult(QNetworkReply *reply, Expect expect);
 

@@ -161,7 +161,17 @@ void OutboxSender::dispatch(const OutboxItem &item)
 void OutboxSender::send(const OutboxItem &item)
 {
     ++m_counters.inflight;
-    QJsonObject body = item.request;
+    const QString type = item.request.value(QLatin1String("type")).toString();
+    const QString mediaKey =
+        item.request.value(type).toObject().value(QLatin1String("key")).toString();
+    if (!mediaKey.isEmpty())
+        sendMedia(item, type, mediaKey);
+    else
+        post(item, item.request);
+}
+
+void OutboxSender::post(const OutboxItem &item, QJsonObject body)
+{
     body.insert(QLatin1String("biz_opaque_callback_data"), QString::number(item.id));
     qCDebug(lcOutbox) << "sending outbox item" << item.id << "attempt" << item.attempts;
     m_graph->sendMessage(

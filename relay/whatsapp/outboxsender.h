@@ -2,6 +2,7 @@
 
 #include "retrypolicy.h"
 #include "store/event.h"
+#include "store/mediarepo.h"
 #include "store/outboxrepo.h"
 
 #include <QHash>
@@ -22,7 +23,11 @@ struct OutboxOptions
     int maxAttempts = 8;
     int backoffBaseMs = 1000;
     int backoffCapMs = 5 * 60 * 1000;
+    QString mediaDir; // MediaFiles' directory: the bytes of media sends
 };
+
+// Meta's id of an upload is reused while it is younger than this (ids live 30 days).
+inline constexpr qint64 MetaMediaReuseMs = 29LL * 24 * 3600 * 1000;
 
 // Sends the outbox to the Graph API (design.md flow step 9). Every database access is a
 // StoreWriter job, so the writer's clock decides when an item is due. New work is noticed from
@@ -75,6 +80,13 @@ private:
     void claim();
     void dispatch(const OutboxItem &item);
     void send(const OutboxItem &item);
+    // Media sends (outboxmedia.cpp): the request names the relay's media key; upload the
+    // bytes unless Meta's id for them is fresh, then post with Meta's id.
+    void sendMedia(const OutboxItem &item, const QString &type, const QString &key);
+    void upload(const OutboxItem &item, const QString &type, const MediaFile &file);
+    void failMissingMedia(const OutboxItem &item);
+    void postWithMediaId(const OutboxItem &item, const QString &type, const QString &metaMediaId);
+    void post(const OutboxItem &item, QJsonObject body);
     void handleSendFinished(const OutboxItem &item, const GraphResult &result);
     void record(const Outcome &outcome);
     // Runs in the writer job: stores outcome, turning a failure into AcceptedBefore when a

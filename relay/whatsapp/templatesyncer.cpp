@@ -66,12 +66,12 @@ void TemplateSyncer::fetchPage(const QString &after)
                 finish(failed);
                 return;
             }
-            const QJsonArray data = result.json.value(QLatin1String("data")).toArray();
+            const QJsonArray data = result.body.value(QLatin1String("data")).toArray();
             for (const QJsonValue &item : data) {
                 if (const auto parsed = MessageTemplate::fromGraph(item.toObject()))
                     m_fetched.append(*parsed);
             }
-            const QJsonObject paging = result.json.value(QLatin1String("paging")).toObject();
+            const QJsonObject paging = result.body.value(QLatin1String("paging")).toObject();
             const QString next = paging.value(QLatin1String("cursors"))
                                      .toObject()
                                      .value(QLatin1String("after"))

@@ -147,6 +147,10 @@ private Q_SLOTS:
             console->command(QStringLiteral("send_text"), conversationArgs(stale, text));
         QCOMPARE(errorCode(refused), QStringLiteral("window_closed"));
         QVERIFY(isOk(console->command(QStringLiteral("send_text"), conversationArgs(fresh, text))));
+        QCOMPARE(errorCode(console->command(
+                     QStringLiteral("send_media"),
+                     conversationArgs(stale, {{QLatin1String("media"), QString(64, u'a')}}))),
+                 QStringLiteral("window_closed"));
 
         m_harness->clockMs += 2 * Hour; // the fresh one is now 25 h old too
         QCOMPARE(

@@ -1,0 +1,480 @@
+// Media both ways with real parts on loopback: the simulator's customers send photos the relay
+// downloads and serves over GET /media/<key>; agents upload files with POST /media and send
+// them with send_media, which the relay uploads to the simulator's Graph API once.
+#include "service/relayservice.h"
+#include "sim/simulator.h"
+#include "support/consoleclient.h"
+#include "support/loopback/loopbackrelay.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Serambi;
+
+namespace {
+
+const QString Customer = QStringLiteral("6281234567001");
+const QLatin1String PhoneNumberId(Test::LoopbackRelay::PhoneNumberId);
+
+struct HttpAnswer
+{
+    int status = 0;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QString errorCode() const
+    {
+        return json()
+            .value(QLatin1String("error"))
+            .toObject()
+            .value(QLatin1String("code"))
+            .toString();
+    }
+};
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray pngOfSize(qint64 size)
+{
+    QByteArray bytes("\x89PNG\r\n\x1a\n", 8);
+    bytes.append(QByteArray(size - bytes.size(), '\x01'));
+    return bytes;
+}
+
+QJsonObject dataOf(const QJsonObject &frame)
+{
+    return frame.value(QLatin1String("data")).toObject();
+}
+
+QJsonObject mediaOf(const QJsonObject &message)
+{
+    return message.value(QLatin1String("media")).toObject();
+}
+
+// A message.updated of messageId (0: any message) whose media reached state.
+std::function<bool(const QJsonObject &)> mediaUpdate(qint64 messageId, const char *state)
+{
+    return [messageId, state](const QJsonObject &event) {
+        const QJsonObject data = dataOf(event);
+        return event.value(QLatin1String("kind")).toString() == QLatin1String("message.updated") &&
+               (messageId == 0 || data.value(QLatin1String("id")).toInteger() == messageId) &&
+               mediaOf(data).value(QLatin1String("state")).toString() == QLatin1String(state);
+    };
+}
+
+QString resultCode(const QJsonObject &result)
+{
+    return result.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
+}
+
+} // namespace
+
+class TestMedia : public QObject
+{
+    Q_OBJECT
+
+private:
+    QUrl relayUrl(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_loop->relay()->port()).arg(path));
+    }
+
+    HttpAnswer finish(QNetworkReply *reply)
+    {
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(20000);
+        HttpAnswer answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.body = reply->readAll();
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            answer.headers.insert(name.toLower(), value);
+        reply->deleteLater();
+        return answer;
+    }
+
+    HttpAnswer get(const QString &key, const QString &token)
+    {
+        QNetworkRequest request(relayUrl(QStringLiteral("/media/") + key));
+        if (!token.isNull())
+            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        return finish(m_nam.get(request));
+    }
+
+    HttpAnswer upload(const QByteArray &bytes, const QByteArray &mimeType, const QString &token,
+                      const QByteArray &filename = {})
+    {
+        QNetworkRequest request(relayUrl(QStringLiteral("/media")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, mimeType);
+        if (!token.isNull())
+            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        if (!filename.isEmpty())
+            request.setRawHeader("X-Serambi-Filename", filename.toPercentEncoding());
+        return finish(m_nam.post(request, bytes));
+    }
+
+    // The customer sends spec; returns the stored message (from message.created).
+    QJsonObject customerSends(Test::ConsoleClient &console, const QJsonObject &spec)
+    {
+        QString error;
+        const QString wamid =
+            m_loop->sim().customers().sendMessage(Customer, spec, &error, QStringLiteral("Siti"));
+        if (wamid.isEmpty())
+            qWarning("customer could not write: %s", qPrintable(error));
+        return dataOf(console.waitForEvent([&wamid](const QJsonObject &event) {
+            return event.value(QLatin1String("kind")).toString() ==
+                       QLatin1String("message.created") &&
+                   dataOf(event).value(QLatin1String("wamid")).toString() == wamid;
+        }));
+    }
+
+    QByteArray seed(const char *name)
+    {
+        return m_loop->sim().media().findSeed(QLatin1String(name))->data;
+    }
+
+    bool signIn(Test::ConsoleClient &console, const QString &user)
+    {
+        return console.signIn(m_loop->agentsUrl(), user, QStringLiteral("rahasia-") + user) &&
+               console.subscribe(0);
+    }
+
+    int m_commands = 0;
+    QString nextId() { return QStringLiteral("media-%1").arg(++m_commands); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_loop.emplace();
+        QString error;
+        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
+        QVERIFY(m_loop->addUser(QStringLiteral("ayu"), QStringLiteral("Ayu"),
+                                QStringLiteral("agent"), QStringLiteral("rahasia-ayu")));
+        QVERIFY(m_loop->addUser(QStringLiteral("budi"), QStringLiteral("Budi"),
+                                QStringLiteral("agent"), QStringLiteral("rahasia-budi")));
+        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+    }
+
+    void cleanup() { m_loop.reset(); }
+
+    void shouldDownloadACustomersPhotoAndServeItToWhoMaySeeIt()
+    {
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const QJsonObject created =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")},
+                                {QStringLiteral("media"), QStringLiteral("paket_rusak")},
+                                {QStringLiteral("caption"), QStringLiteral("paketnya penyok")}});
+        QCOMPARE(mediaOf(created).value(QLatin1String("state")).toString(),
+                 QStringLiteral("pending"));
+        const qint64 messageId = created.value(QLatin1String("id")).toInteger();
+
+        const QJsonObject ready = dataOf(ayu.waitForEvent(mediaUpdate(messageId, "ready")));
+        QVERIFY2(!ready.isEmpty(), "the photo was never downloaded");
+        const QByteArray photo = seed("paket_rusak");
+        const QJsonObject media = mediaOf(ready);
+        QCOMPARE(media.value(QLatin1String("key")).toString(), sha256Hex(photo));
+        QCOMPARE(media.value(QLatin1String("mime_type")).toString(), QStringLiteral("image/png"));
+        QCOMPARE(media.value(QLatin1String("size")).toInteger(), photo.size());
+        QCOMPARE(ready.value(QLatin1String("text")).toString(), QStringLiteral("paketnya penyok"));
+        const QString key = media.value(QLatin1String("key")).toString();
+        QVERIFY(QFileInfo::exists(
+            m_loop->dataPath(QStringLiteral("media/%1/%2").arg(key.left(2), key))));
+
+        const HttpAnswer served = get(key, ayu.token());
+        QCOMPARE(served.status, 200);
+        QCOMPARE(served.body, photo);
+        QCOMPARE(served.headers.value("content-type"), QByteArray("image/png"));
+        QCOMPARE(served.headers.value("cache-control"),
+                 QByteArray("private, max-age=31536000, immutable"));
+
+        const HttpAnswer anonymous = get(key, QString());
+        QCOMPARE(anonymous.status, 401);
+        QCOMPARE(anonymous.errorCode(), QStringLiteral("not_authenticated"));
+        const HttpAnswer forged = get(key, QStringLiteral("bukan-token"));
+        QCOMPARE(forged.status, 401);
+        QCOMPARE(forged.errorCode(), QStringLiteral("auth_failed"));
+        QCOMPARE(get(QString(64, QLatin1Char('a')), ayu.token()).status, 404);
+
+        // Budi takes the chat: Ayu, an agent, may no longer see it or its photo.
+        Test::ConsoleClient budi;
+        QVERIFY(signIn(budi, QStringLiteral("budi")));
+        const qint64 conversationId = ready.value(QLatin1String("conversation_id")).toInteger();
+        QVERIFY(budi.command(nextId(), QStringLiteral("take_over"),
+                             {{QStringLiteral("conversation_id"), conversationId}})
+                    .value(QLatin1String("ok"))
+                    .toBool());
+        const HttpAnswer hidden = get(key, ayu.token());
+        QCOMPARE(hidden.status, 404);
+        QCOMPARE(hidden.errorCode(), QStringLiteral("not_found"));
+        QCOMPARE(get(key, budi.token()).body, photo);
+    }
+
+    void shouldStoreUploadsOnceAndRefuseWhatWhatsAppWouldNot()
+    {
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const QByteArray photo = seed("paket_rusak");
+        const HttpAnswer first = upload(photo, "image/png", ayu.token(), "foto paket.png");
+        QCOMPARE(first.status, 201);
+        const QJsonObject expected{{QStringLiteral("key"), sha256Hex(photo)},
+                                   {QStringLiteral("mime_type"), QStringLiteral("image/png")},
+                                   {QStringLiteral("size"), photo.size()},
+                                   {QStringLiteral("kind"), QStringLiteral("image")}};
+        QCOMPARE(first.json(), expected);
+        QCOMPARE(upload(photo, "image/png", ayu.token()).json(), expected);
+
+        const HttpAnswer mine = get(sha256Hex(photo), ayu.token());
+        QCOMPARE(mine.body, photo);
+        QCOMPARE(mine.headers.value("content-disposition"),
+                 QByteArray("attachment; filename*=UTF-8''foto%20paket.png"));
+        Test::ConsoleClient budi;
+        QVERIFY(signIn(budi, QStringLiteral("budi")));
+        QCOMPARE(get(sha256Hex(photo), budi.token()).status, 404); // not his, in no chat
+
+        const QByteArray huge = pngOfSize(5 * 1024 * 1024 + 1);
+        const HttpAnswer tooLarge = upload(huge, "image/png", ayu.token());
+        QCOMPARE(tooLarge.status, 413);
+        QCOMPARE(tooLarge.errorCode(), QStringLiteral("media_too_large"));
+        const QString hugeKey = sha256Hex(huge);
+        QVERIFY(!QFileInfo::exists(
+            m_loop->dataPath(QStringLiteral("media/%1/%2").arg(hugeKey.left(2), hugeKey))));
+        QCOMPARE(get(hugeKey, ayu.token()).status, 404);
+
+        const HttpAnswer gif = upload(QByteArray("GIF89a....."), "image/gif", ayu.token());
+        QCOMPARE(gif.status, 415);
+        QCOMPARE(gif.errorCode(), QStringLiteral("unsupported_media_type"));
+        const HttpAnswer mislabelled = upload(photo, "image/jpeg", ayu.token());
+        QCOMPARE(mislabelled.status, 400);
+        QCOMPARE(mislabelled.errorCode(), QStringLiteral("invalid_argument"));
+        QCOMPARE(upload(QByteArray(), "image/png", ayu.token()).status, 400);
+        QCOMPARE(upload(photo, "image/png", QStringLiteral("bukan-token")).status, 401);
+    }
+
+    void shouldUploadOnceAndSendMetasMediaId()
+    {
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const qint64 conversationId =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("text")},
+                                {QStringLiteral("text"), QStringLiteral("minta foto resinya")}})
+                .value(QLatin1String("conversation_id"))
+                .toInteger();
+        const QByteArray photo = seed("paket_rusak");
+        const QString key =
+            upload(photo, "image/png", ayu.token()).json().value(QLatin1String("key")).toString();
+        QVERIFY(!key.isEmpty());
+
+        Sim::Simulator &sim = m_loop->sim();
+        const int before = sim.requests().lastSeq();
+        const QJsonObject result =
+            ayu.command(nextId(), QStringLiteral("send_media"),
+                        {{QStringLiteral("conversation_id"), conversationId},
+                         {QStringLiteral("media"), key},
+                         {QStringLiteral("caption"), QStringLiteral("Ini resinya kak 🙏")}});
+        QVERIFY2(result.value(QLatin1String("ok")).toBool(),
+                 QJsonDocument(result).toJson().constData());
+        const QJsonObject message = dataOf(result).value(QLatin1String("message")).toObject();
+        QCOMPARE(message.value(QLatin1String("type")).toString(), QStringLiteral("image"));
+        QCOMPARE(message.value(QLatin1String("content")).toObject(),
+                 QJsonObject({{QStringLiteral("type"), QStringLiteral("image")},
+                              {QStringLiteral("image"),
+                               QJsonObject{{QStringLiteral("key"), key},
+                                           {QStringLiteral("caption"),
+                                            QStringLiteral("Ini resinya kak 🙏")}}}}));
+        QCOMPARE(mediaOf(message).value(QLatin1String("state")).toString(),
+                 QStringLiteral("ready"));
+
+        QTRY_COMPARE_WITH_TIMEOUT(sim.requests().since(before).size(), 2, 10000);
+        const auto requests = sim.requests().since(before);
+        const auto &uploadRequest = requests.at(0);
+        QCOMPARE(uploadRequest.path, QStringLiteral("/v25.0/%1/media").arg(PhoneNumberId));
+        QVERIFY(uploadRequest.contentType.startsWith("multipart/form-data"));
+        QVERIFY(uploadRequest.body.contains(photo));
+        QCOMPARE(uploadRequest.status, 200);
+        const QJsonObject body = requests.at(1).jsonBody();
+        const QString metaId =
+            body.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
+        QVERIFY(sim.media().find(metaId));
+        QCOMPARE(sim.media().find(metaId)->data, photo);
+        QCOMPARE(sim.media().find(metaId)->mimeType, QStringLiteral("image/png"));
+        QJsonObject withoutCallback = body;
+        withoutCallback.remove(QLatin1String("biz_opaque_callback_data"));
+        QCOMPARE(
+            withoutCallback,
+            QJsonDocument::fromJson(
+                QStringLiteral(R"({"messaging_product":"whatsapp","recipient_type":"individual",
+                         "to":"+%1","type":"image","image":{"id":"%2","caption":"Ini resinya kak 🙏"}})")
+                    .arg(Customer, metaId)
+                    .toUtf8())
+                .object());
+        const qint64 messageId = message.value(QLatin1String("id")).toInteger();
+        QVERIFY(!ayu.waitForEvent([messageId](const QJsonObject &event) {
+                        return dataOf(event).value(QLatin1String("id")).toInteger() == messageId &&
+                               dataOf(event).value(QLatin1String("status")).toString() ==
+                                   QLatin1String("delivered");
+                    })
+                     .isEmpty());
+
+        // The same photo again: Meta's id is reused, nothing is uploaded.
+        const int second = sim.requests().lastSeq();
+        QVERIFY(ayu.command(nextId(), QStringLiteral("send_media"),
+                            {{QStringLiteral("conversation_id"), conversationId},
+                             {QStringLiteral("media"), key}})
+                    .value(QLatin1String("ok"))
+                    .toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(sim.requests().since(second).size(), 1, 10000);
+        const auto again = sim.requests().since(second).first();
+        QCOMPARE(again.path, QStringLiteral("/v25.0/%1/messages").arg(PhoneNumberId));
+        QCOMPARE(again.jsonBody().value(QLatin1String("image")).toObject(),
+                 QJsonObject({{QStringLiteral("id"), metaId}}));
+    }
+
+    void shouldRefuseMediaArgumentsWhatsAppWouldRefuse()
+    {
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const qint64 conversationId =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("text")},
+                                {QStringLiteral("text"), QStringLiteral("halo")}})
+                .value(QLatin1String("conversation_id"))
+                .toInteger();
+        const QString voice = upload(seed("voice_note"), "audio/ogg", ayu.token())
+                                  .json()
+                                  .value(QLatin1String("key"))
+                                  .toString();
+        const QString photo = upload(seed("paket_rusak"), "image/png", ayu.token())
+                                  .json()
+                                  .value(QLatin1String("key"))
+                                  .toString();
+        QVERIFY(!voice.isEmpty() && !photo.isEmpty());
+        const int before = m_loop->sim().requests().lastSeq();
+        auto send = [&](const QJsonObject &extra) {
+            QJsonObject args = extra;
+            args.insert(QStringLiteral("conversation_id"), conversationId);
+            return resultCode(ayu.command(nextId(), QStringLiteral("send_media"), args));
+        };
+        QCOMPARE(send({{QStringLiteral("media"), voice},
+                       {QStringLiteral("caption"), QStringLiteral("dengar ya")}}),
+                 QStringLiteral("invalid_argument"));
+        QCOMPARE(send({{QStringLiteral("media"), photo}, {QStringLiteral("voice"), true}}),
+                 QStringLiteral("invalid_argument"));
+        QCOMPARE(send({{QStringLiteral("media"), photo},
+                       {QStringLiteral("filename"), QStringLiteral("a.png")}}),
+                 QStringLiteral("invalid_argument"));
+        QCOMPARE(send({{QStringLiteral("media"), photo},
+                       {QStringLiteral("caption"), QString(1025, QLatin1Char('x'))}}),
+                 QStringLiteral("invalid_argument"));
+        QCOMPARE(send({{QStringLiteral("media"), QString(64, QLatin1Char('b'))}}),
+                 QStringLiteral("not_found"));
+        QCOMPARE(send({}), QStringLiteral("invalid_argument"));
+        // A voice note is fine as a voice note.
+        QCOMPARE(send({{QStringLiteral("media"), voice}, {QStringLiteral("voice"), true}}),
+                 QString());
+        QTRY_COMPARE_WITH_TIMEOUT(m_loop->sim().requests().since(before).size(), 2, 10000);
+        QCOMPARE(m_loop->sim()
+                     .requests()
+                     .since(before)
+                     .at(1)
+                     .jsonBody()
+                     .value(QLatin1String("audio"))
+                     .toObject()
+                     .value(QLatin1String("voice")),
+                 QJsonValue(true));
+    }
+
+    void shouldReportAFailedDownloadAndRetryIt()
+    {
+        Sim::Fault fault;
+        fault.kind = Sim::Fault::Kind::ServerError;
+        fault.target = Sim::Fault::Target::MediaDownload;
+        fault.count = 4; // every attempt the relay makes
+        m_loop->sim().faults().add(fault);
+
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const QJsonObject created =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")}});
+        const qint64 messageId = created.value(QLatin1String("id")).toInteger();
+        const QJsonObject failed = dataOf(ayu.waitForEvent(mediaUpdate(messageId, "failed")));
+        QCOMPARE(mediaOf(failed).value(QLatin1String("error")).toString(),
+                 QStringLiteral("download_failed"));
+
+        const QJsonObject retried = ayu.command(
+            nextId(), QStringLiteral("retry_media"),
+            {{QStringLiteral("conversation_id"), created.value(QLatin1String("conversation_id"))},
+             {QStringLiteral("message_id"), messageId}});
+        QCOMPARE(mediaOf(dataOf(retried).value(QLatin1String("message")).toObject())
+                     .value(QLatin1String("state"))
+                     .toString(),
+                 QStringLiteral("pending"));
+        const QJsonObject ready = dataOf(ayu.waitForEvent(mediaUpdate(messageId, "ready")));
+        QCOMPARE(mediaOf(ready).value(QLatin1String("key")).toString(),
+                 sha256Hex(seed("paket_rusak")));
+        QCOMPARE(resultCode(ayu.command(nextId(), QStringLiteral("retry_media"),
+                                        {{QStringLiteral("conversation_id"),
+                                          created.value(QLatin1String("conversation_id"))},
+                                         {QStringLiteral("message_id"), messageId}})),
+                 QStringLiteral("conflict"));
+    }
+
+    void shouldRefuseAnInboundPhotoOverTheLimit()
+    {
+        const QString id = m_loop->sim().media().add(pngOfSize(5 * 1024 * 1024 + 10),
+                                                     QStringLiteral("image/png"), {});
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const qint64 messageId =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")},
+                                {QStringLiteral("media"), id}})
+                .value(QLatin1String("id"))
+                .toInteger();
+        const QJsonObject failed = dataOf(ayu.waitForEvent(mediaUpdate(messageId, "failed")));
+        QCOMPARE(mediaOf(failed).value(QLatin1String("error")).toString(),
+                 QStringLiteral("too_large"));
+    }
+
+    void shouldResumeAPendingDownloadAfterARestart()
+    {
+        Sim::Fault fault;
+        fault.kind = Sim::Fault::Kind::Timeout; // held unanswered while the relay stops
+        fault.target = Sim::Fault::Target::MediaDownload;
+        m_loop->sim().faults().add(fault);
+        qint64 messageId = 0;
+        qint64 seq = 0;
+        {
+            Test::ConsoleClient ayu;
+            QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+            messageId = customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")}})
+                            .value(QLatin1String("id"))
+                            .toInteger();
+            QTRY_COMPARE_WITH_TIMEOUT(m_loop->sim().faults().pending(), 0, 10000);
+            seq = ayu.lastSeq();
+        }
+        m_loop->stopRelay();
+        QString error;
+        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        Test::ConsoleClient ayu;
+        QVERIFY(
+            ayu.signIn(m_loop->agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
+        QVERIFY(ayu.subscribe(seq));
+        QVERIFY(!ayu.waitForEvent(mediaUpdate(messageId, "ready")).isEmpty());
+    }
+
+private:
+    std::optional<Test::LoopbackRelay> m_loop;
+    QNetworkAccessManager m_nam;
+};
+
+QTEST_GUILESS_MAIN(TestMedia)
+#include "tst_media.moc"
