@@ -5,6 +5,7 @@
 #include "sim/simulator.h"
 
 #include "whatsapp/signature.h"
+#include "whatsapp/templatesyncer.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -55,12 +56,7 @@ bool LoopbackRelay::addUser(const QString &username, const QString &displayName,
 
 bool LoopbackRelay::startRelay(QString *error)
 {
-    m_relay = std::make_unique<Relay::RelayService>(relayConfig());
-    if (!m_relay->start(error))
-        return false;
-    m_port = m_relay->port();
-    m_sim->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port)));
-    return true;
+    return startRelay(relayConfig(), error);
 }
 
 bool LoopbackRelay::startRelay(const Relay::RelayConfig &config, QString *error)
@@ -70,6 +66,14 @@ bool LoopbackRelay::startRelay(const Relay::RelayConfig &config, QString *error)
         return false;
     m_port = m_relay->port();
     m_sim->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port)));
+    // The start-up template sync has finished (either way) before a test looks at the
+    // simulator's requests.
+    Relay::TemplateSyncer *templates = m_relay->templates();
+    if (templates->configured()) {
+        QEventLoop loop;
+        templates->sync(&loop, [&loop](const Relay::TemplateSyncResult &) { loop.quit(); });
+        loop.exec();
+    }
     return true;
 }
 
