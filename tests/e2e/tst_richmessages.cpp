@@ -248,6 +248,36 @@ private Q_SLOTS:
         }
     }
 
+    void shouldApproveTheAiDraftWithAnInteractiveMessage()
+    {
+        const QJsonObject drafted = m_agent->waitForEvent([](const QJsonObject &event) {
+            return event.value(QLatin1String("kind")).toString() ==
+                       QLatin1String("draft.updated") &&
+                   dataOf(event).value(QLatin1String("state")).toString() ==
+                       QLatin1String("pending");
+        });
+        QVERIFY2(!drafted.isEmpty(), "no AI draft for the customer's message");
+        const qint64 draftId = dataOf(drafted).value(QLatin1String("id")).toInteger();
+        const QJsonObject sent = send(QStringLiteral("send_interactive"),
+                                      {{QStringLiteral("interactive"), buttonMessage()},
+                                       {QStringLiteral("draft_id"), draftId}});
+        QVERIFY2(sent.value(QLatin1String("ok")).toBool(), qPrintable(describe(sent)));
+        QVERIFY(!m_agent
+                     ->waitForEvent([&](const QJsonObject &event) {
+                         return event.value(QLatin1String("kind")).toString() ==
+                                    QLatin1String("draft.updated") &&
+                                dataOf(event).value(QLatin1String("id")).toInteger() == draftId &&
+                                dataOf(event).value(QLatin1String("state")).toString() ==
+                                    QLatin1String("approved");
+                     })
+                     .isEmpty());
+        // Approved once: the same draft cannot be approved again.
+        QCOMPARE(errorCode(send(QStringLiteral("send_interactive"),
+                                {{QStringLiteral("interactive"), buttonMessage()},
+                                 {QStringLiteral("draft_id"), draftId}})),
+                 QStringLiteral("conflict"));
+    }
+
     void shouldRefuseOverLimitInteractiveMessagesBeforeCallingMeta()
     {
         QJsonObject tooMany = buttonMessage();
