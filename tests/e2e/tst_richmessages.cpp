@@ -164,6 +164,7 @@ private Q_SLOTS:
         QVERIFY(m_loop->addUser(QStringLiteral("sari"), QStringLiteral("Sari"),
                                 QStringLiteral("supervisor"), QStringLiteral("rahasia-sari")));
         Relay::RelayConfig config = m_loop->relayConfig();
+        config.wabaId = m_loop->sim().config().wabaId;
         config.templatePageSize = TemplatePageSize;
         QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
         m_agent.emplace();

@@ -5,7 +5,6 @@
 #include "sim/simulator.h"
 
 #include "whatsapp/signature.h"
-#include "whatsapp/templatesyncer.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -66,14 +65,6 @@ bool LoopbackRelay::startRelay(const Relay::RelayConfig &config, QString *error)
         return false;
     m_port = m_relay->port();
     m_sim->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port)));
-    // The start-up template sync has finished (either way) before a test looks at the
-    // simulator's requests.
-    Relay::TemplateSyncer *templates = m_relay->templates();
-    if (templates->configured()) {
-        QEventLoop loop;
-        templates->sync(&loop, [&loop](const Relay::TemplateSyncResult &) { loop.quit(); });
-        loop.exec();
-    }
     return true;
 }
 
@@ -148,7 +139,6 @@ Relay::RelayConfig LoopbackRelay::relayConfig() const
     config.graphToken = GraphToken;
     config.graphUrl = m_sim->graphBaseUrl();
     config.phoneNumberId = QLatin1String(PhoneNumberId);
-    config.wabaId = m_sim->config().wabaId;
     config.pbkdf2Iterations = 1000;
     config.sendBackoffMs = 20;
     config.fullSync = false;
