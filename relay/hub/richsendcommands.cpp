@@ -3,9 +3,12 @@
 #include "draftcommands.h"
 #include "outboundsend.h"
 #include "protocol/interactivelimits.h"
+#include "protocol/medialimits.h"
+#include "store/mediarepo.h"
 #include "store/outbound.h"
 #include "store/templaterepo.h"
 #include "templatemessage.h"
+#include "visibility.h"
 
 #include <QTextBoundaryFinder>
 
@@ -106,6 +109,27 @@ CommandReply sendTemplate(CommandContext &context)
     if (!conversation)
         return refusal;
     Message message = agentMessage(context, QStringLiteral("template"), built->text, QString());
+    if (!built->mediaKey.isEmpty()) {
+        const auto file = MediaRepo::findFile(context.txn.db(), built->mediaKey);
+        if (!file || !canSeeMedia(context.txn.db(), context.user, built->mediaKey))
+            return CommandReply::refusal(ErrorCode::NotFound, QStringLiteral("no such media"));
+        const QString format = stored->component(QStringLiteral("HEADER"))
+                                   .value(QLatin1String("format"))
+                                   .toString()
+                                   .toLower();
+        const auto kind = Protocol::mediaKindOfMimeType(file->mimeType);
+        if (!kind || Protocol::mediaKindName(*kind) != format)
+            return CommandReply::refusal(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("header: the media is not a %1").arg(format));
+        MessageMedia media;
+        media.state = QStringLiteral("ready");
+        media.key = file->key;
+        media.size = file->size;
+        media.mimeType = file->mimeType;
+        media.filename = file->filename;
+        message.media = media;
+    }
     const QJsonObject content{{TypeKey, QLatin1String("template")},
                               {QLatin1String("template"), built->templateObject}};
     return queueAnswer(context, *conversation, std::nullopt, message, content);

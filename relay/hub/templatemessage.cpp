@@ -129,19 +129,25 @@ std::optional<QJsonArray> textParameters(const MessageTemplate &stored, const QS
 
 // The header's parameters: text placeholders, or the media a media header needs.
 std::optional<QJsonArray> headerParameters(const MessageTemplate &stored, const QJsonArray &given,
-                                           QString *problem)
+                                           QString *mediaKey, QString *problem)
 {
     const QJsonObject header = stored.component(QStringLiteral("HEADER"));
     const QString format = header.value(QLatin1String("format")).toString().toLower();
     if (format == QLatin1String("image") || format == QLatin1String("video") ||
         format == QLatin1String("document")) {
         const QJsonObject parameter = given.at(0).toObject();
+        const QString key = parameter.value(QLatin1String("media")).toString();
+        if (given.size() == 1 && parameter.value(TypeKey).toString() == format && !key.isEmpty()) {
+            *mediaKey = key;
+            return QJsonArray{
+                QJsonObject{{TypeKey, format}, {format, QJsonObject{{QLatin1String("key"), key}}}}};
+        }
         const QJsonObject media = parameter.value(format).toObject();
         if (given.size() != 1 || parameter.value(TypeKey).toString() != format ||
             (media.value(QLatin1String("id")).toString().isEmpty() &&
              media.value(QLatin1String("link")).toString().isEmpty())) {
             *problem = QStringLiteral("header: the template's %1 header needs one %1 parameter "
-                                      "with an id or link")
+                                      "with a media key, id or link")
                            .arg(format);
             return std::nullopt;
         }
@@ -233,11 +239,11 @@ std::optional<TemplateMessage> buildTemplateMessage(const MessageTemplate &store
             return std::nullopt;
         }
     }
-    const auto header =
-        headerParameters(stored, parameters.value(QLatin1String("header")).toArray(), problem);
+    TemplateMessage message;
+    const auto header = headerParameters(
+        stored, parameters.value(QLatin1String("header")).toArray(), &message.mediaKey, problem);
     if (!header)
         return std::nullopt;
-    TemplateMessage message;
     const auto body = textParameters(
         stored, QStringLiteral("body"), parameters.value(QLatin1String("body")).toArray(),
         stored.component(QStringLiteral("BODY")).value(TextKey).toString(), &message.text, problem);

@@ -3,6 +3,8 @@
 #include "conversationrepo.h"
 #include "outboxrepo.h"
 
+#include <QJsonArray>
+
 #include <array>
 
 namespace Serambi::Relay {
@@ -35,6 +37,75 @@ QJsonObject withReplyContext(QJsonObject content, const QString &replyTo)
         content.insert(QLatin1String("context"),
                        QJsonObject{{QLatin1String("message_id"), replyTo}});
     return content;
+}
+
+namespace {
+
+const QLatin1String KeyField("key");
+const QLatin1String TypeField("type");
+const QLatin1String ParametersField("parameters");
+
+// Index of the template component whose first parameter's media object names a key, or -1.
+qsizetype templateMediaComponent(const QJsonArray &components)
+{
+    for (qsizetype i = 0; i < components.size(); ++i) {
+        const QJsonObject parameter =
+            components.at(i).toObject().value(ParametersField).toArray().at(0).toObject();
+        const QString kind = parameter.value(TypeField).toString();
+        if (!kind.isEmpty() && parameter.value(kind).toObject().contains(KeyField))
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+QString outboundMediaKey(const QJsonObject &request)
+{
+    const QString type = request.value(TypeField).toString();
+    const QJsonObject object = request.value(type).toObject();
+    if (type != QLatin1String("template"))
+        return object.value(KeyField).toString();
+    const QJsonArray components = object.value(QLatin1String("components")).toArray();
+    const qsizetype index = templateMediaComponent(components);
+    if (index < 0)
+        return {};
+    const QJsonObject parameter =
+        components.at(index).toObject().value(ParametersField).toArray().at(0).toObject();
+    return parameter.value(parameter.value(TypeField).toString())
+        .toObject()
+        .value(KeyField)
+        .toString();
+}
+
+QJsonObject withMetaMediaId(QJsonObject request, const QString &metaMediaId)
+{
+    const auto replaceKey = [&metaMediaId](QJsonObject media) {
+        media.remove(KeyField);
+        media.insert(QLatin1String("id"), metaMediaId);
+        return media;
+    };
+    const QString type = request.value(TypeField).toString();
+    QJsonObject object = request.value(type).toObject();
+    if (type != QLatin1String("template")) {
+        request.insert(type, replaceKey(object));
+        return request;
+    }
+    QJsonArray components = object.value(QLatin1String("components")).toArray();
+    const qsizetype index = templateMediaComponent(components);
+    if (index < 0)
+        return request;
+    QJsonObject component = components.at(index).toObject();
+    QJsonArray parameters = component.value(ParametersField).toArray();
+    QJsonObject parameter = parameters.at(0).toObject();
+    const QString kind = parameter.value(TypeField).toString();
+    parameter.insert(kind, replaceKey(parameter.value(kind).toObject()));
+    parameters.replace(0, parameter);
+    component.insert(ParametersField, parameters);
+    components.replace(index, component);
+    object.insert(QLatin1String("components"), components);
+    request.insert(type, object);
+    return request;
 }
 
 bool queueOutbound(WriteTxn &txn, Conversation &conversation, Message &message,

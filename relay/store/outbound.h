@@ -21,6 +21,13 @@ QJsonObject outboundContent(const QJsonObject &request);
 // content quoting replyTo (a wamid) when it is set.
 QJsonObject withReplyContext(QJsonObject content, const QString &replyTo);
 
+// The relay media key an outbound request names instead of Meta's media id: the media object of
+// a media message ({"type": "image", "image": {"key"}}) or a template's header parameter
+// ({"type": "image", "image": {"key"}}); empty when there is none.
+QString outboundMediaKey(const QJsonObject &request);
+// request with that media object naming Meta's id instead of the key.
+QJsonObject withMetaMediaId(QJsonObject request, const QString &metaMediaId);
+
 // Stores message as an outbound message of conversation (direction out, status pending,
 // payload = outboundRequest of content), queues it in the outbox and makes it the
 // conversation's last message. The caller fills type, text, sender, timestamp and replyTo,

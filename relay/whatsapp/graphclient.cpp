@@ -168,10 +168,6 @@ GraphResult GraphClient::readResult(QNetworkReply *reply, Expect expect)
                 json.value(key("messages")).toArray().at(0).toObject().value(key("id")).toString();
             result.success = !result.wamid.isEmpty();
             break;
-        case Expect::Json:
-            result.body = json;
-            result.success = !json.isEmpty();
-            break;
         case Expect::SuccessFlag:
             result.success = json.value(key("success")).toBool();
             break;
@@ -181,6 +177,10 @@ GraphResult GraphClient::readResult(QNetworkReply *reply, Expect expect)
             break;
         case Expect::MediaId:
             result.success = !json.value(key("id")).toString().isEmpty();
+            result.body = json;
+            break;
+        case Expect::Json:
+            result.success = !json.isEmpty();
             result.body = json;
             break;
         }

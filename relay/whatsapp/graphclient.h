@@ -46,9 +46,9 @@ struct GraphResult
 {
     int httpStatus = 0; // 0 when no HTTP response arrived
     bool success = false;
-    QString wamid; // messages[0].id of a successful send
-    // The answer of a successful getJson or media call (upload: "id"; media: "url", …).
-    QJsonObject body;
+    QString wamid;    // messages[0].id of a successful send
+    QJsonObject body; // the answer of a successful media call (upload: "id"; media: "url", …)
+                      // or getJson
     bool hasError = false;
     GraphError error;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
@@ -100,7 +100,7 @@ public:
                      QObject *context, Done done);
 
 private:
-    enum class Expect { Wamid, SuccessFlag, Json, MediaUrl, MediaId };
+    enum class Expect { Wamid, SuccessFlag, MediaUrl, MediaId, Json };
 
     QNetworkRequest request(const QUrl &url) const;
     void finish(QNetworkReply *reply, Expect expect, QObject *context, Done done);

@@ -3,6 +3,7 @@
 
 #include "graphclient.h"
 #include "store/mediafiles.h"
+#include "store/outbound.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
@@ -15,7 +16,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcOutbox)
 
 namespace Serambi::Relay {
 
-void OutboxSender::sendMedia(const OutboxItem &item, const QString &type, const QString &key)
+void OutboxSender::sendMedia(const OutboxItem &item, const QString &key)
 {
     auto file = std::make_shared<std::optional<MediaFile>>();
     auto now = std::make_shared<qint64>(0);
@@ -26,17 +27,17 @@ void OutboxSender::sendMedia(const OutboxItem &item, const QString &type, const 
             return WriteResult::success();
         },
         this,
-        [this, item, type, file, now](const WriteResult &) {
+        [this, item, file, now](const WriteResult &) {
             if (!file->has_value()) {
                 failMissingMedia(item);
                 return;
             }
             const MediaFile &media = **file;
             if (!media.metaMediaId.isEmpty() && *now - media.metaUploadedAt < MetaMediaReuseMs) {
-                postWithMediaId(item, type, media.metaMediaId);
+                postWithMediaId(item, media.metaMediaId);
                 return;
             }
-            upload(item, type, media);
+            upload(item, media);
         });
 }
 
@@ -49,18 +50,12 @@ void OutboxSender::failMissingMedia(const OutboxItem &item)
     record(outcome);
 }
 
-void OutboxSender::postWithMediaId(const OutboxItem &item, const QString &type,
-                                   const QString &metaMediaId)
+void OutboxSender::postWithMediaId(const OutboxItem &item, const QString &metaMediaId)
 {
-    QJsonObject body = item.request;
-    QJsonObject object = body.value(type).toObject();
-    object.remove(QLatin1String("key"));
-    object.insert(QLatin1String("id"), metaMediaId);
-    body.insert(type, object);
-    post(item, body);
+    post(item, withMetaMediaId(item.request, metaMediaId));
 }
 
-void OutboxSender::upload(const OutboxItem &item, const QString &type, const MediaFile &file)
+void OutboxSender::upload(const OutboxItem &item, const MediaFile &file)
 {
     QFile bytes(MediaFiles(m_options.mediaDir).pathOf(file.key));
     if (!bytes.open(QIODevice::ReadOnly)) {
@@ -72,7 +67,7 @@ void OutboxSender::upload(const OutboxItem &item, const QString &type, const Med
     const QString key = file.key;
     m_graph->uploadMedia(
         bytes.readAll(), file.mimeType, file.filename, this,
-        [this, item, type, key](const GraphResult &result) {
+        [this, item, key](const GraphResult &result) {
             if (!result.ok()) { // the outbox's retry rules; a permanent refusal fails the message
                 handleSendFinished(item, result);
                 return;
@@ -84,10 +79,7 @@ void OutboxSender::upload(const OutboxItem &item, const QString &type, const Med
                                ? WriteResult::success()
                                : WriteResult::failure(QStringLiteral("cannot record the upload"));
                 },
-                this,
-                [this, item, type, metaId](const WriteResult &) {
-                    postWithMediaId(item, type, metaId);
-                });
+                this, [this, item, metaId](const WriteResult &) { postWithMediaId(item, metaId); });
         });
 }
 

@@ -1,5 +1,7 @@
 #include "outboxsender.h"
 
+#include "store/outbound.h"
+
 #include "graphclient.h"
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
@@ -161,11 +163,9 @@ void OutboxSender::dispatch(const OutboxItem &item)
 void OutboxSender::send(const OutboxItem &item)
 {
     ++m_counters.inflight;
-    const QString type = item.request.value(QLatin1String("type")).toString();
-    const QString mediaKey =
-        item.request.value(type).toObject().value(QLatin1String("key")).toString();
+    const QString mediaKey = outboundMediaKey(item.request);
     if (!mediaKey.isEmpty())
-        sendMedia(item, type, mediaKey);
+        sendMedia(item, mediaKey);
     else
         post(item, item.request);
 }

@@ -82,10 +82,10 @@ private:
     void send(const OutboxItem &item);
     // Media sends (outboxmedia.cpp): the request names the relay's media key; upload the
     // bytes unless Meta's id for them is fresh, then post with Meta's id.
-    void sendMedia(const OutboxItem &item, const QString &type, const QString &key);
-    void upload(const OutboxItem &item, const QString &type, const MediaFile &file);
+    void sendMedia(const OutboxItem &item, const QString &key);
+    void upload(const OutboxItem &item, const MediaFile &file);
     void failMissingMedia(const OutboxItem &item);
-    void postWithMediaId(const OutboxItem &item, const QString &type, const QString &metaMediaId);
+    void postWithMediaId(const OutboxItem &item, const QString &metaMediaId);
     void post(const OutboxItem &item, QJsonObject body);
     void handleSendFinished(const OutboxItem &item, const GraphResult &result);
     void record(const Outcome &outcome);

@@ -9,6 +9,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Serambi;
@@ -161,6 +164,7 @@ private Q_SLOTS:
         QVERIFY(m_loop->addUser(QStringLiteral("sari"), QStringLiteral("Sari"),
                                 QStringLiteral("supervisor"), QStringLiteral("rahasia-sari")));
         Relay::RelayConfig config = m_loop->relayConfig();
+        config.wabaId = m_loop->sim().config().wabaId;
         config.templatePageSize = TemplatePageSize;
         QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
         m_agent.emplace();
@@ -243,6 +247,36 @@ private Q_SLOTS:
             QCOMPARE(message.value(QLatin1String("content")).toObject(), content);
             QCOMPARE(sentBody(before), toCustomer(content));
         }
+    }
+
+    void shouldApproveTheAiDraftWithAnInteractiveMessage()
+    {
+        const QJsonObject drafted = m_agent->waitForEvent([](const QJsonObject &event) {
+            return event.value(QLatin1String("kind")).toString() ==
+                       QLatin1String("draft.updated") &&
+                   dataOf(event).value(QLatin1String("state")).toString() ==
+                       QLatin1String("pending");
+        });
+        QVERIFY2(!drafted.isEmpty(), "no AI draft for the customer's message");
+        const qint64 draftId = dataOf(drafted).value(QLatin1String("id")).toInteger();
+        const QJsonObject sent = send(QStringLiteral("send_interactive"),
+                                      {{QStringLiteral("interactive"), buttonMessage()},
+                                       {QStringLiteral("draft_id"), draftId}});
+        QVERIFY2(sent.value(QLatin1String("ok")).toBool(), qPrintable(describe(sent)));
+        QVERIFY(!m_agent
+                     ->waitForEvent([&](const QJsonObject &event) {
+                         return event.value(QLatin1String("kind")).toString() ==
+                                    QLatin1String("draft.updated") &&
+                                dataOf(event).value(QLatin1String("id")).toInteger() == draftId &&
+                                dataOf(event).value(QLatin1String("state")).toString() ==
+                                    QLatin1String("approved");
+                     })
+                     .isEmpty());
+        // Approved once: the same draft cannot be approved again.
+        QCOMPARE(errorCode(send(QStringLiteral("send_interactive"),
+                                {{QStringLiteral("interactive"), buttonMessage()},
+                                 {QStringLiteral("draft_id"), draftId}})),
+                 QStringLiteral("conflict"));
     }
 
     void shouldRefuseOverLimitInteractiveMessagesBeforeCallingMeta()
@@ -447,6 +481,92 @@ private Q_SLOTS:
                                     QLatin1String("delivered");
                      })
                      .isEmpty());
+    }
+
+    void shouldUploadATemplatesHeaderMediaByItsKey()
+    {
+        // The agent uploads the photo to the relay, then names its key in the header.
+        const QByteArray photo =
+            m_loop->sim().media().findSeed(QStringLiteral("paket_rusak"))->data;
+        QNetworkAccessManager network;
+        QNetworkRequest request(
+            QUrl(m_loop->agentsUrl()
+                     .toString()
+                     .replace(QStringLiteral("ws://"), QStringLiteral("http://"))
+                     .replace(QStringLiteral("/agents"), QStringLiteral("/media"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("image/png"));
+        request.setRawHeader("Authorization", "Bearer " + m_agent->token().toLatin1());
+        QNetworkReply *reply = network.post(request, photo);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        const QString key = QJsonDocument::fromJson(reply->readAll())
+                                .object()
+                                .value(QLatin1String("key"))
+                                .toString();
+        reply->deleteLater();
+        QVERIFY(!key.isEmpty());
+
+        const auto sendWithHeader = [&](const QJsonObject &header) {
+            return send(QStringLiteral("send_template"),
+                        {{QStringLiteral("name"), QStringLiteral("pesanan_dikemas")},
+                         {QStringLiteral("language"), QStringLiteral("id")},
+                         {QStringLiteral("parameters"),
+                          QJsonObject{{QStringLiteral("header"), QJsonArray{header}},
+                                      {QStringLiteral("body"),
+                                       QJsonArray{textParameter(QStringLiteral("Siti")),
+                                                  textParameter(QStringLiteral("A-4711"))}},
+                                      {QStringLiteral("buttons"),
+                                       QJsonArray{QJsonObject{{QStringLiteral("index"), 1},
+                                                              {QStringLiteral("text"),
+                                                               QStringLiteral("A-4711")}}}}}}});
+        };
+        const int before = requestSeq();
+        QCOMPARE(
+            errorCode(sendWithHeader({{QStringLiteral("type"), QStringLiteral("image")},
+                                      {QStringLiteral("media"), QString(64, QLatin1Char('0'))}})),
+            QStringLiteral("not_found"));
+        const QJsonObject result = sendWithHeader(
+            {{QStringLiteral("type"), QStringLiteral("image")}, {QStringLiteral("media"), key}});
+        QVERIFY2(result.value(QLatin1String("ok")).toBool(), qPrintable(describe(result)));
+        const QJsonObject message = dataOf(result).value(QLatin1String("message")).toObject();
+        QCOMPARE(message.value(QLatin1String("media")).toObject().value(QLatin1String("key")), key);
+        const QJsonObject keyed{
+            {QStringLiteral("type"), QStringLiteral("image")},
+            {QStringLiteral("image"), QJsonObject{{QStringLiteral("key"), key}}}};
+        QCOMPARE(message.value(QLatin1String("content"))
+                     .toObject()
+                     .value(QLatin1String("template"))
+                     .toObject()
+                     .value(QLatin1String("components"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("parameters"))
+                     .toArray()
+                     .at(0)
+                     .toObject(),
+                 keyed);
+
+        // The outbox uploads the bytes, then sends Meta's id in the header.
+        QVERIFY(QTest::qWaitFor([&] { return !messagePosts(before).isEmpty(); }, 10000));
+        const QJsonObject body = messagePosts(before).first();
+        const QJsonObject header = body.value(QLatin1String("template"))
+                                       .toObject()
+                                       .value(QLatin1String("components"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+        const QJsonObject image = header.value(QLatin1String("parameters"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject()
+                                      .value(QLatin1String("image"))
+                                      .toObject();
+        QCOMPARE(image.keys(), QStringList{QStringLiteral("id")});
+        const Sim::MediaItem *uploaded =
+            m_loop->sim().media().find(image.value(QLatin1String("id")).toString());
+        QVERIFY(uploaded);
+        QCOMPARE(uploaded->data, photo);
     }
 
     void shouldRefuseWrongTemplateSendsBeforeCallingMeta()

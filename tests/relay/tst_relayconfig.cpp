@@ -48,6 +48,17 @@ private Q_SLOTS:
         QCOMPARE(config->graphUrl.toString(), QStringLiteral("https://graph.facebook.com/v25.0"));
         QCOMPARE(config->appSecret, QByteArray("app-secret"));
         QCOMPARE(config->databasePath(), m_dir->filePath(QStringLiteral("relay.sqlite")));
+        QVERIFY(config->wabaId.isEmpty()); // optional: no templates to sync
+    }
+
+    void shouldReadTheWabaId()
+    {
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_WABA_ID"), QStringLiteral("102030405060708"));
+        QString error;
+        const auto config = loadRelayConfig({}, env, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->wabaId, QStringLiteral("102030405060708"));
     }
 
     void shouldNameTheMissingKey_data()
@@ -83,6 +94,8 @@ private Q_SLOTS:
                                    << "ftp://graph";
         QTest::newRow("phone number id") << "SERAMBI_PHONE_NUMBER_ID"
                                          << "+62 811";
+        QTest::newRow("waba id") << "SERAMBI_WABA_ID"
+                                 << "WABA-1";
         QTest::newRow("ai mode") << "SERAMBI_AI_MODE"
                                  << "sometimes";
         QTest::newRow("db sync") << "SERAMBI_DB_SYNC"

@@ -55,12 +55,7 @@ bool LoopbackRelay::addUser(const QString &username, const QString &displayName,
 
 bool LoopbackRelay::startRelay(QString *error)
 {
-    m_relay = std::make_unique<Relay::RelayService>(relayConfig());
-    if (!m_relay->start(error))
-        return false;
-    m_port = m_relay->port();
-    m_sim->setWebhookUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port)));
-    return true;
+    return startRelay(relayConfig(), error);
 }
 
 bool LoopbackRelay::startRelay(const Relay::RelayConfig &config, QString *error)
@@ -144,7 +139,6 @@ Relay::RelayConfig LoopbackRelay::relayConfig() const
     config.graphToken = GraphToken;
     config.graphUrl = m_sim->graphBaseUrl();
     config.phoneNumberId = QLatin1String(PhoneNumberId);
-    config.wabaId = m_sim->config().wabaId;
     config.pbkdf2Iterations = 1000;
     config.sendBackoffMs = 20;
     config.fullSync = false;

@@ -47,6 +47,8 @@ public:
     // Returns its wamid (empty when the relay did not answer 200).
     QString customerWroteAt(const QString &waId, const QString &text, const QDateTime &sentAt);
 
+    // The relay's configuration. No WABA id: tests that want the start-up template sync set
+    // config.wabaId = sim().config().wabaId, so other tests see only their own Graph requests.
     Relay::RelayConfig relayConfig() const;
     QUrl agentsUrl() const;
     QString dataPath(const QString &name) const { return m_dir.filePath(name); }
