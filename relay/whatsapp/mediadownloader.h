@@ -23,12 +23,12 @@ struct MediaDownloadOptions
     int backoffBaseMs = 1000;
 };
 
-// Fetches the media of inbound messages as soon as they are stored (design.md flow step 5):
-// GET /{media-id} for a URL, then the bytes with the bearer token, checked against the kind's
-// limit, the MIME types WhatsApp lists and the webhook's SHA-256, stored in MediaFiles. Every
-// change of a message's media is one writer job with a message.updated event. Pending
-// downloads are picked up again at start (after a restart) and when retry_media sets a failed
-// one back to pending.
+// Fetches the media of inbound messages as soon as their webhook is committed (design.md flow,
+// after step 4): GET /{media-id} for a URL, then the bytes with the bearer token, checked
+// against the kind's limit, the MIME types WhatsApp lists and the webhook's SHA-256, stored in
+// MediaFiles. Every change of a message's media is one writer job with a message.updated
+// event. Pending downloads are picked up again at start (after a restart) and when retry_media
+// sets a failed one back to pending.
 class MediaDownloader : public QObject
 {
     Q_OBJECT

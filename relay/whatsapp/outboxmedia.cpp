@@ -28,25 +28,36 @@ void OutboxSender::sendMedia(const OutboxItem &item, const QString &type, const 
         this,
         [this, item, type, file, now](const WriteResult &) {
             if (!file->has_value()) {
-                Outcome outcome;
-                outcome.item = item;
-                outcome.kind = Outcome::Kind::Failed;
-                outcome.decision.title = QStringLiteral("the media file is not stored");
-                record(outcome);
+                failMissingMedia(item);
                 return;
             }
             const MediaFile &media = **file;
             if (!media.metaMediaId.isEmpty() && *now - media.metaUploadedAt < MetaMediaReuseMs) {
-                QJsonObject body = item.request;
-                QJsonObject object = body.value(type).toObject();
-                object.remove(QLatin1String("key"));
-                object.insert(QLatin1String("id"), media.metaMediaId);
-                body.insert(type, object);
-                post(item, body);
+                postWithMediaId(item, type, media.metaMediaId);
                 return;
             }
             upload(item, type, media);
         });
+}
+
+void OutboxSender::failMissingMedia(const OutboxItem &item)
+{
+    Outcome outcome;
+    outcome.item = item;
+    outcome.kind = Outcome::Kind::Failed;
+    outcome.decision.title = QStringLiteral("the media file is not stored");
+    record(outcome);
+}
+
+void OutboxSender::postWithMediaId(const OutboxItem &item, const QString &type,
+                                   const QString &metaMediaId)
+{
+    QJsonObject body = item.request;
+    QJsonObject object = body.value(type).toObject();
+    object.remove(QLatin1String("key"));
+    object.insert(QLatin1String("id"), metaMediaId);
+    body.insert(type, object);
+    post(item, body);
 }
 
 void OutboxSender::upload(const OutboxItem &item, const QString &type, const MediaFile &file)
@@ -54,11 +65,7 @@ void OutboxSender::upload(const OutboxItem &item, const QString &type, const Med
     QFile bytes(MediaFiles(m_options.mediaDir).pathOf(file.key));
     if (!bytes.open(QIODevice::ReadOnly)) {
         qCCritical(lcOutbox) << "outbox item" << item.id << "cannot read media" << file.key;
-        Outcome outcome;
-        outcome.item = item;
-        outcome.kind = Outcome::Kind::Failed;
-        outcome.decision.title = QStringLiteral("the media file is not stored");
-        record(outcome);
+        failMissingMedia(item);
         return;
     }
     qCDebug(lcOutbox) << "outbox item" << item.id << "uploading media" << file.key;
@@ -77,7 +84,10 @@ void OutboxSender::upload(const OutboxItem &item, const QString &type, const Med
                                ? WriteResult::success()
                                : WriteResult::failure(QStringLiteral("cannot record the upload"));
                 },
-                this, [this, item, type, key](const WriteResult &) { sendMedia(item, type, key); });
+                this,
+                [this, item, type, metaId](const WriteResult &) {
+                    postWithMediaId(item, type, metaId);
+                });
         });
 }
 

@@ -84,6 +84,8 @@ private:
     // bytes unless Meta's id for them is fresh, then post with Meta's id.
     void sendMedia(const OutboxItem &item, const QString &type, const QString &key);
     void upload(const OutboxItem &item, const QString &type, const MediaFile &file);
+    void failMissingMedia(const OutboxItem &item);
+    void postWithMediaId(const OutboxItem &item, const QString &type, const QString &metaMediaId);
     void post(const OutboxItem &item, QJsonObject body);
     void handleSendFinished(const OutboxItem &item, const GraphResult &result);
     void record(const Outcome &outcome);

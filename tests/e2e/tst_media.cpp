@@ -444,6 +444,41 @@ private Q_SLOTS:
                  QStringLiteral("too_large"));
     }
 
+    void shouldRefuseMediaThatIsNotWhatTheWebhookSaid_data()
+    {
+        QTest::addColumn<QString>("mediaId");
+        QTest::addColumn<QString>("sha256");
+        QTest::addColumn<QString>("error");
+        // The seed photo's id, with the hash of other bytes (base64, as webhooks carry it).
+        QTest::newRow("checksum")
+            << QStringLiteral("7100000000000001")
+            << QString::fromLatin1(
+                   QCryptographicHash::hash("other bytes", QCryptographicHash::Sha256).toBase64())
+            << QStringLiteral("checksum_mismatch");
+        QTest::newRow("unknown to Meta")
+            << QStringLiteral("7199999999999999") << QString() << QStringLiteral("expired");
+    }
+
+    void shouldRefuseMediaThatIsNotWhatTheWebhookSaid()
+    {
+        QFETCH(QString, mediaId);
+        QFETCH(QString, sha256);
+        QFETCH(QString, error);
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        QJsonObject image{{QStringLiteral("id"), mediaId},
+                          {QStringLiteral("mime_type"), QStringLiteral("image/png")}};
+        if (!sha256.isEmpty())
+            image.insert(QStringLiteral("sha256"), sha256);
+        const qint64 messageId =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")},
+                                {QStringLiteral("image"), image}})
+                .value(QLatin1String("id"))
+                .toInteger();
+        const QJsonObject failed = dataOf(ayu.waitForEvent(mediaUpdate(messageId, "failed")));
+        QCOMPARE(mediaOf(failed).value(QLatin1String("error")).toString(), error);
+    }
+
     void shouldResumeAPendingDownloadAfterARestart()
     {
         Sim::Fault fault;

@@ -1,6 +1,8 @@
 #include "fakegraphapi.h"
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
+#include "store/mediafiles.h"
+#include "store/mediarepo.h"
 #include "store/outboxrepo.h"
 #include "store/storewriter.h"
 #include "whatsapp/graphclient.h"
@@ -60,12 +62,37 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<OutboxSender> m_sender;
+    QByteArray m_photo;
+
+    // A stored upload (as POST /media leaves it) and a send of it.
+    Outbound createMediaSend()
+    {
+        const QString key = MediaFiles(m_dir->filePath(QStringLiteral("media"))).write(m_photo);
+        const qint64 size = m_photo.size();
+        const auto stored = run([key, size](WriteTxn &txn) {
+            MediaFile file;
+            file.key = key;
+            file.mimeType = QStringLiteral("image/png");
+            file.size = size;
+            file.filename = QStringLiteral("resi.png");
+            return MediaRepo::insertFile(txn, file, 0) ? WriteResult::success()
+                                                       : WriteResult::failure(QString());
+        });
+        if (key.isEmpty() || !stored || !stored->ok)
+            return {};
+        QJsonObject request = textRequest(QString());
+        request.insert(QLatin1String("type"), QStringLiteral("image"));
+        request.remove(QLatin1String("text"));
+        request.insert(QLatin1String("image"), QJsonObject{{QLatin1String("key"), key}});
+        return createOutbound(request, QString());
+    }
     EventList m_events;
 
     // Small delays so that a suite full of retries stays fast.
-    static OutboxOptions fastOptions()
+    OutboxOptions fastOptions() const
     {
         OutboxOptions options;
+        options.mediaDir = m_dir->filePath(QStringLiteral("media"));
         options.maxAttempts = 5;
         options.backoffBaseMs = 10;
         options.backoffCapMs = 40;
@@ -89,10 +116,12 @@ private:
     }
 
     // What the hub does for an agent's reply: message, outbox row and event in one job.
-    Outbound createOutbound(const QString &text)
+    Outbound createOutbound(const QString &text) { return createOutbound(textRequest(text), text); }
+
+    Outbound createOutbound(const QJsonObject &request, const QString &text)
     {
         auto outbound = std::make_shared<Outbound>();
-        outbound->request = textRequest(text);
+        outbound->request = request;
         const auto result = run([outbound, text](WriteTxn &txn) {
             Contact contact;
             contact.waId = QStringLiteral("447700900123");
@@ -104,7 +133,7 @@ private:
             Message message;
             message.conversationId = conversation->id;
             message.direction = QStringLiteral("out");
-            message.type = QStringLiteral("text");
+            message.type = outbound->request.value(QLatin1String("type")).toString();
             message.text = text;
             message.payload = outbound->request;
             message.status = QStringLiteral("pending");
@@ -183,6 +212,7 @@ private Q_SLOTS:
             GraphOptions{m_api->baseUrl(), PhoneNumberId, Token, 500}, m_nam.get());
         makeSender(fastOptions());
         m_events.clear();
+        m_photo = QByteArray("\x89PNG\r\n\x1a\n-a-tiny-photo", 21);
     }
 
     void cleanup()
@@ -298,6 +328,38 @@ private Q_SLOTS:
         QCOMPARE(error.value(QLatin1String("code")).toInt(), code);
         QCOMPARE(error.value(QLatin1String("title")).toString(), title);
         QCOMPARE(error.value(QLatin1String("details")).toString(), details);
+    }
+
+    void shouldUploadAMediaSendsBytesThenSendMetasId()
+    {
+        m_api->enqueue({200, QByteArrayLiteral(R"({"id":"4490709327384033"})"), {}, false, 0});
+        m_sender->start();
+        const Outbound outbound = createMediaSend();
+        QVERIFY(outbound.messageId > 0);
+        QTRY_COMPARE(messageStatus(outbound.messageId), QStringLiteral("accepted"));
+        const auto requests = m_api->requests();
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(requests.at(0).path, QStringLiteral("/v25.0/%1/media").arg(PhoneNumberId));
+        QVERIFY(requests.at(0).contentType.startsWith("multipart/form-data"));
+        QCOMPARE(requests.at(0).authorization, "Bearer " + Token);
+        QJsonObject expected = outbound.request;
+        expected.insert(QLatin1String("image"),
+                        QJsonObject{{QLatin1String("id"), QStringLiteral("4490709327384033")}});
+        QCOMPARE(requests.at(1).body, withCallbackData(expected, outbound.outboxId));
+    }
+
+    void shouldFailAMediaSendWhoseUploadMetaRefuses()
+    {
+        m_api->enqueue(FakeGraphApi::Reply::metaError(
+            400, 131053, QStringLiteral("(#131053) Media upload error"),
+            QStringLiteral("Unsupported file type")));
+        m_sender->start();
+        const Outbound outbound = createMediaSend();
+        QTRY_COMPARE(messageStatus(outbound.messageId), QStringLiteral("failed"));
+        const auto stored = message(outbound.messageId);
+        QCOMPARE(stored->errorCode, 131053);
+        QCOMPARE(stored->errorTitle, QStringLiteral("Media upload error"));
+        QCOMPARE(m_api->requests().size(), 1); // the message itself was never posted
     }
 
     void shouldFailWithMetasReasonWhenAttemptsAreExhausted()

@@ -1,11 +1,15 @@
 // The relay's storage: migrations and the group-committing writer, on real SQLite files.
 #include "store/conversationrepo.h"
 #include "store/database.h"
+#include "store/mediafiles.h"
 #include "store/migrations.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -164,6 +168,38 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 2);
         QCOMPARE(reader.eventsAfter(0, 100).size(), 2);
         QCOMPARE(reader.lastSeq(), reader.eventsAfter(0, 100).constLast().seq);
+    }
+
+    void shouldStoreMediaByContentOnce()
+    {
+        QTemporaryDir dir;
+        const MediaFiles files(dir.filePath(QStringLiteral("media")));
+        const QByteArray bytes("%PDF-1.4 bukti transfer");
+        const QString key = files.write(bytes);
+        const QString hex = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(key, hex);
+        const QString path = dir.filePath(QStringLiteral("media/%1/%2").arg(hex.left(2), hex));
+        QCOMPARE(files.pathOf(key), path);
+        QFile stored(path);
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QCOMPARE(stored.readAll(), bytes);
+        QCOMPARE(files.write(bytes), key); // the same bytes: the same file
+        // Only the file itself: no temporary file is left behind.
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("media/") + hex.left(2))).entryList(QDir::Files),
+                 QStringList{hex});
+        QVERIFY(files.contains(key));
+        QVERIFY(!files.contains(QStringLiteral("../relay.sqlite")));
+    }
+
+    void shouldNormaliseMetasSha256ToHex()
+    {
+        const QByteArray digest = QCryptographicHash::hash("foto", QCryptographicHash::Sha256);
+        const QString hex = QString::fromLatin1(digest.toHex());
+        QCOMPARE(MediaFiles::normalizedSha256(QString::fromLatin1(digest.toBase64())), hex);
+        QCOMPARE(MediaFiles::normalizedSha256(hex.toUpper()), hex);
+        QCOMPARE(MediaFiles::normalizedSha256(QStringLiteral("not a hash")), QString());
+        QCOMPARE(MediaFiles::normalizedSha256(QString()), QString());
     }
 
     void shouldRefuseToStartOnAnUnwritablePath()

@@ -135,7 +135,7 @@ private Q_SLOTS:
         m_metrics = std::make_unique<MetricsRegistry>();
         m_endpoint->registerMetrics(*m_metrics);
         m_server = std::make_unique<RelayHttpServer>(
-            m_endpoint.get(), m_metrics.get(), [](QWebSocket *socket) { delete socket; },
+            m_endpoint.get(), nullptr, m_metrics.get(), [](QWebSocket *socket) { delete socket; },
             [] { return true; });
         m_port = m_server->listen(QHostAddress::LocalHost, 0);
         QVERIFY(m_port != 0);

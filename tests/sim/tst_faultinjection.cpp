@@ -159,8 +159,29 @@ private Q_SLOTS:
         QCOMPARE(m_sim->state().counters().sendsAccepted, 1);
     }
 
+    void shouldFailMediaDownloadsOnlyWhenTheFaultTargetsThem()
+    {
+        addFault({{QStringLiteral("kind"), QStringLiteral("server_error")},
+                  {QStringLiteral("target"), QStringLiteral("media_download")}});
+        QCOMPARE(m_client->post(m_messages, text()).status, 200); // sends are not affected
+        const QString url = m_client->get(QStringLiteral("/v25.0/7100000000000001"))
+                                .json()
+                                .value(QLatin1String("url"))
+                                .toString();
+        QVERIFY(!url.isEmpty());
+        QCOMPARE(m_client->get(url).status, 500);
+        QCOMPARE(m_client->get(url).status, 200);
+        QCOMPARE(m_sim->faults().pending(), 0);
+    }
+
     void shouldRefuseMalformedFaults()
     {
+        QCOMPARE(m_control
+                     ->post(QStringLiteral("/_sim/faults"),
+                            {{QStringLiteral("kind"), QStringLiteral("server_error")},
+                             {QStringLiteral("target"), QStringLiteral("webhooks")}})
+                     .status,
+                 400);
         QCOMPARE(m_control
                      ->post(QStringLiteral("/_sim/faults"),
                             {{QStringLiteral("kind"), QStringLiteral("meteor")}})
