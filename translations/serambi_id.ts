@@ -131,10 +131,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1: %2, answering “%3”</source>
-        <translation>%1: %2, menjawab “%3”</translation>
-    </message>
-    <message>
         <source>Header: %1</source>
         <translation>Header: %1</translation>
     </message>

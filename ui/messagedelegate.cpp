@@ -31,11 +31,10 @@ struct Content
 {
     bool outgoing = false;
     bool ai = false;
-    bool supported = true;
     bool failed = false;
     QString type;
     QString senderLine;
-    QString kindLine;
+    QString kindLine; // "Unsupported message", with a warning mark
     Bubbles::BubbleContent body;
     QString quoteSender;
     QString quoteText;
@@ -81,7 +80,6 @@ Content contentOf(const QModelIndex &index, const Bubbles::MediaContext &media)
     c.outgoing = index.data(Model::DirectionRole).toString() == QLatin1String("out");
     const QString senderKind = index.data(Model::SenderKindRole).toString();
     c.ai = senderKind == QLatin1String("ai");
-    c.supported = index.data(Model::SupportedRole).toBool();
     c.status = index.data(Model::StatusRole).toString();
     c.failed = c.status == QLatin1String("failed");
     if (c.outgoing) {
@@ -284,9 +282,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     if (!c.kindLine.isEmpty()) {
         const qreal glyph = small.height();
-        const QColor kindColor = c.supported ? muted : ThemeColors::warning(palette);
+        const QColor kindColor = ThemeColors::warning(palette);
         Glyphs::paintMessageType(painter, QRectF(x, top + g.kindY, glyph, glyph),
-                                 c.supported ? c.type : QStringLiteral("unsupported"), kindColor);
+                                 QStringLiteral("unsupported"), kindColor);
         painter->setPen(kindColor);
         painter->setFont(fonts.bold);
         painter->drawText(QRectF(x + glyph + 4, top + g.kindY, g.textWidth - glyph - 4, glyph),

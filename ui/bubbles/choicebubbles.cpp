@@ -55,9 +55,10 @@ BubbleContent choiceReplyContent(const QModelIndex &index)
     c.blocks.append(choice);
     if (!description.isEmpty())
         c.blocks.append(Block(Block::Kind::Detail, description));
-    const QString offer = index.data(Model::QuotedTextRole).toString().simplified();
-    c.spoken = offer.isEmpty() ? BubbleText::tr("%1: %2").arg(how, picked)
-                               : BubbleText::tr("%1: %2, answering “%3”").arg(how, picked, offer);
+    // The delegate's quote says which message offered the choice.
+    c.spoken = BubbleText::tr("%1: %2").arg(how, picked);
+    if (!description.isEmpty())
+        c.spoken += QStringLiteral(" · ") + description;
     if (index.data(Model::OfferedByRole).toLongLong() != 0)
         c.primary = Action::ShowQuoted;
     return c;
