@@ -7,6 +7,7 @@
 #include "app/memorycredentialstore.h"
 #include "app/messagelistmodel.h"
 #include "app/relayclient.h"
+#include "config/relayconfig.h"
 #include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
 #include "ui/attachment.h"
@@ -149,7 +150,10 @@ private Q_SLOTS:
         m_sim = &m_loop->sim();
         QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
                                 AgentPassword));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        // The template picker lists what the relay synced from the simulator at start.
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.wabaId = m_sim->config().wabaId;
+        QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
         m_settings =
             std::make_unique<Ui::ConsoleSettings>(m_loop->dataPath(QStringLiteral("console.ini")));
         m_settings->setLanguage(QStringLiteral("en"));
