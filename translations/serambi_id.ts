@@ -1071,6 +1071,10 @@
         <source>Offer the draft&apos;s choices as buttons or a list</source>
         <translation>Tawarkan pilihan di draf sebagai tombol atau daftar</translation>
     </message>
+    <message>
+        <source>More than 24 hours since the customer last wrote: only an approved template can be sent</source>
+        <translation>Sudah lebih dari 24 jam sejak pelanggan terakhir menulis: hanya template yang disetujui yang bisa dikirim</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::InteractiveBuilder</name>

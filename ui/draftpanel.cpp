@@ -82,6 +82,19 @@ void DraftPanel::setDraft(const std::optional<App::Draft> &draft)
     refresh();
 }
 
+void DraftPanel::setWindowClosed(bool closed)
+{
+    if (m_windowClosed == closed)
+        return;
+    m_windowClosed = closed;
+    retranslateUi();
+}
+
+bool DraftPanel::canApprove() const
+{
+    return m_draft && !m_windowClosed && !m_draft->streaming && !m_draft->text.trimmed().isEmpty();
+}
+
 void DraftPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -95,8 +108,11 @@ void DraftPanel::retranslateUi()
 {
     setAccessibleName(tr("AI draft"));
     m_approve->setText(tr("Approve and send"));
-    m_approve->setToolTip(tr("Send the draft and go to the next chat that needs you "
-                             "(Ctrl+Enter)"));
+    m_approve->setToolTip(m_windowClosed
+                              ? tr("More than 24 hours since the customer last wrote: only an "
+                                   "approved template can be sent")
+                              : tr("Send the draft and go to the next chat that needs you "
+                                   "(Ctrl+Enter)"));
     m_edit->setText(tr("Edit"));
     m_edit->setToolTip(tr("Move the draft into the composer to change it (Ctrl+E)"));
     m_regenerate->setText(tr("Regenerate"));
@@ -126,9 +142,10 @@ void DraftPanel::refresh()
     m_fallback->setVisible(draft.fallback);
     m_text->setText(draft.text);
     m_text->setAccessibleName(tr("Draft text"));
-    m_approve->setEnabled(!draft.streaming && !draft.text.trimmed().isEmpty());
-    m_edit->setEnabled(!draft.text.trimmed().isEmpty());
+    m_approve->setEnabled(canApprove());
+    m_edit->setEnabled(!m_windowClosed && !draft.text.trimmed().isEmpty());
     m_choices->setVisible(!draft.streaming && !DraftChoices::parse(draft.text).isEmpty());
+    m_choices->setEnabled(!m_windowClosed);
 }
 
 void DraftPanel::applyColors()

@@ -24,6 +24,11 @@ public:
     explicit DraftPanel(QWidget *parent = nullptr);
 
     void setDraft(const std::optional<App::Draft> &draft);
+    // When the customer-service window has closed a draft can no longer be sent: Approve, Edit
+    // and "Buttons or list" are disabled and say why.
+    void setWindowClosed(bool closed);
+    // Whether Approve (or Ctrl+Enter) would send the draft now.
+    bool canApprove() const;
     bool hasDraft() const { return m_draft.has_value(); }
 
 Q_SIGNALS:
@@ -43,6 +48,7 @@ private:
     void applyColors();
 
     std::optional<App::Draft> m_draft;
+    bool m_windowClosed = false;
     QLabel *m_title;
     QLabel *m_meta;
     QLabel *m_fallback;

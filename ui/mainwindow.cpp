@@ -479,7 +479,7 @@ void MainWindow::updateActions()
 
 void MainWindow::approveDraft()
 {
-    if (m_controller->approveDraft())
+    if (m_draft->canApprove() && m_controller->approveDraft())
         openNextNeedingAttention();
 }
 

@@ -48,6 +48,7 @@ RichMessaging::RichMessaging(App::ConsoleController *controller, ConsoleSettings
     , m_settings(settings)
     , m_composer(composer)
     , m_view(view)
+    , m_draftPanel(draft)
     , m_window(window)
     , m_canned(new CannedPopup(
           controller->canned(), composer->editor(),
@@ -159,7 +160,9 @@ bool RichMessaging::eventFilter(QObject *watched, QEvent *event)
 void RichMessaging::refreshWindow()
 {
     const qint64 current = m_controller->currentConversationId();
-    m_composer->setWindowClosed(current != 0 && !m_controller->windowOpen(current));
+    const bool closed = current != 0 && !m_controller->windowOpen(current);
+    m_composer->setWindowClosed(closed);
+    m_draftPanel->setWindowClosed(closed);
 }
 
 void RichMessaging::attachFile()

@@ -77,6 +77,7 @@ private:
     ConsoleSettings *m_settings;
     ComposerPanel *m_composer;
     ConversationView *m_view;
+    DraftPanel *m_draftPanel;
     QWidget *m_window;
     CannedPopup *m_canned;
     QTimer m_windowClock;

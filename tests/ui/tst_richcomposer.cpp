@@ -257,6 +257,10 @@ private Q_SLOTS:
                  QStringLiteral("More than 24 hours since the customer last wrote: WhatsApp only "
                                 "allows an approved template."));
         QCOMPARE(child<QLabel>("windowCountdownLabel")->text(), QStringLiteral("Window closed"));
+        // The AI's draft can no longer be sent either, and Ctrl+Enter does not try.
+        QVERIFY(!child<QPushButton>("approveButton")->isEnabled());
+        QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(m_controller->draft(id).has_value());
 
         QTest::mouseClick(child<QPushButton>("chooseTemplateButton"), Qt::LeftButton);
         auto *picker = m_window->findChild<Ui::TemplatePicker *>();
