@@ -1073,7 +1073,7 @@
     </message>
     <message>
         <source>More than 24 hours since the customer last wrote: only an approved template can be sent</source>
-        <translation>Sudah lebih dari 24 jam sejak pelanggan terakhir menulis: hanya template yang disetujui yang bisa dikirim</translation>
+        <translation>Sudah lebih dari 24 jam sejak pelanggan terakhir menulis: hanya templat yang disetujui yang bisa dikirim</translation>
     </message>
 </context>
 <context>
