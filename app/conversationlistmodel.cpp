@@ -179,6 +179,15 @@ const Conversation *ConversationListModel::conversation(qint64 id) const
     return row < 0 ? nullptr : &m_rows.at(row);
 }
 
+qint64 ConversationListModel::idOfCustomer(const QString &waId) const
+{
+    for (const Conversation &row : m_rows) {
+        if (!waId.isEmpty() && row.waId == waId)
+            return row.id;
+    }
+    return 0;
+}
+
 int ConversationListModel::rowOf(qint64 id) const
 {
     return m_rowById.value(id, -1);

@@ -56,6 +56,8 @@ public:
     // nullptr when the conversation is not in the list.
     const Conversation *conversation(qint64 id) const;
     int rowOf(qint64 id) const;
+    // The conversation with the customer whose WhatsApp number is waId; 0 when none.
+    qint64 idOfCustomer(const QString &waId) const;
     int unreadTotal() const;
     bool needsAttention(qint64 id) const;
 

@@ -1,6 +1,7 @@
 // serambi: the desktop console. Builds the object graph once: settings and language, relay
 // client, credential store, controller, main window.
 #include "consolecontroller.h"
+#include "conversationlistmodel.h"
 #include "keychaincredentialstore.h"
 #include "memorycredentialstore.h"
 #include "relayclient.h"
@@ -76,12 +77,18 @@ int main(int argc, char *argv[])
                                                   "of the system theme."),
                                    QStringLiteral("light|dark"));
     themeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For scripts/screenshots.sh: the chat to show instead of the one most needing attention.
+    QCommandLineOption screenshotChatOption(QStringLiteral("screenshot-chat"),
+                                            QStringLiteral("The customer's chat to open for "
+                                                           "--screenshot."),
+                                            QStringLiteral("wa_id"));
+    screenshotChatOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                      QStringLiteral("Directory for the local cache."),
                                      QStringLiteral("dir"));
     dataDirOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({relayOption, userOption, passwordStdinOption, langOption, screenshotOption,
-                       delayOption, themeOption, dataDirOption});
+                       delayOption, themeOption, screenshotChatOption, dataDirOption});
     parser.process(app);
 
     const QString theme = parser.value(themeOption);
@@ -136,7 +143,14 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         const int delay = qMax(500, parser.value(delayOption).toInt());
-        QTimer::singleShot(delay / 2, &window, [&window] { window.openNextNeedingAttention(); });
+        const QString chat = parser.value(screenshotChatOption);
+        QTimer::singleShot(delay / 2, &window, [&window, &controller, chat] {
+            const qint64 id = controller.conversationList()->idOfCustomer(chat);
+            if (id != 0)
+                window.openConversation(id);
+            else
+                window.openNextNeedingAttention();
+        });
         QTimer::singleShot(delay, &window, [&window, file] {
             const bool saved = window.grab().save(file);
             if (!saved)

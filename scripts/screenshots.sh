@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates the console screenshots in docs/screenshots/: Indonesian and English, light and
-# dark, the main window with a busy chat list and an open AI draft. Runs serambi-relay,
+# dark, the main window with a busy chat list, an open AI draft and rich messages. Runs serambi-relay,
 # serambi-sim (the demo's Indonesian customers, sped up) and serambi under Xvfb.
 # SERAMBI_BUILD_DIR picks an existing build (default: build/dev, configured and built here).
 set -eu
@@ -32,7 +32,7 @@ printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add demo --role a
 
 "$BUILD/relay/serambi-relay" >"$WORK/relay.log" 2>&1 &
 RELAY_PID=$!
-"$BUILD/sim/serambi-sim" --listen "127.0.0.1:$SIM_PORT" --pace 4 \
+"$BUILD/sim/serambi-sim" --listen "127.0.0.1:$SIM_PORT" --pace 20 \
     --webhook-url "http://127.0.0.1:$RELAY_PORT/webhook" \
     --script resources/demo/customers.json >"$WORK/sim.log" 2>&1 &
 SIM_PID=$!
@@ -43,16 +43,22 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# Let every scripted customer write at least once (the last starts after 30 s / pace 4).
+# At pace 20 every scripted customer has written, photo, location, transfer receipt and voice
+# note included, before the console starts (the last starts after 30 s / 20).
 sleep 12
 
-for lang in id en; do
-    for theme in light dark; do
-        file="$OUT/console-$lang-$theme.png"
-        printf '%s\n' serambi-demo | xvfb-run -a -s "-screen 0 1400x900x24" \
-            "$BUILD/app/serambi" --relay "ws://127.0.0.1:$RELAY_PORT/agents" --user demo \
-            --password-stdin --lang "$lang" --theme "$theme" --data-dir "$WORK/console-$lang-$theme" \
-            --screenshot "$file" --screenshot-delay 5000
-        echo "screenshots: wrote $file"
-    done
+# Each shot opens another demo customer's chat, so the rich messages are in view: Siti's photo
+# of the damaged parcel, Dewi's transfer receipt (PDF), Budi's location, Agus's voice note.
+for shot in id:light:6281234567001 id:dark:6281234567003 en:light:6281234567002 \
+    en:dark:6281234567004; do
+    lang=${shot%%:*}
+    rest=${shot#*:}
+    theme=${rest%%:*}
+    chat=${rest#*:}
+    file="$OUT/console-$lang-$theme.png"
+    printf '%s\n' serambi-demo | xvfb-run -a -s "-screen 0 1400x900x24" \
+        "$BUILD/app/serambi" --relay "ws://127.0.0.1:$RELAY_PORT/agents" --user demo \
+        --password-stdin --lang "$lang" --theme "$theme" --data-dir "$WORK/console-$lang-$theme" \
+        --screenshot "$file" --screenshot-chat "$chat" --screenshot-delay 5000
+    echo "screenshots: wrote $file"
 done
