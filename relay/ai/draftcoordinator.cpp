@@ -5,6 +5,7 @@
 #include "store/conversationrepo.h"
 #include "store/draftrepo.h"
 #include "store/outbound.h"
+#include "store/storereader.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
@@ -57,9 +58,9 @@ bool sendDraft(WriteTxn &txn, Conversation &conversation, Draft &draft)
 
 } // namespace
 
-DraftCoordinator::DraftCoordinator(StoreWriter *writer, Drafter *drafter, DraftPolicy policy,
-                                   QObject *parent)
-    : QObject(parent), m_writer(writer), m_drafter(drafter), m_policy(policy)
+DraftCoordinator::DraftCoordinator(StoreWriter *writer, StoreReader *reader, Drafter *drafter,
+                                   DraftPolicy policy, QObject *parent)
+    : QObject(parent), m_writer(writer), m_reader(reader), m_drafter(drafter), m_policy(policy)
 {}
 
 void DraftCoordinator::handleEvents(const EventList &events)
@@ -79,34 +80,20 @@ void DraftCoordinator::handleEvents(const EventList &events)
 
 void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
 {
-    m_writer->submit(
-        [conversationId, messageId](WriteTxn &txn) {
-            const auto message = ConversationRepo::loadMessage(txn.db(), messageId);
-            if (!message)
-                return WriteResult::failure(QStringLiteral("no such message"));
-            QStringList history;
-            for (const Message &earlier :
-                 ConversationRepo::history(txn.db(), conversationId, messageId, HistoryMessages)) {
-                if (earlier.direction == QLatin1String("in") && !earlier.text.isEmpty() &&
-                    message->timestamp - earlier.timestamp <= HistoryWindowMs)
-                    history.append(earlier.text);
-            }
-            return WriteResult::success(QVariantList{message->text, history});
-        },
-        this,
-        [this, conversationId, messageId](const WriteResult &loaded) {
-            if (!loaded.ok)
-                return;
-            const QVariantList values = loaded.value.toList();
-            DraftRequest request;
-            request.conversationId = conversationId;
-            request.messageId = messageId;
-            request.text = values.at(0).toString();
-            request.history = values.at(1).toStringList();
-            m_drafter->draftStreaming(
-                request, [this, request](const QString &text) { publishPartial(request, text); },
-                [this, request](const DraftResult &result) { storeDraft(request, result); });
-        });
+    // The events arrive after their commit, so the reader sees the message.
+    QSqlDatabase &db = m_reader->db();
+    const auto message = ConversationRepo::loadMessage(db, messageId);
+    if (!message)
+        return;
+    DraftRequest request;
+    request.conversationId = conversationId;
+    request.messageId = messageId;
+    request.text = message->text;
+    request.history = ConversationRepo::recentCustomerTexts(
+        db, conversationId, messageId, HistoryMessages, message->timestamp - HistoryWindowMs);
+    m_drafter->draftStreaming(
+        request, [this, request](const QString &text) { publishPartial(request, text); },
+        [this, request](const DraftResult &result) { storeDraft(request, result); });
 }
 
 void DraftCoordinator::publishPartial(const DraftRequest &request, const QString &text)

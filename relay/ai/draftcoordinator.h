@@ -7,6 +7,7 @@
 
 namespace Serambi::Relay {
 
+class StoreReader;
 class StoreWriter;
 
 // What the relay does with a draft besides storing it (docs/ai.md).
@@ -35,8 +36,10 @@ class DraftCoordinator : public QObject
     Q_OBJECT
 
 public:
-    DraftCoordinator(StoreWriter *writer, Drafter *drafter, DraftPolicy policy = {},
-                     QObject *parent = nullptr);
+    // reader is a read connection of this thread: the message to answer and its history are
+    // read there, not through the writer's queue (the relay's bottleneck, docs/performance.md).
+    DraftCoordinator(StoreWriter *writer, StoreReader *reader, Drafter *drafter,
+                     DraftPolicy policy = {}, QObject *parent = nullptr);
 
 public Q_SLOTS:
     void handleEvents(const Serambi::Relay::EventList &events);
@@ -56,6 +59,7 @@ private:
     void storeDraft(const DraftRequest &request, const DraftResult &result);
 
     StoreWriter *m_writer;
+    StoreReader *m_reader;
     Drafter *m_drafter;
     DraftPolicy m_policy;
 };

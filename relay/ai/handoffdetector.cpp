@@ -310,6 +310,10 @@ Reading read(const QString &text)
 // attention) in the recent messages.
 bool escalates(const Reading &now, const QStringList &history)
 {
+    // Without displeasure, anger or impatience now nothing escalates: the history (read and
+    // stemmed message by message) is not needed, which keeps calm chats cheap.
+    if (!now.displeased && !now.impatient && now.anger < 1)
+        return false;
     QList<Reading> earlier;
     for (const QString &text : history)
         earlier.append(read(text));

@@ -407,6 +407,27 @@ QList<Message> history(QSqlDatabase &db, qint64 conversationId, qint64 beforeId,
     return messages;
 }
 
+QStringList recentCustomerTexts(QSqlDatabase &db, qint64 conversationId, qint64 beforeId, int limit,
+                                qint64 sinceMs)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT direction, text, timestamp FROM messages "
+                                       "WHERE conversation_id = ? AND id < ? "
+                                       "ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(conversationId);
+    q.addBindValue(beforeId);
+    q.addBindValue(limit);
+    QStringList texts;
+    if (!execQuery(q))
+        return texts;
+    while (q.next()) {
+        const QString text = q.value(1).toString();
+        if (q.value(0).toString() == QLatin1String("in") && !text.isEmpty() &&
+            q.value(2).toLongLong() >= sinceMs)
+            texts.prepend(text);
+    }
+    return texts;
+}
+
 QList<Conversation> all(QSqlDatabase &db)
 {
     PreparedQuery q(db, ConversationSelect +

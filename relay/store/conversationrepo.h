@@ -9,6 +9,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -87,6 +88,11 @@ Event publishMessage(WriteTxn &txn, const Conversation &conversation, const Mess
 
 // Messages of a conversation older than beforeId (0 = newest), newest last.
 QList<Message> history(QSqlDatabase &db, qint64 conversationId, qint64 beforeId, int limit);
+// The texts of the customer's messages among the `limit` messages before beforeId that were
+// written at or after sinceMs, oldest first: what the handoff detector reads (one light query,
+// no message objects).
+QStringList recentCustomerTexts(QSqlDatabase &db, qint64 conversationId, qint64 beforeId, int limit,
+                                qint64 sinceMs);
 
 // Every conversation, most recently active first (for snapshots).
 QList<Conversation> all(QSqlDatabase &db);

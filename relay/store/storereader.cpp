@@ -15,6 +15,7 @@ StoreReader::StoreReader(const QString &path)
 
 StoreReader::~StoreReader()
 {
+    m_statements.reset(); // finalizes the statements before the connection closes
     m_db = QSqlDatabase();
     closeDatabase(m_connection);
 }
@@ -22,7 +23,11 @@ StoreReader::~StoreReader()
 bool StoreReader::open(QString *error)
 {
     m_db = openDatabase(m_path, m_connection, SyncMode::Normal, error);
-    return m_db.isOpen();
+    if (!m_db.isOpen())
+        return false;
+    m_statements = std::make_unique<StatementCache>(m_db);
+    m_statements->install();
+    return true;
 }
 
 EventList StoreReader::eventsAfter(qint64 after, int limit)

@@ -5,10 +5,15 @@
 
 #include <QSqlDatabase>
 
+#include <memory>
+
 namespace Serambi::Relay {
 
+class StatementCache;
+
 // A read connection for the thread that creates it (the relay's main thread). WAL lets it
-// read while the writer commits.
+// read while the writer commits. Its prepared statements are kept for reuse on that thread
+// (the draft coordinator and the hub read on every customer message).
 class StoreReader
 {
 public:
@@ -28,6 +33,7 @@ private:
     QString m_path;
     QString m_connection;
     QSqlDatabase m_db;
+    std::unique_ptr<StatementCache> m_statements;
 };
 
 } // namespace Serambi::Relay

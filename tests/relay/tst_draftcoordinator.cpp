@@ -5,6 +5,7 @@
 #include "config/relayconfig.h"
 #include "service/kbadmin.h"
 #include "store/conversationrepo.h"
+#include "store/storereader.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
@@ -127,7 +128,9 @@ private Q_SLOTS:
         m_writer.emplace(m_config.databasePath(), SyncMode::Normal);
         QString error;
         QVERIFY2(m_writer->start(&error), qPrintable(error));
-        m_coordinator.emplace(&*m_writer, &m_drafter);
+        m_reader.emplace(m_config.databasePath());
+        QVERIFY2(m_reader->open(&error), qPrintable(error));
+        m_coordinator.emplace(&*m_writer, &*m_reader, &m_drafter);
         connect(&*m_writer, &StoreWriter::eventsCommitted, &*m_coordinator,
                 &DraftCoordinator::handleEvents);
         m_committed.emplace(&*m_writer, &StoreWriter::eventsCommitted);
@@ -138,6 +141,7 @@ private Q_SLOTS:
         m_writer->stop();
         m_committed.reset();
         m_coordinator.reset();
+        m_reader.reset();
         m_writer.reset();
         m_dir.reset();
         m_drafter = HeldDrafter();
@@ -217,6 +221,7 @@ private:
     std::optional<QTemporaryDir> m_dir;
     RelayConfig m_config;
     std::optional<StoreWriter> m_writer;
+    std::optional<StoreReader> m_reader;
     HeldDrafter m_drafter;
     std::optional<DraftCoordinator> m_coordinator;
     std::optional<QSignalSpy> m_committed;

@@ -67,7 +67,7 @@ private Q_SLOTS:
         // An earlier chat, so that the console below has a seq to resume from.
         harness.receiveInbound(QStringLiteral("6281234500001"), QStringLiteral("halo"));
         ScriptedDrafter drafter;
-        DraftCoordinator coordinator(harness.writer(), &drafter);
+        DraftCoordinator coordinator(harness.writer(), harness.reader(), &drafter);
         QObject::connect(harness.writer(), &StoreWriter::eventsCommitted, &coordinator,
                          &DraftCoordinator::handleEvents);
         QObject::connect(&coordinator, &DraftCoordinator::draftStreaming, harness.hub(),
