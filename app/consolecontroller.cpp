@@ -788,9 +788,7 @@ bool ConsoleController::sendTyping()
 bool ConsoleController::windowOpen(qint64 conversationId) const
 {
     const Conversation *conversation = m_conversations->conversation(conversationId);
-    return conversation && conversation->lastInboundAt > 0 &&
-           QDateTime::currentMSecsSinceEpoch() - conversation->lastInboundAt <
-               ConversationListModel::WindowMs;
+    return conversation && QDateTime::currentMSecsSinceEpoch() < conversation->windowClosesAt();
 }
 
 // --- the open conversation ------------------------------------------------------------------

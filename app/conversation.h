@@ -37,7 +37,12 @@ struct Conversation
     // Updates last message, waiting time and search text for a message of this conversation.
     void applyMessage(const Message &message);
 
-    QString displayName() const;   // profile name, else the number
+    QString displayName() const; // profile name, else the number
+    // When the 24-hour customer-service window closes (ms since epoch); 0 when the customer
+    // never wrote. Free-form messages are allowed only before it.
+    qint64 windowClosesAt() const { return lastInboundAt > 0 ? lastInboundAt + WindowMs : 0; }
+
+    static constexpr qint64 WindowMs = 24LL * 60 * 60 * 1000;
     QString displayHandle() const; // "+62…", else username, else BSUID
 };
 

@@ -60,7 +60,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case WaitingSinceRole:
         return fromMs(c.waitingSince);
     case WindowClosesAtRole:
-        return c.lastInboundAt > 0 ? fromMs(c.lastInboundAt + WindowMs) : QDateTime();
+        return c.windowClosesAt() > 0 ? fromMs(c.windowClosesAt()) : QDateTime();
     case NeedsAttentionRole:
         return needsAttention(c);
     case UrgencyRole:

@@ -61,8 +61,6 @@ public:
     int unreadTotal() const;
     bool needsAttention(qint64 id) const;
 
-    static constexpr qint64 WindowMs = 24LL * 60 * 60 * 1000;
-
 Q_SIGNALS:
     void unreadTotalChanged(int total);
 

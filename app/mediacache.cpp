@@ -1,6 +1,7 @@
 #include "mediacache.h"
 
 #include "logging.h"
+#include "relayclient.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -54,13 +55,7 @@ void MediaCache::setSession(const QUrl &relayUrl, const QString &token)
 
 QUrl MediaCache::mediaUrl(const QUrl &relayUrl, const QString &key)
 {
-    QUrl url;
-    url.setScheme(relayUrl.scheme() == QLatin1String("wss") ? QStringLiteral("https")
-                                                            : QStringLiteral("http"));
-    url.setHost(relayUrl.host());
-    url.setPort(relayUrl.port());
-    url.setPath(QStringLiteral("/media/") + key);
-    return url;
+    return RelayClient::httpUrl(relayUrl, QStringLiteral("/media/") + key);
 }
 
 bool MediaCache::isValidKey(const QString &key)

@@ -25,13 +25,7 @@ MediaUploader::~MediaUploader()
 
 QUrl MediaUploader::mediaUrl(const QUrl &relayUrl)
 {
-    QUrl url;
-    url.setScheme(relayUrl.scheme() == QLatin1String("wss") ? QStringLiteral("https")
-                                                            : QStringLiteral("http"));
-    url.setHost(relayUrl.host());
-    url.setPort(relayUrl.port());
-    url.setPath(QStringLiteral("/media"));
-    return url;
+    return RelayClient::httpUrl(relayUrl, QStringLiteral("/media"));
 }
 
 bool MediaUploader::upload(const QByteArray &bytes, const QString &mimeType,

@@ -313,4 +313,15 @@ void RelayClient::send(const QJsonObject &frame)
     m_socket.sendTextMessage(QString::fromUtf8(encodeFrame(frame)));
 }
 
+QUrl RelayClient::httpUrl(const QUrl &relayUrl, const QString &path)
+{
+    QUrl url;
+    url.setScheme(relayUrl.scheme() == QLatin1String("wss") ? QStringLiteral("https")
+                                                            : QStringLiteral("http"));
+    url.setHost(relayUrl.host());
+    url.setPort(relayUrl.port());
+    url.setPath(path);
+    return url;
+}
+
 } // namespace Serambi::App

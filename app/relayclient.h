@@ -49,6 +49,9 @@ public:
     const ConnectionStatus &status() const { return m_status; }
     bool isOnline() const { return m_status.state == ConnectionState::Online; }
     QUrl url() const { return m_url; }
+    // The relay's HTTP endpoint at path (e.g. "/media") on the WebSocket's host and port:
+    // ws becomes http, wss https.
+    static QUrl httpUrl(const QUrl &relayUrl, const QString &path);
     // The session token the relay welcomed us with (for GET /media); empty before.
     QString sessionToken() const { return m_welcomed ? m_token : QString(); }
 

@@ -162,8 +162,8 @@ void ConversationHeader::refresh()
     m_state->setText(state);
 
     if (conversation->lastInboundAt > 0 && !resolved) {
-        const qint64 left = QDateTime::currentDateTime().secsTo(QDateTime::fromMSecsSinceEpoch(
-            conversation->lastInboundAt + App::ConversationListModel::WindowMs));
+        const qint64 left = QDateTime::currentDateTime().secsTo(
+            QDateTime::fromMSecsSinceEpoch(conversation->windowClosesAt()));
         const qint64 hours = left / 3600;
         const qint64 minutes = (left % 3600) / 60;
         m_window->setText(left <= 0     ? ChatText::windowLeft(left)
