@@ -1,6 +1,7 @@
 #pragma once
 
 #include "message.h"
+#include "protocol/whatsapp.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -40,9 +41,10 @@ struct Conversation
     QString displayName() const; // profile name, else the number
     // When the 24-hour customer-service window closes (ms since epoch); 0 when the customer
     // never wrote. Free-form messages are allowed only before it.
-    qint64 windowClosesAt() const { return lastInboundAt > 0 ? lastInboundAt + WindowMs : 0; }
-
-    static constexpr qint64 WindowMs = 24LL * 60 * 60 * 1000;
+    qint64 windowClosesAt() const
+    {
+        return lastInboundAt > 0 ? lastInboundAt + Protocol::WhatsApp::ServiceWindowMs : 0;
+    }
     QString displayHandle() const; // "+62…", else username, else BSUID
 };
 

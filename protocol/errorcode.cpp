@@ -47,3 +47,15 @@ bool errorCodeFromName(const QString &name, ErrorCode *code)
 }
 
 } // namespace Serambi::Protocol
+
+namespace Serambi::Protocol {
+
+QList<ErrorCode> allErrorCodes()
+{
+    QList<ErrorCode> all;
+    for (const auto &entry : Names)
+        all.append(entry.first);
+    return all;
+}
+
+} // namespace Serambi::Protocol

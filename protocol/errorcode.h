@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace Serambi::Protocol {
@@ -28,5 +29,7 @@ enum class ErrorCode {
 QString errorCodeName(ErrorCode code);
 // Returns false when name is not a known code.
 bool errorCodeFromName(const QString &name, ErrorCode *code);
+// Every code (for tests and documentation checks).
+QList<ErrorCode> allErrorCodes();
 
 } // namespace Serambi::Protocol

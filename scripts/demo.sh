@@ -32,7 +32,7 @@ CONSOLE_PID=""
 stop_demo() {
     kill "$RELAY_PID" $CONSOLE_PID 2>/dev/null
     # xvfb-run does not pass the signal on to the console it started.
-    pkill -f "app/serambi --relay ws://127.0.0.1:$RELAY_PORT/agents" 2>/dev/null
+    pkill -f "console/serambi --relay ws://127.0.0.1:$RELAY_PORT/agents" 2>/dev/null
     wait "$RELAY_PID" $CONSOLE_PID 2>/dev/null || true
 }
 trap stop_demo EXIT INT TERM
@@ -40,7 +40,7 @@ trap stop_demo EXIT INT TERM
 # The console signs in as the demo agent; the password goes through standard input, never the
 # command line. Its cache lives in build/demo too, so every demo starts clean.
 start_console() {
-    printf '%s\n' serambi-demo | "$@" "$BUILD/app/serambi" \
+    printf '%s\n' serambi-demo | "$@" "$BUILD/console/serambi" \
         --relay "ws://127.0.0.1:$RELAY_PORT/agents" --user demo --password-stdin \
         --data-dir "$PWD/$DEMO/console" >"$DEMO/console.log" 2>&1 &
     CONSOLE_PID=$!
@@ -53,7 +53,7 @@ elif [ "${SERAMBI_DEMO_XVFB:-0}" = 1 ] && command -v xvfb-run >/dev/null; then
     echo "Serambi demo: no display; the console runs under Xvfb (log: $DEMO/console.log)."
 else
     echo "Serambi demo: no DISPLAY, so the console (a desktop program) is not started."
-    echo "From a desktop session: $BUILD/app/serambi --relay ws://127.0.0.1:$RELAY_PORT/agents"
+    echo "From a desktop session: $BUILD/console/serambi --relay ws://127.0.0.1:$RELAY_PORT/agents"
 fi
 
 echo "Serambi demo: relay on http://127.0.0.1:$RELAY_PORT (log: $DEMO/relay.log)"

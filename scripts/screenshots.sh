@@ -57,7 +57,7 @@ for shot in id:light:6281234567001 id:dark:6281234567003 en:light:6281234567002 
     chat=${rest#*:}
     file="$OUT/console-$lang-$theme.png"
     printf '%s\n' serambi-demo | xvfb-run -a -s "-screen 0 1400x900x24" \
-        "$BUILD/app/serambi" --relay "ws://127.0.0.1:$RELAY_PORT/agents" --user demo \
+        "$BUILD/console/serambi" --relay "ws://127.0.0.1:$RELAY_PORT/agents" --user demo \
         --password-stdin --lang "$lang" --theme "$theme" --data-dir "$WORK/console-$lang-$theme" \
         --screenshot "$file" --screenshot-chat "$chat" --screenshot-delay 5000
     echo "screenshots: wrote $file"

@@ -1,5 +1,7 @@
 #include "simstate.h"
 
+#include "protocol/whatsapp.h"
+
 #include <QCryptographicHash>
 
 namespace Serambi::Sim {
@@ -61,7 +63,8 @@ void SimState::setLastBusinessWamid(const QString &waId, const QString &wamid)
 bool SimState::isWindowOpen(const QString &waId, const QDateTime &now) const
 {
     const CustomerInfo *info = customer(waId);
-    return info && info->lastInbound.isValid() && info->lastInbound.secsTo(now) <= 24 * 60 * 60;
+    return info && info->lastInbound.isValid() &&
+           info->lastInbound.msecsTo(now) <= Protocol::WhatsApp::ServiceWindowMs;
 }
 
 void SimState::reset()

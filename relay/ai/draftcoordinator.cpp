@@ -51,8 +51,7 @@ bool sendDraft(WriteTxn &txn, Conversation &conversation, Draft &draft)
     draft.state = QStringLiteral("approved");
     if (!DraftRepo::setState(txn, draft.id, draft.state))
         return false;
-    ConversationRepo::publishMessage(txn, conversation, message,
-                                     QLatin1String(EventKind::MessageCreated));
+    ConversationRepo::publishMessage(txn, conversation, message, EventKind::MessageCreated);
     return true;
 }
 
@@ -66,10 +65,10 @@ DraftCoordinator::DraftCoordinator(StoreWriter *writer, StoreReader *reader, Dra
 void DraftCoordinator::handleEvents(const EventList &events)
 {
     for (const Event &event : events) {
-        if (event.kind == QLatin1String(EventKind::MessageCreated) &&
+        if (event.kind == EventKind::MessageCreated &&
             event.data.value(QLatin1String("direction")).toString() == QLatin1String("in")) {
             draftFor(event.conversationId, event.data.value(QLatin1String("id")).toInteger());
-        } else if (event.kind == QLatin1String(EventKind::DraftUpdated) &&
+        } else if (event.kind == EventKind::DraftUpdated &&
                    event.data.value(QLatin1String("state")).toString() ==
                        QLatin1String("requested")) {
             draftFor(event.conversationId,
@@ -119,7 +118,7 @@ void DraftCoordinator::publishPartial(const DraftRequest &request, const QString
             draft.text = text;
             draft.state = QStringLiteral("streaming");
             Event event;
-            event.kind = QLatin1String(EventKind::DraftUpdated);
+            event.kind = EventKind::DraftUpdated;
             event.conversationId = request.conversationId;
             event.assigneeId = values.at(0).toLongLong();
             event.state = values.at(1).toString();
@@ -153,8 +152,8 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
             draft.fallback = result.fallback;
             if (!DraftRepo::insertPending(txn, draft))
                 return WriteResult::failure(QStringLiteral("storage error"));
-            txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation->id,
-                            conversation->assigneeId, conversation->state, draft.toJson());
+            txn.appendEvent(EventKind::DraftUpdated, conversation->id, conversation->assigneeId,
+                            conversation->state, draft.toJson());
 
             QString reason = result.handoffReason;
             if (reason.isEmpty() && result.abstained &&
@@ -173,8 +172,8 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
                        txn.now() - conversation->lastInboundAt <= policy.windowMs) {
                 if (!sendDraft(txn, *conversation, draft))
                     return WriteResult::failure(QStringLiteral("storage error"));
-                txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation->id,
-                                conversation->assigneeId, conversation->state, draft.toJson());
+                txn.appendEvent(EventKind::DraftUpdated, conversation->id, conversation->assigneeId,
+                                conversation->state, draft.toJson());
                 changed = true;
             }
             if (changed) {

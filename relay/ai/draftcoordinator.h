@@ -1,6 +1,7 @@
 #pragma once
 
 #include "drafter.h"
+#include "protocol/whatsapp.h"
 #include "store/event.h"
 
 #include <QObject>
@@ -20,7 +21,7 @@ struct DraftPolicy
     // This many abstentions in a row (for different customer messages) hand the chat over.
     int lowConfidenceHandoffs = 2;
     // The customer-service window: auto mode never sends outside it.
-    qint64 windowMs = 24LL * 3600 * 1000;
+    qint64 windowMs = Protocol::WhatsApp::ServiceWindowMs;
 };
 
 // Asks the drafter for a reply to every new customer message (and whenever an agent asks for

@@ -20,6 +20,7 @@
 
 namespace Serambi::Relay {
 
+using Protocol::Command;
 using Protocol::ErrorCode;
 
 namespace {
@@ -27,13 +28,18 @@ const QLatin1String TypeKey("type");
 constexpr int MaxCommandIdLength = 128;
 
 // Commands that change nothing: run on the read connection, never recorded.
-bool isReadCommand(const QString &name)
+bool isReadCommand(Command command)
 {
-    for (const char *read : {"history", "list_agents", "list_templates", "list_canned", "typing"}) {
-        if (name == QLatin1String(read))
-            return true;
+    switch (command) {
+    case Command::History:
+    case Command::ListAgents:
+    case Command::ListTemplates:
+    case Command::ListCanned:
+    case Command::Typing:
+        return true;
+    default:
+        return false;
     }
-    return false;
 }
 } // namespace
 
@@ -225,6 +231,11 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         return;
     }
     const QString name = frame.value(QLatin1String("name")).toString();
+    const auto command = Protocol::commandFromName(name);
+    if (!command) {
+        session->send(Protocol::resultError(id, ErrorCode::UnknownCommand));
+        return;
+    }
     const QJsonValue argsValue = frame.value(QLatin1String("args"));
     if (!argsValue.isUndefined() && !argsValue.isNull() && !argsValue.isObject()) {
         session->send(Protocol::resultError(id, ErrorCode::InvalidArgument,
@@ -232,27 +243,27 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         return;
     }
     const QJsonObject args = argsValue.toObject();
-    if (isReadCommand(name)) {
-        runReadCommand(session, id, name, args);
+    if (isReadCommand(*command)) {
+        runReadCommand(session, id, *command, args);
         return;
     }
-    if (name == QLatin1String("sync_templates")) {
+    if (*command == Command::SyncTemplates) {
         syncTemplates(session, id);
         return;
     }
-    const WriteCommand command = findWriteCommand(name);
-    if (!command) {
+    const WriteCommand write = findWriteCommand(*command);
+    if (!write) {
         session->send(Protocol::resultError(id, ErrorCode::UnknownCommand));
         return;
     }
     const CommandRequest request{id, name, args, session->user().id, now(), m_options.windowMs};
     const quint64 sessionId = session->id();
+    const bool markRead = *command == Command::MarkRead;
     m_writer->submit(
-        [request, command](WriteTxn &txn) { return runWriteCommand(txn, request, command); }, this,
-        [this, sessionId, id, name, args](const WriteResult &result) {
+        [request, write](WriteTxn &txn) { return runWriteCommand(txn, request, write); }, this,
+        [this, sessionId, id, markRead, args](const WriteResult &result) {
             const QJsonObject reply = result.value.toJsonObject();
-            if (result.ok && name == QLatin1String("mark_read") &&
-                reply.value(QLatin1String("ok")).toBool())
+            if (result.ok && markRead && reply.value(QLatin1String("ok")).toBool())
                 Q_EMIT conversationRead(args.value(QLatin1String("conversation_id")).toInteger());
             ConsoleSession *target = findSession(sessionId);
             if (!target)
@@ -264,7 +275,7 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         });
 }
 
-void AgentHub::runReadCommand(ConsoleSession *session, const QString &id, const QString &name,
+void AgentHub::runReadCommand(ConsoleSession *session, const QString &id, Command command,
                               const QJsonObject &args)
 {
     // The role as stored now: a supervisor demoted mid-session loses access at once.
@@ -273,21 +284,21 @@ void AgentHub::runReadCommand(ConsoleSession *session, const QString &id, const 
         session->send(Protocol::resultError(id, ErrorCode::Forbidden));
         return;
     }
-    const CommandReply reply = readCommand(*user, name, args);
+    const CommandReply reply = readCommand(*user, command, args);
     session->send(reply.ok ? Protocol::resultOk(id, reply.data)
                            : Protocol::resultError(id, reply.code, reply.message));
 }
 
-CommandReply AgentHub::readCommand(const User &user, const QString &name, const QJsonObject &args)
+CommandReply AgentHub::readCommand(const User &user, Command command, const QJsonObject &args)
 {
     QSqlDatabase &db = m_reader->db();
-    if (name == QLatin1String("history"))
+    if (command == Command::History)
         return historyCommand(db, user, args);
-    if (name == QLatin1String("list_agents"))
+    if (command == Command::ListAgents)
         return listAgentsCommand(db, user, onlineUserIds());
-    if (name == QLatin1String("list_templates"))
+    if (command == Command::ListTemplates)
         return listTemplatesCommand(db);
-    if (name == QLatin1String("list_canned"))
+    if (command == Command::ListCanned)
         return listCannedCommand(db);
     CommandReply refusal;
     const auto conversationId =

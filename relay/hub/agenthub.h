@@ -3,6 +3,7 @@
 #include "commandargs.h"
 #include "huboptions.h"
 #include "loginthrottle.h"
+#include "protocol/commands.h"
 #include "replayring.h"
 #include "store/event.h"
 #include "store/userrepo.h"
@@ -85,9 +86,9 @@ private:
     void handleSubscribe(ConsoleSession *session, const QJsonObject &frame);
     void sendSnapshot(ConsoleSession *session);
     void handleCommand(ConsoleSession *session, const QJsonObject &frame);
-    void runReadCommand(ConsoleSession *session, const QString &id, const QString &name,
+    void runReadCommand(ConsoleSession *session, const QString &id, Protocol::Command command,
                         const QJsonObject &args);
-    CommandReply readCommand(const User &user, const QString &name, const QJsonObject &args);
+    CommandReply readCommand(const User &user, Protocol::Command command, const QJsonObject &args);
     void syncTemplates(ConsoleSession *session, const QString &id);
 
     StoreWriter *m_writer;

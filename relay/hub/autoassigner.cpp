@@ -155,7 +155,7 @@ void AutoAssigner::handleEvents(const EventList &events)
     const QString queued = Protocol::conversationStateName(Protocol::ConversationState::Queued);
     const QString assigned = Protocol::conversationStateName(Protocol::ConversationState::Assigned);
     for (const Event &event : events) {
-        if (event.kind != QLatin1String(EventKind::ConversationUpdated))
+        if (event.kind != EventKind::ConversationUpdated)
             continue;
         const bool joinedQueue = event.state == queued && event.assigneeId == 0;
         // A chat leaving an agent may make room for one that waits.

@@ -86,7 +86,7 @@ CommandReply saveCanned(CommandContext &context)
     if (!CannedRepo::save(context.txn, canned))
         return CommandReply::refusal(ErrorCode::Internal);
     const QJsonObject json = canned.toJson();
-    context.txn.appendEvent(QLatin1String(EventKind::CannedUpdated), 0, 0, QStringLiteral(""),
+    context.txn.appendEvent(EventKind::CannedUpdated, 0, 0, QStringLiteral(""),
                             json);
     return CommandReply::success({{QLatin1String("canned"), json}});
 }
@@ -100,7 +100,7 @@ CommandReply deleteCanned(CommandContext &context)
     if (!CannedRepo::remove(context.txn, canned->id))
         return CommandReply::refusal(ErrorCode::Internal);
     const QJsonObject data{{IdArg, canned->id}};
-    context.txn.appendEvent(QLatin1String(EventKind::CannedDeleted), 0, 0, QStringLiteral(""),
+    context.txn.appendEvent(EventKind::CannedDeleted, 0, 0, QStringLiteral(""),
                             data);
     return CommandReply::success(data);
 }

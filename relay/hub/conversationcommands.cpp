@@ -18,6 +18,7 @@ namespace Serambi::Relay {
 
 namespace {
 
+using Protocol::Command;
 using Protocol::ErrorCode;
 
 QString stateName(Protocol::ConversationState state)
@@ -166,32 +167,32 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<const char *, WriteCommand>, 16> Commands{{
-    {"send_text", sendText},
-    {"mark_read", markRead},
-    {"take_over", takeOver},
-    {"hand_back", handBack},
-    {"resolve", resolve},
-    {"assign", assign},
-    {"set_ai_mode", setAiMode},
-    {"discard_draft", discardDraft},
-    {"regenerate_draft", regenerateDraft},
-    {"send_media", sendMedia},
-    {"retry_media", retryMedia},
-    {"send_interactive", sendInteractive},
-    {"send_template", sendTemplate},
-    {"send_reaction", sendReaction},
-    {"save_canned", saveCanned},
-    {"delete_canned", deleteCanned},
+constexpr std::array<std::pair<Command, WriteCommand>, 16> Commands{{
+    {Command::SendText, sendText},
+    {Command::MarkRead, markRead},
+    {Command::TakeOver, takeOver},
+    {Command::HandBack, handBack},
+    {Command::Resolve, resolve},
+    {Command::Assign, assign},
+    {Command::SetAiMode, setAiMode},
+    {Command::DiscardDraft, discardDraft},
+    {Command::RegenerateDraft, regenerateDraft},
+    {Command::SendMedia, sendMedia},
+    {Command::RetryMedia, retryMedia},
+    {Command::SendInteractive, sendInteractive},
+    {Command::SendTemplate, sendTemplate},
+    {Command::SendReaction, sendReaction},
+    {Command::SaveCanned, saveCanned},
+    {Command::DeleteCanned, deleteCanned},
 }};
 
 } // namespace
 
-WriteCommand findWriteCommand(const QString &name)
+WriteCommand findWriteCommand(Protocol::Command command)
 {
-    for (const auto &[commandName, command] : Commands) {
-        if (name == QLatin1String(commandName))
-            return command;
+    for (const auto &[name, run] : Commands) {
+        if (name == command)
+            return run;
     }
     return nullptr;
 }

@@ -1,14 +1,12 @@
 #pragma once
 
 #include "commandrunner.h"
-
-#include <QString>
+#include "protocol/commands.h"
 
 namespace Serambi::Relay {
 
-// The state-changing commands: send_text, send_interactive, send_template, send_reaction,
-// mark_read, take_over, hand_back, resolve, assign, set_ai_mode, discard_draft,
-// regenerate_draft, save_canned, delete_canned. nullptr when name is none of them.
-WriteCommand findWriteCommand(const QString &name);
+// The function that runs a state-changing command in the writer's transaction (every
+// command but the reads and sync_templates); nullptr for any other command.
+WriteCommand findWriteCommand(Protocol::Command command);
 
 } // namespace Serambi::Relay

@@ -14,7 +14,7 @@ const QLatin1String DraftIdArg("draft_id");
 
 void publishDraft(CommandContext &context, const Conversation &conversation, const Draft &draft)
 {
-    context.txn.appendEvent(QLatin1String(EventKind::DraftUpdated), conversation.id,
+    context.txn.appendEvent(EventKind::DraftUpdated, conversation.id,
                             conversation.assigneeId, conversation.state, draft.toJson());
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/whatsapp.h"
+
 #include <QtGlobal>
 
 #include <functional>
@@ -14,7 +16,7 @@ struct HubOptions
     // Events kept in memory for resume; an older "since" gets a snapshot.
     int replayRing = 10000;
     // The customer-service window: free-form sends need an inbound message this recent.
-    qint64 windowMs = 24LL * 3600 * 1000;
+    qint64 windowMs = Protocol::WhatsApp::ServiceWindowMs;
     // Failed logins (per username and per peer address) before the relay throttles.
     int maxFailedLogins = 5;
     // How long failures count towards the throttle.

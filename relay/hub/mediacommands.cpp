@@ -121,7 +121,7 @@ CommandReply retryMedia(CommandContext &context)
     if (!MediaRepo::saveMessageMedia(context.txn, message->id, *message->media))
         return CommandReply::refusal(ErrorCode::Internal);
     ConversationRepo::publishMessage(context.txn, *conversation, *message,
-                                     QLatin1String(EventKind::MessageUpdated));
+                                     EventKind::MessageUpdated);
     return CommandReply::success({{QLatin1String("message"), message->toJson()}});
 }
 

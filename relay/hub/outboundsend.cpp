@@ -70,7 +70,7 @@ CommandReply publishSent(CommandContext &context, Conversation &conversation,
     if (!ConversationRepo::update(context.txn, conversation))
         return CommandReply::refusal(ErrorCode::Internal);
     ConversationRepo::publishMessage(context.txn, conversation, message,
-                                     QLatin1String(EventKind::MessageCreated));
+                                     EventKind::MessageCreated);
     ConversationRepo::publishConversation(context.txn, conversation);
     return CommandReply::success({{QLatin1String("message"), message.toJson()}});
 }

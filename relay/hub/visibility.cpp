@@ -26,7 +26,7 @@ bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId
         return true; // team-wide: templates and canned responses
     if (canSeeConversation(user, event.assigneeId))
         return true;
-    return event.kind == QLatin1String(EventKind::ConversationUpdated) &&
+    return event.kind == EventKind::ConversationUpdated &&
            previousAssigneeId == user.id;
 }
 

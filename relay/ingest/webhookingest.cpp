@@ -81,7 +81,7 @@ bool storeInbound(WriteTxn &txn, const InboundMessage &in, const QString &defaul
     if (!ConversationRepo::update(txn, *conversation))
         return false;
     ConversationRepo::publishMessage(txn, *conversation, message,
-                                     QLatin1String(EventKind::MessageCreated));
+                                     EventKind::MessageCreated);
     touched.insert(conversation->id, *conversation);
     return true;
 }
@@ -142,7 +142,7 @@ bool applyStatus(WriteTxn &txn, const StatusUpdate &status)
     if (!conversation)
         return false;
     ConversationRepo::publishMessage(txn, *conversation, *message,
-                                     QLatin1String(EventKind::MessageUpdated));
+                                     EventKind::MessageUpdated);
     return true;
 }
 

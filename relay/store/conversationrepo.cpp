@@ -379,12 +379,12 @@ bool update(WriteTxn &txn, Conversation &conversation)
 
 Event publishConversation(WriteTxn &txn, const Conversation &conversation)
 {
-    return txn.appendEvent(QLatin1String(EventKind::ConversationUpdated), conversation.id,
-                           conversation.assigneeId, conversation.state, conversation.toJson());
+    return txn.appendEvent(EventKind::ConversationUpdated, conversation.id, conversation.assigneeId,
+                           conversation.state, conversation.toJson());
 }
 
 Event publishMessage(WriteTxn &txn, const Conversation &conversation, const Message &message,
-                     const QString &kind)
+                     EventKind kind)
 {
     return txn.appendEvent(kind, conversation.id, conversation.assigneeId, conversation.state,
                            message.toJson());

@@ -84,7 +84,7 @@ bool update(WriteTxn &txn, Conversation &conversation);
 // Appends conversation.updated / message.created / message.updated events.
 Event publishConversation(WriteTxn &txn, const Conversation &conversation);
 Event publishMessage(WriteTxn &txn, const Conversation &conversation, const Message &message,
-                     const QString &kind);
+                     EventKind kind);
 
 // Messages of a conversation older than beforeId (0 = newest), newest last.
 QList<Message> history(QSqlDatabase &db, qint64 conversationId, qint64 beforeId, int limit);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/events.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -7,24 +9,14 @@
 
 namespace Serambi::Relay {
 
-// Event kinds (docs/protocol.md, "Events").
-namespace EventKind {
-inline constexpr char ConversationUpdated[] = "conversation.updated";
-inline constexpr char MessageCreated[] = "message.created";
-inline constexpr char MessageUpdated[] = "message.updated";
-inline constexpr char DraftUpdated[] = "draft.updated";
-// Team-wide events (conversation_id 0, every console sees them).
-inline constexpr char TemplatesUpdated[] = "templates.updated";
-inline constexpr char CannedUpdated[] = "canned.updated";
-inline constexpr char CannedDeleted[] = "canned.deleted";
-} // namespace EventKind
+using Protocol::EventKind;
 
 // One state change, as stored in the event log and pushed to consoles. The conversation's
 // state and assignee at the time of the event decide who may see it.
 struct Event
 {
     qint64 seq = 0; // 0: live only, never stored (a streaming draft)
-    QString kind;
+    EventKind kind = EventKind::ConversationUpdated;
     qint64 conversationId = 0;
     qint64 assigneeId = 0; // 0 = nobody
     QString state;         // the conversation's state after this event

@@ -41,9 +41,12 @@ EventList StoreReader::eventsAfter(qint64 after, int limit)
     if (!execQuery(q))
         return events;
     while (q.next()) {
+        const auto kind = Protocol::eventKindFromName(q.value(1).toString());
+        if (!kind)
+            continue; // written by a newer relay; this one cannot describe it
         Event e;
         e.seq = q.value(0).toLongLong();
-        e.kind = q.value(1).toString();
+        e.kind = *kind;
         e.conversationId = q.value(2).toLongLong();
         e.assigneeId = q.value(3).toLongLong();
         e.state = q.value(4).toString();

@@ -11,7 +11,7 @@ namespace Serambi::Relay {
 
 WriteTxn::WriteTxn(QSqlDatabase &db, qint64 nowMs) : m_db(db), m_now(nowMs) {}
 
-Event WriteTxn::appendEvent(const QString &kind, qint64 conversationId, qint64 assigneeId,
+Event WriteTxn::appendEvent(EventKind kind, qint64 conversationId, qint64 assigneeId,
                             const QString &state, const QJsonObject &data)
 {
     Event event;
@@ -24,7 +24,7 @@ Event WriteTxn::appendEvent(const QString &kind, qint64 conversationId, qint64 a
     PreparedQuery query = prepare(QStringLiteral(
         "INSERT INTO events (kind, conversation_id, assignee_id, state, data, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(kind);
+    query.addBindValue(QString(Protocol::eventKindName(kind)));
     query.addBindValue(conversationId ? QVariant(conversationId) : QVariant());
     query.addBindValue(assigneeId ? QVariant(assigneeId) : QVariant());
     // A null QString binds as NULL; events without a conversation (canned.updated,

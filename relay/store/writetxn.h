@@ -24,7 +24,7 @@ public:
     PreparedQuery prepare(const QString &sql) { return PreparedQuery(m_db, sql); }
 
     // Stores an event and returns it with its seq.
-    Event appendEvent(const QString &kind, qint64 conversationId, qint64 assigneeId,
+    Event appendEvent(EventKind kind, qint64 conversationId, qint64 assigneeId,
                       const QString &state, const QJsonObject &data);
 
     EventList takeEvents();

@@ -58,8 +58,8 @@ void MediaDownloader::start()
 void MediaDownloader::handleEventsCommitted(const EventList &events)
 {
     for (const Event &event : events) {
-        if (event.kind != QLatin1String(EventKind::MessageCreated) &&
-            event.kind != QLatin1String(EventKind::MessageUpdated))
+        if (event.kind != EventKind::MessageCreated &&
+            event.kind != EventKind::MessageUpdated)
             continue;
         if (event.data.value(QLatin1String("direction")).toString() != QLatin1String("in"))
             continue;
@@ -256,7 +256,7 @@ void MediaDownloader::store(const Job &job, const MessageMedia &media)
             if (!conversation)
                 return WriteResult::failure(QStringLiteral("the message is gone"));
             ConversationRepo::publishMessage(txn, *conversation, *message,
-                                             QLatin1String(EventKind::MessageUpdated));
+                                             EventKind::MessageUpdated);
             return WriteResult::success();
         },
         this,

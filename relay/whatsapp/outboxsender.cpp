@@ -96,7 +96,7 @@ void OutboxSender::start()
 void OutboxSender::handleEventsCommitted(const EventList &events)
 {
     for (const Event &event : events) {
-        if (event.kind == QLatin1String(EventKind::MessageCreated) &&
+        if (event.kind == EventKind::MessageCreated &&
             event.data.value(QLatin1String("direction")).toString() == QLatin1String("out") &&
             event.data.value(QLatin1String("status")).toString() ==
                 Protocol::messageStatusName(MessageStatus::Pending)) {
@@ -262,7 +262,7 @@ void OutboxSender::apply(WriteTxn &txn, Outcome &outcome)
     ConversationRepo::updateMessage(txn, *message);
     if (const auto conversation = ConversationRepo::load(txn.db(), item.conversationId))
         ConversationRepo::publishMessage(txn, *conversation, *message,
-                                         QLatin1String(EventKind::MessageUpdated));
+                                         EventKind::MessageUpdated);
 }
 
 void OutboxSender::handleRecorded(const Outcome &outcome)

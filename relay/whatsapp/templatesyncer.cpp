@@ -93,7 +93,7 @@ void TemplateSyncer::store()
         [templates, syncedAt](WriteTxn &txn) {
             if (!TemplateRepo::replaceAll(txn, templates, syncedAt))
                 return WriteResult::failure(QStringLiteral("cannot store the templates"));
-            txn.appendEvent(QLatin1String(EventKind::TemplatesUpdated), 0, 0, QStringLiteral(""),
+            txn.appendEvent(EventKind::TemplatesUpdated, 0, 0, QStringLiteral(""),
                             {{QLatin1String("templates"), templates.size()},
                              {QLatin1String("synced_at"), syncedAt}});
             return WriteResult::success();

@@ -143,7 +143,7 @@ qint64 HubHarness::receiveInbound(const QString &waId, const QString &text, qint
         conversation->unread += 1;
         ConversationRepo::update(txn, *conversation);
         ConversationRepo::publishMessage(txn, *conversation, message,
-                                         QLatin1String(EventKind::MessageCreated));
+                                         EventKind::MessageCreated);
         ConversationRepo::publishConversation(txn, *conversation);
         return WriteResult::success(conversation->id);
     });

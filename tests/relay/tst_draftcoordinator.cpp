@@ -90,7 +90,7 @@ private:
             conversation->lastMessage = message;
             ConversationRepo::update(txn, *conversation);
             ConversationRepo::publishMessage(txn, *conversation, message,
-                                             QLatin1String(EventKind::MessageCreated));
+                                             EventKind::MessageCreated);
             return WriteResult::success(message.id);
         });
         return result.ok ? result.value.toLongLong() : 0;
@@ -101,7 +101,7 @@ private:
         QList<QJsonObject> drafts;
         for (const QList<QVariant> &args : *m_committed)
             for (const Event &event : args.first().value<EventList>())
-                if (event.kind == QLatin1String(EventKind::DraftUpdated))
+                if (event.kind == EventKind::DraftUpdated)
                     drafts.append(event.data);
         return drafts;
     }

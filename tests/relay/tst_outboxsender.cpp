@@ -144,7 +144,7 @@ private:
             outbound->messageId = message.id;
             outbound->outboxId = OutboxRepo::enqueue(txn, message.id, outbound->request);
             ConversationRepo::publishMessage(txn, *conversation, message,
-                                             QLatin1String(EventKind::MessageCreated));
+                                             EventKind::MessageCreated);
             return WriteResult::success();
         });
         if (!result || !result->ok)
@@ -185,7 +185,7 @@ private:
     {
         QList<QJsonObject> updates;
         for (const Event &event : m_events) {
-            if (event.kind == QLatin1String(EventKind::MessageUpdated) &&
+            if (event.kind == EventKind::MessageUpdated &&
                 event.data.value(QLatin1String("id")).toInteger() == messageId)
                 updates.append(event.data);
         }

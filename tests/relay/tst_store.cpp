@@ -54,7 +54,7 @@ WriteResult addCustomerMessage(WriteTxn &txn, const QString &waId, const QString
     if (!ConversationRepo::insertMessage(txn, message))
         return WriteResult::failure(QStringLiteral("duplicate"));
     ConversationRepo::publishMessage(txn, *conversation, message,
-                                     QLatin1String(EventKind::MessageCreated));
+                                     EventKind::MessageCreated);
     return WriteResult::success(message.id);
 }
 

@@ -91,14 +91,14 @@ QStringList sources()
 {
     const QDir root(QStringLiteral(SERAMBI_SOURCE_DIR));
     QStringList files;
-    // The same files app/CMakeLists.txt gives lupdate: ui/ and ui/bubbles/.
+    // The same files console/CMakeLists.txt gives lupdate: ui/ and ui/bubbles/.
     for (const QString &folder : {QStringLiteral("ui"), QStringLiteral("ui/bubbles")}) {
         const QDir dir(root.filePath(folder));
         for (const QString &name :
              dir.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files))
             files.append(dir.filePath(name));
     }
-    files.append(root.filePath(QStringLiteral("app/main.cpp")));
+    files.append(root.filePath(QStringLiteral("console/main.cpp")));
     return files;
 }
 

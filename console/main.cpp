@@ -1,10 +1,10 @@
 // serambi: the desktop console. Builds the object graph once: settings and language, relay
 // client, credential store, controller, main window.
-#include "consolecontroller.h"
-#include "conversationlistmodel.h"
-#include "keychaincredentialstore.h"
-#include "memorycredentialstore.h"
-#include "relayclient.h"
+#include "app/consolecontroller.h"
+#include "app/conversationlistmodel.h"
+#include "app/keychaincredentialstore.h"
+#include "app/memorycredentialstore.h"
+#include "app/relayclient.h"
 #include "ui/appicon.h"
 #include "ui/consolesettings.h"
 #include "ui/darkpalette.h"
@@ -40,7 +40,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("serambi"));
     QApplication::setApplicationDisplayName(QStringLiteral("Serambi"));
     QApplication::setApplicationVersion(QStringLiteral(SERAMBI_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("serambi"));
+    QApplication::setDesktopFileName(QStringLiteral(SERAMBI_DESKTOP_FILE_ID));
     QApplication::setWindowIcon(Ui::appIcon());
 
     QCommandLineParser parser;
