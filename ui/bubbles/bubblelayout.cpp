@@ -193,10 +193,12 @@ void paintBody(QPainter *painter, const QPointF &origin, const BubbleContent &co
             painter->setPen(
                 block.kind == Kind::Error
                     ? ThemeColors::negative(palette)
-                    : (block.kind == Kind::Detail ? muted : (content.unsupported ? muted : ink)));
+                    : (block.kind == Kind::Detail || content.unsupported || content.muted ? muted
+                                                                                          : ink));
             WrappedText::draw(painter, r.topLeft(),
-                              content.unsupported ? fonts.italic : fontOf(block, fonts), block.text,
-                              r.width());
+                              content.unsupported || content.muted ? fonts.italic
+                                                                   : fontOf(block, fonts),
+                              block.text, r.width());
             break;
         case Kind::Image: {
             QPainterPath clip;
