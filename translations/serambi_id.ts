@@ -477,12 +477,6 @@
         <source>📍 Location</source>
         <translation>📍 Lokasi</translation>
     </message>
-    <message numerus="yes">
-        <source>🛒 Order: %n item(s)</source>
-        <translation>
-            <numerusform>🛒 Pesanan: %n barang</numerusform>
-        </translation>
-    </message>
     <message>
         <source>📞 Calls allowed</source>
         <translation>📞 Boleh ditelepon</translation>
@@ -490,12 +484,6 @@
     <message>
         <source>📞 Calls declined</source>
         <translation>📞 Tidak mau ditelepon</translation>
-    </message>
-    <message numerus="yes">
-        <source>📋 Form sent: %n answer(s)</source>
-        <translation>
-            <numerusform>📋 Formulir terkirim: %n jawaban</numerusform>
-        </translation>
     </message>
     <message>
         <source>📋 Form sent</source>
@@ -528,6 +516,22 @@
     <message>
         <source>Edited</source>
         <translation>Diedit</translation>
+    </message>
+    <message>
+        <source>🛒 Order: 1 item</source>
+        <translation>🛒 Pesanan: 1 barang</translation>
+    </message>
+    <message>
+        <source>🛒 Order: %1 items</source>
+        <translation>🛒 Pesanan: %1 barang</translation>
+    </message>
+    <message>
+        <source>📋 Form sent: 1 answer</source>
+        <translation>📋 Formulir terkirim: 1 jawaban</translation>
+    </message>
+    <message>
+        <source>📋 Form sent: %1 answers</source>
+        <translation>📋 Formulir terkirim: %1 jawaban</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,8 @@ QString ChatText::kindSummary(const App::Message &message)
                                         .toArray();
         for (const QJsonValue &product : products)
             items += qMax(1, product.toObject().value(QLatin1String("quantity")).toInt());
-        return tr("🛒 Order: %n item(s)", nullptr, items);
+        // English has no catalogue to pick a plural form: one sentence per form.
+        return items == 1 ? tr("🛒 Order: 1 item") : tr("🛒 Order: %1 items").arg(items);
     }
     if (message.type != QLatin1String("interactive") || message.direction != QLatin1String("in"))
         return {};
@@ -70,7 +71,9 @@ QString ChatText::kindSummary(const App::Message &message)
             QJsonDocument::fromJson(reply.value(QLatin1String("response_json")).toString().toUtf8())
                 .object();
         const int count = int(answers.size() - (answers.contains(QLatin1String("flow_token"))));
-        return count > 0 ? tr("📋 Form sent: %n answer(s)", nullptr, count) : tr("📋 Form sent");
+        if (count == 0)
+            return tr("📋 Form sent");
+        return count == 1 ? tr("📋 Form sent: 1 answer") : tr("📋 Form sent: %1 answers").arg(count);
     }
     return {};
 }
