@@ -132,7 +132,7 @@ ChangeResult storeChange(WriteTxn &txn, const InboundMessage &in,
                          QHash<qint64, Conversation> &touched)
 {
     const QString senderKey = in.from.key();
-    if (in.contextId.isEmpty() || senderKey.isEmpty()) {
+    if (in.wamid.isEmpty() || in.contextId.isEmpty() || senderKey.isEmpty()) {
         qCDebug(lcIngest) << "an" << in.type << "without its original message or sender ignored";
         return ChangeResult::Ignored;
     }
