@@ -66,10 +66,16 @@ bool applyEdit(WriteTxn &txn, Message &message, const QJsonObject &raw, qint64 e
     QString type = edited.value(QLatin1String("type")).toString();
     if (type.isEmpty() || isChange(type) || !edited.value(type).isObject())
         return false;
+    // The edit's object over the original's: a caption-only edit keeps the original media.
+    QJsonObject object =
+        type == message.type ? message.payload.value(type).toObject() : QJsonObject();
+    const QJsonObject changed = edited.value(type).toObject();
+    for (auto it = changed.constBegin(); it != changed.constEnd(); ++it)
+        object.insert(it.key(), it.value());
     if (type != message.type)
         message.payload.remove(message.type);
     message.payload.insert(QLatin1String("type"), type);
-    message.payload.insert(type, edited.value(type));
+    message.payload.insert(type, object);
     message.type = type;
     message.text = messageText(raw);
     message.editedAt = editedAt;

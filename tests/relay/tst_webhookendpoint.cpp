@@ -419,6 +419,25 @@ private Q_SLOTS:
         QCOMPARE(message->payload.value(QLatin1String("id")).toString(), CoexImageWamid);
     }
 
+    void shouldKeepThePhotoWhenAnEditChangesOnlyItsCaption()
+    {
+        QCOMPARE(postFixture(QStringLiteral("coexistence_image.json")).status, 200);
+        QByteArray body =
+            Serambi::Test::readData(QStringLiteral("webhooks/coexistence_edit_image.json"));
+        QVERIFY(body.contains("\"id\": \"880011229999\","));
+        body.replace("\"id\": \"880011229999\",", "");
+        QCOMPARE(postSigned(body).status, 200);
+        auto message = ConversationRepo::messageByWamid(m_reader->db(), CoexImageWamid);
+        QVERIFY(message && message->media);
+        QCOMPARE(message->text, QStringLiteral("Ini bukti transfer yang benar (Rp 150.000)"));
+        QCOMPARE(message->media->metaMediaId, QStringLiteral("880011223344"));
+        QCOMPARE(message->payload.value(QLatin1String("image"))
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toString(),
+                 QStringLiteral("880011223344"));
+    }
+
     void shouldServeNoContentOfARevokedMessage()
     {
         QCOMPARE(postFixture(QStringLiteral("coexistence_text.json")).status, 200);
