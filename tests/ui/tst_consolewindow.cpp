@@ -442,6 +442,9 @@ private Q_SLOTS:
         QVERIFY(metaDelivers(QStringLiteral("coexistence_edit_text")));
         QTRY_VERIFY_WITH_TIMEOUT(viewLine(wamid).contains(after), Timeout);
         QVERIFY(viewLine(wamid).contains(QStringLiteral("Edited")));
+        m_language->apply(QStringLiteral("id"));
+        QVERIFY2(viewLine(wamid).contains(QStringLiteral("Diedit")), qPrintable(viewLine(wamid)));
+        m_language->apply(QStringLiteral("en"));
         QTRY_VERIFY_WITH_TIMEOUT(listLine(dewi).contains(after), Timeout);
         auto *view = child<QListView>("messageView");
         QCOMPARE(view->model()->rowCount(), 1);
