@@ -9,6 +9,7 @@
 #include "support/mediaserver.h"
 #include "support/testdata.h"
 #include "ui/bubbleactions.h"
+#include "ui/bubbles/bubblelayout.h"
 #include "ui/conversationview.h"
 #include "ui/messagedelegate.h"
 
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -274,6 +276,39 @@ private Q_SLOTS:
         QVERIFY2(!words.contains(QStringLiteral("cannot show")), qPrintable(words));
         QVERIFY2(!words.contains(QStringLiteral("flow_token")), qPrintable(words));
         QVERIFY2(!words.contains(QStringLiteral("survei-2231")), qPrintable(words));
+    }
+
+    void shouldGiveItalicLinesTheRoomTheyArePaintedIn()
+    {
+        // Meta's error and its details are painted in italics: no ink may fall outside the
+        // blocks' places, or a wrapped line runs into the next block.
+        show({fromWebhook(QStringLiteral("interactive_error_131000"), 10)});
+        const Ui::Bubbles::BubbleContent content =
+            Ui::Bubbles::contentFor(rowOf(10), Ui::Bubbles::MediaContext{});
+        QVERIFY(content.unsupported);
+        const Ui::Bubbles::BubbleFonts fonts(m_view->font());
+        for (const int width : {120, 180, 260}) {
+            const Ui::Bubbles::BodyLayout layout = Ui::Bubbles::layOutBody(content, fonts, width);
+            QImage ink(width, int(layout.height) + 40, QImage::Format_ARGB32_Premultiplied);
+            ink.fill(Qt::transparent);
+            QPainter painter(&ink);
+            Ui::Bubbles::paintBody(&painter, QPointF(0, 0), content, layout, fonts,
+                                   m_view->palette(), Qt::white, nullptr);
+            painter.end();
+            for (int y = 0; y < ink.height(); ++y) {
+                const bool inBlock =
+                    std::any_of(layout.blocks.cbegin(), layout.blocks.cend(), [y](const QRectF &r) {
+                        return y >= r.top() - 1 && y <= r.bottom() + 1;
+                    });
+                if (inBlock)
+                    continue;
+                for (int x = 0; x < width; ++x)
+                    QVERIFY2(
+                        qAlpha(ink.pixel(x, y)) == 0,
+                        qPrintable(
+                            QStringLiteral("ink at %1,%2, width %3").arg(x).arg(y).arg(width)));
+            }
+        }
     }
 
     void shouldMarkAnEditedMessageAndHideADeletedOne()
