@@ -16,6 +16,18 @@ QString prependRecent(const QString &text, const QString &recent)
     return joined.left(RecentTextLimit);
 }
 
+// The search text without a text the customer edited away or deleted (the latest occurrence).
+QString withoutText(const QString &recent, const QString &text)
+{
+    if (text.isEmpty())
+        return recent;
+    const QString lowered = text.toLower() + QLatin1Char('\n');
+    const qsizetype at = recent.indexOf(lowered);
+    if (at >= 0)
+        return QString(recent).remove(at, lowered.size());
+    return recent == text.toLower() ? QString() : recent;
+}
+
 bool isCustomerText(const Message &message)
 {
     return message.direction == QLatin1String("in") && !message.isReaction();
@@ -53,6 +65,12 @@ void Conversation::carryLocalState(const Conversation &previous)
     if (lastMessage.id != 0 && lastMessage.id != previous.lastMessage.id &&
         !lastMessage.text.isEmpty()) {
         recentText = prependRecent(lastMessage.text, recentText);
+    } else if (lastMessage.id != 0 && lastMessage.id == previous.lastMessage.id &&
+               lastMessage.text != previous.lastMessage.text) {
+        // Edited or deleted by the customer: search finds the new words only.
+        recentText = withoutText(recentText, previous.lastMessage.text);
+        if (!lastMessage.text.isEmpty())
+            recentText = prependRecent(lastMessage.text, recentText);
     }
     if (!isCustomerText(lastMessage))
         waitingSince = lastMessage.id == 0 ? previous.waitingSince : 0;
@@ -73,6 +91,11 @@ void Conversation::applyMessage(const Message &message)
             recentText = prependRecent(message.text, recentText);
         }
     } else if (message.id == lastMessage.id) {
+        if (message.text != lastMessage.text) {
+            recentText = withoutText(recentText, lastMessage.text);
+            if (!message.text.isEmpty())
+                recentText = prependRecent(message.text, recentText);
+        }
         lastMessage = message;
     }
     if (isCustomerText(message)) {

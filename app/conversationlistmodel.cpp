@@ -41,6 +41,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.lastMessage.type;
     case PreviewDirectionRole:
         return c.lastMessage.direction;
+    case PreviewMessageRole:
+        return QVariant::fromValue(c.lastMessage);
     case LastMessageAtRole:
         return fromMs(c.lastMessageAt);
     case UnreadRole:
@@ -82,6 +84,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
                   {PreviewRole, "preview"},
                   {PreviewTypeRole, "previewType"},
                   {PreviewDirectionRole, "previewDirection"},
+                  {PreviewMessageRole, "previewMessage"},
                   {LastMessageAtRole, "lastMessageAt"},
                   {UnreadRole, "unread"},
                   {StateRole, "state"},

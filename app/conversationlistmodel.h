@@ -22,6 +22,7 @@ public:
         PreviewRole,               // last message text
         PreviewTypeRole,           // WhatsApp type of the last message
         PreviewDirectionRole,      // "in" / "out"
+        PreviewMessageRole,        // App::Message: the last message, for a summary of its kind
         LastMessageAtRole,         // QDateTime
         UnreadRole,                // int
         StateRole,                 // "bot" / "queued" / "assigned" / "resolved"

@@ -56,6 +56,9 @@ Message Message::fromJson(const QJsonObject &json)
     const QJsonObject error = json.value(QLatin1String("error")).toObject();
     m.errorCode = error.value(QLatin1String("code")).toInt();
     m.errorTitle = stringOf(error, QLatin1String("title"));
+    m.errorDetails = stringOf(error, QLatin1String("details"));
+    m.editedAt = json.value(QLatin1String("edited_at")).toInteger();
+    m.revokedAt = json.value(QLatin1String("revoked_at")).toInteger();
     m.content = json.value(QLatin1String("content")).toObject();
     m.media = MessageMedia::fromJson(json.value(QLatin1String("media")).toObject());
     m.commandId = stringOf(json, QLatin1String("command_id"));
@@ -80,7 +83,12 @@ QJsonObject Message::toJson() const
         json.insert(QLatin1String("reply_to"), replyTo);
     if (errorCode != 0 || !errorTitle.isEmpty())
         json.insert(QLatin1String("error"), QJsonObject{{QLatin1String("code"), errorCode},
-                                                        {QLatin1String("title"), errorTitle}});
+                                                        {QLatin1String("title"), errorTitle},
+                                                        {QLatin1String("details"), errorDetails}});
+    if (editedAt > 0)
+        json.insert(QLatin1String("edited_at"), editedAt);
+    if (revokedAt > 0)
+        json.insert(QLatin1String("revoked_at"), revokedAt);
     if (!content.isEmpty())
         json.insert(QLatin1String("content"), content);
     if (!media.isEmpty())

@@ -37,9 +37,12 @@ struct Message
     QString senderName;
     QString replyTo;      // wamid of the quoted message
     qint64 timestamp = 0; // ms since epoch
-    int errorCode = 0;    // Meta's error code on failed messages
+    int errorCode = 0;    // Meta's error code: a failed send, or a message Meta could not process
     QString errorTitle;
-    QJsonObject content; // inbound: the message as WhatsApp sent it; outbound: the Graph body
+    QString errorDetails;
+    qint64 editedAt = 0;  // ms: when the customer last edited it; 0 if never
+    qint64 revokedAt = 0; // ms: when the customer deleted it (its content is gone); 0 if not
+    QJsonObject content;  // inbound: the message as WhatsApp sent it; outbound: the Graph body
     MessageMedia media;
     QString commandId; // for local pending sends
 
@@ -54,6 +57,8 @@ struct Message
     // or row an interactive reply or template quick-reply tap picked (content.context.id).
     QString contextId() const;
     bool isLocal() const { return id < 0; }
+    bool isEdited() const { return editedAt > 0; }
+    bool isRevoked() const { return revokedAt > 0; }
 };
 
 using MessageList = QList<Message>;

@@ -52,7 +52,8 @@ bool MessageListModel::isSupportedType(const QString &type)
         QStringLiteral("text"),     QStringLiteral("image"),    QStringLiteral("audio"),
         QStringLiteral("video"),    QStringLiteral("document"), QStringLiteral("sticker"),
         QStringLiteral("location"), QStringLiteral("contacts"), QStringLiteral("interactive"),
-        QStringLiteral("button"),   QStringLiteral("template"), QStringLiteral("order")};
+        QStringLiteral("button"),   QStringLiteral("template"), QStringLiteral("order"),
+        QStringLiteral("system")};
     return supported.contains(type);
 }
 
@@ -98,7 +99,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case ReactionRole:
         return m.wamid.isEmpty() ? QString() : reactionsOn(m.wamid);
     case SupportedRole:
-        return isSupportedType(m.type);
+        return m.isRevoked() || isSupportedType(m.type);
+    case EditedRole:
+        return m.isEdited();
+    case RevokedRole:
+        return m.isRevoked();
+    case ErrorDetailsRole:
+        return m.errorDetails;
     case ContentRole:
         return m.content;
     case IsFirstOfDayRole:
@@ -151,7 +158,10 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
                   {MediaSizeRole, "mediaSize"},
                   {MediaFileNameRole, "mediaFileName"},
                   {MediaErrorRole, "mediaError"},
-                  {OfferedByRole, "offeredBy"}});
+                  {OfferedByRole, "offeredBy"},
+                  {EditedRole, "edited"},
+                  {RevokedRole, "revoked"},
+                  {ErrorDetailsRole, "errorDetails"}});
     return names;
 }
 

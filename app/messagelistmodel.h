@@ -33,7 +33,8 @@ public:
         ReplyToRole,      // wamid of the quoted message (for a picked choice: the offer)
         QuotedTextRole,   // text of the quoted message when it is loaded
         QuotedSenderRole, // sender kind of the quoted message when it is loaded
-        ErrorCodeRole,    // int, Meta's error code on failed messages
+        ErrorCodeRole,    // int, Meta's error code: a failed send, or a message it could not
+                          // process
         ErrorTitleRole,
         ReactionRole,     // emoji on this message: the customer's, then the business's
         SupportedRole,    // false for types the console cannot show yet
@@ -46,6 +47,9 @@ public:
         MediaFileNameRole,
         MediaErrorRole, // too_large, unsupported_type, download_failed, checksum_mismatch, expired
         OfferedByRole,  // qint64: id of the loaded message whose button or row this reply picked
+        EditedRole,     // bool: the customer edited it
+        RevokedRole,    // bool: the customer deleted it; its content is gone
+        ErrorDetailsRole,
     };
     Q_ENUM(Roles)
 

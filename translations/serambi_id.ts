@@ -242,6 +242,42 @@
         <source>Total</source>
         <translation>Total</translation>
     </message>
+    <message>
+        <source>Ask the customer to send it again, or open it on WhatsApp.</source>
+        <translation>Minta pelanggan mengirimnya lagi, atau buka di WhatsApp.</translation>
+    </message>
+    <message>
+        <source>🚫 The customer deleted this message</source>
+        <translation>🚫 Pelanggan menghapus pesan ini</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Allowed calls</source>
+        <translation>Boleh ditelepon</translation>
+    </message>
+    <message>
+        <source>Declined calls</source>
+        <translation>Tidak mau ditelepon</translation>
+    </message>
+    <message>
+        <source>With no end date</source>
+        <translation>Tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Sampai %1</translation>
+    </message>
+    <message>
+        <source>Answered the request to call</source>
+        <translation>Menjawab permintaan izin menelepon</translation>
+    </message>
 </context>
 <context>
     <name>ChatText</name>
@@ -424,6 +460,78 @@
     <message>
         <source>needs a person</source>
         <translation>perlu ditangani petugas</translation>
+    </message>
+    <message>
+        <source>🚫 Message deleted</source>
+        <translation>🚫 Pesan dihapus</translation>
+    </message>
+    <message>
+        <source>⚠️ %1</source>
+        <translation>⚠️ %1</translation>
+    </message>
+    <message>
+        <source>ℹ️ %1</source>
+        <translation>ℹ️ %1</translation>
+    </message>
+    <message>
+        <source>📍 Location</source>
+        <translation>📍 Lokasi</translation>
+    </message>
+    <message>
+        <source>📞 Calls allowed</source>
+        <translation>📞 Boleh ditelepon</translation>
+    </message>
+    <message>
+        <source>📞 Calls declined</source>
+        <translation>📞 Tidak mau ditelepon</translation>
+    </message>
+    <message>
+        <source>📋 Form sent</source>
+        <translation>📋 Formulir terkirim</translation>
+    </message>
+    <message>
+        <source>The customer changed their phone number</source>
+        <translation>Pelanggan mengganti nomor teleponnya</translation>
+    </message>
+    <message>
+        <source>The customer changed their phone number to +%1</source>
+        <translation>Pelanggan mengganti nomor teleponnya ke +%1</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s security code changed</source>
+        <translation>Kode keamanan pelanggan berubah</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s WhatsApp account changed</source>
+        <translation>Akun WhatsApp pelanggan berganti</translation>
+    </message>
+    <message>
+        <source>WhatsApp changed something about this customer&apos;s account</source>
+        <translation>WhatsApp mengubah sesuatu pada akun pelanggan ini</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not deliver this message: %1</source>
+        <translation>WhatsApp tidak dapat meneruskan pesan ini: %1</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Diedit</translation>
+    </message>
+    <message>
+        <source>🛒 Order: 1 item</source>
+        <translation>🛒 Pesanan: 1 barang</translation>
+    </message>
+    <message>
+        <source>🛒 Order: %1 items</source>
+        <translation>🛒 Pesanan: %1 barang</translation>
+    </message>
+    <message>
+        <source>📋 Form sent: 1 answer</source>
+        <translation>📋 Formulir terkirim: 1 jawaban</translation>
+    </message>
+    <message>
+        <source>📋 Form sent: %1 answers</source>
+        <translation>📋 Formulir terkirim: %1 jawaban</translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1521,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Message not received</source>
+        <translation>Pesan tidak diterima</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
     </message>
 </context>
 <context>

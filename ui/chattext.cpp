@@ -1,5 +1,9 @@
 #include "chattext.h"
 
+#include "app/message.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 
 namespace Serambi::Ui {
@@ -29,6 +33,80 @@ QString ChatText::typeLabel(const QString &type)
     if (type == QLatin1String("text") || type.isEmpty())
         return {};
     return tr("Unsupported message");
+}
+
+QString ChatText::kindSummary(const App::Message &message)
+{
+    if (message.isRevoked())
+        return tr("🚫 Message deleted");
+    if (message.direction == QLatin1String("in") && message.errorCode != 0)
+        return tr("⚠️ %1").arg(undelivered(message.errorTitle, message.errorCode));
+    const QJsonObject content = message.content;
+    if (message.type == QLatin1String("system"))
+        return tr("ℹ️ %1").arg(systemNotice(content.value(QLatin1String("system")).toObject()));
+    if (message.type == QLatin1String("location") && message.text.isEmpty())
+        return tr("📍 Location");
+    if (message.type == QLatin1String("order")) {
+        int items = 0;
+        const QJsonArray products = content.value(QLatin1String("order"))
+                                        .toObject()
+                                        .value(QLatin1String("product_items"))
+                                        .toArray();
+        for (const QJsonValue &product : products)
+            items += qMax(1, product.toObject().value(QLatin1String("quantity")).toInt());
+        // English has no catalogue to pick a plural form: one sentence per form.
+        return items == 1 ? tr("🛒 Order: 1 item") : tr("🛒 Order: %1 items").arg(items);
+    }
+    if (message.type != QLatin1String("interactive") || message.direction != QLatin1String("in"))
+        return {};
+    const QJsonObject interactive = content.value(QLatin1String("interactive")).toObject();
+    const QString kind = interactive.value(QLatin1String("type")).toString();
+    const QJsonObject reply = interactive.value(kind).toObject();
+    if (kind == QLatin1String("call_permission_reply"))
+        return reply.value(QLatin1String("response")).toString() == QLatin1String("accept")
+                   ? tr("📞 Calls allowed")
+                   : tr("📞 Calls declined");
+    if (kind == QLatin1String("nfm_reply")) {
+        const QJsonObject answers =
+            QJsonDocument::fromJson(reply.value(QLatin1String("response_json")).toString().toUtf8())
+                .object();
+        const int count = int(answers.size() - (answers.contains(QLatin1String("flow_token"))));
+        if (count == 0)
+            return tr("📋 Form sent");
+        return count == 1 ? tr("📋 Form sent: 1 answer") : tr("📋 Form sent: %1 answers").arg(count);
+    }
+    return {};
+}
+
+QString ChatText::systemNotice(const QJsonObject &system)
+{
+    const QString type = system.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("user_changed_number") ||
+        type == QLatin1String("customer_changed_number")) {
+        QString number = system.value(QLatin1String("wa_id")).toString();
+        if (number.isEmpty())
+            number = system.value(QLatin1String("new_wa_id")).toString();
+        return number.isEmpty() ? tr("The customer changed their phone number")
+                                : tr("The customer changed their phone number to +%1").arg(number);
+    }
+    if (type == QLatin1String("customer_identity_changed"))
+        return tr("The customer's security code changed");
+    if (type == QLatin1String("user_changed_user_id"))
+        return tr("The customer's WhatsApp account changed");
+    const QString body = system.value(QLatin1String("body")).toString();
+    return body.isEmpty() ? tr("WhatsApp changed something about this customer's account") : body;
+}
+
+QString ChatText::undelivered(const QString &title, int code)
+{
+    const QString what =
+        title.isEmpty() ? QString::number(code) : QStringLiteral("%1 (%2)").arg(title).arg(code);
+    return tr("WhatsApp could not deliver this message: %1").arg(what);
+}
+
+QString ChatText::edited()
+{
+    return tr("Edited");
 }
 
 QString ChatText::statusText(const QString &status)

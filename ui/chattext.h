@@ -2,7 +2,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
+
+namespace Serambi::App {
+struct Message;
+}
 
 namespace Serambi::Ui {
 
@@ -16,6 +21,16 @@ class ChatText
 public:
     // "Photo", "Voice message", … for a WhatsApp message type; empty for text.
     static QString typeLabel(const QString &type);
+    // The chat list's words for a message whose kind says more than its text, with its own
+    // icon: "🚫 Message deleted", "📍 Location", "🛒 Order: 3 items", "📞 Calls allowed",
+    // "📋 Form sent", "⚠️ …", a system notice. Empty when the text (or typeLabel) says it.
+    static QString kindSummary(const App::Message &message);
+    // A WhatsApp system message (content.system) in words: a number or security code changed.
+    static QString systemNotice(const QJsonObject &system);
+    // Meta could not process an inbound message: its error (title and code) in words.
+    static QString undelivered(const QString &title, int code);
+    // "Edited".
+    static QString edited();
     // "Sent", "Delivered", "Read", "Not delivered", "Sending…", "Waiting for the connection".
     static QString statusText(const QString &status);
     // The chip of a conversation: AI answering, waiting for an agent, mine, X's, resolved.

@@ -46,13 +46,20 @@ qreal paintChip(QPainter *painter, const QFont &font, const QString &text, qreal
     return chip.left();
 }
 
+// What the kind summary says (it carries its own icon), else the text or the kind's label.
+QString kindSummary(const QModelIndex &index)
+{
+    return ChatText::kindSummary(index.data(Model::PreviewMessageRole).value<App::Message>());
+}
+
 QString previewText(const QModelIndex &index)
 {
     const QString type = index.data(Model::PreviewTypeRole).toString();
-    QString text = index.data(Model::PreviewRole).toString().simplified();
-    const QString label = ChatText::typeLabel(type);
+    QString text = kindSummary(index);
     if (text.isEmpty())
-        text = label;
+        text = index.data(Model::PreviewRole).toString().simplified();
+    if (text.isEmpty())
+        text = ChatText::typeLabel(type);
     if (index.data(Model::PreviewDirectionRole).toString() == QLatin1String("out"))
         text = ChatText::tr("You: %1").arg(text);
     return text;
@@ -160,7 +167,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     }
     qreal previewLeft = line3.left();
     const QString type = index.data(Model::PreviewTypeRole).toString();
-    if (Glyphs::hasTypeGlyph(type)) {
+    if (Glyphs::hasTypeGlyph(type) && kindSummary(index).isEmpty()) {
         const qreal size = normalMetrics.height() * 0.9;
         Glyphs::paintMessageType(
             painter, QRectF(previewLeft, line3.center().y() - size / 2, size, size), type, muted);

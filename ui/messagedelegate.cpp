@@ -88,7 +88,9 @@ Content contentOf(const QModelIndex &index, const Bubbles::MediaContext &media)
     }
     c.body = Bubbles::contentFor(index, media);
     if (c.body.unsupported)
-        c.kindLine = MessageDelegate::tr("Unsupported message");
+        c.kindLine = index.data(Model::SupportedRole).toBool()
+                         ? MessageDelegate::tr("Message not received")
+                         : MessageDelegate::tr("Unsupported message");
     if (!index.data(Model::ReplyToRole).toString().isEmpty()) {
         c.quoteText = index.data(Model::QuotedTextRole).toString().simplified();
         const QString quotedKind = index.data(Model::QuotedSenderRole).toString();
@@ -101,6 +103,8 @@ Content contentOf(const QModelIndex &index, const Bubbles::MediaContext &media)
     }
     const QDateTime when = index.data(Model::TimestampRole).toDateTime();
     c.footer = QLocale().toString(when.time(), QStringLiteral("HH:mm"));
+    if (index.data(Model::EditedRole).toBool() && !index.data(Model::RevokedRole).toBool())
+        c.footer = MessageDelegate::tr("%1 · %2").arg(ChatText::edited(), c.footer);
     if (c.failed) {
         const QString title = index.data(Model::ErrorTitleRole).toString();
         const int code = index.data(Model::ErrorCodeRole).toInt();
@@ -173,7 +177,9 @@ Geometry layOut(const Content &c, const Fonts &fonts, qreal rowWidth)
     g.footerY += bodyHeight;
     y += bodyHeight;
     const qreal bubbleWidth = g.textWidth + 2 * Padding;
-    const qreal left = c.outgoing ? rowWidth - SideMargin - bubbleWidth : SideMargin;
+    qreal left = c.outgoing ? rowWidth - SideMargin - bubbleWidth : SideMargin;
+    if (c.body.notice)
+        left = (rowWidth - bubbleWidth) / 2;
     g.bubble = QRectF(left, g.separatorHeight + RowGap, bubbleWidth, y);
     g.height = g.bubble.bottom() + RowGap + (c.reaction.isEmpty() ? 0 : small.height() * 0.9);
     return g;
@@ -236,6 +242,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                       : ThemeColors::inboundBubble(palette);
     if (c.failed)
         fill = ThemeColors::failedBubble(palette);
+    if (c.body.notice) // WhatsApp's, not the customer's: the day separator's quiet colour
+        fill = ThemeColors::mix(palette.color(QPalette::Base), ThemeColors::inboundBubble(palette),
+                                0.5);
     painter->setPen(option.state & QStyle::State_Selected ? QPen(ThemeColors::accent(palette), 2)
                                                           : QPen(Qt::NoPen));
     // A sticker floats without a bubble; selected, it still shows the outline.
@@ -335,6 +344,8 @@ QString MessageDelegate::describe(const QModelIndex &index) const
     QStringList parts;
     if (c.outgoing)
         parts.append(c.senderLine.isEmpty() ? tr("Agent") : c.senderLine);
+    else if (c.body.notice)
+        parts.append(tr("WhatsApp"));
     else
         parts.append(tr("Customer"));
     if (!c.quoteSender.isEmpty())
@@ -343,6 +354,8 @@ QString MessageDelegate::describe(const QModelIndex &index) const
         parts.append(c.body.spoken);
     parts.append(
         QLocale().toString(index.data(Model::TimestampRole).toDateTime(), QLocale::ShortFormat));
+    if (index.data(Model::EditedRole).toBool() && !index.data(Model::RevokedRole).toBool())
+        parts.append(ChatText::edited());
     if (c.outgoing)
         parts.append(c.failure.isEmpty() ? ChatText::statusText(c.status) : c.failure);
     if (!c.reaction.isEmpty())

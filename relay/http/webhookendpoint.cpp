@@ -14,6 +14,8 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 #include <memory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcIngest)
@@ -30,6 +32,28 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
             return value;
     }
     return {};
+}
+
+// Logged foreign numbers are remembered up to this many, so a flood of made-up ids cannot grow
+// the set without bound; past it each is logged at debug only.
+constexpr int MaxLoggedNumbers = 64;
+
+const std::array<const char *, WebhookEndpoint::UnknownStatusCount> UnknownStatusNames{
+    "sent", "delivered", "read", "played", "failed", "other"};
+
+WebhookEndpoint::UnknownStatus unknownStatusBucket(const QString &status)
+{
+    for (int i = 0; i < WebhookEndpoint::UnknownOther; ++i) {
+        if (status == QLatin1String(UnknownStatusNames[std::size_t(i)]))
+            return WebhookEndpoint::UnknownStatus(i);
+    }
+    return WebhookEndpoint::UnknownOther;
+}
+
+bool allDigits(const QString &text)
+{
+    return !text.isEmpty() &&
+           std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); });
 }
 
 void respond(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
@@ -98,6 +122,13 @@ void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
         return;
     }
 
+    QStringList foreignNumbers;
+    const int foreign = dropOtherNumbers(*batch, m_options.phoneNumberId, &foreignNumbers);
+    if (foreign > 0) {
+        m_foreignChanges += quint64(foreign);
+        noteForeignNumbers(foreignNumbers);
+    }
+
     // Answered once the batch is committed; the socket may be gone by then.
     auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = pending->socket();
@@ -116,6 +147,11 @@ void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
                 const auto outcome = result.value.value<IngestOutcome>();
                 m_messagesStored += quint64(outcome.messagesStored);
                 m_duplicates += quint64(outcome.duplicates);
+                m_editsAndRevokes += quint64(outcome.changesApplied);
+                for (auto it = outcome.statusesOfUnknownMessages.cbegin();
+                     it != outcome.statusesOfUnknownMessages.cend(); ++it)
+                    m_unknownStatuses[std::size_t(unknownStatusBucket(it.key()))] +=
+                        quint64(it.value());
             }
             if (!socket)
                 return;
@@ -125,6 +161,27 @@ void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
                 respond(*pending, QHttpServerResponder::StatusCode::InternalServerError,
                         "not stored\n");
         });
+}
+
+void WebhookEndpoint::noteForeignNumbers(const QStringList &numbers)
+{
+    for (const QString &number : numbers) {
+        // Not digits: not a phone number id at all; one line for all such, never the text.
+        const QString seen = allDigits(number) ? number : QStringLiteral("(not digits)");
+        if (m_loggedNumbers.contains(seen))
+            continue;
+        if (m_loggedNumbers.size() >= MaxLoggedNumbers) {
+            qCDebug(lcIngest) << "ignoring a change for business number" << seen;
+            continue;
+        }
+        m_loggedNumbers.insert(seen);
+        if (seen == number)
+            qCWarning(lcIngest).noquote()
+                << "ignoring changes for business number" << number << "(this relay serves"
+                << m_options.phoneNumberId << "only)";
+        else
+            qCWarning(lcIngest) << "ignoring changes whose phone_number_id is not digits";
+    }
 }
 
 void WebhookEndpoint::registerMetrics(MetricsRegistry &metrics) const
@@ -143,6 +200,22 @@ void WebhookEndpoint::registerMetrics(MetricsRegistry &metrics) const
     metrics.add(QStringLiteral("serambi_messages_duplicate_total"), MetricsRegistry::Type::Counter,
                 QStringLiteral("Inbound messages Meta delivered again (already stored)"), {},
                 [this] { return double(m_duplicates.load()); });
+    metrics.add(QStringLiteral("serambi_webhook_foreign_changes_total"),
+                MetricsRegistry::Type::Counter,
+                QStringLiteral("Webhook changes for another business number, ignored"), {},
+                [this] { return double(m_foreignChanges.load()); });
+    metrics.add(QStringLiteral("serambi_messages_changed_total"), MetricsRegistry::Type::Counter,
+                QStringLiteral("Customers' edits and revokes applied to their message"), {},
+                [this] { return double(m_editsAndRevokes.load()); });
+    const QString unknownHelp =
+        QStringLiteral("Statuses Meta reported for messages the relay does not have");
+    for (int i = 0; i < UnknownStatusCount; ++i) {
+        metrics.add(
+            QStringLiteral("serambi_statuses_unknown_message_total"),
+            MetricsRegistry::Type::Counter, unknownHelp,
+            QStringLiteral("status=\"%1\"").arg(QLatin1String(UnknownStatusNames[std::size_t(i)])),
+            [this, i] { return double(m_unknownStatuses[std::size_t(i)].load()); });
+    }
 }
 
 } // namespace Serambi::Relay

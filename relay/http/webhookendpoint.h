@@ -2,7 +2,9 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <atomic>
@@ -19,13 +21,15 @@ struct WebhookOptions
 {
     QByteArray appSecret;
     QByteArray verifyToken;
+    QString phoneNumberId; // the business number served; changes for any other are ignored
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     QString defaultAiMode = QStringLiteral("draft");
 };
 
 // Meta's side of the relay: the GET verification handshake and the signed POSTs. A POST is
 // answered 200 only after everything it carried is committed, so Meta's retries cover every
-// failure before that point.
+// failure before that point. Changes for another business number are answered 200 with the
+// rest and never stored.
 class WebhookEndpoint : public QObject
 {
     Q_OBJECT
@@ -49,14 +53,32 @@ public:
     quint64 count(Result result) const { return m_results[result].load(); }
     quint64 messagesStored() const { return m_messagesStored.load(); }
     quint64 duplicates() const { return m_duplicates.load(); }
+    quint64 foreignChanges() const { return m_foreignChanges.load(); }
     void registerMetrics(MetricsRegistry &metrics) const;
 
+    // Statuses Meta reported for messages the relay does not have, by status.
+    enum UnknownStatus {
+        UnknownSent,
+        UnknownDelivered,
+        UnknownRead,
+        UnknownPlayed,
+        UnknownFailed,
+        UnknownOther,
+        UnknownStatusCount
+    };
+
 private:
+    void noteForeignNumbers(const QStringList &numbers);
+
     WebhookOptions m_options;
     StoreWriter *m_writer;
     std::array<std::atomic<quint64>, ResultCount> m_results{};
     std::atomic<quint64> m_messagesStored{0};
     std::atomic<quint64> m_duplicates{0};
+    std::atomic<quint64> m_foreignChanges{0};
+    std::atomic<quint64> m_editsAndRevokes{0};
+    std::array<std::atomic<quint64>, UnknownStatusCount> m_unknownStatuses{};
+    QSet<QString> m_loggedNumbers; // foreign phone_number_ids already logged
 };
 
 } // namespace Serambi::Relay

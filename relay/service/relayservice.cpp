@@ -148,6 +148,7 @@ bool RelayService::start(QString *error)
     WebhookOptions webhooks;
     webhooks.appSecret = m_config.appSecret;
     webhooks.verifyToken = m_config.verifyToken;
+    webhooks.phoneNumberId = m_config.phoneNumberId;
     webhooks.maxBodyBytes = m_config.maxBodyBytes;
     webhooks.defaultAiMode = m_config.defaultAiMode;
     m_webhooks = std::make_unique<WebhookEndpoint>(webhooks, m_writer.get());

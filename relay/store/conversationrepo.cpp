@@ -35,7 +35,8 @@ const QString MessageColumns = QStringLiteral(
     "m.id, m.conversation_id, m.wamid, m.direction, m.type, m.text, m.payload, m.status, "
     "m.error_code, m.error_title, m.error_details, m.reply_to, m.sender_kind, m.sender_id, "
     "su.display_name, m.timestamp, m.created_at, m.updated_at, mm.state, mm.media_key, "
-    "mm.size, mm.mime_type, mm.filename, mm.error, mm.meta_media_id, mm.sha256");
+    "mm.size, mm.mime_type, mm.filename, mm.error, mm.meta_media_id, mm.sha256, m.edited_at, "
+    "m.revoked_at");
 const QString MessageJoins = QStringLiteral("LEFT JOIN users su ON su.id = m.sender_id "
                                             "LEFT JOIN message_media mm ON mm.message_id = m.id ");
 const QString MessageFrom = QStringLiteral(" FROM messages m ") + MessageJoins;
@@ -61,6 +62,8 @@ Message readMessage(const PreparedQuery &q, int offset = 0)
     m.timestamp = q.value(offset + 15).toLongLong();
     m.createdAt = q.value(offset + 16).toLongLong();
     m.updatedAt = q.value(offset + 17).toLongLong();
+    m.editedAt = q.value(offset + 26).toLongLong();
+    m.revokedAt = q.value(offset + 27).toLongLong();
     if (!q.value(offset + 18).isNull()) {
         MessageMedia media;
         media.state = q.value(offset + 18).toString();
@@ -153,6 +156,10 @@ QJsonObject Message::toJson() const
                                                         {QLatin1String("title"), errorTitle},
                                                         {QLatin1String("details"), errorDetails}});
     }
+    if (editedAt > 0)
+        json.insert(QLatin1String("edited_at"), editedAt);
+    if (revokedAt > 0)
+        json.insert(QLatin1String("revoked_at"), revokedAt);
     json.insert(QLatin1String("content"),
                 direction == QLatin1String("in") ? payload : outboundContent(payload));
     if (media)
@@ -341,6 +348,64 @@ bool updateMessage(WriteTxn &txn, const Message &message)
         txn.markFailed();
         return false;
     }
+    return true;
+}
+
+bool updateEditedMessage(WriteTxn &txn, const Message &message)
+{
+    PreparedQuery q =
+        txn.prepare(QStringLiteral("UPDATE messages SET type = ?, text = ?, payload = ?, "
+                                   "edited_at = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(message.type);
+    q.addBindValue(message.text);
+    q.addBindValue(toJsonText(message.payload));
+    q.addBindValue(nullable(message.editedAt));
+    q.addBindValue(txn.now());
+    q.addBindValue(message.id);
+    if (!execQuery(q)) {
+        txn.markFailed();
+        return false;
+    }
+    return true;
+}
+
+bool revokeMessage(WriteTxn &txn, Message &message, qint64 revokedAt)
+{
+    QJsonObject retained{{QLatin1String("text"), message.text},
+                         {QLatin1String("payload"), message.payload}};
+    if (message.media)
+        retained.insert(QLatin1String("media"), message.media->toJson());
+    // What consoles still get: who sent what kind of message when, and what it answered.
+    QJsonObject identity;
+    for (const char *key : {"from", "from_user_id", "id", "timestamp", "type", "context"}) {
+        const QJsonValue value = message.payload.value(QLatin1String(key));
+        if (!value.isUndefined())
+            identity.insert(QLatin1String(key), value);
+    }
+    PreparedQuery q = txn.prepare(QStringLiteral(
+        "UPDATE messages SET text = '', payload = ?, retained_content = ?, revoked_at = ?, "
+        "updated_at = ? WHERE id = ?"));
+    q.addBindValue(toJsonText(identity));
+    q.addBindValue(toJsonText(retained));
+    q.addBindValue(revokedAt);
+    q.addBindValue(txn.now());
+    q.addBindValue(message.id);
+    if (!execQuery(q)) {
+        txn.markFailed();
+        return false;
+    }
+    PreparedQuery media =
+        txn.prepare(QStringLiteral("DELETE FROM message_media WHERE message_id = ?"));
+    media.addBindValue(message.id);
+    if (!execQuery(media)) {
+        txn.markFailed();
+        return false;
+    }
+    message.text.clear();
+    message.payload = identity;
+    message.media.reset();
+    message.revokedAt = revokedAt;
+    message.updatedAt = txn.now();
     return true;
 }
 

@@ -35,6 +35,8 @@ struct Message
     qint64 timestamp = 0; // ms since epoch: Meta's time for inbound, creation for outbound
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    qint64 editedAt = 0;  // ms: Meta's time of the customer's latest edit; 0 if never edited
+    qint64 revokedAt = 0; // ms: Meta's time of the customer's revoke; 0 if not revoked
     std::optional<MessageMedia> media; // media types; insertMessage stores it too
 
     QJsonObject toJson() const;
@@ -78,6 +80,11 @@ std::optional<Message> messageByWamid(QSqlDatabase &db, const QString &wamid);
 // Inserts message (sets its id). Returns false when its wamid is already stored.
 bool insertMessage(WriteTxn &txn, Message &message);
 bool updateMessage(WriteTxn &txn, const Message &message);
+// Writes what an edit changes: type, text, payload and editedAt.
+bool updateEditedMessage(WriteTxn &txn, const Message &message);
+// Revokes message: keeps its text and payload in retained_content (never served), leaves
+// consoles a payload of only its identity, and drops its media link. Updates message.
+bool revokeMessage(WriteTxn &txn, Message &message, qint64 revokedAt);
 // Writes the conversation's mutable columns and stamps updatedAt.
 bool update(WriteTxn &txn, Conversation &conversation);
 

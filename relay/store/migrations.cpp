@@ -195,6 +195,31 @@ QStringList version6()
     };
 }
 
+QStringList version7()
+{
+    // Edits and revokes (coexistence numbers) change the message they name: when it was last
+    // edited, when it was revoked, and what a revoke took from consoles (kept, never served).
+    // message_changes records every edit and revoke by its own wamid (Meta redelivers), holding
+    // one whose original has not arrived yet until it does.
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN edited_at INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN revoked_at INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN retained_content TEXT"),
+        QStringLiteral(R"(CREATE TABLE message_changes (
+            wamid TEXT PRIMARY KEY,
+            target_wamid TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('edit', 'revoke')),
+            phone_number_id TEXT NOT NULL,
+            sender_key TEXT NOT NULL,
+            payload TEXT,
+            timestamp INTEGER NOT NULL,
+            applied_at INTEGER,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX message_changes_held ON message_changes (target_wamid) "
+                       "WHERE applied_at IS NULL"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -216,6 +241,7 @@ const QList<Migration> &migrations()
         {4, "media files, uploads and the media of messages", version4()},
         {5, "message templates; canned responses", version5()},
         {6, "LLM tokens per conversation", version6()},
+        {7, "edited and revoked messages; edits and revokes held for their original", version7()},
     };
     return all;
 }

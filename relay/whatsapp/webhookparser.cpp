@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <QSet>
 
 namespace Serambi::Relay {
 
@@ -160,6 +161,18 @@ struct TypeInfo
     QString targetId; // the wamid a reaction, revoke or edit acts on
 };
 
+TypeInfo typeInfo(const QString &type, const QJsonObject &message);
+
+// An edit's new message is read as a message of its own type (a text, or media with a caption).
+QString editedText(const QJsonObject &edited)
+{
+    const QString type = stringAt(edited, "type");
+    if (type == QLatin1String("edit") || type == QLatin1String("revoke"))
+        return {};
+    QString text = typeInfo(type, edited).text;
+    return text.isEmpty() ? textOrCaption(edited) : text;
+}
+
 TypeInfo typeInfo(const QString &type, const QJsonObject &message)
 {
     const QJsonObject content = message.value(type).toObject();
@@ -197,7 +210,7 @@ TypeInfo typeInfo(const QString &type, const QJsonObject &message)
     } else if (type == QLatin1String("revoke")) {
         info.targetId = stringAt(content, "original_message_id");
     } else if (type == QLatin1String("edit")) {
-        info.text = textOrCaption(objectAt(content, "message"));
+        info.text = editedText(objectAt(content, "message"));
         info.targetId = stringAt(content, "original_message_id");
     } else {
         info.supported = false;
@@ -220,6 +233,7 @@ InboundMessage inboundMessage(const QJsonObject &message, const QList<WaContact>
     ErrorFields error = firstError(message);
     parsed.errorCode = error.code;
     parsed.errorTitle = std::move(error.title);
+    parsed.errorDetails = std::move(error.details);
     parsed.raw = message;
     return parsed;
 }
@@ -246,6 +260,7 @@ void parseMessagesValue(const QJsonObject &value, WebhookBatch &batch)
     const QJsonObject metadata = objectAt(value, "metadata");
     const QString phoneNumberId = stringAt(metadata, "phone_number_id");
     const QString displayPhoneNumber = stringAt(metadata, "display_phone_number");
+    batch.changeNumbers.append(phoneNumberId);
 
     const QJsonArray contactArray = arrayAt(value, "contacts");
     QList<WaContact> contacts;
@@ -283,7 +298,40 @@ void parseMessagesValue(const QJsonObject &value, WebhookBatch &batch)
     }
 }
 
+template<typename Item> void dropWhere(QList<Item> &items, const QSet<QString> &numbers)
+{
+    items.removeIf([&numbers](const Item &item) { return numbers.contains(item.phoneNumberId); });
+}
+
 } // namespace
+
+QString messageText(const QJsonObject &message)
+{
+    return typeInfo(stringAt(message, "type"), message).text;
+}
+
+int dropOtherNumbers(WebhookBatch &batch, const QString &servedNumber, QStringList *foreignNumbers)
+{
+    QSet<QString> foreign;
+    int dropped = 0;
+    for (const QString &number : std::as_const(batch.changeNumbers)) {
+        if (number == servedNumber)
+            continue;
+        ++dropped;
+        if (!foreign.contains(number)) {
+            foreign.insert(number);
+            if (foreignNumbers)
+                foreignNumbers->append(number);
+        }
+    }
+    if (dropped == 0)
+        return 0;
+    dropWhere(batch.messages, foreign);
+    dropWhere(batch.statuses, foreign);
+    dropWhere(batch.errors, foreign);
+    batch.changeNumbers.removeIf([&foreign](const QString &n) { return foreign.contains(n); });
+    return dropped;
+}
 
 std::optional<WebhookBatch> parseWebhook(const QByteArray &body, QString *error)
 {

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Serambi::Relay {
 
@@ -13,7 +14,8 @@ using WaContact = Contact;
 // One inbound message (value.messages[]), any type. Unknown types are kept with their raw
 // object so agents can be shown "unsupported" honestly.
 // contextId is the wamid the message refers to: context.id for replies and button taps, but
-// reaction.message_id for a reaction and original_message_id for a revoke or an edit.
+// reaction.message_id for a reaction and original_message_id for a revoke or an edit. An
+// edit's text is that of its new message (edit.message), read as a message of that type.
 struct InboundMessage
 {
     QString phoneNumberId;      // metadata.phone_number_id: the business number it reached
@@ -27,6 +29,7 @@ struct InboundMessage
     bool supported = true;      // false for "unsupported"/"unknown" and for types we do not parse
     int errorCode = 0;          // messages[].errors[0].code, if any
     QString errorTitle;         // messages[].errors[0].title
+    QString errorDetails;       // messages[].errors[0].error_data.details
     QJsonObject raw;            // the whole message object as received
 };
 
@@ -62,6 +65,8 @@ struct WebhookBatch
     QList<StatusUpdate> statuses;
     QList<AsyncError> errors;
     int ignoredChanges = 0; // changes for fields other than "messages"
+    // metadata.phone_number_id of each "messages" change, in order (one entry per change).
+    QStringList changeNumbers;
 };
 
 } // namespace Serambi::Relay

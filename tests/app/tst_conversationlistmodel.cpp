@@ -179,6 +179,36 @@ private Q_SLOTS:
         QCOMPARE(all.rowCount(), 4);
     }
 
+    void shouldForgetTheWordsOfAnEditedOrDeletedLastMessage()
+    {
+        ConversationListModel model;
+        model.resetConversations(sample());
+        ConversationFilterProxy all(Filter::All);
+        all.setSourceModel(&model);
+
+        // A relay's conversation.updated after the customer edited, then deleted, the last one.
+        Conversation edited = *model.conversation(2);
+        edited.lastMessage.text = QStringLiteral("Ongkir ke Surabaya?");
+        edited.lastMessage.editedAt = T0 + 90000;
+        edited.carryLocalState(*model.conversation(2));
+        model.upsertConversation(edited);
+        all.setSearchText(QStringLiteral("bandung"));
+        QCOMPARE(all.rowCount(), 0);
+        all.setSearchText(QStringLiteral("surabaya"));
+        QCOMPARE(idsOf(all), QList<qint64>{2});
+
+        Conversation deleted = *model.conversation(2);
+        Message revoked = deleted.lastMessage;
+        revoked.text.clear();
+        revoked.revokedAt = T0 + 120000;
+        deleted.applyMessage(revoked);
+        model.upsertConversation(deleted);
+        QCOMPARE(all.rowCount(), 0);
+        const QModelIndex row = model.index(model.rowOf(2));
+        QVERIFY(row.data(Roles::PreviewMessageRole).value<Message>().isRevoked());
+        QVERIFY(row.data(Roles::PreviewRole).toString().isEmpty());
+    }
+
     void shouldAnnounceTheUnreadTotal()
     {
         ConversationListModel model;

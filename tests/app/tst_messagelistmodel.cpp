@@ -270,6 +270,40 @@ private Q_SLOTS:
         QCOMPARE(model.index(2).data(Roles::SupportedRole).toBool(), true);
     }
 
+    void shouldChangeTheSameRowWhenTheCustomerEditsOrDeletes()
+    {
+        MessageListModel model;
+        model.setConversation(7);
+        Message original = fromWebhook(QStringLiteral("coexistence_text"), 1);
+        original.text = QStringLiteral("ukuran M");
+        model.mergeMessages({original, fromWebhook(QStringLiteral("system_identity_changed"), 2)});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        // message.updated after an edit, then after a revoke (docs/protocol.md).
+        Message edited = original;
+        edited.text = QStringLiteral("ukuran L");
+        edited.editedAt = Day2 + 60000;
+        model.mergeMessages({Message::fromJson(edited.toJson())});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0).data(Roles::TextRole).toString(), QStringLiteral("ukuran L"));
+        QVERIFY(model.index(0).data(Roles::EditedRole).toBool());
+        QVERIFY(!model.index(0).data(Roles::RevokedRole).toBool());
+
+        Message revoked = edited;
+        revoked.text.clear();
+        revoked.content = {{QStringLiteral("id"), original.wamid},
+                           {QStringLiteral("type"), QStringLiteral("text")}};
+        revoked.revokedAt = Day2 + 120000;
+        model.mergeMessages({Message::fromJson(revoked.toJson())});
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(model.index(0).data(Roles::TextRole).toString().isEmpty());
+        QVERIFY(model.index(0).data(Roles::RevokedRole).toBool());
+        QCOMPARE(changed.size(), 2);
+
+        // A system notice is a kind the console shows.
+        QVERIFY(model.index(1).data(Roles::SupportedRole).toBool());
+    }
+
     void shouldFetchOnePageAtATimeUntilTheStart()
     {
         MessageListModel model;

@@ -11,8 +11,10 @@
 #include "whatsapp/webhookparser.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -26,6 +28,11 @@ namespace {
 const QByteArray AppSecret = QByteArrayLiteral("test-app-secret");
 const QByteArray VerifyToken = QByteArrayLiteral("verify-me");
 const QString ReadWamid = QStringLiteral("wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEk9VVDAwMDEwMQA=");
+const QString ServedNumber = QStringLiteral("109876543210987");
+const QString CoexTextWamid =
+    QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhFQIAEhgMQ09FWC1URVhULTAxAA==");
+const QString CoexImageWamid =
+    QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhFQIAEhgNQ09FWC1JTUFHRS0wMQA=");
 } // namespace
 
 class TestWebhookEndpoint : public QObject
@@ -83,6 +90,23 @@ private:
         return q.next() ? q.value(0).toLongLong() : -1;
     }
 
+    // The events stored so far, oldest first: kind and data.
+    QList<QPair<QString, QJsonObject>> events()
+    {
+        QList<QPair<QString, QJsonObject>> all;
+        QSqlQuery q(m_reader->db());
+        q.exec(QStringLiteral("SELECT kind, data FROM events ORDER BY seq"));
+        while (q.next())
+            all.append({q.value(0).toString(),
+                        QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object()});
+        return all;
+    }
+
+    QByteArray metricsText()
+    {
+        return send(QNetworkRequest(url(QStringLiteral("/metrics"))), "GET").body;
+    }
+
     QString statusOf(const QString &wamid)
     {
         auto message = ConversationRepo::messageByWamid(m_reader->db(), wamid);
@@ -130,6 +154,7 @@ private Q_SLOTS:
         WebhookOptions options;
         options.appSecret = AppSecret;
         options.verifyToken = VerifyToken;
+        options.phoneNumberId = ServedNumber;
         options.maxBodyBytes = 4 * 1024 * 1024;
         m_endpoint = std::make_unique<WebhookEndpoint>(options, m_writer.get());
         m_metrics = std::make_unique<MetricsRegistry>();
@@ -263,6 +288,13 @@ private Q_SLOTS:
             {"reaction.json", "reaction", false},
             {"order.json", "order", false},
             {"system_changed_number.json", "system", false},
+            {"system_identity_changed.json", "system", false},
+            {"location_pin_only.json", "location", false},
+            {"order_three_items.json", "order", false},
+            {"interactive_call_permission_reply.json", "interactive", false},
+            {"interactive_flow_form.json", "interactive", false},
+            {"interactive_list_reply_description.json", "interactive", false},
+            {"interactive_error_131000.json", "interactive", false},
             {"unsupported_poll.json", "unsupported", true},
             {"unknown.json", "unknown", true},
             {"unknown_future_type.json", nullptr, true},
@@ -305,6 +337,8 @@ private Q_SLOTS:
         QSet<QString> wamids;
         QSet<QString> customers;
         for (const InboundMessage &message : batch->messages) {
+            if (message.phoneNumberId != ServedNumber)
+                continue; // another business number's: ignored
             wamids.insert(message.wamid);
             customers.insert(message.from.key());
         }
@@ -336,6 +370,224 @@ private Q_SLOTS:
         QCOMPARE(message->errorCode, 131047);
         QCOMPARE(message->errorTitle, QStringLiteral("Re-engagement message"));
         QVERIFY(message->errorDetails.contains(QLatin1String("24 hours")));
+    }
+
+    void shouldApplyAnEditToTheOriginalMessage()
+    {
+        QCOMPARE(postFixture(QStringLiteral("coexistence_text.json")).status, 200);
+        const int before = int(events().size());
+        QCOMPARE(postFixture(QStringLiteral("coexistence_edit_text.json")).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        auto message = ConversationRepo::messageByWamid(m_reader->db(), CoexTextWamid);
+        QVERIFY(message);
+        QCOMPARE(message->text, QStringLiteral("Kak, saya pesan kaos polos hitam ukuran L 2 pcs"));
+        QCOMPARE(message->editedAt, qint64(1767300060) * 1000);
+        QCOMPARE(message->toJson().value(QLatin1String("edited_at")).toInteger(),
+                 qint64(1767300060) * 1000);
+
+        // One message.updated for the original (and the chat list's line), no new message.
+        const auto after = events().mid(before);
+        QCOMPARE(after.size(), 2);
+        QCOMPARE(after[0].first, QStringLiteral("message.updated"));
+        QCOMPARE(after[0].second.value(QLatin1String("wamid")).toString(), CoexTextWamid);
+        QCOMPARE(after[0].second.value(QLatin1String("text")).toString(), message->text);
+        QCOMPARE(after[1].first, QStringLiteral("conversation.updated"));
+        QCOMPARE(after[1]
+                     .second.value(QLatin1String("last_message"))
+                     .toObject()
+                     .value(QLatin1String("text"))
+                     .toString(),
+                 message->text);
+        QVERIFY(metricsText().contains("serambi_messages_changed_total 1\n"));
+    }
+
+    void shouldDownloadTheNewPhotoOfAnEditedCaption()
+    {
+        QCOMPARE(postFixture(QStringLiteral("coexistence_image.json")).status, 200);
+        QCOMPARE(postFixture(QStringLiteral("coexistence_edit_image.json")).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        auto message = ConversationRepo::messageByWamid(m_reader->db(), CoexImageWamid);
+        QVERIFY(message);
+        QCOMPARE(message->type, QStringLiteral("image"));
+        QCOMPARE(message->text, QStringLiteral("Ini bukti transfer yang benar (Rp 150.000)"));
+        QVERIFY(message->editedAt > 0);
+        QVERIFY(message->media);
+        QCOMPARE(message->media->state, QStringLiteral("pending"));
+        QCOMPARE(message->media->metaMediaId, QStringLiteral("880011229999"));
+        const QJsonObject image = message->payload.value(QLatin1String("image")).toObject();
+        QCOMPARE(image.value(QLatin1String("caption")).toString(), message->text);
+        // The original's identity stays.
+        QCOMPARE(message->payload.value(QLatin1String("id")).toString(), CoexImageWamid);
+    }
+
+    void shouldKeepThePhotoWhenAnEditChangesOnlyItsCaption()
+    {
+        QCOMPARE(postFixture(QStringLiteral("coexistence_image.json")).status, 200);
+        QByteArray body =
+            Serambi::Test::readData(QStringLiteral("webhooks/coexistence_edit_image.json"));
+        QVERIFY(body.contains("\"id\": \"880011229999\","));
+        body.replace("\"id\": \"880011229999\",", "");
+        QCOMPARE(postSigned(body).status, 200);
+        auto message = ConversationRepo::messageByWamid(m_reader->db(), CoexImageWamid);
+        QVERIFY(message && message->media);
+        QCOMPARE(message->text, QStringLiteral("Ini bukti transfer yang benar (Rp 150.000)"));
+        QCOMPARE(message->media->metaMediaId, QStringLiteral("880011223344"));
+        QCOMPARE(message->payload.value(QLatin1String("image"))
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toString(),
+                 QStringLiteral("880011223344"));
+    }
+
+    void shouldServeNoContentOfARevokedMessage()
+    {
+        QCOMPARE(postFixture(QStringLiteral("coexistence_text.json")).status, 200);
+        const int before = int(events().size());
+        QCOMPARE(postFixture(QStringLiteral("coexistence_revoke.json")).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        auto message = ConversationRepo::messageByWamid(m_reader->db(), CoexTextWamid);
+        QVERIFY(message);
+        QCOMPARE(message->revokedAt, qint64(1767300120) * 1000);
+        const QJsonObject json = message->toJson();
+        const QByteArray served = QJsonDocument(json).toJson();
+        QVERIFY2(!served.contains("kaos polos"), served.constData());
+        QCOMPARE(json.value(QLatin1String("revoked_at")).toInteger(), message->revokedAt);
+        QCOMPARE(
+            json.value(QLatin1String("content")).toObject().value(QLatin1String("id")).toString(),
+            CoexTextWamid);
+
+        const auto after = events().mid(before);
+        QCOMPARE(after.size(), 2);
+        QCOMPARE(after[0].first, QStringLiteral("message.updated"));
+        QVERIFY(!QJsonDocument(after[0].second).toJson().contains("kaos polos"));
+        QVERIFY(!QJsonDocument(after[1].second).toJson().contains("kaos polos"));
+
+        // Kept for the business's records, where consoles never read it.
+        QCOMPARE(count(QStringLiteral("messages"),
+                       QStringLiteral("retained_content LIKE '%kaos polos hitam ukuran M%'")),
+                 1);
+        // An edit after the revoke changes nothing.
+        QCOMPARE(postFixture(QStringLiteral("coexistence_edit_text.json")).status, 200);
+        QVERIFY(ConversationRepo::messageByWamid(m_reader->db(), CoexTextWamid)->text.isEmpty());
+    }
+
+    void shouldHoldAnEditOrRevokeUntilTheOriginalArrives_data()
+    {
+        QTest::addColumn<QStringList>("early");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("revoked");
+        QTest::newRow("edit") << QStringList{QStringLiteral("coexistence_edit_text.json")}
+                              << QStringLiteral("Kak, saya pesan kaos polos hitam ukuran L 2 pcs")
+                              << false;
+        QTest::newRow("revoke") << QStringList{QStringLiteral("coexistence_revoke.json")}
+                                << QString() << true;
+        QTest::newRow("revoke, then edit")
+            << QStringList{QStringLiteral("coexistence_revoke.json"),
+                           QStringLiteral("coexistence_edit_text.json")}
+            << QString() << true;
+    }
+
+    void shouldHoldAnEditOrRevokeUntilTheOriginalArrives()
+    {
+        QFETCH(QStringList, early);
+        QFETCH(QString, text);
+        QFETCH(bool, revoked);
+        for (const QString &fixture : std::as_const(early))
+            QCOMPARE(postFixture(fixture).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(count(QStringLiteral("conversations")), 0);
+        QCOMPARE(count(QStringLiteral("events")), 0);
+
+        QCOMPARE(postFixture(QStringLiteral("coexistence_text.json")).status, 200);
+        auto message = ConversationRepo::messageByWamid(m_reader->db(), CoexTextWamid);
+        QVERIFY(message);
+        QCOMPARE(message->text, text);
+        QCOMPARE(message->revokedAt > 0, revoked);
+        QCOMPARE(count(QStringLiteral("message_changes"), QStringLiteral("applied_at IS NULL")), 0);
+        // Consoles see the message once, as the changes left it.
+        const auto all = events();
+        int created = 0;
+        for (const auto &[kind, data] : all) {
+            QVERIFY(!QJsonDocument(data).toJson().contains("ukuran M"));
+            if (kind == QLatin1String("message.created"))
+                ++created;
+        }
+        QCOMPARE(created, 1);
+    }
+
+    void shouldApplyARedeliveredEditOnce()
+    {
+        QCOMPARE(postFixture(QStringLiteral("coexistence_text.json")).status, 200);
+        QCOMPARE(postFixture(QStringLiteral("coexistence_edit_text.json")).status, 200);
+        const qint64 eventsBefore = count(QStringLiteral("events"));
+        QCOMPARE(postFixture(QStringLiteral("coexistence_edit_text.json")).status, 200);
+        QCOMPARE(count(QStringLiteral("events")), eventsBefore);
+        QCOMPARE(m_endpoint->duplicates(), quint64(1));
+    }
+
+    void shouldNotLetACustomerChangeAnotherCustomersMessage()
+    {
+        QCOMPARE(postFixture(QStringLiteral("coexistence_text.json")).status, 200);
+        QByteArray body =
+            Serambi::Test::readData(QStringLiteral("webhooks/coexistence_revoke.json"));
+        body.replace("6281298765432", "6281211112222");
+        QCOMPARE(postSigned(body).status, 200);
+        auto message = ConversationRepo::messageByWamid(m_reader->db(), CoexTextWamid);
+        QVERIFY(message);
+        QCOMPARE(message->revokedAt, qint64(0));
+        QVERIFY(!message->text.isEmpty());
+    }
+
+    void shouldIgnoreChangesForAnotherBusinessNumber()
+    {
+        // Each unknown id is logged once, however often it comes back.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("ignoring changes")));
+        QTest::ignoreMessage(QtWarningMsg, "ignoring changes for business number 209876543210555 "
+                                           "(this relay serves 109876543210987 only)");
+        QTest::ignoreMessage(QtWarningMsg, "ignoring changes whose phone_number_id is not digits");
+        QCOMPARE(postFixture(QStringLiteral("other_business_numbers.json")).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(count(QStringLiteral("contacts")), 1);
+        QCOMPARE(count(QStringLiteral("conversations"),
+                       QStringLiteral("phone_number_id = '%1'").arg(ServedNumber)),
+                 1);
+        QCOMPARE(count(QStringLiteral("messages"), QStringLiteral("text LIKE '%lain%'")), 0);
+        QCOMPARE(m_endpoint->foreignChanges(), quint64(2));
+        QVERIFY(metricsText().contains("serambi_webhook_foreign_changes_total 2\n"));
+        // Only foreign changes: still 200, nothing stored.
+        QByteArray body = Serambi::Test::readData(QStringLiteral("webhooks/coexistence_text.json"));
+        body.replace(ServedNumber.toUtf8(), "209876543210555");
+        QCOMPARE(postSigned(body).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_endpoint->foreignChanges(), quint64(3));
+    }
+
+    void shouldKeepMetasErrorOnAMessage()
+    {
+        QCOMPARE(postFixture(QStringLiteral("interactive_error_131000.json")).status, 200);
+        auto message = ConversationRepo::messageByWamid(
+            m_reader->db(),
+            QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhFQIAEhgMRVJST1ItMTMxMDAwAA=="));
+        QVERIFY(message);
+        QCOMPARE(message->errorCode, 131000);
+        QCOMPARE(message->errorTitle, QStringLiteral("Something went wrong"));
+        QCOMPARE(message->errorDetails,
+                 QStringLiteral("The interactive message could not be processed."));
+        const QJsonObject error = message->toJson().value(QLatin1String("error")).toObject();
+        QCOMPARE(error.value(QLatin1String("code")).toInt(), 131000);
+    }
+
+    void shouldCountStatusesOfMessagesItNeverSent()
+    {
+        QCOMPARE(postFixture(QStringLiteral("status_unknown_message.json")).status, 200);
+        QCOMPARE(postFixture(QStringLiteral("status_failed.json")).status, 200);
+        const QByteArray metrics = metricsText();
+        QVERIFY2(metrics.contains("serambi_statuses_unknown_message_total{status=\"read\"} 1\n"),
+                 metrics.constData());
+        QVERIFY(metrics.contains("serambi_statuses_unknown_message_total{status=\"failed\"} 1\n"));
+        QVERIFY(metrics.contains("serambi_statuses_unknown_message_total{status=\"sent\"} 0\n"));
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(count(QStringLiteral("events")), 0);
     }
 
     void shouldReportWebhooksByResultInMetrics()

@@ -22,7 +22,14 @@ const QString SentWamid = QStringLiteral("wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEk9V
 
 // Fixtures holding neither exactly one message nor exactly one status; each has its own test.
 const QStringList BatchFixtures{QStringLiteral("batch"), QStringLiteral("errors_async"),
-                                QStringLiteral("template_status_update")};
+                                QStringLiteral("template_status_update"),
+                                QStringLiteral("other_business_numbers")};
+const QString DewiWaId = QStringLiteral("6281298765432");
+const QString Dewi = QStringLiteral("Dewi Lestari");
+QString dewiWamid(const char *tail)
+{
+    return QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhFQIAEhg") + QLatin1String(tail);
+}
 
 WebhookBatch parseFixture(const QString &name)
 {
@@ -226,6 +233,57 @@ private Q_SLOTS:
             << SitiWaId << SitiUserId << Siti
             << QStringLiteral("wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFkZPUldBUkRFRDAwMDAwMQA=")
             << qint64(1767227220) << true << 0 << none << none;
+        // Fixtures of issue 17: coexistence edits and revokes, system notices, errors on a
+        // message, and the kinds whose preview was empty.
+        const QString coexText = dewiWamid("MQ09FWC1URVhULTAxAA==");
+        const QString coexImage = dewiWamid("NQ09FWC1JTUFHRS0wMQA=");
+        row("coexistence_text") << QStringLiteral("text")
+                                << QStringLiteral("Kak, saya pesan kaos polos hitam ukuran M 2 pcs")
+                                << DewiWaId << none << Dewi << coexText << qint64(1767300000)
+                                << true << 0 << none << none;
+        row("coexistence_edit_text")
+            << QStringLiteral("edit")
+            << QStringLiteral("Kak, saya pesan kaos polos hitam ukuran L 2 pcs") << DewiWaId << none
+            << Dewi << dewiWamid("MQ09FWC1FRElULTAxAA==") << qint64(1767300060) << true << 0 << none
+            << coexText;
+        row("coexistence_revoke") << QStringLiteral("revoke") << none << DewiWaId << none << Dewi
+                                  << dewiWamid("OQ09FWC1SRVZPS0UtMDEA") << qint64(1767300120)
+                                  << true << 0 << none << coexText;
+        row("coexistence_image") << QStringLiteral("image")
+                                 << QStringLiteral("Ini bukti transfernya") << DewiWaId << none
+                                 << Dewi << coexImage << qint64(1767300200) << true << 0 << none
+                                 << none;
+        row("coexistence_edit_image")
+            << QStringLiteral("edit")
+            << QStringLiteral("Ini bukti transfer yang benar (Rp 150.000)") << DewiWaId << none
+            << Dewi << dewiWamid("MQ09FWC1FRElULTAyAA==") << qint64(1767300230) << true << 0 << none
+            << coexImage;
+        row("system_identity_changed")
+            << QStringLiteral("system") << QStringLiteral("Kode keamanan Dewi Lestari berubah")
+            << DewiWaId << none << none << dewiWamid("PU1lTVEVNLUlERU5ULTAxAA==")
+            << qint64(1767300300) << true << 0 << none << none;
+        row("interactive_error_131000")
+            << QStringLiteral("interactive") << none << DewiWaId << none << Dewi
+            << dewiWamid("MRVJST1ItMTMxMDAwAA==") << qint64(1767300500) << true << 131000
+            << QStringLiteral("Something went wrong") << none;
+        row("location_pin_only") << QStringLiteral("location") << none << DewiWaId << none << Dewi
+                                 << dewiWamid("LUElOLU9OTFktMDEA") << qint64(1767300600) << true
+                                 << 0 << none << none;
+        row("order_three_items") << QStringLiteral("order") << none << DewiWaId << none << Dewi
+                                 << dewiWamid("KT1JERVItMy0wMQA=") << qint64(1767300610) << true
+                                 << 0 << none << none;
+        row("interactive_call_permission_reply")
+            << QStringLiteral("interactive") << none << DewiWaId << none << Dewi
+            << dewiWamid("MQ0FMTC1QRVJNLTAxAA==") << qint64(1767300620) << true << 0 << none
+            << QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhUCABEYEkNBTExSRVEwMDAwMDEA");
+        row("interactive_flow_form")
+            << QStringLiteral("interactive") << QStringLiteral("Sent") << DewiWaId << none << Dewi
+            << dewiWamid("MRkxPVy1GT1JNLTAxAA==") << qint64(1767300630) << true << 0 << none
+            << QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhUCABEYEkZMT1dPVVQwMDAwMQA=");
+        row("interactive_list_reply_description")
+            << QStringLiteral("interactive") << QStringLiteral("Same day") << DewiWaId << none
+            << Dewi << dewiWamid("MTElTVC1ERVNDLTAxAA==") << qint64(1767300640) << true << 0 << none
+            << QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhUCABEYEkxJU1RPVVQwMDAwMQA=");
         row("unknown_future_type")
             << QStringLiteral("hologram") << none << QStringLiteral("6281377776666") << none
             << QStringLiteral("Joko 🎧")
@@ -310,6 +368,10 @@ private Q_SLOTS:
                              << QStringLiteral(
                                     "Message failed to send because more than 24 hours have passed "
                                     "since the customer last replied to this number.");
+        row("status_unknown_message")
+            << QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhUCABEYEk9MREJBQ0tVUDAwMDEA")
+            << QStringLiteral("read") << qint64(1767300700) << DewiWaId << none << none << 0 << none
+            << none;
         row("status_unknown_value") << SentWamid << QStringLiteral("deleted") << qint64(1767227600)
                                     << SitiWaId << none << none << 0 << none << none;
     }
@@ -650,6 +712,47 @@ private Q_SLOTS:
         QCOMPARE(batch->messages.value(0).errorTitle,
                  QStringLiteral("This message is currently unavailable"));
         QVERIFY(!batch->messages.value(0).supported);
+    }
+
+    void shouldKeepTheDetailsOfAMessagesError()
+    {
+        const InboundMessage failed =
+            parseFixture(QStringLiteral("interactive_error_131000")).messages.value(0);
+        QCOMPARE(failed.errorDetails,
+                 QStringLiteral("The interactive message could not be processed."));
+    }
+
+    void shouldReadTheNewCaptionOfAnEditedPhoto()
+    {
+        const InboundMessage edit =
+            parseFixture(QStringLiteral("coexistence_edit_image")).messages.value(0);
+        QCOMPARE(messageText(edit.raw), edit.text);
+        const QJsonObject image = edit.raw.value(QLatin1String("edit"))
+                                      .toObject()
+                                      .value(QLatin1String("message"))
+                                      .toObject()
+                                      .value(QLatin1String("image"))
+                                      .toObject();
+        QCOMPARE(image.value(QLatin1String("id")).toString(), QStringLiteral("880011229999"));
+    }
+
+    void shouldDropTheChangesOfOtherBusinessNumbers()
+    {
+        WebhookBatch batch = parseFixture(QStringLiteral("other_business_numbers"));
+        QCOMPARE(batch.changeNumbers, QStringList({QStringLiteral("209876543210555"), BusinessPnid,
+                                                   QStringLiteral("pnid-not-a-number")}));
+        QCOMPARE(batch.messages.size(), 2);
+        QCOMPARE(batch.statuses.size(), 1);
+
+        QStringList foreign;
+        QCOMPARE(dropOtherNumbers(batch, BusinessPnid, &foreign), 2);
+        QCOMPARE(foreign, QStringList({QStringLiteral("209876543210555"),
+                                       QStringLiteral("pnid-not-a-number")}));
+        QCOMPARE(batch.messages.size(), 1);
+        QCOMPARE(batch.messages.first().text, QStringLiteral("Halo, ini ke nomor toko yang benar"));
+        QVERIFY(batch.statuses.isEmpty());
+        QCOMPARE(batch.changeNumbers, QStringList{BusinessPnid});
+        QCOMPARE(dropOtherNumbers(batch, BusinessPnid), 0);
     }
 
     void shouldReadTheCaptionOfAnEditedMedia()

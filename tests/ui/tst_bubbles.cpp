@@ -9,6 +9,7 @@
 #include "support/mediaserver.h"
 #include "support/testdata.h"
 #include "ui/bubbleactions.h"
+#include "ui/bubbles/bubblelayout.h"
 #include "ui/conversationview.h"
 #include "ui/messagedelegate.h"
 
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +66,13 @@ App::Message fromWebhook(const QString &fixture, qint64 id)
     m.text = object.value(QStringLiteral("caption")).toString();
     m.replyTo =
         content.value(QStringLiteral("context")).toObject().value(QStringLiteral("id")).toString();
+    const QJsonObject error = content.value(QStringLiteral("errors"))[0].toObject();
+    m.errorCode = error.value(QStringLiteral("code")).toInt();
+    m.errorTitle = error.value(QStringLiteral("title")).toString();
+    m.errorDetails = error.value(QStringLiteral("error_data"))
+                         .toObject()
+                         .value(QStringLiteral("details"))
+                         .toString();
     return m;
 }
 
@@ -217,6 +226,110 @@ private Q_SLOTS:
         QTest::newRow("unknown") << QStringLiteral("unknown")
                                  << QStringList{QStringLiteral("Unsupported message"),
                                                 QStringLiteral("unknown")};
+        QTest::newRow("flow answers")
+            << QStringLiteral("interactive_flow_form")
+            << QStringList{QStringLiteral("Sent a form"),
+                           QStringLiteral("Nama lengkap: Dewi Lestari"),
+                           QStringLiteral("Jumlah tamu: 4"), QStringLiteral("Butuh parkir: Yes"),
+                           QStringLiteral("Tanggal: 2026-12-24")};
+        QTest::newRow("call permission")
+            << QStringLiteral("interactive_call_permission_reply")
+            << QStringList{QStringLiteral("Answered the request to call"),
+                           QStringLiteral("Allowed calls"), QStringLiteral("Until")};
+        QTest::newRow("list reply with description")
+            << QStringLiteral("interactive_list_reply_description")
+            << QStringList{QStringLiteral("Picked from the list"), QStringLiteral("Same day"),
+                           QStringLiteral("Tiba hari ini, khusus Yogyakarta")};
+        QTest::newRow("identity changed")
+            << QStringLiteral("system_identity_changed")
+            << QStringList{QStringLiteral("WhatsApp"),
+                           QStringLiteral("The customer's security code changed")};
+        QTest::newRow("number changed")
+            << QStringLiteral("system_changed_number")
+            << QStringList{QStringLiteral("WhatsApp"),
+                           QStringLiteral("The customer changed their phone number to "
+                                          "+6281399998888")};
+        QTest::newRow("pin without a place") << QStringLiteral("location_pin_only")
+                                             << QStringList{QStringLiteral("Shared location"),
+                                                            QStringLiteral("-7.79560, 110.36950")};
+        QTest::newRow("error 131000")
+            << QStringLiteral("interactive_error_131000")
+            << QStringList{QStringLiteral("WhatsApp could not deliver this message: Something went "
+                                          "wrong (131000)"),
+                           QStringLiteral("The interactive message could not be processed."),
+                           QStringLiteral("send it again")};
+    }
+
+    void shouldNeverSayItCannotShowANoticeOrAForm_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::newRow("system") << QStringLiteral("system_identity_changed");
+        QTest::newRow("flow") << QStringLiteral("interactive_flow_form");
+        QTest::newRow("call permission") << QStringLiteral("interactive_call_permission_reply");
+    }
+
+    void shouldNeverSayItCannotShowANoticeOrAForm()
+    {
+        QFETCH(QString, fixture);
+        show({fromWebhook(fixture, 10)});
+        const QString words = spoken(10);
+        QVERIFY2(!words.contains(QStringLiteral("cannot show")), qPrintable(words));
+        QVERIFY2(!words.contains(QStringLiteral("flow_token")), qPrintable(words));
+        QVERIFY2(!words.contains(QStringLiteral("survei-2231")), qPrintable(words));
+    }
+
+    void shouldGiveItalicLinesTheRoomTheyArePaintedIn()
+    {
+        // Meta's error and its details are painted in italics: no ink may fall outside the
+        // blocks' places, or a wrapped line runs into the next block.
+        show({fromWebhook(QStringLiteral("interactive_error_131000"), 10)});
+        const Ui::Bubbles::BubbleContent content =
+            Ui::Bubbles::contentFor(rowOf(10), Ui::Bubbles::MediaContext{});
+        QVERIFY(content.unsupported);
+        const Ui::Bubbles::BubbleFonts fonts(m_view->font());
+        for (const int width : {120, 180, 260}) {
+            const Ui::Bubbles::BodyLayout layout = Ui::Bubbles::layOutBody(content, fonts, width);
+            QImage ink(width, int(layout.height) + 40, QImage::Format_ARGB32_Premultiplied);
+            ink.fill(Qt::transparent);
+            QPainter painter(&ink);
+            Ui::Bubbles::paintBody(&painter, QPointF(0, 0), content, layout, fonts,
+                                   m_view->palette(), Qt::white, nullptr);
+            painter.end();
+            for (int y = 0; y < ink.height(); ++y) {
+                const bool inBlock =
+                    std::any_of(layout.blocks.cbegin(), layout.blocks.cend(), [y](const QRectF &r) {
+                        return y >= r.top() - 1 && y <= r.bottom() + 1;
+                    });
+                if (inBlock)
+                    continue;
+                for (int x = 0; x < width; ++x)
+                    QVERIFY2(
+                        qAlpha(ink.pixel(x, y)) == 0,
+                        qPrintable(
+                            QStringLiteral("ink at %1,%2, width %3").arg(x).arg(y).arg(width)));
+            }
+        }
+    }
+
+    void shouldMarkAnEditedMessageAndHideADeletedOne()
+    {
+        App::Message edited = fromWebhook(QStringLiteral("coexistence_text"), 10);
+        edited.text = QStringLiteral("Kak, saya pesan kaos polos hitam ukuran L 2 pcs");
+        edited.editedAt = T0 + 60000;
+        App::Message deleted = fromWebhook(QStringLiteral("coexistence_image"), 11);
+        deleted.revokedAt = T0 + 120000;
+        deleted.text.clear();
+        deleted.content = QJsonObject{{QStringLiteral("id"), deleted.wamid},
+                                      {QStringLiteral("type"), QStringLiteral("image")}};
+        show({edited, deleted});
+        QVERIFY2(spoken(10).contains(QStringLiteral("Edited")), qPrintable(spoken(10)));
+        QVERIFY(spoken(10).contains(edited.text));
+        const QString gone = spoken(11);
+        QVERIFY2(gone.contains(QStringLiteral("The customer deleted this message")),
+                 qPrintable(gone));
+        QVERIFY(!gone.contains(QStringLiteral("Photo")));
+        QVERIFY(!gone.contains(QStringLiteral("Edited")));
+        QVERIFY(pointFor(11, Bubbles::OpenMedia).isNull());
     }
 
     void shouldShowEveryTypeInWords()

@@ -11,9 +11,11 @@
 #include "bubblepoint.h"
 #include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
+#include "support/testdata.h"
 #include "ui/assigndialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/consolesettings.h"
+#include "ui/conversationdelegate.h"
 #include "ui/conversationview.h"
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
@@ -131,8 +133,36 @@ private:
             [indicator] { return indicator->text() == QLatin1String("Connected"); }, Timeout);
     }
 
+    // A webhook fixture (tests/data/webhooks/) as Meta would send it to this relay's number.
+    bool metaDelivers(const QString &fixture)
+    {
+        QByteArray body = Test::readData(QStringLiteral("webhooks/%1.json").arg(fixture));
+        body.replace("109876543210987", Test::LoopbackRelay::PhoneNumberId);
+        return m_loop->postWebhook(body) == 200;
+    }
+
+    // The chat list's line for the customer named name, in words (its tooltip).
+    QString listLine(const QString &name) const
+    {
+        auto *queue = child<QListView>("queueList");
+        return Ui::ConversationDelegate::summary(rowNamed(queue->model(), name));
+    }
+
+    // The conversation view's row of wamid, in words (what a screen reader says).
+    QString viewLine(const QString &wamid) const
+    {
+        auto *view = child<QListView>("messageView");
+        QAbstractItemModel *model = view->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(App::MessageListModel::WamidRole).toString() == wamid)
+                return index.data(Qt::AccessibleTextRole).toString();
+        }
+        return {};
+    }
+
     // Waits for the customer's chat in the queue and opens it by clicking it.
-    bool openCustomerChat()
+    bool openCustomerChat(const QString &customerName = CustomerName)
     {
         auto *tabs = child<QTabWidget>("filterTabs");
         auto *queue = child<QListView>("queueList");
@@ -140,14 +170,15 @@ private:
         QModelIndex index;
         if (!QTest::qWaitFor(
                 [&] {
-                    index = rowNamed(queue->model(), CustomerName);
+                    index = rowNamed(queue->model(), customerName);
                     return index.isValid();
                 },
                 Timeout))
             return false;
         QTest::mouseClick(queue->viewport(), Qt::LeftButton, {}, queue->visualRect(index).center());
         auto *name = child<QLabel>("conversationNameLabel");
-        return QTest::qWaitFor([name] { return name->text() == CustomerName; }, Timeout);
+        return QTest::qWaitFor([name, customerName] { return name->text() == customerName; },
+                               Timeout);
     }
 
 private Q_SLOTS:
@@ -393,6 +424,85 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         QTest::keyClick(m_window.get(), Qt::Key_Escape);
         QTRY_VERIFY(!bar->isVisible());
+    }
+
+    void shouldShowEditsDeletionsNoticesAndEveryKindInTheListAndTheConversation()
+    {
+        const QString dewi = QStringLiteral("Dewi Lestari");
+        const QString wamid =
+            QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhFQIAEhgMQ09FWC1URVhULTAxAA==");
+        const QString before = QStringLiteral("Kak, saya pesan kaos polos hitam ukuran M 2 pcs");
+        const QString after = QStringLiteral("Kak, saya pesan kaos polos hitam ukuran L 2 pcs");
+        QVERIFY(signIn());
+        QVERIFY(metaDelivers(QStringLiteral("coexistence_text")));
+        QVERIFY(openCustomerChat(dewi));
+        QTRY_VERIFY_WITH_TIMEOUT(viewLine(wamid).contains(before), Timeout);
+
+        // The customer edits it on the WhatsApp Business app's side: the same bubble changes.
+        QVERIFY(metaDelivers(QStringLiteral("coexistence_edit_text")));
+        QTRY_VERIFY_WITH_TIMEOUT(viewLine(wamid).contains(after), Timeout);
+        QVERIFY(viewLine(wamid).contains(QStringLiteral("Edited")));
+        m_language->apply(QStringLiteral("id"));
+        QVERIFY2(viewLine(wamid).contains(QStringLiteral("Diedit")), qPrintable(viewLine(wamid)));
+        m_language->apply(QStringLiteral("en"));
+        QTRY_VERIFY_WITH_TIMEOUT(listLine(dewi).contains(after), Timeout);
+        auto *view = child<QListView>("messageView");
+        QCOMPARE(view->model()->rowCount(), 1);
+
+        // Then deletes it: its words are gone from the bubble and the list.
+        QVERIFY(metaDelivers(QStringLiteral("coexistence_revoke")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            viewLine(wamid).contains(QStringLiteral("The customer deleted this message")), Timeout);
+        QVERIFY(!viewLine(wamid).contains(QStringLiteral("kaos")));
+        QTRY_VERIFY_WITH_TIMEOUT(listLine(dewi).contains(QStringLiteral("🚫 Message deleted")),
+                                 Timeout);
+        QVERIFY(!listLine(dewi).contains(QStringLiteral("kaos")));
+        QCOMPARE(view->model()->rowCount(), 1);
+        m_language->apply(QStringLiteral("id"));
+        QVERIFY2(listLine(dewi).contains(QStringLiteral("🚫 Pesan dihapus")),
+                 qPrintable(listLine(dewi)));
+        QVERIFY2(viewLine(wamid).contains(QStringLiteral("Pelanggan menghapus pesan ini")),
+                 qPrintable(viewLine(wamid)));
+        m_language->apply(QStringLiteral("en"));
+
+        // Every kind says what it is in the chat list, in both languages.
+        const QList<std::tuple<QString, QString, QString>> kinds{
+            {QStringLiteral("system_identity_changed"),
+             QStringLiteral("ℹ️ The customer's security code changed"),
+             QStringLiteral("ℹ️ Kode keamanan pelanggan berubah")},
+            {QStringLiteral("interactive_error_131000"),
+             QStringLiteral("⚠️ WhatsApp could not deliver this message: Something went wrong "
+                            "(131000)"),
+             QStringLiteral(
+                 "⚠️ WhatsApp tidak dapat meneruskan pesan ini: Something went wrong "
+                 "(131000)")},
+            {QStringLiteral("location_pin_only"), QStringLiteral("📍 Location"),
+             QStringLiteral("📍 Lokasi")},
+            {QStringLiteral("order_three_items"), QStringLiteral("🛒 Order: 3 items"),
+             QStringLiteral("🛒 Pesanan: 3 barang")},
+            {QStringLiteral("interactive_call_permission_reply"), QStringLiteral("📞 Calls allowed"),
+             QStringLiteral("📞 Boleh ditelepon")},
+            {QStringLiteral("interactive_flow_form"), QStringLiteral("📋 Form sent: 4 answers"),
+             QStringLiteral("📋 Formulir terkirim: 4 jawaban")},
+        };
+        for (const auto &[fixture, english, indonesian] : kinds) {
+            QVERIFY(metaDelivers(fixture));
+            QTRY_VERIFY2_WITH_TIMEOUT(listLine(dewi).contains(english), qPrintable(listLine(dewi)),
+                                      Timeout);
+            m_language->apply(QStringLiteral("id"));
+            QVERIFY2(listLine(dewi).contains(indonesian), qPrintable(listLine(dewi)));
+            m_language->apply(QStringLiteral("en"));
+        }
+
+        // The system notice is WhatsApp's, in the conversation too, never "cannot show".
+        const QString notice = viewLine(
+            QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhFQIAEhgPU1lTVEVNLUlERU5ULTAxAA=="));
+        QVERIFY2(notice.startsWith(QStringLiteral("WhatsApp")), qPrintable(notice));
+        QVERIFY(!notice.contains(QStringLiteral("cannot show")));
+        const QString form =
+            viewLine(QStringLiteral("wamid.HBgNNjI4MTI5ODc2NTQzMhFQIAEhgMRkxPVy1GT1JNLTAxAA=="));
+        QVERIFY2(form.contains(QStringLiteral("Jumlah tamu: 4")), qPrintable(form));
+        QCOMPARE(view->model()->rowCount(), 7);
     }
 
     void shouldSwitchTheLanguageAtRuntimeFromTheSettings()

@@ -1,6 +1,7 @@
 #include "bubblecontent.h"
 
 #include "app/messagelistmodel.h"
+#include "ui/chattext.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -34,8 +35,14 @@ BubbleContent contentFor(const QModelIndex &index, const MediaContext &media)
     const QString type = index.data(Model::TypeRole).toString();
     const QJsonObject content = index.data(Model::ContentRole).toJsonObject();
     const bool outgoing = index.data(Model::DirectionRole).toString() == QLatin1String("out");
+    if (index.data(Model::RevokedRole).toBool())
+        return revokedContent();
     if (!index.data(Model::SupportedRole).toBool())
         return unsupportedContent(type, content);
+    if (!outgoing && index.data(Model::ErrorCodeRole).toInt() != 0)
+        return undeliveredContent(index);
+    if (type == QLatin1String("system"))
+        return systemContent(content.value(QLatin1String("system")).toObject());
     if (isMediaType(type))
         return mediaContent(index, media);
     if (type == QLatin1String("location"))
@@ -68,6 +75,42 @@ BubbleContent unsupportedContent(const QString &type, const QJsonObject &content
             .arg(what.isEmpty() ? (type.isEmpty() ? QStringLiteral("?") : type) : what);
     c.blocks.append(Block(Block::Kind::Text, text));
     c.spoken = BubbleText::tr("Unsupported message") + QStringLiteral(". ") + text;
+    return c;
+}
+
+BubbleContent undeliveredContent(const QModelIndex &index)
+{
+    BubbleContent c;
+    c.unsupported = true;
+    const QString error = ChatText::undelivered(index.data(Model::ErrorTitleRole).toString(),
+                                                index.data(Model::ErrorCodeRole).toInt());
+    const QString advice =
+        BubbleText::tr("Ask the customer to send it again, or open it on WhatsApp.");
+    c.blocks.append(Block(Block::Kind::Error, error));
+    const QString details = index.data(Model::ErrorDetailsRole).toString();
+    if (!details.isEmpty())
+        c.blocks.append(Block(Block::Kind::Detail, details));
+    c.blocks.append(Block(Block::Kind::Text, advice));
+    c.spoken = QStringList{error, details, advice}.join(QStringLiteral(" "));
+    return c;
+}
+
+BubbleContent revokedContent()
+{
+    BubbleContent c;
+    c.muted = true;
+    c.spoken = BubbleText::tr("🚫 The customer deleted this message");
+    c.blocks.append(Block(Block::Kind::Text, c.spoken));
+    return c;
+}
+
+BubbleContent systemContent(const QJsonObject &system)
+{
+    BubbleContent c;
+    c.muted = true;
+    c.notice = true;
+    c.spoken = ChatText::systemNotice(system);
+    c.blocks.append(Block(Block::Kind::Text, c.spoken));
     return c;
 }
 

@@ -68,6 +68,8 @@ struct BubbleContent
     QList<Block> blocks;
     bool frameless = false;        // stickers float without a bubble
     bool unsupported = false;      // painted with a warning
+    bool muted = false;            // painted in muted italics: a deleted message, a notice
+    bool notice = false;           // a WhatsApp system notice: centred, not a customer's bubble
     QString spoken;                // the body in words, for screen readers and tooltips
     Action primary = Action::None; // what Enter does
 };
@@ -92,6 +94,12 @@ BubbleContent orderContent(const QJsonObject &order);
 BubbleContent outboundInteractiveContent(const QJsonObject &interactive);
 BubbleContent templateContent(const QModelIndex &index);
 BubbleContent unsupportedContent(const QString &type, const QJsonObject &content);
+// An inbound message Meta could not process (its errors[]), a deleted one, a system notice.
+BubbleContent undeliveredContent(const QModelIndex &index);
+BubbleContent revokedContent();
+BubbleContent systemContent(const QJsonObject &system);
+// A Flow's (or address form's) answers, response_json decoded: one row per answer.
+BubbleContent formReplyContent(const QJsonObject &reply);
 
 // The translated words of the bubbles.
 class BubbleText

@@ -34,6 +34,16 @@ const QFont &fontOf(const Block &block, const BubbleFonts &fonts)
     }
 }
 
+// The font a text block is painted in: its kind's, in italics on a muted or unsupported body
+// (measured in the same font, so the lines wrap where they are painted).
+QFont textFont(const Block &block, const BubbleContent &content, const BubbleFonts &fonts)
+{
+    QFont font = fontOf(block, fonts);
+    if (content.unsupported || content.muted)
+        font.setItalic(true);
+    return font;
+}
+
 qreal lineHeight(const QFont &font)
 {
     return QFontMetricsF(font).height();
@@ -45,7 +55,8 @@ QSizeF actionSize(const QString &label, const BubbleFonts &fonts)
 }
 
 // The size a block takes when the body is width wide (natural: as narrow as it can be).
-QSizeF blockSize(const Block &block, const BubbleFonts &fonts, qreal width)
+QSizeF blockSize(const Block &block, const BubbleContent &content, const BubbleFonts &fonts,
+                 qreal width)
 {
     const QFontMetricsF normal(fonts.normal);
     switch (block.kind) {
@@ -53,7 +64,7 @@ QSizeF blockSize(const Block &block, const BubbleFonts &fonts, qreal width)
     case Kind::Title:
     case Kind::Detail:
     case Kind::Error:
-        return WrappedText::measure(fontOf(block, fonts), block.text, width);
+        return WrappedText::measure(textFont(block, content, fonts), block.text, width);
     case Kind::Image: {
         const qreal scale = block.size.width() > width ? width / block.size.width() : 1.0;
         return block.size * scale;
@@ -127,21 +138,19 @@ void paintProgress(QPainter *painter, const QRectF &track, qreal progress, const
 }
 } // namespace
 
-BubbleFonts::BubbleFonts(const QFont &base)
-    : normal(base), small(base), bold(base), title(base), italic(base)
+BubbleFonts::BubbleFonts(const QFont &base) : normal(base), small(base), bold(base), title(base)
 {
     small.setPointSizeF(base.pointSizeF() * 0.84);
     bold.setBold(true);
     bold.setPointSizeF(small.pointSizeF());
     title.setBold(true);
-    italic.setItalic(true);
 }
 
 qreal naturalWidth(const BubbleContent &content, const BubbleFonts &fonts, qreal maxWidth)
 {
     qreal width = 0;
     for (const Block &block : content.blocks)
-        width = qMax(width, blockSize(block, fonts, maxWidth).width());
+        width = qMax(width, blockSize(block, content, fonts, maxWidth).width());
     return qMin(width, maxWidth);
 }
 
@@ -152,7 +161,7 @@ BodyLayout layOutBody(const BubbleContent &content, const BubbleFonts &fonts, qr
     for (const Block &block : content.blocks) {
         if (y > 0)
             y += BlockGap;
-        QSizeF size = blockSize(block, fonts, width);
+        QSizeF size = blockSize(block, content, fonts, width);
         // Buttons and cards span the bubble, as on the customer's phone.
         if (block.kind == Kind::Choice || block.kind == Kind::Card || block.kind == Kind::Row ||
             block.kind == Kind::Total)
@@ -193,9 +202,9 @@ void paintBody(QPainter *painter, const QPointF &origin, const BubbleContent &co
             painter->setPen(
                 block.kind == Kind::Error
                     ? ThemeColors::negative(palette)
-                    : (block.kind == Kind::Detail ? muted : (content.unsupported ? muted : ink)));
-            WrappedText::draw(painter, r.topLeft(),
-                              content.unsupported ? fonts.italic : fontOf(block, fonts), block.text,
+                    : (block.kind == Kind::Detail || content.unsupported || content.muted ? muted
+                                                                                          : ink));
+            WrappedText::draw(painter, r.topLeft(), textFont(block, content, fonts), block.text,
                               r.width());
             break;
         case Kind::Image: {

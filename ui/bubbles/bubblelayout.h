@@ -18,7 +18,6 @@ struct BubbleFonts
     QFont small;
     QFont bold;  // small and bold: sender, quote, labels
     QFont title; // normal size, bold
-    QFont italic;
 
     explicit BubbleFonts(const QFont &base);
 };

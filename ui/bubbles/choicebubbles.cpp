@@ -4,7 +4,10 @@
 
 #include "app/messagelistmodel.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
 #include <QModelIndex>
 
 namespace Serambi::Ui::Bubbles {
@@ -16,7 +19,82 @@ QString textOf(const QJsonObject &object, QLatin1String name)
 {
     return object.value(name).toObject().value(QLatin1String("text")).toString();
 }
+
+// A Flow's field name as a label: "jumlah_tamu" -> "Jumlah tamu".
+QString fieldLabel(const QString &name)
+{
+    QString label = name;
+    label.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!label.isEmpty())
+        label[0] = label.at(0).toUpper();
+    return label;
+}
+
+QString answerText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool() ? BubbleText::tr("Yes") : BubbleText::tr("No");
+    case QJsonValue::Double:
+        return QLocale().toString(value.toDouble(), 'g', 15);
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Array: {
+        QStringList parts;
+        const QJsonArray items = value.toArray();
+        for (const QJsonValue &item : items)
+            parts.append(answerText(item));
+        return parts.join(QStringLiteral(", "));
+    }
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    default:
+        return {};
+    }
+}
+
+// The customer's answer to our request to call them.
+void callPermission(const QJsonObject &reply, QString *picked, QString *description)
+{
+    const bool accepted =
+        reply.value(QLatin1String("response")).toString() == QLatin1String("accept");
+    *picked = accepted ? BubbleText::tr("Allowed calls") : BubbleText::tr("Declined calls");
+    if (!accepted)
+        return;
+    const qint64 expires = reply.value(QLatin1String("expiration_timestamp")).toInteger();
+    if (reply.value(QLatin1String("is_permanent")).toBool())
+        *description = BubbleText::tr("With no end date");
+    else if (expires > 0)
+        *description = BubbleText::tr("Until %1")
+                           .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(expires),
+                                                   QLocale::ShortFormat));
+}
 } // namespace
+
+BubbleContent formReplyContent(const QJsonObject &reply)
+{
+    BubbleContent c;
+    const QJsonObject answers =
+        QJsonDocument::fromJson(reply.value(QLatin1String("response_json")).toString().toUtf8())
+            .object();
+    const QString how = BubbleText::tr("Sent a form");
+    c.blocks.append(Block(Block::Kind::Detail, how));
+    QStringList spoken{how};
+    for (auto it = answers.constBegin(); it != answers.constEnd(); ++it) {
+        if (it.key() == QLatin1String("flow_token"))
+            continue; // ours, not the customer's
+        const Block row(Block::Kind::Row, fieldLabel(it.key()), answerText(it.value()));
+        c.blocks.append(row);
+        spoken.append(BubbleText::tr("%1: %2").arg(row.text, row.secondary));
+    }
+    if (c.blocks.size() == 1) {
+        const QString body = reply.value(QLatin1String("body")).toString();
+        c.blocks.append(Block(Block::Kind::Picked, body));
+        spoken.append(body);
+    }
+    c.spoken = spoken.join(QStringLiteral(" · "));
+    return c;
+}
 
 BubbleContent choiceReplyContent(const QModelIndex &index)
 {
@@ -36,17 +114,23 @@ BubbleContent choiceReplyContent(const QModelIndex &index)
         const QJsonObject interactive = content.value(QLatin1String("interactive")).toObject();
         const QString kind = interactive.value(QLatin1String("type")).toString();
         const QJsonObject reply = interactive.value(kind).toObject();
+        if (kind == QLatin1String("nfm_reply")) {
+            c = formReplyContent(reply);
+            if (index.data(Model::OfferedByRole).toLongLong() != 0)
+                c.primary = Action::ShowQuoted;
+            return c;
+        }
         if (kind == QLatin1String("list_reply")) {
             how = BubbleText::tr("Picked from the list");
             description = reply.value(QLatin1String("description")).toString();
-        } else if (kind == QLatin1String("nfm_reply")) {
-            how = BubbleText::tr("Sent a form");
+            picked = reply.value(QLatin1String("title")).toString();
+        } else if (kind == QLatin1String("call_permission_reply")) {
+            how = BubbleText::tr("Answered the request to call");
+            callPermission(reply, &picked, &description);
         } else {
             how = BubbleText::tr("Picked a button");
+            picked = reply.value(QLatin1String("title")).toString();
         }
-        picked = kind == QLatin1String("nfm_reply")
-                     ? reply.value(QLatin1String("body")).toString()
-                     : reply.value(QLatin1String("title")).toString();
     }
     if (picked.isEmpty())
         picked = index.data(Model::TextRole).toString();

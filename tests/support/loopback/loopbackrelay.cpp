@@ -115,7 +115,12 @@ QString LoopbackRelay::customerWroteAt(const QString &waId, const QString &text,
              {QStringLiteral("changes"),
               QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("messages")},
                                      {QStringLiteral("value"), value}}}}}}}};
-    const QByteArray body = QJsonDocument(webhook).toJson(QJsonDocument::Compact);
+    return postWebhook(QJsonDocument(webhook).toJson(QJsonDocument::Compact)) == 200 ? wamid
+                                                                                     : QString();
+}
+
+int LoopbackRelay::postWebhook(const QByteArray &body)
+{
     QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader(QByteArrayLiteral("X-Hub-Signature-256"),
@@ -125,8 +130,7 @@ QString LoopbackRelay::customerWroteAt(const QString &waId, const QString &text,
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    return status == 200 ? wamid : QString();
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }
 
 Relay::RelayConfig LoopbackRelay::relayConfig() const

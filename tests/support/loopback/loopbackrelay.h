@@ -47,6 +47,9 @@ public:
     // Returns its wamid (empty when the relay did not answer 200).
     QString customerWroteAt(const QString &waId, const QString &text, const QDateTime &sentAt);
 
+    // Posts body to the relay's /webhook signed as Meta signs it; returns the HTTP status.
+    int postWebhook(const QByteArray &body);
+
     // The relay's configuration. No WABA id: tests that want the start-up template sync set
     // config.wabaId = sim().config().wabaId, so other tests see only their own Graph requests.
     Relay::RelayConfig relayConfig() const;
