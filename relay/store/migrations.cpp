@@ -195,6 +195,20 @@ QStringList version6()
     };
 }
 
+QStringList version8()
+{
+    // What `serambi-relay user ...` changed, for the running relay to apply to live connections
+    // (docs/protocol.md, "Revocation"); sessions found by user for `user revoke`.
+    return {
+        QStringLiteral(R"(CREATE TABLE user_changes (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL,
+            change TEXT NOT NULL,
+            at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX sessions_by_user ON sessions(user_id)"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -216,6 +230,7 @@ const QList<Migration> &migrations()
         {4, "media files, uploads and the media of messages", version4()},
         {5, "message templates; canned responses", version5()},
         {6, "LLM tokens per conversation", version6()},
+        {8, "user changes for live revocation; sessions by user", version8()},
     };
     return all;
 }
