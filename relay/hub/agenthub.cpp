@@ -43,7 +43,7 @@ AgentHub::AgentHub(StoreWriter *writer, StoreReader *reader, HubOptions options,
     , m_writer(writer)
     , m_reader(reader)
     , m_options(std::move(options))
-    , m_ring(m_options.replayRing)
+    , m_ring(m_options.replayRing, m_options.replayRingBytes)
     , m_throttle(m_options.maxFailedLogins, m_options.failureWindowMs)
 {
     if (!m_options.clock)

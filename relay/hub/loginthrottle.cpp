@@ -36,10 +36,10 @@ int LoginThrottle::retryAfter(const QStringList &keys, qint64 nowMs) const
         if (it == m_entries.constEnd())
             continue;
         longest = std::max(longest, it->blockedUntil - nowMs);
-        // Attempts in flight count as failures until they finish: a check takes well under
-        // a second, so one second is long enough to wait.
+        // Attempts in flight count as failures until they finish (a check takes well under a
+        // second, so one second is long enough to wait). After a block, one guess at a time.
         const bool fresh = nowMs - it->lastFailureAt > m_windowMs && it->blockedUntil <= nowMs;
-        if ((fresh ? 0 : it->failures) + it->pending >= m_maxFailures)
+        if (it->pending > 0 && (fresh ? 0 : it->failures) + it->pending >= m_maxFailures)
             longest = std::max<qint64>(longest, 1000);
     }
     return longest > 0 ? int((longest + 999) / 1000) : 0;
