@@ -59,7 +59,7 @@ struct RelayConfig
     TrustedProxies trustedProxies;
     int sessionTtlDays = 30;
     int sessionIdleDays = 14;
-    int loginCheckSlots = 4;
+    int loginCheckSlots = 8;
     int replayRingEvents = 10000;
     int replayRingMib = 64;
     int consoleBufferMib = 16;

@@ -90,8 +90,8 @@ private:
     void handleHello(ConsoleSession *session, const QJsonObject &frame);
     void loginWithPassword(ConsoleSession *session, const QString &username,
                            const QString &password);
-    void finishPasswordLogin(quint64 sessionId, const std::optional<User> &user,
-                             const QStringList &throttleKeys);
+    void finishPasswordLogin(quint64 sessionId, const QString &address,
+                             const std::optional<User> &user, const QStringList &throttleKeys);
     void loginWithToken(ConsoleSession *session, const QString &token);
     void welcome(ConsoleSession *session, const User &user, const LiveSession &live,
                  const QString &token);
@@ -120,6 +120,7 @@ private:
     // Password checks; the destructor waits for them.
     QThreadPool m_passwordChecks;
     int m_passwordChecksPending = 0;
+    QHash<QString, int> m_passwordChecksByAddress;
     // Revocation: the last user change applied, the poll, when live sessions were last marked
     // used, and per user the seq at which their role changed (an older resume gets a snapshot).
     qint64 m_lastChangeId = 0;

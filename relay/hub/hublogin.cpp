@@ -72,8 +72,12 @@ void AgentHub::loginWithPassword(ConsoleSession *session, const QString &usernam
     const QStringList checked =
         m_throttle.isKnownGood(pair, now()) ? QStringList{pair} : counted;
     int retryAfter = m_throttle.retryAfter(checked, now());
-    if (!retryAfter && m_passwordChecksPending >= m_options.maxPendingPasswordChecks)
-        retryAfter = 1; // every check slot is taken: come back in a second, do not queue
+    // Every check slot taken, or this address holds its share: come back in a second rather
+    // than queue. A flood from one address never fills the queue for everyone else.
+    if (!retryAfter && (m_passwordChecksPending >= m_options.maxPendingPasswordChecks ||
+                        m_passwordChecksByAddress.value(address) >=
+                            m_options.passwordChecksPerAddress))
+        retryAfter = 1;
     if (retryAfter) {
         qCWarning(lcHub) << "login of" << loggableName(username) << "from" << address
                          << "throttled for" << retryAfter << "s";
@@ -91,23 +95,28 @@ void AgentHub::loginWithPassword(ConsoleSession *session, const QString &usernam
     // Counted before the check is queued, so guesses sent at once cannot all be checked.
     m_throttle.begin(counted, now());
     ++m_passwordChecksPending;
+    ++m_passwordChecksByAddress[address];
     const quint64 sessionId = session->id();
-    m_passwordChecks.start([this, sessionId, user, counted, password, salt, iterations, expected] {
-        const QByteArray key = derivePasswordKey(password, salt, iterations);
-        const bool matches = user && passwordKeyMatches(key, expected);
-        QMetaObject::invokeMethod(
-            this,
-            [this, sessionId, counted, user = matches ? user : std::nullopt] {
-                finishPasswordLogin(sessionId, user, counted);
-            },
-            Qt::QueuedConnection);
-    });
+    m_passwordChecks.start(
+        [this, sessionId, user, counted, address, password, salt, iterations, expected] {
+            const QByteArray key = derivePasswordKey(password, salt, iterations);
+            const bool matches = user && passwordKeyMatches(key, expected);
+            QMetaObject::invokeMethod(
+                this,
+                [this, sessionId, counted, address, user = matches ? user : std::nullopt] {
+                    finishPasswordLogin(sessionId, address, user, counted);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
-void AgentHub::finishPasswordLogin(quint64 sessionId, const std::optional<User> &user,
+void AgentHub::finishPasswordLogin(quint64 sessionId, const QString &address,
+                                   const std::optional<User> &user,
                                    const QStringList &throttleKeys)
 {
     --m_passwordChecksPending;
+    if (--m_passwordChecksByAddress[address] <= 0)
+        m_passwordChecksByAddress.remove(address);
     m_throttle.finish(throttleKeys, !user, now());
     if (!user) {
         ConsoleSession *target = findSession(sessionId);

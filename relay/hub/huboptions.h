@@ -27,8 +27,10 @@ struct HubOptions
     // How long failures count towards the throttle.
     qint64 failureWindowMs = 15LL * 60 * 1000;
     // Password checks (PBKDF2) running or queued at once; more are refused with
-    // auth_throttled, so a check never waits behind more than this many others.
-    int maxPendingPasswordChecks = 4;
+    // auth_throttled, so a check never waits behind more than this many others. One client
+    // address may hold at most passwordChecksPerAddress of them.
+    int maxPendingPasswordChecks = 8;
+    int passwordChecksPerAddress = 2;
     // Peers whose X-Forwarded-For names the client (address, prefix length); empty: the
     // peer itself is the client.
     TrustedProxies trustedProxies;
