@@ -25,8 +25,7 @@ bool parseTrustedProxies(const QString &text, TrustedProxies *proxies, QString *
             subnet = QHostAddress::parseSubnet(entry);
         } else {
             const QHostAddress address(entry);
-            subnet = {address,
-                      address.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128};
+            subnet = {address, address.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128};
         }
         if (subnet.first.isNull() || subnet.second < 0) {
             if (problem)

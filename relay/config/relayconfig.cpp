@@ -234,16 +234,16 @@ bool readHub(const Source &source, RelayConfig *config, QString *error)
     }
     return readInt(source, QStringLiteral("session_ttl_days"), 1, 3650, &config->sessionTtlDays,
                    error) &&
-           readInt(source, QStringLiteral("session_idle_days"), 1, 3650,
-                   &config->sessionIdleDays, error) &&
+           readInt(source, QStringLiteral("session_idle_days"), 1, 3650, &config->sessionIdleDays,
+                   error) &&
            readInt(source, QStringLiteral("login_check_slots"), 1, 64, &config->loginCheckSlots,
                    error) &&
            readInt(source, QStringLiteral("replay_ring_events"), 100, 1000000,
                    &config->replayRingEvents, error) &&
            readInt(source, QStringLiteral("replay_ring_mib"), 1, 4096, &config->replayRingMib,
                    error) &&
-           readInt(source, QStringLiteral("console_buffer_mib"), 1, 1024,
-                   &config->consoleBufferMib, error) &&
+           readInt(source, QStringLiteral("console_buffer_mib"), 1, 1024, &config->consoleBufferMib,
+                   error) &&
            readInt(source, QStringLiteral("auth_poll_ms"), 100, 60000, &config->authPollMs, error);
 }
 

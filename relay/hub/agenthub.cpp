@@ -73,8 +73,7 @@ bool AgentHub::start(QString *error)
     m_lastChangeId = UserRepo::lastChangeId(m_reader->db());
     m_liveSessionsTouchedAt = now();
     m_authTimer.setInterval(std::max(10, m_options.authPollMs));
-    connect(&m_authTimer, &QTimer::timeout, this, &AgentHub::pollUserChanges,
-            Qt::UniqueConnection);
+    connect(&m_authTimer, &QTimer::timeout, this, &AgentHub::pollUserChanges, Qt::UniqueConnection);
     m_authTimer.start();
     qCInfo(lcHub) << "hub started at seq" << m_ring.lastSeq() << "resumable from" << m_ring.floor();
     return true;

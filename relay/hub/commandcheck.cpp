@@ -79,20 +79,21 @@ Node text(int maxLength)
 // whatsapp-cloud-api.md §8.3: button, list and cta_url, as Meta defines them.
 Node interactive()
 {
-    const Node reply = object({{"id", string(Interactive::ButtonId)},
-                               {"title", string(Interactive::ButtonTitle)}});
+    const Node reply = object(
+        {{"id", string(Interactive::ButtonId)}, {"title", string(Interactive::ButtonTitle)}});
     const Node row = object({{"id", string(Interactive::RowId)},
                              {"title", string(Interactive::RowTitle)},
                              {"description", string(Interactive::RowDescription)}});
-    const Node section = object({{"title", string(Interactive::SectionTitle)},
-                                 {"rows", array(row, Interactive::MaxRows)}});
-    const Node action = object(
-        {{"buttons", array(object({{"type", string(16)}, {"reply", reply}}), Interactive::MaxButtons)},
-         {"button", string(Interactive::ListButtonLabel)},
-         {"sections", array(section, Interactive::MaxSections)},
-         {"name", string(16)},
-         {"parameters", object({{"display_text", string(Interactive::CtaDisplayText)},
-                                {"url", string(Limits::Url)}})}});
+    const Node section = object(
+        {{"title", string(Interactive::SectionTitle)}, {"rows", array(row, Interactive::MaxRows)}});
+    const Node action =
+        object({{"buttons",
+                 array(object({{"type", string(16)}, {"reply", reply}}), Interactive::MaxButtons)},
+                {"button", string(Interactive::ListButtonLabel)},
+                {"sections", array(section, Interactive::MaxSections)},
+                {"name", string(16)},
+                {"parameters", object({{"display_text", string(Interactive::CtaDisplayText)},
+                                       {"url", string(Limits::Url)}})}});
     return object({{"type", string(16)},
                    {"header", object({{"type", string(16)},
                                       {"text", string(Interactive::HeaderText)},
@@ -199,8 +200,7 @@ bool isFilename(const QString &value)
     if (value == QLatin1String(".") || value == QLatin1String(".."))
         return false;
     for (const QChar c : value) {
-        if (c.category() == QChar::Other_Control || c == QLatin1Char('/') ||
-            c == QLatin1Char('\\'))
+        if (c.category() == QChar::Other_Control || c == QLatin1Char('/') || c == QLatin1Char('\\'))
             return false;
     }
     return true;
@@ -213,8 +213,7 @@ QString join(const QString &path, const QString &key)
 
 std::optional<QString> check(const Node &node, const QJsonValue &value, const QString &path);
 
-std::optional<QString> checkObject(const Node &node, const QJsonObject &object,
-                                   const QString &path)
+std::optional<QString> checkObject(const Node &node, const QJsonObject &object, const QString &path)
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
         const Node *field = nullptr;
@@ -253,8 +252,8 @@ std::optional<QString> check(const Node &node, const QJsonValue &value, const QS
         if (items.size() > node.maxLength)
             return path + QStringLiteral(": at most %1 items").arg(node.maxLength);
         for (qsizetype i = 0; i < items.size(); ++i) {
-            if (auto problem = check(*node.element, items.at(i),
-                                     path + QStringLiteral("[%1]").arg(i)))
+            if (auto problem =
+                    check(*node.element, items.at(i), path + QStringLiteral("[%1]").arg(i)))
                 return problem;
         }
         return std::nullopt;
@@ -277,8 +276,7 @@ std::optional<QString> check(const Node &node, const QJsonValue &value, const QS
         return wrong("a string");
     const QString string = value.toString();
     // Cheap bound first: a code point is at most two UTF-16 units.
-    if (string.size() > 2 * node.maxLength ||
-        Protocol::characterCount(string) > node.maxLength)
+    if (string.size() > 2 * node.maxLength || Protocol::characterCount(string) > node.maxLength)
         return path + QStringLiteral(": at most %1 characters").arg(node.maxLength);
     if (node.kind == Node::Kind::Wamid && !isWamid(string))
         return wrong("a WhatsApp message id");

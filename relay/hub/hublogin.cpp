@@ -69,14 +69,13 @@ void AgentHub::loginWithPassword(ConsoleSession *session, const QString &usernam
     const QString address = session->peerAddress();
     const QString pair = LoginThrottle::pairKey(address, username);
     const QStringList counted{pair, LoginThrottle::addressKey(address)};
-    const QStringList checked =
-        m_throttle.isKnownGood(pair, now()) ? QStringList{pair} : counted;
+    const QStringList checked = m_throttle.isKnownGood(pair, now()) ? QStringList{pair} : counted;
     int retryAfter = m_throttle.retryAfter(checked, now());
     // Every check slot taken, or this address holds its share: come back in a second rather
     // than queue. A flood from one address never fills the queue for everyone else.
-    if (!retryAfter && (m_passwordChecksPending >= m_options.maxPendingPasswordChecks ||
-                        m_passwordChecksByAddress.value(address) >=
-                            m_options.passwordChecksPerAddress))
+    if (!retryAfter &&
+        (m_passwordChecksPending >= m_options.maxPendingPasswordChecks ||
+         m_passwordChecksByAddress.value(address) >= m_options.passwordChecksPerAddress))
         retryAfter = 1;
     if (retryAfter) {
         qCWarning(lcHub) << "login of" << loggableName(username) << "from" << address
@@ -111,8 +110,7 @@ void AgentHub::loginWithPassword(ConsoleSession *session, const QString &usernam
 }
 
 void AgentHub::finishPasswordLogin(quint64 sessionId, const QString &address,
-                                   const std::optional<User> &user,
-                                   const QStringList &throttleKeys)
+                                   const std::optional<User> &user, const QStringList &throttleKeys)
 {
     --m_passwordChecksPending;
     if (--m_passwordChecksByAddress[address] <= 0)

@@ -112,8 +112,7 @@ bool LoginThrottle::isKnownGood(const QString &pair, qint64 nowMs) const
 void LoginThrottle::forgetStale(qint64 nowMs)
 {
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (it->pending == 0 && nowMs - it->lastFailureAt > m_windowMs &&
-            it->blockedUntil <= nowMs)
+        if (it->pending == 0 && nowMs - it->lastFailureAt > m_windowMs && it->blockedUntil <= nowMs)
             it = m_entries.erase(it);
         else
             ++it;

@@ -21,8 +21,9 @@ struct RingEntry
 };
 
 // The last events in seq order, at most capacity of them and at most maxBytes of encoded
-// frames (one huge event cannot make the ring hold gigabytes, nor bring them back at a restart). Every event with floor() < seq <= lastSeq() is held, so a
-// console that saw seq s with floor() <= s <= lastSeq() can resume without a gap.
+// frames (one huge event cannot make the ring hold gigabytes, nor bring them back at a restart).
+// Every event with floor() < seq <= lastSeq() is held, so a console that saw seq s with floor() <=
+// s <= lastSeq() can resume without a gap.
 class ReplayRing
 {
 public:

@@ -86,8 +86,7 @@ int changeUser(const RelayConfig &config, const QString &username, const QString
     QSqlDatabase &db = database.db();
     const auto user = UserRepo::byName(db, username);
     if (!user) {
-        err << "serambi-relay: there is no user named " << username.left(MaxUsernameLength)
-            << '\n';
+        err << "serambi-relay: there is no user named " << username.left(MaxUsernameLength) << '\n';
         return 1;
     }
     if (!db.transaction()) {
@@ -132,7 +131,9 @@ int setUserRole(const RelayConfig &config, const QString &username, const QStrin
     }
     const int code = changeUser(
         config, username, QStringLiteral("role"),
-        [&role](QSqlDatabase &db, const User &user) { return UserRepo::setRole(db, user.id, role); },
+        [&role](QSqlDatabase &db, const User &user) {
+            return UserRepo::setRole(db, user.id, role);
+        },
         err);
     if (code == 0)
         out << username << " is now " << role << '\n';
@@ -151,8 +152,8 @@ int setUserPassword(const RelayConfig &config, const QString &username, const QS
         [&password, &config](QSqlDatabase &db, const User &user) {
             Protocol::Role role = Protocol::Role::Agent;
             Protocol::roleFromName(user.role, &role);
-            const User fresh = makeUser(user.username, user.displayName, role, password,
-                                        config.pbkdf2Iterations);
+            const User fresh =
+                makeUser(user.username, user.displayName, role, password, config.pbkdf2Iterations);
             return UserRepo::setPassword(db, user.id, fresh) &&
                    UserRepo::deleteSessions(db, user.id) >= 0;
         },

@@ -220,10 +220,10 @@ private Q_SLOTS:
         QString token;
         {
             TestConsole sari;
-            token = sari.login(m_harness->url(), QStringLiteral("sari"),
-                               QStringLiteral("kopi-tubruk"))
-                        .value(QLatin1String("token"))
-                        .toString();
+            token =
+                sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"))
+                    .value(QLatin1String("token"))
+                    .toString();
             QVERIFY(!token.isEmpty());
             TestConsole rina;
             QCOMPARE(frameType(rina.login(m_harness->url(), QStringLiteral("rina"),
@@ -291,9 +291,9 @@ private Q_SLOTS:
         QCOMPARE(clientAddress(proxy, "garbage, 10.0.0.5", proxies), QStringLiteral("10.0.0.5"));
         QCOMPARE(clientAddress(QHostAddress(QStringLiteral("192.0.2.1")), "203.0.113.7", proxies),
                  QStringLiteral("192.0.2.1"));
-        QCOMPARE(clientAddress(QHostAddress(QStringLiteral("::ffff:127.0.0.1")), "2001:db8::1",
-                               proxies),
-                 QStringLiteral("2001:db8::1"));
+        QCOMPARE(
+            clientAddress(QHostAddress(QStringLiteral("::ffff:127.0.0.1")), "2001:db8::1", proxies),
+            QStringLiteral("2001:db8::1"));
         TrustedProxies parsed;
         QString bad;
         QVERIFY(parseTrustedProxies(QStringLiteral("127.0.0.1, 10.0.0.0/8, ::1"), &parsed, &bad));
@@ -320,8 +320,8 @@ private Q_SLOTS:
                                       QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("welcome"));
         const QJsonObject result = sari.command(
-            QStringLiteral("send_text"), {{QLatin1String("conversation_id"), 1},
-                                          {QLatin1String("text"), QString(60000, u'a')}});
+            QStringLiteral("send_text"),
+            {{QLatin1String("conversation_id"), 1}, {QLatin1String("text"), QString(60000, u'a')}});
         QCOMPARE(errorCode(result), QStringLiteral("invalid_argument"));
         QVERIFY(sari.isConnected());
     }
@@ -332,8 +332,8 @@ private Q_SLOTS:
         TestConsole sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(sari.subscribe(0)), QStringLiteral("snapshot"));
-        sari.send({{QLatin1String("type"), QLatin1String("subscribe")},
-                   {QLatin1String("since"), 0}});
+        sari.send(
+            {{QLatin1String("type"), QLatin1String("subscribe")}, {QLatin1String("since"), 0}});
         QCOMPARE(errorCode(sari.takeType(QStringLiteral("error"))), QStringLiteral("bad_frame"));
         QCOMPARE(std::count_if(sari.frames().cbegin(), sari.frames().cend(),
                                [](const QJsonObject &f) {
@@ -393,8 +393,8 @@ private Q_SLOTS:
     void shouldRefuseOverlongAndMisshapenArguments()
     {
         startHub(fastHubOptions());
-        const qint64 conversation = m_harness->receiveInbound(QStringLiteral("6281200"),
-                                                              QStringLiteral("halo"));
+        const qint64 conversation =
+            m_harness->receiveInbound(QStringLiteral("6281200"), QStringLiteral("halo"));
         TestConsole sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const int messages = m_harness->count(QStringLiteral("SELECT COUNT(*) FROM messages"));
@@ -416,11 +416,11 @@ private Q_SLOTS:
                                          {QLatin1String("text"), QStringLiteral("x")},
                                          {QLatin1String("extra"), QString(1000, u'e')}})),
                  QStringLiteral("invalid_argument"));
-        QCOMPARE(errorCode(sari.command(QStringLiteral("send_media"),
-                                        {{QLatin1String("conversation_id"), conversation},
-                                         {QLatin1String("media"), QString(64, u'a')},
-                                         {QLatin1String("filename"),
-                                          QStringLiteral("../../etc/passwd")}})),
+        QCOMPARE(errorCode(sari.command(
+                     QStringLiteral("send_media"),
+                     {{QLatin1String("conversation_id"), conversation},
+                      {QLatin1String("media"), QString(64, u'a')},
+                      {QLatin1String("filename"), QStringLiteral("../../etc/passwd")}})),
                  QStringLiteral("invalid_argument"));
         QCOMPARE(m_harness->count(QStringLiteral("SELECT COUNT(*) FROM messages")), messages);
         // Well-formed arguments still pass.
@@ -435,8 +435,8 @@ private Q_SLOTS:
     void shouldRefuseFieldsMetaDoesNotDefineAndSmuggledMediaKeys()
     {
         startHub(fastHubOptions());
-        const qint64 conversation = m_harness->receiveInbound(QStringLiteral("6281300"),
-                                                              QStringLiteral("halo"));
+        const qint64 conversation =
+            m_harness->receiveInbound(QStringLiteral("6281300"), QStringLiteral("halo"));
         // A supervisor's private upload.
         const QString privateKey = QString(64, u'c');
         QVERIFY(m_harness
@@ -464,9 +464,9 @@ private Q_SLOTS:
                                            {QLatin1String("title"), QLatin1String("A")}}}}}}}}};
         TestConsole sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
-        const QJsonObject smuggled = sari.command(
-            QStringLiteral("send_interactive"),
-            {{QLatin1String("conversation_id"), conversation}, {QLatin1String("interactive"), interactive}});
+        const QJsonObject smuggled = sari.command(QStringLiteral("send_interactive"),
+                                                  {{QLatin1String("conversation_id"), conversation},
+                                                   {QLatin1String("interactive"), interactive}});
         QCOMPARE(errorCode(smuggled), QStringLiteral("invalid_argument"));
         QCOMPARE(smuggled.value(QLatin1String("error")).toObject().value(QLatin1String("message")),
                  QJsonValue(QStringLiteral("interactive.key: unknown field")));
@@ -509,7 +509,8 @@ private Q_SLOTS:
                                         {QLatin1String("type"), QLatin1String("currency")},
                                         {QLatin1String("currency"),
                                          QJsonObject{{QLatin1String("key"), privateKey}}}}}}}}}),
-                 std::optional<QString>(QStringLiteral("parameters.body[0].currency.key: unknown field")));
+                 std::optional<QString>(
+                     QStringLiteral("parameters.body[0].currency.key: unknown field")));
     }
 };
 

@@ -86,7 +86,8 @@ private Q_SLOTS:
     void shouldCloseADisabledUsersConsolesAtOnceAndRefuseTheirToken()
     {
         TestConsole sari;
-        const QString sariToken = token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
+        const QString sariToken =
+            token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(sari.subscribe(0)), QStringLiteral("snapshot"));
         QCOMPARE(setUserDisabled(config(), QStringLiteral("sari"), true, *m_out, *m_err), 0);
         QCOMPARE(closedWith(sari), QStringLiteral("account_disabled"));
@@ -142,10 +143,10 @@ private Q_SLOTS:
 
     void shouldReevaluateVisibilityWhenTheRoleChanges()
     {
-        const qint64 mine = m_harness->receiveInbound(QStringLiteral("6281400"),
-                                                      QStringLiteral("halo"));
-        const qint64 queued = m_harness->receiveInbound(QStringLiteral("6281401"),
-                                                        QStringLiteral("permisi"));
+        const qint64 mine =
+            m_harness->receiveInbound(QStringLiteral("6281400"), QStringLiteral("halo"));
+        const qint64 queued =
+            m_harness->receiveInbound(QStringLiteral("6281401"), QStringLiteral("permisi"));
         QVERIFY(m_harness->assignDirectly(mine, m_sariId));
         TestConsole rina;
         const QString rinaToken = token(rina, QStringLiteral("rina"), QStringLiteral("teh-tarik"));
@@ -153,9 +154,9 @@ private Q_SLOTS:
         QCOMPARE(conversationIds(before).size(), 2);
         const qint64 seen = before.value(QLatin1String("seq")).toInteger();
 
-        QCOMPARE(setUserRole(config(), QStringLiteral("rina"), QStringLiteral("agent"), *m_out,
-                             *m_err),
-                 0);
+        QCOMPARE(
+            setUserRole(config(), QStringLiteral("rina"), QStringLiteral("agent"), *m_out, *m_err),
+            0);
         QCOMPARE(closedWith(rina), QStringLiteral("role_changed"));
         // Nothing of sari's chat reaches rina any more, and her resume is a fresh snapshot.
         m_harness->receiveInbound(QStringLiteral("6281400"), QStringLiteral("masih di sana?"));
@@ -167,15 +168,16 @@ private Q_SLOTS:
         QCOMPARE(frameType(after), QStringLiteral("snapshot"));
         QCOMPARE(conversationIds(after), QList<qint64>{queued});
         QVERIFY(back.events(mine).isEmpty());
-        QCOMPARE(setUserRole(config(), QStringLiteral("rina"), QStringLiteral("boss"), *m_out,
-                             *m_err),
-                 2);
+        QCOMPARE(
+            setUserRole(config(), QStringLiteral("rina"), QStringLiteral("boss"), *m_out, *m_err),
+            2);
     }
 
     void shouldLogOutThisSessionOnly()
     {
         TestConsole sari;
-        const QString sariToken = token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
+        const QString sariToken =
+            token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         TestConsole other;
         token(other, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const QJsonObject result = sari.command(QStringLiteral("logout"), {});

@@ -73,8 +73,8 @@ private Q_SLOTS:
         QSignalSpy welcomed(&client, &RelayClient::welcomed);
         QString output;
         QTextStream out(&output);
-        QCOMPARE(Relay::setUserRole(m_loop->relayConfig(), Agent, QStringLiteral("supervisor"),
-                                    out, out),
+        QCOMPARE(Relay::setUserRole(m_loop->relayConfig(), Agent, QStringLiteral("supervisor"), out,
+                                    out),
                  0);
         QVERIFY(welcomed.wait(10000));
         QCOMPARE(welcomed.first().at(0).value<CurrentUser>().role, QStringLiteral("supervisor"));
@@ -96,7 +96,8 @@ private Q_SLOTS:
 
     void shouldExplainEveryEndOfASessionInEnglishAndIndonesian()
     {
-        const QStringList codes{QStringLiteral("session_revoked"), QStringLiteral("session_expired"),
+        const QStringList codes{QStringLiteral("session_revoked"),
+                                QStringLiteral("session_expired"),
                                 QStringLiteral("account_disabled"), QStringLiteral("logged_out"),
                                 QStringLiteral("role_changed")};
         const QString generic = Ui::ErrorText::forName(QStringLiteral("no_such_code"));
