@@ -95,14 +95,14 @@ void RelayClient::signInWithToken(const QUrl &url, const QString &token)
 
 void RelayClient::signOut()
 {
-    // The relay forgets the session too, so the token is useless wherever it was kept.
-    if (isOnline()) {
+    // The relay forgets the session too, so the token is useless wherever it was kept. The
+    // close is graceful so that the logout reaches the relay before the connection ends.
+    const bool logOut = isOnline();
+    if (logOut)
         send({{key("type"), QLatin1String(FrameType::Command)},
               {key("id"), newCommandId()},
               {key("name"), QLatin1String("logout")},
               {key("args"), QJsonObject()}});
-        m_socket.flush();
-    }
     m_retryTimer.stop();
     m_handshakeTimer.stop();
     m_pingTimer.stop();
@@ -113,7 +113,10 @@ void RelayClient::signOut()
     m_status.offlineSince = {};
     setState(ConnectionState::SignedOut);
     m_socketActive = false;
-    m_socket.abort();
+    if (logOut)
+        m_socket.close();
+    else
+        m_socket.abort();
 }
 
 bool RelayClient::sendCommand(const QString &id, const QString &name, const QJsonObject &args)

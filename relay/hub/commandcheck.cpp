@@ -25,6 +25,9 @@ struct Node
     int maxLength = 0; // String: code points; Array: items
     std::vector<std::pair<const char *, Node>> fields;
     std::shared_ptr<const Node> element;
+    // Only unknown keys and gross sizes are refused; types and Meta's exact limits are left to a
+    // checker with better messages (Protocol::checkInteractive).
+    bool lenient = false;
 };
 
 Node string(int maxLength)
@@ -76,7 +79,24 @@ Node text(int maxLength)
     return object({{"text", string(maxLength)}});
 }
 
-// whatsapp-cloud-api.md §8.3: button, list and cta_url, as Meta defines them.
+// node and everything in it lenient: strings up to the longest interactive text, arrays up to
+// MaxArrayItems.
+Node lenient(Node node)
+{
+    node.lenient = true;
+    if (node.kind == Node::Kind::String)
+        node.maxLength = Interactive::ListBody;
+    if (node.kind == Node::Kind::Array) {
+        node.maxLength = Limits::MaxArrayItems;
+        node.element = std::make_shared<const Node>(lenient(*node.element));
+    }
+    for (auto &field : node.fields)
+        field.second = lenient(field.second);
+    return node;
+}
+
+// whatsapp-cloud-api.md §8.3: button, list and cta_url, as Meta defines them. Only the keys are
+// checked here; Protocol::checkInteractive checks types and limits with Meta's paths.
 Node interactive()
 {
     const Node reply = object(
@@ -94,15 +114,15 @@ Node interactive()
                 {"name", string(16)},
                 {"parameters", object({{"display_text", string(Interactive::CtaDisplayText)},
                                        {"url", string(Limits::Url)}})}});
-    return object({{"type", string(16)},
-                   {"header", object({{"type", string(16)},
-                                      {"text", string(Interactive::HeaderText)},
-                                      {"image", metaMedia()},
-                                      {"video", metaMedia()},
-                                      {"document", metaMedia()}})},
-                   {"body", text(Interactive::ListBody)},
-                   {"footer", text(Interactive::Footer)},
-                   {"action", action}});
+    return lenient(object({{"type", string(16)},
+                           {"header", object({{"type", string(16)},
+                                              {"text", string(Interactive::HeaderText)},
+                                              {"image", metaMedia()},
+                                              {"video", metaMedia()},
+                                              {"document", metaMedia()}})},
+                           {"body", text(Interactive::ListBody)},
+                           {"footer", text(Interactive::Footer)},
+                           {"action", action}}));
 }
 
 // docs/protocol.md, send_template: header and body parameters as Meta defines them, a header's
@@ -237,8 +257,10 @@ std::optional<QString> check(const Node &node, const QJsonValue &value, const QS
 {
     if (value.isNull() || value.isUndefined())
         return std::nullopt;
-    const auto wrong = [&path](const char *what) {
-        return std::optional<QString>(path + QStringLiteral(": must be ") + QLatin1String(what));
+    const auto wrong = [&path, &node](const char *what) -> std::optional<QString> {
+        if (node.lenient)
+            return std::nullopt;
+        return path + QStringLiteral(": must be ") + QLatin1String(what);
     };
     switch (node.kind) {
     case Node::Kind::Object:
