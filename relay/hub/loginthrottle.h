@@ -34,9 +34,6 @@ public:
     void recordSuccess(const QString &pair, qint64 nowMs);
     bool isKnownGood(const QString &pair, qint64 nowMs) const;
 
-    // Keys held (failures, attempts in flight or known-good pairs); for tests and bounds.
-    int size() const { return int(m_entries.size() + m_knownGood.size()); }
-
     static constexpr qint64 FirstBlockMs = 30 * 1000;
     static constexpr qint64 LongestBlockMs = 15 * 60 * 1000;
     static constexpr qint64 KnownGoodMs = 30LL * 24 * 3600 * 1000;

@@ -125,6 +125,7 @@ std::optional<SessionUser> userForSession(QSqlDatabase &db, const QByteArray &to
 
 std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs)
 {
+    // An idle limit as long as the epoch: only the absolute limit applies.
     const auto found = userForSession(db, tokenHash, nowMs, nowMs);
     return found ? std::optional<User>(found->user) : std::nullopt;
 }
