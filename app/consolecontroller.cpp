@@ -279,6 +279,10 @@ void ConsoleController::handleAuthenticationFailed(const QString &errorCode, int
     if (withToken) {
         m_credentials->remove(tokenKey());
         Q_EMIT passwordRequired();
+        // The relay ended a live session (revoked, expired, disabled): say why.
+        if (errorCode != QLatin1String("auth_failed") &&
+            errorCode != QLatin1String("auth_throttled"))
+            Q_EMIT signInFailed(errorCode, retryAfterSeconds);
         return;
     }
     Q_EMIT signInFailed(errorCode, retryAfterSeconds);

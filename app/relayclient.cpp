@@ -95,6 +95,14 @@ void RelayClient::signInWithToken(const QUrl &url, const QString &token)
 
 void RelayClient::signOut()
 {
+    // The relay forgets the session too, so the token is useless wherever it was kept. The
+    // close is graceful so that the logout reaches the relay before the connection ends.
+    const bool logOut = isOnline();
+    if (logOut)
+        send({{key("type"), QLatin1String(FrameType::Command)},
+              {key("id"), newCommandId()},
+              {key("name"), QLatin1String("logout")},
+              {key("args"), QJsonObject()}});
     m_retryTimer.stop();
     m_handshakeTimer.stop();
     m_pingTimer.stop();
@@ -105,7 +113,10 @@ void RelayClient::signOut()
     m_status.offlineSince = {};
     setState(ConnectionState::SignedOut);
     m_socketActive = false;
-    m_socket.abort();
+    if (logOut)
+        m_socket.close();
+    else
+        m_socket.abort();
 }
 
 bool RelayClient::sendCommand(const QString &id, const QString &name, const QJsonObject &args)
@@ -265,8 +276,12 @@ void RelayClient::handleError(const QJsonObject &frame)
     const QString code = frame.value(key("code")).toString();
     qCInfo(lcConsole) << "relay error" << code;
     ErrorCode parsed;
-    if (!errorCodeFromName(code, &parsed) || m_welcomed)
+    if (!errorCodeFromName(code, &parsed))
         return;
+    if (m_welcomed) {
+        handleClosedByRelay(parsed, code);
+        return;
+    }
     m_status.lastErrorCode = code;
     const bool withToken = m_password.isEmpty();
     if (parsed == ErrorCode::AuthThrottled && withToken && m_everWelcomed) {
@@ -288,6 +303,35 @@ void RelayClient::handleError(const QJsonObject &frame)
         m_handshakeTimer.stop();
         m_socket.abort();
         Q_EMIT authenticationFailed(code, retryAfter, withToken);
+    }
+}
+
+void RelayClient::handleClosedByRelay(ErrorCode code, const QString &name)
+{
+    switch (code) {
+    case ErrorCode::RoleChanged:
+        // The relay closes; the reconnect with the token brings the new role's view.
+        m_status.lastErrorCode = name;
+        m_attempts = 0;
+        m_status.state = ConnectionState::Reconnecting;
+        return;
+    case ErrorCode::LoggedOut:
+    case ErrorCode::SessionRevoked:
+    case ErrorCode::SessionExpired:
+    case ErrorCode::AccountDisabled:
+        m_status.lastErrorCode = name;
+        m_retryTimer.stop();
+        m_password.clear();
+        m_token.clear();
+        m_welcomed = false;
+        setState(ConnectionState::SignedOut);
+        m_socketActive = false;
+        m_pingTimer.stop();
+        m_socket.abort();
+        Q_EMIT authenticationFailed(name, 0, true);
+        return;
+    default:
+        return; // other errors of a live connection are about frames, not the session
     }
 }
 

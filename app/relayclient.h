@@ -2,6 +2,7 @@
 
 #include "connectionstatus.h"
 #include "currentuser.h"
+#include "protocol/errorcode.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -39,7 +40,8 @@ public:
     // reconnects use that token. The password is forgotten after the welcome.
     void signInWithPassword(const QUrl &url, const QString &username, const QString &password);
     void signInWithToken(const QUrl &url, const QString &token);
-    // Closes the connection and stops reconnecting (state SignedOut).
+    // Logs the session out at the relay (logout), closes the connection and stops
+    // reconnecting (state SignedOut).
     void signOut();
 
     // The last seq the console applied; the next subscribe starts after it.
@@ -83,6 +85,9 @@ private:
     void handleTextMessage(const QString &text);
     void handleWelcome(const QJsonObject &frame);
     void handleError(const QJsonObject &frame);
+    // An error on a logged-in connection that ends it: the session is over (signed out,
+    // authenticationFailed with the code) or the role changed (reconnect).
+    void handleClosedByRelay(Protocol::ErrorCode code, const QString &name);
     void scheduleReconnect(int delayMs);
     int nextBackoffMs();
     void setState(ConnectionState state);

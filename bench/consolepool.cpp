@@ -6,7 +6,10 @@
 #include "webhookfactory.h"
 
 #include <QJsonObject>
+#include <QTimer>
 #include <QWebSocket>
+
+#include <algorithm>
 
 namespace Serambi::Bench {
 
@@ -36,6 +39,8 @@ ConsolePool::ConsolePool(const QUrl &url, const QString &username, const QString
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, i](const QString &text) { handleText(i, text); });
         connect(socket, &QWebSocket::disconnected, this, [this, i] {
+            if (m_consoles[i].retrying)
+                return;
             fail(
                 i,
                 QStringLiteral("closed by the relay: %1").arg(m_consoles[i].socket->closeReason()));
@@ -73,6 +78,18 @@ void ConsolePool::handleText(std::size_t index, const QString &text)
     }
     const auto frame = Protocol::decodeFrame(text.toUtf8());
     const QString type = frame ? frame->value(QLatin1String("type")).toString() : QString();
+    if (type == QLatin1String(Protocol::FrameType::Error) &&
+        frame->value(QLatin1String("code")).toString() == QLatin1String("auth_throttled")) {
+        // The relay checks a few passwords at a time: a pool logging in at once waits its turn.
+        console.retrying = true;
+        console.stage = Stage::Connecting;
+        const int seconds = std::max(1, frame->value(QLatin1String("retry_after")).toInt());
+        QTimer::singleShot(seconds * 1000, this, [this, index] {
+            m_consoles[index].retrying = false;
+            m_consoles[index].socket->open(m_url);
+        });
+        return;
+    }
     if (type == QLatin1String(Protocol::FrameType::Error)) {
         fail(index,
              QStringLiteral("relay error %1").arg(frame->value(QLatin1String("code")).toString()));

@@ -48,6 +48,7 @@ private:
     {
         QWebSocket *socket = nullptr;
         Stage stage = Stage::Connecting;
+        bool retrying = false; // refused with auth_throttled: opens again after retry_after
         ConsoleSamples samples;
     };
 

@@ -35,6 +35,7 @@ enum class Command {
     ListCanned,
     SaveCanned,
     DeleteCanned,
+    Logout,
 };
 
 QLatin1String commandName(Command command);

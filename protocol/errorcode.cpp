@@ -6,7 +6,7 @@
 namespace Serambi::Protocol {
 
 namespace {
-constexpr std::array<std::pair<ErrorCode, const char *>, 16> Names{{
+constexpr std::array<std::pair<ErrorCode, const char *>, 21> Names{{
     {ErrorCode::BadFrame, "bad_frame"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::UnsupportedVersion, "unsupported_version"},
@@ -23,6 +23,11 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 16> Names{{
     {ErrorCode::Internal, "internal"},
     {ErrorCode::MediaTooLarge, "media_too_large"},
     {ErrorCode::UnsupportedMediaType, "unsupported_media_type"},
+    {ErrorCode::LoggedOut, "logged_out"},
+    {ErrorCode::SessionRevoked, "session_revoked"},
+    {ErrorCode::SessionExpired, "session_expired"},
+    {ErrorCode::AccountDisabled, "account_disabled"},
+    {ErrorCode::RoleChanged, "role_changed"},
 }};
 } // namespace
 

@@ -24,6 +24,12 @@ enum class ErrorCode {
     Internal,             // the relay failed; the command was not applied
     MediaTooLarge,        // POST /media: over the limit for the file's kind
     UnsupportedMediaType, // POST /media: a type WhatsApp does not take
+    // Why the relay closed a logged-in connection (docs/protocol.md, "Revocation"):
+    LoggedOut,       // the console's own logout
+    SessionRevoked,  // an administrator revoked the user's sessions or changed the password
+    SessionExpired,  // the session reached its absolute or idle limit
+    AccountDisabled, // the user was disabled
+    RoleChanged,     // the user's role changed: reconnect with the token for the new view
 };
 
 QString errorCodeName(ErrorCode code);

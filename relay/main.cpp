@@ -60,11 +60,30 @@ int runUserVerb(const QStringList &args, const QString &configPath, QTextStream 
         err << "serambi-relay: " << error << '\n';
         return 1;
     }
-    if (args.value(1) == QLatin1String("list"))
+    const QString action = args.value(1);
+    const QString name = args.value(2);
+    if (action == QLatin1String("list") && args.size() == 2)
         return listUsers(*config, out, err);
-    if (args.value(1) != QLatin1String("add") || args.size() < 3) {
+    if ((action == QLatin1String("disable") || action == QLatin1String("enable")) &&
+        args.size() == 3)
+        return setUserDisabled(*config, name, action == QLatin1String("disable"), out, err);
+    if (action == QLatin1String("set-role") && args.size() == 4)
+        return setUserRole(*config, name, args.at(3), out, err);
+    if (action == QLatin1String("revoke") && args.size() == 3)
+        return revokeUserSessions(*config, name, out, err);
+    if (action == QLatin1String("passwd") && args.size() == 3) {
+        bool ok = false;
+        const QString password = readPassword(err, &ok);
+        if (!ok)
+            return 1;
+        return setUserPassword(*config, name, password, out, err);
+    }
+    if (action != QLatin1String("add") || args.size() < 3) {
         err << "usage: serambi-relay user add NAME --role agent|supervisor|admin "
-               "[--display-name NAME]\n       serambi-relay user list\n";
+               "[--display-name NAME]\n"
+               "       serambi-relay user list\n"
+               "       serambi-relay user disable|enable|revoke|passwd NAME\n"
+               "       serambi-relay user set-role NAME agent|supervisor|admin\n";
         return 2;
     }
     QCommandLineParser parser;
@@ -139,8 +158,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Serambi relay: WhatsApp Cloud API webhooks, Graph API sends and the "
-        "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list, kb import PATH, kb "
-        "query [--kb PATH] [--json] MESSAGE, kb tokens."));
+        "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list, user disable|enable|"
+        "revoke|passwd NAME, user set-role NAME ROLE, kb import PATH, kb query [--kb PATH] "
+        "[--json] MESSAGE, kb tokens."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("INI configuration file"),

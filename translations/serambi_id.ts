@@ -606,6 +606,26 @@
         <source>Cannot reach the relay. Check the address and your network connection.</source>
         <translation>Relay tidak dapat dihubungi. Periksa alamat dan koneksi jaringan Anda.</translation>
     </message>
+    <message>
+        <source>You signed out.</source>
+        <translation>Anda sudah keluar.</translation>
+    </message>
+    <message>
+        <source>An administrator ended your session or changed your password. Sign in again.</source>
+        <translation>Administrator mengakhiri sesi Anda atau mengganti kata sandi Anda. Silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Sign in again.</source>
+        <translation>Sesi Anda sudah berakhir. Silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <source>Your account has been disabled. Ask your administrator.</source>
+        <translation>Akun Anda dinonaktifkan. Hubungi administrator Anda.</translation>
+    </message>
+    <message>
+        <source>Your role has changed. Reconnecting with your new permissions…</source>
+        <translation>Peran Anda berubah. Menyambung ulang dengan hak akses yang baru…</translation>
+    </message>
 </context>
 <context>
     <name>LimitText</name>

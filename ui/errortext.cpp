@@ -42,6 +42,16 @@ QString ErrorText::forCode(ErrorCode code, int retryAfterSeconds, const QString 
         return tr("The file is too large for WhatsApp.");
     case ErrorCode::UnsupportedMediaType:
         return tr("WhatsApp does not accept this type of file.");
+    case ErrorCode::LoggedOut:
+        return tr("You signed out.");
+    case ErrorCode::SessionRevoked:
+        return tr("An administrator ended your session or changed your password. Sign in again.");
+    case ErrorCode::SessionExpired:
+        return tr("Your session has expired. Sign in again.");
+    case ErrorCode::AccountDisabled:
+        return tr("Your account has been disabled. Ask your administrator.");
+    case ErrorCode::RoleChanged:
+        return tr("Your role has changed. Reconnecting with your new permissions…");
     }
     return tr("The relay refused the request.");
 }

@@ -222,6 +222,31 @@ bool readLlm(const Source &source, RelayConfig *config, QString *error)
                    error);
 }
 
+// The agents' hub's limits.
+bool readHub(const Source &source, RelayConfig *config, QString *error)
+{
+    if (const auto proxies = source.value(QStringLiteral("trusted_proxies"))) {
+        QString bad;
+        if (!parseTrustedProxies(*proxies, &config->trustedProxies, &bad))
+            return fail(error, QStringLiteral("%1: %2 is not an address or subnet (e.g. "
+                                              "127.0.0.1, 10.0.0.0/8, ::1)")
+                                   .arg(describe(QStringLiteral("trusted_proxies")), bad.left(64)));
+    }
+    return readInt(source, QStringLiteral("session_ttl_days"), 1, 3650, &config->sessionTtlDays,
+                   error) &&
+           readInt(source, QStringLiteral("session_idle_days"), 1, 3650, &config->sessionIdleDays,
+                   error) &&
+           readInt(source, QStringLiteral("login_check_slots"), 1, 64, &config->loginCheckSlots,
+                   error) &&
+           readInt(source, QStringLiteral("replay_ring_events"), 100, 1000000,
+                   &config->replayRingEvents, error) &&
+           readInt(source, QStringLiteral("replay_ring_mib"), 1, 4096, &config->replayRingMib,
+                   error) &&
+           readInt(source, QStringLiteral("console_buffer_mib"), 1, 1024, &config->consoleBufferMib,
+                   error) &&
+           readInt(source, QStringLiteral("auth_poll_ms"), 100, 60000, &config->authPollMs, error);
+}
+
 } // namespace
 
 std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProcessEnvironment &env,
@@ -326,7 +351,7 @@ std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProces
                  error))
         return std::nullopt;
     config.maxBodyBytes = qint64(maxBodyKiB) * 1024;
-    if (!readLlm(source, &config, error))
+    if (!readLlm(source, &config, error) || !readHub(source, &config, error))
         return std::nullopt;
     const QString keyName = Source::envName(QStringLiteral("llm_api_key"));
     if (env.contains(keyName))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "clientaddress.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QProcessEnvironment>
@@ -51,6 +53,17 @@ struct RelayConfig
     QByteArray llmApiKey;
     QList<QPair<QByteArray, QByteArray>> llmHeaders;
     int llmTimeoutMs = 20000;
+    // The agents' hub (docs/configuration.md, "Limits"): proxies whose X-Forwarded-For is
+    // believed, session limits, concurrent password checks, the replay ring, each console's
+    // unread output, how often user changes are looked for.
+    TrustedProxies trustedProxies;
+    int sessionTtlDays = 30;
+    int sessionIdleDays = 14;
+    int loginCheckSlots = 8;
+    int replayRingEvents = 10000;
+    int replayRingMib = 64;
+    int consoleBufferMib = 16;
+    int authPollMs = 1000;
 
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
 

@@ -1,6 +1,7 @@
 #include "agenthub.h"
 
 #include "cannedcommands.h"
+#include "commandcheck.h"
 #include "consolesession.h"
 #include "conversationcommands.h"
 #include "logging.h"
@@ -48,7 +49,7 @@ AgentHub::AgentHub(StoreWriter *writer, StoreReader *reader, HubOptions options,
     , m_writer(writer)
     , m_reader(reader)
     , m_options(std::move(options))
-    , m_ring(m_options.replayRing)
+    , m_ring(m_options.replayRing, m_options.replayRingBytes)
     , m_throttle(m_options.maxFailedLogins, m_options.failureWindowMs)
 {
     if (!m_options.clock)
@@ -75,6 +76,11 @@ bool AgentHub::start(QString *error)
     }
     if (!m_ring.load(*m_reader, error))
         return false;
+    m_lastChangeId = UserRepo::lastChangeId(m_reader->db());
+    m_liveSessionsTouchedAt = now();
+    m_authTimer.setInterval(std::max(10, m_options.authPollMs));
+    connect(&m_authTimer, &QTimer::timeout, this, &AgentHub::pollUserChanges, Qt::UniqueConnection);
+    m_authTimer.start();
     qCInfo(lcHub) << "hub started at seq" << m_ring.lastSeq() << "resumable from" << m_ring.floor();
     return true;
 }
@@ -82,7 +88,7 @@ bool AgentHub::start(QString *error)
 void AgentHub::acceptConnection(QWebSocket *socket)
 {
     const quint64 id = m_nextSessionId++;
-    auto *session = new ConsoleSession(id, socket, m_options.helloTimeoutMs, this);
+    auto *session = new ConsoleSession(id, socket, m_options, this);
     m_sessions.insert(id, session);
     connect(session, &ConsoleSession::frameReceived, this,
             [this, session](const QJsonObject &frame) { handleFrame(session, frame); });
@@ -130,6 +136,17 @@ void AgentHub::handleClosed(ConsoleSession *session)
 {
     m_sessions.remove(session->id());
     if (session->user().id != 0) {
+        // The idle limit counts from when the console last used the session: now.
+        if (!session->tokenHash().isEmpty()) {
+            const QByteArray tokenHash = session->tokenHash();
+            const qint64 at = now();
+            m_writer->submit(
+                [tokenHash, at](WriteTxn &txn) {
+                    UserRepo::touchSession(txn.db(), tokenHash, at);
+                    return WriteResult::success();
+                },
+                this, [](const WriteResult &) {});
+        }
         --m_connectedConsoles;
         qCInfo(lcHub) << "console of" << session->user().username << "disconnected";
         Q_EMIT consoleDisconnected();
@@ -170,6 +187,11 @@ void AgentHub::handleFrame(ConsoleSession *session, const QJsonObject &frame)
 
 void AgentHub::handleSubscribe(ConsoleSession *session, const QJsonObject &frame)
 {
+    if (session->isSubscribed()) {
+        session->send(
+            Protocol::errorFrame(ErrorCode::BadFrame, QStringLiteral("already subscribed")));
+        return;
+    }
     const QJsonValue sinceValue = frame.value(QLatin1String("since"));
     qint64 since = 0;
     if (!sinceValue.isUndefined() && !sinceValue.isNull()) {
@@ -181,7 +203,9 @@ void AgentHub::handleSubscribe(ConsoleSession *session, const QJsonObject &frame
         }
         since = parsed.value_or(0);
     }
-    if (since == 0 || !m_ring.canResumeFrom(since)) {
+    // A role change since then may hide chats the console holds: it starts from a snapshot.
+    if (since == 0 || !m_ring.canResumeFrom(since) ||
+        since <= m_visibilityChangedAt.value(session->user().id)) {
         sendSnapshot(session);
         return;
     }
@@ -243,6 +267,14 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         return;
     }
     const QJsonObject args = argsValue.toObject();
+    if (const auto problem = checkCommandArguments(name, args)) {
+        session->send(Protocol::resultError(id, ErrorCode::InvalidArgument, *problem));
+        return;
+    }
+    if (*command == Command::Logout) {
+        logout(session, id);
+        return;
+    }
     if (isReadCommand(*command)) {
         runReadCommand(session, id, *command, args);
         return;

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QSet>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <optional>
 
@@ -25,6 +26,13 @@ class ReadReceipts;
 class StoreReader;
 class TemplateSyncer;
 class StoreWriter;
+
+// The session a connection logged in with.
+struct LiveSession
+{
+    QByteArray tokenHash;
+    qint64 expiresAt = 0;
+};
 
 // The agents' WebSocket hub (docs/protocol.md): logs consoles in, replays or snapshots on
 // subscribe, fans committed events out under the visibility rules and runs agent commands as
@@ -39,8 +47,12 @@ public:
              QObject *parent = nullptr);
     ~AgentHub() override;
 
-    // Loads the replay ring from the events table. The reader must be open.
+    // Loads the replay ring from the events table and starts watching for user changes made by
+    // `serambi-relay user ...` (docs/protocol.md, "Revocation"). The reader must be open.
     bool start(QString *error);
+    // Applies user changes recorded since the last look and closes connections whose session
+    // reached its absolute limit. Runs every authPollMs; tests call it to skip the wait.
+    void pollUserChanges();
     // Takes ownership of an upgraded /agents connection.
     void acceptConnection(QWebSocket *socket);
 
@@ -79,10 +91,14 @@ private:
     void handleHello(ConsoleSession *session, const QJsonObject &frame);
     void loginWithPassword(ConsoleSession *session, const QString &username,
                            const QString &password);
-    void finishPasswordLogin(quint64 sessionId, const std::optional<User> &user,
-                             const QStringList &throttleKeys);
+    void finishPasswordLogin(quint64 sessionId, const QString &address,
+                             const std::optional<User> &user, const QStringList &throttleKeys);
     void loginWithToken(ConsoleSession *session, const QString &token);
-    void welcome(ConsoleSession *session, const User &user, const QString &token);
+    void welcome(ConsoleSession *session, const User &user, const LiveSession &live,
+                 const QString &token);
+    void logout(ConsoleSession *session, const QString &id);
+    void applyUserChange(qint64 userId);
+    void touchLiveSessions();
     void handleSubscribe(ConsoleSession *session, const QJsonObject &frame);
     void sendSnapshot(ConsoleSession *session);
     void handleCommand(ConsoleSession *session, const QJsonObject &frame);
@@ -104,6 +120,14 @@ private:
     quint64 m_eventsPublished = 0;
     // Password checks; the destructor waits for them.
     QThreadPool m_passwordChecks;
+    int m_passwordChecksPending = 0;
+    QHash<QString, int> m_passwordChecksByAddress;
+    // Revocation: the last user change applied, the poll, when live sessions were last marked
+    // used, and per user the seq at which their role changed (an older resume gets a snapshot).
+    qint64 m_lastChangeId = 0;
+    QTimer m_authTimer;
+    qint64 m_liveSessionsTouchedAt = 0;
+    QHash<qint64, qint64> m_visibilityChangedAt;
 };
 
 } // namespace Serambi::Relay

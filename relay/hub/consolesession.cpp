@@ -4,8 +4,12 @@
 #include "protocol/frame.h"
 #include "protocol/version.h"
 
+#include "config/clientaddress.h"
+
 #include <QTimer>
 #include <QWebSocket>
+
+#include <algorithm>
 
 namespace Serambi::Relay {
 
@@ -15,21 +19,35 @@ namespace {
 constexpr quint64 SocketMessageLimit = 4ULL * Protocol::MaxFrameBytes;
 } // namespace
 
-ConsoleSession::ConsoleSession(quint64 id, QWebSocket *socket, int helloTimeoutMs, QObject *parent)
-    : QObject(parent), m_id(id), m_socket(socket), m_peerAddress(socket->peerAddress().toString())
+ConsoleSession::ConsoleSession(quint64 id, QWebSocket *socket, const HubOptions &options,
+                               QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_socket(socket)
+    , m_peerAddress(clientAddress(socket->peerAddress(),
+                                  socket->request().rawHeader("X-Forwarded-For"),
+                                  options.trustedProxies))
+    , m_maxOutgoingBytes(options.maxOutgoingBytes)
 {
     m_socket->setParent(this);
-    m_socket->setMaxAllowedIncomingMessageSize(SocketMessageLimit);
+    // Qt reads a whole frame into memory before it checks the message size: bound both, and
+    // keep strangers to a small frame until they have logged in.
+    const quint64 preHello = quint64(std::max<qint64>(1024, options.preHelloFrameBytes));
+    m_socket->setMaxAllowedIncomingFrameSize(preHello);
+    m_socket->setMaxAllowedIncomingMessageSize(preHello);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ConsoleSession::handleText);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ConsoleSession::handleBinary);
     connect(m_socket, &QWebSocket::disconnected, this, &ConsoleSession::closed);
-    QTimer::singleShot(helloTimeoutMs, this, &ConsoleSession::handleHelloTimeout);
+    QTimer::singleShot(options.helloTimeoutMs, this, &ConsoleSession::handleHelloTimeout);
 }
 
-void ConsoleSession::authenticate(const User &user)
+void ConsoleSession::authenticate(const User &user, const QByteArray &tokenHash)
 {
     m_user = user;
+    m_tokenHash = tokenHash;
     m_stage = Stage::Authenticated;
+    m_socket->setMaxAllowedIncomingFrameSize(SocketMessageLimit);
+    m_socket->setMaxAllowedIncomingMessageSize(SocketMessageLimit);
 }
 
 void ConsoleSession::subscribe(qint64 seq)
@@ -45,8 +63,20 @@ void ConsoleSession::send(const QJsonObject &frame)
 
 void ConsoleSession::sendEncoded(const QString &frame)
 {
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->sendTextMessage(frame);
+    if (m_dropped || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (m_socket->bytesToWrite() + frame.size() > m_maxOutgoingBytes) {
+        qCWarning(lcHub) << "dropping connection" << m_id << "from" << m_peerAddress << "with"
+                         << m_socket->bytesToWrite() << "bytes it has not read";
+        m_dropped = true;
+        m_stage = Stage::Closing;
+        m_subscribed = false;
+        m_deferred.clear();
+        // Not at once: the hub may be iterating its sessions.
+        QTimer::singleShot(0, m_socket, &QWebSocket::abort);
+        return;
+    }
+    m_socket->sendTextMessage(frame);
 }
 
 void ConsoleSession::fail(Protocol::ErrorCode code, const QString &detail, const QJsonObject &extra)
@@ -58,6 +88,7 @@ void ConsoleSession::fail(Protocol::ErrorCode code, const QString &detail, const
         frame.insert(it.key(), it.value());
     send(frame);
     m_stage = Stage::Closing;
+    m_subscribed = false;
     m_deferred.clear();
     m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, Protocol::errorCodeName(code));
 }

@@ -17,6 +17,12 @@ namespace Serambi::Relay {
 
 using Protocol::ErrorCode;
 
+namespace {
+// Longer values are refused as bad_frame before anything is derived, looked up or counted.
+constexpr int MaxPasswordLength = 1024;
+constexpr int MaxTokenLength = 256;
+} // namespace
+
 void AgentHub::handleHello(ConsoleSession *session, const QJsonObject &frame)
 {
     if (frame.value(QLatin1String("v")).toInt(-1) != Protocol::Version) {
@@ -27,6 +33,10 @@ void AgentHub::handleHello(ConsoleSession *session, const QJsonObject &frame)
     }
     const QJsonValue token = frame.value(QLatin1String("token"));
     if (token.isString()) {
+        if (token.toString().isEmpty() || token.toString().size() > MaxTokenLength) {
+            session->fail(ErrorCode::BadFrame, QStringLiteral("token: not a session token"));
+            return;
+        }
         loginWithToken(session, token.toString());
         return;
     }
@@ -37,16 +47,38 @@ void AgentHub::handleHello(ConsoleSession *session, const QJsonObject &frame)
         session->fail(ErrorCode::BadFrame, QStringLiteral("hello needs a login or a token"));
         return;
     }
+    if (username.toString().size() > MaxUsernameLength ||
+        password.toString().size() > MaxPasswordLength) {
+        qCInfo(lcHub) << "refused a hello from" << session->peerAddress()
+                      << "with an over-long username or password";
+        session->fail(ErrorCode::BadFrame,
+                      QStringLiteral("username: at most %1 characters, password: at most %2")
+                          .arg(MaxUsernameLength)
+                          .arg(MaxPasswordLength));
+        return;
+    }
     loginWithPassword(session, username.toString(), password.toString());
 }
 
 void AgentHub::loginWithPassword(ConsoleSession *session, const QString &username,
                                  const QString &password)
 {
-    const QStringList keys{LoginThrottle::userKey(username),
-                           LoginThrottle::addressKey(session->peerAddress())};
-    if (const int retryAfter = m_throttle.retryAfter(keys, now())) {
-        qCWarning(lcHub) << "login of" << username << "from" << session->peerAddress()
+    // Guessing is throttled per (address, username); an address that sprayed many usernames is
+    // blocked too, except for the users who have logged in from it before: others' failures
+    // never lock out a user who has not failed.
+    const QString address = session->peerAddress();
+    const QString pair = LoginThrottle::pairKey(address, username);
+    const QStringList counted{pair, LoginThrottle::addressKey(address)};
+    const QStringList checked = m_throttle.isKnownGood(pair, now()) ? QStringList{pair} : counted;
+    int retryAfter = m_throttle.retryAfter(checked, now());
+    // Every check slot taken, or this address holds its share: come back in a second rather
+    // than queue. A flood from one address never fills the queue for everyone else.
+    if (!retryAfter &&
+        (m_passwordChecksPending >= m_options.maxPendingPasswordChecks ||
+         m_passwordChecksByAddress.value(address) >= m_options.passwordChecksPerAddress))
+        retryAfter = 1;
+    if (retryAfter) {
+        qCWarning(lcHub) << "login of" << loggableName(username) << "from" << address
                          << "throttled for" << retryAfter << "s";
         session->fail(ErrorCode::AuthThrottled, {}, {{QLatin1String("retry_after"), retryAfter}});
         return;
@@ -59,30 +91,39 @@ void AgentHub::loginWithPassword(ConsoleSession *session, const QString &usernam
     const int iterations = user ? user->passwordIterations : m_options.pbkdf2Iterations;
     const QByteArray expected = user ? user->passwordHash : QByteArray();
     session->setStage(ConsoleSession::Stage::Authenticating);
+    // Counted before the check is queued, so guesses sent at once cannot all be checked.
+    m_throttle.begin(counted, now());
+    ++m_passwordChecksPending;
+    ++m_passwordChecksByAddress[address];
     const quint64 sessionId = session->id();
-    m_passwordChecks.start([this, sessionId, user, keys, password, salt, iterations, expected] {
-        const QByteArray key = derivePasswordKey(password, salt, iterations);
-        const bool matches = user && passwordKeyMatches(key, expected);
-        QMetaObject::invokeMethod(
-            this,
-            [this, sessionId, keys, user = matches ? user : std::nullopt] {
-                finishPasswordLogin(sessionId, user, keys);
-            },
-            Qt::QueuedConnection);
-    });
+    m_passwordChecks.start(
+        [this, sessionId, user, counted, address, password, salt, iterations, expected] {
+            const QByteArray key = derivePasswordKey(password, salt, iterations);
+            const bool matches = user && passwordKeyMatches(key, expected);
+            QMetaObject::invokeMethod(
+                this,
+                [this, sessionId, counted, address, user = matches ? user : std::nullopt] {
+                    finishPasswordLogin(sessionId, address, user, counted);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
-void AgentHub::finishPasswordLogin(quint64 sessionId, const std::optional<User> &user,
-                                   const QStringList &throttleKeys)
+void AgentHub::finishPasswordLogin(quint64 sessionId, const QString &address,
+                                   const std::optional<User> &user, const QStringList &throttleKeys)
 {
+    --m_passwordChecksPending;
+    if (--m_passwordChecksByAddress[address] <= 0)
+        m_passwordChecksByAddress.remove(address);
+    m_throttle.finish(throttleKeys, !user, now());
     if (!user) {
-        m_throttle.recordFailure(throttleKeys, now());
-        qCWarning(lcHub) << "failed login:" << throttleKeys.join(QLatin1String(", "));
-        if (ConsoleSession *target = findSession(sessionId))
+        ConsoleSession *target = findSession(sessionId);
+        qCWarning(lcHub) << "failed login from" << (target ? target->peerAddress() : QString());
+        if (target)
             target->fail(ErrorCode::AuthFailed);
         return;
     }
-    m_throttle.recordSuccess(LoginThrottle::userKey(user->username));
+    m_throttle.recordSuccess(throttleKeys.constFirst(), now());
     const QString token = newSessionToken();
     const QByteArray tokenHash = sessionTokenHash(token);
     const qint64 issuedAt = now();
@@ -95,7 +136,7 @@ void AgentHub::finishPasswordLogin(quint64 sessionId, const std::optional<User> 
             return WriteResult::success();
         },
         this,
-        [this, sessionId, user = *user, token](const WriteResult &result) {
+        [this, sessionId, user = *user, token, tokenHash, expiresAt](const WriteResult &result) {
             ConsoleSession *target = findSession(sessionId);
             if (!target)
                 return;
@@ -103,33 +144,36 @@ void AgentHub::finishPasswordLogin(quint64 sessionId, const std::optional<User> 
                 target->fail(ErrorCode::Internal);
                 return;
             }
-            welcome(target, user, token);
+            welcome(target, user, {tokenHash, expiresAt}, token);
         });
 }
 
 void AgentHub::loginWithToken(ConsoleSession *session, const QString &token)
 {
-    const QStringList keys{LoginThrottle::addressKey(session->peerAddress())};
+    // Per token prefix, not per address: a forged token behind the team's proxy must not lock
+    // out everyone's valid tokens.
+    const QStringList keys{LoginThrottle::tokenKey(token)};
     if (const int retryAfter = m_throttle.retryAfter(keys, now())) {
         session->fail(ErrorCode::AuthThrottled, {}, {{QLatin1String("retry_after"), retryAfter}});
         return;
     }
     session->setStage(ConsoleSession::Stage::Authenticating);
+    m_throttle.begin(keys, now());
     // userForSession refreshes the session's last use, so it runs on the writer.
-    auto found = std::make_shared<std::optional<User>>();
+    auto found = std::make_shared<std::optional<SessionUser>>();
     const QByteArray tokenHash = sessionTokenHash(token);
     const qint64 at = now();
+    const qint64 idleMs = m_options.sessionIdleMs;
     const quint64 sessionId = session->id();
     m_writer->submit(
-        [found, tokenHash, at](WriteTxn &txn) {
-            *found = UserRepo::userForSession(txn.db(), tokenHash, at);
+        [found, tokenHash, at, idleMs](WriteTxn &txn) {
+            *found = UserRepo::userForSession(txn.db(), tokenHash, at, idleMs);
             return WriteResult::success();
         },
         this,
-        [this, sessionId, found, keys](const WriteResult &result) {
+        [this, sessionId, found, keys, tokenHash](const WriteResult &result) {
             ConsoleSession *target = findSession(sessionId);
-            if (result.ok && !*found)
-                m_throttle.recordFailure(keys, now());
+            m_throttle.finish(keys, result.ok && !*found, now());
             if (!target)
                 return;
             if (!result.ok) {
@@ -139,14 +183,16 @@ void AgentHub::loginWithToken(ConsoleSession *session, const QString &token)
                                  << target->peerAddress();
                 target->fail(ErrorCode::AuthFailed);
             } else {
-                welcome(target, **found, {});
+                welcome(target, (*found)->user, {tokenHash, (*found)->expiresAt}, {});
             }
         });
 }
 
-void AgentHub::welcome(ConsoleSession *session, const User &user, const QString &token)
+void AgentHub::welcome(ConsoleSession *session, const User &user, const LiveSession &live,
+                       const QString &token)
 {
-    session->authenticate(user);
+    session->authenticate(user, live.tokenHash);
+    session->setExpiresAt(live.expiresAt);
     ++m_connectedConsoles;
     QJsonObject frame{
         {QLatin1String("type"), QLatin1String(Protocol::FrameType::Welcome)},

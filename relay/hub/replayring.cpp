@@ -34,35 +34,79 @@ bool assigneesAt(QSqlDatabase &db, qint64 seq, QHash<qint64, qint64> *assignees,
     return true;
 }
 
+// The seq after which the newest events fit both bounds; reads sizes only, not the events.
+qint64 boundedFloor(QSqlDatabase &db, qint64 lastSeq, int capacity, qint64 maxBytes)
+{
+    const qint64 countFloor = std::max<qint64>(0, lastSeq - capacity);
+    PreparedQuery q(db, QStringLiteral("SELECT seq, length(CAST(data AS BLOB)) FROM events "
+                                       "WHERE seq > ? ORDER BY seq DESC"));
+    q.addBindValue(countFloor);
+    if (!execQuery(q))
+        return countFloor;
+    qint64 bytes = 0;
+    while (q.next()) {
+        // The frame adds the envelope to the data; twice the data is a safe estimate.
+        bytes += 2 * q.value(1).toLongLong() + 128;
+        if (bytes > maxBytes)
+            return q.value(0).toLongLong();
+    }
+    return countFloor;
+}
+
+qint64 frameBytes(const RingEntry &entry)
+{
+    return qint64(entry.frame.size()) * qint64(sizeof(QChar));
+}
+
 } // namespace
 
-ReplayRing::ReplayRing(int capacity) : m_capacity(std::max(1, capacity)) {}
+ReplayRing::ReplayRing(int capacity, qint64 maxBytes)
+    : m_capacity(std::max(1, capacity)), m_maxBytes(std::max<qint64>(1, maxBytes))
+{}
 
 bool ReplayRing::load(StoreReader &reader, QString *error)
 {
     m_entries.clear();
     m_assignees.clear();
+    m_bytes = 0;
     m_lastSeq = reader.lastSeq();
-    m_floor = std::max<qint64>(0, m_lastSeq - m_capacity);
+    m_floor = boundedFloor(reader.db(), m_lastSeq, m_capacity, m_maxBytes);
     if (m_floor > 0 && !assigneesAt(reader.db(), m_floor, &m_assignees, error))
         return false;
-    for (const Event &event : reader.eventsAfter(m_floor, m_capacity))
-        append(event);
+    // In pages, so a restart never holds more than one page beyond the ring.
+    constexpr int Page = 256;
+    qint64 after = m_floor;
+    for (;;) {
+        const EventList page = reader.eventsAfter(after, Page);
+        for (const Event &event : page)
+            append(event);
+        if (page.size() < Page)
+            break;
+        after = page.constLast().seq;
+    }
     // Nothing read back although events exist: resume nobody rather than leave a gap.
     if (m_entries.empty())
         m_floor = m_lastSeq;
     return true;
 }
 
+void ReplayRing::dropOldest()
+{
+    m_floor = m_entries.front().event.seq;
+    m_bytes -= frameBytes(m_entries.front());
+    m_entries.pop_front();
+}
+
 const RingEntry &ReplayRing::append(const Event &event)
 {
-    if (int(m_entries.size()) >= m_capacity) {
-        m_floor = m_entries.front().event.seq;
-        m_entries.pop_front();
-    }
     RingEntry entry;
     entry.event = event;
     entry.frame = QString::fromUtf8(Protocol::encodeFrame(event.toFrame()));
+    const qint64 cost = frameBytes(entry);
+    while (!m_entries.empty() &&
+           (int(m_entries.size()) >= m_capacity || m_bytes + cost > m_maxBytes))
+        dropOldest();
+    m_bytes += cost;
     if (event.conversationId != 0) {
         entry.previousAssigneeId = m_assignees.value(event.conversationId);
         m_assignees.insert(event.conversationId, event.assigneeId);

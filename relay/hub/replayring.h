@@ -20,12 +20,14 @@ struct RingEntry
     QString frame;
 };
 
-// The last N events in seq order. Every event with floor() < seq <= lastSeq() is held, so a
-// console that saw seq s with floor() <= s <= lastSeq() can resume without a gap.
+// The last events in seq order, at most capacity of them and at most maxBytes of encoded
+// frames (one huge event cannot make the ring hold gigabytes, nor bring them back at a restart).
+// Every event with floor() < seq <= lastSeq() is held, so a console that saw seq s with floor() <=
+// s <= lastSeq() can resume without a gap.
 class ReplayRing
 {
 public:
-    explicit ReplayRing(int capacity);
+    ReplayRing(int capacity, qint64 maxBytes);
 
     // Fills the ring from the events table (resume works across a relay restart).
     bool load(StoreReader &reader, QString *error);
@@ -39,9 +41,16 @@ public:
     // The first entry with seq > since.
     const_iterator after(qint64 since) const;
     const_iterator end() const { return m_entries.cend(); }
+    int size() const { return int(m_entries.size()); }
+    // Bytes of the encoded frames held.
+    qint64 bytes() const { return m_bytes; }
 
 private:
+    void dropOldest();
+
     int m_capacity;
+    qint64 m_maxBytes;
+    qint64 m_bytes = 0;
     qint64 m_floor = 0;
     qint64 m_lastSeq = 0;
     std::deque<RingEntry> m_entries;

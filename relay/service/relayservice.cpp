@@ -126,6 +126,15 @@ bool RelayService::start(QString *error)
 
     HubOptions hub;
     hub.pbkdf2Iterations = m_config.pbkdf2Iterations;
+    constexpr qint64 DayMs = 24LL * 3600 * 1000;
+    hub.sessionTtlMs = m_config.sessionTtlDays * DayMs;
+    hub.sessionIdleMs = m_config.sessionIdleDays * DayMs;
+    hub.maxPendingPasswordChecks = m_config.loginCheckSlots;
+    hub.trustedProxies = m_config.trustedProxies;
+    hub.replayRing = m_config.replayRingEvents;
+    hub.replayRingBytes = qint64(m_config.replayRingMib) * 1024 * 1024;
+    hub.maxOutgoingBytes = qint64(m_config.consoleBufferMib) * 1024 * 1024;
+    hub.authPollMs = m_config.authPollMs;
     m_hub = std::make_unique<AgentHub>(m_writer.get(), m_reader.get(), hub);
     QString hubError;
     if (!m_hub->start(&hubError)) {

@@ -6,7 +6,11 @@
 #include "protocol/types.h"
 #include "store/userrepo.h"
 
+#include <QSqlError>
+
 #include <QDateTime>
+
+#include <functional>
 
 namespace Serambi::Relay {
 
@@ -18,8 +22,10 @@ int addUser(const RelayConfig &config, const QString &username, const QString &d
         err << "serambi-relay: --role must be agent, supervisor or admin\n";
         return 2;
     }
-    if (username.isEmpty() || username.size() > 64 || username.contains(QLatin1Char(' '))) {
-        err << "serambi-relay: the user name must be 1 to 64 characters without spaces\n";
+    if (username.isEmpty() || username.size() > MaxUsernameLength ||
+        username.contains(QLatin1Char(' '))) {
+        err << "serambi-relay: the user name must be 1 to " << MaxUsernameLength
+            << " characters without spaces\n";
         return 2;
     }
     if (password.size() < 8) {
@@ -58,6 +64,119 @@ int listUsers(const RelayConfig &config, QTextStream &out, QTextStream &err)
             << (user.disabled ? "\tdisabled" : "") << '\n';
     }
     return 0;
+}
+
+} // namespace Serambi::Relay
+
+namespace Serambi::Relay {
+
+namespace {
+
+// Opens the database, finds the user and runs change in one transaction together with the
+// user_changes row the running relay applies to live connections.
+int changeUser(const RelayConfig &config, const QString &username, const QString &change,
+               const std::function<bool(QSqlDatabase &, const User &)> &apply, QTextStream &err)
+{
+    QString error;
+    AdminDatabase database(config, &error);
+    if (!database.isOpen()) {
+        err << "serambi-relay: cannot open " << config.databasePath() << ": " << error << '\n';
+        return 1;
+    }
+    QSqlDatabase &db = database.db();
+    const auto user = UserRepo::byName(db, username);
+    if (!user) {
+        err << "serambi-relay: there is no user named " << username.left(MaxUsernameLength) << '\n';
+        return 1;
+    }
+    if (!db.transaction()) {
+        err << "serambi-relay: cannot change the user: " << db.lastError().text() << '\n';
+        return 1;
+    }
+    if (!apply(db, *user) ||
+        !UserRepo::recordChange(db, user->id, change, QDateTime::currentMSecsSinceEpoch()) ||
+        !db.commit()) {
+        err << "serambi-relay: cannot change the user: " << db.lastError().text() << '\n';
+        db.rollback();
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int setUserDisabled(const RelayConfig &config, const QString &username, bool disabled,
+                    QTextStream &out, QTextStream &err)
+{
+    const int code = changeUser(
+        config, username, disabled ? QStringLiteral("disable") : QStringLiteral("enable"),
+        [disabled](QSqlDatabase &db, const User &user) {
+            // A disabled user's sessions end for good: enabling them again needs a new login.
+            return UserRepo::setDisabled(db, user.id, disabled) &&
+                   (!disabled || UserRepo::deleteSessions(db, user.id) >= 0);
+        },
+        err);
+    if (code == 0)
+        out << (disabled ? "disabled " : "enabled ") << username << '\n';
+    return code;
+}
+
+int setUserRole(const RelayConfig &config, const QString &username, const QString &role,
+                QTextStream &out, QTextStream &err)
+{
+    Protocol::Role parsedRole;
+    if (!Protocol::roleFromName(role, &parsedRole)) {
+        err << "serambi-relay: the role must be agent, supervisor or admin\n";
+        return 2;
+    }
+    const int code = changeUser(
+        config, username, QStringLiteral("role"),
+        [&role](QSqlDatabase &db, const User &user) {
+            return UserRepo::setRole(db, user.id, role);
+        },
+        err);
+    if (code == 0)
+        out << username << " is now " << role << '\n';
+    return code;
+}
+
+int setUserPassword(const RelayConfig &config, const QString &username, const QString &password,
+                    QTextStream &out, QTextStream &err)
+{
+    if (password.size() < 8) {
+        err << "serambi-relay: the password must have at least 8 characters\n";
+        return 2;
+    }
+    const int code = changeUser(
+        config, username, QStringLiteral("password"),
+        [&password, &config](QSqlDatabase &db, const User &user) {
+            Protocol::Role role = Protocol::Role::Agent;
+            Protocol::roleFromName(user.role, &role);
+            const User fresh =
+                makeUser(user.username, user.displayName, role, password, config.pbkdf2Iterations);
+            return UserRepo::setPassword(db, user.id, fresh) &&
+                   UserRepo::deleteSessions(db, user.id) >= 0;
+        },
+        err);
+    if (code == 0)
+        out << "changed the password of " << username << " and ended their sessions\n";
+    return code;
+}
+
+int revokeUserSessions(const RelayConfig &config, const QString &username, QTextStream &out,
+                       QTextStream &err)
+{
+    int ended = 0;
+    const int code = changeUser(
+        config, username, QStringLiteral("revoke"),
+        [&ended](QSqlDatabase &db, const User &user) {
+            ended = UserRepo::deleteSessions(db, user.id);
+            return ended >= 0;
+        },
+        err);
+    if (code == 0)
+        out << "ended " << ended << " session(s) of " << username << '\n';
+    return code;
 }
 
 } // namespace Serambi::Relay

@@ -217,6 +217,17 @@ QStringList version7()
             created_at INTEGER NOT NULL))"),
         QStringLiteral("CREATE INDEX message_changes_held ON message_changes (target_wamid) "
                        "WHERE applied_at IS NULL"),
+QStringList version8()
+{
+    // What `serambi-relay user ...` changed, for the running relay to apply to live connections
+    // (docs/protocol.md, "Revocation"); sessions found by user for `user revoke`.
+    return {
+        QStringLiteral(R"(CREATE TABLE user_changes (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL,
+            change TEXT NOT NULL,
+            at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX sessions_by_user ON sessions(user_id)"),
     };
 }
 
@@ -242,6 +253,7 @@ const QList<Migration> &migrations()
         {5, "message templates; canned responses", version5()},
         {6, "LLM tokens per conversation", version6()},
         {7, "edited and revoked messages; edits and revokes held for their original", version7()},
+        {8, "user changes for live revocation; sessions by user", version8()},
     };
     return all;
 }

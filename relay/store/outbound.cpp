@@ -45,12 +45,26 @@ const QLatin1String KeyField("key");
 const QLatin1String TypeField("type");
 const QLatin1String ParametersField("parameters");
 
-// Index of the template component whose first parameter's media object names a key, or -1.
+// The message types whose object may name a relay media key; any other object's "key" (an
+// interactive's, a reaction's) is not a media reference and is never uploaded.
+bool isMediaMessageType(const QString &type)
+{
+    for (const char *media : {"image", "video", "audio", "document", "sticker"}) {
+        if (type == QLatin1String(media))
+            return true;
+    }
+    return false;
+}
+
+// Index of the template's header component when its first parameter's media object names a
+// key, or -1. Only a header carries media.
 qsizetype templateMediaComponent(const QJsonArray &components)
 {
     for (qsizetype i = 0; i < components.size(); ++i) {
-        const QJsonObject parameter =
-            components.at(i).toObject().value(ParametersField).toArray().at(0).toObject();
+        const QJsonObject component = components.at(i).toObject();
+        if (component.value(TypeField).toString() != QLatin1String("header"))
+            continue;
+        const QJsonObject parameter = component.value(ParametersField).toArray().at(0).toObject();
         const QString kind = parameter.value(TypeField).toString();
         if (!kind.isEmpty() && parameter.value(kind).toObject().contains(KeyField))
             return i;
@@ -65,7 +79,7 @@ QString outboundMediaKey(const QJsonObject &request)
     const QString type = request.value(TypeField).toString();
     const QJsonObject object = request.value(type).toObject();
     if (type != QLatin1String("template"))
-        return object.value(KeyField).toString();
+        return isMediaMessageType(type) ? object.value(KeyField).toString() : QString();
     const QJsonArray components = object.value(QLatin1String("components")).toArray();
     const qsizetype index = templateMediaComponent(components);
     if (index < 0)
@@ -88,7 +102,8 @@ QJsonObject withMetaMediaId(QJsonObject request, const QString &metaMediaId)
     const QString type = request.value(TypeField).toString();
     QJsonObject object = request.value(type).toObject();
     if (type != QLatin1String("template")) {
-        request.insert(type, replaceKey(object));
+        if (isMediaMessageType(type))
+            request.insert(type, replaceKey(object));
         return request;
     }
     QJsonArray components = object.value(QLatin1String("components")).toArray();

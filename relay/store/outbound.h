@@ -23,7 +23,8 @@ QJsonObject withReplyContext(QJsonObject content, const QString &replyTo);
 
 // The relay media key an outbound request names instead of Meta's media id: the media object of
 // a media message ({"type": "image", "image": {"key"}}) or a template's header parameter
-// ({"type": "image", "image": {"key"}}); empty when there is none.
+// ({"type": "image", "image": {"key"}}); empty when there is none. A "key" anywhere else (in an
+// interactive object, a template's body) is never taken for media.
 QString outboundMediaKey(const QJsonObject &request);
 // request with that media object naming Meta's id instead of the key.
 QJsonObject withMetaMediaId(QJsonObject request, const QString &metaMediaId);

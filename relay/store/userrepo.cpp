@@ -103,25 +103,121 @@ bool addSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 userId, qi
     return execQuery(q);
 }
 
-std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs)
+std::optional<SessionUser> userForSession(QSqlDatabase &db, const QByteArray &tokenHash,
+                                          qint64 nowMs, qint64 idleMs)
 {
-    PreparedQuery q(db, QStringLiteral("SELECT user_id FROM sessions WHERE token_hash = ? AND "
-                                       "expires_at > ?"));
+    PreparedQuery q(db, QStringLiteral("SELECT user_id, expires_at FROM sessions WHERE "
+                                       "token_hash = ? AND expires_at > ? AND last_used_at > ?"));
     q.addBindValue(tokenHash);
     q.addBindValue(nowMs);
+    q.addBindValue(nowMs - idleMs);
     if (!execQuery(q) || !q.next())
         return std::nullopt;
     const qint64 userId = q.value(0).toLongLong();
+    const qint64 expiresAt = q.value(1).toLongLong();
     q.finish();
+    touchSession(db, tokenHash, nowMs);
+    auto user = byId(db, userId);
+    if (!user || user->disabled)
+        return std::nullopt;
+    return SessionUser{*user, expiresAt};
+}
+
+std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs)
+{
+    // An idle limit as long as the epoch: only the absolute limit applies.
+    const auto found = userForSession(db, tokenHash, nowMs, nowMs);
+    return found ? std::optional<User>(found->user) : std::nullopt;
+}
+
+bool touchSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs)
+{
     PreparedQuery touch(
         db, QStringLiteral("UPDATE sessions SET last_used_at = ? WHERE token_hash = ?"));
     touch.addBindValue(nowMs);
     touch.addBindValue(tokenHash);
-    execQuery(touch);
-    auto user = byId(db, userId);
-    if (user && user->disabled)
-        return std::nullopt;
-    return user;
+    return execQuery(touch);
+}
+
+bool sessionExists(QSqlDatabase &db, const QByteArray &tokenHash)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT 1 FROM sessions WHERE token_hash = ?"));
+    q.addBindValue(tokenHash);
+    return execQuery(q) && q.next();
+}
+
+bool deleteSession(QSqlDatabase &db, const QByteArray &tokenHash)
+{
+    PreparedQuery q(db, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
+    q.addBindValue(tokenHash);
+    return execQuery(q);
+}
+
+int deleteSessions(QSqlDatabase &db, qint64 userId)
+{
+    PreparedQuery q(db, QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
+    q.addBindValue(userId);
+    if (!execQuery(q))
+        return -1;
+    return q.numRowsAffected();
+}
+
+bool setDisabled(QSqlDatabase &db, qint64 userId, bool disabled)
+{
+    PreparedQuery q(db, QStringLiteral("UPDATE users SET disabled = ? WHERE id = ?"));
+    q.addBindValue(disabled ? 1 : 0);
+    q.addBindValue(userId);
+    return execQuery(q);
+}
+
+bool setRole(QSqlDatabase &db, qint64 userId, const QString &role)
+{
+    PreparedQuery q(db, QStringLiteral("UPDATE users SET role = ? WHERE id = ?"));
+    q.addBindValue(role);
+    q.addBindValue(userId);
+    return execQuery(q);
+}
+
+bool setPassword(QSqlDatabase &db, qint64 userId, const User &withNewPassword)
+{
+    PreparedQuery q(db, QStringLiteral("UPDATE users SET password_salt = ?, password_hash = ?, "
+                                       "password_iterations = ? WHERE id = ?"));
+    q.addBindValue(withNewPassword.passwordSalt);
+    q.addBindValue(withNewPassword.passwordHash);
+    q.addBindValue(withNewPassword.passwordIterations);
+    q.addBindValue(userId);
+    return execQuery(q);
+}
+
+bool recordChange(QSqlDatabase &db, qint64 userId, const QString &change, qint64 nowMs)
+{
+    PreparedQuery q(db, QStringLiteral("INSERT INTO user_changes (user_id, change, at) "
+                                       "VALUES (?, ?, ?)"));
+    q.addBindValue(userId);
+    q.addBindValue(change);
+    q.addBindValue(nowMs);
+    return execQuery(q);
+}
+
+QList<UserChange> changesAfter(QSqlDatabase &db, qint64 afterId)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT id, user_id, change FROM user_changes WHERE id > ? "
+                                       "ORDER BY id"));
+    q.addBindValue(afterId);
+    QList<UserChange> changes;
+    if (!execQuery(q))
+        return changes;
+    while (q.next())
+        changes.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString()});
+    return changes;
+}
+
+qint64 lastChangeId(QSqlDatabase &db)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM user_changes"));
+    if (!execQuery(q) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
 }
 
 } // namespace UserRepo

@@ -8,6 +8,7 @@
 #include "store/writetxn.h"
 
 #include <QDateTime>
+#include <QNetworkRequest>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -185,7 +186,10 @@ TestConsole::TestConsole()
 
 bool TestConsole::open(const QUrl &url)
 {
-    m_socket.open(url);
+    QNetworkRequest request(url);
+    if (!m_forwardedFor.isEmpty())
+        request.setRawHeader("X-Forwarded-For", m_forwardedFor);
+    m_socket.open(request);
     return QTest::qWaitFor([this] { return isConnected(); }, 5000);
 }
 

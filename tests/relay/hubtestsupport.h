@@ -37,6 +37,9 @@ public:
     void stop();
 
     QUrl url() const;
+    // Where relay.sqlite is: a RelayConfig with this data_dir reaches the same database, as
+    // `serambi-relay user ...` does.
+    QString dataDir() const { return m_dir.path(); }
     Relay::AgentHub *hub() const { return m_hub.get(); }
     Relay::StoreReader *reader() const { return m_reader.get(); }
     Relay::StoreWriter *writer() const { return m_writer.get(); }
@@ -73,6 +76,10 @@ public:
     TestConsole &operator=(const TestConsole &) = delete;
 
     bool open(const QUrl &url);
+    // Sends this X-Forwarded-For with the upgrade request of the next open().
+    void setForwardedFor(const QByteArray &forwardedFor) { m_forwardedFor = forwardedFor; }
+    // The close code the relay sent (1009: too much data, 1008: policy).
+    int closeCode() const { return int(m_socket.closeCode()); }
     bool isConnected() const;
     bool waitForDisconnected(int timeoutMs = 5000);
     void send(const QJsonObject &frame);
@@ -97,6 +104,7 @@ public:
 
 private:
     QWebSocket m_socket;
+    QByteArray m_forwardedFor;
     QList<QJsonObject> m_frames;
     QList<bool> m_taken;
     int m_commands = 0;

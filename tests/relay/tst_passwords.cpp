@@ -81,34 +81,71 @@ private Q_SLOTS:
     void shouldThrottleAfterTheFifthFailureWithGrowingBackoff()
     {
         LoginThrottle throttle(5, 60000);
-        const QStringList keys{LoginThrottle::userKey(QStringLiteral("Sari")),
-                               LoginThrottle::addressKey(QStringLiteral("127.0.0.1"))};
+        const QString pair =
+            LoginThrottle::pairKey(QStringLiteral("127.0.0.1"), QStringLiteral("Sari"));
+        const QStringList keys{pair, LoginThrottle::addressKey(QStringLiteral("127.0.0.1"))};
+        const auto fail = [&](qint64 at) {
+            throttle.begin(keys, at);
+            throttle.finish(keys, true, at);
+        };
         qint64 now = 1000000;
         for (int i = 0; i < 4; ++i) {
-            throttle.recordFailure(keys, now);
+            fail(now);
             QCOMPARE(throttle.retryAfter(keys, now), 0);
         }
-        throttle.recordFailure(keys, now);
+        fail(now);
         QCOMPARE(throttle.retryAfter(keys, now), 30);
-        QCOMPARE(throttle.retryAfter({LoginThrottle::userKey(QStringLiteral("sari"))}, now), 30);
+        QCOMPARE(
+            throttle.retryAfter(
+                {LoginThrottle::pairKey(QStringLiteral("127.0.0.1"), QStringLiteral("sari"))}, now),
+            30);
         now += 30000;
         QCOMPARE(throttle.retryAfter(keys, now), 0);
-        throttle.recordFailure(keys, now);
+        fail(now);
         QCOMPARE(throttle.retryAfter(keys, now), 60);
-        throttle.recordSuccess(LoginThrottle::userKey(QStringLiteral("sari")));
-        QCOMPARE(throttle.retryAfter({LoginThrottle::userKey(QStringLiteral("sari"))}, now), 0);
+        throttle.recordSuccess(pair, now);
+        QCOMPARE(throttle.retryAfter({pair}, now), 0);
         QCOMPARE(throttle.retryAfter(keys, now), 60); // the address is still throttled
+        QVERIFY(throttle.isKnownGood(pair, now));
+        QVERIFY(!throttle.isKnownGood(pair, now + LoginThrottle::KnownGoodMs + 1));
+    }
+
+    void shouldCountAttemptsInFlightBeforeTheyFail()
+    {
+        LoginThrottle throttle(5, 60000);
+        const QStringList keys{
+            LoginThrottle::pairKey(QStringLiteral("203.0.113.7"), QStringLiteral("sari"))};
+        const qint64 now = 1000000;
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(throttle.retryAfter(keys, now), 0);
+            throttle.begin(keys, now);
+        }
+        QCOMPARE(throttle.retryAfter(keys, now), 1);
+        throttle.finish(keys, false, now);
+        QCOMPARE(throttle.retryAfter(keys, now), 0);
+    }
+
+    void shouldKeepTokenPrefixesApart()
+    {
+        QCOMPARE(LoginThrottle::tokenKey(QStringLiteral("abcdefgh-rest-of-token")),
+                 LoginThrottle::tokenKey(QStringLiteral("abcdefgh-another")));
+        QVERIFY(LoginThrottle::tokenKey(QStringLiteral("abcdefgh")) !=
+                LoginThrottle::tokenKey(QStringLiteral("zbcdefgh")));
     }
 
     void shouldForgetFailuresOutsideTheWindow()
     {
         LoginThrottle throttle(5, 60000);
-        const QStringList keys{LoginThrottle::userKey(QStringLiteral("sari"))};
+        const QStringList keys{
+            LoginThrottle::pairKey(QStringLiteral("127.0.0.1"), QStringLiteral("sari"))};
         qint64 now = 1000000;
-        for (int i = 0; i < 4; ++i)
-            throttle.recordFailure(keys, now);
+        for (int i = 0; i < 4; ++i) {
+            throttle.begin(keys, now);
+            throttle.finish(keys, true, now);
+        }
         now += 61000;
-        throttle.recordFailure(keys, now);
+        throttle.begin(keys, now);
+        throttle.finish(keys, true, now);
         QCOMPARE(throttle.retryAfter(keys, now), 0);
     }
 };

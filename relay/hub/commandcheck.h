@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace Serambi::Relay {
+
+// The shape of a command's arguments, checked before the command runs (docs/protocol.md,
+// "Argument limits"): only the arguments the command takes, each of the right JSON type and
+// within its length (a wamid is short, a file name has no path), and inside the Meta objects
+// an agent passes on (send_interactive's interactive, send_template's parameters) only the
+// fields Meta defines. A media key can appear only where the command checks it against the
+// caller's visibility (send_media's media, a template header's media).
+//
+// Returns the first problem as "path: what is wrong" (e.g. "interactive.action.key: unknown
+// field"), or nullopt when the arguments are acceptable or the command is unknown (the caller
+// answers unknown_command). A pure function of its input, safe to fuzz.
+std::optional<QString> checkCommandArguments(const QString &name, const QJsonObject &args);
+
+// Longest accepted values, shared with the documentation.
+namespace ArgumentLimits {
+inline constexpr int Wamid = 128;
+inline constexpr int Filename = 240;
+inline constexpr int Caption = 1024;
+inline constexpr int Text = 4096;
+inline constexpr int Username = 64;
+inline constexpr int TemplateName = 512;
+inline constexpr int Language = 16;
+inline constexpr int Url = 2000;
+inline constexpr int TemplateParameter = 1024;
+inline constexpr int MaxArrayItems = 50;
+} // namespace ArgumentLimits
+
+} // namespace Serambi::Relay
