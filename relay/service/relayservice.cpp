@@ -78,6 +78,7 @@ bool RelayService::start(QString *error)
     graph.phoneNumberId = m_config.phoneNumberId;
     graph.token = m_config.graphToken;
     graph.timeoutMs = m_config.sendTimeoutMs;
+    graph.mediaDownloadHosts = m_config.mediaDownloadHosts;
     m_graph = std::make_unique<GraphClient>(graph, m_network.get());
     OutboxOptions outbox;
     outbox.maxAttempts = m_config.sendMaxAttempts;
@@ -86,8 +87,8 @@ bool RelayService::start(QString *error)
     m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_graph.get(), outbox);
     MediaDownloadOptions downloads;
     downloads.backoffBaseMs = m_config.sendBackoffMs;
-    m_downloads = std::make_unique<MediaDownloader>(
-        m_writer.get(), m_graph.get(), MediaFiles(m_config.mediaDir()), MediaDownloadOptions());
+    m_downloads = std::make_unique<MediaDownloader>(m_writer.get(), m_graph.get(),
+                                                    MediaFiles(m_config.mediaDir()), downloads);
 
     // The knowledge base reads on this thread through its own connection; `kb import` from
     // another process bumps kb_revision and the next draft sees the new articles.

@@ -7,6 +7,7 @@
 #include "support/loopback/loopbackrelay.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -426,6 +427,50 @@ private Q_SLOTS:
                                           created.value(QLatin1String("conversation_id"))},
                                          {QStringLiteral("message_id"), messageId}})),
                  QStringLiteral("conflict"));
+    }
+
+    void shouldRetryADownloadAfterTheConfiguredBackoff()
+    {
+        // send_backoff_ms (20 ms here) paces download retries too, not a fixed second.
+        Sim::Fault fault;
+        fault.kind = Sim::Fault::Kind::ServerError;
+        fault.target = Sim::Fault::Target::MediaDownload;
+        fault.count = 3;
+        m_loop->sim().faults().add(fault);
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        QElapsedTimer clock;
+        clock.start();
+        const qint64 messageId =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")}})
+                .value(QLatin1String("id"))
+                .toInteger();
+        QVERIFY(!ayu.waitForEvent(mediaUpdate(messageId, "ready")).isEmpty());
+        QVERIFY2(clock.elapsed() < 3000,
+                 qPrintable(QStringLiteral("ready after %1 ms").arg(clock.elapsed())));
+    }
+
+    void shouldSendTheGraphTokenOnlyToMetasMediaHosts()
+    {
+        // The simulator's media URL is plain http on loopback: not one of Meta's hosts.
+        m_loop->stopRelay();
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.mediaDownloadHosts = Relay::RelayConfig().mediaDownloadHosts;
+        QString error;
+        QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const int before = m_loop->sim().requests().lastSeq();
+        const qint64 messageId =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")}})
+                .value(QLatin1String("id"))
+                .toInteger();
+        const QJsonObject failed = dataOf(ayu.waitForEvent(mediaUpdate(messageId, "failed")));
+        QCOMPARE(mediaOf(failed).value(QLatin1String("error")).toString(),
+                 QStringLiteral("download_failed"));
+        for (const auto &request : m_loop->sim().requests().since(before))
+            QVERIFY2(!request.path.startsWith(QLatin1String("/media-download/")),
+                     "the token went to a host that is not Meta's");
     }
 
     void shouldRefuseAnInboundPhotoOverTheLimit()
