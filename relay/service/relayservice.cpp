@@ -158,10 +158,29 @@ bool RelayService::start(QString *error)
     AgentHub *agentHub = m_hub.get();
     StoreWriter *writer = m_writer.get();
     m_media = std::make_unique<MediaEndpoint>(m_writer.get(), MediaFiles(m_config.mediaDir()));
+    HttpLimits limits;
+    limits.headerTimeoutMs = m_config.httpHeaderTimeoutMs;
+    limits.idleTimeoutMs = m_config.httpIdleTimeoutMs;
+    limits.maxConnectionsPerAddress = m_config.httpMaxConnectionsPerAddress;
+    limits.metricsToken = m_config.metricsToken;
     m_http = std::make_unique<RelayHttpServer>(
         m_webhooks.get(), m_media.get(), m_metrics.get(),
         [agentHub](QWebSocket *socket) { agentHub->acceptConnection(socket); },
-        [writer] { return writer->lastCommitSucceeded(); });
+        [writer] { return writer->lastCommitSucceeded(); }, limits);
+    RelayHttpServer *http = m_http.get();
+    m_metrics->add(QStringLiteral("serambi_http_connections"), MetricsRegistry::Type::Gauge,
+                   QStringLiteral("HTTP and WebSocket connections open"), {},
+                   [http] { return double(http->openConnections()); });
+    m_metrics->add(QStringLiteral("serambi_http_connections_closed_total"),
+                   MetricsRegistry::Type::Counter,
+                   QStringLiteral("HTTP connections the relay refused or closed, by reason"),
+                   QStringLiteral("reason=\"address_cap\""),
+                   [http] { return double(http->refusedConnections()); });
+    m_metrics->add(QStringLiteral("serambi_http_connections_closed_total"),
+                   MetricsRegistry::Type::Counter,
+                   QStringLiteral("HTTP connections the relay refused or closed, by reason"),
+                   QStringLiteral("reason=\"timeout\""),
+                   [http] { return double(http->timedOutConnections()); });
     m_port = m_http->listen(m_config.listenAddress, m_config.listenPort);
     if (m_port == 0) {
         *error = QStringLiteral("cannot listen on %1:%2")
