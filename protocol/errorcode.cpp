@@ -6,7 +6,7 @@
 namespace Serambi::Protocol {
 
 namespace {
-constexpr std::array<std::pair<ErrorCode, const char *>, 16> Names{{
+constexpr std::array<std::pair<ErrorCode, const char *>, 17> Names{{
     {ErrorCode::BadFrame, "bad_frame"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::UnsupportedVersion, "unsupported_version"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 16> Names{{
     {ErrorCode::Internal, "internal"},
     {ErrorCode::MediaTooLarge, "media_too_large"},
     {ErrorCode::UnsupportedMediaType, "unsupported_media_type"},
+    {ErrorCode::UploadQuotaExceeded, "upload_quota_exceeded"},
 }};
 } // namespace
 

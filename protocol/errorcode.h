@@ -23,6 +23,7 @@ enum class ErrorCode {
     Internal,             // the relay failed; the command was not applied
     MediaTooLarge,        // POST /media: over the limit for the file's kind
     UnsupportedMediaType, // POST /media: a type WhatsApp does not take
+    UploadQuotaExceeded,  // POST /media: the user's uploads of the last 24 hours reach the quota
 };
 
 QString errorCodeName(ErrorCode code);

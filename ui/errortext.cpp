@@ -42,6 +42,9 @@ QString ErrorText::forCode(ErrorCode code, int retryAfterSeconds, const QString 
         return tr("The file is too large for WhatsApp.");
     case ErrorCode::UnsupportedMediaType:
         return tr("WhatsApp does not accept this type of file.");
+    case ErrorCode::UploadQuotaExceeded:
+        return tr("You have uploaded as many files today as the relay allows. Try again later "
+                  "or ask your administrator.");
     }
     return tr("The relay refused the request.");
 }

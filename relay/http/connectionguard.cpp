@@ -71,7 +71,10 @@ private:
                     m_state = State::BetweenRequests;
                 break;
             }
-            case State::Unframed: // chunked bodies: only the idle timer watches
+            case State::Unframed: // a chunked body: counted against the larger limit
+                m_unframedBytes += bytes.size() - at;
+                if (m_unframedBytes > m_limits.maxUploadBytes)
+                    return refuseBody();
                 return;
             }
         }
@@ -90,7 +93,13 @@ private:
             return false;
         }
         m_bodyLeft = 0;
+        m_unframedBytes = 0;
         m_state = State::BetweenRequests;
+        const qsizetype space = lower.indexOf(' ');
+        const QByteArray target = lower.mid(space + 1, lower.indexOf(' ', space + 1) - space - 1);
+        const qint64 limit = target == "/media" || target.startsWith("/media?")
+                                 ? m_limits.maxUploadBytes
+                                 : m_limits.maxBodyBytes;
         const qsizetype length = lower.indexOf("\r\ncontent-length:");
         if (lower.contains("\r\ntransfer-encoding:")) {
             m_state = State::Unframed;
@@ -98,10 +107,27 @@ private:
             const qsizetype start = length + 17;
             const qsizetype end = lower.indexOf("\r\n", start);
             m_bodyLeft = lower.mid(start, end - start).trimmed().toLongLong();
+            if (m_bodyLeft > limit) {
+                refuseBody();
+                return false;
+            }
             if (m_bodyLeft > 0)
                 m_state = State::Body;
         }
         return true;
+    }
+
+    void refuseBody()
+    {
+        ++m_server->m_refusedBodies;
+        qCInfo(lcHttpGuard) << "refusing a request body over the limit from"
+                            << m_socket->peerAddress();
+        m_headerTimer.stop();
+        m_idleTimer.stop();
+        m_socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\n"
+                        "Connection: close\r\n\r\n");
+        m_socket->flush();
+        m_socket->abort();
     }
 
     void close(const char *why)
@@ -121,6 +147,7 @@ private:
     State m_state = State::BetweenRequests;
     QByteArray m_headers;
     qint64 m_bodyLeft = 0;
+    qint64 m_unframedBytes = 0;
 };
 
 GuardedTcpServer::GuardedTcpServer(HttpLimits limits, QObject *parent)

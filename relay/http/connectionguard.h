@@ -22,6 +22,11 @@ struct HttpLimits
     int maxConnectionsPerAddress = 64;
     // Headers larger than this close the connection.
     int maxHeaderBytes = 64 * 1024;
+    // Request bodies QtHttpServer would otherwise read whole into memory, whatever their size:
+    // POST /media may send up to maxUploadBytes, every other request maxBodyBytes. A larger
+    // Content-Length is answered 413 and the connection closed before the body is read.
+    qint64 maxBodyBytes = 4 * 1024 * 1024;
+    qint64 maxUploadBytes = 100 * 1024 * 1024;
     // Bearer token /metrics asks for; empty: /metrics is open.
     QByteArray metricsToken;
 };
@@ -39,6 +44,7 @@ public:
     int openConnections() const;
     quint64 refusedConnections() const { return m_refused; }
     quint64 timedOutConnections() const { return m_timedOut; }
+    quint64 refusedBodies() const { return m_refusedBodies; }
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -52,6 +58,7 @@ private:
     QHash<QString, QList<QPointer<QTcpSocket>>> m_perAddress;
     quint64 m_refused = 0;
     quint64 m_timedOut = 0;
+    quint64 m_refusedBodies = 0;
 };
 
 } // namespace Serambi::Relay

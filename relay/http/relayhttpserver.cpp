@@ -81,6 +81,11 @@ quint64 RelayHttpServer::timedOutConnections() const
     return m_tcp ? m_tcp->timedOutConnections() : 0;
 }
 
+quint64 RelayHttpServer::refusedBodies() const
+{
+    return m_tcp ? m_tcp->refusedBodies() : 0;
+}
+
 void RelayHttpServer::registerRoutes()
 {
     using Method = QHttpServerRequest::Method;

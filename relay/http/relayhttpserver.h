@@ -34,10 +34,12 @@ public:
     // Returns the bound port (useful with port 0), or 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
 
-    // Connections open now, refused by the per-address cap, closed by a timeout.
+    // Connections open now, refused by the per-address cap, closed by a timeout or for a body
+    // over the limit.
     int openConnections() const;
     quint64 refusedConnections() const;
     quint64 timedOutConnections() const;
+    quint64 refusedBodies() const;
 
 private:
     void registerRoutes();

@@ -5,6 +5,7 @@
 #include "ai/knowledgebase.h"
 #include "ai/llmdrafter.h"
 #include "http/mediaendpoint.h"
+#include "http/mediastream.h"
 #include "http/metrics.h"
 #include "http/relayhttpserver.h"
 #include "http/webhookendpoint.h"
@@ -157,12 +158,29 @@ bool RelayService::start(QString *error)
     registerMetrics();
     AgentHub *agentHub = m_hub.get();
     StoreWriter *writer = m_writer.get();
-    m_media = std::make_unique<MediaEndpoint>(m_writer.get(), MediaFiles(m_config.mediaDir()));
+    MediaOptions media;
+    media.quotaBytesPerDay = qint64(m_config.uploadQuotaMib) * 1024 * 1024;
+    media.retentionMs = qint64(m_config.uploadRetentionHours) * 3600 * 1000;
+    m_media =
+        std::make_unique<MediaEndpoint>(m_writer.get(), MediaFiles(m_config.mediaDir()), media);
+    MediaEndpoint *mediaEndpoint = m_media.get();
+    m_metrics->add(QStringLiteral("serambi_media_downloads_streaming"),
+                   MetricsRegistry::Type::Gauge, QStringLiteral("GET /media bodies being sent"), {},
+                   [] { return double(MediaStream::active()); });
+    m_metrics->add(QStringLiteral("serambi_media_throttled_total"), MetricsRegistry::Type::Counter,
+                   QStringLiteral("/media requests refused after too many wrong session tokens"),
+                   {}, [mediaEndpoint] { return double(mediaEndpoint->throttledRequests()); });
+    m_metrics->add(QStringLiteral("serambi_media_uploads_swept_total"),
+                   MetricsRegistry::Type::Counter,
+                   QStringLiteral("Uploads deleted as no message referred to them"), {},
+                   [mediaEndpoint] { return double(mediaEndpoint->uploadsSwept()); });
     HttpLimits limits;
     limits.headerTimeoutMs = m_config.httpHeaderTimeoutMs;
     limits.idleTimeoutMs = m_config.httpIdleTimeoutMs;
     limits.maxConnectionsPerAddress = m_config.httpMaxConnectionsPerAddress;
     limits.metricsToken = m_config.metricsToken;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    limits.maxUploadBytes = MediaEndpoint::MaxBodyBytes;
     m_http = std::make_unique<RelayHttpServer>(
         m_webhooks.get(), m_media.get(), m_metrics.get(),
         [agentHub](QWebSocket *socket) { agentHub->acceptConnection(socket); },
@@ -181,6 +199,11 @@ bool RelayService::start(QString *error)
                    QStringLiteral("HTTP connections the relay refused or closed, by reason"),
                    QStringLiteral("reason=\"timeout\""),
                    [http] { return double(http->timedOutConnections()); });
+    m_metrics->add(QStringLiteral("serambi_http_connections_closed_total"),
+                   MetricsRegistry::Type::Counter,
+                   QStringLiteral("HTTP connections the relay refused or closed, by reason"),
+                   QStringLiteral("reason=\"body_too_large\""),
+                   [http] { return double(http->refusedBodies()); });
     m_port = m_http->listen(m_config.listenAddress, m_config.listenPort);
     if (m_port == 0) {
         *error = QStringLiteral("cannot listen on %1:%2")
@@ -190,6 +213,7 @@ bool RelayService::start(QString *error)
     }
     m_outbox->start();
     m_downloads->start();
+    m_media->startSweeping();
     if (m_templates->configured())
         m_templates->sync(m_templates.get(), [](const TemplateSyncResult &) {});
     qCInfo(lcRelay).noquote() << "relay listening on" << m_config.listenAddress.toString() << "port"

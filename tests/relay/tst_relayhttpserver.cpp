@@ -162,6 +162,32 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
     }
 
+    void shouldRefuseABodyOverTheLimitBeforeReadingIt()
+    {
+        HttpLimits limits;
+        limits.maxBodyBytes = 1024;
+        limits.maxUploadBytes = 4096;
+        start(limits);
+        auto socket = connectRaw();
+        QVERIFY(socket);
+        socket->write("POST /webhook HTTP/1.1\r\nHost: relay\r\nContent-Length: 1025\r\n\r\n");
+        QVERIFY(closedWithin(*socket, 3000));
+        QVERIFY(socket->readAll().startsWith("HTTP/1.1 413"));
+        QCOMPARE(m_server->refusedBodies(), quint64(1));
+
+        // An upload may be larger, not larger than its own limit.
+        auto upload = connectRaw();
+        QVERIFY(upload);
+        upload->write("POST /media HTTP/1.1\r\nHost: relay\r\nContent-Length: 2048\r\n\r\n");
+        upload->write(QByteArray(1024, 'x'));
+        QVERIFY(!closedWithin(*upload, 300));
+        auto huge = connectRaw();
+        QVERIFY(huge);
+        huge->write("POST /media HTTP/1.1\r\nHost: relay\r\nContent-Length: 4097\r\n\r\n");
+        QVERIFY(closedWithin(*huge, 3000));
+        QCOMPARE(m_server->refusedBodies(), quint64(2));
+    }
+
     void shouldLeaveMetricsOpenWithoutAToken()
     {
         start({});
