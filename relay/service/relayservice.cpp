@@ -38,9 +38,10 @@ RelayService::~RelayService()
     // The HTTP server goes first so no new work arrives; the writer then finishes its queue
     // before the objects its completions are addressed to go away.
     m_http.reset();
-    m_media.reset();
     if (m_writer)
         m_writer->stop();
+    // After the writer: its last jobs (a sweep, a token lookup) answer to the endpoint.
+    m_media.reset();
     m_autoAssigner.reset();
     m_hub.reset();
     m_templates.reset();
