@@ -220,7 +220,7 @@ bool readLlm(const Source &source, RelayConfig *config, QString *error)
     }
     return readInt(source, QStringLiteral("llm_timeout_ms"), 1000, 600000, &config->llmTimeoutMs,
                    error) &&
-           readInt(source, QStringLiteral("llm_max_concurrent"), 1, 64, &config->llmMaxConcurrent,
+           readInt(source, QStringLiteral("llm_max_concurrent"), 1, 6, &config->llmMaxConcurrent,
                    error);
 }
 

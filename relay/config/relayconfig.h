@@ -66,8 +66,8 @@ struct RelayConfig
     QByteArray llmApiKey;
     QList<QPair<QByteArray, QByteArray>> llmHeaders;
     int llmTimeoutMs = 20000;
-    // LLM requests in flight at once; more wait in the relay's own queue, their timeout not
-    // yet running.
+    // LLM requests in flight at once (1 to 6, Qt's connections per host); more wait in the
+    // relay's own queue, their timeout not yet running.
     int llmMaxConcurrent = 4;
 
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }

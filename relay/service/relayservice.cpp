@@ -114,6 +114,7 @@ bool RelayService::start(QString *error)
         llm.apiKey = m_config.llmApiKey;
         llm.headers = m_config.llmHeaders;
         llm.timeoutMs = m_config.llmTimeoutMs;
+        llm.maxConcurrent = m_config.llmMaxConcurrent;
         m_llmDrafter = std::make_unique<LlmDrafter>(llm, m_network.get(), m_offlineDrafter.get());
         active = m_llmDrafter.get();
         qCInfo(lcRelay).noquote() << "drafts by the LLM" << llm.model << "at"
@@ -260,7 +261,17 @@ void RelayService::registerMetrics()
         m_metrics->add(QStringLiteral("serambi_llm_fallbacks_total"), Type::Counter,
                        QStringLiteral("Drafts the offline drafter wrote as the LLM failed"), {},
                        [llm] { return double(llm->fallbacks()); });
+        m_metrics->add(QStringLiteral("serambi_llm_requests_queued"), Type::Gauge,
+                       QStringLiteral("Drafts waiting for a free LLM connection"), {},
+                       [llm] { return double(llm->queued()); });
+        m_metrics->add(QStringLiteral("serambi_llm_requests_in_flight"), Type::Gauge,
+                       QStringLiteral("LLM requests sent and not yet answered"), {},
+                       [llm] { return double(llm->inFlight()); });
     }
+    DraftCoordinator *drafts = m_drafts.get();
+    m_metrics->add(QStringLiteral("serambi_draft_requests_coalesced_total"), Type::Counter,
+                   QStringLiteral("Requests for a draft already being written, folded into one"),
+                   {}, [drafts] { return double(drafts->coalesced()); });
     StoreWriter *writer = m_writer.get();
     m_metrics->add(QStringLiteral("serambi_store_commits_total"), Type::Counter,
                    QStringLiteral("Grouped transactions committed"), {},
