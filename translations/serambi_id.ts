@@ -498,6 +498,10 @@
         <source>Cannot reach the relay. Check the address and your network connection.</source>
         <translation>Relay tidak dapat dihubungi. Periksa alamat dan koneksi jaringan Anda.</translation>
     </message>
+    <message>
+        <source>You have uploaded as many files today as the relay allows. Try again later or ask your administrator.</source>
+        <translation>Anda sudah mengunggah berkas sebanyak yang diizinkan relay hari ini. Coba lagi nanti atau hubungi administrator Anda.</translation>
+    </message>
 </context>
 <context>
     <name>LimitText</name>
