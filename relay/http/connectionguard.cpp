@@ -32,7 +32,7 @@ public:
     }
 
 private:
-    enum class State { BetweenRequests, Headers, Body, Unframed };
+    enum class State { BetweenRequests, Headers, Body, Unframed, Discarding };
 
     void handleReadyRead()
     {
@@ -59,7 +59,7 @@ private:
                 at += end + 4 - before;
                 m_headers.truncate(end + 2);
                 m_headerTimer.stop();
-                if (!headersComplete())
+                if (!headersComplete(bytes.size() - at))
                     return;
                 break;
             }
@@ -74,7 +74,9 @@ private:
             case State::Unframed: // a chunked body: counted against the larger limit
                 m_unframedBytes += bytes.size() - at;
                 if (m_unframedBytes > m_limits.maxUploadBytes)
-                    return refuseBody();
+                    return close("chunked body too large");
+                return;
+            case State::Discarding:
                 return;
             }
         }
@@ -82,8 +84,10 @@ private:
             m_state = State::BetweenRequests;
     }
 
-    // False when the watch ends (a WebSocket upgrade: the hub watches those).
-    bool headersComplete()
+    // False when QtHttpServer is not to see the rest: a WebSocket upgrade (the hub watches
+    // those, this watch ends) or a body over the limit (refused). bodyBytes of the body arrived
+    // with the end of the headers.
+    bool headersComplete(qint64 bodyBytes)
     {
         const QByteArray lower = m_headers.toLower();
         if (lower.contains("\r\nupgrade:") && lower.contains("websocket")) {
@@ -108,7 +112,7 @@ private:
             const qsizetype end = lower.indexOf("\r\n", start);
             m_bodyLeft = lower.mid(start, end - start).trimmed().toLongLong();
             if (m_bodyLeft > limit) {
-                refuseBody();
+                refuseBody(m_bodyLeft - bodyBytes);
                 return false;
             }
             if (m_bodyLeft > 0)
@@ -117,17 +121,34 @@ private:
         return true;
     }
 
-    void refuseBody()
+    // Answers 413 at once and reads the rest of the body only to drop it, so that the client
+    // sees the answer (closing on a client still sending would reset the connection) and
+    // QtHttpServer, which would keep every byte, never sees it.
+    void refuseBody(qint64 bodyLeft)
     {
         ++m_server->m_refusedBodies;
         qCInfo(lcHttpGuard) << "refusing a request body over the limit from"
                             << m_socket->peerAddress();
         m_headerTimer.stop();
-        m_idleTimer.stop();
+        m_state = State::Discarding;
+        disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+        if (m_socket->isTransactionStarted())
+            m_socket->commitTransaction(); // what QtHttpServer read so far is let go
+        m_discardLeft = bodyLeft;
+        connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionWatch::discard);
         m_socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\n"
                         "Connection: close\r\n\r\n");
-        m_socket->flush();
-        m_socket->abort();
+        m_socket->skip(m_socket->bytesAvailable()); // the headers' chunk, counted already
+        if (m_discardLeft <= 0)
+            m_socket->disconnectFromHost();
+    }
+
+    void discard()
+    {
+        m_idleTimer.start();
+        m_discardLeft -= std::max<qint64>(0, m_socket->skip(m_socket->bytesAvailable()));
+        if (m_discardLeft <= 0)
+            m_socket->disconnectFromHost();
     }
 
     void close(const char *why)
@@ -148,6 +169,7 @@ private:
     QByteArray m_headers;
     qint64 m_bodyLeft = 0;
     qint64 m_unframedBytes = 0;
+    qint64 m_discardLeft = 0;
 };
 
 GuardedTcpServer::GuardedTcpServer(HttpLimits limits, QObject *parent)

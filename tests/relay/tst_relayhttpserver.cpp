@@ -171,9 +171,11 @@ private Q_SLOTS:
         auto socket = connectRaw();
         QVERIFY(socket);
         socket->write("POST /webhook HTTP/1.1\r\nHost: relay\r\nContent-Length: 1025\r\n\r\n");
-        QVERIFY(closedWithin(*socket, 3000));
+        QTRY_VERIFY(socket->bytesAvailable() > 0); // answered before the body is sent
         QVERIFY(socket->readAll().startsWith("HTTP/1.1 413"));
         QCOMPARE(m_server->refusedBodies(), quint64(1));
+        socket->write(QByteArray(1025, 'x')); // dropped, then the relay closes
+        QVERIFY(closedWithin(*socket, 3000));
 
         // An upload may be larger, not larger than its own limit.
         auto upload = connectRaw();
@@ -184,7 +186,8 @@ private Q_SLOTS:
         auto huge = connectRaw();
         QVERIFY(huge);
         huge->write("POST /media HTTP/1.1\r\nHost: relay\r\nContent-Length: 4097\r\n\r\n");
-        QVERIFY(closedWithin(*huge, 3000));
+        QTRY_VERIFY(huge->bytesAvailable() > 0);
+        QVERIFY(huge->readAll().startsWith("HTTP/1.1 413"));
         QCOMPARE(m_server->refusedBodies(), quint64(2));
     }
 
