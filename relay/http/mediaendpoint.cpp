@@ -34,6 +34,8 @@ using Protocol::ErrorCode;
 using Status = QHttpServerResponder::StatusCode;
 
 constexpr qint64 DayMs = 24LL * 3600 * 1000;
+// Session tokens that worked lately, kept to let them past an address's throttle.
+constexpr qsizetype GoodTokensKept = 10000;
 // Uploads deleted per sweep job; the next sweep takes the rest.
 constexpr int SweepBatch = 500;
 
@@ -108,13 +110,31 @@ MediaEndpoint::~MediaEndpoint()
     m_workers.waitForDone();
 }
 
-int MediaEndpoint::throttled(const QHttpServerRequest &request)
+int MediaEndpoint::throttled(const QHttpServerRequest &request, const QByteArray &tokenHash)
 {
-    const int wait =
-        m_tokenThrottle.retryAfter({peerKey(request)}, QDateTime::currentMSecsSinceEpoch());
-    if (wait > 0)
-        ++m_throttled;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int wait = m_tokenThrottle.retryAfter({peerKey(request)}, now);
+    if (wait == 0)
+        return 0;
+    // Someone else's guesses from the same address (a reverse proxy's) do not stop a console
+    // whose token worked lately: the guessing is throttled, not the team.
+    const auto known = m_goodTokens.constFind(tokenHash);
+    if (known != m_goodTokens.constEnd() && now - *known <= m_options.tokenFailureWindowMs)
+        return 0;
+    ++m_throttled;
     return wait;
+}
+
+void MediaEndpoint::rememberGoodToken(const QByteArray &tokenHash)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_goodTokens.size() > GoodTokensKept) {
+        m_goodTokens.removeIf([this, now](const auto &entry) {
+            return now - entry.value() > m_options.tokenFailureWindowMs;
+        });
+    }
+    if (m_goodTokens.size() <= GoodTokensKept)
+        m_goodTokens.insert(tokenHash, now);
 }
 
 void MediaEndpoint::handleGet(const QString &key, const QHttpServerRequest &request,
@@ -126,7 +146,8 @@ void MediaEndpoint::handleGet(const QString &key, const QHttpServerRequest &requ
                    QStringLiteral("a session token is needed"));
         return;
     }
-    if (const int wait = throttled(request)) {
+    const QByteArray tokenHash = sessionTokenHash(token);
+    if (const int wait = throttled(request, tokenHash)) {
         writeThrottled(responder, wait);
         return;
     }
@@ -138,7 +159,6 @@ void MediaEndpoint::handleGet(const QString &key, const QHttpServerRequest &requ
     auto answer = std::make_shared<Answer>();
     auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = pending->socket();
-    const QByteArray tokenHash = sessionTokenHash(token);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QByteArray range = header(request, "Range");
     const QString peer = peerKey(request);
@@ -153,7 +173,7 @@ void MediaEndpoint::handleGet(const QString &key, const QHttpServerRequest &requ
             return WriteResult::success();
         },
         this,
-        [this, answer, pending, socket, range, peer](const WriteResult &result) {
+        [this, answer, pending, socket, range, peer, tokenHash](const WriteResult &result) {
             if (!result.ok) {
                 if (socket)
                     writeError(*pending, Status::InternalServerError, ErrorCode::Internal,
@@ -167,6 +187,7 @@ void MediaEndpoint::handleGet(const QString &key, const QHttpServerRequest &requ
                                QStringLiteral("unknown or expired session token"));
                 return;
             }
+            rememberGoodToken(tokenHash);
             if (!socket)
                 return;
             auto file = std::make_unique<QFile>(answer->file ? m_files.pathOf(answer->file->key)
@@ -225,7 +246,8 @@ void MediaEndpoint::handlePost(const QHttpServerRequest &request, QHttpServerRes
                    QStringLiteral("a session token is needed"));
         return;
     }
-    if (const int wait = throttled(request)) {
+    const QByteArray tokenHash = sessionTokenHash(token);
+    if (const int wait = throttled(request, tokenHash)) {
         writeThrottled(responder, wait);
         return;
     }
@@ -235,7 +257,6 @@ void MediaEndpoint::handlePost(const QHttpServerRequest &request, QHttpServerRes
     const QString filename = QUrl::fromPercentEncoding(header(request, "X-Serambi-Filename"));
     auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = pending->socket();
-    const QByteArray tokenHash = sessionTokenHash(token);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString peer = peerKey(request);
     struct Uploader
@@ -254,10 +275,12 @@ void MediaEndpoint::handlePost(const QHttpServerRequest &request, QHttpServerRes
             return WriteResult::success();
         },
         this,
-        [this, pending, socket, uploader, body, mimeType, filename,
-         peer](const WriteResult &result) {
+        [this, pending, socket, uploader, body, mimeType, filename, peer,
+         tokenHash](const WriteResult &result) {
             if (result.ok && uploader->id == 0)
                 m_tokenThrottle.recordFailure({peer}, QDateTime::currentMSecsSinceEpoch());
+            if (uploader->id != 0)
+                rememberGoodToken(tokenHash);
             if (!socket)
                 return;
             if (!result.ok || uploader->id == 0) {

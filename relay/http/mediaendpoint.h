@@ -4,6 +4,7 @@
 #include "protocol/medialimits.h"
 #include "store/mediafiles.h"
 
+#include <QHash>
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
@@ -73,14 +74,17 @@ private:
     void finishUpload(const Stored &stored, const QByteArray &body, const QString &mimeType,
                       const QString &filename, const std::shared_ptr<QHttpServerResponder> &pending,
                       const QPointer<QTcpSocket> &socket, qint64 userId);
-    // Seconds the peer must wait after too many wrong tokens; 0 when it may try.
-    int throttled(const QHttpServerRequest &request);
+    // Seconds the peer must wait after too many wrong tokens; 0 when it may try (also when
+    // tokenHash worked lately).
+    int throttled(const QHttpServerRequest &request, const QByteArray &tokenHash);
+    void rememberGoodToken(const QByteArray &tokenHash);
     void sweep();
 
     StoreWriter *m_writer;
     MediaFiles m_files;
     MediaOptions m_options;
     LoginThrottle m_tokenThrottle;
+    QHash<QByteArray, qint64> m_goodTokens; // token hash → when it last worked
     QThreadPool m_workers;
     QTimer m_sweepTimer;
     quint64 m_swept = 0;
