@@ -80,8 +80,6 @@ private:
                 return;
             }
         }
-        if (m_state == State::Body && m_bodyLeft == 0)
-            m_state = State::BetweenRequests;
     }
 
     // False when QtHttpServer is not to see the rest: a WebSocket upgrade (the hub watches
@@ -112,7 +110,8 @@ private:
             const qsizetype end = lower.indexOf("\r\n", start);
             m_bodyLeft = lower.mid(start, end - start).trimmed().toLongLong();
             if (m_bodyLeft > limit) {
-                refuseBody(m_bodyLeft - bodyBytes);
+                // A client that waits for "100 Continue" sends no body after the 413.
+                refuseBody(lower.contains("\r\nexpect: 100-continue") ? 0 : m_bodyLeft - bodyBytes);
                 return false;
             }
             if (m_bodyLeft > 0)
@@ -126,7 +125,8 @@ private:
     // QtHttpServer, which would keep every byte, never sees it.
     void refuseBody(qint64 bodyLeft)
     {
-        ++m_server->m_refusedBodies;
+        if (m_server)
+            ++m_server->m_refusedBodies;
         qCInfo(lcHttpGuard) << "refusing a request body over the limit from"
                             << m_socket->peerAddress();
         m_headerTimer.stop();
@@ -153,7 +153,8 @@ private:
 
     void close(const char *why)
     {
-        ++m_server->m_timedOut;
+        if (m_server)
+            ++m_server->m_timedOut;
         qCInfo(lcHttpGuard) << "closing a connection from" << m_socket->peerAddress() << ":" << why;
         m_headerTimer.stop();
         m_idleTimer.stop();
