@@ -513,6 +513,28 @@ private Q_SLOTS:
         QCOMPARE(get(recent, again.token()).status, 200);
     }
 
+    void shouldReportMediaAndConnectionsInMetricsBehindItsToken()
+    {
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.metricsToken = "scrape-rahasia";
+        restartRelay(config);
+        auto scrape = [this](const QByteArray &authorization) {
+            QNetworkRequest request(relayUrl(QStringLiteral("/metrics")));
+            if (!authorization.isEmpty())
+                request.setRawHeader("Authorization", authorization);
+            return finish(m_nam.get(request));
+        };
+        QCOMPARE(scrape({}).status, 401);
+        QCOMPARE(scrape("Bearer tebakan").status, 401);
+        const HttpAnswer metrics = scrape("Bearer scrape-rahasia");
+        QCOMPARE(metrics.status, 200);
+        for (const char *name :
+             {"serambi_http_connections ", "serambi_http_connections_closed_total{reason=",
+              "serambi_media_downloads_streaming 0", "serambi_media_throttled_total 0",
+              "serambi_media_uploads_swept_total", "serambi_draft_requests_coalesced_total 0"})
+            QVERIFY2(metrics.body.contains(name), name);
+    }
+
     void shouldUploadOnceAndSendMetasMediaId()
     {
         Test::ConsoleClient ayu;
