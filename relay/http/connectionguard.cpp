@@ -37,7 +37,14 @@ private:
     void handleReadyRead()
     {
         m_idleTimer.start();
-        const QByteArray bytes = m_socket->peek(m_socket->bytesAvailable());
+        const qint64 available = m_socket->bytesAvailable();
+        if (m_state == State::Body && available <= m_bodyLeft) { // counted, not copied
+            m_bodyLeft -= available;
+            if (m_bodyLeft == 0)
+                m_state = State::BetweenRequests;
+            return;
+        }
+        const QByteArray bytes = m_socket->peek(available);
         qsizetype at = 0;
         while (at < bytes.size()) {
             switch (m_state) {

@@ -103,6 +103,25 @@ private Q_SLOTS:
         QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
     }
 
+    void shouldTellABodyFromTheNextRequestsHeaders()
+    {
+        HttpLimits limits;
+        limits.headerTimeoutMs = 300;
+        start(limits);
+        auto socket = connectRaw();
+        QVERIFY(socket);
+        socket->write("GET /healthz HTTP/1.1\r\nHost: relay\r\nContent-Length: 5\r\n\r\n");
+        QTest::qWait(50);
+        socket->write("hello"); // a body, not the start of headers that never end
+        QByteArray answer;
+        QTRY_VERIFY((answer += socket->readAll()).contains("ok\n"));
+        QTest::qWait(500);
+        QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+        socket->write("GET /healthz HTTP/1.1\r\nHost: relay\r\n\r\n");
+        answer.clear();
+        QTRY_VERIFY((answer += socket->readAll()).contains("ok\n"));
+    }
+
     void shouldCloseAConnectionOnWhichNothingMoves()
     {
         HttpLimits limits;
