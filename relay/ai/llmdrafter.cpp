@@ -73,6 +73,20 @@ void LlmDrafter::draftStreaming(const DraftRequest &request,
     remember(request.conversationId, QStringLiteral("user"), request.text);
     m_waiting.push_back(call);
     pump();
+    if (!call->reply) {
+        // Waiting: after llm_timeout_ms without a free connection (the provider is slow for
+        // everyone) the offline draft is used, as for a request that took too long.
+        std::weak_ptr<Call> weak = call;
+        QTimer::singleShot(m_options.timeoutMs, this, [this, weak] {
+            const std::shared_ptr<Call> waiting = weak.lock();
+            const auto it = std::find(m_waiting.begin(), m_waiting.end(), waiting);
+            if (!waiting || it == m_waiting.end())
+                return;
+            m_waiting.erase(it);
+            fallBack(waiting,
+                     QStringLiteral("no free connection within %1 ms").arg(m_options.timeoutMs));
+        });
+    }
 }
 
 void LlmDrafter::pump()

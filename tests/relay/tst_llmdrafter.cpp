@@ -301,6 +301,29 @@ private Q_SLOTS:
         QCOMPARE(m_llm->inFlight(), 0);
     }
 
+    void shouldNotLetDraftsWaitForeverWhenTheProviderHangs()
+    {
+        // One connection, a provider that never answers: the five drafts behind the first do
+        // not wait for it one after another (2.4 s) but fall back after their own timeout.
+        m_llm.reset();
+        LlmOptions options;
+        options.baseUrl = m_api->baseUrl();
+        options.timeoutMs = 400;
+        options.maxConcurrent = 1;
+        m_llm.emplace(options, &m_network, &*m_offline);
+        for (int i = 0; i < 6; ++i)
+            m_api->enqueue({200, {}, true});
+        QList<DraftResult> results;
+        for (int i = 0; i < 6; ++i)
+            m_llm->draft({200 + i, ++m_messageId, QStringLiteral("bisa cod?"), {}},
+                         [&results](const DraftResult &result) { results.append(result); });
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 6, 1200);
+        for (const DraftResult &result : std::as_const(results))
+            verifyFallback(result);
+        QVERIFY(m_api->bodies().size() <= 2); // the first's slot may go to the next just in time
+        QCOMPARE(m_llm->queued(), 0);
+    }
+
     void shouldFallBackOnAMalformedEventStream()
     {
         m_api->enqueue(
