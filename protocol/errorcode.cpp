@@ -6,7 +6,7 @@
 namespace Serambi::Protocol {
 
 namespace {
-constexpr std::array<std::pair<ErrorCode, const char *>, 21> Names{{
+constexpr std::array<std::pair<ErrorCode, const char *>, 22> Names{{
     {ErrorCode::BadFrame, "bad_frame"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::UnsupportedVersion, "unsupported_version"},
@@ -28,6 +28,7 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 21> Names{{
     {ErrorCode::SessionExpired, "session_expired"},
     {ErrorCode::AccountDisabled, "account_disabled"},
     {ErrorCode::RoleChanged, "role_changed"},
+    {ErrorCode::UploadQuotaExceeded, "upload_quota_exceeded"},
 }};
 } // namespace
 

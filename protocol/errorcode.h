@@ -30,6 +30,7 @@ enum class ErrorCode {
     SessionExpired,  // the session reached its absolute or idle limit
     AccountDisabled, // the user was disabled
     RoleChanged,     // the user's role changed: reconnect with the token for the new view
+    UploadQuotaExceeded,  // POST /media: the user's uploads of the last 24 hours reach the quota
 };
 
 QString errorCodeName(ErrorCode code);

@@ -4,6 +4,8 @@
 export SERAMBI_DATA_DIR="$DEMO_DATA"
 export SERAMBI_LISTEN="127.0.0.1:$RELAY_PORT"
 export SERAMBI_GRAPH_URL="http://127.0.0.1:$SIM_PORT/v25.0"
+# The simulator serves media itself, over http: the Graph token may go there.
+export SERAMBI_MEDIA_DOWNLOAD_HOSTS="http://127.0.0.1:$SIM_PORT"
 export SERAMBI_APP_SECRET=demo-app-secret
 export SERAMBI_VERIFY_TOKEN=demo-verify-token
 export SERAMBI_GRAPH_TOKEN=demo-graph-token

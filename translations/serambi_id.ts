@@ -626,6 +626,10 @@
         <source>Your role has changed. Reconnecting with your new permissions…</source>
         <translation>Peran Anda berubah. Menyambung ulang dengan hak akses yang baru…</translation>
     </message>
+    <message>
+        <source>You have uploaded as many files today as the relay allows. Try again later or ask your administrator.</source>
+        <translation>Anda sudah mengunggah berkas sebanyak yang diizinkan relay hari ini. Coba lagi nanti atau hubungi administrator Anda.</translation>
+    </message>
 </context>
 <context>
     <name>LimitText</name>

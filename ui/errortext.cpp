@@ -52,6 +52,9 @@ QString ErrorText::forCode(ErrorCode code, int retryAfterSeconds, const QString 
         return tr("Your account has been disabled. Ask your administrator.");
     case ErrorCode::RoleChanged:
         return tr("Your role has changed. Reconnecting with your new permissions…");
+    case ErrorCode::UploadQuotaExceeded:
+        return tr("You have uploaded as many files today as the relay allows. Try again later "
+                  "or ask your administrator.");
     }
     return tr("The relay refused the request.");
 }

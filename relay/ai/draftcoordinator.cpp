@@ -79,6 +79,11 @@ void DraftCoordinator::handleEvents(const EventList &events)
 
 void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
 {
+    if (m_drafting.value(conversationId).contains(messageId)) {
+        m_again.insert(conversationId, messageId);
+        ++m_coalesced;
+        return;
+    }
     // The events arrive after their commit, so the reader sees the message.
     QSqlDatabase &db = m_reader->db();
     const auto message = ConversationRepo::loadMessage(db, messageId);
@@ -90,9 +95,31 @@ void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
     request.text = message->text;
     request.history = ConversationRepo::recentCustomerTexts(
         db, conversationId, messageId, HistoryMessages, message->timestamp - HistoryWindowMs);
+    m_drafting[conversationId].insert(messageId);
     m_drafter->draftStreaming(
         request, [this, request](const QString &text) { publishPartial(request, text); },
-        [this, request](const DraftResult &result) { storeDraft(request, result); });
+        [this, request](const DraftResult &result) {
+            storeDraft(request, result);
+            drafted(request);
+        });
+}
+
+void DraftCoordinator::drafted(const DraftRequest &request)
+{
+    const auto drafting = m_drafting.find(request.conversationId);
+    if (drafting != m_drafting.end()) {
+        drafting->remove(request.messageId);
+        if (drafting->isEmpty())
+            m_drafting.erase(drafting);
+    }
+    const auto again = m_again.constFind(request.conversationId);
+    if (again == m_again.constEnd() || *again != request.messageId)
+        return;
+    m_again.erase(again);
+    // Only while the message is still the latest: a newer one has its own draft coming.
+    if (DraftRepo::latestInboundMessage(m_reader->db(), request.conversationId) ==
+        request.messageId)
+        draftFor(request.conversationId, request.messageId);
 }
 
 void DraftCoordinator::publishPartial(const DraftRequest &request, const QString &text)

@@ -4,7 +4,9 @@
 #include "protocol/whatsapp.h"
 #include "store/event.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 namespace Serambi::Relay {
 
@@ -29,6 +31,10 @@ struct DraftPolicy
 // draft (superseding an older one) and publishes draft.updated. A draft for a message that is
 // no longer the latest is dropped: the newer message gets its own.
 //
+// A request for a message whose draft is being written already (an agent pressing "new
+// draft" again and again) is not sent to the drafter at once: all such requests become one
+// more draft after the current one.
+//
 // In the same transaction: a handoff (the drafter's reason, or repeated abstentions) moves a
 // chat the AI is answering (state bot) to the human queue with its reason; in auto mode a
 // confident draft without handoff is sent like an agent's send_text, from sender "ai".
@@ -41,6 +47,10 @@ public:
     // read there, not through the writer's queue (the relay's bottleneck, docs/performance.md).
     DraftCoordinator(StoreWriter *writer, StoreReader *reader, Drafter *drafter,
                      DraftPolicy policy = {}, QObject *parent = nullptr);
+
+    // Requests for a draft that was already being written (regenerate_draft again and again),
+    // folded into one more draft once it is done.
+    quint64 coalesced() const { return m_coalesced; }
 
 public Q_SLOTS:
     void handleEvents(const Serambi::Relay::EventList &events);
@@ -58,11 +68,18 @@ private:
     // the latest), then emitted as draftStreaming.
     void publishPartial(const DraftRequest &request, const QString &text);
     void storeDraft(const DraftRequest &request, const DraftResult &result);
+    // The drafter answered request: the next draft asked for meanwhile, if still wanted.
+    void drafted(const DraftRequest &request);
 
     StoreWriter *m_writer;
     StoreReader *m_reader;
     Drafter *m_drafter;
     DraftPolicy m_policy;
+    // Conversation → the messages whose draft the drafter is writing now.
+    QHash<qint64, QSet<qint64>> m_drafting;
+    // Conversation → a message to draft once more when its current draft is done.
+    QHash<qint64, qint64> m_again;
+    quint64 m_coalesced = 0;
 };
 
 } // namespace Serambi::Relay

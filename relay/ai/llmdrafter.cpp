@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcLlm, "serambi.relay.ai")
 
 namespace Serambi::Relay {
@@ -69,7 +71,32 @@ void LlmDrafter::draftStreaming(const DraftRequest &request,
         {QLatin1String("temperature"), 0.2}};
     call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     remember(request.conversationId, QStringLiteral("user"), request.text);
-    send(call);
+    m_waiting.push_back(call);
+    pump();
+    if (!call->reply) {
+        // Waiting: after llm_timeout_ms without a free connection (the provider is slow for
+        // everyone) the offline draft is used, as for a request that took too long.
+        std::weak_ptr<Call> weak = call;
+        QTimer::singleShot(m_options.timeoutMs, this, [this, weak] {
+            const std::shared_ptr<Call> waiting = weak.lock();
+            const auto it = std::find(m_waiting.begin(), m_waiting.end(), waiting);
+            if (!waiting || it == m_waiting.end())
+                return;
+            m_waiting.erase(it);
+            fallBack(waiting,
+                     QStringLiteral("no free connection within %1 ms").arg(m_options.timeoutMs));
+        });
+    }
+}
+
+void LlmDrafter::pump()
+{
+    while (m_inFlight < std::clamp(m_options.maxConcurrent, 1, 6) && !m_waiting.empty()) {
+        const std::shared_ptr<Call> call = m_waiting.front();
+        m_waiting.pop_front();
+        ++m_inFlight;
+        send(call);
+    }
 }
 
 void LlmDrafter::send(const std::shared_ptr<Call> &call)
@@ -93,6 +120,8 @@ void LlmDrafter::send(const std::shared_ptr<Call> &call)
     call->malformed = false;
     connect(reply, &QNetworkReply::readyRead, this, [this, call] { read(call); });
     connect(reply, &QNetworkReply::finished, this, [this, call] { finish(call); });
+    // Counted from now: the request goes out at once, the drafter's own queue having kept the
+    // connections to the provider below Qt's limit.
     QTimer::singleShot(m_options.timeoutMs, reply, [call, reply] {
         call->timedOut = true;
         reply->abort();
@@ -144,19 +173,27 @@ void LlmDrafter::finish(const std::shared_ptr<Call> &call)
     QNetworkReply *reply = call->reply;
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (!call->timedOut && !call->malformed && (status == 429 || status >= 500) &&
+        call->attempts == 1) {
+        qCInfo(lcLlm) << "LLM provider answered" << status << "; retrying once";
+        QTimer::singleShot(m_options.retryDelayMs, this, [this, call] { send(call); });
+        return; // the retry keeps the call's place among those in flight
+    }
+    conclude(call, status, reply->errorString());
+    --m_inFlight;
+    pump();
+}
+
+void LlmDrafter::conclude(const std::shared_ptr<Call> &call, int status,
+                          const QString &networkError)
+{
     if (call->timedOut)
         return fallBack(call,
                         QStringLiteral("no complete answer within %1 ms").arg(m_options.timeoutMs));
     if (call->malformed)
         return fallBack(call, QStringLiteral("the event stream was not valid JSON"));
-    if ((status == 429 || status >= 500) && call->attempts == 1) {
-        qCInfo(lcLlm) << "LLM provider answered" << status << "; retrying once";
-        QTimer::singleShot(m_options.retryDelayMs, this, [this, call] { send(call); });
-        return;
-    }
     if (status != 200)
-        return fallBack(call, status ? QStringLiteral("HTTP status %1").arg(status)
-                                     : reply->errorString());
+        return fallBack(call, status ? QStringLiteral("HTTP status %1").arg(status) : networkError);
     if (!call->complete)
         return fallBack(call, QStringLiteral("the event stream ended before [DONE]"));
     const LlmAnswer answer = LlmPrompt::parse(call->content);

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <deque>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -34,12 +35,17 @@ public:
                         std::function<void(const DraftResult &)> done) override;
 
     quint64 fallbacks() const { return m_fallbacks; }
+    // Drafts waiting for a free connection, and requests in flight.
+    int queued() const { return int(m_waiting.size()); }
+    int inFlight() const { return m_inFlight; }
 
 private:
     struct Call;
+    void pump();
     void send(const std::shared_ptr<Call> &call);
     void read(const std::shared_ptr<Call> &call);
     void finish(const std::shared_ptr<Call> &call);
+    void conclude(const std::shared_ptr<Call> &call, int status, const QString &networkError);
     void fallBack(const std::shared_ptr<Call> &call, const QString &why);
     void remember(qint64 conversationId, const QString &role, const QString &content);
 
@@ -48,6 +54,8 @@ private:
     KbDrafter *m_offline;
     QHash<qint64, QList<LlmTurn>> m_history;
     quint64 m_fallbacks = 0;
+    std::deque<std::shared_ptr<Call>> m_waiting;
+    int m_inFlight = 0;
 };
 
 } // namespace Serambi::Relay

@@ -17,8 +17,13 @@ struct LlmOptions
     QString model = QStringLiteral("openai/gpt-4o-mini");
     QByteArray apiKey;
     QList<QPair<QByteArray, QByteArray>> headers;
-    // The whole answer must have arrived within this time, else the offline draft is used.
+    // The whole answer must have arrived within this time, counted from when the request goes
+    // out (not from when it was queued), else the offline draft is used.
     int timeoutMs = 20000;
+    // Requests in flight at once; more wait in the drafter's queue, their timeout not running
+    // (a draft that waits timeoutMs there falls back). At most 6: Qt opens no more connections
+    // to one host and would queue the rest unseen.
+    int maxConcurrent = 4;
     // Wait before the one retry after a 429 or 5xx.
     int retryDelayMs = 1000;
     // At most one streaming draft.updated per conversation this often.

@@ -219,6 +219,8 @@ bool readLlm(const Source &source, RelayConfig *config, QString *error)
         }
     }
     return readInt(source, QStringLiteral("llm_timeout_ms"), 1000, 600000, &config->llmTimeoutMs,
+                   error) &&
+           readInt(source, QStringLiteral("llm_max_concurrent"), 1, 6, &config->llmMaxConcurrent,
                    error);
 }
 
@@ -245,6 +247,51 @@ bool readHub(const Source &source, RelayConfig *config, QString *error)
            readInt(source, QStringLiteral("console_buffer_mib"), 1, 1024, &config->consoleBufferMib,
                    error) &&
            readInt(source, QStringLiteral("auth_poll_ms"), 100, 60000, &config->authPollMs, error);
+}
+
+// SERAMBI_MEDIA_DOWNLOAD_HOSTS: host names, *.domain, or whole origins (scheme://host:port).
+bool readMediaDownloadHosts(const Source &source, RelayConfig *config, QString *error)
+{
+    const auto hosts = source.value(QStringLiteral("media_download_hosts"));
+    if (!hosts)
+        return true;
+    QStringList entries;
+    for (const QString &item : hosts->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString entry = item.trimmed().toLower();
+        if (entry.isEmpty())
+            continue;
+        bool valid = !entry.contains(QLatin1Char('/')) && !entry.contains(QLatin1Char(':'));
+        if (entry.contains(QLatin1String("://"))) {
+            const QUrl origin(entry, QUrl::StrictMode);
+            valid = origin.isValid() && !origin.host().isEmpty() &&
+                    (origin.scheme() == QLatin1String("https") ||
+                     origin.scheme() == QLatin1String("http")) &&
+                    (origin.path().isEmpty() || origin.path() == QLatin1String("/")) &&
+                    origin.userInfo().isEmpty();
+        }
+        if (!valid)
+            return fail(error, QStringLiteral("%1 must be host names, *.domain or origins such as "
+                                              "http://127.0.0.1:8091, separated by commas")
+                                   .arg(describe(QStringLiteral("media_download_hosts"))));
+        entries.append(entry);
+    }
+    config->mediaDownloadHosts = entries;
+    return true;
+}
+
+bool readLimits(const Source &source, RelayConfig *config, QString *error)
+{
+    return readMediaDownloadHosts(source, config, error) &&
+           readInt(source, QStringLiteral("http_header_timeout_ms"), 100, 600000,
+                   &config->httpHeaderTimeoutMs, error) &&
+           readInt(source, QStringLiteral("http_idle_timeout_ms"), 100, 3600000,
+                   &config->httpIdleTimeoutMs, error) &&
+           readInt(source, QStringLiteral("http_max_connections_per_address"), 0, 100000,
+                   &config->httpMaxConnectionsPerAddress, error) &&
+           readInt(source, QStringLiteral("upload_quota_mib"), 0, 1024 * 1024,
+                   &config->uploadQuotaMib, error) &&
+           readInt(source, QStringLiteral("upload_retention_hours"), 0, 24 * 3650,
+                   &config->uploadRetentionHours, error);
 }
 
 } // namespace
@@ -351,8 +398,23 @@ std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProces
                  error))
         return std::nullopt;
     config.maxBodyBytes = qint64(maxBodyKiB) * 1024;
-    if (!readLlm(source, &config, error) || !readHub(source, &config, error))
+    if (!readLlm(source, &config, error) || !readHub(source, &config, error) ||
+        !readLimits(source, &config, error))
         return std::nullopt;
+    const QString metricsName = Source::envName(QStringLiteral("metrics_token"));
+    if (env.contains(metricsName))
+        config.metricsToken = env.value(metricsName).toUtf8();
+    else if (secrets.contains(metricsName))
+        config.metricsToken = secrets.value(metricsName);
+    else if (source.iniHas(QStringLiteral("metrics_token"))) {
+        if (!source.iniOwnerOnly()) {
+            fail(error, QStringLiteral("%1 is in a configuration file others can read; move it "
+                                       "to the environment or a secrets file (chmod 600)")
+                            .arg(describe(QStringLiteral("metrics_token"))));
+            return std::nullopt;
+        }
+        config.metricsToken = source.value(QStringLiteral("metrics_token"))->toUtf8();
+    }
     const QString keyName = Source::envName(QStringLiteral("llm_api_key"));
     if (env.contains(keyName))
         config.llmApiKey = env.value(keyName).toUtf8();

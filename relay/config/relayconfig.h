@@ -39,6 +39,21 @@ struct RelayConfig
     int sendTimeoutMs = 20000;
     int sendMaxAttempts = 8;
     int sendBackoffMs = 1000;
+    // Where the Graph token may go when the relay downloads customers' media: Meta's media
+    // hosts, https only (GraphOptions::mediaDownloadHosts). Tests add the simulator's origin.
+    QStringList mediaDownloadHosts{QStringLiteral("lookaside.fbsbx.com")};
+    // The HTTP port (docs/configuration.md "Limits"): a request's headers must be complete this
+    // long after its first byte; a connection with nothing moving either way is closed after
+    // the idle timeout; one address holds at most this many connections (0: no cap).
+    int httpHeaderTimeoutMs = 10000;
+    int httpIdleTimeoutMs = 60000;
+    int httpMaxConnectionsPerAddress = 64;
+    // Bearer token /metrics asks for; empty: /metrics is open (bind the relay to loopback).
+    QByteArray metricsToken;
+    // POST /media: the bytes one user may upload in 24 hours (0: no quota) and the age after
+    // which an upload no message refers to is deleted (0: kept).
+    int uploadQuotaMib = 1024;
+    int uploadRetentionHours = 48;
     // The offline drafter (docs/ai.md): confidence needed to send in auto mode, confidence
     // below which it abstains, agents' handoff keywords, abstentions in a row before handoff.
     double aiAutoThreshold = 0.8;
@@ -64,6 +79,9 @@ struct RelayConfig
     int replayRingMib = 64;
     int consoleBufferMib = 16;
     int authPollMs = 1000;
+    // LLM requests in flight at once (1 to 6, Qt's connections per host); more wait in the
+    // relay's own queue, their timeout not yet running.
+    int llmMaxConcurrent = 4;
 
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
 

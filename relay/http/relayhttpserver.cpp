@@ -3,30 +3,37 @@
 #include "mediaendpoint.h"
 #include "metrics.h"
 #include "webhookendpoint.h"
+#include "whatsapp/signature.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QWebSocket>
 
+#include <memory>
+
 namespace Serambi::Relay {
 
 namespace {
-bool isWebSocketUpgrade(const QHttpServerRequest &request)
+QByteArray header(const QHttpServerRequest &request, const char *name)
 {
     const auto headers = request.headers();
     for (const auto &[key, value] : headers) {
-        if (key.compare("Upgrade", Qt::CaseInsensitive) == 0 &&
-            value.compare("websocket", Qt::CaseInsensitive) == 0)
-            return true;
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
     }
-    return false;
+    return {};
+}
+
+bool isWebSocketUpgrade(const QHttpServerRequest &request)
+{
+    return header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
 }
 } // namespace
 
 RelayHttpServer::RelayHttpServer(WebhookEndpoint *webhooks, MediaEndpoint *media,
                                  const MetricsRegistry *metrics, WebSocketHandler onAgentConnection,
-                                 HealthCheck healthy, QObject *parent)
+                                 HealthCheck healthy, HttpLimits limits, QObject *parent)
     : QObject(parent)
     , m_server(new QHttpServer(this))
     , m_webhooks(webhooks)
@@ -34,6 +41,7 @@ RelayHttpServer::RelayHttpServer(WebhookEndpoint *webhooks, MediaEndpoint *media
     , m_metrics(metrics)
     , m_onAgentConnection(std::move(onAgentConnection))
     , m_healthy(std::move(healthy))
+    , m_limits(std::move(limits))
 {
     // Qt 6.4 upgrades a connection only when this signal is connected before listening and the
     // /agents route leaves the request unanswered.
@@ -50,7 +58,32 @@ RelayHttpServer::~RelayHttpServer() = default;
 
 quint16 RelayHttpServer::listen(const QHostAddress &address, quint16 port)
 {
-    return m_server->listen(address, port);
+    auto tcp = std::make_unique<GuardedTcpServer>(m_limits);
+    if (!tcp->listen(address, port))
+        return 0;
+    m_tcp = tcp.release();
+    m_server->bind(m_tcp); // parented to the HTTP server
+    return m_tcp->serverPort();
+}
+
+int RelayHttpServer::openConnections() const
+{
+    return m_tcp ? m_tcp->openConnections() : 0;
+}
+
+quint64 RelayHttpServer::refusedConnections() const
+{
+    return m_tcp ? m_tcp->refusedConnections() : 0;
+}
+
+quint64 RelayHttpServer::timedOutConnections() const
+{
+    return m_tcp ? m_tcp->timedOutConnections() : 0;
+}
+
+quint64 RelayHttpServer::refusedBodies() const
+{
+    return m_tcp ? m_tcp->refusedBodies() : 0;
 }
 
 void RelayHttpServer::registerRoutes()
@@ -89,11 +122,22 @@ void RelayHttpServer::registerRoutes()
                                         QByteArrayLiteral("text/plain"),
                                         ok ? Status::Ok : Status::ServiceUnavailable);
                     });
-    m_server->route(QStringLiteral("/metrics"), Method::Get,
-                    [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                        responder.write(m_metrics->render(),
-                                        QByteArrayLiteral("text/plain; version=0.0.4"), Status::Ok);
-                    });
+    m_server->route(
+        QStringLiteral("/metrics"), Method::Get,
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            if (!m_limits.metricsToken.isEmpty() &&
+                !constantTimeEquals(header(request, "Authorization").trimmed(),
+                                    "Bearer " + m_limits.metricsToken)) {
+                responder.write(
+                    QByteArrayLiteral("a bearer token is needed\n"),
+                    {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")},
+                     {QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")}},
+                    Status::Unauthorized);
+                return;
+            }
+            responder.write(m_metrics->render(), QByteArrayLiteral("text/plain; version=0.0.4"),
+                            Status::Ok);
+        });
 }
 
 } // namespace Serambi::Relay

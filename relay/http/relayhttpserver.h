@@ -1,5 +1,7 @@
 #pragma once
 
+#include "connectionguard.h"
+
 #include <QHostAddress>
 #include <QObject>
 
@@ -25,12 +27,19 @@ public:
     using HealthCheck = std::function<bool()>;
 
     RelayHttpServer(WebhookEndpoint *webhooks, MediaEndpoint *media, const MetricsRegistry *metrics,
-                    WebSocketHandler onAgentConnection, HealthCheck healthy,
+                    WebSocketHandler onAgentConnection, HealthCheck healthy, HttpLimits limits = {},
                     QObject *parent = nullptr);
     ~RelayHttpServer() override;
 
     // Returns the bound port (useful with port 0), or 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
+
+    // Connections open now, refused by the per-address cap, closed by a timeout or for a body
+    // over the limit.
+    int openConnections() const;
+    quint64 refusedConnections() const;
+    quint64 timedOutConnections() const;
+    quint64 refusedBodies() const;
 
 private:
     void registerRoutes();
@@ -41,6 +50,8 @@ private:
     const MetricsRegistry *m_metrics;
     WebSocketHandler m_onAgentConnection;
     HealthCheck m_healthy;
+    HttpLimits m_limits;
+    GuardedTcpServer *m_tcp = nullptr;
 };
 
 } // namespace Serambi::Relay

@@ -5,6 +5,7 @@
 #include "ai/knowledgebase.h"
 #include "ai/llmdrafter.h"
 #include "http/mediaendpoint.h"
+#include "http/mediastream.h"
 #include "http/metrics.h"
 #include "http/relayhttpserver.h"
 #include "http/webhookendpoint.h"
@@ -37,9 +38,10 @@ RelayService::~RelayService()
     // The HTTP server goes first so no new work arrives; the writer then finishes its queue
     // before the objects its completions are addressed to go away.
     m_http.reset();
-    m_media.reset();
     if (m_writer)
         m_writer->stop();
+    // After the writer: its last jobs (a sweep, a token lookup) answer to the endpoint.
+    m_media.reset();
     m_autoAssigner.reset();
     m_hub.reset();
     m_templates.reset();
@@ -78,6 +80,7 @@ bool RelayService::start(QString *error)
     graph.phoneNumberId = m_config.phoneNumberId;
     graph.token = m_config.graphToken;
     graph.timeoutMs = m_config.sendTimeoutMs;
+    graph.mediaDownloadHosts = m_config.mediaDownloadHosts;
     m_graph = std::make_unique<GraphClient>(graph, m_network.get());
     OutboxOptions outbox;
     outbox.maxAttempts = m_config.sendMaxAttempts;
@@ -86,8 +89,8 @@ bool RelayService::start(QString *error)
     m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_graph.get(), outbox);
     MediaDownloadOptions downloads;
     downloads.backoffBaseMs = m_config.sendBackoffMs;
-    m_downloads = std::make_unique<MediaDownloader>(
-        m_writer.get(), m_graph.get(), MediaFiles(m_config.mediaDir()), MediaDownloadOptions());
+    m_downloads = std::make_unique<MediaDownloader>(m_writer.get(), m_graph.get(),
+                                                    MediaFiles(m_config.mediaDir()), downloads);
 
     // The knowledge base reads on this thread through its own connection; `kb import` from
     // another process bumps kb_revision and the next draft sees the new articles.
@@ -111,6 +114,7 @@ bool RelayService::start(QString *error)
         llm.apiKey = m_config.llmApiKey;
         llm.headers = m_config.llmHeaders;
         llm.timeoutMs = m_config.llmTimeoutMs;
+        llm.maxConcurrent = m_config.llmMaxConcurrent;
         m_llmDrafter = std::make_unique<LlmDrafter>(llm, m_network.get(), m_offlineDrafter.get());
         active = m_llmDrafter.get();
         qCInfo(lcRelay).noquote() << "drafts by the LLM" << llm.model << "at"
@@ -166,11 +170,52 @@ bool RelayService::start(QString *error)
     registerMetrics();
     AgentHub *agentHub = m_hub.get();
     StoreWriter *writer = m_writer.get();
-    m_media = std::make_unique<MediaEndpoint>(m_writer.get(), MediaFiles(m_config.mediaDir()));
+    MediaOptions media;
+    media.quotaBytesPerDay = qint64(m_config.uploadQuotaMib) * 1024 * 1024;
+    media.retentionMs = qint64(m_config.uploadRetentionHours) * 3600 * 1000;
+    m_media =
+        std::make_unique<MediaEndpoint>(m_writer.get(), MediaFiles(m_config.mediaDir()), media);
+    MediaEndpoint *mediaEndpoint = m_media.get();
+    m_metrics->add(QStringLiteral("serambi_media_downloads_streaming"),
+                   MetricsRegistry::Type::Gauge, QStringLiteral("GET /media bodies being sent"), {},
+                   [] { return double(MediaStream::active()); });
+    m_metrics->add(QStringLiteral("serambi_media_throttled_total"), MetricsRegistry::Type::Counter,
+                   QStringLiteral("/media requests refused after too many wrong session tokens"),
+                   {}, [mediaEndpoint] { return double(mediaEndpoint->throttledRequests()); });
+    m_metrics->add(QStringLiteral("serambi_media_uploads_swept_total"),
+                   MetricsRegistry::Type::Counter,
+                   QStringLiteral("Uploads deleted as no message referred to them"), {},
+                   [mediaEndpoint] { return double(mediaEndpoint->uploadsSwept()); });
+    HttpLimits limits;
+    limits.headerTimeoutMs = m_config.httpHeaderTimeoutMs;
+    limits.idleTimeoutMs = m_config.httpIdleTimeoutMs;
+    limits.maxConnectionsPerAddress = m_config.httpMaxConnectionsPerAddress;
+    limits.metricsToken = m_config.metricsToken;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    limits.maxUploadBytes = MediaEndpoint::MaxBodyBytes;
     m_http = std::make_unique<RelayHttpServer>(
         m_webhooks.get(), m_media.get(), m_metrics.get(),
         [agentHub](QWebSocket *socket) { agentHub->acceptConnection(socket); },
-        [writer] { return writer->lastCommitSucceeded(); });
+        [writer] { return writer->lastCommitSucceeded(); }, limits);
+    RelayHttpServer *http = m_http.get();
+    m_metrics->add(QStringLiteral("serambi_http_connections"), MetricsRegistry::Type::Gauge,
+                   QStringLiteral("HTTP and WebSocket connections open"), {},
+                   [http] { return double(http->openConnections()); });
+    m_metrics->add(QStringLiteral("serambi_http_connections_closed_total"),
+                   MetricsRegistry::Type::Counter,
+                   QStringLiteral("HTTP connections the relay refused or closed, by reason"),
+                   QStringLiteral("reason=\"address_cap\""),
+                   [http] { return double(http->refusedConnections()); });
+    m_metrics->add(QStringLiteral("serambi_http_connections_closed_total"),
+                   MetricsRegistry::Type::Counter,
+                   QStringLiteral("HTTP connections the relay refused or closed, by reason"),
+                   QStringLiteral("reason=\"timeout\""),
+                   [http] { return double(http->timedOutConnections()); });
+    m_metrics->add(QStringLiteral("serambi_http_connections_closed_total"),
+                   MetricsRegistry::Type::Counter,
+                   QStringLiteral("HTTP connections the relay refused or closed, by reason"),
+                   QStringLiteral("reason=\"body_too_large\""),
+                   [http] { return double(http->refusedBodies()); });
     m_port = m_http->listen(m_config.listenAddress, m_config.listenPort);
     if (m_port == 0) {
         *error = QStringLiteral("cannot listen on %1:%2")
@@ -180,6 +225,7 @@ bool RelayService::start(QString *error)
     }
     m_outbox->start();
     m_downloads->start();
+    m_media->startSweeping();
     if (m_templates->configured())
         m_templates->sync(m_templates.get(), [](const TemplateSyncResult &) {});
     qCInfo(lcRelay).noquote() << "relay listening on" << m_config.listenAddress.toString() << "port"
@@ -225,7 +271,17 @@ void RelayService::registerMetrics()
         m_metrics->add(QStringLiteral("serambi_llm_fallbacks_total"), Type::Counter,
                        QStringLiteral("Drafts the offline drafter wrote as the LLM failed"), {},
                        [llm] { return double(llm->fallbacks()); });
+        m_metrics->add(QStringLiteral("serambi_llm_requests_queued"), Type::Gauge,
+                       QStringLiteral("Drafts waiting for a free LLM connection"), {},
+                       [llm] { return double(llm->queued()); });
+        m_metrics->add(QStringLiteral("serambi_llm_requests_in_flight"), Type::Gauge,
+                       QStringLiteral("LLM requests sent and not yet answered"), {},
+                       [llm] { return double(llm->inFlight()); });
     }
+    DraftCoordinator *drafts = m_drafts.get();
+    m_metrics->add(QStringLiteral("serambi_draft_requests_coalesced_total"), Type::Counter,
+                   QStringLiteral("Requests for a draft already being written, folded into one"),
+                   {}, [drafts] { return double(drafts->coalesced()); });
     StoreWriter *writer = m_writer.get();
     m_metrics->add(QStringLiteral("serambi_store_commits_total"), Type::Counter,
                    QStringLiteral("Grouped transactions committed"), {},

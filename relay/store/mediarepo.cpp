@@ -159,6 +159,48 @@ bool uploadedBy(QSqlDatabase &db, const QString &key, qint64 userId)
     return execQuery(q) && q.next();
 }
 
+qint64 bytesUploadedSince(QSqlDatabase &db, qint64 userId, qint64 since)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT COALESCE(SUM(m.size), 0) FROM media_uploads u "
+                                       "JOIN media m ON m.media_key = u.media_key "
+                                       "WHERE u.user_id = ? AND u.created_at >= ?"));
+    q.addBindValue(userId);
+    q.addBindValue(since);
+    return execQuery(q) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+QStringList unreferencedUploads(QSqlDatabase &db, qint64 before, int limit)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT m.media_key FROM media m WHERE m.created_at < ? "
+                                       "AND EXISTS (SELECT 1 FROM media_uploads u "
+                                       "WHERE u.media_key = m.media_key) "
+                                       "AND NOT EXISTS (SELECT 1 FROM message_media mm "
+                                       "WHERE mm.media_key = m.media_key) "
+                                       "ORDER BY m.created_at LIMIT ?"));
+    q.addBindValue(before);
+    q.addBindValue(limit);
+    QStringList keys;
+    if (!execQuery(q))
+        return keys;
+    while (q.next())
+        keys.append(q.value(0).toString());
+    return keys;
+}
+
+bool forgetUpload(WriteTxn &txn, const QString &key)
+{
+    for (const QString &sql : {QStringLiteral("DELETE FROM media_uploads WHERE media_key = ?"),
+                               QStringLiteral("DELETE FROM media WHERE media_key = ?")}) {
+        PreparedQuery q = txn.prepare(sql);
+        q.addBindValue(key);
+        if (!execQuery(q)) {
+            txn.markFailed();
+            return false;
+        }
+    }
+    return true;
+}
+
 QList<qint64> assigneesOfKey(QSqlDatabase &db, const QString &key)
 {
     PreparedQuery q(db, QStringLiteral("SELECT DISTINCT COALESCE(c.assignee_id, 0) "

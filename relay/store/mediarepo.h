@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -51,6 +52,12 @@ std::optional<MessageMedia> messageMedia(QSqlDatabase &db, qint64 messageId);
 QList<qint64> pendingDownloads(QSqlDatabase &db);
 
 bool uploadedBy(QSqlDatabase &db, const QString &key, qint64 userId);
+// Bytes of the files userId uploaded at or after since (each file once): the upload quota.
+qint64 bytesUploadedSince(QSqlDatabase &db, qint64 userId, qint64 since);
+// Up to limit files an agent uploaded, stored before `before`, that no message carries.
+QStringList unreferencedUploads(QSqlDatabase &db, qint64 before, int limit);
+// Forgets a file and who uploaded it (the bytes on disk are the caller's to delete).
+bool forgetUpload(WriteTxn &txn, const QString &key);
 // The assignees (0 = unassigned) of the conversations with a message carrying key.
 QList<qint64> assigneesOfKey(QSqlDatabase &db, const QString &key);
 

@@ -5,6 +5,7 @@
 #include <QNetworkReply>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -24,6 +25,10 @@ struct GraphOptions
     QString phoneNumberId;
     QByteArray token;
     int timeoutMs = 20000;
+    // Where download() may send the token (docs/configuration.md, media_download_hosts): a
+    // host name (https only, e.g. lookaside.fbsbx.com), "*.domain" for its subdomains, or a
+    // whole origin with scheme and port (http://127.0.0.1:8091, for the simulator).
+    QStringList mediaDownloadHosts{QStringLiteral("lookaside.fbsbx.com")};
 };
 
 // The "error" object of a refused Graph API call (whatsapp-cloud-api.md §12.1).
@@ -92,8 +97,10 @@ public:
     // mime_type, sha256, file_size); the URL is valid for 5 minutes and is never logged.
     void mediaInfo(const QString &mediaId, QObject *context, Done done);
     // GET url with the bearer token, not following redirects. The caller reads the reply (it
-    // may abort it) and deletes it.
+    // may abort it) and deletes it. nullptr, and nothing sent, when url is not on
+    // mediaDownloadHosts: Meta's answer decides the URL, the token must not follow it anywhere.
     QNetworkReply *download(const QUrl &url);
+    static bool isAllowedDownloadUrl(const QUrl &url, const QStringList &hosts);
     // POST {base}/{PNID}/media, multipart (messaging_product, file with mimeType and filename,
     // type); success means an "id" in body.
     void uploadMedia(const QByteArray &bytes, const QString &mimeType, const QString &filename,

@@ -2,8 +2,11 @@
 #include "graphclient.h"
 
 #include <QHttpMultiPart>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+
+Q_DECLARE_LOGGING_CATEGORY(lcGraph)
 
 namespace Serambi::Relay {
 
@@ -38,8 +41,42 @@ void GraphClient::mediaInfo(const QString &mediaId, QObject *context, Done done)
     finish(m_nam->get(request(url)), Expect::MediaUrl, context, std::move(done));
 }
 
+bool GraphClient::isAllowedDownloadUrl(const QUrl &url, const QStringList &hosts)
+{
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())
+        return false;
+    const QString host = url.host().toLower();
+    for (const QString &entry : hosts) {
+        const QString allowed = entry.trimmed().toLower();
+        if (allowed.contains(QLatin1String("://"))) { // a whole origin, as written
+            const QUrl origin(allowed);
+            const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+            if (origin.scheme() == url.scheme() && origin.host() == host &&
+                origin.port(defaultPort) == url.port(defaultPort))
+                return true;
+            continue;
+        }
+        if (url.scheme() != QLatin1String("https") || url.port(443) != 443)
+            continue;
+        if (allowed.startsWith(QLatin1String("*."))) {
+            if (host.endsWith(allowed.mid(1)) && host.size() > allowed.size() - 1)
+                return true;
+        } else if (host == allowed) {
+            return true;
+        }
+    }
+    return false;
+}
+
 QNetworkReply *GraphClient::download(const QUrl &url)
 {
+    if (!isAllowedDownloadUrl(url, m_options.mediaDownloadHosts)) {
+        // The URL carries a short-lived secret of Meta's: only its scheme and host are logged.
+        qCWarning(lcGraph).noquote()
+            << "media download refused:" << url.scheme() + QLatin1String("://") + url.host()
+            << "is not in media_download_hosts";
+        return nullptr;
+    }
     return m_nam->get(request(url));
 }
 

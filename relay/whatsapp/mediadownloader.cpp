@@ -157,6 +157,10 @@ void MediaDownloader::download(const Job &job, const QUrl &url, const QString &e
     const qint64 limit =
         Protocol::maxMediaBytes(*Protocol::mediaKindOfMimeType(job.media.mimeType));
     QNetworkReply *reply = m_graph->download(url);
+    if (!reply) { // not one of Meta's media hosts: the token stays home
+        fail(job, QStringLiteral("download_failed"));
+        return;
+    }
     auto bytes = std::make_shared<QByteArray>();
     auto tooLarge = std::make_shared<bool>(false);
     connect(reply, &QNetworkReply::readyRead, reply, [reply, bytes, tooLarge, limit] {

@@ -3,17 +3,25 @@
 // them with send_media, which the relay uploads to the simulator's Graph API once.
 #include "service/relayservice.h"
 #include "sim/simulator.h"
+#include "store/database.h"
 #include "support/consoleclient.h"
 #include "support/loopback/loopbackrelay.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <vector>
 
 using namespace Serambi;
 
@@ -42,6 +50,15 @@ struct HttpAnswer
 QString sha256Hex(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray pdfOfSize(qint64 size)
+{
+    QByteArray bytes("%PDF-1.7\n");
+    bytes.reserve(size);
+    for (qint64 i = bytes.size(); i < size; ++i)
+        bytes.append(char('a' + (i * 7 + size) % 26));
+    return bytes;
 }
 
 QByteArray pngOfSize(qint64 size)
@@ -109,6 +126,34 @@ private:
         if (!token.isNull())
             request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
         return finish(m_nam.get(request));
+    }
+
+    HttpAnswer getRange(const QString &key, const QString &token, const QByteArray &range)
+    {
+        QNetworkRequest request(relayUrl(QStringLiteral("/media/") + key));
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        request.setRawHeader("Range", range);
+        return finish(m_nam.get(request));
+    }
+
+    // The relay's (this process's) resident memory, in bytes.
+    static qint64 residentBytes()
+    {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            return 0;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+        }
+        return 0;
+    }
+
+    void restartRelay(const Relay::RelayConfig &config)
+    {
+        m_loop->stopRelay();
+        QString error;
+        QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
     }
 
     HttpAnswer upload(const QByteArray &bytes, const QByteArray &mimeType, const QString &token,
@@ -259,6 +304,235 @@ private Q_SLOTS:
         QCOMPARE(mislabelled.errorCode(), QStringLiteral("invalid_argument"));
         QCOMPARE(upload(QByteArray(), "image/png", ayu.token()).status, 400);
         QCOMPARE(upload(photo, "image/png", QStringLiteral("bukan-token")).status, 401);
+    }
+
+    void shouldServeARangeOfAFile()
+    {
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const QByteArray pdf = pdfOfSize(100000);
+        const QString key = upload(pdf, "application/pdf", ayu.token())
+                                .json()
+                                .value(QLatin1String("key"))
+                                .toString();
+        QVERIFY(!key.isEmpty());
+
+        const HttpAnswer whole = get(key, ayu.token());
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.body, pdf);
+        QCOMPARE(whole.headers.value("accept-ranges"), QByteArray("bytes"));
+        QCOMPARE(whole.headers.value("content-length"), QByteArray("100000"));
+
+        const HttpAnswer middle = getRange(key, ayu.token(), "bytes=1000-1999");
+        QCOMPARE(middle.status, 206);
+        QCOMPARE(middle.body, pdf.mid(1000, 1000));
+        QCOMPARE(middle.headers.value("content-range"), QByteArray("bytes 1000-1999/100000"));
+        const HttpAnswer rest = getRange(key, ayu.token(), "bytes=99990-");
+        QCOMPARE(rest.status, 206);
+        QCOMPARE(rest.body, pdf.mid(99990));
+        const HttpAnswer tail = getRange(key, ayu.token(), "bytes=-10");
+        QCOMPARE(tail.status, 206);
+        QCOMPARE(tail.body, pdf.right(10));
+        QCOMPARE(tail.headers.value("content-range"), QByteArray("bytes 99990-99999/100000"));
+        const HttpAnswer past = getRange(key, ayu.token(), "bytes=100000-");
+        QCOMPARE(past.status, 416);
+        QCOMPARE(past.headers.value("content-range"), QByteArray("bytes */100000"));
+        // Several ranges, or nonsense: the whole file.
+        QCOMPARE(getRange(key, ayu.token(), "bytes=0-1,5-6").body, pdf);
+        QCOMPARE(getRange(key, ayu.token(), "lines=1-2").status, 200);
+        // Not hers to see, ranged or not.
+        Test::ConsoleClient budi;
+        QVERIFY(signIn(budi, QStringLiteral("budi")));
+        QCOMPARE(getRange(key, budi.token(), "bytes=0-9").status, 404);
+    }
+
+    void shouldNotHoldAFileInMemoryForADownloadThatDoesNotRead()
+    {
+        // Twenty consoles start downloading a 20 MB PDF and stop reading: the relay keeps a
+        // file handle and a few hundred KiB each, not the file (it read 2 x 20 MB each before).
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const QString key = upload(pdfOfSize(20 * 1024 * 1024), "application/pdf", ayu.token())
+                                .json()
+                                .value(QLatin1String("key"))
+                                .toString();
+        QVERIFY(!key.isEmpty());
+        const qint64 before = residentBytes();
+        std::vector<std::unique_ptr<QTcpSocket>> paused;
+        for (int i = 0; i < 20; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->setReadBufferSize(64 * 1024); // takes no more once 64 KiB wait unread
+            socket->connectToHost(QHostAddress::LocalHost, m_loop->relay()->port());
+            QVERIFY(socket->waitForConnected(5000));
+            socket->write("GET /media/" + key.toLatin1() +
+                          " HTTP/1.1\r\nHost: relay\r\nAuthorization: Bearer " +
+                          ayu.token().toLatin1() + "\r\n\r\n");
+            paused.push_back(std::move(socket));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(paused.begin(), paused.end(),
+                        [](const auto &socket) { return socket->bytesAvailable() > 0; }),
+            10000);
+        QTest::qWait(500);
+        const qint64 grown = residentBytes() - before;
+        qInfo("resident memory grew by %lld KiB for 20 paused downloads", grown / 1024);
+        QVERIFY2(grown < 60 * 1024 * 1024,
+                 qPrintable(QStringLiteral("grew by %1 MiB").arg(grown / 1024 / 1024)));
+
+        // A reader that goes on gets every byte.
+        QNetworkRequest request(relayUrl(QStringLiteral("/media/") + key));
+        request.setRawHeader("Authorization", "Bearer " + ayu.token().toLatin1());
+        const HttpAnswer whole = finish(m_nam.get(request));
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(sha256Hex(whole.body), key);
+    }
+
+    void shouldKeepTheRelayResponsiveWhileAnUploadIsStored()
+    {
+        // A 40 MB document is checked, hashed and written off the relay's main thread: the
+        // event loop that serves every console never stalls for it.
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const QByteArray pdf = pdfOfSize(40 * 1024 * 1024);
+        QElapsedTimer sinceTick;
+        qint64 longestStall = 0;
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, this,
+                [&] { longestStall = std::max(longestStall, sinceTick.restart()); });
+        QNetworkRequest request(relayUrl(QStringLiteral("/media")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/pdf"));
+        request.setRawHeader("Authorization", "Bearer " + ayu.token().toLatin1());
+        QNetworkReply *reply = m_nam.post(request, pdf);
+        // Measured from when the request is complete at the relay (its upload is done).
+        QSignalSpy sent(reply, &QNetworkReply::uploadProgress);
+        QTRY_VERIFY_WITH_TIMEOUT(!sent.isEmpty() && sent.last().at(0).toLongLong() == pdf.size(),
+                                 20000);
+        sinceTick.start();
+        ticker.start();
+        const HttpAnswer stored = finish(reply);
+        ticker.stop();
+        QCOMPARE(stored.status, 201);
+        QCOMPARE(stored.json().value(QLatin1String("key")).toString(), sha256Hex(pdf));
+        qInfo("longest main-loop stall while the upload was stored: %lld ms", longestStall);
+        QVERIFY2(longestStall < 250, qPrintable(QStringLiteral("%1 ms").arg(longestStall)));
+    }
+
+    void shouldRefuseUploadsPastTheDailyQuota()
+    {
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.uploadQuotaMib = 1;
+        restartRelay(config);
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        QCOMPARE(upload(pdfOfSize(600 * 1024), "application/pdf", ayu.token()).status, 201);
+        const HttpAnswer over = upload(pdfOfSize(600 * 1024 + 1), "application/pdf", ayu.token());
+        QCOMPARE(over.status, 429);
+        QCOMPARE(over.errorCode(), QStringLiteral("upload_quota_exceeded"));
+        QCOMPARE(upload(pdfOfSize(300 * 1024), "application/pdf", ayu.token()).status, 201);
+        Test::ConsoleClient budi; // a quota per user
+        QVERIFY(signIn(budi, QStringLiteral("budi")));
+        QCOMPARE(upload(pdfOfSize(600 * 1024 + 1), "application/pdf", budi.token()).status, 201);
+    }
+
+    void shouldThrottleWrongTokensOnMedia()
+    {
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const QByteArray photo = seed("paket_rusak");
+        QCOMPARE(upload(photo, "image/png", ayu.token()).status, 201);
+        QCOMPARE(get(sha256Hex(photo), ayu.token()).status, 200);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(get(sha256Hex(photo), QStringLiteral("tebakan-%1").arg(i)).status, 401);
+        const HttpAnswer throttled = get(sha256Hex(photo), QStringLiteral("tebakan-lagi"));
+        QCOMPARE(throttled.status, 429);
+        QCOMPARE(throttled.errorCode(), QStringLiteral("auth_throttled"));
+        QVERIFY(throttled.json()
+                    .value(QLatin1String("error"))
+                    .toObject()
+                    .value(QLatin1String("retry_after"))
+                    .toInt() > 0);
+        QVERIFY(throttled.headers.value("retry-after").toInt() > 0);
+        QCOMPARE(upload(photo, "image/png", QStringLiteral("tebakan-lagi")).status, 429);
+        // Ayu's console, which fetched media before, is not locked out by the guesses (behind
+        // a reverse proxy they come from the same address).
+        QCOMPARE(get(sha256Hex(photo), ayu.token()).body, photo);
+    }
+
+    void shouldDeleteUploadsNoMessageUsesAfterTheRetention()
+    {
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const qint64 conversationId =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("text")},
+                                {QStringLiteral("text"), QStringLiteral("kirim resinya")}})
+                .value(QLatin1String("conversation_id"))
+                .toInteger();
+        const QString sent = upload(seed("paket_rusak"), "image/png", ayu.token())
+                                 .json()
+                                 .value(QLatin1String("key"))
+                                 .toString();
+        const QString forgotten = upload(pdfOfSize(5000), "application/pdf", ayu.token())
+                                      .json()
+                                      .value(QLatin1String("key"))
+                                      .toString();
+        const QString recent = upload(pdfOfSize(6000), "application/pdf", ayu.token())
+                                   .json()
+                                   .value(QLatin1String("key"))
+                                   .toString();
+        QVERIFY(!sent.isEmpty() && !forgotten.isEmpty() && !recent.isEmpty());
+        QVERIFY(ayu.command(nextId(), QStringLiteral("send_media"),
+                            {{QStringLiteral("conversation_id"), conversationId},
+                             {QStringLiteral("media"), sent}})
+                    .value(QLatin1String("ok"))
+                    .toBool());
+        m_loop->stopRelay();
+        { // three days pass for all but the recent upload
+            QString error;
+            const QString connection = QStringLiteral("tst_media-age");
+            QSqlDatabase db = Relay::openDatabase(m_loop->relayConfig().databasePath(), connection,
+                                                  Relay::SyncMode::Normal, &error);
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            QSqlQuery age(db);
+            QVERIFY(age.exec(QStringLiteral("UPDATE media SET created_at = created_at - 259200000 "
+                                            "WHERE media_key IN ('%1', '%2')")
+                                 .arg(sent, forgotten)));
+            age.finish();
+            db = QSqlDatabase();
+            Relay::closeDatabase(connection);
+        }
+        QString error;
+        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        const QString path =
+            m_loop->dataPath(QStringLiteral("media/%1/%2").arg(forgotten.left(2), forgotten));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(path), 10000);
+        Test::ConsoleClient again;
+        QVERIFY(signIn(again, QStringLiteral("ayu")));
+        QCOMPARE(get(forgotten, again.token()).status, 404);
+        QCOMPARE(get(sent, again.token()).status, 200);
+        QCOMPARE(get(recent, again.token()).status, 200);
+    }
+
+    void shouldReportMediaAndConnectionsInMetricsBehindItsToken()
+    {
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.metricsToken = "scrape-rahasia";
+        restartRelay(config);
+        auto scrape = [this](const QByteArray &authorization) {
+            QNetworkRequest request(relayUrl(QStringLiteral("/metrics")));
+            if (!authorization.isEmpty())
+                request.setRawHeader("Authorization", authorization);
+            return finish(m_nam.get(request));
+        };
+        QCOMPARE(scrape({}).status, 401);
+        QCOMPARE(scrape("Bearer tebakan").status, 401);
+        const HttpAnswer metrics = scrape("Bearer scrape-rahasia");
+        QCOMPARE(metrics.status, 200);
+        for (const char *name :
+             {"serambi_http_connections ", "serambi_http_connections_closed_total{reason=",
+              "serambi_media_downloads_streaming 0", "serambi_media_throttled_total 0",
+              "serambi_media_uploads_swept_total", "serambi_draft_requests_coalesced_total 0"})
+            QVERIFY2(metrics.body.contains(name), name);
     }
 
     void shouldUploadOnceAndSendMetasMediaId()
@@ -426,6 +700,50 @@ private Q_SLOTS:
                                           created.value(QLatin1String("conversation_id"))},
                                          {QStringLiteral("message_id"), messageId}})),
                  QStringLiteral("conflict"));
+    }
+
+    void shouldRetryADownloadAfterTheConfiguredBackoff()
+    {
+        // send_backoff_ms (20 ms here) paces download retries too, not a fixed second.
+        Sim::Fault fault;
+        fault.kind = Sim::Fault::Kind::ServerError;
+        fault.target = Sim::Fault::Target::MediaDownload;
+        fault.count = 3;
+        m_loop->sim().faults().add(fault);
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        QElapsedTimer clock;
+        clock.start();
+        const qint64 messageId =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")}})
+                .value(QLatin1String("id"))
+                .toInteger();
+        QVERIFY(!ayu.waitForEvent(mediaUpdate(messageId, "ready")).isEmpty());
+        QVERIFY2(clock.elapsed() < 3000,
+                 qPrintable(QStringLiteral("ready after %1 ms").arg(clock.elapsed())));
+    }
+
+    void shouldSendTheGraphTokenOnlyToMetasMediaHosts()
+    {
+        // The simulator's media URL is plain http on loopback: not one of Meta's hosts.
+        m_loop->stopRelay();
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.mediaDownloadHosts = Relay::RelayConfig().mediaDownloadHosts;
+        QString error;
+        QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const int before = m_loop->sim().requests().lastSeq();
+        const qint64 messageId =
+            customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")}})
+                .value(QLatin1String("id"))
+                .toInteger();
+        const QJsonObject failed = dataOf(ayu.waitForEvent(mediaUpdate(messageId, "failed")));
+        QCOMPARE(mediaOf(failed).value(QLatin1String("error")).toString(),
+                 QStringLiteral("download_failed"));
+        for (const auto &request : m_loop->sim().requests().since(before))
+            QVERIFY2(!request.path.startsWith(QLatin1String("/media-download/")),
+                     "the token went to a host that is not Meta's");
     }
 
     void shouldRefuseAnInboundPhotoOverTheLimit()

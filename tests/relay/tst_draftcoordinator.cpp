@@ -176,6 +176,47 @@ private Q_SLOTS:
                  QStringLiteral("Ongkir ke Bandung Rp12.000, Kak."));
     }
 
+    void shouldFoldAFloodOfNewDraftRequestsIntoOne()
+    {
+        const qint64 message = customerWrites(QStringLiteral("Kak, bisa COD?"));
+        QTRY_COMPARE(m_drafter.count(), 1);
+        // An agent presses "new draft" twenty times while the first draft is being written.
+        Event requested;
+        requested.kind = QLatin1String(EventKind::DraftUpdated);
+        requested.conversationId = m_drafter.request(0).conversationId;
+        requested.data = {{QStringLiteral("state"), QStringLiteral("requested")},
+                          {QStringLiteral("for_message_id"), message}};
+        for (int i = 0; i < 20; ++i)
+            m_coordinator->handleEvents({requested});
+        QCOMPARE(m_drafter.count(), 1);
+        QCOMPARE(m_coordinator->coalesced(), quint64(20));
+        QSignalSpy stored(&*m_coordinator, &DraftCoordinator::draftStored);
+        m_drafter.answer(0, QStringLiteral("Bisa COD, Kak."));
+        QCOMPARE(m_drafter.count(), 2); // one more, for all twenty
+        QCOMPARE(m_drafter.request(1).messageId, message);
+        m_drafter.answer(1, QStringLiteral("Bisa, Kak. COD tersedia."));
+        QTRY_COMPARE(stored.size(), 2);
+        QTest::qWait(50);
+        QCOMPARE(m_drafter.count(), 2);
+    }
+
+    void shouldNotDraftAgainForAMessageANewerOneReplaced()
+    {
+        const qint64 first = customerWrites(QStringLiteral("Kak, bisa COD?"));
+        QTRY_COMPARE(m_drafter.count(), 1);
+        Event requested;
+        requested.kind = QLatin1String(EventKind::DraftUpdated);
+        requested.conversationId = m_drafter.request(0).conversationId;
+        requested.data = {{QStringLiteral("state"), QStringLiteral("requested")},
+                          {QStringLiteral("for_message_id"), first}};
+        m_coordinator->handleEvents({requested});
+        QVERIFY(customerWrites(QStringLiteral("Eh, ongkir ke Bandung berapa?")) > first);
+        QTRY_COMPARE(m_drafter.count(), 2); // the newer message is drafted at once
+        m_drafter.answer(0, QStringLiteral("Bisa COD, Kak."));
+        QTest::qWait(50);
+        QCOMPARE(m_drafter.count(), 2); // and the old one not again
+    }
+
     void shouldKeepTheLlmTokensOfEveryDraftAcrossRestarts()
     {
         const qint64 first = customerWrites(QStringLiteral("Kak, bisa COD?"));

@@ -75,6 +75,55 @@ private Q_SLOTS:
                  QStringLiteral("https://graph.facebook.com/v25.0/106540352242922/messages"));
     }
 
+    void shouldDownloadMediaOnlyOverHttpsFromMetasHosts_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("meta") << "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1"
+                              << true;
+        QTest::newRow("meta, port 443") << "https://lookaside.fbsbx.com:443/x" << true;
+        QTest::newRow("subdomain") << "https://scontent.whatsapp.net/v/t61/x" << true;
+        QTest::newRow("plain http") << "http://lookaside.fbsbx.com/x" << false;
+        QTest::newRow("other port") << "https://lookaside.fbsbx.com:8443/x" << false;
+        QTest::newRow("lookalike") << "https://lookaside.fbsbx.com.evil.example/x" << false;
+        QTest::newRow("suffix without dot") << "https://evilwhatsapp.net/x" << false;
+        QTest::newRow("user info") << "https://attacker@lookaside.fbsbx.com/x" << false;
+        QTest::newRow("attacker") << "https://attacker.example/x" << false;
+        QTest::newRow("ftp") << "ftp://lookaside.fbsbx.com/x" << false;
+        QTest::newRow("simulator origin") << "http://127.0.0.1:8091/media-download/1" << true;
+        QTest::newRow("simulator, other port") << "http://127.0.0.1:8092/media-download/1" << false;
+        QTest::newRow("simulator, https") << "https://127.0.0.1:8091/media-download/1" << false;
+    }
+
+    void shouldDownloadMediaOnlyOverHttpsFromMetasHosts()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, allowed);
+        const QStringList hosts{QStringLiteral("lookaside.fbsbx.com"),
+                                QStringLiteral("*.whatsapp.net"),
+                                QStringLiteral("http://127.0.0.1:8091")};
+        QCOMPARE(GraphClient::isAllowedDownloadUrl(QUrl(url), hosts), allowed);
+    }
+
+    void shouldNotSendTheTokenToAMediaUrlOffTheAllowList()
+    {
+        // Meta's lookup named the fake API's own address, which the default list does not hold.
+        QUrl url = m_api->baseUrl();
+        url.setPath(QStringLiteral("/media-download/1"));
+        QCOMPARE(m_client->download(url), nullptr);
+        GraphOptions options = m_client->options();
+        QUrl origin = m_api->baseUrl();
+        origin.setPath(QString());
+        options.mediaDownloadHosts = {origin.toString()};
+        GraphClient allowed(options, m_nam.get());
+        std::unique_ptr<QNetworkReply> reply(allowed.download(url));
+        QVERIFY(reply);
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(m_api->requests().size(), 1);
+        QCOMPARE(m_api->requests().first().authorization, "Bearer " + Token);
+    }
+
     void shouldPostTheBodyWithBearerTokenToThePhoneNumbersMessages()
     {
         m_client->sendMessage(textBody(), this, store());

@@ -16,8 +16,10 @@
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -51,6 +53,7 @@ public:
         int status = 200;
         QByteArray body;
         bool hang = false;
+        int delayMs = 0; // answered this much later
     };
 
     bool listen()
@@ -67,14 +70,24 @@ public:
                     m_hanging.push_back(std::move(responder));
                     return;
                 }
-                responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
-                responder.writeHeader("Content-Type", reply.status == 200 ? "text/event-stream"
-                                                                          : "application/json");
-                responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-                responder.writeBody(reply.body);
+                if (reply.delayMs > 0) {
+                    auto later = std::make_shared<QHttpServerResponder>(std::move(responder));
+                    QTimer::singleShot(reply.delayMs, [later, reply] { answer(*later, reply); });
+                    return;
+                }
+                answer(responder, reply);
             });
         m_port = m_server.listen(QHostAddress::LocalHost, 0);
         return m_port != 0;
+    }
+
+    static void answer(QHttpServerResponder &responder, const Reply &reply)
+    {
+        responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+        responder.writeHeader("Content-Type",
+                              reply.status == 200 ? "text/event-stream" : "application/json");
+        responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+        responder.writeBody(reply.body);
     }
 
     QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_port)); }
@@ -257,6 +270,58 @@ private Q_SLOTS:
     {
         m_api->enqueue({200, {}, true});
         verifyFallback(draftFor(QStringLiteral("bisa cod?")));
+    }
+
+    void shouldStartTheTimeoutWhenTheRequestGoesOut()
+    {
+        // Eight drafts at once, each answer 600 ms away, a 1000 ms timeout, at most four in
+        // flight: the last four wait in the drafter's queue without their clock running, and
+        // every draft is the LLM's (Qt's own queue held two and let them time out).
+        m_llm.reset();
+        LlmOptions options;
+        options.baseUrl = m_api->baseUrl();
+        options.timeoutMs = 1000;
+        options.maxConcurrent = 4;
+        options.streamIntervalMs = 0;
+        m_llm.emplace(options, &m_network, &*m_offline);
+        const QByteArray answer =
+            chunk(QStringLiteral("Bisa COD, Kak. [sumber: cod]")) + "data: [DONE]\n\n";
+        for (int i = 0; i < 8; ++i)
+            m_api->enqueue({200, answer, false, 600});
+        QList<DraftResult> results;
+        for (int i = 0; i < 8; ++i)
+            m_llm->draft({100 + i, ++m_messageId, QStringLiteral("bisa cod?"), {}},
+                         [&results](const DraftResult &result) { results.append(result); });
+        QCOMPARE(m_llm->inFlight(), 4);
+        QCOMPARE(m_llm->queued(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 8, 10000);
+        for (const DraftResult &result : std::as_const(results))
+            QVERIFY2(!result.fallback, qPrintable(result.text));
+        QCOMPARE(m_llm->fallbacks(), quint64(0));
+        QCOMPARE(m_llm->inFlight(), 0);
+    }
+
+    void shouldNotLetDraftsWaitForeverWhenTheProviderHangs()
+    {
+        // One connection, a provider that never answers: the five drafts behind the first do
+        // not wait for it one after another (2.4 s) but fall back after their own timeout.
+        m_llm.reset();
+        LlmOptions options;
+        options.baseUrl = m_api->baseUrl();
+        options.timeoutMs = 400;
+        options.maxConcurrent = 1;
+        m_llm.emplace(options, &m_network, &*m_offline);
+        for (int i = 0; i < 6; ++i)
+            m_api->enqueue({200, {}, true});
+        QList<DraftResult> results;
+        for (int i = 0; i < 6; ++i)
+            m_llm->draft({200 + i, ++m_messageId, QStringLiteral("bisa cod?"), {}},
+                         [&results](const DraftResult &result) { results.append(result); });
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 6, 1200);
+        for (const DraftResult &result : std::as_const(results))
+            verifyFallback(result);
+        QVERIFY(m_api->bodies().size() <= 2); // the first's slot may go to the next just in time
+        QCOMPARE(m_llm->queued(), 0);
     }
 
     void shouldFallBackOnAMalformedEventStream()

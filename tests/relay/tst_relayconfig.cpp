@@ -104,6 +104,16 @@ private Q_SLOTS:
                                     << "lots";
         QTest::newRow("negative capacity") << "SERAMBI_AUTO_ASSIGN_CAPACITY"
                                            << "-1";
+        QTest::newRow("media host with path") << "SERAMBI_MEDIA_DOWNLOAD_HOSTS"
+                                              << "lookaside.fbsbx.com/x";
+        QTest::newRow("media origin ftp") << "SERAMBI_MEDIA_DOWNLOAD_HOSTS"
+                                          << "ftp://127.0.0.1:21";
+        QTest::newRow("header timeout") << "SERAMBI_HTTP_HEADER_TIMEOUT_MS"
+                                        << "0";
+        QTest::newRow("llm concurrency") << "SERAMBI_LLM_MAX_CONCURRENT"
+                                         << "0";
+        QTest::newRow("upload quota") << "SERAMBI_UPLOAD_QUOTA_MIB"
+                                      << "-5";
     }
 
     void shouldNameTheInvalidKey()
@@ -129,6 +139,32 @@ private Q_SLOTS:
         QVERIFY2(config, qPrintable(error));
         QCOMPARE(config->listenPort, quint16(9001));
         QCOMPARE(config->defaultAiMode, QStringLiteral("auto"));
+    }
+
+    void shouldReadTheLimitsAndKeepMetricsOpenByDefault()
+    {
+        QString error;
+        const auto defaults = loadRelayConfig({}, completeEnvironment(), &error);
+        QVERIFY2(defaults, qPrintable(error));
+        QCOMPARE(defaults->mediaDownloadHosts, QStringList{QStringLiteral("lookaside.fbsbx.com")});
+        QVERIFY(defaults->metricsToken.isEmpty());
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_MEDIA_DOWNLOAD_HOSTS"),
+                   QStringLiteral("lookaside.fbsbx.com, *.whatsapp.net,http://127.0.0.1:8091"));
+        env.insert(QStringLiteral("SERAMBI_METRICS_TOKEN"), QStringLiteral("scrape-me"));
+        env.insert(QStringLiteral("SERAMBI_HTTP_MAX_CONNECTIONS_PER_ADDRESS"), QStringLiteral("0"));
+        env.insert(QStringLiteral("SERAMBI_UPLOAD_QUOTA_MIB"), QStringLiteral("50"));
+        env.insert(QStringLiteral("SERAMBI_LLM_MAX_CONCURRENT"), QStringLiteral("2"));
+        const auto config = loadRelayConfig({}, env, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(
+            config->mediaDownloadHosts,
+            QStringList({QStringLiteral("lookaside.fbsbx.com"), QStringLiteral("*.whatsapp.net"),
+                         QStringLiteral("http://127.0.0.1:8091")}));
+        QCOMPARE(config->metricsToken, QByteArray("scrape-me"));
+        QCOMPARE(config->httpMaxConnectionsPerAddress, 0);
+        QCOMPARE(config->uploadQuotaMib, 50);
+        QCOMPARE(config->llmMaxConcurrent, 2);
     }
 
     void shouldAutoAssignOnlyWhenAsked()

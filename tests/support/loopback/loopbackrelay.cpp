@@ -142,6 +142,10 @@ Relay::RelayConfig LoopbackRelay::relayConfig() const
     config.verifyToken = QByteArrayLiteral("loopback-verify");
     config.graphToken = GraphToken;
     config.graphUrl = m_sim->graphBaseUrl();
+    // The simulator serves media at its own address, over http; Meta's hosts stay allowed.
+    QUrl simulator = m_sim->graphBaseUrl();
+    simulator.setPath(QString());
+    config.mediaDownloadHosts.append(simulator.toString());
     config.phoneNumberId = QLatin1String(PhoneNumberId);
     config.pbkdf2Iterations = 1000;
     config.sendBackoffMs = 20;
