@@ -59,3 +59,5 @@ private:
 };
 
 } // namespace Serambi::App
+
+Q_DECLARE_METATYPE(Serambi::App::PendingCommand)
