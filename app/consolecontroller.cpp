@@ -9,6 +9,7 @@
 #include "mediauploader.h"
 #include "messagelistmodel.h"
 #include "messagetemplates.h"
+#include "openconversation.h"
 #include "relayclient.h"
 #include "session.h"
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "conversationfilterproxy.h"
-#include "openconversation.h"
 
 #include <QObject>
 
@@ -17,6 +16,7 @@ class MediaCache;
 class MediaUploader;
 class MessageListModel;
 class MessageTemplates;
+class OpenConversation;
 class RelayClient;
 class Session;
 

@@ -103,7 +103,7 @@ bool ChatPane::hasConversation() const
 
 bool ChatPane::hasDraft() const
 {
-    return m_draft->hasDraft();
+    return m_chat->draft().has_value();
 }
 
 void ChatPane::showConversation(qint64 id)

@@ -4,6 +4,7 @@
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
 #include "app/inbox.h"
+#include "app/openconversation.h"
 #include "app/session.h"
 #include "appicon.h"
 #include "chatpane.h"
