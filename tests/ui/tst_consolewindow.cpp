@@ -374,6 +374,47 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(viewShowsText(child<QListView>("messageView"), expected), Timeout);
     }
 
+    void shouldKeepWhatWasTypedInEachChatAndClearItOnceSent()
+    {
+        QVERIFY(signIn());
+        const QString other = QStringLiteral("Pelanggan Lain");
+        QVERIFY(!customerWrites(QStringLiteral("Halo, ada yang bisa bantu?")).isEmpty());
+        QVERIFY(!customerWrites(QStringLiteral("Permisi"), QStringLiteral("6281200000099"), other)
+                     .isEmpty());
+        App::ConversationListModel *list = m_controller->conversationList();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rowNamed(list, CustomerName).isValid() && rowNamed(list, other).isValid(), Timeout);
+        const qint64 first =
+            rowNamed(list, CustomerName).data(App::ConversationListModel::IdRole).toLongLong();
+        const qint64 second =
+            rowNamed(list, other).data(App::ConversationListModel::IdRole).toLongLong();
+        auto *composer = child<QPlainTextEdit>("composer");
+        auto *name = child<QLabel>("conversationNameLabel");
+        const QString typed = QStringLiteral("Sebentar ya Kak");
+
+        m_window->openConversation(first);
+        QTRY_COMPARE(name->text(), CustomerName);
+        composer->setFocus();
+        QTest::keyClicks(composer, typed);
+        m_window->openConversation(second);
+        QTRY_COMPARE(name->text(), other);
+        QVERIFY2(composer->toPlainText().isEmpty(), "each chat has its own unsent text");
+        m_window->openConversation(first);
+        QTRY_COMPARE(name->text(), CustomerName);
+        QCOMPARE(composer->toPlainText(), typed);
+
+        const int before = m_sim->requests().lastSeq();
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!messageSentAfter(before).isEmpty(), Timeout);
+        QVERIFY(composer->toPlainText().isEmpty());
+        QVERIFY(m_controller->openConversation()->unsentText(first).isEmpty());
+        m_window->openConversation(second);
+        QTRY_COMPARE(name->text(), other);
+        m_window->openConversation(first);
+        QTRY_COMPARE(name->text(), CustomerName);
+        QVERIFY2(composer->toPlainText().isEmpty(), "sent text does not come back");
+    }
+
     void shouldShowARefusalInTheUsersLanguage()
     {
         m_language->apply(QStringLiteral("id"));
