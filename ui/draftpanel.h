@@ -30,7 +30,6 @@ public:
     // When the customer-service window has closed a draft can no longer be sent: Approve, Edit
     // and "Buttons or list" say why and the choices are disabled.
     void setWindowClosed(bool closed);
-    bool hasDraft() const { return m_draft.has_value(); }
 
 Q_SIGNALS:
     void approveRequested();
