@@ -38,10 +38,11 @@ CannedResponses::CannedResponses(RelayClient *relay, QObject *parent)
     connect(m_relay, &RelayClient::statusChanged, this, [this](const ConnectionStatus &status) {
         if (status.state != ConnectionState::Online)
             return;
-        m_listRequest = RelayClient::newCommandId();
-        m_relay->sendCommand(m_listRequest, QStringLiteral("list_canned"), {});
+        m_relay->request(QStringLiteral("list_canned"), {}, this, [this](const RelayResult &r) {
+            if (r.ok)
+                handleList(r.data);
+        });
     });
-    connect(m_relay, &RelayClient::resultReceived, this, &CannedResponses::handleResult);
     connect(m_relay, &RelayClient::eventReceived, this, &CannedResponses::handleEvent);
 }
 
@@ -69,58 +70,52 @@ bool CannedResponses::save(qint64 id, const QString &shortcut, const QString &ti
         args.insert(QStringLiteral("title"), title);
     if (id != 0)
         args.insert(QStringLiteral("id"), id);
-    const QString commandId = RelayClient::newCommandId();
-    if (!m_relay->sendCommand(commandId, QStringLiteral("save_canned"), args)) {
+    const bool sent = m_relay->request(
+        QStringLiteral("save_canned"), args, this, [this](const RelayResult &result) {
+            if (result.lost)
+                return;
+            if (!result.ok) {
+                Q_EMIT saveFailed(result.errorCode);
+                return;
+            }
+            const CannedResponse canned =
+                CannedResponse::fromJson(result.data.value(QLatin1String("canned")).toObject());
+            upsert(canned);
+            Q_EMIT changed();
+            Q_EMIT saved(canned);
+        });
+    if (!sent)
         Q_EMIT saveFailed(Unreachable);
-        return false;
-    }
-    m_saveRequests.insert(commandId);
-    return true;
+    return sent;
 }
 
 bool CannedResponses::remove(qint64 id)
 {
-    const QString commandId = RelayClient::newCommandId();
-    if (!m_relay->sendCommand(commandId, QStringLiteral("delete_canned"),
-                              {{QStringLiteral("id"), id}})) {
+    const bool sent = m_relay->request(
+        QStringLiteral("delete_canned"), {{QStringLiteral("id"), id}}, this,
+        [this](const RelayResult &result) {
+            if (result.lost)
+                return;
+            if (!result.ok) {
+                Q_EMIT removeFailed(result.errorCode);
+                return;
+            }
+            const qint64 removed = result.data.value(QLatin1String("id")).toInteger();
+            m_items.removeIf([removed](const CannedResponse &c) { return c.id == removed; });
+            Q_EMIT changed();
+        });
+    if (!sent)
         Q_EMIT removeFailed(Unreachable);
-        return false;
-    }
-    m_removeRequests.insert(commandId);
-    return true;
+    return sent;
 }
 
-void CannedResponses::handleResult(const QString &commandId, bool ok, const QJsonObject &data,
-                                   const QString &errorCode)
+void CannedResponses::handleList(const QJsonObject &data)
 {
-    if (commandId == m_listRequest) {
-        m_listRequest.clear();
-        if (!ok)
-            return;
-        m_items.clear();
-        const QJsonArray array = data.value(QLatin1String("canned")).toArray();
-        for (const QJsonValue &value : array)
-            upsert(CannedResponse::fromJson(value.toObject()));
-        Q_EMIT changed();
-    } else if (m_saveRequests.remove(commandId)) {
-        if (!ok) {
-            Q_EMIT saveFailed(errorCode);
-            return;
-        }
-        const CannedResponse canned =
-            CannedResponse::fromJson(data.value(QLatin1String("canned")).toObject());
-        upsert(canned);
-        Q_EMIT changed();
-        Q_EMIT saved(canned);
-    } else if (m_removeRequests.remove(commandId)) {
-        if (!ok) {
-            Q_EMIT removeFailed(errorCode);
-            return;
-        }
-        const qint64 id = data.value(QLatin1String("id")).toInteger();
-        m_items.removeIf([id](const CannedResponse &c) { return c.id == id; });
-        Q_EMIT changed();
-    }
+    m_items.clear();
+    const QJsonArray array = data.value(QLatin1String("canned")).toArray();
+    for (const QJsonValue &value : array)
+        upsert(CannedResponse::fromJson(value.toObject()));
+    Q_EMIT changed();
 }
 
 void CannedResponses::handleEvent(qint64, const QString &kind, qint64, const QJsonObject &data)

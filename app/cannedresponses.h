@@ -2,7 +2,6 @@
 
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QString>
 
 class QJsonObject;
@@ -54,17 +53,13 @@ Q_SIGNALS:
     void removeFailed(const QString &errorCode);
 
 private:
-    void handleResult(const QString &commandId, bool ok, const QJsonObject &data,
-                      const QString &errorCode);
+    void handleList(const QJsonObject &data);
     void handleEvent(qint64 seq, const QString &kind, qint64 conversationId,
                      const QJsonObject &data);
     void upsert(const CannedResponse &canned);
 
     RelayClient *m_relay;
     CannedList m_items; // by shortcut
-    QString m_listRequest;
-    QSet<QString> m_saveRequests;
-    QSet<QString> m_removeRequests;
 };
 
 } // namespace Serambi::App

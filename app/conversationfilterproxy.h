@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QSortFilterProxyModel>
 
 namespace Serambi::App {
@@ -38,5 +39,8 @@ private:
     QString m_search;
     QStringList m_words;
 };
+
+// One proxy per tab of the chat list.
+using ConversationFilters = QMap<ConversationFilterProxy::Filter, ConversationFilterProxy *>;
 
 } // namespace Serambi::App

@@ -120,7 +120,6 @@ MessageTemplates::MessageTemplates(RelayClient *relay, QObject *parent)
         if (status.state == ConnectionState::Online)
             refresh();
     });
-    connect(m_relay, &RelayClient::resultReceived, this, &MessageTemplates::handleResult);
     connect(m_relay, &RelayClient::eventReceived, this,
             [this](qint64, const QString &kind, qint64, const QJsonObject &) {
                 if (kind == QLatin1String("templates.updated"))
@@ -138,35 +137,26 @@ TemplateList MessageTemplates::approved() const
 
 bool MessageTemplates::sync()
 {
-    const QString id = RelayClient::newCommandId();
-    if (!m_relay->sendCommand(id, QStringLiteral("sync_templates"), {})) {
+    const bool sent = m_relay->request(QStringLiteral("sync_templates"), {}, this,
+                                       [this](const RelayResult &result) {
+                                           if (!result.ok && !result.lost)
+                                               Q_EMIT syncFailed(result.errorCode);
+                                       });
+    if (!sent)
         Q_EMIT syncFailed(QStringLiteral("unreachable"));
-        return false;
-    }
-    m_syncRequest = id;
-    return true;
+    return sent;
 }
 
 void MessageTemplates::refresh()
 {
-    m_listRequest = RelayClient::newCommandId();
-    m_relay->sendCommand(m_listRequest, QStringLiteral("list_templates"), {});
+    m_relay->request(QStringLiteral("list_templates"), {}, this, [this](const RelayResult &result) {
+        if (result.ok)
+            handleList(result.data);
+    });
 }
 
-void MessageTemplates::handleResult(const QString &commandId, bool ok, const QJsonObject &data,
-                                    const QString &errorCode)
+void MessageTemplates::handleList(const QJsonObject &data)
 {
-    if (commandId == m_syncRequest) {
-        m_syncRequest.clear();
-        if (!ok)
-            Q_EMIT syncFailed(errorCode);
-        return;
-    }
-    if (commandId != m_listRequest)
-        return;
-    m_listRequest.clear();
-    if (!ok)
-        return;
     m_templates.clear();
     const QJsonArray array = data.value(QLatin1String("templates")).toArray();
     for (const QJsonValue &value : array)

@@ -66,14 +66,11 @@ Q_SIGNALS:
 
 private:
     void refresh();
-    void handleResult(const QString &commandId, bool ok, const QJsonObject &data,
-                      const QString &errorCode);
+    void handleList(const QJsonObject &data);
 
     RelayClient *m_relay;
     TemplateList m_templates;
     qint64 m_syncedAt = 0;
-    QString m_listRequest;
-    QString m_syncRequest;
 };
 
 } // namespace Serambi::App

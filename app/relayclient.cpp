@@ -10,6 +10,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <utility>
+
 namespace Serambi::App {
 
 using namespace Protocol;
@@ -119,15 +121,46 @@ void RelayClient::signOut()
         m_socket.abort();
 }
 
-bool RelayClient::sendCommand(const QString &id, const QString &name, const QJsonObject &args)
+bool RelayClient::request(const QString &name, const QJsonObject &args, QObject *context,
+                          ResultHandler handler)
+{
+    return requestWithId(newCommandId(), name, args, context, std::move(handler));
+}
+
+bool RelayClient::requestWithId(const QString &id, const QString &name, const QJsonObject &args,
+                                QObject *context, ResultHandler handler)
 {
     if (!isOnline())
         return false;
+    if (handler)
+        m_requests.insert(id, {context, context != nullptr, std::move(handler)});
     send({{key("type"), QLatin1String(FrameType::Command)},
           {key("id"), id},
           {key("name"), name},
           {key("args"), args}});
     return true;
+}
+
+void RelayClient::handleResult(const QJsonObject &frame)
+{
+    const auto found = m_requests.find(frame.value(key("id")).toString());
+    if (found == m_requests.end())
+        return;
+    const Request request = *found;
+    m_requests.erase(found);
+    if (request.hasContext && !request.context)
+        return;
+    request.handler({frame.value(key("ok")).toBool(), frame.value(key("data")).toObject(),
+                     frame.value(key("error")).toObject().value(key("code")).toString(), false});
+}
+
+void RelayClient::loseRequests()
+{
+    const QHash<QString, Request> lost = std::exchange(m_requests, {});
+    for (const Request &request : lost) {
+        if (!request.hasContext || request.context)
+            request.handler({false, {}, QStringLiteral("unreachable"), true});
+    }
 }
 
 void RelayClient::openSocket()
@@ -229,9 +262,7 @@ void RelayClient::handleTextMessage(const QString &text)
                              frame.value(key("conversation_id")).toInteger(),
                              frame.value(key("data")).toObject());
     } else if (type == QLatin1String(FrameType::Result)) {
-        Q_EMIT resultReceived(frame.value(key("id")).toString(), frame.value(key("ok")).toBool(),
-                              frame.value(key("data")).toObject(),
-                              frame.value(key("error")).toObject().value(key("code")).toString());
+        handleResult(frame);
     } else if (type == QLatin1String(FrameType::Welcome)) {
         handleWelcome(frame);
     } else if (type == QLatin1String(FrameType::Snapshot)) {
@@ -349,6 +380,9 @@ void RelayClient::setState(ConnectionState state)
 
 void RelayClient::publishStatus()
 {
+    // Results of this connection can no longer come: their askers hear so before the news.
+    if (m_status.state != ConnectionState::Online)
+        loseRequests();
     Q_EMIT statusChanged(m_status);
 }
 

@@ -4,14 +4,29 @@
 #include "currentuser.h"
 #include "protocol/errorcode.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 
+#include <functional>
+
 namespace Serambi::App {
+
+// The relay's answer to one command (docs/protocol.md "result"), or lost when the connection
+// went before it came: then nobody knows whether the relay ran it.
+struct RelayResult
+{
+    bool ok = false;
+    QJsonObject data;
+    QString errorCode; // a protocol error code when refused; "unreachable" when lost
+    bool lost = false;
+};
+using ResultHandler = std::function<void(const RelayResult &result)>;
 
 // The console's side of docs/protocol.md over one QWebSocket: hello with a password or a
 // session token (only inside the frame), subscribe from the last applied seq, events in seq
@@ -57,8 +72,15 @@ public:
     // The session token the relay welcomed us with (for GET /media); empty before.
     QString sessionToken() const { return m_welcomed ? m_token : QString(); }
 
-    // Sends a command frame with the given id; false (nothing sent) unless online.
-    bool sendCommand(const QString &id, const QString &name, const QJsonObject &args);
+    // Sends the command with a new id. The handler runs once, with the command's result or
+    // with a lost one when the connection goes first, and never after context is destroyed.
+    // False (nothing sent, no handler call) unless online.
+    bool request(const QString &name, const QJsonObject &args, QObject *context = nullptr,
+                 ResultHandler handler = {});
+    // The same with the caller's id: a queued command goes again with the id it was issued
+    // with, so the relay runs it once (docs/protocol.md, idempotent commands).
+    bool requestWithId(const QString &id, const QString &name, const QJsonObject &args,
+                       QObject *context, ResultHandler handler);
     static QString newCommandId();
 
 Q_SIGNALS:
@@ -74,8 +96,6 @@ Q_SIGNALS:
     // seq is 0 for a live-only event (a streaming draft), which moves no resume point.
     void eventReceived(qint64 seq, const QString &kind, qint64 conversationId,
                        const QJsonObject &data);
-    void resultReceived(const QString &commandId, bool ok, const QJsonObject &data,
-                        const QString &errorCode);
 
 private:
     void openSocket();
@@ -93,6 +113,8 @@ private:
     void setState(ConnectionState state);
     void publishStatus();
     void send(const QJsonObject &frame);
+    void handleResult(const QJsonObject &frame);
+    void loseRequests();
 
     Options m_options;
     QWebSocket m_socket;
@@ -110,6 +132,13 @@ private:
     int m_attempts = 0;
     bool m_welcomed = false;
     bool m_everWelcomed = false;
+    struct Request
+    {
+        QPointer<QObject> context;
+        bool hasContext = false;
+        ResultHandler handler;
+    };
+    QHash<QString, Request> m_requests; // sent on this connection, awaiting a result
 };
 
 } // namespace Serambi::App

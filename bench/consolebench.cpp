@@ -4,10 +4,13 @@
 // sorted), opening the 5,000-message chat, paging older history, and resident memory.
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
+#include "app/inbox.h"
 #include "app/localstore.h"
 #include "app/memorycredentialstore.h"
 #include "app/messagelistmodel.h"
+#include "app/openconversation.h"
 #include "app/relayclient.h"
+#include "app/session.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -138,8 +141,8 @@ int measure(const QString &dir)
     RelayClient relay;
     ConsoleController controller(&relay, &credentials, ConsoleOptions{dir, 300});
     bool loaded = false;
-    QObject::connect(&controller, &ConsoleController::conversationsLoaded, [&] { loaded = true; });
-    controller.signIn(RelayUrl, Username, QStringLiteral("unused"));
+    QObject::connect(controller.inbox(), &Inbox::conversationsLoaded, [&] { loaded = true; });
+    controller.session()->signIn(RelayUrl, Username, QStringLiteral("unused"));
     if (!waitFor([&] { return loaded; }))
         return 1;
     ConversationFilterProxy *all = controller.conversations(ConversationFilterProxy::Filter::All);
@@ -150,7 +153,7 @@ int measure(const QString &dir)
 
     MessageListModel *messages = controller.messages();
     timer.restart();
-    controller.openConversation(1);
+    controller.openConversation()->open(1);
     if (!waitFor([&] { return messages->rowCount() > 0; }))
         return 1;
     const qint64 openMs = timer.elapsed();

@@ -5,6 +5,7 @@
 #include "app/keychaincredentialstore.h"
 #include "app/memorycredentialstore.h"
 #include "app/relayclient.h"
+#include "app/session.h"
 #include "ui/appicon.h"
 #include "ui/consolesettings.h"
 #include "ui/darkpalette.h"
@@ -121,21 +122,23 @@ int main(int argc, char *argv[])
     else
         credentials = std::make_unique<App::KeychainCredentialStore>();
 
-    if (!passwordFromStdin && parser.isSet(relayOption))
-        settings.setRelayUrl(parser.value(relayOption));
-    if (!passwordFromStdin && parser.isSet(userOption))
-        settings.setLastUsername(parser.value(userOption));
-
     App::RelayClient relay;
     App::ConsoleOptions options;
     options.dataDirectory = parser.value(dataDirOption);
     App::ConsoleController controller(&relay, credentials.get(), options);
+    App::Session *session = controller.session();
+    // --relay and --user choose the relay and user to sign in to (and the form's values).
+    if (!passwordFromStdin && (parser.isSet(relayOption) || parser.isSet(userOption))) {
+        session->remember(
+            parser.isSet(relayOption) ? QUrl(parser.value(relayOption)) : session->lastRelayUrl(),
+            parser.isSet(userOption) ? parser.value(userOption) : session->lastUsername());
+    }
     Ui::MainWindow window(&controller, &settings, &language);
 
     if (passwordFromStdin) {
         const QString password = readPasswordFromStdin();
         window.show();
-        controller.signIn(QUrl(parser.value(relayOption)), parser.value(userOption), password);
+        session->signIn(QUrl(parser.value(relayOption)), parser.value(userOption), password);
     } else {
         window.start();
     }

@@ -900,6 +900,21 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::ChatPane</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>A message to %1 was not delivered: %2</source>
+        <translation>Pesan untuk %1 gagal terkirim: %2</translation>
+    </message>
+    <message>
+        <source>Select a delivered message first, then press Ctrl+R.</source>
+        <translation>Pilih pesan yang sudah terkirim terlebih dahulu, lalu tekan Ctrl+R.</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::ComposerPanel</name>
     <message>
         <source>Reply</source>
@@ -1452,18 +1467,6 @@
     <message>
         <source>&amp;Resolved</source>
         <translation>Sel&amp;esai</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>A message to %1 was not delivered: %2</source>
-        <translation>Pesan untuk %1 gagal terkirim: %2</translation>
-    </message>
-    <message>
-        <source>Select a delivered message first, then press Ctrl+R.</source>
-        <translation>Pilih pesan yang sudah terkirim terlebih dahulu, lalu tekan Ctrl+R.</translation>
     </message>
 </context>
 <context>

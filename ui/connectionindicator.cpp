@@ -1,6 +1,6 @@
 #include "connectionindicator.h"
 
-#include "app/consolecontroller.h"
+#include "app/session.h"
 #include "errortext.h"
 #include "themecolors.h"
 
@@ -13,14 +13,13 @@ namespace Serambi::Ui {
 
 using App::ConnectionState;
 
-ConnectionIndicator::ConnectionIndicator(App::ConsoleController *controller, QWidget *parent)
-    : QWidget(parent), m_controller(controller)
+ConnectionIndicator::ConnectionIndicator(App::Session *session, QWidget *parent)
+    : QWidget(parent), m_session(session)
 {
     setObjectName(QStringLiteral("connectionIndicator"));
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &ConnectionIndicator::refresh);
-    connect(controller, &App::ConsoleController::connectionChanged, this,
-            &ConnectionIndicator::refresh);
+    connect(session, &App::Session::connectionChanged, this, &ConnectionIndicator::refresh);
     refresh();
 }
 
@@ -53,7 +52,7 @@ void ConnectionIndicator::changeEvent(QEvent *event)
 
 void ConnectionIndicator::refresh()
 {
-    const App::ConnectionStatus status = m_controller->connectionStatus();
+    const App::ConnectionStatus status = m_session->connectionStatus();
     const QPalette &pal = palette();
     const QDateTime now = QDateTime::currentDateTime();
     bool counting = false;

@@ -4,7 +4,7 @@
 #include <QWidget>
 
 namespace Serambi::App {
-class ConsoleController;
+class Session;
 }
 
 namespace Serambi::Ui {
@@ -16,7 +16,7 @@ class ConnectionIndicator : public QWidget
     Q_OBJECT
 
 public:
-    explicit ConnectionIndicator(App::ConsoleController *controller, QWidget *parent = nullptr);
+    explicit ConnectionIndicator(App::Session *session, QWidget *parent = nullptr);
 
     QString text() const { return m_text; }
     QSize sizeHint() const override;
@@ -28,7 +28,7 @@ protected:
 private:
     void refresh();
 
-    App::ConsoleController *m_controller;
+    App::Session *m_session;
     QTimer m_tick;
     QString m_text;
     QColor m_dot;

@@ -10,9 +10,6 @@ const QString NotificationsKey = QStringLiteral("ui/notifications");
 const QString SoundKey = QStringLiteral("ui/sound");
 const QString TypingKey = QStringLiteral("ui/typingIndicator");
 const QString SendKeyKey = QStringLiteral("ui/send_key");
-const QString RelayUrlKey = QStringLiteral("session/relay_url");
-const QString UsernameKey = QStringLiteral("session/username");
-const QString DefaultRelayUrl = QStringLiteral("ws://127.0.0.1:8090/agents");
 } // namespace
 
 ConsoleSettings::ConsoleSettings(QObject *parent) : QObject(parent) {}
@@ -87,26 +84,6 @@ void ConsoleSettings::setSendKey(SendKey key)
     m_settings.setValue(SendKeyKey, key == SendKey::CtrlEnter ? QStringLiteral("ctrl_enter")
                                                               : QStringLiteral("enter"));
     Q_EMIT sendKeyChanged(key);
-}
-
-QString ConsoleSettings::relayUrl() const
-{
-    return m_settings.value(RelayUrlKey, DefaultRelayUrl).toString();
-}
-
-void ConsoleSettings::setRelayUrl(const QString &url)
-{
-    m_settings.setValue(RelayUrlKey, url);
-}
-
-QString ConsoleSettings::lastUsername() const
-{
-    return m_settings.value(UsernameKey).toString();
-}
-
-void ConsoleSettings::setLastUsername(const QString &username)
-{
-    m_settings.setValue(UsernameKey, username);
 }
 
 } // namespace Serambi::Ui

@@ -36,11 +36,6 @@ public:
     SendKey sendKey() const;
     void setSendKey(SendKey key);
 
-    QString relayUrl() const;
-    void setRelayUrl(const QString &url);
-    QString lastUsername() const;
-    void setLastUsername(const QString &username);
-
 Q_SIGNALS:
     void languageChanged(const QString &language);
     void sendKeyChanged(Serambi::Ui::ConsoleSettings::SendKey key);

@@ -1,7 +1,7 @@
 #include "conversationheader.h"
 
-#include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
+#include "app/session.h"
 #include "chattext.h"
 #include "themecolors.h"
 
@@ -15,9 +15,11 @@
 
 namespace Serambi::Ui {
 
-ConversationHeader::ConversationHeader(App::ConsoleController *controller, QWidget *parent)
+ConversationHeader::ConversationHeader(App::ConversationListModel *conversations,
+                                       App::Session *session, QWidget *parent)
     : QWidget(parent)
-    , m_controller(controller)
+    , m_conversations(conversations)
+    , m_session(session)
     , m_name(new QLabel(this))
     , m_phone(new QLabel(this))
     , m_state(new QLabel(this))
@@ -80,18 +82,17 @@ ConversationHeader::ConversationHeader(App::ConsoleController *controller, QWidg
     connect(m_aiMode, qOverload<int>(&QComboBox::activated), this,
             [this](int index) { Q_EMIT aiModeRequested(m_aiMode->itemData(index).toString()); });
 
-    auto *list = controller->conversationList();
+    auto *list = conversations;
     connect(list, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                const int row = m_controller->conversationList()->rowOf(m_id);
+                const int row = m_conversations->rowOf(m_id);
                 if (row >= topLeft.row() && row <= bottomRight.row())
                     refresh();
             });
     connect(list, &QAbstractItemModel::modelReset, this, &ConversationHeader::refresh);
     connect(list, &QAbstractItemModel::rowsInserted, this, &ConversationHeader::refresh);
     connect(list, &QAbstractItemModel::rowsRemoved, this, &ConversationHeader::refresh);
-    connect(controller, &App::ConsoleController::currentUserChanged, this,
-            &ConversationHeader::refresh);
+    connect(session, &App::Session::currentUserChanged, this, &ConversationHeader::refresh);
     m_clock.setInterval(30 * 1000);
     connect(&m_clock, &QTimer::timeout, this, &ConversationHeader::refresh);
     m_clock.start();
@@ -133,7 +134,7 @@ void ConversationHeader::retranslateUi()
 void ConversationHeader::refresh()
 {
     const App::Conversation *conversation =
-        m_id != 0 ? m_controller->conversationList()->conversation(m_id) : nullptr;
+        m_id != 0 ? m_conversations->conversation(m_id) : nullptr;
     const bool open = conversation != nullptr;
     for (QWidget *widget : std::initializer_list<QWidget *>{m_takeOver, m_handBack, m_resolve,
                                                             m_assign, m_aiMode, m_aiModeLabel})
@@ -144,10 +145,10 @@ void ConversationHeader::refresh()
         m_state->setText(tr("Pick a chat on the left, or press Ctrl+J for the next one that "
                             "needs you."));
         m_window->clear();
-        m_assign->setVisible(m_controller->currentUser().isSupervisor());
+        m_assign->setVisible(m_session->currentUser().isSupervisor());
         return;
     }
-    const App::CurrentUser user = m_controller->currentUser();
+    const App::CurrentUser user = m_session->currentUser();
     const bool mine =
         conversation->state == QLatin1String("assigned") && conversation->assignee == user.username;
     const bool supervisor = user.isSupervisor();

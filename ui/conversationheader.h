@@ -8,8 +8,9 @@ class QLabel;
 class QPushButton;
 
 namespace Serambi::App {
-class ConsoleController;
-}
+class ConversationListModel;
+class Session;
+} // namespace Serambi::App
 
 namespace Serambi::Ui {
 
@@ -21,7 +22,8 @@ class ConversationHeader : public QWidget
     Q_OBJECT
 
 public:
-    explicit ConversationHeader(App::ConsoleController *controller, QWidget *parent = nullptr);
+    ConversationHeader(App::ConversationListModel *conversations, App::Session *session,
+                       QWidget *parent = nullptr);
 
     void setConversation(qint64 id);
     qint64 conversationId() const { return m_id; }
@@ -40,7 +42,8 @@ private:
     void retranslateUi();
     void refresh();
 
-    App::ConsoleController *m_controller;
+    App::ConversationListModel *m_conversations;
+    App::Session *m_session;
     qint64 m_id = 0;
     QLabel *m_name;
     QLabel *m_phone;

@@ -1,6 +1,7 @@
 #include "conversationlistpanel.h"
 
-#include "app/consolecontroller.h"
+#include "app/openconversation.h"
+#include "app/session.h"
 #include "conversationdelegate.h"
 
 #include <QEvent>
@@ -11,9 +12,13 @@
 
 namespace Serambi::Ui {
 
-ConversationListPanel::ConversationListPanel(App::ConsoleController *controller, QWidget *parent)
+ConversationListPanel::ConversationListPanel(const App::ConversationFilters &filters,
+                                             App::Session *session,
+                                             App::OpenConversation *openConversation,
+                                             QWidget *parent)
     : QWidget(parent)
-    , m_controller(controller)
+    , m_filters(filters)
+    , m_session(session)
     , m_search(new QLineEdit(this))
     , m_tabs(new QTabWidget(this))
     , m_delegate(new ConversationDelegate(this))
@@ -36,7 +41,7 @@ ConversationListPanel::ConversationListPanel(App::ConsoleController *controller,
     for (const auto &tab : tabs) {
         auto *view = new QListView(m_tabs);
         view->setObjectName(QLatin1String(tab.objectName));
-        view->setModel(controller->conversations(tab.filter));
+        view->setModel(m_filters.value(tab.filter));
         view->setItemDelegate(m_delegate);
         view->setUniformItemSizes(true);
         view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -67,11 +72,11 @@ ConversationListPanel::ConversationListPanel(App::ConsoleController *controller,
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         for (const Tab &tab : std::as_const(m_tabList))
-            m_controller->conversations(tab.filter)->setSearchText(text);
+            m_filters.value(tab.filter)->setSearchText(text);
     });
-    connect(controller, &App::ConsoleController::currentUserChanged, this,
+    connect(session, &App::Session::currentUserChanged, this,
             &ConversationListPanel::updateSupervisorTabs);
-    connect(controller, &App::ConsoleController::conversationOpened, this,
+    connect(openConversation, &App::OpenConversation::opened, this,
             &ConversationListPanel::selectConversation);
     m_clock.setInterval(30 * 1000);
     connect(&m_clock, &QTimer::timeout, this, [this] {
@@ -124,7 +129,7 @@ ConversationListPanel::Filter ConversationListPanel::currentFilter() const
 void ConversationListPanel::selectConversation(qint64 id)
 {
     for (const Tab &tab : std::as_const(m_tabList)) {
-        auto *proxy = m_controller->conversations(tab.filter);
+        auto *proxy = m_filters.value(tab.filter);
         for (int row = 0; row < proxy->rowCount(); ++row) {
             if (proxy->conversationIdAt(row) != id)
                 continue;
@@ -181,7 +186,7 @@ void ConversationListPanel::updateTabTitles()
 
 void ConversationListPanel::updateSupervisorTabs()
 {
-    const bool supervisor = m_controller->currentUser().isSupervisor();
+    const bool supervisor = m_session->currentUser().isSupervisor();
     m_tabs->setTabVisible(m_tabs->indexOf(listView(Filter::All)), supervisor);
 }
 

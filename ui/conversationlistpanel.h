@@ -10,8 +10,9 @@ class QListView;
 class QTabWidget;
 
 namespace Serambi::App {
-class ConsoleController;
-}
+class OpenConversation;
+class Session;
+} // namespace Serambi::App
 
 namespace Serambi::Ui {
 
@@ -26,7 +27,8 @@ class ConversationListPanel : public QWidget
 public:
     using Filter = App::ConversationFilterProxy::Filter;
 
-    explicit ConversationListPanel(App::ConsoleController *controller, QWidget *parent = nullptr);
+    ConversationListPanel(const App::ConversationFilters &filters, App::Session *session,
+                          App::OpenConversation *openConversation, QWidget *parent = nullptr);
 
     void focusSearch();
     // Clears the search; false when it was already empty.
@@ -57,7 +59,8 @@ private:
     void handleCurrentChanged(const QModelIndex &current);
     QString filterTitle(Filter filter) const;
 
-    App::ConsoleController *m_controller;
+    App::ConversationFilters m_filters;
+    App::Session *m_session;
     QLineEdit *m_search;
     QTabWidget *m_tabs;
     ConversationDelegate *m_delegate;

@@ -76,9 +76,11 @@ DraftPanel::DraftPanel(QWidget *parent)
     hide();
 }
 
-void DraftPanel::setDraft(const std::optional<App::Draft> &draft)
+void DraftPanel::setDraft(const std::optional<App::Draft> &draft, bool canApprove, bool canEdit)
 {
     m_draft = draft;
+    m_canApprove = canApprove;
+    m_canEdit = canEdit;
     refresh();
 }
 
@@ -88,11 +90,6 @@ void DraftPanel::setWindowClosed(bool closed)
         return;
     m_windowClosed = closed;
     retranslateUi();
-}
-
-bool DraftPanel::canApprove() const
-{
-    return m_draft && !m_windowClosed && !m_draft->streaming && !m_draft->text.trimmed().isEmpty();
 }
 
 void DraftPanel::changeEvent(QEvent *event)
@@ -142,8 +139,8 @@ void DraftPanel::refresh()
     m_fallback->setVisible(draft.fallback);
     m_text->setText(draft.text);
     m_text->setAccessibleName(tr("Draft text"));
-    m_approve->setEnabled(canApprove());
-    m_edit->setEnabled(!m_windowClosed && !draft.text.trimmed().isEmpty());
+    m_approve->setEnabled(m_canApprove);
+    m_edit->setEnabled(m_canEdit);
     m_choices->setVisible(!draft.streaming && !DraftChoices::parse(draft.text).isEmpty());
     m_choices->setEnabled(!m_windowClosed);
 }

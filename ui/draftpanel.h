@@ -23,13 +23,13 @@ class DraftPanel : public QFrame
 public:
     explicit DraftPanel(QWidget *parent = nullptr);
 
-    void setDraft(const std::optional<App::Draft> &draft);
+    // The draft with what may be done with it (App::OpenConversation's rules): Approve and
+    // Edit are enabled accordingly.
+    void setDraft(const std::optional<App::Draft> &draft, bool canApprove = false,
+                  bool canEdit = false);
     // When the customer-service window has closed a draft can no longer be sent: Approve, Edit
-    // and "Buttons or list" are disabled and say why.
+    // and "Buttons or list" say why and the choices are disabled.
     void setWindowClosed(bool closed);
-    // Whether Approve (or Ctrl+Enter) would send the draft now.
-    bool canApprove() const;
-    bool hasDraft() const { return m_draft.has_value(); }
 
 Q_SIGNALS:
     void approveRequested();
@@ -49,6 +49,8 @@ private:
 
     std::optional<App::Draft> m_draft;
     bool m_windowClosed = false;
+    bool m_canApprove = false;
+    bool m_canEdit = false;
     QLabel *m_title;
     QLabel *m_meta;
     QLabel *m_fallback;

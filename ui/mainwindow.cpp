@@ -1,20 +1,18 @@
 #include "mainwindow.h"
 
+#include "app/attention.h"
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
+#include "app/inbox.h"
+#include "app/openconversation.h"
+#include "app/session.h"
 #include "appicon.h"
-#include "assigndialog.h"
-#include "composer.h"
-#include "composerpanel.h"
+#include "chatpane.h"
 #include "connectionindicator.h"
 #include "consolesettings.h"
-#include "conversationheader.h"
 #include "conversationlistpanel.h"
-#include "conversationview.h"
-#include "draftpanel.h"
 #include "errortext.h"
 #include "languageswitcher.h"
-#include "messagebar.h"
 #include "richmessaging.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
@@ -24,59 +22,43 @@
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
-#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QVBoxLayout>
 
 namespace Serambi::Ui {
 
 using Filter = App::ConversationFilterProxy::Filter;
 
-MainWindow::MainWindow(App::ConsoleController *controller, ConsoleSettings *settings,
+namespace {
+// What the sign-in form offers before any relay was remembered: a relay on this computer.
+const QString DefaultRelayUrl = QStringLiteral("ws://127.0.0.1:8090/agents");
+} // namespace
+
+MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *settings,
                        LanguageSwitcher *language, QWidget *parent)
     : QMainWindow(parent)
-    , m_controller(controller)
+    , m_console(console)
     , m_settings(settings)
-    , m_language(language)
-    , m_list(new ConversationListPanel(controller, this))
-    , m_header(new ConversationHeader(controller, this))
-    , m_messageBar(new MessageBar(this))
-    , m_view(new ConversationView(controller->messages(), controller->mediaCache(), this))
-    , m_draft(new DraftPanel(this))
-    , m_composer(new ComposerPanel(this))
-    , m_connection(new ConnectionIndicator(controller, this))
+    , m_list(new ConversationListPanel(console->filters(), console->session(),
+                                       console->openConversation(), this))
+    , m_chat(new ChatPane(console, settings, this))
+    , m_connection(new ConnectionIndicator(console->session(), this))
     , m_userLabel(new QLabel(this))
     , m_signIn(new SignInDialog(this))
-    , m_tray(new TrayNotifier(controller, settings, this))
-    , m_rich(new RichMessaging(controller, settings, m_composer, m_view, m_draft, this))
+    , m_tray(new TrayNotifier(console->attention(), console->conversationList(), settings, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(appIcon());
     m_userLabel->setObjectName(QStringLiteral("userLabel"));
 
-    auto *right = new QWidget(this);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->setSpacing(0);
-    auto *line = new QFrame(right);
-    line->setFrameShape(QFrame::HLine);
-    line->setFrameShadow(QFrame::Sunken);
-    rightLayout->addWidget(m_header);
-    rightLayout->addWidget(line);
-    rightLayout->addWidget(m_messageBar);
-    rightLayout->addWidget(m_view, 1);
-    rightLayout->addWidget(m_draft);
-    rightLayout->addWidget(m_composer);
-
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_list);
-    splitter->addWidget(right);
+    splitter->addWidget(m_chat);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
@@ -88,10 +70,9 @@ MainWindow::MainWindow(App::ConsoleController *controller, ConsoleSettings *sett
     statusBar()->addPermanentWidget(m_connection);
     resize(1180, 760);
 
-    m_composer->setSendKey(settings->sendKey());
-    m_signIn->setRelayUrl(settings->relayUrl());
-    m_signIn->setUsername(settings->lastUsername());
-    m_signIn->setKeychainAvailable(controller->keychainAvailable());
+    App::Session *session = console->session();
+    m_signIn->setRelayUrl(DefaultRelayUrl);
+    m_signIn->setKeychainAvailable(session->keychainAvailable());
     m_signIn->setWindowModality(Qt::WindowModal);
 
     createActions();
@@ -99,64 +80,22 @@ MainWindow::MainWindow(App::ConsoleController *controller, ConsoleSettings *sett
 
     connect(m_list, &ConversationListPanel::conversationActivated, this,
             &MainWindow::openConversation);
-    connect(m_header, &ConversationHeader::takeOverRequested, this, &MainWindow::takeOver);
-    connect(m_header, &ConversationHeader::handBackRequested, this, &MainWindow::handBack);
-    connect(m_header, &ConversationHeader::resolveRequested, this, &MainWindow::resolve);
-    connect(m_header, &ConversationHeader::assignRequested, this, &MainWindow::assign);
-    connect(m_header, &ConversationHeader::aiModeRequested, this, [this](const QString &name) {
-        Protocol::AiMode mode;
-        if (Protocol::aiModeFromName(name, &mode))
-            m_controller->setAiMode(mode);
-    });
-    connect(m_rich, &RichMessaging::replyRequested, this, &MainWindow::replyToSelected);
-    connect(m_draft, &DraftPanel::approveRequested, this, &MainWindow::approveDraft);
-    connect(m_draft, &DraftPanel::editRequested, this, &MainWindow::editDraft);
-    connect(m_draft, &DraftPanel::regenerateRequested, this, &MainWindow::regenerateDraft);
-    connect(m_draft, &DraftPanel::discardRequested, this, &MainWindow::discardDraft);
-    connect(m_composer, &ComposerPanel::sendRequested, this, &MainWindow::handleSendRequested);
-    connect(m_composer, &ComposerPanel::textEdited, this, [this](const QString &text) {
-        if (m_current != 0)
-            m_controller->setUnsentText(m_current, text);
-    });
-    connect(m_view, &QListView::activated, this, &MainWindow::replyToSelected);
-    connect(m_view, &ConversationView::retryMediaRequested, m_controller,
-            &App::ConsoleController::retryMedia);
+    connect(m_chat, &ChatPane::chatHandled, this, [this] { openNextNeedingAttention(); });
+    connect(m_chat, &ChatPane::hintRequested, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+    connect(m_chat, &ChatPane::stateChanged, this, &MainWindow::updateActions);
 
-    connect(m_signIn, &SignInDialog::signInRequested, this,
-            [this](const QUrl &url, const QString &username, const QString &password) {
-                m_settings->setRelayUrl(url.toString());
-                m_settings->setLastUsername(username);
-                m_controller->signIn(url, username, password);
-            });
-    connect(controller, &App::ConsoleController::signedIn, this, &MainWindow::handleSignedIn);
-    connect(controller, &App::ConsoleController::signInFailed, this,
-            &MainWindow::handleSignInFailed);
-    connect(controller, &App::ConsoleController::passwordRequired, this, &MainWindow::showSignIn);
-    connect(controller, &App::ConsoleController::signedOut, this, &MainWindow::updateActions);
-    connect(controller, &App::ConsoleController::keychainAvailabilityChanged, m_signIn,
+    connect(m_signIn, &SignInDialog::signInRequested, session, &App::Session::signIn);
+    connect(session, &App::Session::signedIn, this, &MainWindow::handleSignedIn);
+    connect(session, &App::Session::signInFailed, this, &MainWindow::handleSignInFailed);
+    connect(session, &App::Session::passwordRequired, this, &MainWindow::showSignIn);
+    connect(session, &App::Session::signedOut, this, &MainWindow::updateActions);
+    connect(session, &App::Session::connectionChanged, this, &MainWindow::updateActions);
+    connect(session, &App::Session::keychainAvailabilityChanged, m_signIn,
             &SignInDialog::setKeychainAvailable);
-    connect(controller, &App::ConsoleController::currentUserChanged, this,
-            &MainWindow::handleCurrentUserChanged);
-    connect(controller, &App::ConsoleController::conversationOpened, this,
-            &MainWindow::handleConversationOpened);
-    connect(controller, &App::ConsoleController::conversationsLoaded, this,
+    connect(session, &App::Session::currentUserChanged, this, &MainWindow::retranslateUi);
+    connect(console->inbox(), &App::Inbox::conversationsLoaded, this,
             &MainWindow::handleConversationsLoaded);
-    connect(controller, &App::ConsoleController::draftChanged, this, [this](qint64 id) {
-        if (id == m_current)
-            m_draft->setDraft(m_controller->draft(id));
-        updateActions();
-    });
-    connect(controller, &App::ConsoleController::commandFailed, this,
-            &MainWindow::handleCommandFailed);
-    connect(controller, &App::ConsoleController::messageFailed, this,
-            &MainWindow::handleMessageFailed);
-    connect(controller, &App::ConsoleController::connectionChanged, this,
-            &MainWindow::updateActions);
-    connect(controller->conversationList(), &QAbstractItemModel::dataChanged, this, [this] {
-        markReadIfActive();
-        updateActions();
-    });
-    connect(settings, &ConsoleSettings::sendKeyChanged, m_composer, &ComposerPanel::setSendKey);
     connect(settings, &ConsoleSettings::languageChanged, language, &LanguageSwitcher::apply);
     connect(m_tray, &TrayNotifier::chatRequested, this, [this](qint64 id) {
         showNormal();
@@ -171,24 +110,29 @@ MainWindow::MainWindow(App::ConsoleController *controller, ConsoleSettings *sett
     });
 
     retranslateUi();
-    handleConversationOpened(0);
 }
 
 MainWindow::~MainWindow() = default;
 
+RichMessaging *MainWindow::richMessaging() const
+{
+    return m_chat->richMessaging();
+}
+
 void MainWindow::start()
 {
     show();
-    if (!m_controller->restoreSession())
+    if (!m_console->session()->restore())
         showSignIn();
 }
 
 void MainWindow::showSignIn()
 {
-    if (!m_controller->lastUsername().isEmpty())
-        m_signIn->setUsername(m_controller->lastUsername());
-    if (!m_controller->lastRelayUrl().isEmpty())
-        m_signIn->setRelayUrl(m_controller->lastRelayUrl().toString());
+    const App::Session *session = m_console->session();
+    if (!session->lastUsername().isEmpty())
+        m_signIn->setUsername(session->lastUsername());
+    if (!session->lastRelayUrl().isEmpty())
+        m_signIn->setRelayUrl(session->lastRelayUrl().toString());
     m_signIn->setBusy(false);
     m_signIn->open();
 }
@@ -197,16 +141,17 @@ void MainWindow::openConversation(qint64 id)
 {
     if (id == 0)
         return;
-    if (id == m_current) {
+    if (id == m_console->openConversation()->id()) {
         m_list->selectConversation(id);
         return;
     }
-    m_controller->openConversation(id);
+    m_console->openConversation()->open(id);
 }
 
 bool MainWindow::openNextNeedingAttention(bool backwards)
 {
-    const qint64 next = m_controller->nextNeedingAttention(m_current, backwards);
+    const qint64 next =
+        m_console->attention()->next(m_console->openConversation()->id(), backwards);
     if (next == 0) {
         statusBar()->showMessage(tr("No other chat needs you right now."), 4000);
         return false;
@@ -227,16 +172,18 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     else if (event->type() == QEvent::ActivationChange)
-        markReadIfActive();
+        m_chat->markReadIfActive();
     QMainWindow::changeEvent(event);
 }
 
-QAction *MainWindow::addShortcutAction(const QKeySequence &shortcut, void (MainWindow::*slot)())
+template<typename Receiver>
+QAction *MainWindow::addShortcutAction(const QKeySequence &shortcut, Receiver *receiver,
+                                       void (Receiver::*slot)())
 {
     auto *action = new QAction(this);
     action->setShortcut(shortcut);
     action->setShortcutContext(Qt::WindowShortcut);
-    connect(action, &QAction::triggered, this, slot);
+    connect(action, &QAction::triggered, receiver, slot);
     addAction(action);
     return action;
 }
@@ -244,9 +191,9 @@ QAction *MainWindow::addShortcutAction(const QKeySequence &shortcut, void (MainW
 void MainWindow::createActions()
 {
     m_settingsAction =
-        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_Comma), &MainWindow::showSettings);
-    m_signInAction = addShortcutAction({}, &MainWindow::showSignIn);
-    m_signOutAction = addShortcutAction({}, &MainWindow::signOut);
+        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::showSettings);
+    m_signInAction = addShortcutAction({}, this, &MainWindow::showSignIn);
+    m_signOutAction = addShortcutAction({}, this, &MainWindow::signOut);
     m_quitAction = new QAction(this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -254,31 +201,34 @@ void MainWindow::createActions()
     addAction(m_quitAction);
 
     m_searchAction =
-        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::focusSearch);
-    m_nextAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_J), &MainWindow::nextChat);
-    m_previousAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J),
+        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_K), this, &MainWindow::focusSearch);
+    m_nextAction =
+        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_J), this, &MainWindow::nextChat);
+    m_previousAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J), this,
                                          &MainWindow::previousChat);
-    m_takeOverAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_T), &MainWindow::takeOver);
-    m_handBackAction =
-        addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &MainWindow::handBack);
-    m_resolveAction =
-        addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::resolve);
-    m_assignAction =
-        addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), &MainWindow::assign);
+    m_takeOverAction =
+        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_T), m_chat, &ChatPane::takeOver);
+    m_handBackAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), m_chat,
+                                         &ChatPane::handBack);
+    m_resolveAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), m_chat,
+                                        &ChatPane::resolve);
+    m_assignAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), m_chat,
+                                       &ChatPane::assign);
     m_replyAction =
-        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_R), &MainWindow::replyToSelected);
+        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_R), m_chat, &ChatPane::replyToSelected);
     m_composerAction =
-        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_L), &MainWindow::focusComposer);
+        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_L), m_chat, &ChatPane::focusComposer);
     m_approveAction =
-        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_Return), &MainWindow::approveDraft);
+        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_Return), m_chat, &ChatPane::approveDraft);
     m_approveAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    m_editAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::editDraft);
-    m_regenerateAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                                           &MainWindow::regenerateDraft);
-    m_discardAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
-                                        &MainWindow::discardDraft);
-    m_escapeAction = addShortcutAction(QKeySequence(Qt::Key_Escape), &MainWindow::escape);
+    m_editAction =
+        addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_E), m_chat, &ChatPane::editDraft);
+    m_regenerateAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), m_chat,
+                                           &ChatPane::regenerateDraft);
+    m_discardAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), m_chat,
+                                        &ChatPane::discardDraft);
+    m_escapeAction = addShortcutAction(QKeySequence(Qt::Key_Escape), this, &MainWindow::escape);
 
     const Filter filters[] = {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved};
     for (int i = 0; i < 4; ++i) {
@@ -299,7 +249,7 @@ void MainWindow::createMenus()
 {
     m_consoleMenu = menuBar()->addMenu(QString());
     m_consoleMenu->addAction(m_settingsAction);
-    m_consoleMenu->addAction(m_rich->cannedAction());
+    m_consoleMenu->addAction(richMessaging()->cannedAction());
     m_consoleMenu->addSeparator();
     m_consoleMenu->addAction(m_signInAction);
     m_consoleMenu->addAction(m_signOutAction);
@@ -318,7 +268,7 @@ void MainWindow::createMenus()
     m_chatMenu->addAction(m_replyAction);
     m_chatMenu->addAction(m_composerAction);
     m_chatMenu->addSeparator();
-    for (QAction *action : m_rich->actions()) {
+    for (QAction *action : richMessaging()->actions()) {
         addAction(action);
         m_chatMenu->addAction(action);
     }
@@ -336,7 +286,7 @@ void MainWindow::createMenus()
 
 void MainWindow::retranslateUi()
 {
-    const App::CurrentUser user = m_controller->currentUser();
+    const App::CurrentUser user = m_console->session()->currentUser();
     setWindowTitle(user.username.isEmpty()
                        ? tr("Serambi")
                        : tr("Serambi — %1")
@@ -377,8 +327,7 @@ void MainWindow::handleSignedIn()
 {
     m_signIn->setBusy(false);
     m_signIn->accept();
-    m_messageBar->hide();
-    handleCurrentUserChanged();
+    retranslateUi();
 }
 
 void MainWindow::handleSignInFailed(const QString &errorCode, int retryAfterSeconds)
@@ -389,174 +338,38 @@ void MainWindow::handleSignInFailed(const QString &errorCode, int retryAfterSeco
     m_signIn->showError(ErrorText::forName(errorCode, retryAfterSeconds));
 }
 
-void MainWindow::handleConversationOpened(qint64 id)
-{
-    m_current = id;
-    m_header->setConversation(id);
-    m_draft->setDraft(id != 0 ? m_controller->draft(id) : std::nullopt);
-    m_composer->cancelReply();
-    m_composer->setText(id != 0 ? m_controller->unsentText(id) : QString());
-    m_composer->setEnabled(id != 0);
-    m_list->selectConversation(id);
-    markReadIfActive();
-    updateActions();
-}
-
-void MainWindow::handleCommandFailed(qint64 conversationId, const QString &errorCode,
-                                     const QString &metaTitle)
-{
-    QString text = ErrorText::forName(errorCode, 0, metaTitle);
-    const App::Conversation *conversation =
-        m_controller->conversationList()->conversation(conversationId);
-    if (conversationId != m_current && conversation)
-        text = tr("%1: %2").arg(conversation->displayName(), text);
-    m_messageBar->showMessage(text);
-}
-
-void MainWindow::handleMessageFailed(qint64 conversationId, qint64, int metaCode,
-                                     const QString &metaTitle)
-{
-    const App::Conversation *conversation =
-        m_controller->conversationList()->conversation(conversationId);
-    const QString who = conversation ? conversation->displayName() : QString();
-    QString reason =
-        metaTitle.isEmpty() ? ErrorText::forName(QStringLiteral("meta_error")) : metaTitle;
-    if (metaCode != 0)
-        reason += QStringLiteral(" (%1)").arg(metaCode);
-    m_messageBar->showMessage(tr("A message to %1 was not delivered: %2").arg(who, reason));
-}
-
-void MainWindow::handleSendRequested(const QString &text, const QString &replyToWamid)
-{
-    if (!m_controller->sendText(text, replyToWamid))
-        return;
-    m_composer->setText(QString());
-    m_composer->cancelReply();
-    m_controller->setUnsentText(m_current, QString());
-}
-
-void MainWindow::handleCurrentUserChanged()
-{
-    retranslateUi();
-}
-
 void MainWindow::handleConversationsLoaded()
 {
     // A first look at an empty "Mine" is less useful than the queue waiting for someone.
     if (m_filterChosen)
         return;
     m_filterChosen = true;
-    if (m_controller->conversations(Filter::Mine)->rowCount() == 0)
+    if (m_console->conversations(Filter::Mine)->rowCount() == 0)
         m_list->showFilter(Filter::Queue);
-}
-
-void MainWindow::markReadIfActive()
-{
-    if (m_current == 0 || !isActiveWindow())
-        return;
-    const App::Conversation *conversation =
-        m_controller->conversationList()->conversation(m_current);
-    if (conversation && conversation->unread > 0)
-        m_controller->markRead();
 }
 
 void MainWindow::updateActions()
 {
-    const bool signedIn = m_controller->connectionStatus().state != App::ConnectionState::SignedOut;
+    const App::Session *session = m_console->session();
+    const bool signedIn = session->connectionStatus().state != App::ConnectionState::SignedOut;
     m_signInAction->setVisible(!signedIn);
     m_signOutAction->setVisible(signedIn);
-    const bool open = m_current != 0;
-    const bool draft = open && m_draft->hasDraft();
+    const bool open = m_chat->hasConversation();
+    const bool draft = open && m_chat->hasDraft();
     for (QAction *action :
          {m_takeOverAction, m_handBackAction, m_resolveAction, m_replyAction, m_composerAction})
         action->setEnabled(open);
-    m_assignAction->setEnabled(open && m_controller->currentUser().isSupervisor());
-    m_assignAction->setVisible(m_controller->currentUser().isSupervisor());
+    const bool supervisor = session->currentUser().isSupervisor();
+    m_assignAction->setEnabled(open && supervisor);
+    m_assignAction->setVisible(supervisor);
     for (QAction *action : {m_approveAction, m_editAction, m_regenerateAction, m_discardAction})
         action->setEnabled(draft);
     m_regenerateAction->setEnabled(open);
 }
 
-void MainWindow::approveDraft()
-{
-    if (m_draft->canApprove() && m_controller->approveDraft())
-        openNextNeedingAttention();
-}
-
-void MainWindow::editDraft()
-{
-    const QString text = m_controller->editDraft();
-    if (text.isEmpty())
-        return;
-    m_composer->setText(text);
-    m_controller->setUnsentText(m_current, text);
-    m_composer->editor()->setFocus(Qt::ShortcutFocusReason);
-}
-
-void MainWindow::regenerateDraft()
-{
-    m_controller->regenerateDraft();
-}
-
-void MainWindow::discardDraft()
-{
-    m_controller->discardDraft();
-}
-
-void MainWindow::takeOver()
-{
-    if (m_controller->takeOver())
-        m_composer->editor()->setFocus(Qt::ShortcutFocusReason);
-}
-
-void MainWindow::handBack()
-{
-    m_controller->handBack();
-}
-
-void MainWindow::resolve()
-{
-    if (m_controller->resolve())
-        openNextNeedingAttention();
-}
-
-void MainWindow::assign()
-{
-    if (m_current == 0 || !m_controller->currentUser().isSupervisor())
-        return;
-    auto *dialog = new AssignDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const qint64 conversationId = m_current;
-    connect(m_controller, &App::ConsoleController::agentsListed, dialog, &AssignDialog::setAgents);
-    connect(m_controller, &App::ConsoleController::agentsListFailed, dialog,
-            [dialog](const QString &code) { dialog->showError(ErrorText::forName(code)); });
-    connect(dialog, &AssignDialog::agentChosen, this, [this, conversationId](const QString &name) {
-        if (m_current == conversationId)
-            m_controller->assign(name);
-    });
-    dialog->open();
-    m_controller->listAgents();
-}
-
-void MainWindow::replyToSelected()
-{
-    const QString wamid = m_view->selectedWamid();
-    if (wamid.isEmpty()) {
-        statusBar()->showMessage(tr("Select a delivered message first, then press Ctrl+R."), 4000);
-        return;
-    }
-    m_composer->setReplyTo(wamid, m_view->selectedText());
-    m_composer->editor()->setFocus(Qt::ShortcutFocusReason);
-}
-
 void MainWindow::focusSearch()
 {
     m_list->focusSearch();
-}
-
-void MainWindow::focusComposer()
-{
-    m_composer->editor()->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::nextChat()
@@ -571,11 +384,7 @@ void MainWindow::previousChat()
 
 void MainWindow::escape()
 {
-    if (m_messageBar->isVisible()) {
-        m_messageBar->hide();
-        return;
-    }
-    if (m_composer->cancelReply())
+    if (m_chat->escape())
         return;
     if (m_list->clearSearch() || m_list->searchField()->hasFocus())
         m_list->listView(m_list->currentFilter())->setFocus(Qt::ShortcutFocusReason);
@@ -583,7 +392,7 @@ void MainWindow::escape()
 
 void MainWindow::signOut()
 {
-    m_controller->signOut();
+    m_console->session()->signOut();
     showSignIn();
 }
 

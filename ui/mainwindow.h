@@ -12,27 +12,24 @@ class ConsoleController;
 
 namespace Serambi::Ui {
 
-class ComposerPanel;
+class ChatPane;
 class ConnectionIndicator;
 class ConsoleSettings;
-class ConversationHeader;
 class ConversationListPanel;
-class ConversationView;
-class DraftPanel;
 class LanguageSwitcher;
-class MessageBar;
 class RichMessaging;
 class SignInDialog;
 class TrayNotifier;
 
-// The console: chats on the left; the open chat's header, messages, AI draft and composer on
-// the right; the connection state in the status bar. Every action has a shortcut.
+// The console's window: it arranges the chat list on the left and the open chat (ChatPane) on
+// the right, the connection state in the status bar, the sign-in dialog, the tray, and the
+// menus with a shortcut for every action. The chat's rules and actions are the ChatPane's.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    MainWindow(App::ConsoleController *controller, ConsoleSettings *settings,
+    MainWindow(App::ConsoleController *console, ConsoleSettings *settings,
                LanguageSwitcher *language, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -44,7 +41,7 @@ public:
     bool openNextNeedingAttention(bool backwards = false);
     void showSettings();
     SignInDialog *signInDialog() const { return m_signIn; }
-    RichMessaging *richMessaging() const { return m_rich; }
+    RichMessaging *richMessaging() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -53,53 +50,30 @@ private:
     void createActions();
     void createMenus();
     void retranslateUi();
-    QAction *addShortcutAction(const QKeySequence &shortcut, void (MainWindow::*slot)());
+    template<typename Receiver>
+    QAction *addShortcutAction(const QKeySequence &shortcut, Receiver *receiver,
+                               void (Receiver::*slot)());
 
     void handleSignedIn();
     void handleSignInFailed(const QString &errorCode, int retryAfterSeconds);
-    void handleConversationOpened(qint64 id);
-    void handleCommandFailed(qint64 conversationId, const QString &errorCode,
-                             const QString &metaTitle);
-    void handleMessageFailed(qint64 conversationId, qint64 messageId, int metaCode,
-                             const QString &metaTitle);
-    void handleSendRequested(const QString &text, const QString &replyToWamid);
-    void handleCurrentUserChanged();
     void handleConversationsLoaded();
-    void markReadIfActive();
     void updateActions();
 
-    void approveDraft();
-    void editDraft();
-    void regenerateDraft();
-    void discardDraft();
-    void takeOver();
-    void handBack();
-    void resolve();
-    void assign();
-    void replyToSelected();
     void focusSearch();
-    void focusComposer();
     void nextChat();
     void previousChat();
     void escape();
     void signOut();
 
-    App::ConsoleController *m_controller;
+    App::ConsoleController *m_console;
     ConsoleSettings *m_settings;
-    LanguageSwitcher *m_language;
 
     ConversationListPanel *m_list;
-    ConversationHeader *m_header;
-    MessageBar *m_messageBar;
-    ConversationView *m_view;
-    DraftPanel *m_draft;
-    ComposerPanel *m_composer;
+    ChatPane *m_chat;
     ConnectionIndicator *m_connection;
     QLabel *m_userLabel;
     SignInDialog *m_signIn;
     TrayNotifier *m_tray;
-    RichMessaging *m_rich;
-    qint64 m_current = 0;
     bool m_filterChosen = false;
 
     QMenu *m_consoleMenu = nullptr;

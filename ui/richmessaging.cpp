@@ -1,15 +1,14 @@
 #include "richmessaging.h"
 
-#include "app/consolecontroller.h"
-#include "app/conversationlistmodel.h"
 #include "app/mediauploader.h"
 #include "app/messagelistmodel.h"
+#include "app/openconversation.h"
+#include "app/session.h"
 #include "attachmentstrip.h"
 #include "canneddialog.h"
 #include "cannedpopup.h"
 #include "composer.h"
 #include "composerpanel.h"
-#include "consolesettings.h"
 #include "conversationview.h"
 #include "draftchoices.h"
 #include "draftpanel.h"
@@ -40,21 +39,23 @@ QAction *makeAction(QObject *parent, const QKeySequence &shortcut)
 }
 } // namespace
 
-RichMessaging::RichMessaging(App::ConsoleController *controller, ConsoleSettings *settings,
-                             ComposerPanel *composer, ConversationView *view, DraftPanel *draft,
-                             QWidget *window)
+RichMessaging::RichMessaging(App::OpenConversation *chat, App::Session *session,
+                             App::CannedResponses *canned, App::MessageTemplates *templates,
+                             App::MediaUploader *uploader, ComposerPanel *composer,
+                             ConversationView *view, DraftPanel *draft, QWidget *window)
     : QObject(window)
-    , m_controller(controller)
-    , m_settings(settings)
+    , m_chat(chat)
+    , m_session(session)
+    , m_cannedResponses(canned)
+    , m_templates(templates)
+    , m_uploader(uploader)
     , m_composer(composer)
     , m_view(view)
-    , m_draftPanel(draft)
     , m_window(window)
     , m_canned(new CannedPopup(
-          controller->canned(), composer->editor(),
-          [controller] {
-              const App::Conversation *conversation =
-                  controller->conversationList()->conversation(controller->currentConversationId());
+          canned, composer->editor(),
+          [chat] {
+              const App::Conversation *conversation = chat->conversation();
               return conversation ? conversation->name : QString();
           },
           window))
@@ -75,17 +76,12 @@ RichMessaging::RichMessaging(App::ConsoleController *controller, ConsoleSettings
             &RichMessaging::openInteractiveBuilder);
     connect(composer, &ComposerPanel::templateRequested, this, &RichMessaging::openTemplatePicker);
     connect(composer, &ComposerPanel::mediaSendRequested, this, &RichMessaging::sendMedia);
-    connect(composer, &ComposerPanel::textEdited, this, [this](const QString &text) {
-        if (m_settings->typingIndicatorEnabled() && !text.trimmed().isEmpty())
-            m_controller->sendTyping();
-    });
     connect(composer->attachmentStrip(), &AttachmentStrip::cancelRequested, this, [this] {
         if (m_uploading)
-            m_controller->uploader()->cancel();
+            m_uploader->cancel();
     });
     connect(draft, &DraftPanel::interactiveRequested, this, &RichMessaging::openBuilderFromDraft);
 
-    App::MediaUploader *uploader = controller->uploader();
     connect(uploader, &App::MediaUploader::progress, this, [this](qint64 sent, qint64 total) {
         if (m_uploading)
             m_composer->attachmentStrip()->setProgress(sent, total);
@@ -98,16 +94,6 @@ RichMessaging::RichMessaging(App::ConsoleController *controller, ConsoleSettings
     view->viewport()->installEventFilter(this);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, &RichMessaging::showContextMenu);
-
-    connect(controller, &App::ConsoleController::conversationOpened, this,
-            &RichMessaging::refreshWindow);
-    connect(controller->conversationList(), &QAbstractItemModel::dataChanged, this,
-            &RichMessaging::refreshWindow);
-    connect(controller->conversationList(), &QAbstractItemModel::modelReset, this,
-            &RichMessaging::refreshWindow);
-    m_windowClock.setInterval(30 * 1000);
-    connect(&m_windowClock, &QTimer::timeout, this, &RichMessaging::refreshWindow);
-    m_windowClock.start();
 
     window->installEventFilter(this);
     retranslate();
@@ -141,13 +127,13 @@ bool RichMessaging::eventFilter(QObject *watched, QEvent *event)
     } else if (watched == m_view->viewport()) {
         if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
             auto *drag = static_cast<QDropEvent *>(event);
-            if (Attachment::canTake(drag->mimeData()) && m_controller->currentConversationId()) {
+            if (Attachment::canTake(drag->mimeData()) && m_chat->id()) {
                 drag->acceptProposedAction();
                 return true;
             }
         } else if (event->type() == QEvent::Drop) {
             auto *drop = static_cast<QDropEvent *>(event);
-            if (Attachment::canTake(drop->mimeData()) && m_controller->currentConversationId()) {
+            if (Attachment::canTake(drop->mimeData()) && m_chat->id()) {
                 m_composer->setAttachment(Attachment::fromMimeData(drop->mimeData()));
                 drop->acceptProposedAction();
                 return true;
@@ -157,17 +143,9 @@ bool RichMessaging::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
-void RichMessaging::refreshWindow()
-{
-    const qint64 current = m_controller->currentConversationId();
-    const bool closed = current != 0 && !m_controller->windowOpen(current);
-    m_composer->setWindowClosed(closed);
-    m_draftPanel->setWindowClosed(closed);
-}
-
 void RichMessaging::attachFile()
 {
-    if (m_controller->currentConversationId() == 0 || m_composer->windowClosed())
+    if (m_chat->id() == 0 || !m_chat->windowOpen())
         return;
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Attach a file"));
     if (!path.isEmpty())
@@ -181,10 +159,10 @@ void RichMessaging::sendMedia(const QString &replyToWamid)
         return;
     const Attachment &file = strip->attachment();
     m_uploadReplyTo = replyToWamid;
-    m_uploadConversation = m_controller->currentConversationId();
+    m_uploadConversation = m_chat->id();
     m_uploading = true;
     strip->setUploading(true);
-    if (!m_controller->uploader()->upload(file.bytes(), file.mimeType(), file.fileName()))
+    if (!m_uploader->upload(file.bytes(), file.mimeType(), file.fileName()))
         m_uploading = false; // failed() already said why
 }
 
@@ -193,13 +171,13 @@ void RichMessaging::handleUploaded(const QString &key, const QString &kind)
     if (!std::exchange(m_uploading, false))
         return;
     AttachmentStrip *strip = m_composer->attachmentStrip();
-    if (m_uploadConversation != m_controller->currentConversationId()) {
+    if (m_uploadConversation != m_chat->id()) {
         strip->setError(tr("The chat changed during the upload; nothing was sent."));
         return;
     }
     const QString filename =
         kind == QLatin1String("document") ? strip->attachment().fileName() : QString();
-    m_controller->sendMedia(key, strip->caption(), filename, m_uploadReplyTo);
+    m_chat->sendMedia(key, strip->caption(), filename, m_uploadReplyTo);
     strip->clear();
     m_composer->cancelReply();
 }
@@ -229,16 +207,15 @@ void RichMessaging::handleUploadFailed(const QString &errorCode)
 
 InteractiveBuilder *RichMessaging::newBuilder(qint64 draftId)
 {
-    if (m_controller->currentConversationId() == 0 || m_composer->windowClosed())
+    if (m_chat->id() == 0 || !m_chat->windowOpen())
         return nullptr;
     auto *builder = new InteractiveBuilder(m_window);
     builder->setAttribute(Qt::WA_DeleteOnClose);
-    const qint64 conversation = m_controller->currentConversationId();
+    const qint64 conversation = m_chat->id();
     connect(builder, &QDialog::accepted, this, [this, builder, draftId, conversation] {
-        if (conversation != m_controller->currentConversationId())
+        if (conversation != m_chat->id())
             return;
-        if (m_controller->sendInteractive(builder->interactive(), m_composer->replyToWamid(),
-                                          draftId))
+        if (m_chat->sendInteractive(builder->interactive(), m_composer->replyToWamid(), draftId))
             m_composer->cancelReply();
     });
     return builder;
@@ -256,8 +233,7 @@ InteractiveBuilder *RichMessaging::openInteractiveBuilder()
 
 InteractiveBuilder *RichMessaging::openBuilderFromDraft()
 {
-    const std::optional<App::Draft> draft =
-        m_controller->draft(m_controller->currentConversationId());
+    const std::optional<App::Draft> draft = m_chat->draft();
     if (!draft)
         return nullptr;
     InteractiveBuilder *builder = newBuilder(draft->id);
@@ -270,19 +246,19 @@ InteractiveBuilder *RichMessaging::openBuilderFromDraft()
 
 TemplatePicker *RichMessaging::openTemplatePicker()
 {
-    const qint64 conversation = m_controller->currentConversationId();
+    const qint64 conversation = m_chat->id();
     if (conversation == 0)
         return nullptr;
-    auto *picker = new TemplatePicker(m_controller, m_window);
+    auto *picker = new TemplatePicker(m_templates, m_uploader,
+                                      m_session->currentUser().isSupervisor(), m_window);
     picker->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_composer->windowClosed()) {
+    if (!m_chat->windowOpen()) {
         picker->setReason(tr("More than 24 hours since the customer last wrote: WhatsApp only "
                              "allows an approved template."));
     }
     connect(picker, &QDialog::accepted, this, [this, picker, conversation] {
-        if (conversation == m_controller->currentConversationId())
-            m_controller->sendTemplate(picker->templateName(), picker->language(),
-                                       picker->parameters());
+        if (conversation == m_chat->id())
+            m_chat->sendTemplate(picker->templateName(), picker->language(), picker->parameters());
     });
     picker->open();
     return picker;
@@ -290,7 +266,7 @@ TemplatePicker *RichMessaging::openTemplatePicker()
 
 void RichMessaging::openCannedManager()
 {
-    auto *dialog = new CannedDialog(m_controller->canned(), m_window);
+    auto *dialog = new CannedDialog(m_cannedResponses, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -307,7 +283,7 @@ qint64 RichMessaging::selectedCustomerMessage() const
 bool RichMessaging::react(const QString &emoji)
 {
     const qint64 message = selectedCustomerMessage();
-    return message != 0 && m_controller->sendReaction(message, emoji);
+    return message != 0 && m_chat->sendReaction(message, emoji);
 }
 
 void RichMessaging::fillReactionMenu(QMenu *menu)
@@ -346,7 +322,7 @@ void RichMessaging::showContextMenu(const QPoint &position)
     QAction *reply = menu->addAction(tr("Reply (Ctrl+R)"));
     reply->setEnabled(!index.data(Roles::WamidRole).toString().isEmpty());
     connect(reply, &QAction::triggered, this, &RichMessaging::replyRequested);
-    if (selectedCustomerMessage() != 0 && !m_composer->windowClosed()) {
+    if (selectedCustomerMessage() != 0 && m_chat->windowOpen()) {
         QMenu *reactions = menu->addMenu(tr("React (Ctrl+Shift+M)"));
         fillReactionMenu(reactions);
     }

@@ -3,37 +3,40 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 class QAction;
 class QMenu;
 class QPoint;
 
 namespace Serambi::App {
-class ConsoleController;
-}
+class CannedResponses;
+class MediaUploader;
+class MessageTemplates;
+class OpenConversation;
+class Session;
+} // namespace Serambi::App
 
 namespace Serambi::Ui {
 
 class CannedPopup;
 class ComposerPanel;
-class ConsoleSettings;
 class ConversationView;
 class DraftPanel;
 class InteractiveBuilder;
 class TemplatePicker;
 
-// Everything beyond text the agent sends from the open chat, wired between the controller and
-// the chat's widgets: files (attach, paste, drop; upload with progress and cancel), buttons and
-// lists (also from a draft that offers choices), templates (and the composer's switch to them
-// when the 24-hour window has closed), saved replies after "/", reactions and the context
-// menu of a message, and the typing indicator.
+// Everything beyond text the agent sends from the open chat, for the ChatPane that owns the
+// widgets: files (attach, paste, drop; upload with progress and cancel), buttons and lists
+// (also from a draft that offers choices), templates, saved replies after "/", reactions and
+// the context menu of a message. The rules (is the window open, is a chat open) are the
+// OpenConversation's.
 class RichMessaging : public QObject
 {
     Q_OBJECT
 
 public:
-    RichMessaging(App::ConsoleController *controller, ConsoleSettings *settings,
+    RichMessaging(App::OpenConversation *chat, App::Session *session, App::CannedResponses *canned,
+                  App::MessageTemplates *templates, App::MediaUploader *uploader,
                   ComposerPanel *composer, ConversationView *view, DraftPanel *draft,
                   QWidget *window);
 
@@ -52,8 +55,6 @@ public:
     bool react(const QString &emoji);
     // The emoji menu for the selected message (Ctrl+Shift+M), at the message.
     void showReactionMenu();
-    // The composer follows the open chat's 24-hour window.
-    void refreshWindow();
 
     static QStringList reactionEmojis();
 
@@ -73,14 +74,15 @@ private:
     qint64 selectedCustomerMessage() const;
     InteractiveBuilder *newBuilder(qint64 draftId);
 
-    App::ConsoleController *m_controller;
-    ConsoleSettings *m_settings;
+    App::OpenConversation *m_chat;
+    App::Session *m_session;
+    App::CannedResponses *m_cannedResponses;
+    App::MessageTemplates *m_templates;
+    App::MediaUploader *m_uploader;
     ComposerPanel *m_composer;
     ConversationView *m_view;
-    DraftPanel *m_draftPanel;
     QWidget *m_window;
     CannedPopup *m_canned;
-    QTimer m_windowClock;
     bool m_uploading = false; // the uploader works for the composer
     QString m_uploadReplyTo;
     qint64 m_uploadConversation = 0;

@@ -1,7 +1,7 @@
 #include "templatepicker.h"
 
-#include "app/consolecontroller.h"
 #include "app/mediauploader.h"
+#include "app/messagetemplates.h"
 #include "attachment.h"
 #include "errortext.h"
 #include "interactivepreview.h"
@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -29,9 +30,11 @@ namespace {
 constexpr int IndexRole = Qt::UserRole + 1;
 }
 
-TemplatePicker::TemplatePicker(App::ConsoleController *controller, QWidget *parent)
+TemplatePicker::TemplatePicker(App::MessageTemplates *templates, App::MediaUploader *uploader,
+                               bool mayResync, QWidget *parent)
     : QDialog(parent)
-    , m_controller(controller)
+    , m_catalogue(templates)
+    , m_uploader(uploader)
     , m_reason(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_list(new QListWidget(this))
@@ -60,7 +63,7 @@ TemplatePicker::TemplatePicker(App::ConsoleController *controller, QWidget *pare
     bold.setBold(true);
     m_reason->setFont(bold);
     m_form->setContentsMargins(0, 0, 0, 0);
-    m_sync->setVisible(controller->currentUser().isSupervisor());
+    m_sync->setVisible(mayResync);
 
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
@@ -101,18 +104,17 @@ TemplatePicker::TemplatePicker(App::ConsoleController *controller, QWidget *pare
                                                               : App::MessageTemplate{});
     });
     connect(m_sync, &QPushButton::clicked, this, [this] {
-        if (m_controller->templates()->sync())
+        if (m_catalogue->sync())
             m_status->setText(tr("Asking WhatsApp for the templates…"));
     });
-    connect(m_controller->templates(), &App::MessageTemplates::changed, this, [this] {
-        m_status->setText(tr("%n approved templates", nullptr,
-                             int(m_controller->templates()->approved().size())));
+    connect(m_catalogue, &App::MessageTemplates::changed, this, [this] {
+        m_status->setText(
+            tr("%n approved templates", nullptr, int(m_catalogue->approved().size())));
         reloadList();
     });
-    connect(m_controller->templates(), &App::MessageTemplates::syncFailed, this,
+    connect(m_catalogue, &App::MessageTemplates::syncFailed, this,
             [this](const QString &code) { m_status->setText(ErrorText::forName(code)); });
 
-    App::MediaUploader *uploader = m_controller->uploader();
     connect(uploader, &App::MediaUploader::progress, this, [this](qint64 sent, qint64 total) {
         if (m_mediaProgress && total > 0) {
             m_mediaProgress->setMaximum(100);
@@ -161,7 +163,7 @@ void TemplatePicker::reloadList()
 {
     const QString chosenName = m_current.name;
     const QString chosenLanguage = m_current.language;
-    m_templates = m_controller->templates()->approved();
+    m_templates = m_catalogue->approved();
     const QString filter = m_filter->text().trimmed();
     m_list->clear();
     for (int i = 0; i < m_templates.size(); ++i) {
@@ -267,7 +269,7 @@ bool TemplatePicker::attachHeaderFile(const QString &path)
         m_mediaProgress->setValue(0);
         m_mediaProgress->show();
         m_uploading = true;
-        if (!m_controller->uploader()->upload(file.bytes(), file.mimeType(), file.fileName()))
+        if (!m_uploader->upload(file.bytes(), file.mimeType(), file.fileName()))
             return false;
         refresh();
         return true;
@@ -351,7 +353,7 @@ void TemplatePicker::refresh()
             m_mediaLabel->setText(m_mediaError);
         else if (!m_mediaKey.isEmpty())
             m_mediaLabel->setText(tr("File uploaded."));
-        else if (!m_controller->uploader()->isBusy())
+        else if (!m_uploader->isBusy())
             m_mediaLabel->setText(tr("This template starts with a file: choose one."));
         QPalette pal = m_mediaLabel->palette();
         pal.setColor(QPalette::WindowText, m_mediaError.isEmpty()

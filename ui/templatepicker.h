@@ -13,8 +13,9 @@ class QProgressBar;
 class QPushButton;
 
 namespace Serambi::App {
-class ConsoleController;
-}
+class MediaUploader;
+class MessageTemplates;
+} // namespace Serambi::App
 
 namespace Serambi::Ui {
 
@@ -29,7 +30,9 @@ class TemplatePicker : public QDialog
     Q_OBJECT
 
 public:
-    explicit TemplatePicker(App::ConsoleController *controller, QWidget *parent = nullptr);
+    // mayResync: the user may ask the relay to fetch the templates from Meta (supervisors).
+    TemplatePicker(App::MessageTemplates *templates, App::MediaUploader *uploader, bool mayResync,
+                   QWidget *parent = nullptr);
 
     // Why the template is needed (the window closed), shown above the list; empty hides it.
     void setReason(const QString &reason);
@@ -54,7 +57,8 @@ private:
     void refresh();
     void chooseHeaderFile();
 
-    App::ConsoleController *m_controller;
+    App::MessageTemplates *m_catalogue;
+    App::MediaUploader *m_uploader;
     QLabel *m_reason;
     QLineEdit *m_filter;
     QListWidget *m_list;

@@ -45,21 +45,20 @@ QIcon badgedIcon(int unread)
 
 } // namespace
 
-TrayNotifier::TrayNotifier(App::ConsoleController *controller, ConsoleSettings *settings,
-                           QObject *parent)
-    : QObject(parent), m_controller(controller), m_settings(settings)
+TrayNotifier::TrayNotifier(App::Attention *attention,
+                           const App::ConversationListModel *conversations,
+                           ConsoleSettings *settings, QObject *parent)
+    : QObject(parent), m_attention(attention), m_conversations(conversations), m_settings(settings)
 {
     setObjectName(QStringLiteral("trayNotifier"));
-    connect(controller, &App::ConsoleController::attentionRequested, this,
-            &TrayNotifier::handleAttention);
+    connect(attention, &App::Attention::attentionRequested, this, &TrayNotifier::handleAttention);
     connect(this, &TrayNotifier::notificationRequested, this, &TrayNotifier::showNotification);
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_tray = new QSystemTrayIcon(this);
     m_tray->setObjectName(QStringLiteral("trayIcon"));
-    updateIcon(controller->unreadTotal());
-    connect(controller, &App::ConsoleController::unreadTotalChanged, this,
-            &TrayNotifier::updateIcon);
+    updateIcon(attention->unreadTotal());
+    connect(attention, &App::Attention::unreadTotalChanged, this, &TrayNotifier::updateIcon);
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
         if (m_lastNotified != 0)
             Q_EMIT chatRequested(m_lastNotified);
@@ -74,22 +73,20 @@ TrayNotifier::TrayNotifier(App::ConsoleController *controller, ConsoleSettings *
 bool TrayNotifier::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
-        updateIcon(m_controller->unreadTotal());
+        updateIcon(m_attention->unreadTotal());
     return QObject::eventFilter(watched, event);
 }
 
-void TrayNotifier::handleAttention(qint64 conversationId,
-                                   App::ConsoleController::AttentionReason reason)
+void TrayNotifier::handleAttention(qint64 conversationId, App::Attention::Reason reason)
 {
     if (!m_settings->notificationsEnabled())
         return;
     if (m_settings->soundEnabled())
         QApplication::beep();
-    const App::Conversation *conversation =
-        m_controller->conversationList()->conversation(conversationId);
+    const App::Conversation *conversation = m_conversations->conversation(conversationId);
     const QString name = conversation ? conversation->displayName() : QString();
     m_lastNotified = conversationId;
-    if (reason == App::ConsoleController::AttentionReason::AssignedToMe)
+    if (reason == App::Attention::Reason::AssignedToMe)
         Q_EMIT notificationRequested(conversationId, tr("Chat assigned to you"),
                                      tr("%1 is now yours to answer.").arg(name));
     else

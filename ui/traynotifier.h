@@ -1,10 +1,14 @@
 #pragma once
 
-#include "app/consolecontroller.h"
+#include "app/attention.h"
 
 #include <QObject>
 
 class QSystemTrayIcon;
+
+namespace Serambi::App {
+class ConversationListModel;
+}
 
 namespace Serambi::Ui {
 
@@ -19,8 +23,8 @@ class TrayNotifier : public QObject
     Q_OBJECT
 
 public:
-    TrayNotifier(App::ConsoleController *controller, ConsoleSettings *settings,
-                 QObject *parent = nullptr);
+    TrayNotifier(App::Attention *attention, const App::ConversationListModel *conversations,
+                 ConsoleSettings *settings, QObject *parent = nullptr);
 
     bool isAvailable() const { return m_tray != nullptr; }
 
@@ -34,12 +38,12 @@ Q_SIGNALS:
     void windowRequested();
 
 private:
-    void handleAttention(qint64 conversationId,
-                         Serambi::App::ConsoleController::AttentionReason reason);
+    void handleAttention(qint64 conversationId, Serambi::App::Attention::Reason reason);
     void updateIcon(int unread);
     void showNotification(qint64 conversationId, const QString &title, const QString &text);
 
-    App::ConsoleController *m_controller;
+    App::Attention *m_attention;
+    const App::ConversationListModel *m_conversations;
     ConsoleSettings *m_settings;
     QSystemTrayIcon *m_tray = nullptr;
     qint64 m_lastNotified = 0;

@@ -1,11 +1,15 @@
 // The console core against a real relay and the Cloud API simulator on loopback: what an agent
 // sees in the models after signing in, sending, approving, taking over, losing the relay and
 // coming back.
+#include "app/attention.h"
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
+#include "app/inbox.h"
 #include "app/memorycredentialstore.h"
 #include "app/messagelistmodel.h"
+#include "app/openconversation.h"
 #include "app/relayclient.h"
+#include "app/session.h"
 #include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
 
@@ -86,10 +90,11 @@ private:
     bool signIn(Console &console, const QString &username = Agent,
                 const QString &password = Password)
     {
-        QSignalSpy signedIn(&console.controller, &ConsoleController::signedIn);
-        console.controller.signIn(agentsUrl(), username, password);
+        QSignalSpy signedIn(console.controller.session(), &Session::signedIn);
+        console.controller.session()->signIn(agentsUrl(), username, password);
         return signedIn.wait(Timeout) && QTest::qWaitFor([&] {
-                   return console.controller.connectionStatus().state == ConnectionState::Online;
+                   return console.controller.session()->connectionStatus().state ==
+                          ConnectionState::Online;
                });
     }
 
@@ -157,7 +162,8 @@ private Q_SLOTS:
     {
         auto console = newConsole();
         QVERIFY(signIn(*console));
-        QCOMPARE(console->controller.currentUser().displayName, QStringLiteral("Ayu Lestari"));
+        QCOMPARE(console->controller.session()->currentUser().displayName,
+                 QStringLiteral("Ayu Lestari"));
         const QString text = QStringLiteral("Halo kak, paket saya belum sampai 😢");
         QVERIFY(!customerSays(text).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(conversationShowing(*console, text) != 0, Timeout);
@@ -168,7 +174,7 @@ private Q_SLOTS:
         QCOMPARE(row.data(ListRoles::PhoneRole).toString(), QLatin1Char('+') + CustomerWaId);
         QVERIFY(row.data(ListRoles::WaitingSinceRole).toDateTime().isValid());
 
-        console->controller.openConversation(id);
+        console->controller.openConversation()->open(id);
         QTRY_COMPARE_WITH_TIMEOUT(countMessagesWithText(console->controller.messages(), text), 1,
                                   Timeout);
     }
@@ -180,17 +186,17 @@ private Q_SLOTS:
         QVERIFY(!customerSays(QStringLiteral("Ongkir ke Bandung berapa?")).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(
             conversationShowing(*console, QStringLiteral("Ongkir ke Bandung berapa?")), Timeout);
-        console->controller.openConversation(
+        console->controller.openConversation()->open(
             conversationShowing(*console, QStringLiteral("Ongkir ke Bandung berapa?")));
 
         const QString reply = QStringLiteral("Rp 18.000 kak, 2-3 hari sampai 🙏");
-        QVERIFY(console->controller.sendText(reply));
+        QVERIFY(console->controller.openConversation()->sendText(reply));
         QCOMPARE(statusOfText(console->controller.messages(), reply), QStringLiteral("pending"));
         QTRY_COMPARE_WITH_TIMEOUT(statusOfText(console->controller.messages(), reply),
                                   QStringLiteral("read"), Timeout);
         QCOMPARE(countMessagesWithText(console->controller.messages(), reply), 1);
         QCOMPARE(graphRequestsWithText(reply), 1);
-        const qint64 id = console->controller.currentConversationId();
+        const qint64 id = console->controller.openConversation()->id();
         const QModelIndex row = console->controller.conversationList()->index(
             console->controller.conversationList()->rowOf(id));
         QCOMPARE(row.data(ListRoles::StateRole).toString(), QStringLiteral("assigned"));
@@ -208,17 +214,18 @@ private Q_SLOTS:
             Timeout);
         const qint64 id =
             conversationShowing(*console, QStringLiteral("Apakah toko buka hari Minggu?"));
-        QTRY_VERIFY_WITH_TIMEOUT(console->controller.draft(id).has_value(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(console->controller.inbox()->draft(id).has_value(), Timeout);
         const QModelIndex row = console->controller.conversationList()->index(
             console->controller.conversationList()->rowOf(id));
         QVERIFY(row.data(ListRoles::DraftReadyRole).toBool());
         QVERIFY(row.data(ListRoles::NeedsAttentionRole).toBool());
 
-        console->controller.openConversation(id);
-        const QString draftText = console->controller.draft(id)->text;
+        console->controller.openConversation()->open(id);
+        const QString draftText = console->controller.inbox()->draft(id)->text;
         QVERIFY(!draftText.isEmpty());
-        QVERIFY(console->controller.approveDraft());
-        QVERIFY2(!console->controller.draft(id).has_value(), "an approved draft leaves the panel");
+        QVERIFY(console->controller.openConversation()->approveDraft());
+        QVERIFY2(!console->controller.inbox()->draft(id).has_value(),
+                 "an approved draft leaves the panel");
         QTRY_COMPARE_WITH_TIMEOUT(graphRequestsWithText(draftText), 1, Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(statusOfText(console->controller.messages(), draftText),
                                   QStringLiteral("read"), Timeout);
@@ -233,12 +240,12 @@ private Q_SLOTS:
             conversationShowing(*console, QStringLiteral("Saya mau bicara dengan orang")), Timeout);
         const qint64 id =
             conversationShowing(*console, QStringLiteral("Saya mau bicara dengan orang"));
-        console->controller.openConversation(id);
+        console->controller.openConversation()->open(id);
         auto row = [&] {
             return console->controller.conversationList()->index(
                 console->controller.conversationList()->rowOf(id));
         };
-        QVERIFY(console->controller.takeOver(Protocol::AiMode::Off));
+        QVERIFY(console->controller.openConversation()->takeOver(Protocol::AiMode::Off));
         QTRY_COMPARE_WITH_TIMEOUT(row().data(ListRoles::StateRole).toString(),
                                   QStringLiteral("assigned"), Timeout);
         QVERIFY(row().data(ListRoles::IsMineRole).toBool());
@@ -247,7 +254,7 @@ private Q_SLOTS:
             console->controller.conversations(ConversationFilterProxy::Filter::Mine)->rowCount(),
             1);
 
-        QVERIFY(console->controller.handBack());
+        QVERIFY(console->controller.openConversation()->handBack());
         QTRY_COMPARE_WITH_TIMEOUT(row().data(ListRoles::StateRole).toString(),
                                   QStringLiteral("bot"), Timeout);
         QCOMPARE(
@@ -263,14 +270,15 @@ private Q_SLOTS:
         QVERIFY(!customerSays(before).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(conversationShowing(*console, before), Timeout);
         const qint64 id = conversationShowing(*console, before);
-        console->controller.openConversation(id);
+        console->controller.openConversation()->open(id);
         QTRY_COMPARE_WITH_TIMEOUT(countMessagesWithText(console->controller.messages(), before), 1,
                                   Timeout);
 
         m_loop->stopRelay();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            console->controller.connectionStatus().state != ConnectionState::Online, Timeout);
-        QVERIFY(console->controller.connectionStatus().offlineSince.isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(console->controller.session()->connectionStatus().state !=
+                                     ConnectionState::Online,
+                                 Timeout);
+        QVERIFY(console->controller.session()->connectionStatus().offlineSince.isValid());
         const QString during = QStringLiteral("Halo? Masih ada orang?");
         QVERIFY(!customerSays(during).isEmpty()); // the simulator redelivers until the relay acks
         startRelay();
@@ -294,14 +302,15 @@ private Q_SLOTS:
         QVERIFY(!customerSays(QStringLiteral("Pesanan saya kapan dikirim?")).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(
             conversationShowing(*console, QStringLiteral("Pesanan saya kapan dikirim?")), Timeout);
-        console->controller.openConversation(
+        console->controller.openConversation()->open(
             conversationShowing(*console, QStringLiteral("Pesanan saya kapan dikirim?")));
 
         m_loop->stopRelay();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            console->controller.connectionStatus().state != ConnectionState::Online, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(console->controller.session()->connectionStatus().state !=
+                                     ConnectionState::Online,
+                                 Timeout);
         const QString reply = QStringLiteral("Besok pagi dikirim ya kak");
-        QVERIFY(console->controller.sendText(reply));
+        QVERIFY(console->controller.openConversation()->sendText(reply));
         QCOMPARE(statusOfText(console->controller.messages(), reply),
                  QStringLiteral("queued-offline"));
         QCOMPARE(graphRequestsWithText(reply), 0);
@@ -315,12 +324,12 @@ private Q_SLOTS:
         // A later restart of the console does not send it again.
         console.reset();
         auto again = newConsole();
-        QVERIFY(again->controller.restoreSession());
-        QTRY_COMPARE_WITH_TIMEOUT(again->controller.connectionStatus().state,
+        QVERIFY(again->controller.session()->restore());
+        QTRY_COMPARE_WITH_TIMEOUT(again->controller.session()->connectionStatus().state,
                                   ConnectionState::Online, Timeout);
         const QString marker = QStringLiteral("Ada lagi kak?");
-        again->controller.openConversation(conversationShowing(*again, reply));
-        QVERIFY(again->controller.sendText(marker));
+        again->controller.openConversation()->open(conversationShowing(*again, reply));
+        QVERIFY(again->controller.openConversation()->sendText(marker));
         QTRY_COMPARE_WITH_TIMEOUT(graphRequestsWithText(marker), 1, Timeout);
         QCOMPARE(graphRequestsWithText(reply), 1);
     }
@@ -333,26 +342,28 @@ private Q_SLOTS:
             QVERIFY(signIn(*console));
             QVERIFY(!customerSays(text).isEmpty());
             QTRY_VERIFY_WITH_TIMEOUT(conversationShowing(*console, text), Timeout);
-            console->controller.setUnsentText(conversationShowing(*console, text),
-                                              QStringLiteral("Ready kak, mau warna"));
+            console->controller.openConversation()->setUnsentText(
+                conversationShowing(*console, text), QStringLiteral("Ready kak, mau warna"));
         }
         m_loop->stopRelay();
 
         auto console = newConsole();
-        QSignalSpy loaded(&console->controller, &ConsoleController::conversationsLoaded);
-        QCOMPARE(console->controller.lastUsername(), Agent);
-        QVERIFY(console->controller.restoreSession());
+        QSignalSpy loaded(console->controller.inbox(), &Inbox::conversationsLoaded);
+        QCOMPARE(console->controller.session()->lastUsername(), Agent);
+        QVERIFY(console->controller.session()->restore());
         QVERIFY(loaded.wait(Timeout));
         const qint64 id = conversationShowing(*console, text);
         QVERIFY2(id != 0, "the last state shows before the relay answers");
-        QCOMPARE(console->controller.unsentText(id), QStringLiteral("Ready kak, mau warna"));
-        QCOMPARE(console->controller.currentUser().displayName, QStringLiteral("Ayu Lestari"));
-        QVERIFY(console->controller.connectionStatus().state != ConnectionState::Online);
+        QCOMPARE(console->controller.openConversation()->unsentText(id),
+                 QStringLiteral("Ready kak, mau warna"));
+        QCOMPARE(console->controller.session()->currentUser().displayName,
+                 QStringLiteral("Ayu Lestari"));
+        QVERIFY(console->controller.session()->connectionStatus().state != ConnectionState::Online);
 
-        QSignalSpy signedIn(&console->controller, &ConsoleController::signedIn);
+        QSignalSpy signedIn(console->controller.session(), &Session::signedIn);
         startRelay();
         QVERIFY(signedIn.wait(Timeout));
-        QTRY_COMPARE_WITH_TIMEOUT(console->controller.connectionStatus().state,
+        QTRY_COMPARE_WITH_TIMEOUT(console->controller.session()->connectionStatus().state,
                                   ConnectionState::Online, Timeout);
     }
 
@@ -366,24 +377,26 @@ private Q_SLOTS:
         QVERIFY(m_credentials.contains(key));
         m_credentials.write(key, QStringLiteral("not-a-token-the-relay-knows"), this, [](bool) {});
         auto console = newConsole();
-        QSignalSpy passwordRequired(&console->controller, &ConsoleController::passwordRequired);
-        QVERIFY(console->controller.restoreSession());
+        QSignalSpy passwordRequired(console->controller.session(), &Session::passwordRequired);
+        QVERIFY(console->controller.session()->restore());
         QVERIFY(passwordRequired.wait(Timeout));
-        QCOMPARE(console->controller.connectionStatus().state, ConnectionState::SignedOut);
+        QCOMPARE(console->controller.session()->connectionStatus().state,
+                 ConnectionState::SignedOut);
         QVERIFY2(!m_credentials.contains(key), "a refused token is forgotten");
     }
 
     void shouldReportAWrongPasswordAndAnUnreachableRelay()
     {
         auto console = newConsole();
-        QSignalSpy failed(&console->controller, &ConsoleController::signInFailed);
-        console->controller.signIn(agentsUrl(), Agent, QStringLiteral("salah"));
+        QSignalSpy failed(console->controller.session(), &Session::signInFailed);
+        console->controller.session()->signIn(agentsUrl(), Agent, QStringLiteral("salah"));
         QVERIFY(failed.wait(Timeout));
         QCOMPARE(failed.last().at(0).toString(), QStringLiteral("auth_failed"));
-        QCOMPARE(console->controller.connectionStatus().state, ConnectionState::SignedOut);
+        QCOMPARE(console->controller.session()->connectionStatus().state,
+                 ConnectionState::SignedOut);
 
         m_loop->stopRelay();
-        console->controller.signIn(agentsUrl(), Agent, Password);
+        console->controller.session()->signIn(agentsUrl(), Agent, Password);
         QVERIFY(failed.wait(Timeout));
         QCOMPARE(failed.last().at(0).toString(), QStringLiteral("unreachable"));
     }
@@ -392,8 +405,9 @@ private Q_SLOTS:
     {
         auto supervisor = newConsole();
         QVERIFY(signIn(*supervisor, Supervisor, SupervisorPassword));
-        QSignalSpy listed(&supervisor->controller, &ConsoleController::agentsListed);
-        supervisor->controller.listAgents();
+        QSignalSpy listed(supervisor->controller.openConversation(),
+                          &OpenConversation::agentsListed);
+        supervisor->controller.openConversation()->listAgents();
         QVERIFY(listed.wait(Timeout));
         const auto agents = listed.last().at(0).value<AgentList>();
         const auto ayu = std::find_if(agents.cbegin(), agents.cend(),
@@ -406,13 +420,13 @@ private Q_SLOTS:
         QTemporaryDir agentDir;
         Console agent(agentDir.path(), &m_credentials);
         QVERIFY(signIn(agent));
-        QSignalSpy failed(&agent.controller, &ConsoleController::agentsListFailed);
-        agent.controller.listAgents();
+        QSignalSpy failed(agent.controller.openConversation(), &OpenConversation::agentsListFailed);
+        agent.controller.openConversation()->listAgents();
         QVERIFY(failed.wait(Timeout));
         QCOMPARE(failed.last().at(0).toString(), QStringLiteral("forbidden"));
 
         // Ayu's console is signed in now, and a supervisor sees it.
-        supervisor->controller.listAgents();
+        supervisor->controller.openConversation()->listAgents();
         QVERIFY(listed.wait(Timeout));
         const auto again = listed.last().at(0).value<AgentList>();
         QVERIFY(std::any_of(again.cbegin(), again.cend(),
@@ -424,16 +438,19 @@ private Q_SLOTS:
         auto supervisor = newConsole();
         QVERIFY(signIn(*supervisor, Supervisor, SupervisorPassword));
         m_loop->stopRelay();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            supervisor->controller.connectionStatus().state != ConnectionState::Online, Timeout);
-        QSignalSpy failed(&supervisor->controller, &ConsoleController::agentsListFailed);
-        QSignalSpy listed(&supervisor->controller, &ConsoleController::agentsListed);
-        supervisor->controller.listAgents();
+        QTRY_VERIFY_WITH_TIMEOUT(supervisor->controller.session()->connectionStatus().state !=
+                                     ConnectionState::Online,
+                                 Timeout);
+        QSignalSpy failed(supervisor->controller.openConversation(),
+                          &OpenConversation::agentsListFailed);
+        QSignalSpy listed(supervisor->controller.openConversation(),
+                          &OpenConversation::agentsListed);
+        supervisor->controller.openConversation()->listAgents();
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.last().at(0).toString(), QStringLiteral("unreachable"));
 
         startRelay();
-        QTRY_COMPARE_WITH_TIMEOUT(supervisor->controller.connectionStatus().state,
+        QTRY_COMPARE_WITH_TIMEOUT(supervisor->controller.session()->connectionStatus().state,
                                   ConnectionState::Online, Timeout);
         QTest::qWait(300);
         QCOMPARE(listed.size(), 0); // nothing was sent on reconnecting

@@ -2,12 +2,16 @@
 // simulator on loopback: sign in through the dialog, see a customer's message, approve a draft
 // and watch the Graph API receive it, take over, send with Enter, read a refusal in the user's
 // language, switch language at runtime.
+#include "app/attention.h"
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
+#include "app/inbox.h"
 #include "app/mediacache.h"
 #include "app/memorycredentialstore.h"
 #include "app/messagelistmodel.h"
+#include "app/openconversation.h"
 #include "app/relayclient.h"
+#include "app/session.h"
 #include "bubblepoint.h"
 #include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
@@ -329,7 +333,7 @@ private Q_SLOTS:
         // (and the conversation update it caused) reached the console.
         QTRY_VERIFY_WITH_TIMEOUT(viewShowsText(child<QListView>("messageView"), draft), Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isVisible(), Timeout);
-        QVERIFY(!m_controller->draft(m_controller->currentConversationId()).has_value());
+        QVERIFY(!m_controller->inbox()->draft(m_controller->openConversation()->id()).has_value());
     }
 
     void shouldSayWhenTheOfflineAssistantWroteTheDraft()
@@ -401,6 +405,47 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(viewShowsText(child<QListView>("messageView"), expected), Timeout);
     }
 
+    void shouldKeepWhatWasTypedInEachChatAndClearItOnceSent()
+    {
+        QVERIFY(signIn());
+        const QString other = QStringLiteral("Pelanggan Lain");
+        QVERIFY(!customerWrites(QStringLiteral("Halo, ada yang bisa bantu?")).isEmpty());
+        QVERIFY(!customerWrites(QStringLiteral("Permisi"), QStringLiteral("6281200000099"), other)
+                     .isEmpty());
+        App::ConversationListModel *list = m_controller->conversationList();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rowNamed(list, CustomerName).isValid() && rowNamed(list, other).isValid(), Timeout);
+        const qint64 first =
+            rowNamed(list, CustomerName).data(App::ConversationListModel::IdRole).toLongLong();
+        const qint64 second =
+            rowNamed(list, other).data(App::ConversationListModel::IdRole).toLongLong();
+        auto *composer = child<QPlainTextEdit>("composer");
+        auto *name = child<QLabel>("conversationNameLabel");
+        const QString typed = QStringLiteral("Sebentar ya Kak");
+
+        m_window->openConversation(first);
+        QTRY_COMPARE(name->text(), CustomerName);
+        composer->setFocus();
+        QTest::keyClicks(composer, typed);
+        m_window->openConversation(second);
+        QTRY_COMPARE(name->text(), other);
+        QVERIFY2(composer->toPlainText().isEmpty(), "each chat has its own unsent text");
+        m_window->openConversation(first);
+        QTRY_COMPARE(name->text(), CustomerName);
+        QCOMPARE(composer->toPlainText(), typed);
+
+        const int before = m_sim->requests().lastSeq();
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!messageSentAfter(before).isEmpty(), Timeout);
+        QVERIFY(composer->toPlainText().isEmpty());
+        QVERIFY(m_controller->openConversation()->unsentText(first).isEmpty());
+        m_window->openConversation(second);
+        QTRY_COMPARE(name->text(), other);
+        m_window->openConversation(first);
+        QTRY_COMPARE(name->text(), CustomerName);
+        QVERIFY2(composer->toPlainText().isEmpty(), "sent text does not come back");
+    }
+
     void shouldShowARefusalInTheUsersLanguage()
     {
         m_language->apply(QStringLiteral("id"));
@@ -414,7 +459,7 @@ private Q_SLOTS:
                                        .data(App::ConversationListModel::IdRole)
                                        .toLongLong());
         // An agent may not resolve a chat nobody holds; the relay says "forbidden".
-        QVERIFY(m_controller->resolve());
+        QVERIFY(m_controller->openConversation()->resolve());
         auto *bar = child<Ui::MessageBar>("messageBar");
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), Timeout);
         QCOMPARE(bar->text(), QStringLiteral("Anda tidak diizinkan melakukan ini: obrolan ini "
@@ -538,9 +583,9 @@ private Q_SLOTS:
         App::ConsoleOptions agentOptions;
         agentOptions.dataDirectory = m_loop->dataPath(QStringLiteral("agent-console"));
         App::ConsoleController agent(&agentClient, &agentCredentials, agentOptions);
-        agent.signIn(m_loop->agentsUrl(), Agent, AgentPassword);
-        QTRY_COMPARE_WITH_TIMEOUT(agent.connectionStatus().state, App::ConnectionState::Online,
-                                  Timeout);
+        agent.session()->signIn(m_loop->agentsUrl(), Agent, AgentPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(agent.session()->connectionStatus().state,
+                                  App::ConnectionState::Online, Timeout);
 
         QVERIFY(signIn(Supervisor, SupervisorPassword));
         QVERIFY(!customerWrites(QStringLiteral("Saya mau komplain, tolong dibantu.")).isEmpty());
@@ -601,7 +646,7 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(state->text(), before);
         QVERIFY(m_controller->conversationList()
-                    ->conversation(m_controller->currentConversationId())
+                    ->conversation(m_controller->openConversation()->id())
                     ->assignee.isEmpty());
     }
 
@@ -626,7 +671,7 @@ private Q_SLOTS:
     void shouldSayHowLongToWaitAfterTooManyWrongPasswordsInIndonesian()
     {
         m_language->apply(QStringLiteral("id"));
-        QSignalSpy failed(m_controller.get(), &App::ConsoleController::signInFailed);
+        QSignalSpy failed(m_controller->session(), &App::Session::signInFailed);
         m_window->start();
         auto *dialog = m_window->signInDialog();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), Timeout);
@@ -693,7 +738,7 @@ private Q_SLOTS:
         QTRY_COMPARE(name->text(), names.at(0)); // around again
         press(Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE(name->text(), names.at(2));
-        QCOMPARE(m_controller->nextNeedingAttention(m_controller->currentConversationId(), true),
+        QCOMPARE(m_controller->attention()->next(m_controller->openConversation()->id(), true),
                  rowNamed(list, names.at(1)).data(App::ConversationListModel::IdRole).toLongLong());
     }
 
@@ -702,7 +747,7 @@ private Q_SLOTS:
         QVERIFY(signIn());
         auto *tray = m_window->findChild<Ui::TrayNotifier *>();
         QVERIFY(tray);
-        QSignalSpy attention(m_controller.get(), &App::ConsoleController::attentionRequested);
+        QSignalSpy attention(m_controller->attention(), &App::Attention::attentionRequested);
         QSignalSpy notified(tray, &Ui::TrayNotifier::notificationRequested);
         QVERIFY(!customerWrites(QStringLiteral("Tolong hubungkan ke CS.")).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(rowNamed(m_controller->conversationList(), CustomerName).isValid(),
@@ -712,9 +757,8 @@ private Q_SLOTS:
                               .toLongLong();
         const auto assignedToMe = [&] {
             for (const QList<QVariant> &args : std::as_const(attention)) {
-                if (args.at(0).toLongLong() == id &&
-                    args.at(1).value<App::ConsoleController::AttentionReason>() ==
-                        App::ConsoleController::AttentionReason::AssignedToMe)
+                if (args.at(0).toLongLong() == id && args.at(1).value<App::Attention::Reason>() ==
+                                                         App::Attention::Reason::AssignedToMe)
                     return true;
             }
             return false;
@@ -726,13 +770,13 @@ private Q_SLOTS:
         App::ConsoleOptions options;
         options.dataDirectory = m_loop->dataPath(QStringLiteral("supervisor-console"));
         App::ConsoleController supervisor(&client, &credentials, options);
-        supervisor.signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword);
-        QTRY_COMPARE_WITH_TIMEOUT(supervisor.connectionStatus().state, App::ConnectionState::Online,
-                                  Timeout);
+        supervisor.session()->signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(supervisor.session()->connectionStatus().state,
+                                  App::ConnectionState::Online, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(supervisor.conversationList()->conversation(id) != nullptr,
                                  Timeout);
-        supervisor.openConversation(id);
-        QVERIFY(supervisor.assign(Agent));
+        supervisor.openConversation()->open(id);
+        QVERIFY(supervisor.openConversation()->assign(Agent));
 
         QTRY_VERIFY_WITH_TIMEOUT(assignedToMe(), Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(

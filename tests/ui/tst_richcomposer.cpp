@@ -2,11 +2,15 @@
 // simulator on loopback: buttons from the builder, a template when the 24-hour window has
 // closed, a reaction and a reply, the typing indicator (and not when switched off), a saved
 // reply after "/", an upload canceled before anything is sent.
+#include "app/attention.h"
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
+#include "app/inbox.h"
 #include "app/memorycredentialstore.h"
 #include "app/messagelistmodel.h"
+#include "app/openconversation.h"
 #include "app/relayclient.h"
+#include "app/session.h"
 #include "config/relayconfig.h"
 #include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
@@ -104,7 +108,7 @@ private:
     bool openCustomerChat(const QString &name = CustomerName)
     {
         m_window->show();
-        m_controller->signIn(m_loop->agentsUrl(), Agent, AgentPassword);
+        m_controller->session()->signIn(m_loop->agentsUrl(), Agent, AgentPassword);
         App::ConversationListModel *list = m_controller->conversationList();
         qint64 id = 0;
         if (!QTest::qWaitFor(
@@ -115,8 +119,8 @@ private:
                     id = found.isEmpty()
                              ? 0
                              : found.first().data(App::ConversationListModel::IdRole).toLongLong();
-                    return id != 0 &&
-                           m_controller->connectionStatus().state == App::ConnectionState::Online;
+                    return id != 0 && m_controller->session()->connectionStatus().state ==
+                                          App::ConnectionState::Online;
                 },
                 Timeout))
             return false;
@@ -242,11 +246,12 @@ private Q_SLOTS:
 
         // The customer last wrote 25 hours ago (once the AI's draft, whose event brings the
         // relay's own time back, has arrived).
-        const qint64 id = m_controller->currentConversationId();
-        QTRY_VERIFY_WITH_TIMEOUT(m_controller->draft(id) && !m_controller->draft(id)->streaming,
+        const qint64 id = m_controller->openConversation()->id();
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->inbox()->draft(id) &&
+                                     !m_controller->inbox()->draft(id)->streaming,
                                  Timeout);
         App::ConversationListModel *list = m_controller->conversationList();
-        App::Conversation old = *list->conversation(m_controller->currentConversationId());
+        App::Conversation old = *list->conversation(m_controller->openConversation()->id());
         old.lastInboundAt = QDateTime::currentMSecsSinceEpoch() - 25LL * 3600 * 1000;
         list->upsertConversation(old);
 
@@ -260,7 +265,7 @@ private Q_SLOTS:
         // The AI's draft can no longer be sent either, and Ctrl+Enter does not try.
         QVERIFY(!child<QPushButton>("approveButton")->isEnabled());
         QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(m_controller->draft(id).has_value());
+        QVERIFY(m_controller->inbox()->draft(id).has_value());
 
         QTest::mouseClick(child<QPushButton>("chooseTemplateButton"), Qt::LeftButton);
         auto *picker = m_window->findChild<Ui::TemplatePicker *>();
@@ -478,10 +483,11 @@ private Q_SLOTS:
     {
         customerWrites(QStringLiteral("Bisa dikirim hari ini?"));
         QVERIFY(openCustomerChat());
-        const qint64 id = m_controller->currentConversationId();
-        QTRY_VERIFY_WITH_TIMEOUT(m_controller->draft(id) && !m_controller->draft(id)->streaming,
+        const qint64 id = m_controller->openConversation()->id();
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->inbox()->draft(id) &&
+                                     !m_controller->inbox()->draft(id)->streaming,
                                  Timeout);
-        const QString draftText = m_controller->draft(id)->text;
+        const QString draftText = m_controller->inbox()->draft(id)->text;
         Ui::InteractiveBuilder *builder = m_window->richMessaging()->openBuilderFromDraft();
         QVERIFY(builder);
         QCOMPARE(builder->interactive()
@@ -496,7 +502,7 @@ private Q_SLOTS:
         QTest::mouseClick(
             builder->findChild<QPushButton *>(QStringLiteral("sendInteractiveButton")),
             Qt::LeftButton);
-        QVERIFY(!m_controller->draft(id)); // the draft leaves the panel at once
+        QVERIFY(!m_controller->inbox()->draft(id)); // the draft leaves the panel at once
         QJsonObject sent;
         QTRY_VERIFY_WITH_TIMEOUT(
             !(sent = sentAfter(before, QStringLiteral("interactive"))).isEmpty(), Timeout);
@@ -517,8 +523,9 @@ private Q_SLOTS:
         customerWrites(QStringLiteral("Bisa kirim katalognya?"));
         QVERIFY(openCustomerChat());
         m_loop->stopRelay();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_controller->connectionStatus().state != App::ConnectionState::Online, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->session()->connectionStatus().state !=
+                                     App::ConnectionState::Online,
+                                 Timeout);
         auto *panel = child<Ui::ComposerPanel>("composerPanel");
         panel->setAttachment(Ui::Attachment::fromBytes(
             QByteArray("%PDF-1.4\n") + QByteArray(2000, ' '), QStringLiteral("katalog.pdf")));

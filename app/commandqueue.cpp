@@ -1,0 +1,142 @@
+#include "commandqueue.h"
+
+#include "logging.h"
+#include "messagelistmodel.h"
+#include "relayclient.h"
+#include "session.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace Serambi::App {
+
+CommandQueue::CommandQueue(RelayClient *relay, Session *session, MessageListModel *messages,
+                           QObject *parent)
+    : QObject(parent), m_relay(relay), m_session(session), m_messages(messages)
+{
+    connect(relay, &RelayClient::statusChanged, this, [this](const ConnectionStatus &status) {
+        if (status.state == ConnectionState::Online)
+            flush();
+        refreshPlaceholders();
+    });
+    connect(session, &Session::cacheLoaded, this, &CommandQueue::load);
+    connect(session, &Session::cacheClosing, this, &CommandQueue::clear);
+}
+
+void CommandQueue::load(const CachedState &state)
+{
+    m_commands = state.commands;
+    for (const PendingCommand &command : std::as_const(m_commands))
+        m_nextLocalId = qMin(m_nextLocalId, command.localMessageId - 1);
+}
+
+void CommandQueue::clear()
+{
+    m_commands.clear();
+    m_inFlight.clear();
+}
+
+QString CommandQueue::issue(const QString &name, qint64 conversationId, const QJsonObject &args,
+                            bool withPlaceholder)
+{
+    LocalStore *store = m_session->store();
+    if (!store)
+        return {};
+    PendingCommand command;
+    command.id = RelayClient::newCommandId();
+    command.name = name;
+    command.args = args;
+    command.conversationId = conversationId;
+    command.localMessageId = withPlaceholder ? m_nextLocalId-- : 0;
+    command.createdAt = QDateTime::currentMSecsSinceEpoch();
+    m_commands.append(command);
+    store->saveCommand(command);
+    send(command);
+    if (withPlaceholder)
+        m_messages->mergeMessages({placeholderFor(command)});
+    return command.id;
+}
+
+bool CommandQueue::hasPendingFor(qint64 conversationId) const
+{
+    return std::any_of(m_commands.cbegin(), m_commands.cend(),
+                       [&](const PendingCommand &c) { return c.conversationId == conversationId; });
+}
+
+void CommandQueue::send(const PendingCommand &command)
+{
+    const QString id = command.id;
+    if (m_relay->requestWithId(id, command.name, command.args, this,
+                               [this, id](const RelayResult &result) { handleResult(id, result); }))
+        m_inFlight.insert(id);
+}
+
+void CommandQueue::flush()
+{
+    const QList<PendingCommand> commands = m_commands;
+    for (const PendingCommand &command : commands) {
+        if (!m_inFlight.contains(command.id))
+            send(command);
+        if (!m_relay->isOnline())
+            return;
+    }
+}
+
+void CommandQueue::handleResult(const QString &id, const RelayResult &result)
+{
+    m_inFlight.remove(id);
+    if (result.lost)
+        return; // sent again after reconnecting
+    const auto it = std::find_if(m_commands.begin(), m_commands.end(),
+                                 [&](const PendingCommand &c) { return c.id == id; });
+    if (it == m_commands.end())
+        return;
+    const PendingCommand command = *it;
+    m_commands.erase(it);
+    if (LocalStore *store = m_session->store())
+        store->removeCommand(id);
+    if (command.localMessageId != 0)
+        m_messages->removeMessage(command.localMessageId);
+    if (result.ok) {
+        Q_EMIT succeeded(command, result.data);
+        return;
+    }
+    qCInfo(lcConsole) << "command" << command.name << "refused:" << result.errorCode;
+    Q_EMIT refused(command, result.errorCode);
+}
+
+MessageList CommandQueue::placeholders(qint64 conversationId) const
+{
+    MessageList result;
+    for (const PendingCommand &command : m_commands) {
+        if (command.conversationId == conversationId && command.localMessageId != 0)
+            result.append(placeholderFor(command));
+    }
+    return result;
+}
+
+void CommandQueue::refreshPlaceholders()
+{
+    m_messages->mergeMessages(placeholders(m_messages->conversationId()));
+}
+
+Message CommandQueue::placeholderFor(const PendingCommand &command) const
+{
+    Message message;
+    message.id = command.localMessageId;
+    message.conversationId = command.conversationId;
+    message.direction = QStringLiteral("out");
+    message.type = QStringLiteral("text");
+    message.text = command.args.value(QLatin1String("text")).toString();
+    message.replyTo = command.args.value(QLatin1String("reply_to")).toString();
+    message.sender = QStringLiteral("agent");
+    message.senderName = m_session->currentUser().displayName;
+    message.timestamp = command.createdAt;
+    message.commandId = command.id;
+    message.status =
+        m_relay->isOnline() ? QStringLiteral("pending") : QStringLiteral("queued-offline");
+    return message;
+}
+
+} // namespace Serambi::App

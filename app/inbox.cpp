@@ -1,0 +1,213 @@
+#include "inbox.h"
+
+#include "conversationlistmodel.h"
+#include "localstore.h"
+#include "relayclient.h"
+#include "session.h"
+
+#include <QSet>
+
+namespace Serambi::App {
+
+namespace {
+QLatin1String key(const char *name)
+{
+    return QLatin1String(name);
+}
+} // namespace
+
+Inbox::Inbox(RelayClient *relay, Session *session, QObject *parent)
+    : QObject(parent), m_session(session), m_list(new ConversationListModel(this))
+{
+    connect(relay, &RelayClient::statusChanged, this, [this](const ConnectionStatus &status) {
+        if (status.state != ConnectionState::Online)
+            m_live = false;
+    });
+    connect(relay, &RelayClient::snapshotReceived, this, &Inbox::handleSnapshot);
+    connect(relay, &RelayClient::subscribed, this, [this] { m_live = true; });
+    connect(relay, &RelayClient::eventReceived, this, &Inbox::handleEvent);
+    connect(session, &Session::cacheLoaded, this, &Inbox::load);
+    connect(session, &Session::cacheClosing, this, &Inbox::clear);
+    connect(session, &Session::currentUserChanged, this,
+            [this] { m_list->setCurrentUsername(m_session->username()); });
+}
+
+const Conversation *Inbox::conversation(qint64 id) const
+{
+    return m_list->conversation(id);
+}
+
+std::optional<Draft> Inbox::draft(qint64 conversationId) const
+{
+    const auto found = m_drafts.constFind(conversationId);
+    if (found == m_drafts.constEnd())
+        return std::nullopt;
+    return *found;
+}
+
+void Inbox::dropDraft(qint64 conversationId)
+{
+    showDraft(conversationId, std::nullopt);
+}
+
+void Inbox::markDraftEdited(qint64 conversationId, qint64 draftId)
+{
+    m_editedDraftIds.insert(conversationId, draftId);
+    showDraft(conversationId, std::nullopt);
+}
+
+void Inbox::load(const CachedState &state)
+{
+    m_list->setCurrentUsername(m_session->username());
+    m_list->resetConversations(state.conversations);
+    m_drafts.clear();
+    for (const Draft &draft : state.drafts) {
+        m_drafts.insert(draft.conversationId, draft);
+        m_list->setDraftReady(draft.conversationId, true);
+    }
+    Q_EMIT conversationsLoaded();
+}
+
+void Inbox::clear()
+{
+    m_list->resetConversations({});
+    m_drafts.clear();
+    m_editedDraftIds.clear();
+}
+
+void Inbox::handleSnapshot(qint64, const QJsonArray &conversations)
+{
+    ConversationList list;
+    list.reserve(conversations.size());
+    MessageList lastMessages;
+    QSet<qint64> seen;
+    for (const QJsonValue &value : conversations) {
+        Conversation conversation = Conversation::fromJson(value.toObject());
+        if (const Conversation *previous = m_list->conversation(conversation.id))
+            conversation.carryLocalState(*previous);
+        if (conversation.lastMessage.id != 0)
+            lastMessages.append(conversation.lastMessage);
+        seen.insert(conversation.id);
+        list.append(conversation);
+    }
+    m_list->resetConversations(list);
+    const QList<qint64> draftIds = m_drafts.keys();
+    for (const qint64 id : draftIds) {
+        if (!seen.contains(id))
+            showDraft(id, std::nullopt);
+    }
+    for (const QJsonValue &value : conversations) {
+        const QJsonObject json = value.toObject();
+        if (json.contains(key("draft")))
+            applyDraft(json.value(key("id")).toInteger(), json.value(key("draft")));
+    }
+    if (LocalStore *store = m_session->store()) {
+        store->replaceConversations(list);
+        store->saveMessages(lastMessages);
+    }
+    Q_EMIT messagesArrived(lastMessages);
+    m_live = true;
+}
+
+void Inbox::handleEvent(qint64, const QString &kind, qint64 conversationId, const QJsonObject &data)
+{
+    if (kind == QLatin1String("conversation.updated")) {
+        applyConversation(Conversation::fromJson(data), data);
+    } else if (kind == QLatin1String("message.created") ||
+               kind == QLatin1String("message.updated")) {
+        applyMessage(Message::fromJson(data));
+    } else if (kind == QLatin1String("draft.updated")) {
+        applyDraft(conversationId, data);
+    }
+}
+
+void Inbox::applyConversation(const Conversation &incoming, const QJsonObject &json)
+{
+    Conversation conversation = incoming;
+    const Conversation *found = m_list->conversation(conversation.id);
+    const std::optional<Conversation> previous =
+        found ? std::optional<Conversation>(*found) : std::nullopt;
+    if (previous)
+        conversation.carryLocalState(*previous);
+
+    const CurrentUser user = m_session->currentUser();
+    LocalStore *store = m_session->store();
+    if (!conversation.assignee.isEmpty() &&
+        conversation.assignee.compare(m_session->username(), Qt::CaseInsensitive) != 0 &&
+        !user.isSupervisor() && !user.role.isEmpty()) {
+        m_list->removeConversation(conversation.id);
+        showDraft(conversation.id, std::nullopt);
+        if (store)
+            store->removeConversation(conversation.id);
+        return;
+    }
+    m_list->upsertConversation(conversation);
+    if (store)
+        store->saveConversation(conversation);
+    if (json.contains(key("draft")))
+        applyDraft(conversation.id, json.value(key("draft")));
+    if (m_live)
+        Q_EMIT conversationChanged(previous ? &*previous : nullptr, conversation);
+}
+
+void Inbox::applyMessage(const Message &message)
+{
+    LocalStore *store = m_session->store();
+    if (store)
+        store->saveMessage(message);
+    if (const Conversation *existing = m_list->conversation(message.conversationId)) {
+        Conversation conversation = *existing;
+        conversation.applyMessage(message);
+        m_list->upsertConversation(conversation);
+        if (store)
+            store->saveConversation(conversation);
+    }
+    Q_EMIT messagesArrived({message});
+    if (message.status == QLatin1String("failed") && message.direction == QLatin1String("out"))
+        Q_EMIT messageFailed(message.conversationId, message.id, message.errorCode,
+                             message.errorTitle);
+}
+
+void Inbox::markRead(qint64 conversationId)
+{
+    const Conversation *conversation = m_list->conversation(conversationId);
+    if (!conversation)
+        return;
+    Conversation read = *conversation;
+    read.unread = 0;
+    m_list->upsertConversation(read);
+}
+
+void Inbox::applyDraft(qint64 conversationId, const QJsonValue &json)
+{
+    std::optional<Draft> draft = draftFromJson(conversationId, json);
+    if (draft && m_editedDraftIds.value(conversationId) == draft->id)
+        return; // already moved into the composer
+    if (!draft) {
+        // A closed draft only hides the one shown if it is that draft (or says nothing).
+        const qint64 closedId = json.toObject().value(key("id")).toInteger();
+        const auto shown = m_drafts.constFind(conversationId);
+        if (shown == m_drafts.constEnd() || (closedId != 0 && shown->id != closedId))
+            return;
+    }
+    showDraft(conversationId, draft);
+}
+
+void Inbox::showDraft(qint64 conversationId, const std::optional<Draft> &draft)
+{
+    LocalStore *store = m_session->store();
+    if (draft) {
+        m_drafts.insert(conversationId, *draft);
+        if (store)
+            store->saveDraft(*draft);
+    } else {
+        if (!m_drafts.remove(conversationId))
+            return;
+        if (store)
+            store->removeDraft(conversationId);
+    }
+    m_list->setDraftReady(conversationId, draft.has_value());
+    Q_EMIT draftChanged(conversationId);
+}
+
+} // namespace Serambi::App

@@ -1,0 +1,440 @@
+#include "openconversation.h"
+
+#include "commandqueue.h"
+#include "inbox.h"
+#include "localstore.h"
+#include "messagelistmodel.h"
+#include "relayclient.h"
+#include "session.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace Serambi::App {
+
+namespace {
+QLatin1String key(const char *name)
+{
+    return QLatin1String(name);
+}
+
+const QString SendText = QStringLiteral("send_text");
+} // namespace
+
+OpenConversation::OpenConversation(RelayClient *relay, Session *session, Inbox *inbox,
+                                   CommandQueue *commands, MessageListModel *messages,
+                                   Options options, QObject *parent)
+    : QObject(parent)
+    , m_relay(relay)
+    , m_session(session)
+    , m_inbox(inbox)
+    , m_commands(commands)
+    , m_messages(messages)
+    , m_options(options)
+{
+    m_unsentTimer.setSingleShot(true);
+    m_unsentTimer.setInterval(m_options.unsentTextDebounceMs);
+    connect(&m_unsentTimer, &QTimer::timeout, this, &OpenConversation::flushUnsentTexts);
+
+    connect(relay, &RelayClient::statusChanged, this, [this](const ConnectionStatus &status) {
+        const qint64 current = id();
+        if (status.state == ConnectionState::Online && current != 0) {
+            m_messages->setReachedStart(false);
+            requestHistory(current, 0);
+        }
+    });
+    connect(session, &Session::cacheLoaded, this, &OpenConversation::load);
+    connect(session, &Session::cacheClosing, this, &OpenConversation::close);
+    connect(inbox, &Inbox::messagesArrived, m_messages, &MessageListModel::mergeMessages);
+    connect(inbox, &Inbox::draftChanged, this, [this](qint64 conversationId) {
+        if (conversationId == id())
+            Q_EMIT draftChanged();
+    });
+    connect(commands, &CommandQueue::refused, this,
+            [this](const PendingCommand &command, const QString &) {
+                // Nothing typed is lost: a refused message goes back to its composer.
+                if (command.name == SendText && unsentText(command.conversationId).isEmpty())
+                    setUnsentText(command.conversationId,
+                                  command.args.value(key("text")).toString());
+            });
+    connect(m_messages, &MessageListModel::olderPageRequested, this,
+            &OpenConversation::handleOlderPageRequested);
+}
+
+OpenConversation::~OpenConversation() = default;
+
+void OpenConversation::load(const CachedState &state)
+{
+    m_unsent = state.unsentTexts;
+    connect(m_session->store(), &LocalStore::messagesLoaded, this,
+            &OpenConversation::handleMessagesLoaded);
+}
+
+void OpenConversation::close()
+{
+    flushUnsentTexts();
+    m_messages->setConversation(0);
+    m_unsent.clear();
+    m_unsentDirty.clear();
+}
+
+// --- what is on screen -------------------------------------------------------------------
+
+void OpenConversation::open(qint64 id)
+{
+    m_messages->setConversation(id);
+    Q_EMIT opened(id);
+    LocalStore *store = m_session->store();
+    if (id == 0 || !store)
+        return;
+    // The cache's newest page shows at once; the relay's newest page follows when online.
+    store->loadMessages(id, 0, MessageListModel::PageSize);
+    m_commands->refreshPlaceholders();
+}
+
+qint64 OpenConversation::id() const
+{
+    return m_messages->conversationId();
+}
+
+const Conversation *OpenConversation::conversation() const
+{
+    return m_inbox->conversation(id());
+}
+
+std::optional<Draft> OpenConversation::draft() const
+{
+    return m_inbox->draft(id());
+}
+
+void OpenConversation::handleMessagesLoaded(qint64 conversationId, qint64 beforeId,
+                                            const MessageList &messages)
+{
+    if (conversationId != id())
+        return;
+    if (beforeId == 0) {
+        m_messages->mergeMessages(messages);
+        if (m_relay->isOnline())
+            requestHistory(conversationId, 0);
+        else
+            m_messages->setReachedStart(messages.isEmpty());
+        return;
+    }
+    // Offline paging: whatever the cache holds.
+    m_messages->addOlderPage(conversationId, messages, messages.isEmpty());
+}
+
+void OpenConversation::handleOlderPageRequested(qint64 conversationId, qint64 beforeId)
+{
+    // Online, pages come from the relay (and fill the cache), so gaps left in the cache by a
+    // snapshot never hide history; offline, from the cache.
+    LocalStore *store = m_session->store();
+    if (m_relay->isOnline())
+        requestHistory(conversationId, beforeId);
+    else if (store && beforeId != 0)
+        store->loadMessages(conversationId, beforeId, MessageListModel::PageSize);
+    else
+        m_messages->addOlderPage(conversationId, {}, true);
+}
+
+void OpenConversation::requestHistory(qint64 conversationId, qint64 beforeId)
+{
+    QJsonObject args{{key("conversation_id"), conversationId},
+                     {key("limit"), MessageListModel::PageSize}};
+    if (beforeId > 0)
+        args.insert(key("before_id"), beforeId);
+    const bool sent = m_relay->request(QStringLiteral("history"), args, this,
+                                       [this, conversationId, beforeId](const RelayResult &result) {
+                                           if (!result.ok)
+                                               m_messages->cancelOlderPage(conversationId);
+                                           else
+                                               handleHistory(conversationId, beforeId, result.data);
+                                       });
+    if (!sent)
+        m_messages->cancelOlderPage(conversationId);
+}
+
+void OpenConversation::handleHistory(qint64 conversationId, qint64 beforeId,
+                                     const QJsonObject &data)
+{
+    MessageList messages;
+    const QJsonArray array = data.value(key("messages")).toArray();
+    for (const QJsonValue &value : array)
+        messages.append(Message::fromJson(value.toObject()));
+    if (LocalStore *store = m_session->store())
+        store->saveMessages(messages);
+    if (conversationId != id())
+        return;
+    const bool reachedStart = messages.size() < MessageListModel::PageSize;
+    if (beforeId == 0) {
+        // A full newest page that does not reach the cached rows means the cache has a gap.
+        if (!reachedStart)
+            m_messages->removeOlderThan(messages.constFirst().id);
+        m_messages->mergeMessages(messages);
+        m_messages->setReachedStart(reachedStart);
+        return;
+    }
+    m_messages->addOlderPage(conversationId, messages, reachedStart);
+}
+
+// --- the rules ------------------------------------------------------------------------------
+
+bool OpenConversation::windowOpenAt(const Conversation *conversation, qint64 nowMs)
+{
+    return conversation && nowMs < conversation->windowClosesAt();
+}
+
+bool OpenConversation::mayApprove(const std::optional<Draft> &draft, bool windowOpen)
+{
+    return draft && windowOpen && !draft->streaming && !draft->text.trimmed().isEmpty();
+}
+
+bool OpenConversation::windowOpen() const
+{
+    return windowOpenAt(conversation(), QDateTime::currentMSecsSinceEpoch());
+}
+
+bool OpenConversation::canApprove() const
+{
+    return mayApprove(draft(), windowOpen());
+}
+
+bool OpenConversation::canEditDraft() const
+{
+    const std::optional<Draft> shown = draft();
+    return shown && windowOpen() && !shown->text.trimmed().isEmpty();
+}
+
+// --- unsent text ----------------------------------------------------------------------------
+
+QString OpenConversation::unsentText(qint64 conversationId) const
+{
+    return m_unsent.value(conversationId);
+}
+
+void OpenConversation::setUnsentText(qint64 conversationId, const QString &text)
+{
+    if (conversationId == 0 || m_unsent.value(conversationId) == text)
+        return;
+    if (text.isEmpty())
+        m_unsent.remove(conversationId);
+    else
+        m_unsent.insert(conversationId, text);
+    m_unsentDirty.insert(conversationId);
+    m_unsentTimer.start();
+}
+
+void OpenConversation::flushUnsentTexts()
+{
+    m_unsentTimer.stop();
+    LocalStore *store = m_session->store();
+    if (!store)
+        return;
+    for (const qint64 dirty : std::as_const(m_unsentDirty))
+        store->saveUnsentText(dirty, m_unsent.value(dirty));
+    m_unsentDirty.clear();
+}
+
+// --- actions --------------------------------------------------------------------------------
+
+bool OpenConversation::command(const QString &name, QJsonObject args)
+{
+    const qint64 current = id();
+    if (current == 0 || !m_session->store())
+        return false;
+    args.insert(key("conversation_id"), current);
+    m_commands->issue(name, current, args);
+    return true;
+}
+
+bool OpenConversation::sendText(const QString &text, const QString &replyToWamid)
+{
+    const qint64 current = id();
+    if (current == 0 || !m_session->store() || text.trimmed().isEmpty())
+        return false;
+    QJsonObject args{{key("conversation_id"), current}, {key("text"), text}};
+    if (!replyToWamid.isEmpty())
+        args.insert(key("reply_to"), replyToWamid);
+    if (const qint64 draftId = m_inbox->editedDraftId(current))
+        args.insert(key("draft_id"), draftId);
+    m_commands->issue(SendText, current, args, true);
+    m_inbox->forgetEditedDraft(current);
+    setUnsentText(current, {});
+    return true;
+}
+
+bool OpenConversation::approveDraft()
+{
+    if (!canApprove() || !m_session->store())
+        return false;
+    const qint64 current = id();
+    const Draft approved = *draft();
+    m_commands->issue(SendText, current,
+                      {{key("conversation_id"), current},
+                       {key("text"), approved.text},
+                       {key("draft_id"), approved.id}},
+                      true);
+    m_inbox->dropDraft(current);
+    return true;
+}
+
+QString OpenConversation::editDraft()
+{
+    if (!canEditDraft())
+        return {};
+    const qint64 current = id();
+    const Draft edited = *draft();
+    m_inbox->markDraftEdited(current, edited.id);
+    setUnsentText(current, edited.text);
+    return edited.text;
+}
+
+bool OpenConversation::discardDraft()
+{
+    const std::optional<Draft> shown = draft();
+    if (!shown)
+        return false;
+    m_inbox->dropDraft(id());
+    return command(QStringLiteral("discard_draft"), {{key("draft_id"), shown->id}});
+}
+
+bool OpenConversation::regenerateDraft()
+{
+    const qint64 current = id();
+    if (!command(QStringLiteral("regenerate_draft")))
+        return false;
+    m_inbox->forgetEditedDraft(current);
+    m_inbox->dropDraft(current);
+    return true;
+}
+
+bool OpenConversation::takeOver(Protocol::AiMode aiMode)
+{
+    return command(QStringLiteral("take_over"), {{key("ai_mode"), Protocol::aiModeName(aiMode)}});
+}
+
+bool OpenConversation::handBack()
+{
+    return command(QStringLiteral("hand_back"));
+}
+
+bool OpenConversation::resolve()
+{
+    return command(QStringLiteral("resolve"));
+}
+
+bool OpenConversation::setAiMode(Protocol::AiMode mode)
+{
+    return command(QStringLiteral("set_ai_mode"), {{key("mode"), Protocol::aiModeName(mode)}});
+}
+
+bool OpenConversation::assign(const QString &username)
+{
+    if (username.isEmpty())
+        return false;
+    return command(QStringLiteral("assign"), {{key("username"), username}});
+}
+
+void OpenConversation::listAgents()
+{
+    const bool sent = m_relay->request(
+        QStringLiteral("list_agents"), {}, this, [this](const RelayResult &result) {
+            if (!result.ok) {
+                Q_EMIT agentsListFailed(result.errorCode);
+                return;
+            }
+            AgentList agents;
+            const QJsonArray array = result.data.value(key("agents")).toArray();
+            for (const QJsonValue &value : array)
+                agents.append(AgentInfo::fromJson(value.toObject()));
+            Q_EMIT agentsListed(agents);
+        });
+    if (!sent)
+        Q_EMIT agentsListFailed(QStringLiteral("unreachable"));
+}
+
+bool OpenConversation::markRead()
+{
+    const Conversation *open = conversation();
+    if (!open || open->unread == 0)
+        return false;
+    m_inbox->markRead(open->id);
+    return command(QStringLiteral("mark_read"));
+}
+
+bool OpenConversation::retryMedia(qint64 messageId)
+{
+    const Message *message = m_messages->message(messageId);
+    if (!message || message->media.state != QLatin1String("failed"))
+        return false;
+    return command(QStringLiteral("retry_media"), {{key("message_id"), messageId}});
+}
+
+bool OpenConversation::sendMedia(const QString &mediaKey, const QString &caption,
+                                 const QString &filename, const QString &replyToWamid)
+{
+    if (mediaKey.isEmpty())
+        return false;
+    QJsonObject args{{key("media"), mediaKey}};
+    if (!caption.trimmed().isEmpty())
+        args.insert(key("caption"), caption.trimmed());
+    if (!filename.isEmpty())
+        args.insert(key("filename"), filename);
+    if (!replyToWamid.isEmpty())
+        args.insert(key("reply_to"), replyToWamid);
+    return command(QStringLiteral("send_media"), args);
+}
+
+bool OpenConversation::sendInteractive(const QJsonObject &interactive, const QString &replyToWamid,
+                                       qint64 draftId)
+{
+    if (interactive.isEmpty())
+        return false;
+    QJsonObject args{{key("interactive"), interactive}};
+    if (!replyToWamid.isEmpty())
+        args.insert(key("reply_to"), replyToWamid);
+    if (draftId != 0)
+        args.insert(key("draft_id"), draftId);
+    if (!command(QStringLiteral("send_interactive"), args))
+        return false;
+    const std::optional<Draft> shown = draft();
+    if (draftId != 0 && shown && shown->id == draftId)
+        m_inbox->dropDraft(id());
+    return true;
+}
+
+bool OpenConversation::sendTemplate(const QString &name, const QString &language,
+                                    const QJsonObject &parameters)
+{
+    if (name.isEmpty() || language.isEmpty())
+        return false;
+    QJsonObject args{{key("name"), name}, {key("language"), language}};
+    if (!parameters.isEmpty())
+        args.insert(key("parameters"), parameters);
+    return command(QStringLiteral("send_template"), args);
+}
+
+bool OpenConversation::sendReaction(qint64 messageId, const QString &emoji)
+{
+    if (messageId <= 0)
+        return false;
+    return command(QStringLiteral("send_reaction"),
+                   {{key("message_id"), messageId}, {key("emoji"), emoji}});
+}
+
+bool OpenConversation::sendTyping()
+{
+    const qint64 current = id();
+    if (current == 0 || !windowOpen())
+        return false;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto last = m_typingSentAt.constFind(current);
+    if (last != m_typingSentAt.constEnd() && now - *last < m_options.typingIntervalMs)
+        return false;
+    if (!m_relay->request(QStringLiteral("typing"), {{key("conversation_id"), current}}))
+        return false;
+    m_typingSentAt.insert(current, now);
+    return true;
+}
+
+} // namespace Serambi::App
