@@ -125,6 +125,13 @@ int MediaEndpoint::throttled(const QHttpServerRequest &request, const QByteArray
     return wait;
 }
 
+void MediaEndpoint::recordBadToken(const QString &peer)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_tokenThrottle.begin({peer}, now);
+    m_tokenThrottle.finish({peer}, true, now);
+}
+
 void MediaEndpoint::rememberGoodToken(const QByteArray &tokenHash)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -181,7 +188,7 @@ void MediaEndpoint::handleGet(const QString &key, const QHttpServerRequest &requ
                 return;
             }
             if (!answer->authenticated) {
-                m_tokenThrottle.recordFailure({peer}, QDateTime::currentMSecsSinceEpoch());
+                recordBadToken(peer);
                 if (socket)
                     writeError(*pending, Status::Unauthorized, ErrorCode::AuthFailed,
                                QStringLiteral("unknown or expired session token"));
@@ -278,7 +285,7 @@ void MediaEndpoint::handlePost(const QHttpServerRequest &request, QHttpServerRes
         [this, pending, socket, uploader, body, mimeType, filename, peer,
          tokenHash](const WriteResult &result) {
             if (result.ok && uploader->id == 0)
-                m_tokenThrottle.recordFailure({peer}, QDateTime::currentMSecsSinceEpoch());
+                recordBadToken(peer);
             if (uploader->id != 0)
                 rememberGoodToken(tokenHash);
             if (!socket)

@@ -77,6 +77,7 @@ private:
     // Seconds the peer must wait after too many wrong tokens; 0 when it may try (also when
     // tokenHash worked lately).
     int throttled(const QHttpServerRequest &request, const QByteArray &tokenHash);
+    void recordBadToken(const QString &peer);
     void rememberGoodToken(const QByteArray &tokenHash);
     void sweep();
 

@@ -217,6 +217,9 @@ QStringList version7()
             created_at INTEGER NOT NULL))"),
         QStringLiteral("CREATE INDEX message_changes_held ON message_changes (target_wamid) "
                        "WHERE applied_at IS NULL"),
+    };
+}
+
 QStringList version8()
 {
     // What `serambi-relay user ...` changed, for the running relay to apply to live connections

@@ -182,7 +182,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_drafter.count(), 1);
         // An agent presses "new draft" twenty times while the first draft is being written.
         Event requested;
-        requested.kind = QLatin1String(EventKind::DraftUpdated);
+        requested.kind = EventKind::DraftUpdated;
         requested.conversationId = m_drafter.request(0).conversationId;
         requested.data = {{QStringLiteral("state"), QStringLiteral("requested")},
                           {QStringLiteral("for_message_id"), message}};
@@ -205,7 +205,7 @@ private Q_SLOTS:
         const qint64 first = customerWrites(QStringLiteral("Kak, bisa COD?"));
         QTRY_COMPARE(m_drafter.count(), 1);
         Event requested;
-        requested.kind = QLatin1String(EventKind::DraftUpdated);
+        requested.kind = EventKind::DraftUpdated;
         requested.conversationId = m_drafter.request(0).conversationId;
         requested.data = {{QStringLiteral("state"), QStringLiteral("requested")},
                           {QStringLiteral("for_message_id"), first}};
