@@ -73,8 +73,28 @@ void DraftCoordinator::handleEvents(const EventList &events)
                        QLatin1String("requested")) {
             draftFor(event.conversationId,
                      event.data.value(QLatin1String("for_message_id")).toInteger());
+        } else if (event.kind == EventKind::MessageUpdated &&
+                   event.data.value(QLatin1String("direction")).toString() == QLatin1String("in")) {
+            handleEdited(event);
         }
     }
+}
+
+void DraftCoordinator::handleEdited(const Event &event)
+{
+    const qint64 editedAt = event.data.value(QLatin1String("edited_at")).toInteger();
+    if (editedAt <= 0 || event.data.contains(QLatin1String("revoked_at")))
+        return;
+    const qint64 messageId = event.data.value(QLatin1String("id")).toInteger();
+    if (m_draftedEdits.value(messageId) >= editedAt)
+        return;
+    // Only the latest few edits matter; the map must not grow with every edit ever made.
+    if (m_draftedEdits.size() > 4096)
+        m_draftedEdits.clear();
+    m_draftedEdits.insert(messageId, editedAt);
+    // An older message's edit changes nothing the customer waits for: its draft is gone.
+    if (DraftRepo::latestInboundMessage(m_reader->db(), event.conversationId) == messageId)
+        draftFor(event.conversationId, messageId);
 }
 
 void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
@@ -87,7 +107,7 @@ void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
     // The events arrive after their commit, so the reader sees the message.
     QSqlDatabase &db = m_reader->db();
     const auto message = ConversationRepo::loadMessage(db, messageId);
-    if (!message)
+    if (!message || message->revokedAt > 0)
         return;
     DraftRequest request;
     request.conversationId = conversationId;
@@ -169,6 +189,10 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
             if (DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
                 request.messageId)
                 return WriteResult::success(false); // superseded
+            // Deleted, or edited since it was read: no answer to words the customer took back.
+            const auto message = ConversationRepo::loadMessage(txn.db(), request.messageId);
+            if (!message || message->revokedAt > 0 || message->text != request.text)
+                return WriteResult::success(false);
             Draft draft;
             draft.conversationId = request.conversationId;
             draft.forMessageId = request.messageId;

@@ -63,7 +63,11 @@ Q_SIGNALS:
 
 private:
     // Loads the message and the customer's recent earlier messages, then asks the drafter.
+    // A message the customer deleted gets no draft.
     void draftFor(qint64 conversationId, qint64 messageId);
+    // The customer edited a message (message.updated with a newer edited_at): drafts again for
+    // the new words; the draft for the old words is dropped when it comes back.
+    void handleEdited(const Event &event);
     // A streaming drafter's text so far: checked against the store (AI still on, message still
     // the latest), then emitted as draftStreaming.
     void publishPartial(const DraftRequest &request, const QString &text);
@@ -79,6 +83,9 @@ private:
     QHash<qint64, QSet<qint64>> m_drafting;
     // Conversation → a message to draft once more when its current draft is done.
     QHash<qint64, qint64> m_again;
+    // Message → the edit (edited_at) last drafted for, so status and media updates of an edited
+    // message do not draft again.
+    QHash<qint64, qint64> m_draftedEdits;
     quint64 m_coalesced = 0;
 };
 

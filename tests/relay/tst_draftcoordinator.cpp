@@ -96,6 +96,33 @@ private:
         return result.ok ? result.value.toLongLong() : 0;
     }
 
+    // The customer edits (newText) or deletes (newText null) message id on the WhatsApp side,
+    // as ingest applies it: the original changes and message.updated is published.
+    bool customerChanges(qint64 id, const QString &newText)
+    {
+        const WriteResult result = run([=](WriteTxn &txn) {
+            auto message = ConversationRepo::loadMessage(txn.db(), id);
+            auto conversation =
+                message ? ConversationRepo::load(txn.db(), message->conversationId) : std::nullopt;
+            if (!message || !conversation)
+                return WriteResult::failure(QStringLiteral("no message"));
+            if (newText.isNull()) {
+                if (!ConversationRepo::revokeMessage(txn, *message, txn.now()))
+                    return WriteResult::failure(QStringLiteral("not revoked"));
+            } else {
+                message->text = newText;
+                message->payload = {{QLatin1String("body"), newText}};
+                message->editedAt = txn.now();
+                if (!ConversationRepo::updateEditedMessage(txn, *message))
+                    return WriteResult::failure(QStringLiteral("not edited"));
+            }
+            ConversationRepo::publishMessage(txn, *conversation, *message,
+                                             EventKind::MessageUpdated);
+            return WriteResult::success();
+        });
+        return result.ok;
+    }
+
     QList<QJsonObject> draftEvents() const
     {
         QList<QJsonObject> drafts;
@@ -174,6 +201,59 @@ private Q_SLOTS:
                  QStringLiteral("pending"));
         QCOMPARE(published.first().value(QLatin1String("text")).toString(),
                  QStringLiteral("Ongkir ke Bandung Rp12.000, Kak."));
+    }
+
+    void shouldNotAnswerAMessageTheCustomerDeleted()
+    {
+        const qint64 message =
+            customerWrites(QStringLiteral("Kak, alamat rumah saya Jl. Melati 5"));
+        QTRY_COMPARE(m_drafter.count(), 1);
+        QVERIFY(customerChanges(message, QString()));
+        // The draft written for the deleted words comes back: neither stored nor published.
+        QSignalSpy stored(&*m_coordinator, &DraftCoordinator::draftStored);
+        m_drafter.answer(0, QStringLiteral("Baik Kak, alamat Jl. Melati 5 sudah kami catat."));
+        QTest::qWait(100);
+        QCOMPARE(stored.size(), 0);
+        QVERIFY(storedDrafts().isEmpty());
+        QVERIFY(draftEvents().isEmpty());
+
+        // An agent asking for a new draft of it gets none either.
+        Event requested;
+        requested.kind = EventKind::DraftUpdated;
+        requested.conversationId = m_drafter.request(0).conversationId;
+        requested.data = {{QStringLiteral("state"), QStringLiteral("requested")},
+                          {QStringLiteral("for_message_id"), message}};
+        m_coordinator->handleEvents({requested});
+        QCOMPARE(m_drafter.count(), 1);
+    }
+
+    void shouldDraftAgainForTheWordsOfAnEdit()
+    {
+        const qint64 message = customerWrites(QStringLiteral("Kak, bisa COD?"));
+        QTRY_COMPARE(m_drafter.count(), 1);
+        QVERIFY(customerChanges(message, QStringLiteral("Kak, ongkir ke Bandung berapa?")));
+        QSignalSpy stored(&*m_coordinator, &DraftCoordinator::draftStored);
+        m_drafter.answer(0, QStringLiteral("Bisa COD, Kak."));
+        // The answer to the old words is dropped; the edit is drafted once more.
+        QTRY_COMPARE(m_drafter.count(), 2);
+        QCOMPARE(m_drafter.request(1).messageId, message);
+        QCOMPARE(m_drafter.request(1).text, QStringLiteral("Kak, ongkir ke Bandung berapa?"));
+        m_drafter.answer(1, QStringLiteral("Ongkir ke Bandung Rp12.000, Kak."));
+        QTRY_COMPARE(stored.size(), 1);
+        const QList<QJsonObject> published = draftEvents();
+        QCOMPARE(published.size(), 1);
+        QCOMPARE(published.first().value(QLatin1String("text")).toString(),
+                 QStringLiteral("Ongkir ke Bandung Rp12.000, Kak."));
+
+        // Later updates of the same edit (a status, a media download) draft nothing more.
+        QVERIFY(run([message](WriteTxn &txn) {
+                    auto m = ConversationRepo::loadMessage(txn.db(), message);
+                    auto c = ConversationRepo::load(txn.db(), m->conversationId);
+                    ConversationRepo::publishMessage(txn, *c, *m, EventKind::MessageUpdated);
+                    return WriteResult::success();
+                }).ok);
+        QTest::qWait(100);
+        QCOMPARE(m_drafter.count(), 2);
     }
 
     void shouldFoldAFloodOfNewDraftRequestsIntoOne()
