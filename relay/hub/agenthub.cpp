@@ -138,7 +138,7 @@ void AgentHub::handleClosed(ConsoleSession *session)
     if (session->user().id != 0) {
         // The idle limit counts from when the console last used the session: now.
         if (!session->tokenHash().isEmpty()) {
-            const QByteArray tokenHash = session->tokenHash();
+            const QByteArray &tokenHash = session->tokenHash();
             const qint64 at = now();
             m_writer->submit(
                 [tokenHash, at](WriteTxn &txn) {
