@@ -83,11 +83,6 @@ void writeThrottled(QHttpServerResponder &responder, int retryAfter)
                     Status::TooManyRequests);
 }
 
-QString peerKey(const QHttpServerRequest &request)
-{
-    return LoginThrottle::addressKey(request.remoteAddress().toString());
-}
-
 // What the worker thread makes of an upload's bytes.
 } // namespace
 
@@ -123,6 +118,12 @@ int MediaEndpoint::throttled(const QHttpServerRequest &request, const QByteArray
         return 0;
     ++m_throttled;
     return wait;
+}
+
+QString MediaEndpoint::peerKey(const QHttpServerRequest &request) const
+{
+    return LoginThrottle::addressKey(clientAddress(
+        request.remoteAddress(), header(request, "X-Forwarded-For"), m_options.trustedProxies));
 }
 
 void MediaEndpoint::recordBadToken(const QString &peer)
@@ -170,8 +171,9 @@ void MediaEndpoint::handleGet(const QString &key, const QHttpServerRequest &requ
     const QByteArray range = header(request, "Range");
     const QString peer = peerKey(request);
     m_writer->submit(
-        [answer, tokenHash, now, key](WriteTxn &txn) {
-            const auto user = UserRepo::userForSession(txn.db(), tokenHash, now);
+        [answer, tokenHash, now, key, idleMs = m_options.sessionIdleMs](WriteTxn &txn) {
+            const auto session = UserRepo::userForSession(txn.db(), tokenHash, now, idleMs);
+            const auto user = session ? std::optional<User>(session->user) : std::nullopt;
             answer->authenticated = user.has_value();
             if (!user || !MediaFiles::isKey(key))
                 return WriteResult::success();
@@ -273,11 +275,11 @@ void MediaEndpoint::handlePost(const QHttpServerRequest &request, QHttpServerRes
     };
     auto uploader = std::make_shared<Uploader>();
     m_writer->submit(
-        [uploader, tokenHash, now](WriteTxn &txn) {
-            if (const auto user = UserRepo::userForSession(txn.db(), tokenHash, now)) {
-                uploader->id = user->id;
+        [uploader, tokenHash, now, idleMs = m_options.sessionIdleMs](WriteTxn &txn) {
+            if (const auto session = UserRepo::userForSession(txn.db(), tokenHash, now, idleMs)) {
+                uploader->id = session->user.id;
                 uploader->uploadedToday =
-                    MediaRepo::bytesUploadedSince(txn.db(), user->id, now - DayMs);
+                    MediaRepo::bytesUploadedSince(txn.db(), session->user.id, now - DayMs);
             }
             return WriteResult::success();
         },

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/clientaddress.h"
 #include "hub/loginthrottle.h"
 #include "protocol/medialimits.h"
 #include "store/mediafiles.h"
@@ -32,6 +33,10 @@ struct MediaOptions
     // Wrong session tokens from one address before it must wait (doubling waits, as logins).
     int maxTokenFailures = 10;
     qint64 tokenFailureWindowMs = 15 * 60 * 1000;
+    // Proxies whose X-Forwarded-For names the client the throttle counts (as for logins).
+    TrustedProxies trustedProxies;
+    // A session unused this long no longer opens media (as for the agents' hub).
+    qint64 sessionIdleMs = 14LL * 24 * 3600 * 1000;
 };
 
 // GET /media/<key> and POST /media (docs/protocol.md "Media over HTTP"): media bytes for
@@ -77,6 +82,8 @@ private:
     // Seconds the peer must wait after too many wrong tokens; 0 when it may try (also when
     // tokenHash worked lately).
     int throttled(const QHttpServerRequest &request, const QByteArray &tokenHash);
+    // The throttle's key for the client behind request (X-Forwarded-For from trusted proxies).
+    QString peerKey(const QHttpServerRequest &request) const;
     void recordBadToken(const QString &peer);
     void rememberGoodToken(const QByteArray &tokenHash);
     void sweep();

@@ -173,6 +173,8 @@ bool RelayService::start(QString *error)
     MediaOptions media;
     media.quotaBytesPerDay = qint64(m_config.uploadQuotaMib) * 1024 * 1024;
     media.retentionMs = qint64(m_config.uploadRetentionHours) * 3600 * 1000;
+    media.trustedProxies = m_config.trustedProxies;
+    media.sessionIdleMs = m_config.sessionIdleDays * DayMs;
     m_media =
         std::make_unique<MediaEndpoint>(m_writer.get(), MediaFiles(m_config.mediaDir()), media);
     MediaEndpoint *mediaEndpoint = m_media.get();

@@ -123,13 +123,6 @@ std::optional<SessionUser> userForSession(QSqlDatabase &db, const QByteArray &to
     return SessionUser{*user, expiresAt};
 }
 
-std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs)
-{
-    // An idle limit as long as the epoch: only the absolute limit applies.
-    const auto found = userForSession(db, tokenHash, nowMs, nowMs);
-    return found ? std::optional<User>(found->user) : std::nullopt;
-}
-
 bool touchSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs)
 {
     PreparedQuery touch(

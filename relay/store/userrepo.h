@@ -56,8 +56,6 @@ bool addSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 userId, qi
 // limit, unused for longer than idleMs, or its user is disabled.
 std::optional<SessionUser> userForSession(QSqlDatabase &db, const QByteArray &tokenHash,
                                           qint64 nowMs, qint64 idleMs);
-// As above without the idle limit (GET/POST /media's callers).
-std::optional<User> userForSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs);
 // Marks a session used now (a console that was connected until now).
 bool touchSession(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs);
 // True while the session is stored (not logged out or revoked).

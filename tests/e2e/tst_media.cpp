@@ -128,6 +128,14 @@ private:
         return finish(m_nam.get(request));
     }
 
+    HttpAnswer getVia(const QString &key, const QString &token, const QByteArray &forwardedFor)
+    {
+        QNetworkRequest request(relayUrl(QStringLiteral("/media/") + key));
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        request.setRawHeader("X-Forwarded-For", forwardedFor);
+        return finish(m_nam.get(request));
+    }
+
     HttpAnswer getRange(const QString &key, const QString &token, const QByteArray &range)
     {
         QNetworkRequest request(relayUrl(QStringLiteral("/media/") + key));
@@ -457,6 +465,39 @@ private Q_SLOTS:
         // Ayu's console, which fetched media before, is not locked out by the guesses (behind
         // a reverse proxy they come from the same address).
         QCOMPARE(get(sha256Hex(photo), ayu.token()).body, photo);
+    }
+
+    void shouldThrottleTheGuesserNotTheOthersBehindTheProxy()
+    {
+        // The relay behind a reverse proxy on this address: every request comes from it, and
+        // X-Forwarded-For names the client.
+        Relay::RelayConfig config = m_loop->relayConfig();
+        QString problem;
+        QVERIFY(Relay::parseTrustedProxies(QStringLiteral("127.0.0.1"), &config.trustedProxies,
+                                           &problem));
+        restartRelay(config);
+        Test::ConsoleClient ayu;
+        QVERIFY(signIn(ayu, QStringLiteral("ayu")));
+        const QByteArray photo = seed("paket_rusak");
+        QCOMPARE(upload(photo, "image/png", ayu.token()).status, 201);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(
+                getVia(sha256Hex(photo), QStringLiteral("tebakan-%1").arg(i), "203.0.113.9").status,
+                401);
+        QCOMPARE(getVia(sha256Hex(photo), QStringLiteral("tebakan-lagi"), "203.0.113.9").status,
+                 429);
+        // Budi, at another desk behind the same proxy, has never used /media: he is answered
+        // as anyone (Ayu's upload is not his to see), not made to wait for the guesser.
+        Test::ConsoleClient budi;
+        QVERIFY(signIn(budi, QStringLiteral("budi")));
+        QCOMPARE(getVia(sha256Hex(photo), budi.token(), "198.51.100.20").status, 404);
+        QCOMPARE(getVia(sha256Hex(photo), ayu.token(), "198.51.100.20").body, photo);
+        // A forged X-Forwarded-For from the guesser does not clear its record: the proxy
+        // appends the real address, and only the right-most untrusted entry counts.
+        QCOMPARE(
+            getVia(sha256Hex(photo), QStringLiteral("tebakan-palsu"), "198.51.100.20, 203.0.113.9")
+                .status,
+            429);
     }
 
     void shouldDeleteUploadsNoMessageUsesAfterTheRetention()
