@@ -113,7 +113,7 @@ void CannedResponses::handleList(const QJsonObject &data)
 {
     m_items.clear();
     const QJsonArray array = data.value(QLatin1String("canned")).toArray();
-    for (const QJsonValue &value : array)
+    for (const auto &value : array)
         upsert(CannedResponse::fromJson(value.toObject()));
     Q_EMIT changed();
 }

@@ -37,7 +37,7 @@ QString mediaDirectory(const ConsoleOptions &options)
 } // namespace
 
 ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *credentials,
-                                     ConsoleOptions options, QObject *parent)
+                                     const ConsoleOptions &options, QObject *parent)
     : QObject(parent)
     , m_messages(new MessageListModel(this))
     // The order matters where rooms follow the same signal: the session first, then the list,

@@ -46,8 +46,8 @@ class ConsoleController : public QObject
     Q_OBJECT
 
 public:
-    ConsoleController(RelayClient *relay, CredentialStore *credentials, ConsoleOptions options = {},
-                      QObject *parent = nullptr);
+    ConsoleController(RelayClient *relay, CredentialStore *credentials,
+                      const ConsoleOptions &options = {}, QObject *parent = nullptr);
     ~ConsoleController() override;
 
     Session *session() const { return m_session; }
