@@ -1,6 +1,7 @@
 #!/bin/sh
-# Installs the Debian 12 packages Serambi needs to build, test and run its demo.
-# Does nothing when they are all present; uses sudo when not run as root.
+# Installs the Debian 12 packages Serambi needs to build, test and run its demo, and any further
+# packages named as arguments (scripts/fuzz.sh adds clang's). Does nothing when they are all
+# present; uses sudo when not run as root.
 set -eu
 
 PACKAGES="cmake ninja-build ccache g++ pkg-config clang-format
@@ -8,7 +9,7 @@ qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-t
 qt6-l10n-tools qt6-translations-l10n qt6-multimedia-dev
 gstreamer1.0-plugins-base gstreamer1.0-plugins-good libqt6sql6-sqlite libsqlite3-dev qtkeychain-qt6-dev
 libgl-dev
-xvfb xauth procps fonts-noto-color-emoji"
+xvfb xauth procps fonts-noto-color-emoji $*"
 
 missing=""
 for p in $PACKAGES; do
