@@ -40,6 +40,9 @@
 #include <memory>
 #include <set>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace {
 
 using namespace Serambi::Bench;
@@ -313,6 +316,7 @@ bool Chaos::startSim(QString *error)
     env.insert(QStringLiteral("SERAMBI_GRAPH_TOKEN"), QString::fromUtf8(GraphToken));
     env.insert(QStringLiteral("SERAMBI_PHONE_NUMBER_ID"), PhoneNumberId);
     m_sim.setProcessEnvironment(env);
+    m_sim.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_sim.setStandardErrorFile(m_dataDir->path() + QStringLiteral("/sim.log"));
     m_sim.start(m_settings.simBinary,
                 {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),

@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace Serambi::Bench {
@@ -19,6 +21,8 @@ RelayProcess::RelayProcess(Options options) : m_options(std::move(options))
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     // Appended, so a restarted relay's log follows the killed one's.
     m_process.setStandardErrorFile(logPath(), QIODevice::Append);
+    // A benchmark killed by a timeout takes its relay with it.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
 }
 
 RelayProcess::~RelayProcess()

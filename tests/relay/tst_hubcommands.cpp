@@ -272,6 +272,32 @@ private Q_SLOTS:
         QCOMPARE(resumed->events(chat).size(), 1);
     }
 
+    void shouldTellOtherAgentsWhenAnUnassignedChatIsTaken()
+    {
+        const qint64 chat =
+            m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
+        auto sari = loggedIn(QStringLiteral("sari"));
+        const qint64 seq = sari->subscribe(0).value(QLatin1String("seq")).toInteger();
+        auto budi = loggedIn(QStringLiteral("budi"));
+        QVERIFY(isOk(budi->command(QStringLiteral("take_over"), conversationArgs(chat))));
+        // Sari's queue drops the chat Budi took.
+        QTRY_COMPARE(sari->events(chat).size(), 1);
+        const QJsonObject taken = sari->events(chat).constFirst();
+        QCOMPARE(taken.value(QLatin1String("kind")).toString(),
+                 QStringLiteral("conversation.updated"));
+        QCOMPARE(taken.value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("assignee"))
+                     .toString(),
+                 QStringLiteral("budi"));
+
+        // A resume replays the same drop, and nothing of Budi's chat after it.
+        m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Untuk Budi"));
+        auto resumed = loggedIn(QStringLiteral("sari"));
+        QCOMPARE(frameType(resumed->subscribe(seq)), QStringLiteral("subscribed"));
+        QCOMPARE(resumed->events(chat).size(), 1);
+    }
+
     void shouldRefuseTakingOverAnotherAgentsChat()
     {
         const qint64 chat =
