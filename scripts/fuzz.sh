@@ -29,7 +29,7 @@ seeds() {
     local target=$1 dir="$out/seeds/$1"
     mkdir -p "$dir"
     if [ -d "tests/fuzz/corpus/$target" ]; then
-        cp tests/fuzz/corpus/"$target"/* "$dir"/
+        find "tests/fuzz/corpus/$target" -maxdepth 1 -type f -exec cp {} "$dir"/ \;
     fi
     case "$target" in
     webhookparser) cp tests/data/webhooks/*.json "$dir"/ ;;
