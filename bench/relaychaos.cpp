@@ -677,9 +677,25 @@ int Chaos::run()
     QHash<QString, int> rowsByText;
     quint64 sentOnce = 0, sentTwiceAcrossKill = 0, sentTwiceUnexplained = 0, failedVisibly = 0,
             failedAfterAccepted = 0, stuck = 0, statusMismatch = 0;
+    // Ordering: a conversation's messages reach the Graph API in the order they were stored
+    // (their first attempts, by message id, never go back in time).
+    QHash<QString, qint64> lastFirstAttempt; // "chaos <console>" -> latest first attempt
+    quint64 outOfOrder = 0;
     for (const Outbound &message : outbound) {
         ++outboundStatuses[message.status];
         ++rowsByText[message.text];
+        const auto sends = sendsByText.value(message.text);
+        if (!sends.empty()) {
+            const qint64 first = std::min_element(sends.begin(), sends.end(),
+                                                  [](const GraphSend &a, const GraphSend &b) {
+                                                      return a.receivedMs < b.receivedMs;
+                                                  })
+                                     ->receivedMs;
+            const QString conversation = message.text.section(QLatin1Char(' '), 0, 1);
+            if (first < lastFirstAttempt.value(conversation))
+                ++outOfOrder;
+            lastFirstAttempt.insert(conversation, first);
+        }
         const auto consoleStatus = consoleStatuses.find(message.id);
         if (consoleStatus == consoleStatuses.end() || consoleStatus->second != message.status)
             ++statusMismatch;
@@ -796,6 +812,9 @@ int Chaos::run()
              .arg(sentTwiceAcrossKill)
              .arg(sentTwiceUnexplained)
              .arg(stuck));
+    line(QStringLiteral("  order"),
+         QStringLiteral("%1 messages reached the Graph API before an earlier one of their chat")
+             .arg(outOfOrder));
     line(QStringLiteral("consoles"),
          QStringLiteral("%1 of %2 converged to a fresh snapshot; %3 connects, %4 snapshots, %5 "
                         "events out of order; %6 own messages with another status than stored")
@@ -813,8 +832,8 @@ int Chaos::run()
 
     const bool ok = m_restartFailures == 0 && abandoned == 0 && missing == 0 && storedTwice == 0 &&
                     appliedTwice == 0 && appliedMissing == 0 && sentTwiceUnexplained == 0 &&
-                    stuck == 0 && converged == int(m_consoles.size()) && seqBack == 0 &&
-                    statusMismatch == 0 && settled;
+                    stuck == 0 && outOfOrder == 0 && converged == int(m_consoles.size()) &&
+                    seqBack == 0 && statusMismatch == 0 && settled;
     m_out << (ok ? "chaos: every promise held\n" : "chaos: A PROMISE WAS BROKEN (see above)\n")
           << Qt::flush;
     return ok ? 0 : 3;
