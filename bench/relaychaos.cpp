@@ -22,7 +22,6 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -120,8 +119,7 @@ class SimControl
 public:
     explicit SimControl(QUrl base) : m_base(std::move(base)) {}
 
-    QJsonObject call(const QByteArray &verb, const QString &path, const QJsonObject &body = {},
-                     int *status = nullptr)
+    QJsonObject call(const QByteArray &verb, const QString &path, const QJsonObject &body = {})
     {
         QNetworkRequest request(m_base.resolved(QUrl(path)));
         request.setHeader(QNetworkRequest::ContentTypeHeader,
@@ -134,8 +132,6 @@ public:
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
         reply->deleteLater();
-        if (status)
-            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         return QJsonDocument::fromJson(reply->readAll()).object();
     }
 
