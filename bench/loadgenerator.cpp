@@ -127,12 +127,17 @@ void LoadGenerator::handleResponse(int channel, int status)
     if (status == 200) {
         ++m_result.ok;
         m_result.ackNs.push_back(now - slot.sentNs);
-        if (m_spec.webhooks)
+        if (m_spec.webhooks) {
             m_result.ackedSeqs.push_back(slot.seq);
-    } else if (status == 0) {
-        ++m_result.transportErrors;
+            m_result.ackedSentNs.push_back(slot.sentNs);
+        }
     } else {
-        ++m_result.refused;
+        if (status == 0)
+            ++m_result.transportErrors;
+        else
+            ++m_result.refused;
+        if (m_spec.webhooks)
+            m_result.unackedSeqSentNs.emplace_back(slot.seq, slot.sentNs);
     }
     if (!m_running) {
         finishIfIdle();

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <utility>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -32,6 +33,9 @@ struct LoadResult
     quint64 maxBacklog = 0;      // rate mode: most requests due but not yet sent
     std::vector<quint64> ackedSeqs;
     std::vector<qint64> ackNs; // time from write to answer, per 200
+    // Each request's send time as stamped in its wamid, so the same bytes can be sent again.
+    std::vector<qint64> ackedSentNs;                          // parallel to ackedSeqs
+    std::vector<std::pair<quint64, qint64>> unackedSeqSentNs; // refused or lost: seq, sent
 };
 
 // Drives POST /webhook (or GET /healthz) over N keep-alive connections, on whatever thread

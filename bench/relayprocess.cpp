@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace Serambi::Bench {
@@ -17,7 +19,10 @@ constexpr int StopTimeoutMs = 15000;
 RelayProcess::RelayProcess(Options options) : m_options(std::move(options))
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setStandardErrorFile(logPath());
+    // Appended, so a restarted relay's log follows the killed one's.
+    m_process.setStandardErrorFile(logPath(), QIODevice::Append);
+    // A benchmark killed by a timeout takes its relay with it.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
 }
 
 RelayProcess::~RelayProcess()
@@ -33,18 +38,22 @@ QString RelayProcess::logPath() const
 QProcessEnvironment RelayProcess::environment() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SERAMBI_LISTEN"), QStringLiteral("127.0.0.1:0"));
+    env.insert(QStringLiteral("SERAMBI_LISTEN"), m_options.listen);
     env.insert(QStringLiteral("SERAMBI_DATA_DIR"), m_options.dataDir);
     env.insert(QStringLiteral("SERAMBI_APP_SECRET"), QString::fromUtf8(m_options.appSecret));
     env.insert(QStringLiteral("SERAMBI_VERIFY_TOKEN"), QStringLiteral("bench-verify-token"));
     env.insert(QStringLiteral("SERAMBI_GRAPH_TOKEN"), QStringLiteral("bench-graph-token"));
-    // Nothing listens there; the benchmark sends no outbound messages.
-    env.insert(QStringLiteral("SERAMBI_GRAPH_URL"), QStringLiteral("http://127.0.0.1:9/v25.0"));
+    // By default nothing listens there: the benchmark sends no outbound messages.
+    env.insert(QStringLiteral("SERAMBI_GRAPH_URL"), m_options.graphUrl.isEmpty()
+                                                        ? QStringLiteral("http://127.0.0.1:9/v25.0")
+                                                        : m_options.graphUrl);
     env.insert(QStringLiteral("SERAMBI_PHONE_NUMBER_ID"), m_options.phoneNumberId);
     env.insert(QStringLiteral("SERAMBI_DB_SYNC"), m_options.dbSync);
     env.insert(QStringLiteral("SERAMBI_PBKDF2_ITERATIONS"), QStringLiteral("1000"));
     if (!m_options.aiMode.isEmpty())
         env.insert(QStringLiteral("SERAMBI_AI_MODE"), m_options.aiMode);
+    for (auto it = m_options.environment.begin(); it != m_options.environment.end(); ++it)
+        env.insert(it.key(), it.value());
     return env;
 }
 
@@ -102,6 +111,14 @@ void RelayProcess::stop()
         m_process.kill();
         m_process.waitForFinished(StopTimeoutMs);
     }
+}
+
+void RelayProcess::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(StopTimeoutMs);
 }
 
 QHash<qint64, ThreadCpu> sampleThreadCpu(qint64 pid)

@@ -19,6 +19,9 @@ public:
         QString phoneNumberId;
         QString dbSync = QStringLiteral("full");
         QString aiMode; // empty: the relay's default
+        QString listen = QStringLiteral("127.0.0.1:0");
+        QString graphUrl; // empty: an address where nothing listens (no outbound messages)
+        QHash<QString, QString> environment; // further SERAMBI_* settings
     };
 
     explicit RelayProcess(Options options);
@@ -31,6 +34,8 @@ public:
     bool start(QString *error);
     // SIGTERM, so queued writes commit, then waits.
     void stop();
+    // SIGKILL, as a crash or an OOM kill would end it, then waits.
+    void kill();
 
     quint16 port() const { return m_port; }
     qint64 pid() const { return m_process.processId(); }

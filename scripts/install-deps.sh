@@ -1,7 +1,7 @@
 #!/bin/sh
-# Installs the Debian 12 packages Serambi needs to build, test and run its demo.
-# Does nothing when they are all present; uses sudo when not run as root.
-# Usage: scripts/install-deps.sh [extra packages a script needs, e.g. clang-tidy]
+# Installs the Debian 12 packages Serambi needs to build, test and run its demo, and any further
+# packages named as arguments (scripts/fuzz.sh adds clang's). Does nothing when they are all
+# present; uses sudo when not run as root.
 set -eu
 
 PACKAGES="cmake ninja-build ccache g++ pkg-config clang-format

@@ -14,16 +14,17 @@ namespace Serambi::Relay {
 
 namespace {
 
-// Each conversation's assignee after its last event at or before seq.
+// Each conversation's assignee as its last conversation.updated at or before seq showed it.
 bool assigneesAt(QSqlDatabase &db, qint64 seq, QHash<qint64, qint64> *assignees, QString *error)
 {
     PreparedQuery q(
         db,
         QStringLiteral(
             "SELECT e.conversation_id, e.assignee_id FROM events e JOIN (SELECT MAX(seq) AS seq "
-            "FROM events WHERE seq <= ? AND conversation_id IS NOT NULL GROUP BY conversation_id) "
-            "latest ON latest.seq = e.seq"));
+            "FROM events WHERE seq <= ? AND conversation_id IS NOT NULL AND kind = ? GROUP BY "
+            "conversation_id) latest ON latest.seq = e.seq"));
     q.addBindValue(seq);
+    q.addBindValue(QLatin1String(EventKind::ConversationUpdated));
     if (!q.exec()) {
         if (error)
             *error = q.lastError();
@@ -109,7 +110,11 @@ const RingEntry &ReplayRing::append(const Event &event)
     m_bytes += cost;
     if (event.conversationId != 0) {
         entry.previousAssigneeId = m_assignees.value(event.conversationId);
-        m_assignees.insert(event.conversationId, event.assigneeId);
+        // A command that answers an unassigned chat stores the message (already with its new
+        // assignee) before the conversation.updated: who could see the chat before is what the
+        // last conversation.updated showed.
+        if (event.kind == QLatin1String(EventKind::ConversationUpdated))
+            m_assignees.insert(event.conversationId, event.assigneeId);
     }
     m_lastSeq = event.seq;
     m_entries.push_back(std::move(entry));

@@ -54,7 +54,8 @@ private:
     qint64 m_floor = 0;
     qint64 m_lastSeq = 0;
     std::deque<RingEntry> m_entries;
-    QHash<qint64, qint64> m_assignees; // conversation id -> assignee after its latest event
+    QHash<qint64, qint64> m_assignees; // conversation id -> assignee in its latest
+                                       // conversation.updated
 };
 
 } // namespace Serambi::Relay

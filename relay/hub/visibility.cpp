@@ -26,8 +26,10 @@ bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId
         return true; // team-wide: templates and canned responses
     if (canSeeConversation(user, event.assigneeId))
         return true;
+    // The update that takes a chat out of the user's sight: theirs, or unassigned and so in
+    // every agent's queue, now someone else's.
     return event.kind == EventKind::ConversationUpdated &&
-           previousAssigneeId == user.id;
+           canSeeConversation(user, previousAssigneeId);
 }
 
 bool canSeeMedia(QSqlDatabase &db, const User &user, const QString &key)

@@ -12,7 +12,8 @@ bool isSupervisor(const User &user);
 bool canSeeConversation(const User &user, qint64 assigneeId);
 
 // Decided by the assignee at the time of the event. An agent also gets the
-// conversation.updated that moves a chat away from them, so their console can drop it.
+// conversation.updated that moves a chat out of their sight (theirs or unassigned, now another
+// agent's), so their console can drop it.
 // Events of conversation 0 (templates, canned responses) are for everyone.
 bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId);
 

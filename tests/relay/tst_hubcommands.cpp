@@ -272,6 +272,40 @@ private Q_SLOTS:
         QCOMPARE(resumed->events(chat).size(), 1);
     }
 
+    void shouldTellOtherAgentsWhenAnUnassignedChatIsTaken()
+    {
+        const qint64 taken =
+            m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
+        const qint64 answered =
+            m_harness->receiveInbound(QStringLiteral("628222"), QStringLiteral("Permisi"));
+        auto sari = loggedIn(QStringLiteral("sari"));
+        const qint64 seq = sari->subscribe(0).value(QLatin1String("seq")).toInteger();
+        auto budi = loggedIn(QStringLiteral("budi"));
+        QVERIFY(isOk(budi->command(QStringLiteral("take_over"), conversationArgs(taken))));
+        QVERIFY(isOk(budi->command(
+            QStringLiteral("send_text"),
+            conversationArgs(answered, {{QLatin1String("text"), QLatin1String("Baik kak")}}))));
+        // Sari's queue drops both chats Budi took, and sees nothing of Budi's answer.
+        for (const qint64 chat : {taken, answered}) {
+            QTRY_COMPARE(sari->events(chat).size(), 1);
+            const QJsonObject update = sari->events(chat).constFirst();
+            QCOMPARE(update.value(QLatin1String("kind")).toString(),
+                     QStringLiteral("conversation.updated"));
+            QCOMPARE(update.value(QLatin1String("data"))
+                         .toObject()
+                         .value(QLatin1String("assignee"))
+                         .toString(),
+                     QStringLiteral("budi"));
+        }
+
+        // A resume replays the same drops, and nothing of Budi's chats after them.
+        m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Untuk Budi"));
+        auto resumed = loggedIn(QStringLiteral("sari"));
+        QCOMPARE(frameType(resumed->subscribe(seq)), QStringLiteral("subscribed"));
+        QCOMPARE(resumed->events(taken).size(), 1);
+        QCOMPARE(resumed->events(answered).size(), 1);
+    }
+
     void shouldRefuseTakingOverAnotherAgentsChat()
     {
         const qint64 chat =
