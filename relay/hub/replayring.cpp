@@ -24,7 +24,7 @@ bool assigneesAt(QSqlDatabase &db, qint64 seq, QHash<qint64, qint64> *assignees,
             "FROM events WHERE seq <= ? AND conversation_id IS NOT NULL AND kind = ? GROUP BY "
             "conversation_id) latest ON latest.seq = e.seq"));
     q.addBindValue(seq);
-    q.addBindValue(QLatin1String(EventKind::ConversationUpdated));
+    q.addBindValue(QString(Protocol::eventKindName(EventKind::ConversationUpdated)));
     if (!q.exec()) {
         if (error)
             *error = q.lastError();
@@ -113,7 +113,7 @@ const RingEntry &ReplayRing::append(const Event &event)
         // A command that answers an unassigned chat stores the message (already with its new
         // assignee) before the conversation.updated: who could see the chat before is what the
         // last conversation.updated showed.
-        if (event.kind == QLatin1String(EventKind::ConversationUpdated))
+        if (event.kind == EventKind::ConversationUpdated)
             m_assignees.insert(event.conversationId, event.assigneeId);
     }
     m_lastSeq = event.seq;
