@@ -2,6 +2,8 @@
 
 #include "relayclient.h"
 
+#include "protocol/events.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -38,7 +40,7 @@ CannedResponses::CannedResponses(RelayClient *relay, QObject *parent)
     connect(m_relay, &RelayClient::statusChanged, this, [this](const ConnectionStatus &status) {
         if (status.state != ConnectionState::Online)
             return;
-        m_relay->request(QStringLiteral("list_canned"), {}, this, [this](const RelayResult &r) {
+        m_relay->request(Protocol::Command::ListCanned, {}, this, [this](const RelayResult &r) {
             if (r.ok)
                 handleList(r.data);
         });
@@ -71,7 +73,7 @@ bool CannedResponses::save(qint64 id, const QString &shortcut, const QString &ti
     if (id != 0)
         args.insert(QStringLiteral("id"), id);
     const bool sent = m_relay->request(
-        QStringLiteral("save_canned"), args, this, [this](const RelayResult &result) {
+        Protocol::Command::SaveCanned, args, this, [this](const RelayResult &result) {
             if (result.lost)
                 return;
             if (!result.ok) {
@@ -92,7 +94,7 @@ bool CannedResponses::save(qint64 id, const QString &shortcut, const QString &ti
 bool CannedResponses::remove(qint64 id)
 {
     const bool sent = m_relay->request(
-        QStringLiteral("delete_canned"), {{QStringLiteral("id"), id}}, this,
+        Protocol::Command::DeleteCanned, {{QStringLiteral("id"), id}}, this,
         [this](const RelayResult &result) {
             if (result.lost)
                 return;
@@ -120,10 +122,11 @@ void CannedResponses::handleList(const QJsonObject &data)
 
 void CannedResponses::handleEvent(qint64, const QString &kind, qint64, const QJsonObject &data)
 {
-    if (kind == QLatin1String("canned.updated")) {
+    const std::optional<Protocol::EventKind> known = Protocol::eventKindFromName(kind);
+    if (known == Protocol::EventKind::CannedUpdated) {
         upsert(CannedResponse::fromJson(data));
         Q_EMIT changed();
-    } else if (kind == QLatin1String("canned.deleted")) {
+    } else if (known == Protocol::EventKind::CannedDeleted) {
         const qint64 id = data.value(QLatin1String("id")).toInteger();
         m_items.removeIf([id](const CannedResponse &c) { return c.id == id; });
         Q_EMIT changed();

@@ -37,25 +37,25 @@ void CommandQueue::clear()
     m_inFlight.clear();
 }
 
-QString CommandQueue::issue(const QString &name, qint64 conversationId, const QJsonObject &args,
-                            bool withPlaceholder)
+QString CommandQueue::issue(Protocol::Command command, qint64 conversationId,
+                            const QJsonObject &args, bool withPlaceholder)
 {
     LocalStore *store = m_session->store();
     if (!store)
         return {};
-    PendingCommand command;
-    command.id = RelayClient::newCommandId();
-    command.name = name;
-    command.args = args;
-    command.conversationId = conversationId;
-    command.localMessageId = withPlaceholder ? m_nextLocalId-- : 0;
-    command.createdAt = QDateTime::currentMSecsSinceEpoch();
-    m_commands.append(command);
-    store->saveCommand(command);
-    send(command);
+    PendingCommand pending;
+    pending.id = RelayClient::newCommandId();
+    pending.command = command;
+    pending.args = args;
+    pending.conversationId = conversationId;
+    pending.localMessageId = withPlaceholder ? m_nextLocalId-- : 0;
+    pending.createdAt = QDateTime::currentMSecsSinceEpoch();
+    m_commands.append(pending);
+    store->saveCommand(pending);
+    send(pending);
     if (withPlaceholder)
-        m_messages->mergeMessages({placeholderFor(command)});
-    return command.id;
+        m_messages->mergeMessages({placeholderFor(pending)});
+    return pending.id;
 }
 
 bool CommandQueue::hasPendingFor(qint64 conversationId) const
@@ -67,7 +67,7 @@ bool CommandQueue::hasPendingFor(qint64 conversationId) const
 void CommandQueue::send(const PendingCommand &command)
 {
     const QString id = command.id;
-    if (m_relay->requestWithId(id, command.name, command.args, this,
+    if (m_relay->requestWithId(id, command.command, command.args, this,
                                [this, id](const RelayResult &result) { handleResult(id, result); }))
         m_inFlight.insert(id);
 }
@@ -102,7 +102,8 @@ void CommandQueue::handleResult(const QString &id, const RelayResult &result)
         Q_EMIT succeeded(command, result.data);
         return;
     }
-    qCInfo(lcConsole) << "command" << command.name << "refused:" << result.errorCode;
+    qCInfo(lcConsole) << "command" << Protocol::commandName(command.command)
+                      << "refused:" << result.errorCode;
     Q_EMIT refused(command, result.errorCode);
 }
 

@@ -27,9 +27,9 @@ public:
     CommandQueue(RelayClient *relay, Session *session, MessageListModel *messages,
                  QObject *parent = nullptr);
 
-    // Queues name for conversationId; with a placeholder for a send_text. Nothing is queued
-    // without an open cache (before signing in). The command's id, empty when not queued.
-    QString issue(const QString &name, qint64 conversationId, const QJsonObject &args,
+    // Queues command for conversationId; with a placeholder for a send_text. Nothing is
+    // queued without an open cache (before signing in). The command's id, empty when not queued.
+    QString issue(Protocol::Command command, qint64 conversationId, const QJsonObject &args,
                   bool withPlaceholder = false);
     bool hasPendingFor(qint64 conversationId) const;
     const QList<PendingCommand> &pending() const { return m_commands; }

@@ -5,6 +5,8 @@
 #include "relayclient.h"
 #include "session.h"
 
+#include "protocol/events.h"
+
 #include <QSet>
 
 namespace Serambi::App {
@@ -111,13 +113,24 @@ void Inbox::handleSnapshot(qint64, const QJsonArray &conversations)
 
 void Inbox::handleEvent(qint64, const QString &kind, qint64 conversationId, const QJsonObject &data)
 {
-    if (kind == QLatin1String("conversation.updated")) {
+    const std::optional<Protocol::EventKind> known = Protocol::eventKindFromName(kind);
+    if (!known)
+        return; // a newer relay's kind
+    switch (*known) {
+    case Protocol::EventKind::ConversationUpdated:
         applyConversation(Conversation::fromJson(data), data);
-    } else if (kind == QLatin1String("message.created") ||
-               kind == QLatin1String("message.updated")) {
+        return;
+    case Protocol::EventKind::MessageCreated:
+    case Protocol::EventKind::MessageUpdated:
         applyMessage(Message::fromJson(data));
-    } else if (kind == QLatin1String("draft.updated")) {
+        return;
+    case Protocol::EventKind::DraftUpdated:
         applyDraft(conversationId, data);
+        return;
+    case Protocol::EventKind::TemplatesUpdated:
+    case Protocol::EventKind::CannedUpdated:
+    case Protocol::EventKind::CannedDeleted:
+        return; // team-wide: MessageTemplates and CannedResponses keep those
     }
 }
 

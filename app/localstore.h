@@ -5,6 +5,8 @@
 #include "draft.h"
 #include "message.h"
 
+#include "protocol/commands.h"
+
 #include <QHash>
 #include <QObject>
 #include <QUrl>
@@ -22,7 +24,7 @@ class LocalStoreWorker;
 struct PendingCommand
 {
     QString id;
-    QString name;
+    Protocol::Command command = Protocol::Command::SendText;
     QJsonObject args;
     qint64 conversationId = 0;
     qint64 localMessageId = 0; // the placeholder row of a send_text, 0 otherwise

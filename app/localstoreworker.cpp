@@ -160,10 +160,17 @@ bool LocalStoreWorker::loadState(CachedState *state)
                                "created_at FROM commands ORDER BY ord")))
         return false;
     while (q.next()) {
+        // A name this build does not know (the cache of a newer console) cannot be sent.
+        const std::optional<Protocol::Command> known =
+            Protocol::commandFromName(q.value(2).toString());
+        if (!known) {
+            qCWarning(lcConsole) << "skipping a queued command of unknown name";
+            continue;
+        }
         PendingCommand command;
         command.id = q.value(0).toString();
         command.conversationId = q.value(1).toLongLong();
-        command.name = q.value(2).toString();
+        command.command = *known;
         command.args = fromJsonText(q.value(3).toString());
         command.localMessageId = q.value(4).toLongLong();
         command.createdAt = q.value(5).toLongLong();
@@ -247,8 +254,8 @@ void LocalStoreWorker::saveCommand(const PendingCommand &command)
 {
     exec(QStringLiteral("INSERT OR IGNORE INTO commands (id, conversation_id, name, args, "
                         "local_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-         {command.id, command.conversationId, command.name, toJsonText(command.args),
-          command.localMessageId, command.createdAt});
+         {command.id, command.conversationId, QString(Protocol::commandName(command.command)),
+          toJsonText(command.args), command.localMessageId, command.createdAt});
 }
 
 MessageList LocalStoreWorker::loadMessages(qint64 conversationId, qint64 beforeId, int limit)

@@ -3,6 +3,8 @@
 #include "logging.h"
 #include "relayclient.h"
 
+#include "protocol/errorcode.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -161,9 +163,9 @@ void MediaCache::handleFinished(QNetworkReply *reply)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     QString error;
     if (status == 401)
-        error = QStringLiteral("auth_failed");
+        error = Protocol::errorCodeName(Protocol::ErrorCode::AuthFailed);
     else if (status == 404)
-        error = QStringLiteral("not_found");
+        error = Protocol::errorCodeName(Protocol::ErrorCode::NotFound);
     else if (status == 0 || (reply->error() > QNetworkReply::NoError &&
                              reply->error() < QNetworkReply::ProxyConnectionRefusedError))
         error = QStringLiteral("unreachable"); // no answer, or the connection broke mid-body

@@ -3,6 +3,8 @@
 #include "logging.h"
 #include "relayclient.h"
 
+#include "protocol/errorcode.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -32,7 +34,8 @@ bool MediaUploader::upload(const QByteArray &bytes, const QString &mimeType,
                            const QString &fileName)
 {
     if (!m_relay->isOnline() || isBusy()) {
-        Q_EMIT failed(isBusy() ? QStringLiteral("conflict") : QStringLiteral("unreachable"));
+        Q_EMIT failed(isBusy() ? Protocol::errorCodeName(Protocol::ErrorCode::Conflict)
+                               : QStringLiteral("unreachable"));
         return false;
     }
     QNetworkRequest request(mediaUrl(m_relay->url()));
@@ -77,10 +80,11 @@ void MediaUploader::handleFinished()
     QString code =
         body.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
     if (code.isEmpty()) {
-        code = status == 413   ? QStringLiteral("media_too_large")
-               : status == 415 ? QStringLiteral("unsupported_media_type")
+        using Protocol::ErrorCode;
+        code = status == 413   ? Protocol::errorCodeName(ErrorCode::MediaTooLarge)
+               : status == 415 ? Protocol::errorCodeName(ErrorCode::UnsupportedMediaType)
                : status == 0   ? QStringLiteral("unreachable")
-                               : QStringLiteral("internal");
+                               : Protocol::errorCodeName(ErrorCode::Internal);
     }
     qCInfo(lcConsole) << "media upload refused:" << status << code;
     Q_EMIT failed(code);

@@ -2,6 +2,8 @@
 
 #include "relayclient.h"
 
+#include "protocol/events.h"
+
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -122,7 +124,7 @@ MessageTemplates::MessageTemplates(RelayClient *relay, QObject *parent)
     });
     connect(m_relay, &RelayClient::eventReceived, this,
             [this](qint64, const QString &kind, qint64, const QJsonObject &) {
-                if (kind == QLatin1String("templates.updated"))
+                if (Protocol::eventKindFromName(kind) == Protocol::EventKind::TemplatesUpdated)
                     refresh();
             });
 }
@@ -137,7 +139,7 @@ TemplateList MessageTemplates::approved() const
 
 bool MessageTemplates::sync()
 {
-    const bool sent = m_relay->request(QStringLiteral("sync_templates"), {}, this,
+    const bool sent = m_relay->request(Protocol::Command::SyncTemplates, {}, this,
                                        [this](const RelayResult &result) {
                                            if (!result.ok && !result.lost)
                                                Q_EMIT syncFailed(result.errorCode);
@@ -149,7 +151,7 @@ bool MessageTemplates::sync()
 
 void MessageTemplates::refresh()
 {
-    m_relay->request(QStringLiteral("list_templates"), {}, this, [this](const RelayResult &result) {
+    m_relay->request(Protocol::Command::ListTemplates, {}, this, [this](const RelayResult &result) {
         if (result.ok)
             handleList(result.data);
     });

@@ -12,13 +12,13 @@
 
 namespace Serambi::App {
 
+using Protocol::Command;
+
 namespace {
 QLatin1String key(const char *name)
 {
     return QLatin1String(name);
 }
-
-const QString SendText = QStringLiteral("send_text");
 } // namespace
 
 OpenConversation::OpenConversation(RelayClient *relay, Session *session, Inbox *inbox,
@@ -53,7 +53,8 @@ OpenConversation::OpenConversation(RelayClient *relay, Session *session, Inbox *
     connect(commands, &CommandQueue::refused, this,
             [this](const PendingCommand &command, const QString &) {
                 // Nothing typed is lost: a refused message goes back to its composer.
-                if (command.name == SendText && unsentText(command.conversationId).isEmpty())
+                if (command.command == Command::SendText &&
+                    unsentText(command.conversationId).isEmpty())
                     setUnsentText(command.conversationId,
                                   command.args.value(key("text")).toString());
             });
@@ -143,7 +144,7 @@ void OpenConversation::requestHistory(qint64 conversationId, qint64 beforeId)
                      {key("limit"), MessageListModel::PageSize}};
     if (beforeId > 0)
         args.insert(key("before_id"), beforeId);
-    const bool sent = m_relay->request(QStringLiteral("history"), args, this,
+    const bool sent = m_relay->request(Command::History, args, this,
                                        [this, conversationId, beforeId](const RelayResult &result) {
                                            if (!result.ok)
                                                m_messages->cancelOlderPage(conversationId);
@@ -237,7 +238,7 @@ void OpenConversation::flushUnsentTexts()
 
 // --- actions --------------------------------------------------------------------------------
 
-bool OpenConversation::command(const QString &name, QJsonObject args)
+bool OpenConversation::command(Command name, QJsonObject args)
 {
     const qint64 current = id();
     if (current == 0 || !m_session->store())
@@ -257,7 +258,7 @@ bool OpenConversation::sendText(const QString &text, const QString &replyToWamid
         args.insert(key("reply_to"), replyToWamid);
     if (const qint64 draftId = m_inbox->editedDraftId(current))
         args.insert(key("draft_id"), draftId);
-    m_commands->issue(SendText, current, args, true);
+    m_commands->issue(Command::SendText, current, args, true);
     m_inbox->forgetEditedDraft(current);
     setUnsentText(current, {});
     return true;
@@ -269,7 +270,7 @@ bool OpenConversation::approveDraft()
         return false;
     const qint64 current = id();
     const Draft approved = *draft();
-    m_commands->issue(SendText, current,
+    m_commands->issue(Command::SendText, current,
                       {{key("conversation_id"), current},
                        {key("text"), approved.text},
                        {key("draft_id"), approved.id}},
@@ -295,13 +296,13 @@ bool OpenConversation::discardDraft()
     if (!shown)
         return false;
     m_inbox->dropDraft(id());
-    return command(QStringLiteral("discard_draft"), {{key("draft_id"), shown->id}});
+    return command(Command::DiscardDraft, {{key("draft_id"), shown->id}});
 }
 
 bool OpenConversation::regenerateDraft()
 {
     const qint64 current = id();
-    if (!command(QStringLiteral("regenerate_draft")))
+    if (!command(Command::RegenerateDraft))
         return false;
     m_inbox->forgetEditedDraft(current);
     m_inbox->dropDraft(current);
@@ -310,35 +311,35 @@ bool OpenConversation::regenerateDraft()
 
 bool OpenConversation::takeOver(Protocol::AiMode aiMode)
 {
-    return command(QStringLiteral("take_over"), {{key("ai_mode"), Protocol::aiModeName(aiMode)}});
+    return command(Command::TakeOver, {{key("ai_mode"), Protocol::aiModeName(aiMode)}});
 }
 
 bool OpenConversation::handBack()
 {
-    return command(QStringLiteral("hand_back"));
+    return command(Command::HandBack);
 }
 
 bool OpenConversation::resolve()
 {
-    return command(QStringLiteral("resolve"));
+    return command(Command::Resolve);
 }
 
 bool OpenConversation::setAiMode(Protocol::AiMode mode)
 {
-    return command(QStringLiteral("set_ai_mode"), {{key("mode"), Protocol::aiModeName(mode)}});
+    return command(Command::SetAiMode, {{key("mode"), Protocol::aiModeName(mode)}});
 }
 
 bool OpenConversation::assign(const QString &username)
 {
     if (username.isEmpty())
         return false;
-    return command(QStringLiteral("assign"), {{key("username"), username}});
+    return command(Command::Assign, {{key("username"), username}});
 }
 
 void OpenConversation::listAgents()
 {
-    const bool sent = m_relay->request(
-        QStringLiteral("list_agents"), {}, this, [this](const RelayResult &result) {
+    const bool sent =
+        m_relay->request(Command::ListAgents, {}, this, [this](const RelayResult &result) {
             if (!result.ok) {
                 Q_EMIT agentsListFailed(result.errorCode);
                 return;
@@ -359,7 +360,7 @@ bool OpenConversation::markRead()
     if (!open || open->unread == 0)
         return false;
     m_inbox->markRead(open->id);
-    return command(QStringLiteral("mark_read"));
+    return command(Command::MarkRead);
 }
 
 bool OpenConversation::retryMedia(qint64 messageId)
@@ -367,7 +368,7 @@ bool OpenConversation::retryMedia(qint64 messageId)
     const Message *message = m_messages->message(messageId);
     if (!message || message->media.state != QLatin1String("failed"))
         return false;
-    return command(QStringLiteral("retry_media"), {{key("message_id"), messageId}});
+    return command(Command::RetryMedia, {{key("message_id"), messageId}});
 }
 
 bool OpenConversation::sendMedia(const QString &mediaKey, const QString &caption,
@@ -382,7 +383,7 @@ bool OpenConversation::sendMedia(const QString &mediaKey, const QString &caption
         args.insert(key("filename"), filename);
     if (!replyToWamid.isEmpty())
         args.insert(key("reply_to"), replyToWamid);
-    return command(QStringLiteral("send_media"), args);
+    return command(Command::SendMedia, args);
 }
 
 bool OpenConversation::sendInteractive(const QJsonObject &interactive, const QString &replyToWamid,
@@ -395,7 +396,7 @@ bool OpenConversation::sendInteractive(const QJsonObject &interactive, const QSt
         args.insert(key("reply_to"), replyToWamid);
     if (draftId != 0)
         args.insert(key("draft_id"), draftId);
-    if (!command(QStringLiteral("send_interactive"), args))
+    if (!command(Command::SendInteractive, args))
         return false;
     const std::optional<Draft> shown = draft();
     if (draftId != 0 && shown && shown->id == draftId)
@@ -411,15 +412,14 @@ bool OpenConversation::sendTemplate(const QString &name, const QString &language
     QJsonObject args{{key("name"), name}, {key("language"), language}};
     if (!parameters.isEmpty())
         args.insert(key("parameters"), parameters);
-    return command(QStringLiteral("send_template"), args);
+    return command(Command::SendTemplate, args);
 }
 
 bool OpenConversation::sendReaction(qint64 messageId, const QString &emoji)
 {
     if (messageId <= 0)
         return false;
-    return command(QStringLiteral("send_reaction"),
-                   {{key("message_id"), messageId}, {key("emoji"), emoji}});
+    return command(Command::SendReaction, {{key("message_id"), messageId}, {key("emoji"), emoji}});
 }
 
 bool OpenConversation::sendTyping()
@@ -431,7 +431,7 @@ bool OpenConversation::sendTyping()
     const auto last = m_typingSentAt.constFind(current);
     if (last != m_typingSentAt.constEnd() && now - *last < m_options.typingIntervalMs)
         return false;
-    if (!m_relay->request(QStringLiteral("typing"), {{key("conversation_id"), current}}))
+    if (!m_relay->request(Command::Typing, {{key("conversation_id"), current}}))
         return false;
     m_typingSentAt.insert(current, now);
     return true;

@@ -4,6 +4,7 @@
 #include "conversation.h"
 #include "draft.h"
 
+#include "protocol/commands.h"
 #include "protocol/types.h"
 
 #include <QHash>
@@ -107,7 +108,7 @@ Q_SIGNALS:
 private:
     void load(const CachedState &state);
     void close();
-    bool command(const QString &name, QJsonObject args = {});
+    bool command(Protocol::Command name, QJsonObject args = {});
     void handleMessagesLoaded(qint64 conversationId, qint64 beforeId, const MessageList &messages);
     void handleOlderPageRequested(qint64 conversationId, qint64 beforeId);
     void requestHistory(qint64 conversationId, qint64 beforeId);

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include "protocol/commands.h"
 #include "protocol/errorcode.h"
 #include "protocol/frame.h"
 #include "protocol/version.h"
@@ -103,7 +104,7 @@ void RelayClient::signOut()
     if (logOut)
         send({{key("type"), QLatin1String(FrameType::Command)},
               {key("id"), newCommandId()},
-              {key("name"), QLatin1String("logout")},
+              {key("name"), commandName(Command::Logout)},
               {key("args"), QJsonObject()}});
     m_retryTimer.stop();
     m_handshakeTimer.stop();
@@ -121,13 +122,13 @@ void RelayClient::signOut()
         m_socket.abort();
 }
 
-bool RelayClient::request(const QString &name, const QJsonObject &args, QObject *context,
+bool RelayClient::request(Command command, const QJsonObject &args, QObject *context,
                           ResultHandler handler)
 {
-    return requestWithId(newCommandId(), name, args, context, std::move(handler));
+    return requestWithId(newCommandId(), command, args, context, std::move(handler));
 }
 
-bool RelayClient::requestWithId(const QString &id, const QString &name, const QJsonObject &args,
+bool RelayClient::requestWithId(const QString &id, Command command, const QJsonObject &args,
                                 QObject *context, ResultHandler handler)
 {
     if (!isOnline())
@@ -136,7 +137,7 @@ bool RelayClient::requestWithId(const QString &id, const QString &name, const QJ
         m_requests.insert(id, {context, context != nullptr, std::move(handler)});
     send({{key("type"), QLatin1String(FrameType::Command)},
           {key("id"), id},
-          {key("name"), name},
+          {key("name"), commandName(command)},
           {key("args"), args}});
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "connectionstatus.h"
 #include "currentuser.h"
+#include "protocol/commands.h"
 #include "protocol/errorcode.h"
 
 #include <QHash>
@@ -75,11 +76,11 @@ public:
     // Sends the command with a new id. The handler runs once, with the command's result or
     // with a lost one when the connection goes first, and never after context is destroyed.
     // False (nothing sent, no handler call) unless online.
-    bool request(const QString &name, const QJsonObject &args, QObject *context = nullptr,
+    bool request(Protocol::Command command, const QJsonObject &args, QObject *context = nullptr,
                  ResultHandler handler = {});
     // The same with the caller's id: a queued command goes again with the id it was issued
     // with, so the relay runs it once (docs/protocol.md, idempotent commands).
-    bool requestWithId(const QString &id, const QString &name, const QJsonObject &args,
+    bool requestWithId(const QString &id, Protocol::Command command, const QJsonObject &args,
                        QObject *context, ResultHandler handler);
     static QString newCommandId();
 

@@ -4,6 +4,8 @@
 #include "logging.h"
 #include "relayclient.h"
 
+#include "protocol/errorcode.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -216,8 +218,11 @@ void Session::handleAuthenticationFailed(const QString &errorCode, int retryAfte
         m_credentials->remove(tokenKey());
         Q_EMIT passwordRequired();
         // The relay ended a live session (revoked, expired, disabled): say why.
-        if (errorCode != QLatin1String("auth_failed") &&
-            errorCode != QLatin1String("auth_throttled"))
+        Protocol::ErrorCode code{};
+        const bool refusedToken =
+            Protocol::errorCodeFromName(errorCode, &code) &&
+            (code == Protocol::ErrorCode::AuthFailed || code == Protocol::ErrorCode::AuthThrottled);
+        if (!refusedToken)
             Q_EMIT signInFailed(errorCode, retryAfterSeconds);
         return;
     }

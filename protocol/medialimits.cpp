@@ -224,4 +224,16 @@ bool mayBeVoice(const QString &mimeType)
     return baseMimeType(mimeType) == QLatin1String("audio/ogg");
 }
 
+bool isMediaKey(const QString &key)
+{
+    if (key.size() != 64)
+        return false;
+    for (const QChar c : key) {
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    }
+    return true;
+}
+
 } // namespace Serambi::Protocol

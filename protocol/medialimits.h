@@ -38,6 +38,10 @@ qint64 maxMediaBytesFor(const QString &mimeType, const QByteArray &bytes);
 // The animation flag of an extended (VP8X) WebP header.
 bool isAnimatedWebp(const QByteArray &bytes);
 
+// A relay media key (POST /media's answer, send_media's media): the file's SHA-256 as 64
+// lowercase hex digits.
+bool isMediaKey(const QString &key);
+
 // Whether the bytes start like the declared type (magic numbers). Types without a reliable
 // signature (text/plain) are taken as declared; empty bytes never match.
 bool mediaBytesMatchType(const QString &mimeType, const QByteArray &bytes);

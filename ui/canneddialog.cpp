@@ -3,6 +3,8 @@
 #include "app/cannedresponses.h"
 #include "errortext.h"
 
+#include "protocol/errorcode.h"
+
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -142,9 +144,9 @@ void CannedDialog::save()
 
 void CannedDialog::showError(const QString &errorCode)
 {
-    if (errorCode == QLatin1String("conflict"))
+    if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::Conflict))
         m_status->setText(tr("Another saved reply already uses that shortcut."));
-    else if (errorCode == QLatin1String("forbidden"))
+    else if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::Forbidden))
         m_status->setText(tr("Only its author or a supervisor may change this saved reply."));
     else
         m_status->setText(ErrorText::forName(errorCode));

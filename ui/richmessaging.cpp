@@ -16,6 +16,8 @@
 #include "interactivebuilder.h"
 #include "templatepicker.h"
 
+#include "protocol/errorcode.h"
+
 #include <QAction>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -192,12 +194,12 @@ void RichMessaging::handleUploadFailed(const QString &errorCode)
     } else if (errorCode == QLatin1String("unreachable")) {
         strip->setError(tr("Sending a file needs a connection to the relay. Text messages still "
                            "wait offline and go out when you are back."));
-    } else if (errorCode == QLatin1String("media_too_large")) {
+    } else if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::MediaTooLarge)) {
         strip->setError(tr("The relay refused the file: it is larger than WhatsApp allows for "
                            "its kind."));
-    } else if (errorCode == QLatin1String("unsupported_media_type")) {
+    } else if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::UnsupportedMediaType)) {
         strip->setError(tr("The relay refused the file: WhatsApp does not take this type."));
-    } else if (errorCode == QLatin1String("invalid_argument")) {
+    } else if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::InvalidArgument)) {
         strip->setError(tr("The relay refused the file: its contents are not what its type "
                            "says."));
     } else {

@@ -1,10 +1,10 @@
 #include "agenthub.h"
 
 #include "cannedcommands.h"
-#include "commandcheck.h"
 #include "consolesession.h"
 #include "conversationcommands.h"
 #include "logging.h"
+#include "protocol/commandargs.h"
 #include "protocol/frame.h"
 #include "readcommands.h"
 #include "store/conversationrepo.h"
@@ -267,7 +267,7 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         return;
     }
     const QJsonObject args = argsValue.toObject();
-    if (const auto problem = checkCommandArguments(name, args)) {
+    if (const auto problem = Protocol::checkCommandArguments(*command, args)) {
         session->send(Protocol::resultError(id, ErrorCode::InvalidArgument, *problem));
         return;
     }

@@ -1,5 +1,7 @@
 #include "mediafiles.h"
 
+#include "protocol/medialimits.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -14,14 +16,7 @@ QString MediaFiles::keyOf(const QByteArray &bytes)
 
 bool MediaFiles::isKey(const QString &key)
 {
-    if (key.size() != 64)
-        return false;
-    for (const QChar c : key) {
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
-              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            return false;
-    }
-    return true;
+    return Protocol::isMediaKey(key);
 }
 
 QString MediaFiles::normalizedSha256(const QString &hash)

@@ -82,7 +82,7 @@ private Q_SLOTS:
     void shouldNotQueueBeforeTheCacheIsOpen()
     {
         Core core(m_dir->path());
-        QVERIFY(core.queue.issue(QStringLiteral("resolve"), 1, {}).isEmpty());
+        QVERIFY(core.queue.issue(Protocol::Command::Resolve, 1, {}).isEmpty());
         QVERIFY(core.queue.pending().isEmpty());
     }
 
@@ -92,14 +92,14 @@ private Q_SLOTS:
         QVERIFY(openOffline(core));
         core.messages.setConversation(5);
         QVERIFY(!core.queue
-                     .issue(QStringLiteral("send_text"), 5, textFor(5, QStringLiteral("Halo Kak")),
+                     .issue(Protocol::Command::SendText, 5, textFor(5, QStringLiteral("Halo Kak")),
                             true)
                      .isEmpty());
         QVERIFY(!core.queue
-                     .issue(QStringLiteral("send_text"), 6,
+                     .issue(Protocol::Command::SendText, 6,
                             textFor(6, QStringLiteral("Untuk chat lain")), true)
                      .isEmpty());
-        QVERIFY(!core.queue.issue(QStringLiteral("resolve"), 5, {}).isEmpty());
+        QVERIFY(!core.queue.issue(Protocol::Command::Resolve, 5, {}).isEmpty());
         QCOMPARE(core.queue.pending().size(), 3);
         QVERIFY(core.queue.hasPendingFor(6));
         QVERIFY(!core.queue.hasPendingFor(7));
@@ -119,9 +119,9 @@ private Q_SLOTS:
         {
             Core core(m_dir->path());
             QVERIFY(openOffline(core));
-            ids << core.queue.issue(QStringLiteral("send_text"), 5,
+            ids << core.queue.issue(Protocol::Command::SendText, 5,
                                     textFor(5, QStringLiteral("Pertama")), true)
-                << core.queue.issue(QStringLiteral("resolve"), 5, {});
+                << core.queue.issue(Protocol::Command::Resolve, 5, {});
         }
         Core again(m_dir->path());
         QVERIFY(openOffline(again));
@@ -134,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(again.messages.rowCount(), 1);
         const qint64 placeholder =
             again.messages.index(0).data(MessageListModel::IdRole).toLongLong();
-        again.queue.issue(QStringLiteral("send_text"), 5, textFor(5, QStringLiteral("Kedua")),
+        again.queue.issue(Protocol::Command::SendText, 5, textFor(5, QStringLiteral("Kedua")),
                           true);
         QCOMPARE(again.messages.rowCount(), 2);
         QVERIFY2(again.messages.index(1).data(MessageListModel::IdRole).toLongLong() < placeholder,
@@ -155,7 +155,7 @@ private Q_SLOTS:
         QSignalSpy succeeded(&core.queue, &CommandQueue::succeeded);
 
         // The relay goes before it could read the command: its result is lost, not refused.
-        const QString id = core.queue.issue(QStringLiteral("resolve"), UnknownChat,
+        const QString id = core.queue.issue(Protocol::Command::Resolve, UnknownChat,
                                             {{QStringLiteral("conversation_id"), UnknownChat}});
         QVERIFY(!id.isEmpty());
         m_loop->stopRelay();
@@ -187,9 +187,9 @@ private Q_SLOTS:
 
         QList<RelayResult> first;
         QList<RelayResult> second;
-        QVERIFY(core.relay.request(QStringLiteral("list_agents"), {}, this,
+        QVERIFY(core.relay.request(Protocol::Command::ListAgents, {}, this,
                                    [&](const RelayResult &r) { first.append(r); }));
-        QVERIFY(core.relay.request(QStringLiteral("history"),
+        QVERIFY(core.relay.request(Protocol::Command::History,
                                    {{QStringLiteral("conversation_id"), UnknownChat}}, this,
                                    [&](const RelayResult &r) { second.append(r); }));
         QTRY_VERIFY_WITH_TIMEOUT(!first.isEmpty() && !second.isEmpty(), Timeout);
@@ -201,16 +201,16 @@ private Q_SLOTS:
         QList<RelayResult> lost;
         {
             QObject gone;
-            QVERIFY(core.relay.request(QStringLiteral("list_canned"), {}, &gone,
+            QVERIFY(core.relay.request(Protocol::Command::ListCanned, {}, &gone,
                                        [&](const RelayResult &r) { lost.append(r); }));
         }
-        QVERIFY(core.relay.request(QStringLiteral("list_canned"), {}, this,
+        QVERIFY(core.relay.request(Protocol::Command::ListCanned, {}, this,
                                    [&](const RelayResult &r) { lost.append(r); }));
         m_loop->stopRelay();
         QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, Timeout);
         QVERIFY(lost.constFirst().lost);
         QCOMPARE(lost.constFirst().errorCode, QStringLiteral("unreachable"));
-        QVERIFY2(!core.relay.request(QStringLiteral("list_canned"), {}, this,
+        QVERIFY2(!core.relay.request(Protocol::Command::ListCanned, {}, this,
                                      [&](const RelayResult &r) { lost.append(r); }),
                  "nothing is sent offline");
         QTest::qWait(100);

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Serambi;
 using namespace Serambi::App;
 
 namespace {
@@ -91,7 +92,7 @@ private Q_SLOTS:
             store.saveDraft(draft);
             PendingCommand command;
             command.id = QStringLiteral("c-1");
-            command.name = QStringLiteral("send_text");
+            command.command = Protocol::Command::SendText;
             command.conversationId = 12;
             command.args = {{QStringLiteral("text"), QStringLiteral("Halo")}};
             command.localMessageId = -1;
@@ -113,6 +114,7 @@ private Q_SLOTS:
         QCOMPARE(state.drafts.size(), 1);
         QCOMPARE(state.drafts.first().sources, QStringList{QStringLiteral("kb-7")});
         QCOMPARE(state.commands.size(), 1);
+        QCOMPARE(state.commands.first().command, Protocol::Command::SendText);
         QCOMPARE(state.commands.first().args.value(QStringLiteral("text")).toString(),
                  QStringLiteral("Halo"));
         QCOMPARE(state.unsentTexts.value(12), QStringLiteral("Sebentar ya"));

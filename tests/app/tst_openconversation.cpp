@@ -18,6 +18,7 @@
 
 #include <memory>
 
+using namespace Serambi;
 using namespace Serambi::App;
 
 namespace {
@@ -151,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(!chat->draft().has_value());
         const QList<PendingCommand> pending = console->console.commands()->pending();
         QCOMPARE(pending.size(), 1);
-        QCOMPARE(pending.constFirst().name, QStringLiteral("send_text"));
+        QCOMPARE(pending.constFirst().command, Protocol::Command::SendText);
         QCOMPARE(pending.constFirst().args.value(QStringLiteral("draft_id")).toInteger(),
                  draftFor(OpenChat, {}).id);
         const MessageListModel *messages = chat->messages();

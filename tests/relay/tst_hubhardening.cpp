@@ -4,7 +4,7 @@
 #include "hubtestsupport.h"
 
 #include "config/clientaddress.h"
-#include "hub/commandcheck.h"
+#include "protocol/commandargs.h"
 #include "protocol/frame.h"
 #include "protocol/version.h"
 #include "store/mediarepo.h"
@@ -19,6 +19,7 @@
 #include <QTcpSocket>
 #include <QTest>
 
+using namespace Serambi;
 using namespace Serambi::Relay;
 using namespace Serambi::Test;
 
@@ -499,8 +500,8 @@ private Q_SLOTS:
                                    {QLatin1String("currency"),
                                     QJsonObject{{QLatin1String("key"), privateKey}}}}}}}}}}}};
         QVERIFY(outboundMediaKey(currency).isEmpty());
-        QCOMPARE(checkCommandArguments(
-                     QStringLiteral("send_template"),
+        QCOMPARE(Protocol::checkCommandArguments(
+                     Protocol::Command::SendTemplate,
                      {{QLatin1String("conversation_id"), conversation},
                       {QLatin1String("name"), QLatin1String("promo")},
                       {QLatin1String("language"), QLatin1String("id")},

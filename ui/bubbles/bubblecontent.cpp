@@ -3,6 +3,8 @@
 #include "app/messagelistmodel.h"
 #include "ui/chattext.h"
 
+#include "protocol/errorcode.h"
+
 #include <QJsonArray>
 #include <QLocale>
 #include <QModelIndex>
@@ -146,9 +148,9 @@ QString BubbleText::mediaFailure(const QString &code)
         return tr("The file arrived damaged.");
     if (code == QLatin1String("expired"))
         return tr("WhatsApp no longer has this file.");
-    if (code == QLatin1String("auth_failed"))
+    if (code == Protocol::errorCodeName(Protocol::ErrorCode::AuthFailed))
         return tr("The relay did not accept this session. Sign in again.");
-    if (code == QLatin1String("not_found"))
+    if (code == Protocol::errorCodeName(Protocol::ErrorCode::NotFound))
         return tr("The relay does not have this file.");
     if (code == QLatin1String("unreachable"))
         return tr("The relay cannot be reached.");

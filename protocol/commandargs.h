@@ -1,11 +1,13 @@
 #pragma once
 
+#include "commands.h"
+
 #include <QJsonObject>
 #include <QString>
 
 #include <optional>
 
-namespace Serambi::Relay {
+namespace Serambi::Protocol {
 
 // The shape of a command's arguments, checked before the command runs (docs/protocol.md,
 // "Argument limits"): only the arguments the command takes, each of the right JSON type and
@@ -14,10 +16,12 @@ namespace Serambi::Relay {
 // fields Meta defines. A media key can appear only where the command checks it against the
 // caller's visibility (send_media's media, a template header's media).
 //
+// The relay checks every command with it; the console may check what it builds.
+//
 // Returns the first problem as "path: what is wrong" (e.g. "interactive.action.key: unknown
-// field"), or nullopt when the arguments are acceptable or the command is unknown (the caller
-// answers unknown_command). A pure function of its input, safe to fuzz.
-std::optional<QString> checkCommandArguments(const QString &name, const QJsonObject &args);
+// field"), or nullopt when the arguments are acceptable. A pure function of its input, safe to
+// fuzz.
+std::optional<QString> checkCommandArguments(Command command, const QJsonObject &args);
 
 // Longest accepted values, shared with the documentation.
 namespace ArgumentLimits {
@@ -33,4 +37,4 @@ inline constexpr int TemplateParameter = 1024;
 inline constexpr int MaxArrayItems = 50;
 } // namespace ArgumentLimits
 
-} // namespace Serambi::Relay
+} // namespace Serambi::Protocol

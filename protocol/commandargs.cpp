@@ -1,21 +1,21 @@
-#include "commandcheck.h"
+#include "commandargs.h"
 
-#include "protocol/interactivelimits.h"
-#include "store/mediafiles.h"
+#include "interactivelimits.h"
+#include "medialimits.h"
 
-#include <QHash>
 #include <QJsonArray>
 
+#include <map>
 #include <memory>
 #include <utility>
 #include <vector>
 
-namespace Serambi::Relay {
+namespace Serambi::Protocol {
 
 namespace {
 
 namespace Limits = ArgumentLimits;
-namespace Interactive = Protocol::InteractiveLimits;
+namespace Interactive = InteractiveLimits;
 
 // What one JSON value may be. Null counts as absent everywhere (handlers treat it so).
 struct Node
@@ -26,7 +26,7 @@ struct Node
     std::vector<std::pair<const char *, Node>> fields;
     std::shared_ptr<const Node> element;
     // Only unknown keys and gross sizes are refused; types and Meta's exact limits are left to a
-    // checker with better messages (Protocol::checkInteractive).
+    // checker with better messages (checkInteractive).
     bool lenient = false;
 };
 
@@ -96,7 +96,7 @@ Node lenient(Node node)
 }
 
 // whatsapp-cloud-api.md §8.3: button, list and cta_url, as Meta defines them. Only the keys are
-// checked here; Protocol::checkInteractive checks types and limits with Meta's paths.
+// checked here; checkInteractive checks types and limits with Meta's paths.
 Node interactive()
 {
     const Node reply = object(
@@ -149,57 +149,88 @@ Node templateParameters()
                    {"buttons", array(button, 10)}});
 }
 
-const QHash<QString, Node> &commands()
+// The arguments each command takes (docs/protocol.md's tables).
+Node argumentsOf(Command command)
 {
-    static const QHash<QString, Node> all = [] {
-        const std::pair<const char *, Node> conversation{"conversation_id", number()};
-        QHash<QString, Node> hash;
-        const auto add = [&hash](const char *name, std::vector<std::pair<const char *, Node>> f) {
-            hash.insert(QLatin1String(name), object(std::move(f)));
-        };
-        add("send_text", {conversation,
-                          {"text", string(Limits::Text)},
-                          {"reply_to", wamid()},
-                          {"draft_id", number()}});
-        add("mark_read", {conversation, {"message_id", number()}});
-        add("take_over", {conversation, {"ai_mode", string(16)}});
-        add("hand_back", {conversation});
-        add("resolve", {conversation});
-        add("assign", {conversation, {"username", string(Limits::Username)}});
-        add("set_ai_mode", {conversation, {"mode", string(16)}});
-        add("discard_draft", {conversation, {"draft_id", number()}});
-        add("regenerate_draft", {conversation});
-        add("history", {conversation, {"before_id", number()}, {"limit", number()}});
-        add("list_agents", {});
-        add("typing", {conversation});
-        add("send_media", {conversation,
-                           {"media", mediaKey()},
-                           {"caption", string(Limits::Caption)},
-                           {"filename", filename()},
-                           {"voice", boolean()},
-                           {"reply_to", wamid()}});
-        add("retry_media", {conversation, {"message_id", number()}});
-        add("send_interactive", {conversation,
-                                 {"interactive", interactive()},
-                                 {"reply_to", wamid()},
-                                 {"draft_id", number()}});
-        add("send_template", {conversation,
-                              {"name", string(Limits::TemplateName)},
-                              {"language", string(Limits::Language)},
-                              {"parameters", templateParameters()}});
-        add("send_reaction", {conversation, {"message_id", number()}, {"emoji", string(16)}});
-        add("list_templates", {});
-        add("sync_templates", {});
-        add("list_canned", {});
-        add("save_canned", {{"id", number()},
-                            {"shortcut", string(32)},
-                            {"title", string(80)},
-                            {"text", string(Limits::Text)}});
-        add("delete_canned", {{"id", number()}});
-        add("logout", {});
-        return hash;
+    const std::pair<const char *, Node> conversation{"conversation_id", number()};
+    switch (command) {
+    case Command::SendText:
+        return object({conversation,
+                       {"text", string(Limits::Text)},
+                       {"reply_to", wamid()},
+                       {"draft_id", number()}});
+    case Command::MarkRead:
+        return object({conversation, {"message_id", number()}});
+    case Command::TakeOver:
+        return object({conversation, {"ai_mode", string(16)}});
+    case Command::HandBack:
+        return object({conversation});
+    case Command::Resolve:
+        return object({conversation});
+    case Command::Assign:
+        return object({conversation, {"username", string(Limits::Username)}});
+    case Command::SetAiMode:
+        return object({conversation, {"mode", string(16)}});
+    case Command::DiscardDraft:
+        return object({conversation, {"draft_id", number()}});
+    case Command::RegenerateDraft:
+        return object({conversation});
+    case Command::History:
+        return object({conversation, {"before_id", number()}, {"limit", number()}});
+    case Command::ListAgents:
+        return object({});
+    case Command::Typing:
+        return object({conversation});
+    case Command::SendMedia:
+        return object({conversation,
+                       {"media", mediaKey()},
+                       {"caption", string(Limits::Caption)},
+                       {"filename", filename()},
+                       {"voice", boolean()},
+                       {"reply_to", wamid()}});
+    case Command::RetryMedia:
+        return object({conversation, {"message_id", number()}});
+    case Command::SendInteractive:
+        return object({conversation,
+                       {"interactive", interactive()},
+                       {"reply_to", wamid()},
+                       {"draft_id", number()}});
+    case Command::SendTemplate:
+        return object({conversation,
+                       {"name", string(Limits::TemplateName)},
+                       {"language", string(Limits::Language)},
+                       {"parameters", templateParameters()}});
+    case Command::SendReaction:
+        return object({conversation, {"message_id", number()}, {"emoji", string(16)}});
+    case Command::ListTemplates:
+        return object({});
+    case Command::SyncTemplates:
+        return object({});
+    case Command::ListCanned:
+        return object({});
+    case Command::SaveCanned:
+        return object({{"id", number()},
+                       {"shortcut", string(32)},
+                       {"title", string(80)},
+                       {"text", string(Limits::Text)}});
+    case Command::DeleteCanned:
+        return object({{"id", number()}});
+    case Command::Logout:
+        return object({});
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+const Node &shapeOf(Command command)
+{
+    static const std::map<Command, Node> all = [] {
+        std::map<Command, Node> map;
+        for (const Command c : allCommands())
+            map.emplace(c, argumentsOf(c));
+        return map;
     }();
-    return all;
+    return all.at(command);
 }
 
 bool isWamid(const QString &value)
@@ -298,25 +329,22 @@ std::optional<QString> check(const Node &node, const QJsonValue &value, const QS
         return wrong("a string");
     const QString string = value.toString();
     // Cheap bound first: a code point is at most two UTF-16 units.
-    if (string.size() > 2 * node.maxLength || Protocol::characterCount(string) > node.maxLength)
+    if (string.size() > 2 * node.maxLength || characterCount(string) > node.maxLength)
         return path + QStringLiteral(": at most %1 characters").arg(node.maxLength);
     if (node.kind == Node::Kind::Wamid && !isWamid(string))
         return wrong("a WhatsApp message id");
     if (node.kind == Node::Kind::Filename && !isFilename(string))
         return wrong("a file name without a path or control characters");
-    if (node.kind == Node::Kind::MediaKey && !MediaFiles::isKey(string))
+    if (node.kind == Node::Kind::MediaKey && !isMediaKey(string))
         return wrong("a key from POST /media");
     return std::nullopt;
 }
 
 } // namespace
 
-std::optional<QString> checkCommandArguments(const QString &name, const QJsonObject &args)
+std::optional<QString> checkCommandArguments(Command command, const QJsonObject &args)
 {
-    const auto it = commands().constFind(name);
-    if (it == commands().constEnd())
-        return std::nullopt;
-    return checkObject(*it, args, QString());
+    return checkObject(shapeOf(command), args, QString());
 }
 
-} // namespace Serambi::Relay
+} // namespace Serambi::Protocol
