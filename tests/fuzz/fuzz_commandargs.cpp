@@ -1,8 +1,11 @@
-// libFuzzer target: command argument validation (relay/hub/commandargs.h). Even first bytes:
-// the rest is a command frame whose "args" are validated; odd: the rest builds the args object
-// directly (every JSON type and edge number under the names commands use). It only calls the
-// validators, so it follows their growth.
+// libFuzzer target: command argument validation — the shape check every command passes first
+// (protocol/commandargs.h, for every command) and the relay's typed readers
+// (relay/hub/commandargs.h). Even first bytes: the rest is a command frame whose "args" are
+// validated; odd: the rest builds the args object directly (every JSON type and edge number
+// under the names commands use). It only calls the validators, so it follows their growth.
 #include "jsonbuilder.h"
+#include "protocol/commandargs.h"
+#include "protocol/commands.h"
 #include "protocol/frame.h"
 #include "relay/hub/commandargs.h"
 
@@ -15,6 +18,13 @@ namespace {
 
 void validate(const QJsonObject &args)
 {
+    const QList<Protocol::Command> commands = Protocol::allCommands();
+    for (Protocol::Command command : commands) {
+        // A refusal always says which argument and why.
+        const auto problem = Protocol::checkCommandArguments(command, args);
+        if (problem && problem->isEmpty())
+            __builtin_trap();
+    }
     for (auto it = args.constBegin(); it != args.constEnd(); ++it) {
         const QByteArray key = it.key().toLatin1();
         if (QString::fromLatin1(key) != it.key())
