@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hub/loginthrottle.h"
+#include "auth/loginthrottle.h"
 #include "protocol/medialimits.h"
 #include "store/mediafiles.h"
 

@@ -26,8 +26,7 @@ bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId
         return true; // team-wide: templates and canned responses
     if (canSeeConversation(user, event.assigneeId))
         return true;
-    return event.kind == EventKind::ConversationUpdated &&
-           previousAssigneeId == user.id;
+    return event.kind == EventKind::ConversationUpdated && previousAssigneeId == user.id;
 }
 
 bool canSeeMedia(QSqlDatabase &db, const User &user, const QString &key)
