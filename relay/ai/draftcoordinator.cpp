@@ -1,7 +1,8 @@
 #include "draftcoordinator.h"
 
 #include "handoffdetector.h"
-#include "hub/outboundtext.h"
+#include "outbound/draftapproval.h"
+#include "outbound/outboundtext.h"
 #include "store/conversationrepo.h"
 #include "store/draftrepo.h"
 #include "store/outbound.h"
@@ -38,7 +39,8 @@ bool abstainedInARow(WriteTxn &txn, qint64 conversationId, int count, double thr
     return rows == count;
 }
 
-// Queues the draft as the AI's message, like send_text does for an agent.
+// Queues the draft as the AI's message and approves it, like send_text does for an agent:
+// message.created, then draft.updated.
 bool sendDraft(WriteTxn &txn, Conversation &conversation, Draft &draft)
 {
     Message message;
@@ -48,11 +50,8 @@ bool sendDraft(WriteTxn &txn, Conversation &conversation, Draft &draft)
     message.timestamp = txn.now();
     if (!queueOutbound(txn, conversation, message, textMessageContent(draft.text, QString())))
         return false;
-    draft.state = QStringLiteral("approved");
-    if (!DraftRepo::setState(txn, draft.id, draft.state))
-        return false;
     ConversationRepo::publishMessage(txn, conversation, message, EventKind::MessageCreated);
-    return true;
+    return approveDraft(txn, conversation, draft);
 }
 
 } // namespace
@@ -223,8 +222,6 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
                        txn.now() - conversation->lastInboundAt <= policy.windowMs) {
                 if (!sendDraft(txn, *conversation, draft))
                     return WriteResult::failure(QStringLiteral("storage error"));
-                txn.appendEvent(EventKind::DraftUpdated, conversation->id, conversation->assigneeId,
-                                conversation->state, draft.toJson());
                 changed = true;
             }
             if (changed) {

@@ -1,21 +1,19 @@
 #include "knowledgebase.h"
 
 #include "kbreader.h"
+#include "logging/relaylogging.h"
 #include "textnormalizer.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
 #include <cmath>
-
-Q_LOGGING_CATEGORY(lcAi, "serambi.relay.ai")
 
 namespace Serambi::Relay {
 

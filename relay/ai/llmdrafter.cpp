@@ -1,20 +1,18 @@
 #include "llmdrafter.h"
 
+#include "logging/relaylogging.h"
 #include "ssedecoder.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QTimer>
 
 #include <algorithm>
-
-Q_LOGGING_CATEGORY(lcLlm, "serambi.relay.ai")
 
 namespace Serambi::Relay {
 
@@ -175,7 +173,7 @@ void LlmDrafter::finish(const std::shared_ptr<Call> &call)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (!call->timedOut && !call->malformed && (status == 429 || status >= 500) &&
         call->attempts == 1) {
-        qCInfo(lcLlm) << "LLM provider answered" << status << "; retrying once";
+        qCInfo(lcAi) << "LLM provider answered" << status << "; retrying once";
         QTimer::singleShot(m_options.retryDelayMs, this, [this, call] { send(call); });
         return; // the retry keeps the call's place among those in flight
     }
@@ -216,8 +214,8 @@ void LlmDrafter::conclude(const std::shared_ptr<Call> &call, int status,
 void LlmDrafter::fallBack(const std::shared_ptr<Call> &call, const QString &why)
 {
     ++m_fallbacks;
-    qCWarning(lcLlm).noquote() << "LLM provider" << m_options.baseUrl.host() << "failed:" << why
-                               << "- the offline draft is used";
+    qCWarning(lcAi).noquote() << "LLM provider" << m_options.baseUrl.host() << "failed:" << why
+                              << "- the offline draft is used";
     DraftResult result = call->decision.draft;
     result.fallback = true;
     result.tokens = call->tokens;

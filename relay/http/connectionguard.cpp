@@ -1,13 +1,12 @@
 #include "connectionguard.h"
 
-#include <QLoggingCategory>
+#include "logging/relaylogging.h"
+
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
-
-Q_LOGGING_CATEGORY(lcHttpGuard, "serambi.relay.http.connections")
 
 namespace Serambi::Relay {
 

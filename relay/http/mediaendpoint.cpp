@@ -1,9 +1,10 @@
 #include "mediaendpoint.h"
 
+#include "logging/relaylogging.h"
 #include "mediastream.h"
 
-#include "hub/sessiontoken.h"
-#include "hub/visibility.h"
+#include "auth/sessiontoken.h"
+#include "auth/visibility.h"
 #include "protocol/errorcode.h"
 #include "protocol/medialimits.h"
 #include "store/mediarepo.h"
@@ -17,14 +18,11 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QUrl>
 
 #include <memory>
-
-Q_LOGGING_CATEGORY(lcMediaHttp, "serambi.relay.http.media")
 
 namespace Serambi::Relay {
 

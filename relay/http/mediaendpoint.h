@@ -1,7 +1,7 @@
 #pragma once
 
+#include "auth/loginthrottle.h"
 #include "config/clientaddress.h"
-#include "hub/loginthrottle.h"
 #include "protocol/medialimits.h"
 #include "store/mediafiles.h"
 

@@ -1,12 +1,11 @@
 #include "mediastream.h"
 
+#include "logging/relaylogging.h"
+
 #include <QHttpServerResponder>
-#include <QLoggingCategory>
 #include <QTcpSocket>
 
 #include <atomic>
-
-Q_DECLARE_LOGGING_CATEGORY(lcMediaHttp)
 
 namespace Serambi::Relay {
 

@@ -1,6 +1,7 @@
 #include "webhookendpoint.h"
 
 #include "ingest/webhookingest.h"
+#include "logging/relaylogging.h"
 #include "metrics.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
@@ -9,7 +10,6 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QLoggingCategory>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -17,8 +17,6 @@
 #include <algorithm>
 
 #include <memory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcIngest)
 
 namespace Serambi::Relay {
 

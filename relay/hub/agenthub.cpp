@@ -1,9 +1,10 @@
 #include "agenthub.h"
 
+#include "auth/visibility.h"
 #include "cannedcommands.h"
 #include "consolesession.h"
 #include "conversationcommands.h"
-#include "logging.h"
+#include "logging/relaylogging.h"
 #include "protocol/commandargs.h"
 #include "protocol/frame.h"
 #include "readcommands.h"
@@ -11,7 +12,6 @@
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
-#include "visibility.h"
 #include "whatsapp/readreceipts.h"
 #include "whatsapp/templatesyncer.h"
 

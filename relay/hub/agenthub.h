@@ -1,8 +1,8 @@
 #pragma once
 
+#include "auth/loginthrottle.h"
 #include "commandargs.h"
 #include "huboptions.h"
-#include "loginthrottle.h"
 #include "protocol/commands.h"
 #include "replayring.h"
 #include "store/event.h"

@@ -2,7 +2,7 @@
 
 #include "agenthub.h"
 #include "conversationaccess.h"
-#include "logging.h"
+#include "logging/relaylogging.h"
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
 #include "store/statementcache.h"

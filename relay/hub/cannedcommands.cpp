@@ -1,8 +1,8 @@
 #include "cannedcommands.h"
 
-#include "outboundtext.h"
+#include "auth/visibility.h"
+#include "outbound/outboundtext.h"
 #include "store/cannedrepo.h"
-#include "visibility.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -86,8 +86,7 @@ CommandReply saveCanned(CommandContext &context)
     if (!CannedRepo::save(context.txn, canned))
         return CommandReply::refusal(ErrorCode::Internal);
     const QJsonObject json = canned.toJson();
-    context.txn.appendEvent(EventKind::CannedUpdated, 0, 0, QStringLiteral(""),
-                            json);
+    context.txn.appendEvent(EventKind::CannedUpdated, 0, 0, QStringLiteral(""), json);
     return CommandReply::success({{QLatin1String("canned"), json}});
 }
 
@@ -100,8 +99,7 @@ CommandReply deleteCanned(CommandContext &context)
     if (!CannedRepo::remove(context.txn, canned->id))
         return CommandReply::refusal(ErrorCode::Internal);
     const QJsonObject data{{IdArg, canned->id}};
-    context.txn.appendEvent(EventKind::CannedDeleted, 0, 0, QStringLiteral(""),
-                            data);
+    context.txn.appendEvent(EventKind::CannedDeleted, 0, 0, QStringLiteral(""), data);
     return CommandReply::success(data);
 }
 

@@ -1,6 +1,6 @@
 #include "consolesession.h"
 
-#include "logging.h"
+#include "logging/relaylogging.h"
 #include "protocol/frame.h"
 #include "protocol/version.h"
 

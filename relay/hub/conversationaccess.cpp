@@ -1,7 +1,7 @@
 #include "conversationaccess.h"
 
+#include "auth/visibility.h"
 #include "protocol/types.h"
-#include "visibility.h"
 
 namespace Serambi::Relay {
 

@@ -1,15 +1,15 @@
 #include "conversationcommands.h"
 
+#include "auth/visibility.h"
 #include "cannedcommands.h"
 #include "conversationaccess.h"
 #include "draftcommands.h"
 #include "mediacommands.h"
+#include "outbound/outboundtext.h"
 #include "outboundsend.h"
-#include "outboundtext.h"
 #include "protocol/types.h"
 #include "richsendcommands.h"
 #include "store/conversationrepo.h"
-#include "visibility.h"
 
 #include <array>
 #include <utility>

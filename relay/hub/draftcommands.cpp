@@ -1,6 +1,7 @@
 #include "draftcommands.h"
 
 #include "conversationaccess.h"
+#include "outbound/draftapproval.h"
 #include "outboundsend.h"
 #include "store/outbound.h"
 
@@ -11,12 +12,6 @@ namespace {
 using Protocol::ErrorCode;
 
 const QLatin1String DraftIdArg("draft_id");
-
-void publishDraft(CommandContext &context, const Conversation &conversation, const Draft &draft)
-{
-    context.txn.appendEvent(EventKind::DraftUpdated, conversation.id,
-                            conversation.assigneeId, conversation.state, draft.toJson());
-}
 
 // The pending draft named by draft_id in conversation.
 std::optional<Draft> pendingDraft(CommandContext &context, const Conversation &conversation,
@@ -51,27 +46,18 @@ draftToApprove(CommandContext &context, const Conversation &conversation, Comman
     return draft;
 }
 
-bool approveDraft(CommandContext &context, const Conversation &conversation,
-                  const std::optional<Draft> &draft)
-{
-    if (!draft)
-        return true;
-    Draft approved = *draft;
-    approved.state = QStringLiteral("approved");
-    if (!DraftRepo::setState(context.txn, approved.id, approved.state))
-        return false;
-    publishDraft(context, conversation, approved);
-    return true;
-}
-
 CommandReply queueAnswer(CommandContext &context, Conversation &conversation,
                          const std::optional<Draft> &draft, Message &message,
                          const QJsonObject &content)
 {
     claimForAnswer(context, conversation);
-    if (!queueOutbound(context.txn, conversation, message, content) ||
-        !approveDraft(context, conversation, draft))
+    if (!queueOutbound(context.txn, conversation, message, content))
         return CommandReply::refusal(ErrorCode::Internal);
+    if (draft) {
+        Draft approved = *draft;
+        if (!approveDraft(context.txn, conversation, approved))
+            return CommandReply::refusal(ErrorCode::Internal);
+    }
     if (draft)
         conversation.draft.reset(); // approved: no longer pending
     return publishSent(context, conversation, message);
@@ -89,7 +75,7 @@ CommandReply discardDraft(CommandContext &context)
     draft->state = QStringLiteral("discarded");
     if (!DraftRepo::setState(context.txn, draft->id, draft->state))
         return CommandReply::refusal(ErrorCode::Internal);
-    publishDraft(context, *conversation, *draft);
+    publishDraft(context.txn, *conversation, *draft);
     return CommandReply::success({{QLatin1String("draft"), draft->toJson()}});
 }
 
@@ -110,7 +96,7 @@ CommandReply regenerateDraft(CommandContext &context)
     request.conversationId = conversation->id;
     request.forMessageId = messageId;
     request.state = QStringLiteral("requested");
-    publishDraft(context, *conversation, request);
+    publishDraft(context.txn, *conversation, request);
     return CommandReply::success({{QLatin1String("draft"), request.toJson()}});
 }
 

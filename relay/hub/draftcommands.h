@@ -12,13 +12,11 @@ namespace Serambi::Relay {
 // (invalid_argument, not_found, conflict when no longer pending) otherwise.
 std::optional<std::optional<Draft>>
 draftToApprove(CommandContext &context, const Conversation &conversation, CommandReply *refusal);
-// Marks the approved draft and publishes draft.updated; true when there is nothing to do.
-bool approveDraft(CommandContext &context, const Conversation &conversation,
-                  const std::optional<Draft> &draft);
 
 // Sends message with content as the caller's answer to conversation: claims the conversation
-// (claimForAnswer), queues the message, approves draft when there is one and publishes the
-// events; answers {"message"}. Shared by every send command.
+// (claimForAnswer), queues the message, approves draft when there is one (approveDraft, shared
+// with the AI's auto send) and publishes the events; answers {"message"}. Shared by every send
+// command.
 CommandReply queueAnswer(CommandContext &context, Conversation &conversation,
                          const std::optional<Draft> &draft, Message &message,
                          const QJsonObject &content);

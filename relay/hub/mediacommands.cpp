@@ -1,12 +1,12 @@
 #include "mediacommands.h"
 
+#include "auth/visibility.h"
 #include "conversationaccess.h"
 #include "outboundsend.h"
 #include "protocol/medialimits.h"
 #include "store/conversationrepo.h"
 #include "store/mediarepo.h"
 #include "store/outbound.h"
-#include "visibility.h"
 
 namespace Serambi::Relay {
 

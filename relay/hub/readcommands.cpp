@@ -2,9 +2,9 @@
 
 #include "outboundsend.h"
 
+#include "auth/visibility.h"
 #include "store/conversationrepo.h"
 #include "store/templaterepo.h"
-#include "visibility.h"
 
 #include <QJsonArray>
 

@@ -1,14 +1,14 @@
 #include "richsendcommands.h"
 
+#include "auth/visibility.h"
 #include "draftcommands.h"
+#include "outbound/templatemessage.h"
 #include "outboundsend.h"
 #include "protocol/interactivelimits.h"
 #include "protocol/medialimits.h"
 #include "store/mediarepo.h"
 #include "store/outbound.h"
 #include "store/templaterepo.h"
-#include "templatemessage.h"
-#include "visibility.h"
 
 #include <QTextBoundaryFinder>
 

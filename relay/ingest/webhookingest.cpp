@@ -1,5 +1,6 @@
 #include "webhookingest.h"
 
+#include "logging/relaylogging.h"
 #include "protocol/medialimits.h"
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
@@ -10,11 +11,8 @@
 
 #include <QHash>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QVariant>
-
-Q_LOGGING_CATEGORY(lcIngest, "serambi.relay.webhook")
 
 namespace Serambi::Relay {
 
@@ -177,8 +175,7 @@ ChangeResult storeChange(WriteTxn &txn, const InboundMessage &in,
     }
     if (!applyChange(txn, *original, in.type, in.raw, at))
         return ChangeResult::Ignored;
-    ConversationRepo::publishMessage(txn, *conversation, *original,
-                                     EventKind::MessageUpdated);
+    ConversationRepo::publishMessage(txn, *conversation, *original, EventKind::MessageUpdated);
     publishLastMessage(txn, *original, touched);
     return ChangeResult::Applied;
 }
@@ -269,8 +266,7 @@ bool storeInbound(WriteTxn &txn, const InboundMessage &in, const QString &defaul
             conversation->assigneeId ? QStringLiteral("assigned") : QStringLiteral("bot");
     if (!ConversationRepo::update(txn, *conversation))
         return false;
-    ConversationRepo::publishMessage(txn, *conversation, message,
-                                     EventKind::MessageCreated);
+    ConversationRepo::publishMessage(txn, *conversation, message, EventKind::MessageCreated);
     touched.insert(conversation->id, *conversation);
     return true;
 }
@@ -335,8 +331,7 @@ StatusResult applyStatus(WriteTxn &txn, const StatusUpdate &status)
     auto conversation = ConversationRepo::load(txn.db(), message->conversationId);
     if (!conversation)
         return StatusResult::Ignored;
-    ConversationRepo::publishMessage(txn, *conversation, *message,
-                                     EventKind::MessageUpdated);
+    ConversationRepo::publishMessage(txn, *conversation, *message, EventKind::MessageUpdated);
     return StatusResult::Applied;
 }
 

@@ -11,6 +11,7 @@
 #include "http/webhookendpoint.h"
 #include "hub/agenthub.h"
 #include "hub/autoassigner.h"
+#include "logging/relaylogging.h"
 #include "store/database.h"
 #include "store/draftrepo.h"
 #include "store/storereader.h"
@@ -21,11 +22,8 @@
 #include "whatsapp/readreceipts.h"
 #include "whatsapp/templatesyncer.h"
 
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QWebSocket>
-
-Q_LOGGING_CATEGORY(lcRelay, "serambi.relay")
 
 namespace Serambi::Relay {
 
@@ -117,8 +115,8 @@ bool RelayService::start(QString *error)
         llm.maxConcurrent = m_config.llmMaxConcurrent;
         m_llmDrafter = std::make_unique<LlmDrafter>(llm, m_network.get(), m_offlineDrafter.get());
         active = m_llmDrafter.get();
-        qCInfo(lcRelay).noquote() << "drafts by the LLM" << llm.model << "at"
-                                  << llm.baseUrl.toString(QUrl::RemoveUserInfo);
+        qCInfo(lcService).noquote() << "drafts by the LLM" << llm.model << "at"
+                                    << llm.baseUrl.toString(QUrl::RemoveUserInfo);
     }
     DraftPolicy policy;
     policy.autoThreshold = m_config.aiAutoThreshold;
@@ -230,8 +228,8 @@ bool RelayService::start(QString *error)
     m_media->startSweeping();
     if (m_templates->configured())
         m_templates->sync(m_templates.get(), [](const TemplateSyncResult &) {});
-    qCInfo(lcRelay).noquote() << "relay listening on" << m_config.listenAddress.toString() << "port"
-                              << m_port << "with database" << path;
+    qCInfo(lcService).noquote() << "relay listening on" << m_config.listenAddress.toString()
+                                << "port" << m_port << "with database" << path;
     return true;
 }
 

@@ -1,8 +1,8 @@
 #include "useradmin.h"
 
 #include "admindatabase.h"
+#include "auth/passwords.h"
 #include "config/relayconfig.h"
-#include "hub/passwords.h"
 #include "protocol/types.h"
 #include "store/userrepo.h"
 

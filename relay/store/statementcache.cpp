@@ -1,11 +1,10 @@
 #include "statementcache.h"
 
-#include <QLoggingCategory>
+#include "logging/relaylogging.h"
+
 #include <QSqlDriver>
 
 #include <sqlite3.h>
-
-Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace Serambi::Relay {
 

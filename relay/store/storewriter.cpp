@@ -1,15 +1,13 @@
 #include "storewriter.h"
 
+#include "logging/relaylogging.h"
 #include "migrations.h"
 #include "statementcache.h"
 #include "writetxn.h"
 
 #include <QDateTime>
-#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
-
-Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace Serambi::Relay {
 

@@ -1,11 +1,10 @@
 #include "writetxn.h"
 
+#include "logging/relaylogging.h"
+
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QSqlError>
 #include <QVariant>
-
-Q_LOGGING_CATEGORY(lcStore, "serambi.relay.store")
 
 namespace Serambi::Relay {
 

@@ -1,14 +1,13 @@
 #include "graphclient.h"
 
+#include "logging/relaylogging.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QRegularExpression>
-
-Q_LOGGING_CATEGORY(lcGraph, "serambi.relay.graph")
 
 namespace Serambi::Relay {
 

@@ -93,7 +93,7 @@ public:
     // GETs {base}/{path} with query; success means HTTP 2xx with a JSON object in result.body.
     void getJson(const QString &path, const QUrlQuery &query, QObject *context, Done done);
 
-    // Media (§9.1, graphmedia.cpp). GET {base}/{mediaId}: success means a "url" in body (with
+    // Media (§9.1, graphclientmedia.cpp). GET {base}/{mediaId}: success means a "url" in body (with
     // mime_type, sha256, file_size); the URL is valid for 5 minutes and is never logged.
     void mediaInfo(const QString &mediaId, QObject *context, Done done);
     // GET url with the bearer token, not following redirects. The caller reads the reply (it

@@ -1,18 +1,16 @@
 #include "mediadownloader.h"
 
 #include "graphclient.h"
+#include "logging/relaylogging.h"
 #include "protocol/medialimits.h"
 #include "store/conversationrepo.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
-#include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QTimer>
 
 #include <memory>
-
-Q_LOGGING_CATEGORY(lcMedia, "serambi.relay.media")
 
 namespace Serambi::Relay {
 
@@ -58,8 +56,7 @@ void MediaDownloader::start()
 void MediaDownloader::handleEventsCommitted(const EventList &events)
 {
     for (const Event &event : events) {
-        if (event.kind != EventKind::MessageCreated &&
-            event.kind != EventKind::MessageUpdated)
+        if (event.kind != EventKind::MessageCreated && event.kind != EventKind::MessageUpdated)
             continue;
         if (event.data.value(QLatin1String("direction")).toString() != QLatin1String("in"))
             continue;

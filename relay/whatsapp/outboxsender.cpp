@@ -1,5 +1,6 @@
 #include "outboxsender.h"
 
+#include "logging/relaylogging.h"
 #include "store/outbound.h"
 
 #include "graphclient.h"
@@ -7,14 +8,10 @@
 #include "store/conversationrepo.h"
 #include "store/storewriter.h"
 
-#include <QLoggingCategory>
-
 #include <algorithm>
 #include <limits>
 #include <memory>
 #include <optional>
-
-Q_LOGGING_CATEGORY(lcOutbox, "serambi.relay.outbox")
 
 namespace Serambi::Relay {
 
@@ -261,8 +258,7 @@ void OutboxSender::apply(WriteTxn &txn, Outcome &outcome)
     }
     ConversationRepo::updateMessage(txn, *message);
     if (const auto conversation = ConversationRepo::load(txn.db(), item.conversationId))
-        ConversationRepo::publishMessage(txn, *conversation, *message,
-                                         EventKind::MessageUpdated);
+        ConversationRepo::publishMessage(txn, *conversation, *message, EventKind::MessageUpdated);
 }
 
 void OutboxSender::handleRecorded(const Outcome &outcome)

@@ -80,7 +80,7 @@ private:
     void claim();
     void dispatch(const OutboxItem &item);
     void send(const OutboxItem &item);
-    // Media sends (outboxmedia.cpp): the request names the relay's media key; upload the
+    // Media sends (outboxsendermedia.cpp): the request names the relay's media key; upload the
     // bytes unless Meta's id for them is fresh, then post with Meta's id.
     void sendMedia(const OutboxItem &item, const QString &key);
     void upload(const OutboxItem &item, const MediaFile &file);

@@ -1,12 +1,9 @@
 #include "readreceipts.h"
 
 #include "graphclient.h"
+#include "logging/relaylogging.h"
 #include "store/statementcache.h"
 #include "store/storereader.h"
-
-#include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcGraph)
 
 namespace Serambi::Relay {
 

@@ -1,15 +1,13 @@
 #include "templatesyncer.h"
 
+#include "logging/relaylogging.h"
 #include "store/event.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QUrlQuery>
-
-Q_DECLARE_LOGGING_CATEGORY(lcGraph)
 
 namespace Serambi::Relay {
 

@@ -1,6 +1,6 @@
 #include "hubtestsupport.h"
 
-#include "hub/passwords.h"
+#include "auth/passwords.h"
 #include "protocol/frame.h"
 #include "protocol/types.h"
 #include "protocol/version.h"
@@ -143,8 +143,7 @@ qint64 HubHarness::receiveInbound(const QString &waId, const QString &text, qint
         conversation->lastMessage = message;
         conversation->unread += 1;
         ConversationRepo::update(txn, *conversation);
-        ConversationRepo::publishMessage(txn, *conversation, message,
-                                         EventKind::MessageCreated);
+        ConversationRepo::publishMessage(txn, *conversation, message, EventKind::MessageCreated);
         ConversationRepo::publishConversation(txn, *conversation);
         return WriteResult::success(conversation->id);
     });

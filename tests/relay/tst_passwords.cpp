@@ -1,6 +1,6 @@
-#include "hub/loginthrottle.h"
-#include "hub/passwords.h"
-#include "hub/sessiontoken.h"
+#include "auth/loginthrottle.h"
+#include "auth/passwords.h"
+#include "auth/sessiontoken.h"
 
 #include <QCryptographicHash>
 #include <QTest>

@@ -1,6 +1,6 @@
 // send_template's check and build against a stored template: named parameters, positional order,
 // currency fallbacks in the filled-in text, and the refusals that name what is wrong.
-#include "hub/templatemessage.h"
+#include "outbound/templatemessage.h"
 
 #include <QJsonArray>
 #include <QTest>

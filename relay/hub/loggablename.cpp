@@ -1,6 +1,4 @@
-#include "logging.h"
-
-Q_LOGGING_CATEGORY(lcHub, "serambi.relay.hub")
+#include "loggablename.h"
 
 namespace Serambi::Relay {
 

@@ -1,12 +1,11 @@
 // GraphClient's media calls (whatsapp-cloud-api.md §9.1).
 #include "graphclient.h"
 
+#include "logging/relaylogging.h"
+
 #include <QHttpMultiPart>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
-
-Q_DECLARE_LOGGING_CATEGORY(lcGraph)
 
 namespace Serambi::Relay {
 

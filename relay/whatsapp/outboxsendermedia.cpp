@@ -2,17 +2,15 @@
 #include "outboxsender.h"
 
 #include "graphclient.h"
+#include "logging/relaylogging.h"
 #include "store/mediafiles.h"
 #include "store/outbound.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
 #include <QFile>
-#include <QLoggingCategory>
 
 #include <memory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcOutbox)
 
 namespace Serambi::Relay {
 

@@ -1,12 +1,13 @@
 // AgentHub: the hello frame, password and token logins, the welcome.
 #include "agenthub.h"
 
+#include "auth/passwords.h"
+#include "auth/sessiontoken.h"
 #include "consolesession.h"
-#include "logging.h"
-#include "passwords.h"
+#include "loggablename.h"
+#include "logging/relaylogging.h"
 #include "protocol/frame.h"
 #include "protocol/version.h"
-#include "sessiontoken.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"

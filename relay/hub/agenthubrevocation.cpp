@@ -5,7 +5,7 @@
 #include "agenthub.h"
 
 #include "consolesession.h"
-#include "logging.h"
+#include "logging/relaylogging.h"
 #include "protocol/frame.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"

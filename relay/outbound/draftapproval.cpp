@@ -1,0 +1,22 @@
+#include "draftapproval.h"
+
+#include "store/writetxn.h"
+
+namespace Serambi::Relay {
+
+void publishDraft(WriteTxn &txn, const Conversation &conversation, const Draft &draft)
+{
+    txn.appendEvent(EventKind::DraftUpdated, conversation.id, conversation.assigneeId,
+                    conversation.state, draft.toJson());
+}
+
+bool approveDraft(WriteTxn &txn, const Conversation &conversation, Draft &draft)
+{
+    draft.state = QStringLiteral("approved");
+    if (!DraftRepo::setState(txn, draft.id, draft.state))
+        return false;
+    publishDraft(txn, conversation, draft);
+    return true;
+}
+
+} // namespace Serambi::Relay
