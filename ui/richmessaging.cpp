@@ -53,6 +53,7 @@ RichMessaging::RichMessaging(App::OpenConversation *chat, App::Session *session,
     , m_uploader(uploader)
     , m_composer(composer)
     , m_view(view)
+    , m_viewport(view->viewport())
     , m_window(window)
     , m_canned(new CannedPopup(
           canned, composer->editor(),
@@ -92,8 +93,8 @@ RichMessaging::RichMessaging(App::OpenConversation *chat, App::Session *session,
     connect(uploader, &App::MediaUploader::failed, this, &RichMessaging::handleUploadFailed);
 
     // Drops anywhere on the chat become an attachment.
-    view->viewport()->setAcceptDrops(true);
-    view->viewport()->installEventFilter(this);
+    m_viewport->setAcceptDrops(true);
+    m_viewport->installEventFilter(this);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, &RichMessaging::showContextMenu);
 
@@ -126,7 +127,7 @@ bool RichMessaging::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_window && event->type() == QEvent::LanguageChange) {
         retranslate();
-    } else if (watched == m_view->viewport()) {
+    } else if (watched == m_viewport) {
         if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
             auto *drag = static_cast<QDropEvent *>(event);
             if (Attachment::canTake(drag->mimeData()) && m_chat->id()) {

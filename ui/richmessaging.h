@@ -81,6 +81,9 @@ private:
     App::MediaUploader *m_uploader;
     ComposerPanel *m_composer;
     ConversationView *m_view;
+    // The view's viewport, kept to recognise its events: while the chat pane is destroyed the
+    // viewport still sends events after the view has stopped being a scroll area.
+    QWidget *m_viewport;
     QWidget *m_window;
     CannedPopup *m_canned;
     bool m_uploading = false; // the uploader works for the composer

@@ -334,7 +334,7 @@ bool escalates(const Reading &now, const QStringList &history)
 
 } // namespace
 
-HandoffDetector::HandoffDetector(QStringList keywords)
+HandoffDetector::HandoffDetector(const QStringList &keywords)
 {
     for (const QString &keyword : keywords) {
         const QString folded = TextNormalizer::fold(keyword);

@@ -20,7 +20,7 @@ inline constexpr char LowConfidence[] = "low_confidence";
 class HandoffDetector
 {
 public:
-    explicit HandoffDetector(QStringList keywords = {});
+    explicit HandoffDetector(const QStringList &keywords = {});
 
     // history: the customer's earlier messages in the chat, oldest first.
     QString reasonFor(const QString &text, const QStringList &history = {}) const;

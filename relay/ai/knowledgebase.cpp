@@ -79,7 +79,7 @@ std::nullopt_t fail(QSqlDatabase &db, const QSqlQuery &query, QString *error)
 
 } // namespace
 
-KnowledgeBase::KnowledgeBase(QSqlDatabase db) : m_db(std::move(db)) {}
+KnowledgeBase::KnowledgeBase(const QSqlDatabase &db) : m_db(db) {}
 
 bool KnowledgeBase::createSchema(QSqlDatabase &db, QString *error)
 {

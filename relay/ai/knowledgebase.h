@@ -36,7 +36,7 @@ struct KbHit
 class KnowledgeBase
 {
 public:
-    explicit KnowledgeBase(QSqlDatabase db);
+    explicit KnowledgeBase(const QSqlDatabase &db);
 
     // Creates the knowledge base's tables in db when missing. The knowledge base lives in its
     // own file (kb.sqlite beside relay.sqlite): it is rebuilt by imports, never migrated.

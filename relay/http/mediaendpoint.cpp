@@ -84,7 +84,7 @@ void writeThrottled(QHttpServerResponder &responder, int retryAfter)
 // What the worker thread makes of an upload's bytes.
 } // namespace
 
-MediaEndpoint::MediaEndpoint(StoreWriter *writer, MediaFiles files, MediaOptions options,
+MediaEndpoint::MediaEndpoint(StoreWriter *writer, MediaFiles files, const MediaOptions &options,
                              QObject *parent)
     : QObject(parent)
     , m_writer(writer)

@@ -51,7 +51,7 @@ public:
     // The most bytes POST /media reads (documents' limit).
     static constexpr qint64 MaxBodyBytes = 100 * 1024 * 1024;
 
-    MediaEndpoint(StoreWriter *writer, MediaFiles files, MediaOptions options = {},
+    MediaEndpoint(StoreWriter *writer, MediaFiles files, const MediaOptions &options = {},
                   QObject *parent = nullptr);
     ~MediaEndpoint() override;
 

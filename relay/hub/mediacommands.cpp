@@ -13,7 +13,6 @@ namespace Serambi::Relay {
 namespace {
 
 using Protocol::ErrorCode;
-using Protocol::MediaKind;
 
 CommandReply invalid(const QString &message)
 {

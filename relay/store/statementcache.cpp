@@ -39,7 +39,7 @@ sqlite3_stmt *prepareStatement(sqlite3 *handle, const QString &sql, QString *err
 
 } // namespace
 
-StatementCache::StatementCache(QSqlDatabase db)
+StatementCache::StatementCache(const QSqlDatabase &db)
     : m_connectionName(db.connectionName()), m_handle(handleOf(db))
 {}
 

@@ -19,7 +19,7 @@ namespace Serambi::Relay {
 class StatementCache
 {
 public:
-    explicit StatementCache(QSqlDatabase db);
+    explicit StatementCache(const QSqlDatabase &db);
     ~StatementCache();
     StatementCache(const StatementCache &) = delete;
     StatementCache &operator=(const StatementCache &) = delete;

@@ -50,7 +50,7 @@ QString describe(const RetryDecision &decision)
 
 } // namespace
 
-OutboxSender::OutboxSender(StoreWriter *writer, GraphClient *graph, OutboxOptions options,
+OutboxSender::OutboxSender(StoreWriter *writer, GraphClient *graph, const OutboxOptions &options,
                            QObject *parent)
     : QObject(parent)
     , m_writer(writer)

@@ -55,7 +55,7 @@ public:
         int inflight = 0;     // requests currently waiting for the Graph API
     };
 
-    OutboxSender(StoreWriter *writer, GraphClient *graph, OutboxOptions options,
+    OutboxSender(StoreWriter *writer, GraphClient *graph, const OutboxOptions &options,
                  QObject *parent = nullptr);
 
     // Resets items left in flight, then sends whatever is due. Call once, after the writer

@@ -358,6 +358,10 @@ private Q_SLOTS:
     {
         // Twenty consoles start downloading a 20 MB PDF and stop reading: the relay keeps a
         // file handle and a few hundred KiB each, not the file (it read 2 x 20 MB each before).
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("resident memory is not the relay's under AddressSanitizer (freed memory is held "
+              "in quarantine); the dev suite measures it");
+#endif
         Test::ConsoleClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const QString key = upload(pdfOfSize(20 * 1024 * 1024), "application/pdf", ayu.token())
