@@ -38,7 +38,7 @@ QStringList alternatives(const QString &draft)
         if (halves.size() < 2)
             continue;
         QStringList choices;
-        const QString before = halves.first();
+        const QString &before = halves.first();
         if (before.contains(QLatin1Char(','))) {
             QStringList items = before.split(QLatin1Char(','));
             QString first = items.takeFirst().trimmed();

@@ -88,7 +88,7 @@ void AgentHub::applyUserChange(qint64 userId)
 
 void AgentHub::logout(ConsoleSession *session, const QString &id)
 {
-    const QByteArray tokenHash = session->tokenHash();
+    const QByteArray &tokenHash = session->tokenHash();
     const quint64 sessionId = session->id();
     m_writer->submit(
         [tokenHash](WriteTxn &txn) {
