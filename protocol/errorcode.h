@@ -24,13 +24,13 @@ enum class ErrorCode {
     Internal,             // the relay failed; the command was not applied
     MediaTooLarge,        // POST /media: over the limit for the file's kind
     UnsupportedMediaType, // POST /media: a type WhatsApp does not take
+    UploadQuotaExceeded,  // POST /media: the user's uploads of the last 24 hours reach the quota
     // Why the relay closed a logged-in connection (docs/protocol.md, "Revocation"):
     LoggedOut,       // the console's own logout
     SessionRevoked,  // an administrator revoked the user's sessions or changed the password
     SessionExpired,  // the session reached its absolute or idle limit
     AccountDisabled, // the user was disabled
     RoleChanged,     // the user's role changed: reconnect with the token for the new view
-    UploadQuotaExceeded,  // POST /media: the user's uploads of the last 24 hours reach the quota
 };
 
 QString errorCodeName(ErrorCode code);

@@ -69,8 +69,7 @@ CommandReply publishSent(CommandContext &context, Conversation &conversation,
     conversation.unread = 0;
     if (!ConversationRepo::update(context.txn, conversation))
         return CommandReply::refusal(ErrorCode::Internal);
-    ConversationRepo::publishMessage(context.txn, conversation, message,
-                                     EventKind::MessageCreated);
+    ConversationRepo::publishMessage(context.txn, conversation, message, EventKind::MessageCreated);
     ConversationRepo::publishConversation(context.txn, conversation);
     return CommandReply::success({{QLatin1String("message"), message.toJson()}});
 }

@@ -53,8 +53,7 @@ WriteResult addCustomerMessage(WriteTxn &txn, const QString &waId, const QString
     message.timestamp = txn.now();
     if (!ConversationRepo::insertMessage(txn, message))
         return WriteResult::failure(QStringLiteral("duplicate"));
-    ConversationRepo::publishMessage(txn, *conversation, message,
-                                     EventKind::MessageCreated);
+    ConversationRepo::publishMessage(txn, *conversation, message, EventKind::MessageCreated);
     return WriteResult::success(message.id);
 }
 
