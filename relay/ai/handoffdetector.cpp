@@ -31,8 +31,9 @@ const QSet<QString> &people()
 // Someone who may be the bot, or anybody: needs a verb of contact (or "real person") to count.
 const QSet<QString> &maybePeople()
 {
-    static const QSet<QString> set = setOf({"admin", "kakak", "juragan", "anda", "kamu", "you",
-                                            "orang", "person", "someone", "somebody"});
+    static const QSet<QString> set =
+        setOf({"admin", "kakak", "juragan", "anda", "kamu", "you", "orang", "person", "someone",
+               "somebody", "mas", "mbak", "bang", "abang", "om", "tante", "anyone", "anybody"});
     return set;
 }
 
@@ -167,6 +168,75 @@ bool matches(const QSet<QString> &set, const QString &word)
     return false;
 }
 
+// Verbs that pass the chat on to someone: "hubungkan dengan", "teruskan ke", "oper ke".
+const QSet<QString> &passOnVerbs()
+{
+    static const QSet<QString> set =
+        setOf({"hubungkan", "dihubungkan", "sambungkan", "disambungkan", "teruskan", "diteruskan",
+               "terusin", "terusan", "oper", "dioper", "alihkan", "dialihkan", "forward",
+               "transfer", "connect", "put", "pass"});
+    return set;
+}
+
+// Talking with someone: "ngobrol sama", "bicara dengan", "chat langsung sm", "diajak ngobrol".
+const QSet<QString> &talkVerbs()
+{
+    static const QSet<QString> set =
+        setOf({"bicara", "berbicara", "ngobrol", "ngomong", "chat", "talk", "speak", "diskusi",
+               "call", "telepon", "telpon", "nelpon", "telp", "hubungi"});
+    return set;
+}
+
+const QSet<QString> &towards()
+{
+    static const QSet<QString> set = setOf({"dengan", "sama", "ke", "kepada", "with", "to"});
+    return set;
+}
+
+const QSet<QString> &me()
+{
+    static const QSet<QString> set = setOf({"saya", "me", "us"});
+    return set;
+}
+
+// The patterns of a request for a person, in words never seen: passing the chat on towards
+// someone ("teruskan ke kepala klinik", "hubungkan saya dengan bagian administrasi"), talking
+// with someone when the customer wants to ("mau ngobrol sama ...", "yang bisa diajak bicara"),
+// being called ("telpon saya", "call me").
+bool requestPattern(const QStringList &words, bool wish)
+{
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &word = words.at(i);
+        const bool passOn = passOnVerbs().contains(word) ||
+                            (word.size() > 5 && word.endsWith(QLatin1String("in")) &&
+                             passOnVerbs().contains(word.chopped(2)));
+        const bool talk = !passOn && matches(talkVerbs(), word);
+        if (!passOn && !talk)
+            continue;
+        // What follows within three words: "ke", "dengan", "saya dengan", "chat ini ke".
+        bool toward = false, toMe = false;
+        for (qsizetype j = i + 1; j < words.size() && j <= i + 3; ++j) {
+            toward = toward || towards().contains(words.at(j));
+            toMe = toMe || (j == i + 1 && me().contains(words.at(j)));
+        }
+        // "transfer ke rekening", "kirim ke": only passing a chat on, not money or goods.
+        if (passOn && toward &&
+            !(word == QLatin1String("transfer") &&
+              std::none_of(words.cbegin(), words.cend(), [](const QString &w) {
+                  return w == QLatin1String("chat") || matches(people(), w);
+              })))
+            return true;
+        if (talk && (toward || toMe) && wish)
+            return true;
+        // "yang bisa diajak bicara": someone who can be talked to.
+        if (talk && i > 0 &&
+            (words.at(i - 1) == QLatin1String("diajak") ||
+             words.at(i - 1) == QLatin1String("ajak")))
+            return true;
+    }
+    return false;
+}
+
 bool asksForPerson(const QStringList &words)
 {
     bool person = false;
@@ -175,8 +245,12 @@ bool asksForPerson(const QStringList &words)
     bool wish = false;
     bool botNamed = false;
     bool real = false;
-    for (const QString &word : words) {
-        person = person || matches(people(), word);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &word = words.at(i);
+        // "paket MCU buat karyawan": a person the customer buys for is not one asked for.
+        const bool forSomeone = i > 0 && (words.at(i - 1) == QLatin1String("untuk") ||
+                                          words.at(i - 1) == QLatin1String("for"));
+        person = person || (matches(people(), word) && !forSomeone);
         maybePerson = maybePerson || matches(maybePeople(), word);
         contact = contact || matches(contactVerbs(), word);
         wish = wish || wishes().contains(word);
@@ -195,13 +269,22 @@ bool asksForPerson(const QStringList &words)
     }
     if (person && (contact || wish))
         return true;
+    if (requestPattern(words, wish))
+        return true;
     // "ada orang?", "ada cs ga", "ada yang jaga?": is anybody there. Not "ada kak?" nor "ada
     // min?": there the form of address follows a question about stock.
     for (qsizetype i = 0; i + 1 < words.size(); ++i) {
+        // "is there any staff", "is anyone there"
+        if (words.at(i) == QLatin1String("there") || words.at(i) == QLatin1String("any")) {
+            if (matches(people(), words.at(i + 1)) ||
+                (i + 2 < words.size() && words.at(i + 1) == QLatin1String("any") &&
+                 matches(people(), words.at(i + 2))))
+                return true;
+        }
         if (words.at(i) != QLatin1String("ada"))
             continue;
         const QString &next = words.at(i + 1);
-        if (matches(people(), next) || next == QLatin1String("orang") ||
+        if (matches(people(), next) || TextNormalizer::stem(next) == QLatin1String("orang") ||
             (next == QLatin1String("yang") && i + 2 < words.size() &&
              matches(onDuty(), words.at(i + 2))))
             return true;
