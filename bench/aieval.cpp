@@ -60,6 +60,9 @@ struct Point
 {
     double confidence = 0;
     bool correct = false;
+    QString kind;
+    KbHit best;
+    double runnerUp = 0; // the second hit's score
 };
 
 struct Measures
@@ -100,6 +103,16 @@ QString percent(int part, int whole)
                       : QString::number(100.0 * part / whole, 'f', 1) + QLatin1Char('%');
 }
 
+Point pointOf(const KbDecision &decision, bool correct, const QString &kind)
+{
+    Point point{decision.confidence, correct, kind, {}, 0};
+    if (!decision.hits.isEmpty())
+        point.best = decision.hits.first();
+    if (decision.hits.size() > 1)
+        point.runnerUp = decision.hits.at(1).score;
+    return point;
+}
+
 Measures evaluate(const KbDrafter &drafter, const QList<Case> &cases, bool printMisses,
                   QTextStream &out)
 {
@@ -124,7 +137,7 @@ Measures evaluate(const KbDrafter &drafter, const QList<Case> &cases, bool print
                 }
             }
             const bool rightFirst = best == c.expected;
-            m.points.append({decision.confidence, rightFirst});
+            m.points.append(pointOf(decision, rightFirst, c.kind));
             if (flagged)
                 ++m.handedOff;
             else if (decision.abstained)
@@ -142,7 +155,7 @@ Measures evaluate(const KbDrafter &drafter, const QList<Case> &cases, bool print
                     << QString::number(decision.confidence, 'f', 2) << '\n';
         } else if (c.kind == QLatin1String("out")) {
             ++m.outOfScope;
-            m.points.append({decision.confidence, false});
+            m.points.append(pointOf(decision, false, c.kind));
             const bool notAnswered = decision.abstained || flagged;
             m.outNotAnswered += notAnswered ? 1 : 0;
             if (printMisses && !notAnswered)
@@ -326,6 +339,7 @@ void usage(QTextStream &err)
 {
     err << "usage: serambi-ai-eval [--set NAME KBDIR TUNE.tsv HELDOUT.tsv]... [--verbose]\n"
            "                       [--markdown] [--calibration FILE.tsv] [--diagram FILE.png]\n"
+           "                       [--tune-only]\n"
            "       serambi-ai-eval --kb KBDIR SET.tsv...   (one knowledge base, named splits)\n"
            "Without sets: the project's set (resources/demo/kb, tests/data/ai/*.tsv) and every\n"
            "folder under tests/data/ai with kb/, tune.tsv and heldout.tsv. --verbose prints the\n"
@@ -350,7 +364,7 @@ int main(int argc, char *argv[])
     QString kb;
     QStringList loose;
     QString calibrationPath, diagramPath;
-    bool verbose = false, markdown = false;
+    bool verbose = false, markdown = false, tuneOnly = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
         if (arg == QLatin1String("--set") && i + 4 < args.size()) {
@@ -367,6 +381,8 @@ int main(int argc, char *argv[])
             diagramPath = args.at(++i);
         } else if (arg == QLatin1String("--verbose")) {
             verbose = true;
+        } else if (arg == QLatin1String("--tune-only")) {
+            tuneOnly = true;
         } else if (arg == QLatin1String("--markdown")) {
             markdown = true;
         } else if (arg.startsWith(QLatin1String("-"))) {
@@ -397,7 +413,8 @@ int main(int argc, char *argv[])
             return 1;
         }
         calibrationOut.setDevice(&calibration);
-        calibrationOut << "set\tsplit\tconfidence\tcorrect\n";
+        calibrationOut << "set\tsplit\tkind\tconfidence\tcorrect\tcoverage\tphrasing\tscore\t"
+                          "runner_up\tknown_coverage\tmatched\n";
     }
     QStringList table;
     QList<QPair<QString, QList<Point>>> series;
@@ -425,6 +442,8 @@ int main(int argc, char *argv[])
             const KbDrafter drafter(&knowledgeBase, KbDrafterOptions{});
             QList<Point> tunePoints;
             for (const Split &split : set.splits) {
+                if (tuneOnly && split.heldOut)
+                    continue;
                 const QList<Case> cases = readCases(split.path, &error);
                 if (cases.isEmpty()) {
                     err << "serambi-ai-eval: no cases in " << split.path << ' ' << error << '\n';
@@ -438,9 +457,16 @@ int main(int argc, char *argv[])
                     tunePoints.append(m.points);
                 for (const Point &point : m.points) {
                     if (calibrationOut.device())
-                        calibrationOut << set.name << '\t' << split.name << '\t'
-                                       << QString::number(point.confidence, 'f', 4) << '\t'
-                                       << (point.correct ? 1 : 0) << '\n';
+                        calibrationOut << set.name << '\t' << split.name << '\t' << point.kind
+                                       << '\t' << QString::number(point.confidence, 'f', 4)
+                                       << '\t' << (point.correct ? 1 : 0) << '\t'
+                                       << QString::number(point.best.coverage, 'f', 4) << '\t'
+                                       << QString::number(point.best.phrasing, 'f', 4) << '\t'
+                                       << QString::number(point.best.score, 'f', 4) << '\t'
+                                       << QString::number(point.runnerUp, 'f', 4) << '\t'
+                                       << QString::number(point.best.knownCoverage, 'f', 4)
+                                       << '\t' << QString::number(point.best.matched, 'f', 4)
+                                       << '\n';
                 }
             }
             series.append({set.name, tunePoints});

@@ -7,12 +7,14 @@
 namespace Serambi::Relay {
 
 // One knowledge-base article: a Markdown file with front matter, or one question,answer row
-// of a CSV file. A tag may list synonyms separated by "/" ("ongkir/ongkos kirim/biaya kirim").
+// of a CSV file. A tag may list synonyms separated by "/" ("ongkir/ongkos kirim/biaya kirim");
+// questions are how customers ask for it, searched like the title.
 struct KbArticle
 {
     QString id;
     QString title;
     QStringList tags;
+    QStringList questions; // example phrasings of what the article answers (front matter)
     QString body;
     QString source; // file it came from
     int line = 0;   // line of the file where it starts

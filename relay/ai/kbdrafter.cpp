@@ -51,16 +51,6 @@ QString KbDrafter::addressFor(const QString &text)
     return formal >= 2 ? QStringLiteral("Bapak/Ibu") : QStringLiteral("Kak");
 }
 
-double KbDrafter::confidenceOf(const QList<KbHit> &hits)
-{
-    if (hits.isEmpty() || hits.first().score <= 0)
-        return 0;
-    const double best = hits.first().score;
-    const double runnerUp = hits.size() > 1 ? std::max(hits.at(1).score, 0.0) : 0.0;
-    const double margin = std::clamp(1.0 - runnerUp / best, 0.0, 1.0);
-    return std::clamp(hits.first().coverage * (0.8 + 0.2 * margin), 0.0, 1.0);
-}
-
 KbDecision KbDrafter::decide(const QString &text, const QStringList &history) const
 {
     KbDecision decision;
@@ -68,7 +58,7 @@ KbDecision KbDrafter::decide(const QString &text, const QStringList &history) co
     const QString &address = decision.address;
     decision.handoffReason = m_handoff.reasonFor(text, history);
     decision.hits = m_knowledgeBase->search(text, 3);
-    decision.confidence = confidenceOf(decision.hits);
+    decision.confidence = KnowledgeBase::confidence(decision.hits);
     decision.abstained = decision.confidence < m_options.abstainBelow;
 
     DraftResult &draft = decision.draft;

@@ -39,9 +39,6 @@ public:
 
     // "Bapak/Ibu" when the customer writes formally, else "Kak".
     static QString addressFor(const QString &text);
-    // How sure the drafter is that the first hit answers: its coverage of the message,
-    // discounted when the runner-up scores almost as well.
-    static double confidenceOf(const QList<KbHit> &hits);
 
 private:
     KnowledgeBase *m_knowledgeBase;

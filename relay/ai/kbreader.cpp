@@ -35,6 +35,43 @@ QStringList parseTags(QString value)
     return tags;
 }
 
+// A flow list of phrasings: ["a, b?", 'c', d]. Quoted items may hold commas; a doubled quote
+// inside stands for itself.
+QStringList parseFlowList(QString value)
+{
+    value = value.trimmed();
+    if (value.startsWith(QLatin1Char('[')) && value.endsWith(QLatin1Char(']')))
+        value = value.mid(1, value.size() - 2);
+    QStringList items;
+    QString item;
+    QChar quote;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        if (!quote.isNull()) {
+            if (c == quote && i + 1 < value.size() && value.at(i + 1) == quote) {
+                item.append(c);
+                ++i;
+            } else if (c == quote) {
+                quote = QChar();
+            } else {
+                item.append(c);
+            }
+        } else if ((c == QLatin1Char('"') || c == QLatin1Char('\'')) && item.trimmed().isEmpty()) {
+            quote = c;
+            item.clear();
+        } else if (c == QLatin1Char(',')) {
+            if (!item.trimmed().isEmpty())
+                items.append(item.trimmed());
+            item.clear();
+        } else {
+            item.append(c);
+        }
+    }
+    if (!item.trimmed().isEmpty())
+        items.append(item.trimmed());
+    return items;
+}
+
 QString unquote(QString value)
 {
     value = value.trimmed();
@@ -134,6 +171,8 @@ std::optional<KbArticle> parseMarkdown(const QString &file, const QString &text,
     article.source = file;
     article.line = 1;
     int end = -1;
+    // The key whose value is a block list ("questions:" then "- ..." lines), if any.
+    QString listKey;
     for (int i = 1; i < lines.size(); ++i) {
         const QString line = lines.at(i).trimmed();
         if (line == QLatin1String("---")) {
@@ -142,6 +181,17 @@ std::optional<KbArticle> parseMarkdown(const QString &file, const QString &text,
         }
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
+        if (line.startsWith(QLatin1Char('-')) && !listKey.isEmpty()) {
+            const QString item = unquote(line.mid(1));
+            if (item.isEmpty())
+                continue;
+            if (listKey == QLatin1String("questions"))
+                article.questions.append(item);
+            else
+                article.tags.append(item);
+            continue;
+        }
+        listKey.clear();
         const qsizetype colon = line.indexOf(QLatin1Char(':'));
         if (colon <= 0) {
             problem(i + 1, QStringLiteral("bad front matter line (expected key: value)"));
@@ -149,12 +199,17 @@ std::optional<KbArticle> parseMarkdown(const QString &file, const QString &text,
         }
         const QString key = line.left(colon).trimmed();
         const QString value = line.mid(colon + 1);
+        if (value.trimmed().isEmpty() &&
+            (key == QLatin1String("questions") || key == QLatin1String("tags")))
+            listKey = key;
         if (key == QLatin1String("id"))
             article.id = unquote(value);
         else if (key == QLatin1String("title"))
             article.title = unquote(value);
         else if (key == QLatin1String("tags"))
             article.tags = parseTags(value);
+        else if (key == QLatin1String("questions"))
+            article.questions = parseFlowList(value);
         else
             problem(i + 1, QStringLiteral("unknown front matter key %1").arg(key));
     }
@@ -214,6 +269,9 @@ QList<KbArticle> parseCsv(const QString &file, const QString &text, QList<KbProb
         article.title = field("question");
         article.body = field("answer");
         article.tags = parseTags(field("tags"));
+        for (const QString &question : field("questions").split(QLatin1Char('|')))
+            if (!question.trimmed().isEmpty())
+                article.questions.append(question.trimmed());
         article.id = field("id");
         article.source = file;
         article.line = row.line;

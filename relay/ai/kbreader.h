@@ -11,10 +11,12 @@ namespace Serambi::Relay::KbReader {
 // appended to *problems and the file or row skipped; reading goes on.
 QList<KbArticle> read(const QString &path, QList<KbProblem> *problems);
 
-// One Markdown article (front matter between "---" lines: id, title, tags; then the body).
+// One Markdown article (front matter between "---" lines: id, title, tags, questions; then the
+// body). tags and questions are flow lists ("[a, b]") or block lists ("- a" lines below).
 std::optional<KbArticle> parseMarkdown(const QString &file, const QString &text,
                                        QList<KbProblem> *problems);
-// The rows of a CSV with a question,answer header (optional id and tags columns).
+// The rows of a CSV with a question,answer header (optional id, tags, and questions columns;
+// questions separated by "|").
 QList<KbArticle> parseCsv(const QString &file, const QString &text, QList<KbProblem> *problems);
 
 } // namespace Serambi::Relay::KbReader

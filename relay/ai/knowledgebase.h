@@ -21,18 +21,26 @@ struct KbImportReport
     QList<KbProblem> problems;
 };
 
-// An article a customer message matched. score is BM25 (higher is better); coverage is the
-// share of the message's information (IDF-weighted terms) the article contains, 0..1.
+// An article a customer message matched. score is BM25F over the article's fields (higher is
+// better); coverage is the share of the message's information (IDF-weighted terms) the article
+// contains, 0..1; phrasing is the largest share of one of the article's own phrasings (its
+// title or a question) the message contains, 0..1.
 struct KbHit
 {
     KbArticle article;
     double score = 0;
     double coverage = 0;
+    double phrasing = 0;
+    // Like coverage, over the message's words that some article has (not names, places,
+    // details of the customer's situation), and the IDF weight of the words covered.
+    double knownCoverage = 0;
+    double matched = 0;
 };
 
-// The knowledge base in the relay's SQLite file: articles in kb_articles, their normalised
-// terms in the FTS5 table kb_index, ranked with BM25. Reads through a connection of the
-// calling thread and notices a new import (kb_revision) before every search.
+// The knowledge base in the relay's SQLite file: articles in kb_articles, read into memory and
+// ranked with BM25F over their normalised title, tags, questions and body, with the tags' and
+// the built-in lexicon's synonyms (docs/ai.md). Reads through a connection of the calling thread
+// and notices a new import (kb_revision) before every search.
 class KnowledgeBase
 {
 public:
@@ -54,17 +62,32 @@ public:
     QList<KbHit> search(const QString &text, int limit = 3);
     int size();
 
+    // How sure the drafter may be that the first hit answers, 0..1 (docs/ai.md, "Confidence").
+    static double confidence(const QList<KbHit> &hits);
+
 private:
+    struct Indexed
+    {
+        KbArticle article;
+        QHash<QString, int> frequency[4]; // title, tags, questions, body
+        int length[4] = {};
+        QSet<QString> terms;
+        QList<QStringList> phrasings; // title, questions
+    };
+
     void refresh();
     QStringList correctTypos(const QStringList &terms) const;
     double idf(const QString &term) const;
+    QList<KbHit> rank(const QStringList &terms, int limit, const QString &excluded) const;
 
     QSqlDatabase m_db;
     qint64 m_revision = -1;
-    QHash<QString, KbArticle> m_articles;
-    QHash<QString, QSet<QString>> m_articleTerms;
+    QList<Indexed> m_articles;
     QHash<QString, int> m_documentFrequency;
-    // Each tag alternative's terms -> the terms of every alternative of that tag.
+    double m_averageLength[4] = {};
+    // Words the typo corrector may correct towards: the articles' and the lexicon's terms.
+    QSet<QString> m_vocabulary;
+    // Each synonym's terms -> the terms of every synonym of its group (tags and lexicon).
     QList<QPair<QStringList, QStringList>> m_synonyms;
 };
 
