@@ -21,19 +21,20 @@ QSet<QString> setOf(std::initializer_list<const char *> words)
 // Someone who is a person by definition.
 const QSet<QString> &people()
 {
-    static const QSet<QString> set =
-        setOf({"manusia", "operator", "agen", "agent", "petugas", "staf", "staff", "cs", "human",
-               "representative", "pegawai", "karyawan", "manager", "manajer", "supervisor",
-               "atasan", "pemilik", "owner", "humans"});
+    static const QSet<QString> set = setOf(
+        {"manusia", "petugas", "staf", "staff", "cs", "human", "representative", "pegawai",
+         "karyawan", "manager", "manajer", "supervisor", "atasan", "pemilik", "owner", "humans"});
     return set;
 }
 
-// Someone who may be the bot, or anybody: needs a verb of contact (or "real person") to count.
+// Someone who may be the bot, or anybody, or something else ("operator seluler", "agen
+// resmi"): needs a verb of contact before it (or "real person") to count.
 const QSet<QString> &maybePeople()
 {
     static const QSet<QString> set =
-        setOf({"admin", "kakak", "juragan", "anda", "kamu", "you", "orang", "person", "someone",
-               "somebody", "mas", "mbak", "bang", "abang", "om", "tante", "anyone", "anybody"});
+        setOf({"admin",  "kakak",   "juragan",  "anda",    "kamu",     "you",  "orang",
+               "person", "someone", "somebody", "mas",     "mbak",     "bang", "abang",
+               "om",     "tante",   "anyone",   "anybody", "operator", "agen", "agent"});
     return set;
 }
 
@@ -52,16 +53,17 @@ const QSet<QString> &contactVerbs()
 // What a person on duty does: "ada yang jaga", "ada yang balas".
 const QSet<QString> &onDuty()
 {
-    static const QSet<QString> set =
-        setOf({"jaga", "piket", "balas", "bales", "respon", "jawab", "baca", "layani"});
+    static const QSet<QString> set = setOf(
+        {"jaga", "piket", "balas", "bales", "respon", "jawab", "baca", "layani", "bantu", "help"});
     return set;
 }
 
 const QSet<QString> &wishes()
 {
-    static const QSet<QString> set =
-        setOf({"mau", "minta", "ingin", "butuh", "perlu", "need", "want", "please", "tolong",
-               "bisa", "can", "could", "pengen", "request", "get", "carikan", "mana"});
+    static const QSet<QString> set = setOf(
+        {"mau",   "minta", "ingin", "butuh",  "perlu",   "need", "want",    "please", "tolong",
+         "bisa",  "can",   "could", "pengen", "request", "get",  "carikan", "mana",   "mohon",
+         "harap", "pls",   "plz",   "plis",   "boleh",   "let",  "like"});
     return set;
 }
 
@@ -183,7 +185,15 @@ const QSet<QString> &talkVerbs()
 {
     static const QSet<QString> set =
         setOf({"bicara", "berbicara", "ngobrol", "ngomong", "chat", "talk", "speak", "diskusi",
-               "call", "telepon", "telpon", "nelpon", "telp", "hubungi"});
+               "ketemu", "bertemu", "meet", "call", "contact", "reach", "telepon", "telpon",
+               "nelpon", "telp", "hubungi"});
+    return set;
+}
+
+// Complaining to someone: "mau komplain ke siapa", "lapor ke pihak toko".
+const QSet<QString> &complaints()
+{
+    static const QSet<QString> set = setOf({"komplain", "complain", "lapor", "adukan", "mengadu"});
     return set;
 }
 
@@ -210,8 +220,15 @@ bool requestPattern(const QStringList &words, bool wish)
         const bool passOn = passOnVerbs().contains(word) ||
                             (word.size() > 5 && word.endsWith(QLatin1String("in")) &&
                              passOnVerbs().contains(word.chopped(2)));
-        const bool talk = !passOn && matches(talkVerbs(), word);
-        if (!passOn && !talk)
+        // "nomor telepon", "video call": a number or a service, not a call asked for.
+        const bool named =
+            i > 0 &&
+            (words.at(i - 1) == QLatin1String("nomor") || words.at(i - 1) == QLatin1String("no") ||
+             words.at(i - 1) == QLatin1String("number") ||
+             words.at(i - 1) == QLatin1String("video") || words.at(i - 1) == QLatin1String("vc"));
+        const bool talk = !passOn && !named && matches(talkVerbs(), word);
+        const bool ask = word == QLatin1String("tanya") || matches(complaints(), word);
+        if (!passOn && !talk && !ask)
             continue;
         // What follows within three words: "ke", "dengan", "saya dengan", "chat ini ke".
         bool toward = false, toMe = false;
@@ -226,7 +243,11 @@ bool requestPattern(const QStringList &words, bool wish)
                   return w == QLatin1String("chat") || matches(people(), w);
               })))
             return true;
-        if (talk && (toward || toMe) && wish)
+        if ((talk || (ask && word != QLatin1String("tanya"))) && (toward || toMe) && wish)
+            return true;
+        // "mau tanya langsung", "chat langsung": directly, not through this chat.
+        if ((talk || ask) && wish && i + 1 < words.size() &&
+            words.at(i + 1) == QLatin1String("langsung"))
             return true;
         // "yang bisa diajak bicara": someone who can be talked to.
         if (talk && i > 0 &&
@@ -253,14 +274,20 @@ bool asksForPerson(const QStringList &words)
         person = person || (matches(people(), word) && !forSomeone);
         maybePerson = maybePerson || matches(maybePeople(), word);
         contact = contact || matches(contactVerbs(), word);
-        wish = wish || wishes().contains(word);
+        wish = wish || matches(wishes(), word);
         real = real || word == QLatin1String("asli") || word == QLatin1String("beneran") ||
                word == QLatin1String("benar") || word == QLatin1String("real") ||
                word == QLatin1String("live") || word == QLatin1String("nyata");
         botNamed = botNamed || word == QLatin1String("bot") || word == QLatin1String("robot") ||
-                   word == QLatin1String("mesin") || word == QLatin1String("ai");
+                   word == QLatin1String("mesin") || word == QLatin1String("ai") ||
+                   word == QLatin1String("chatbot") || word == QLatin1String("template") ||
+                   word == QLatin1String("otomatis") || word == QLatin1String("autoreply") ||
+                   word == QLatin1String("automated") || word == QLatin1String("automatic");
     }
     // "bukan bot", "jangan bot", "not a bot", "dijawab bot terus": the customer wants out.
+    // "manusia atau bot?", "human or bot": asking whether anyone is there.
+    if (botNamed && person)
+        return true;
     if (botNamed) {
         for (const char *against : {"bukan", "jangan", "not", "no", "terus", "lagi", "melulu",
                                     "doang", "mulu", "stop", "tidak"})
@@ -274,7 +301,15 @@ bool asksForPerson(const QStringList &words)
     // "ada orang?", "ada cs ga", "ada yang jaga?": is anybody there. Not "ada kak?" nor "ada
     // min?": there the form of address follows a question about stock.
     for (qsizetype i = 0; i + 1 < words.size(); ++i) {
-        // "is there any staff", "is anyone there"
+        // "is anyone there", "anybody online"
+        if ((words.at(i) == QLatin1String("anyone") || words.at(i) == QLatin1String("anybody") ||
+             words.at(i) == QLatin1String("someone")) &&
+            (words.at(i + 1) == QLatin1String("there") ||
+             words.at(i + 1) == QLatin1String("available") ||
+             words.at(i + 1) == QLatin1String("online") ||
+             words.at(i + 1) == QLatin1String("here")))
+            return true;
+        // "is there any staff"
         if (words.at(i) == QLatin1String("there") || words.at(i) == QLatin1String("any")) {
             if (matches(people(), words.at(i + 1)) ||
                 (i + 2 < words.size() && words.at(i + 1) == QLatin1String("any") &&
@@ -286,12 +321,32 @@ bool asksForPerson(const QStringList &words)
         const QString &next = words.at(i + 1);
         if (matches(people(), next) || TextNormalizer::stem(next) == QLatin1String("orang") ||
             (next == QLatin1String("yang") && i + 2 < words.size() &&
-             matches(onDuty(), words.at(i + 2))))
+             (matches(onDuty(), words.at(i + 2)) ||
+              (i + 3 < words.size() && matches(wishes(), words.at(i + 2)) &&
+               matches(onDuty(), words.at(i + 3))))))
             return true;
     }
     if (maybePerson && real)
         return true;
-    return maybePerson && contact && !words.contains(QStringLiteral("kirim"));
+    // "panggil admin", "hubungkan ke kakak cs", "talk to someone": a verb of contact, then
+    // within three words the one to contact; or a verb of contact the customer asks for ("kak
+    // bisa telpon?"). Not a number or a service: "nomor telepon", "video call".
+    if (maybePerson && contact && !words.contains(QStringLiteral("kirim"))) {
+        for (qsizetype i = 0; i < words.size(); ++i) {
+            if (!matches(contactVerbs(), words.at(i)) ||
+                (i > 0 && (words.at(i - 1) == QLatin1String("nomor") ||
+                           words.at(i - 1) == QLatin1String("no") ||
+                           words.at(i - 1) == QLatin1String("video"))))
+                continue;
+            if (wish)
+                return true;
+            for (qsizetype j = i + 1; j < words.size() && j <= i + 3; ++j) {
+                if (matches(maybePeople(), words.at(j)))
+                    return true;
+            }
+        }
+    }
+    return false;
 }
 
 // "tidak dibalas", "belum ada kabar", "tidak direspon": the word at i is being answered or

@@ -68,6 +68,57 @@ private Q_SLOTS:
                  QLatin1String(HandoffReason::CustomerRequest));
     }
 
+    // Requests for a person worded in ways no list holds: the patterns (passing the chat on
+    // towards someone, talking with someone the customer wants to, being called, a bot refused)
+    // recognise them whatever the person is called.
+    void shouldRecogniseRequestsForAPersonFromTheirPattern_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::newRow("pass on towards an unknown role")
+            << QStringLiteral("tolong sambungkan saya ke bagian gudang");
+        QTest::newRow("forward the chat") << QStringLiteral("teruskan pesan ini ke kepala toko");
+        QTest::newRow("hand over, colloquial") << QStringLiteral("oper ke mbak kasirnya aja");
+        QTest::newRow("talk with someone") << QStringLiteral("mau ngobrol sama apotekernya");
+        QTest::newRow("someone to talk to")
+            << QStringLiteral("ada teknisi yang bisa diajak diskusi?");
+        QTest::newRow("call me") << QStringLiteral("tolong telpon saya aja kak");
+        QTest::newRow("ask directly") << QStringLiteral("saya mau tanya langsung ya");
+        QTest::newRow("human or bot") << QStringLiteral("ini manusia atau bot sih");
+        QTest::newRow("no templates") << QStringLiteral("jangan balas pakai template dong");
+        QTest::newRow("English escalation")
+            << QStringLiteral("please escalate this to your supervisor");
+        QTest::newRow("is there any staff") << QStringLiteral("is there any staff online?");
+    }
+
+    void shouldRecogniseRequestsForAPersonFromTheirPattern()
+    {
+        QFETCH(QString, message);
+        QCOMPARE(HandoffDetector().reasonFor(message),
+                 QLatin1String(HandoffReason::CustomerRequest));
+    }
+
+    // Questions a knowledge base answers that use the same words: money or goods sent somewhere,
+    // a service bought for someone, a courier who calls.
+    void shouldNotTakeQuestionsWithTheSameWordsForRequests_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::newRow("transfer to an account")
+            << QStringLiteral("mau transfer ke rekening mandiri bisa?");
+        QTest::newRow("asking about shipping")
+            << QStringLiteral("mau tanya ongkir ke solo berapa ya");
+        QTest::newRow("bought for staff")
+            << QStringLiteral("mau MCU untuk karyawan, paket lengkap berapa?");
+        QTest::newRow("courier calls") << QStringLiteral("kurirnya nanti telpon saya dulu?");
+        QTest::newRow("consultation is a service")
+            << QStringLiteral("mau konsultasi dengan dokter gigi hari sabtu bisa?");
+    }
+
+    void shouldNotTakeQuestionsWithTheSameWordsForRequests()
+    {
+        QFETCH(QString, message);
+        QCOMPARE(HandoffDetector().reasonFor(message), QString());
+    }
+
     void shouldCountIntensifiedDispleasureAsAnger()
     {
         const HandoffDetector detector;
