@@ -61,6 +61,7 @@ struct Point
     double confidence = 0;
     bool correct = false;
     QString kind;
+    bool flagged = false; // handed off by the handoff detector
     KbHit best;
     double runnerUp = 0; // the second hit's score
 };
@@ -105,7 +106,10 @@ QString percent(int part, int whole)
 
 Point pointOf(const KbDecision &decision, bool correct, const QString &kind)
 {
-    Point point{decision.confidence, correct, kind, {}, 0};
+    Point point;
+    point.confidence = decision.confidence;
+    point.correct = correct;
+    point.kind = kind;
     if (!decision.hits.isEmpty())
         point.best = decision.hits.first();
     if (decision.hits.size() > 1)
@@ -138,6 +142,7 @@ Measures evaluate(const KbDrafter &drafter, const QList<Case> &cases, bool print
             }
             const bool rightFirst = best == c.expected;
             m.points.append(pointOf(decision, rightFirst, c.kind));
+            m.points.last().flagged = flagged;
             if (flagged)
                 ++m.handedOff;
             else if (decision.abstained)
@@ -156,6 +161,7 @@ Measures evaluate(const KbDrafter &drafter, const QList<Case> &cases, bool print
         } else if (c.kind == QLatin1String("out")) {
             ++m.outOfScope;
             m.points.append(pointOf(decision, false, c.kind));
+            m.points.last().flagged = flagged;
             const bool notAnswered = decision.abstained || flagged;
             m.outNotAnswered += notAnswered ? 1 : 0;
             if (printMisses && !notAnswered)
@@ -225,6 +231,41 @@ QList<SetSpec> defaultSets()
                   {QStringLiteral("heldout"), dir + QStringLiteral("/heldout.tsv"), true}}});
     }
     return sets;
+}
+
+// The abstain threshold the tune splits support: the one (in steps of 0.01) that answers the
+// most answerable messages right over all sets while no set answers more than 5% of them wrong
+// nor fewer than 80% of its out-of-scope messages; of equals, the highest. -1 when none does.
+double chooseThreshold(const QList<QPair<QString, QList<Point>>> &series)
+{
+    double chosen = -1;
+    int bestRight = -1;
+    for (int step = 0; step <= 100; ++step) {
+        const double t = step / 100.0;
+        int right = 0;
+        bool ok = true;
+        for (const auto &set : series) {
+            int answerable = 0, answeredRight = 0, answeredWrong = 0, out = 0, outKept = 0;
+            for (const Point &p : set.second) {
+                const bool answers = !p.flagged && p.confidence >= t;
+                if (p.kind == QLatin1String("answer")) {
+                    ++answerable;
+                    answeredRight += answers && p.correct ? 1 : 0;
+                    answeredWrong += answers && !p.correct ? 1 : 0;
+                } else {
+                    ++out;
+                    outKept += answers ? 0 : 1;
+                }
+            }
+            ok = ok && answeredWrong * 20 <= answerable && outKept * 5 >= out * 4;
+            right += answeredRight;
+        }
+        if (ok && right >= bestRight) {
+            bestRight = right;
+            chosen = t;
+        }
+    }
+    return chosen;
 }
 
 #ifdef SERAMBI_AIEVAL_DIAGRAM
@@ -339,7 +380,7 @@ void usage(QTextStream &err)
 {
     err << "usage: serambi-ai-eval [--set NAME KBDIR TUNE.tsv HELDOUT.tsv]... [--verbose]\n"
            "                       [--markdown] [--calibration FILE.tsv] [--diagram FILE.png]\n"
-           "                       [--tune-only]\n"
+           "                       [--tune-only] [--choose-threshold]\n"
            "       serambi-ai-eval --kb KBDIR SET.tsv...   (one knowledge base, named splits)\n"
            "Without sets: the project's set (resources/demo/kb, tests/data/ai/*.tsv) and every\n"
            "folder under tests/data/ai with kb/, tune.tsv and heldout.tsv. --verbose prints the\n"
@@ -364,7 +405,7 @@ int main(int argc, char *argv[])
     QString kb;
     QStringList loose;
     QString calibrationPath, diagramPath;
-    bool verbose = false, markdown = false, tuneOnly = false;
+    bool verbose = false, markdown = false, tuneOnly = false, choose = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
         if (arg == QLatin1String("--set") && i + 4 < args.size()) {
@@ -381,6 +422,8 @@ int main(int argc, char *argv[])
             diagramPath = args.at(++i);
         } else if (arg == QLatin1String("--verbose")) {
             verbose = true;
+        } else if (arg == QLatin1String("--choose-threshold")) {
+            choose = true;
         } else if (arg == QLatin1String("--tune-only")) {
             tuneOnly = true;
         } else if (arg == QLatin1String("--markdown")) {
@@ -458,21 +501,25 @@ int main(int argc, char *argv[])
                 for (const Point &point : m.points) {
                     if (calibrationOut.device())
                         calibrationOut << set.name << '\t' << split.name << '\t' << point.kind
-                                       << '\t' << QString::number(point.confidence, 'f', 4)
-                                       << '\t' << (point.correct ? 1 : 0) << '\t'
+                                       << '\t' << QString::number(point.confidence, 'f', 4) << '\t'
+                                       << (point.correct ? 1 : 0) << '\t'
                                        << QString::number(point.best.coverage, 'f', 4) << '\t'
                                        << QString::number(point.best.phrasing, 'f', 4) << '\t'
                                        << QString::number(point.best.score, 'f', 4) << '\t'
                                        << QString::number(point.runnerUp, 'f', 4) << '\t'
-                                       << QString::number(point.best.knownCoverage, 'f', 4)
-                                       << '\t' << QString::number(point.best.matched, 'f', 4)
-                                       << '\n';
+                                       << QString::number(point.best.knownCoverage, 'f', 4) << '\t'
+                                       << QString::number(point.best.matched, 'f', 4) << '\n';
                 }
             }
             series.append({set.name, tunePoints});
             thresholds.append(KbDrafterOptions{}.abstainBelow);
         }
         closeDatabase(connection);
+    }
+    if (choose) {
+        const double t = chooseThreshold(series);
+        out << "abstain threshold the tune splits support: "
+            << (t < 0 ? QStringLiteral("none") : QString::number(t, 'f', 2)) << '\n';
     }
     if (markdown) {
         out << "\n| set | split | answerable / handoff / out | top-1 | top-3 | answered right | "

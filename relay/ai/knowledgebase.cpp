@@ -55,6 +55,8 @@ constexpr double K1 = 1.2;
 constexpr double B = 0.75;
 // A synonym found through the lexicon or a tag counts less than the customer's own word.
 constexpr double SynonymWeight = 0.5;
+// A phrase of the article found whole in the message adds its words' IDF once more, times this.
+constexpr double PhraseWeight = 0.5;
 
 int editDistance(const QString &a, const QString &b, int limit)
 {
@@ -275,6 +277,8 @@ void KnowledgeBase::refresh()
                 indexed.terms.unite(QSet<QString>(terms.cbegin(), terms.cend()));
                 if ((f == Title || f == Questions) && !terms.isEmpty())
                     indexed.phrasings.append(terms);
+                if ((f == Tags || f == Questions) && terms.size() >= 2)
+                    indexed.phrases.append(terms);
             }
             totalLength[f] += indexed.length[f];
         }
@@ -395,8 +399,26 @@ QList<KbHit> KnowledgeBase::rank(const QStringList &terms, int limit, const QStr
         double score = 0;
         for (const QString &term : termSet)
             score += weighted(term);
-        for (const QString &term : std::as_const(expanded))
-            score += SynonymWeight * weighted(term);
+        // A synonym group counts once, with its best term: an article listing five synonyms of
+        // one word is not five times as relevant.
+        for (const auto &synonym : std::as_const(usedSynonyms)) {
+            double best = 0;
+            for (const QString &term : synonym.second) {
+                if (!termSet.contains(term))
+                    best = std::max(best, weighted(term));
+            }
+            score += SynonymWeight * best;
+        }
+        // A phrase of the article (a tag alternative or a question of two words or more) the
+        // message holds whole: "ganti alamat" is more than "ganti" and "alamat" apart.
+        for (const QStringList &phrase : indexed.phrases) {
+            if (std::all_of(phrase.cbegin(), phrase.cend(), [&](const QString &t) {
+                    return termSet.contains(t) || expanded.contains(t);
+                })) {
+                for (const QString &term : phrase)
+                    score += PhraseWeight * idf(term);
+            }
+        }
         if (score <= 0)
             continue;
         // Coverage: the message's terms the article has, itself or through a synonym.
@@ -452,9 +474,13 @@ double KnowledgeBase::confidence(const QList<KbHit> &hits)
     // A logistic model of "the first hit is the right article", fitted on the tune splits of
     // the three evaluation sets (docs/ai.md): the share of the message covered, the best share
     // of one of the article's phrasings, the lead over the runner-up, and how much specific
-    // vocabulary matched.
+    // vocabulary matched. Shifted so that 0.5 (the relay's abstain threshold) is where the
+    // model says 70%: the threshold serambi-ai-eval --choose-threshold picks from the
+    // reliability data of the tune splits.
+    constexpr double AnswerFrom = 0.7;
     const double logit = -6.2 + 2.9 * first.coverage + 1.9 * first.phrasing + 3.3 * margin +
-                         2.9 * std::log(1.0 + first.matched);
+                         2.9 * std::log(1.0 + first.matched) -
+                         std::log(AnswerFrom / (1 - AnswerFrom));
     return 1.0 / (1.0 + std::exp(-logit));
 }
 

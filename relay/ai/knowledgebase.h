@@ -73,6 +73,7 @@ private:
         int length[4] = {};
         QSet<QString> terms;
         QList<QStringList> phrasings; // title, questions
+        QList<QStringList> phrases;   // tag alternatives and questions of two terms or more
     };
 
     void refresh();

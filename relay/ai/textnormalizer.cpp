@@ -204,10 +204,6 @@ const QSet<QString> &stopWords()
             "hi",
             "hallo",
             "selamat",
-            "pagi",
-            "siang",
-            "sore",
-            "malam",
             "terima",
             "kasih",
             "sudah",
@@ -475,8 +471,15 @@ bool isStopWord(const QString &word)
 QStringList terms(const QString &text)
 {
     QStringList out;
-    for (const QString &word : words(text)) {
+    const QStringList all = words(text);
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const QString &word = all.at(i);
         if (isStopWord(word) || word.size() < 2)
+            continue;
+        // "selamat pagi": a greeting. The time of day is kept otherwise ("dokter yang sore").
+        if (i > 0 && all.at(i - 1) == QLatin1String("selamat") &&
+            (word == QLatin1String("pagi") || word == QLatin1String("siang") ||
+             word == QLatin1String("sore") || word == QLatin1String("malam")))
             continue;
         bool number = false;
         word.toLongLong(&number);
