@@ -57,6 +57,8 @@ constexpr double B = 0.75;
 constexpr double SynonymWeight = 0.5;
 // A phrase of the article found whole in the message adds its words' IDF once more, times this.
 constexpr double PhraseWeight = 0.5;
+// How many of the best articles by BM25F the reranker reorders.
+constexpr qsizetype RerankCandidates = 5;
 
 int editDistance(const QString &a, const QString &b, int limit)
 {
@@ -458,6 +460,13 @@ QList<KbHit> KnowledgeBase::rank(const QStringList &terms, int limit, const QStr
     }
     std::sort(hits.begin(), hits.end(), [](const KbHit &a, const KbHit &b) {
         return a.score != b.score ? a.score > b.score : a.article.id < b.article.id;
+    });
+    // The reranker: among the best candidates, one that covers more of the message moves up
+    // (an article that matches one word of it many times does not beat one that has them all).
+    // Scores stay BM25F (the confidence compares the first with the runner-up).
+    const qsizetype candidates = std::min<qsizetype>(hits.size(), RerankCandidates);
+    std::stable_sort(hits.begin(), hits.begin() + candidates, [](const KbHit &a, const KbHit &b) {
+        return a.score * (0.5 + 0.5 * a.coverage) > b.score * (0.5 + 0.5 * b.coverage);
     });
     if (hits.size() > limit)
         hits.resize(limit);
