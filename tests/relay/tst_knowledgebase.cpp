@@ -1,11 +1,14 @@
 // The knowledge base: import from Markdown and CSV with every problem reported, idempotent
 // re-import, Indonesian-aware ranking, and customer text that never acts as FTS5 syntax.
 #include "ai/kbdrafter.h"
+#include "ai/kbreader.h"
 #include "ai/knowledgebase.h"
+#include "ai/lexicon.h"
 #include "ai/textnormalizer.h"
 #include "store/database.h"
 
 #include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -147,6 +150,133 @@ private Q_SLOTS:
         QCOMPARE(kb.size(), 1);
         QCOMPARE(kb.search(QStringLiteral("ongkir\" OR \"cod")).first().article.id,
                  QStringLiteral("ongkir"));
+    }
+
+    void shouldReadQuestionsAsFlowOrBlockListsAndFromCsv()
+    {
+        QList<KbProblem> problems;
+        const auto flow = KbReader::parseMarkdown(
+            QStringLiteral("a.md"),
+            QStringLiteral("---\nid: a\ntitle: A\nquestions: [bisa COD?, \"kalau ke Papua, "
+                           "bisa?\"]\n---\nBody\n"),
+            &problems);
+        QVERIFY(flow);
+        QCOMPARE(flow->questions, QStringList({QStringLiteral("bisa COD?"),
+                                               QStringLiteral("kalau ke Papua, bisa?")}));
+        const auto block = KbReader::parseMarkdown(
+            QStringLiteral("b.md"),
+            QStringLiteral("---\nid: b\ntitle: B\nquestions:\n  - jam buka?\n  - \"buka hari "
+                           "minggu?\"\ntags: [jam]\n---\nBody\n"),
+            &problems);
+        QVERIFY(block);
+        QCOMPARE(block->questions,
+                 QStringList({QStringLiteral("jam buka?"), QStringLiteral("buka hari minggu?")}));
+        QCOMPARE(block->tags, QStringList({QStringLiteral("jam")}));
+        const QList<KbArticle> rows = KbReader::parseCsv(
+            QStringLiteral("faq.csv"),
+            QStringLiteral("id,question,answer,questions\nkado,Bisa bungkus kado?,Bisa.,ada gift "
+                           "wrap?|bisa dibungkus?\n"),
+            &problems);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().questions, QStringList({QStringLiteral("ada gift wrap?"),
+                                                      QStringLiteral("bisa dibungkus?")}));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).message));
+    }
+
+    // An article's example questions find it for a message with none of its title's or body's
+    // words, and changing only the questions is an update.
+    void shouldFindAnArticleByItsQuestions()
+    {
+        writeFile(kbDir() + QStringLiteral("/ongkir.md"), Ongkir);
+        writeFile(kbDir() + QStringLiteral("/telemedisin.md"),
+                  "---\nid: telemedisin\ntitle: Telemedisin\nquestions: [bisa konsul lewat "
+                  "hp?]\n---\nTersedia setiap hari, {sapaan}.\n");
+        QCOMPARE(importKb().added, 2);
+        KnowledgeBase kb(m_db);
+        QCOMPARE(kb.search(QStringLiteral("konsul lewat hp bisa ga")).value(0).article.id,
+                 QStringLiteral("telemedisin"));
+        writeFile(kbDir() + QStringLiteral("/telemedisin.md"),
+                  "---\nid: telemedisin\ntitle: Telemedisin\nquestions: [bisa konsul lewat "
+                  "hp?, ada video call?]\n---\nTersedia setiap hari, {sapaan}.\n");
+        QCOMPARE(importKb().updated, 1);
+        QCOMPARE(kb.search(QStringLiteral("video call dokter")).value(0).article.id,
+                 QStringLiteral("telemedisin"));
+    }
+
+    // The built-in lexicon: words a shop's articles do not use still find them, in Indonesian
+    // and English ("nomor pelacakan" for an article that says "resi", "teeth" for "gigi").
+    void shouldFindArticlesThroughTheLexicon()
+    {
+        QVERIFY(Lexicon::builtIn().size() > 20);
+        writeFile(kbDir() + QStringLiteral("/resi.md"),
+                  "---\nid: resi\ntitle: Cek resi\n---\nResi dikirim lewat chat, {sapaan}.\n");
+        writeFile(kbDir() + QStringLiteral("/scaling.md"),
+                  "---\nid: scaling\ntitle: Scaling karang gigi\n---\nRp300.000, {sapaan}.\n");
+        writeFile(kbDir() + QStringLiteral("/cod.md"), Cod);
+        importKb();
+        KnowledgeBase kb(m_db);
+        QCOMPARE(kb.search(QStringLiteral("minta nomor pelacakan paket sy")).value(0).article.id,
+                 QStringLiteral("resi"));
+        QCOMPARE(kb.search(QStringLiteral("how much for teeth scaling")).value(0).article.id,
+                 QStringLiteral("scaling"));
+        QCOMPARE(kb.search(QStringLiteral("bisa cash on delivery?")).value(0).article.id,
+                 QStringLiteral("cod"));
+    }
+
+    // Typos and the colloquial -in suffix are corrected towards the knowledge base's words.
+    void shouldCorrectTyposAndTheInSuffixAgainstTheVocabulary()
+    {
+        writeFile(kbDir() + QStringLiteral("/asuransi.md"),
+                  "---\nid: asuransi\ntitle: Asuransi pengiriman\n---\nSemua paket "
+                  "diasuransikan, {sapaan}.\n");
+        writeFile(kbDir() + QStringLiteral("/cod.md"), Cod);
+        importKb();
+        KnowledgeBase kb(m_db);
+        QCOMPARE(kb.search(QStringLiteral("paketnya diasuransiin gk")).value(0).article.id,
+                 QStringLiteral("asuransi"));
+        QCOMPARE(kb.search(QStringLiteral("asuramsi pengirimn gmn")).value(0).article.id,
+                 QStringLiteral("asuransi"));
+    }
+
+    // The confidence: a message an article answers in its own words is answered, a message
+    // about something else that shares one word with an article is not.
+    void shouldBeSureOfAMatchingQuestionAndNotOfOneSharedWord()
+    {
+        writeFile(kbDir() + QStringLiteral("/ongkir.md"), Ongkir);
+        writeFile(kbDir() + QStringLiteral("/cod.md"), Cod);
+        importKb();
+        KnowledgeBase kb(m_db);
+        QVERIFY(KnowledgeBase::confidence(kb.search(QStringLiteral("berapa ongkos kirim ke "
+                                                                   "bandung?"))) >= 0.5);
+        QVERIFY(KnowledgeBase::confidence(kb.search(
+                    QStringLiteral("siapa juara piala dunia tahun lalu, kirim jawabannya"))) < 0.5);
+    }
+
+    // A knowledge base file written before questions existed gains the column: the relay opens
+    // it and the next import fills it.
+    void shouldUpgradeAKnowledgeBaseFileWithoutQuestions()
+    {
+        m_db = QSqlDatabase();
+        closeDatabase(QStringLiteral("kb-test"));
+        QString error;
+        const QString path = m_dir->filePath(QStringLiteral("old.sqlite"));
+        QSqlDatabase old = openDatabase(path, QStringLiteral("kb-old"), SyncMode::Normal, &error);
+        QSqlQuery query(old);
+        QVERIFY(query.exec(QStringLiteral(
+            "CREATE TABLE kb_articles (id TEXT PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT "
+            "NULL DEFAULT '[]', body TEXT NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL, "
+            "checksum TEXT NOT NULL, updated_at INTEGER NOT NULL)")));
+        QVERIFY(query.exec(QStringLiteral("CREATE VIRTUAL TABLE kb_index USING fts5(article_id "
+                                          "UNINDEXED, title, tags, body)")));
+        QVERIFY2(KnowledgeBase::createSchema(old, &error), qPrintable(error));
+        writeFile(kbDir() + QStringLiteral("/cod.md"), Cod);
+        QVERIFY(KnowledgeBase::import(old, kbDir(), 1, &error));
+        KnowledgeBase kb(old);
+        QCOMPARE(kb.search(QStringLiteral("bisa cod?")).value(0).article.id, QStringLiteral("cod"));
+        old = QSqlDatabase();
+        closeDatabase(QStringLiteral("kb-old"));
+        m_db = openDatabase(m_dir->filePath(QStringLiteral("relay.sqlite")),
+                            QStringLiteral("kb-test"), SyncMode::Normal, &error);
     }
 };
 
