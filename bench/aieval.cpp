@@ -323,8 +323,10 @@ bool drawDiagram(const QString &path, const QList<QPair<QString, QList<Point>>> 
 
     const QList<QColor> colours = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44),
                                    QColor(148, 103, 189), QColor(255, 127, 14)};
+    const QColor allColour(40, 40, 40);
     for (qsizetype s = 0; s < series.size(); ++s) {
-        const QColor colour = colours.at(s % colours.size());
+        const bool all = s + 1 == series.size() && series.at(s).first == QLatin1String("all sets");
+        const QColor colour = all ? allColour : colours.at(s % colours.size());
         int count[Bins] = {};
         int right[Bins] = {};
         for (const Point &point : series.at(s).second) {
@@ -346,7 +348,7 @@ bool drawDiagram(const QString &path, const QList<QPair<QString, QList<Point>>> 
             p.drawEllipse(centre, radius, radius);
         }
         p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(colour, 2));
+        p.setPen(QPen(colour, all ? 3 : 2));
         for (qsizetype i = 1; i < line.size(); ++i)
             p.drawLine(line.at(i - 1), line.at(i));
         if (s < thresholds.size()) {
@@ -530,7 +532,16 @@ int main(int argc, char *argv[])
     }
     if (!diagramPath.isEmpty()) {
 #ifdef SERAMBI_AIEVAL_DIAGRAM
-        if (!drawDiagram(diagramPath, series, thresholds)) {
+        // All sets together: fewer messages per set make noisy bins.
+        QList<QPair<QString, QList<Point>>> drawn = series;
+        if (series.size() > 1) {
+            QList<Point> all;
+            for (const auto &set : series)
+                all.append(set.second);
+            drawn.append({QStringLiteral("all sets"), all});
+            thresholds.append(KbDrafterOptions{}.abstainBelow);
+        }
+        if (!drawDiagram(diagramPath, drawn, thresholds)) {
             err << "serambi-ai-eval: cannot write " << diagramPath << '\n';
             return 1;
         }
