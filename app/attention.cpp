@@ -31,12 +31,12 @@ std::optional<Attention::Reason> Attention::reasonFor(const Conversation *previo
                                                       const QString &me, bool ownCommandPending)
 {
     const QString previousAssignee = previous ? previous->assignee : QString();
-    const QString previousState = previous ? previous->state : QString();
+    const bool queuedBefore = previous && previous->isQueued();
     const bool mineNow = current.assignee.compare(me, Qt::CaseInsensitive) == 0;
     const bool mineBefore = previousAssignee.compare(me, Qt::CaseInsensitive) == 0;
     if (mineNow && !mineBefore && !ownCommandPending)
         return Reason::AssignedToMe;
-    if (current.state == QLatin1String("queued") && previousState != QLatin1String("queued"))
+    if (current.isQueued() && !queuedBefore)
         return Reason::HumanRequested;
     return std::nullopt;
 }

@@ -127,7 +127,7 @@ Message CommandQueue::placeholderFor(const PendingCommand &command) const
     Message message;
     message.id = command.localMessageId;
     message.conversationId = command.conversationId;
-    message.direction = QStringLiteral("out");
+    message.direction = Protocol::Direction::Out;
     message.type = QStringLiteral("text");
     message.text = command.args.value(QLatin1String("text")).toString();
     message.replyTo = command.args.value(QLatin1String("reply_to")).toString();

@@ -5,11 +5,6 @@ namespace Serambi::App {
 namespace {
 constexpr int RecentTextLimit = 400;
 
-QString stringOf(const QJsonObject &json, QLatin1String key)
-{
-    return json.value(key).toString();
-}
-
 QString prependRecent(const QString &text, const QString &recent)
 {
     const QString joined = text.toLower() + QLatin1Char('\n') + recent;
@@ -30,30 +25,28 @@ QString withoutText(const QString &recent, const QString &text)
 
 bool isCustomerText(const Message &message)
 {
-    return message.direction == QLatin1String("in") && !message.isReaction();
+    return message.isInbound() && !message.isReaction();
 }
 } // namespace
 
-Conversation Conversation::fromJson(const QJsonObject &json)
+Conversation Conversation::fromPayload(const Protocol::ConversationPayload &payload)
 {
     Conversation c;
-    c.id = json.value(QLatin1String("id")).toInteger();
-    c.phoneNumberId = stringOf(json, QLatin1String("phone_number_id"));
-    const QJsonObject contact = json.value(QLatin1String("contact")).toObject();
-    c.waId = stringOf(contact, QLatin1String("wa_id"));
-    c.userId = stringOf(contact, QLatin1String("user_id"));
-    c.name = stringOf(contact, QLatin1String("name"));
-    c.username = stringOf(contact, QLatin1String("username"));
-    c.state = stringOf(json, QLatin1String("state"));
-    c.aiMode = stringOf(json, QLatin1String("ai_mode"));
-    c.assignee = stringOf(json, QLatin1String("assignee"));
-    c.handoffReason = stringOf(json, QLatin1String("handoff_reason"));
-    c.lastInboundAt = json.value(QLatin1String("last_inbound_at")).toInteger();
-    c.lastMessageAt = json.value(QLatin1String("last_message_at")).toInteger();
-    c.unread = json.value(QLatin1String("unread")).toInt();
-    const QJsonValue last = json.value(QLatin1String("last_message"));
-    if (last.isObject())
-        c.lastMessage = Message::fromJson(last.toObject());
+    c.id = payload.id;
+    c.phoneNumberId = payload.phoneNumberId;
+    c.waId = payload.contact.waId;
+    c.userId = payload.contact.userId;
+    c.name = payload.contact.name;
+    c.username = payload.contact.username;
+    c.state = payload.state;
+    c.aiMode = payload.aiMode;
+    c.assignee = payload.assignee;
+    c.handoffReason = payload.handoffReason;
+    c.lastInboundAt = payload.lastInboundAt;
+    c.lastMessageAt = payload.lastMessageAt;
+    c.unread = payload.unread;
+    if (payload.lastMessage)
+        c.lastMessage = Message::fromPayload(*payload.lastMessage);
     c.waitingSince = isCustomerText(c.lastMessage) ? c.lastMessage.timestamp : 0;
     c.recentText = c.lastMessage.text.toLower();
     return c;
@@ -102,7 +95,7 @@ void Conversation::applyMessage(const Message &message)
         lastInboundAt = qMax(lastInboundAt, message.timestamp);
         if (waitingSince == 0)
             waitingSince = message.timestamp;
-    } else if (message.direction == QLatin1String("out") && message.id >= lastMessage.id) {
+    } else if (!message.isInbound() && message.id >= lastMessage.id) {
         waitingSince = 0;
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "message.h"
+#include "protocol/payloads.h"
 #include "protocol/whatsapp.h"
 
 #include <QJsonObject>
@@ -19,8 +20,8 @@ struct Conversation
     QString userId;   // business-scoped user id
     QString name;     // profile name
     QString username; // WhatsApp username
-    QString state;    // bot / queued / assigned / resolved
-    QString aiMode;   // auto / draft / off
+    Protocol::ConversationState state = Protocol::ConversationState::Bot;
+    Protocol::AiMode aiMode = Protocol::AiMode::Draft;
     QString assignee; // username or empty
     QString handoffReason;
     qint64 lastInboundAt = 0; // ms since epoch, 0 for none
@@ -31,13 +32,21 @@ struct Conversation
     QString recentText;      // lowercased texts of the latest messages, for search
 
     // The relay's conversation object; the local fields start from its last message.
-    static Conversation fromJson(const QJsonObject &json);
+    static Conversation fromPayload(const Protocol::ConversationPayload &payload);
+    static Conversation fromJson(const QJsonObject &json)
+    {
+        return fromPayload(Protocol::ConversationPayload::fromJson(json));
+    }
 
     // Keeps the local fields of previous (same id) and updates them for the relay's new state.
     void carryLocalState(const Conversation &previous);
     // Updates last message, waiting time and search text for a message of this conversation.
     void applyMessage(const Message &message);
 
+    bool isResolved() const { return state == Protocol::ConversationState::Resolved; }
+    bool isQueued() const { return state == Protocol::ConversationState::Queued; }
+    QString stateName() const { return Protocol::conversationStateName(state); }
+    QString aiModeName() const { return Protocol::aiModeName(aiMode); }
     QString displayName() const; // profile name, else the number
     // When the 24-hour customer-service window closes (ms since epoch); 0 when the customer
     // never wrote. Free-form messages are allowed only before it.

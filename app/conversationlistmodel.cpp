@@ -40,7 +40,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case PreviewTypeRole:
         return c.lastMessage.type;
     case PreviewDirectionRole:
-        return c.lastMessage.direction;
+        return c.lastMessage.directionName();
     case PreviewMessageRole:
         return QVariant::fromValue(c.lastMessage);
     case LastMessageAtRole:
@@ -48,13 +48,13 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case UnreadRole:
         return c.unread;
     case StateRole:
-        return c.state;
+        return c.stateName();
     case AssigneeRole:
         return c.assignee;
     case IsMineRole:
         return !m_username.isEmpty() && c.assignee == m_username;
     case AiModeRole:
-        return c.aiMode;
+        return c.aiModeName();
     case HandoffReasonRole:
         return c.handoffReason;
     case DraftReadyRole:
@@ -209,12 +209,12 @@ bool ConversationListModel::needsAttention(qint64 id) const
 
 bool ConversationListModel::needsAttention(const Conversation &c) const
 {
-    if (c.state == QLatin1String("resolved"))
+    if (c.isResolved())
         return false;
     const bool mine = !m_username.isEmpty() && c.assignee == m_username;
     if (!mine && !c.assignee.isEmpty())
         return false;
-    if (c.state == QLatin1String("queued") || m_draftReady.contains(c.id))
+    if (c.isQueued() || m_draftReady.contains(c.id))
         return true;
     return mine && c.waitingSince > 0;
 }
@@ -226,9 +226,9 @@ qint64 ConversationListModel::urgency(const Conversation &c) const
     qint64 tier = 0;
     if (needsAttention(c))
         tier = 3;
-    else if (c.waitingSince > 0 && c.state != QLatin1String("resolved"))
+    else if (c.waitingSince > 0 && !c.isResolved())
         tier = 2;
-    else if (c.state != QLatin1String("resolved"))
+    else if (!c.isResolved())
         tier = 1;
     const qint64 within = c.waitingSince > 0 ? TimeCeiling - qMin(c.waitingSince, TimeCeiling - 1)
                                              : qBound<qint64>(0, c.lastMessageAt, TimeCeiling - 1);

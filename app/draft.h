@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/payloads.h"
+
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>

@@ -176,7 +176,7 @@ void Inbox::applyMessage(const Message &message)
             store->saveConversation(conversation);
     }
     Q_EMIT messagesArrived({message});
-    if (message.status == QLatin1String("failed") && message.direction == QLatin1String("out"))
+    if (message.status == QLatin1String("failed") && !message.isInbound())
         Q_EMIT messageFailed(message.conversationId, message.id, message.errorCode,
                              message.errorTitle);
 }

@@ -129,8 +129,8 @@ bool LocalStoreWorker::loadState(CachedState *state)
         c.userId = q.value(3).toString();
         c.name = q.value(4).toString();
         c.username = q.value(5).toString();
-        c.state = q.value(6).toString();
-        c.aiMode = q.value(7).toString();
+        Protocol::conversationStateFromName(q.value(6).toString(), &c.state);
+        Protocol::aiModeFromName(q.value(7).toString(), &c.aiMode);
         c.assignee = q.value(8).toString();
         c.handoffReason = q.value(9).toString();
         c.lastInboundAt = q.value(10).toLongLong();
@@ -141,7 +141,8 @@ bool LocalStoreWorker::loadState(CachedState *state)
         c.lastMessage.id = q.value(15).toLongLong();
         c.lastMessage.conversationId = c.id;
         c.lastMessage.wamid = q.value(16).toString();
-        c.lastMessage.direction = q.value(17).toString();
+        c.lastMessage.direction =
+            Protocol::directionFromName(q.value(17).toString()).value_or(Protocol::Direction::In);
         c.lastMessage.type = q.value(18).toString();
         c.lastMessage.text = q.value(19).toString();
         c.lastMessage.status = q.value(20).toString();
@@ -230,12 +231,12 @@ void LocalStoreWorker::saveConversation(const Conversation &conversation)
              "last_id, last_wamid, last_direction, last_type, last_text, last_status, "
              "last_sender, last_timestamp) "
              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-         {c.id,        c.phoneNumberId, c.waId,          c.userId,
-          c.name,      c.username,      c.state,         c.aiMode,
-          c.assignee,  c.handoffReason, c.lastInboundAt, c.lastMessageAt,
-          c.unread,    c.waitingSince,  c.recentText,    last.id,
-          last.wamid,  last.direction,  last.type,       last.text,
-          last.status, last.sender,     last.timestamp});
+         {c.id,        c.phoneNumberId,      c.waId,          c.userId,
+          c.name,      c.username,           c.stateName(),   c.aiModeName(),
+          c.assignee,  c.handoffReason,      c.lastInboundAt, c.lastMessageAt,
+          c.unread,    c.waitingSince,       c.recentText,    last.id,
+          last.wamid,  last.directionName(), last.type,       last.text,
+          last.status, last.sender,          last.timestamp});
 }
 
 void LocalStoreWorker::saveMessage(const Message &message)

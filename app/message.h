@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/payloads.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -18,8 +20,8 @@ struct MessageMedia
     QString error; // when failed: too_large, unsupported_type, download_failed, ...
 
     bool isEmpty() const { return state.isEmpty(); }
-    static MessageMedia fromJson(const QJsonObject &json);
-    QJsonObject toJson() const;
+    static MessageMedia fromPayload(const Protocol::MediaPayload &payload);
+    Protocol::MediaPayload toPayload() const;
 };
 
 // One message as the relay describes it (docs/protocol.md, "A message object"), plus the
@@ -29,8 +31,8 @@ struct Message
     qint64 id = 0; // relay id; negative for a send not yet confirmed by the relay
     qint64 conversationId = 0;
     QString wamid;
-    QString direction; // "in" / "out"
-    QString type;      // WhatsApp message type
+    Protocol::Direction direction = Protocol::Direction::In;
+    QString type; // WhatsApp message type
     QString text;
     QString status; // received, pending, queued-offline, accepted, sent, delivered, read, ...
     QString sender; // customer / agent / ai
@@ -46,8 +48,14 @@ struct Message
     MessageMedia media;
     QString commandId; // for local pending sends
 
+    static Message fromPayload(const Protocol::MessagePayload &payload);
+    Protocol::MessagePayload toPayload() const;
+    // The relay's message object, plus command_id for the console's own pending sends.
     static Message fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
+
+    bool isInbound() const { return direction == Protocol::Direction::In; }
+    QString directionName() const { return Protocol::directionName(direction); }
 
     bool isReaction() const;
     // For a reaction: the wamid it reacts to and its emoji (empty emoji removes a reaction).

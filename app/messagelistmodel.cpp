@@ -34,7 +34,7 @@ bool replacesReaction(qint64 id, qint64 storedId)
 
 bool picksAChoice(const Message &m)
 {
-    return m.direction == QLatin1String("in") &&
+    return m.isInbound() &&
            (m.type == QLatin1String("interactive") || m.type == QLatin1String("button"));
 }
 } // namespace
@@ -68,7 +68,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case WamidRole:
         return m.wamid;
     case DirectionRole:
-        return m.direction;
+        return m.directionName();
     case TypeRole:
         return m.type;
     case Qt::DisplayRole:
@@ -308,7 +308,7 @@ void MessageListModel::removeOlderThan(qint64 id)
 qint64 MessageListModel::latestInboundId() const
 {
     for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {
-        if (it->direction == QLatin1String("in"))
+        if (it->isInbound())
             return it->id;
     }
     return 0;
@@ -359,7 +359,7 @@ void MessageListModel::applyReaction(const Message &reaction)
         return;
     // One reaction per side: WhatsApp keeps one per customer and one per business account.
     QHash<QString, Reaction> &onTarget = m_reactions[target];
-    const QString side = reaction.direction;
+    const QString side = reaction.directionName();
     const auto stored = onTarget.constFind(side);
     if (stored != onTarget.constEnd() && !replacesReaction(reaction.id, stored->messageId))
         return;

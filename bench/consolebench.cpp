@@ -25,6 +25,7 @@
 #include <cstdio>
 
 using namespace Serambi::App;
+namespace Protocol = Serambi::Protocol;
 
 namespace {
 // Nothing listens here: the console works from its cache, as when the relay is away.
@@ -74,7 +75,7 @@ Message makeMessage(qint64 id, qint64 conversationId, int index)
     m.conversationId = conversationId;
     const bool in = index % 2 == 0;
     m.wamid = QStringLiteral("wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFjNFQjA%1").arg(id);
-    m.direction = in ? QStringLiteral("in") : QStringLiteral("out");
+    m.direction = in ? Protocol::Direction::In : Protocol::Direction::Out;
     m.type = QStringLiteral("text");
     m.text = texts.at(index % texts.size());
     m.status = in ? QStringLiteral("received") : QStringLiteral("read");
@@ -110,12 +111,12 @@ int fill(const QString &dir, int conversations, int messages, int bigChat)
         conversation.id = c;
         conversation.waId = QStringLiteral("628%1").arg(1000000000 + c);
         conversation.name = QStringLiteral("Pelanggan %1").arg(c);
-        conversation.state = c % 4 == 0   ? QStringLiteral("queued")
-                             : c % 4 == 1 ? QStringLiteral("assigned")
-                             : c % 4 == 2 ? QStringLiteral("bot")
-                                          : QStringLiteral("resolved");
+        conversation.state = c % 4 == 0   ? Protocol::ConversationState::Queued
+                             : c % 4 == 1 ? Protocol::ConversationState::Assigned
+                             : c % 4 == 2 ? Protocol::ConversationState::Bot
+                                          : Protocol::ConversationState::Resolved;
         conversation.assignee = c % 4 == 1 ? Username : QString();
-        conversation.aiMode = QStringLiteral("draft");
+        conversation.aiMode = Protocol::AiMode::Draft;
         conversation.unread = c % 7;
         for (const Message &m : std::as_const(batch))
             conversation.applyMessage(m);

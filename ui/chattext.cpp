@@ -39,7 +39,7 @@ QString ChatText::kindSummary(const App::Message &message)
 {
     if (message.isRevoked())
         return tr("🚫 Message deleted");
-    if (message.direction == QLatin1String("in") && message.errorCode != 0)
+    if (message.isInbound() && message.errorCode != 0)
         return tr("⚠️ %1").arg(undelivered(message.errorTitle, message.errorCode));
     const QJsonObject content = message.content;
     if (message.type == QLatin1String("system"))
@@ -57,7 +57,7 @@ QString ChatText::kindSummary(const App::Message &message)
         // English has no catalogue to pick a plural form: one sentence per form.
         return items == 1 ? tr("🛒 Order: 1 item") : tr("🛒 Order: %1 items").arg(items);
     }
-    if (message.type != QLatin1String("interactive") || message.direction != QLatin1String("in"))
+    if (message.type != QLatin1String("interactive") || !message.isInbound())
         return {};
     const QJsonObject interactive = content.value(QLatin1String("interactive")).toObject();
     const QString kind = interactive.value(QLatin1String("type")).toString();
@@ -126,14 +126,18 @@ QString ChatText::statusText(const QString &status)
     return tr("Received");
 }
 
-QString ChatText::stateChip(const QString &state, bool isMine, const QString &assignee)
+QString ChatText::stateChip(Protocol::ConversationState state, bool isMine, const QString &assignee)
 {
-    if (state == QLatin1String("bot"))
+    switch (state) {
+    case Protocol::ConversationState::Bot:
         return tr("AI answering");
-    if (state == QLatin1String("queued"))
+    case Protocol::ConversationState::Queued:
         return tr("Waiting for an agent");
-    if (state == QLatin1String("resolved"))
+    case Protocol::ConversationState::Resolved:
         return tr("Resolved");
+    case Protocol::ConversationState::Assigned:
+        break;
+    }
     if (isMine)
         return tr("Mine");
     if (assignee.isEmpty())

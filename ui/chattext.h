@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include "protocol/types.h"
+
 namespace Serambi::App {
 struct Message;
 }
@@ -34,7 +36,8 @@ public:
     // "Sent", "Delivered", "Read", "Not delivered", "Sending…", "Waiting for the connection".
     static QString statusText(const QString &status);
     // The chip of a conversation: AI answering, waiting for an agent, mine, X's, resolved.
-    static QString stateChip(const QString &state, bool isMine, const QString &assignee);
+    static QString stateChip(Protocol::ConversationState state, bool isMine,
+                             const QString &assignee);
     // "45 s", "12 min", "3 h", "2 d".
     static QString compactDuration(qint64 seconds);
     // "Waiting 12 min".

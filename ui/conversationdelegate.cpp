@@ -19,6 +19,13 @@ namespace {
 
 using Model = App::ConversationListModel;
 
+Protocol::ConversationState stateOf(const QModelIndex &index)
+{
+    auto state = Protocol::ConversationState::Bot;
+    Protocol::conversationStateFromName(index.data(Model::StateRole).toString(), &state);
+    return state;
+}
+
 constexpr int Margin = 10;
 constexpr int LineGap = 3;
 
@@ -126,14 +133,14 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         QFontMetricsF(boldFont).elidedText(name, Qt::ElideRight, line1.width() - timeWidth - 8));
 
     // Line 2: number … state chip.
-    const QString state = index.data(Model::StateRole).toString();
+    const Protocol::ConversationState state = stateOf(index);
     const bool mine = index.data(Model::IsMineRole).toBool();
     QColor tone = ThemeColors::mutedText(palette);
-    if (state == QLatin1String("queued"))
+    if (state == Protocol::ConversationState::Queued)
         tone = ThemeColors::warning(palette);
-    else if (state == QLatin1String("bot"))
+    else if (state == Protocol::ConversationState::Bot)
         tone = ThemeColors::positive(palette);
-    else if (state == QLatin1String("assigned"))
+    else if (state == Protocol::ConversationState::Assigned)
         tone = mine ? ThemeColors::accent(palette) : ThemeColors::mutedText(palette);
     const QString chipText =
         ChatText::stateChip(state, mine, index.data(Model::AssigneeRole).toString());
@@ -202,7 +209,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         x = chip.right() + 8;
     }
     const QDateTime waitingSince = index.data(Model::WaitingSinceRole).toDateTime();
-    if (waitingSince.isValid() && state != QLatin1String("resolved")) {
+    if (waitingSince.isValid() && state != Protocol::ConversationState::Resolved) {
         const qint64 waited = waitingSince.secsTo(now);
         painter->setPen(waited >= 15 * 60 && !selected ? ThemeColors::negative(palette) : muted);
         const QString text = ChatText::waitingFor(waited);
@@ -211,7 +218,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         x += smallMetrics.horizontalAdvance(text) + 12;
     }
     const QDateTime windowCloses = index.data(Model::WindowClosesAtRole).toDateTime();
-    if (windowCloses.isValid() && state != QLatin1String("resolved")) {
+    if (windowCloses.isValid() && state != Protocol::ConversationState::Resolved) {
         const qint64 left = now.secsTo(windowCloses);
         painter->setPen(left < 2 * 3600 && !selected ? ThemeColors::warning(palette) : muted);
         painter->drawText(line4, Qt::AlignRight | Qt::AlignVCenter, ChatText::windowLeft(left));
@@ -228,8 +235,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 QString ConversationDelegate::summary(const QModelIndex &index)
 {
     QStringList parts{index.data(Model::NameRole).toString(),
-                      ChatText::stateChip(index.data(Model::StateRole).toString(),
-                                          index.data(Model::IsMineRole).toBool(),
+                      ChatText::stateChip(stateOf(index), index.data(Model::IsMineRole).toBool(),
                                           index.data(Model::AssigneeRole).toString()),
                       previewText(index)};
     const int unread = index.data(Model::UnreadRole).toInt();

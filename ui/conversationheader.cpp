@@ -149,11 +149,11 @@ void ConversationHeader::refresh()
         return;
     }
     const App::CurrentUser user = m_session->currentUser();
-    const bool mine =
-        conversation->state == QLatin1String("assigned") && conversation->assignee == user.username;
+    const bool mine = conversation->state == Protocol::ConversationState::Assigned &&
+                      conversation->assignee == user.username;
     const bool supervisor = user.isSupervisor();
     const bool manage = mine || supervisor;
-    const bool resolved = conversation->state == QLatin1String("resolved");
+    const bool resolved = conversation->isResolved();
 
     m_name->setText(conversation->displayName());
     m_phone->setText(conversation->displayHandle());
@@ -180,12 +180,12 @@ void ConversationHeader::refresh()
     }
 
     m_takeOver->setEnabled(!mine && (supervisor || conversation->assignee.isEmpty()));
-    m_handBack->setEnabled(manage && conversation->state != QLatin1String("bot"));
+    m_handBack->setEnabled(manage && conversation->state != Protocol::ConversationState::Bot);
     m_resolve->setEnabled(manage && !resolved);
     m_assign->setVisible(supervisor);
     m_aiMode->setEnabled(manage);
     m_aiModeLabel->setEnabled(manage);
-    m_aiMode->setCurrentIndex(qMax(0, m_aiMode->findData(conversation->aiMode)));
+    m_aiMode->setCurrentIndex(qMax(0, m_aiMode->findData(conversation->aiModeName())));
 }
 
 } // namespace Serambi::Ui

@@ -146,12 +146,12 @@ void DraftCoordinator::publishPartial(const DraftRequest &request, const QString
     m_writer->submit(
         [request](WriteTxn &txn) {
             const auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
-            if (!conversation || conversation->aiMode == QLatin1String("off") ||
+            if (!conversation || conversation->aiMode == Protocol::AiMode::Off ||
                 DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
                     request.messageId)
                 return WriteResult::failure(QStringLiteral("no longer wanted"));
             return WriteResult::success(
-                QVariantList{conversation->assigneeId, conversation->state});
+                QVariantList{conversation->assigneeId, conversation->stateName()});
         },
         this,
         [this, request, text](const WriteResult &checked) {
@@ -162,7 +162,7 @@ void DraftCoordinator::publishPartial(const DraftRequest &request, const QString
             draft.conversationId = request.conversationId;
             draft.forMessageId = request.messageId;
             draft.text = text;
-            draft.state = QStringLiteral("streaming");
+            draft.state = Protocol::DraftState::Streaming;
             Event event;
             event.kind = EventKind::DraftUpdated;
             event.conversationId = request.conversationId;
@@ -183,7 +183,7 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
                 !DraftRepo::addLlmTokens(txn, request.conversationId, result.tokens))
                 return WriteResult::failure(QStringLiteral("storage error"));
             auto conversation = ConversationRepo::load(txn.db(), request.conversationId);
-            if (!conversation || conversation->aiMode == QLatin1String("off"))
+            if (!conversation || conversation->aiMode == Protocol::AiMode::Off)
                 return WriteResult::success(false); // AI is off
             if (DraftRepo::latestInboundMessage(txn.db(), request.conversationId) !=
                 request.messageId)
@@ -203,20 +203,20 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
             if (!DraftRepo::insertPending(txn, draft))
                 return WriteResult::failure(QStringLiteral("storage error"));
             txn.appendEvent(EventKind::DraftUpdated, conversation->id, conversation->assigneeId,
-                            conversation->state, draft.toJson());
+                            conversation->stateName(), draft.toJson());
 
             QString reason = result.handoffReason;
             if (reason.isEmpty() && result.abstained &&
                 abstainedInARow(txn, conversation->id, policy.lowConfidenceHandoffs,
                                 policy.abstainThreshold))
                 reason = QLatin1String(HandoffReason::LowConfidence);
-            const bool aiAnswers = conversation->state == QLatin1String("bot");
+            const bool aiAnswers = conversation->state == Protocol::ConversationState::Bot;
             bool changed = false;
             if (!reason.isEmpty() && aiAnswers) {
-                conversation->state = QStringLiteral("queued");
+                conversation->state = Protocol::ConversationState::Queued;
                 conversation->handoffReason = reason;
                 changed = true;
-            } else if (aiAnswers && conversation->aiMode == QLatin1String("auto") &&
+            } else if (aiAnswers && conversation->aiMode == Protocol::AiMode::Auto &&
                        !result.handoff && result.confidence >= policy.autoThreshold &&
                        conversation->lastInboundAt > 0 &&
                        txn.now() - conversation->lastInboundAt <= policy.windowMs) {
@@ -225,7 +225,7 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
                 changed = true;
             }
             if (changed) {
-                if (draft.state == QLatin1String("pending"))
+                if (draft.state == Protocol::DraftState::Pending)
                     conversation->draft = draft;
                 else
                     conversation->draft.reset();

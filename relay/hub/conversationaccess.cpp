@@ -38,11 +38,11 @@ std::optional<Conversation> managedConversation(CommandContext &context, Manage 
     return conversation;
 }
 
-bool assignTo(Conversation &conversation, const User &user, const QString &aiMode)
+bool assignTo(Conversation &conversation, const User &user, Protocol::AiMode aiMode)
 {
     const Conversation before = conversation;
     conversation.assigneeId = user.id;
-    conversation.state = Protocol::conversationStateName(Protocol::ConversationState::Assigned);
+    conversation.state = Protocol::ConversationState::Assigned;
     conversation.aiMode = aiMode;
     // A person owns the chat now: why it waited for one no longer applies.
     conversation.handoffReason.clear();
@@ -50,11 +50,10 @@ bool assignTo(Conversation &conversation, const User &user, const QString &aiMod
            before.aiMode != conversation.aiMode || !before.handoffReason.isEmpty();
 }
 
-QString humanAiMode(const Conversation &conversation)
+Protocol::AiMode humanAiMode(const Conversation &conversation)
 {
-    const QString automatic = Protocol::aiModeName(Protocol::AiMode::Auto);
-    return conversation.aiMode == automatic ? Protocol::aiModeName(Protocol::AiMode::Draft)
-                                            : conversation.aiMode;
+    return conversation.aiMode == Protocol::AiMode::Auto ? Protocol::AiMode::Draft
+                                                         : conversation.aiMode;
 }
 
 CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed)

@@ -25,10 +25,10 @@ std::optional<Conversation> managedConversation(CommandContext &context, Manage 
 
 // Makes user the conversation's owner (state assigned) with aiMode and clears the handoff
 // reason; false when nothing changed.
-bool assignTo(Conversation &conversation, const User &user, const QString &aiMode);
+bool assignTo(Conversation &conversation, const User &user, Protocol::AiMode aiMode);
 
 // The AI mode a chat gets when a person takes it: auto becomes draft, draft and off stay.
-QString humanAiMode(const Conversation &conversation);
+Protocol::AiMode humanAiMode(const Conversation &conversation);
 
 // Stores the conversation and tells the consoles, unless nothing changed; answers with it.
 CommandReply commitConversation(CommandContext &context, Conversation &conversation, bool changed);

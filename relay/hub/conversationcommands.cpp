@@ -21,16 +21,6 @@ namespace {
 using Protocol::Command;
 using Protocol::ErrorCode;
 
-QString stateName(Protocol::ConversationState state)
-{
-    return Protocol::conversationStateName(state);
-}
-
-QString modeName(Protocol::AiMode mode)
-{
-    return Protocol::aiModeName(mode);
-}
-
 CommandReply sendText(CommandContext &context)
 {
     const QJsonValue textValue = context.args.value(QLatin1String("text"));
@@ -80,11 +70,10 @@ CommandReply markRead(CommandContext &context)
 CommandReply takeOver(CommandContext &context)
 {
     const QLatin1String aiModeArg("ai_mode");
-    QString aiMode = modeName(Protocol::AiMode::Draft);
+    auto aiMode = Protocol::AiMode::Draft;
     if (!isAbsent(context.args, aiModeArg)) {
-        aiMode = context.args.value(aiModeArg).toString();
-        if (aiMode != modeName(Protocol::AiMode::Draft) &&
-            aiMode != modeName(Protocol::AiMode::Off))
+        if (!Protocol::aiModeFromName(context.args.value(aiModeArg).toString(), &aiMode) ||
+            aiMode == Protocol::AiMode::Auto)
             return CommandReply::refusal(ErrorCode::InvalidArgument,
                                          QStringLiteral("ai_mode must be draft or off"));
     }
@@ -109,8 +98,8 @@ CommandReply handBack(CommandContext &context)
     auto conversation = managedConversation(context, Manage::AssigneeOrSupervisor, &refusal);
     if (!conversation)
         return refusal;
-    const QString bot = stateName(Protocol::ConversationState::Bot);
-    const QString autoMode = modeName(Protocol::AiMode::Auto);
+    const auto bot = Protocol::ConversationState::Bot;
+    const auto autoMode = Protocol::AiMode::Auto;
     const bool changed = conversation->state != bot || conversation->assigneeId != 0 ||
                          conversation->aiMode != autoMode || !conversation->handoffReason.isEmpty();
     conversation->state = bot;
@@ -126,7 +115,7 @@ CommandReply resolve(CommandContext &context)
     auto conversation = managedConversation(context, Manage::AssigneeOrSupervisor, &refusal);
     if (!conversation)
         return refusal;
-    const QString resolved = stateName(Protocol::ConversationState::Resolved);
+    const auto resolved = Protocol::ConversationState::Resolved;
     const bool changed = conversation->state != resolved;
     conversation->state = resolved;
     return commitConversation(context, *conversation, changed);
@@ -162,8 +151,8 @@ CommandReply setAiMode(CommandContext &context)
     auto conversation = managedConversation(context, Manage::AssigneeOrSupervisor, &refusal);
     if (!conversation)
         return refusal;
-    const bool changed = conversation->aiMode != mode;
-    conversation->aiMode = mode;
+    const bool changed = conversation->aiMode != parsed;
+    conversation->aiMode = parsed;
     return commitConversation(context, *conversation, changed);
 }
 

@@ -25,7 +25,7 @@ std::optional<Draft> pendingDraft(CommandContext &context, const Conversation &c
         *refusal = CommandReply::refusal(ErrorCode::NotFound, QStringLiteral("no such draft"));
         return std::nullopt;
     }
-    if (draft->state != QLatin1String("pending")) {
+    if (draft->state != Protocol::DraftState::Pending) {
         *refusal = CommandReply::refusal(ErrorCode::Conflict,
                                          QStringLiteral("the draft is no longer pending"));
         return std::nullopt;
@@ -72,7 +72,7 @@ CommandReply discardDraft(CommandContext &context)
     auto draft = pendingDraft(context, *conversation, &refusal);
     if (!draft)
         return refusal;
-    draft->state = QStringLiteral("discarded");
+    draft->state = Protocol::DraftState::Discarded;
     if (!DraftRepo::setState(context.txn, draft->id, draft->state))
         return CommandReply::refusal(ErrorCode::Internal);
     publishDraft(context.txn, *conversation, *draft);
@@ -85,7 +85,7 @@ CommandReply regenerateDraft(CommandContext &context)
     auto conversation = managedConversation(context, Manage::AnswerIfUnassigned, &refusal);
     if (!conversation)
         return refusal;
-    if (conversation->aiMode == QLatin1String("off"))
+    if (conversation->aiMode == Protocol::AiMode::Off)
         return CommandReply::refusal(ErrorCode::Conflict, QStringLiteral("the AI is off"));
     const qint64 messageId = DraftRepo::latestInboundMessage(context.txn.db(), conversation->id);
     if (messageId == 0)
@@ -95,7 +95,7 @@ CommandReply regenerateDraft(CommandContext &context)
     Draft request;
     request.conversationId = conversation->id;
     request.forMessageId = messageId;
-    request.state = QStringLiteral("requested");
+    request.state = Protocol::DraftState::Requested;
     publishDraft(context.txn, *conversation, request);
     return CommandReply::success({{QLatin1String("draft"), request.toJson()}});
 }

@@ -109,8 +109,8 @@ CommandReply retryMedia(CommandContext &context)
     if (!conversation)
         return refusal;
     auto message = ConversationRepo::loadMessage(context.txn.db(), *messageId);
-    if (!message || message->conversationId != conversation->id ||
-        message->direction != QLatin1String("in") || !message->media)
+    if (!message || message->conversationId != conversation->id || !message->isInbound() ||
+        !message->media)
         return CommandReply::refusal(ErrorCode::NotFound);
     if (message->media->state != QLatin1String("failed"))
         return CommandReply::refusal(ErrorCode::Conflict,

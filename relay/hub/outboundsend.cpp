@@ -44,9 +44,9 @@ std::optional<Conversation> sendableConversation(CommandContext &context, Window
 void claimForAnswer(CommandContext &context, Conversation &conversation)
 {
     if (conversation.assigneeId == 0)
-        assignTo(conversation, context.user, Protocol::aiModeName(Protocol::AiMode::Draft));
+        assignTo(conversation, context.user, Protocol::AiMode::Draft);
     else if (conversation.assigneeId == context.user.id)
-        conversation.state = Protocol::conversationStateName(Protocol::ConversationState::Assigned);
+        conversation.state = Protocol::ConversationState::Assigned;
 }
 
 Message agentMessage(const CommandContext &context, const QString &type, const QString &text,

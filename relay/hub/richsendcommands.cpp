@@ -154,7 +154,7 @@ CommandReply sendReaction(CommandContext &context)
     if (!target || target->conversationId != conversation->id)
         return CommandReply::refusal(ErrorCode::NotFound,
                                      QStringLiteral("no such message in the conversation"));
-    if (target->direction != QLatin1String("in") || target->type == QLatin1String("reaction") ||
+    if (!target->isInbound() || target->type == QLatin1String("reaction") ||
         target->wamid.isEmpty())
         return CommandReply::refusal(
             ErrorCode::InvalidArgument,

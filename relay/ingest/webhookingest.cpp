@@ -48,8 +48,8 @@ bool isChange(const QString &type)
 bool sentBy(const Conversation &conversation, const Message &message, const QString &phoneNumberId,
             const QString &senderKey)
 {
-    return message.direction == QLatin1String("in") &&
-           conversation.phoneNumberId == phoneNumberId && conversation.contact.key() == senderKey;
+    return message.isInbound() && conversation.phoneNumberId == phoneNumberId &&
+           conversation.contact.key() == senderKey;
 }
 
 // Applies the customer's edit (raw: the messages[] object of type "edit") to message: the new
@@ -221,7 +221,7 @@ int applyHeldChanges(WriteTxn &txn, Message &message, const Conversation &conver
     return applied;
 }
 
-bool storeInbound(WriteTxn &txn, const InboundMessage &in, const QString &defaultAiMode,
+bool storeInbound(WriteTxn &txn, const InboundMessage &in, Protocol::AiMode defaultAiMode,
                   QHash<qint64, Conversation> &touched, IngestOutcome &outcome)
 {
     auto conversation =
@@ -234,7 +234,7 @@ bool storeInbound(WriteTxn &txn, const InboundMessage &in, const QString &defaul
     Message message;
     message.conversationId = conversation->id;
     message.wamid = in.wamid;
-    message.direction = QStringLiteral("in");
+    message.direction = Protocol::Direction::In;
     message.type = in.type.isEmpty() ? QStringLiteral("unknown") : in.type;
     message.text = in.text;
     message.payload = in.raw;
@@ -261,9 +261,9 @@ bool storeInbound(WriteTxn &txn, const InboundMessage &in, const QString &defaul
         conversation->lastMessage = message;
     }
     ++conversation->unread;
-    if (conversation->state == QLatin1String("resolved"))
-        conversation->state =
-            conversation->assigneeId ? QStringLiteral("assigned") : QStringLiteral("bot");
+    if (conversation->state == Protocol::ConversationState::Resolved)
+        conversation->state = conversation->assigneeId ? Protocol::ConversationState::Assigned
+                                                       : Protocol::ConversationState::Bot;
     if (!ConversationRepo::update(txn, *conversation))
         return false;
     ConversationRepo::publishMessage(txn, *conversation, message, EventKind::MessageCreated);
@@ -305,7 +305,7 @@ enum class StatusResult { Applied, Ignored, UnknownMessage };
 StatusResult applyStatus(WriteTxn &txn, const StatusUpdate &status)
 {
     auto message = findStatusTarget(txn, status);
-    if (!message || message->direction != QLatin1String("out")) {
+    if (!message || message->isInbound()) {
         qCDebug(lcIngest) << "status" << status.status
                           << "for a message the relay did not send:" << status.wamid;
         return StatusResult::UnknownMessage;
@@ -340,10 +340,12 @@ StatusResult applyStatus(WriteTxn &txn, const StatusUpdate &status)
 IngestOutcome ingestWebhook(WriteTxn &txn, const WebhookBatch &batch, const QString &defaultAiMode)
 {
     IngestOutcome outcome;
+    auto aiMode = Protocol::AiMode::Draft;
+    Protocol::aiModeFromName(defaultAiMode, &aiMode);
     QHash<qint64, Conversation> touched;
     for (const InboundMessage &message : batch.messages) {
         if (!isChange(message.type)) {
-            if (storeInbound(txn, message, defaultAiMode, touched, outcome))
+            if (storeInbound(txn, message, aiMode, touched, outcome))
                 ++outcome.messagesStored;
             else
                 ++outcome.duplicates;

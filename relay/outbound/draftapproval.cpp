@@ -7,12 +7,12 @@ namespace Serambi::Relay {
 void publishDraft(WriteTxn &txn, const Conversation &conversation, const Draft &draft)
 {
     txn.appendEvent(EventKind::DraftUpdated, conversation.id, conversation.assigneeId,
-                    conversation.state, draft.toJson());
+                    conversation.stateName(), draft.toJson());
 }
 
 bool approveDraft(WriteTxn &txn, const Conversation &conversation, Draft &draft)
 {
-    draft.state = QStringLiteral("approved");
+    draft.state = Protocol::DraftState::Approved;
     if (!DraftRepo::setState(txn, draft.id, draft.state))
         return false;
     publishDraft(txn, conversation, draft);

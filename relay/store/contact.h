@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/payloads.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -17,7 +19,8 @@ struct Contact
     QString username;
 
     QString key() const { return waId.isEmpty() ? userId : waId; }
-    QJsonObject toJson() const;
+    Protocol::ContactPayload toPayload() const { return {waId, userId, profileName, username}; }
+    QJsonObject toJson() const { return toPayload().toJson(); }
 };
 
 } // namespace Serambi::Relay

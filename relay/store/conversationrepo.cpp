@@ -21,11 +21,6 @@ QVariant nullable(qint64 value)
     return value == 0 ? QVariant() : QVariant(value);
 }
 
-QJsonValue jsonOrNull(const QString &value)
-{
-    return value.isEmpty() ? QJsonValue() : QJsonValue(value);
-}
-
 QString toJsonText(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -47,7 +42,8 @@ Message readMessage(const PreparedQuery &q, int offset = 0)
     m.id = q.value(offset + 0).toLongLong();
     m.conversationId = q.value(offset + 1).toLongLong();
     m.wamid = q.value(offset + 2).toString();
-    m.direction = q.value(offset + 3).toString();
+    m.direction = Protocol::directionFromName(q.value(offset + 3).toString())
+                      .value_or(Protocol::Direction::In);
     m.type = q.value(offset + 4).toString();
     m.text = q.value(offset + 5).toString();
     m.payload = QJsonDocument::fromJson(q.value(offset + 6).toString().toUtf8()).object();
@@ -107,8 +103,8 @@ Conversation readConversation(const PreparedQuery &q)
     c.id = q.value(0).toLongLong();
     c.contactId = q.value(1).toLongLong();
     c.phoneNumberId = q.value(2).toString();
-    c.state = q.value(3).toString();
-    c.aiMode = q.value(4).toString();
+    Protocol::conversationStateFromName(q.value(3).toString(), &c.state);
+    Protocol::aiModeFromName(q.value(4).toString(), &c.aiMode);
     c.assigneeId = q.value(5).toLongLong();
     c.assigneeName = q.value(6).toString();
     c.handoffReason = q.value(7).toString();
@@ -130,65 +126,55 @@ Conversation readConversation(const PreparedQuery &q)
 
 } // namespace
 
-QJsonObject Contact::toJson() const
+Protocol::MessagePayload Message::toPayload() const
 {
-    return {{QLatin1String("wa_id"), jsonOrNull(waId)},
-            {QLatin1String("user_id"), jsonOrNull(userId)},
-            {QLatin1String("name"), profileName},
-            {QLatin1String("username"), jsonOrNull(username)}};
-}
-
-QJsonObject Message::toJson() const
-{
-    QJsonObject json{{QLatin1String("id"), id},
-                     {QLatin1String("conversation_id"), conversationId},
-                     {QLatin1String("wamid"), jsonOrNull(wamid)},
-                     {QLatin1String("direction"), direction},
-                     {QLatin1String("type"), type},
-                     {QLatin1String("text"), text},
-                     {QLatin1String("status"), status},
-                     {QLatin1String("sender"), senderKind},
-                     {QLatin1String("sender_name"), jsonOrNull(senderName)},
-                     {QLatin1String("reply_to"), jsonOrNull(replyTo)},
-                     {QLatin1String("timestamp"), timestamp}};
-    if (errorCode != 0 || !errorTitle.isEmpty()) {
-        json.insert(QLatin1String("error"), QJsonObject{{QLatin1String("code"), errorCode},
-                                                        {QLatin1String("title"), errorTitle},
-                                                        {QLatin1String("details"), errorDetails}});
-    }
-    if (editedAt > 0)
-        json.insert(QLatin1String("edited_at"), editedAt);
-    if (revokedAt > 0)
-        json.insert(QLatin1String("revoked_at"), revokedAt);
-    json.insert(QLatin1String("content"),
-                direction == QLatin1String("in") ? payload : outboundContent(payload));
+    Protocol::MessagePayload json;
+    json.id = id;
+    json.conversationId = conversationId;
+    json.wamid = wamid;
+    json.direction = direction;
+    json.type = type;
+    json.text = text;
+    json.status = status;
+    json.sender = senderKind;
+    json.senderName = senderName;
+    json.replyTo = replyTo;
+    json.timestamp = timestamp;
+    json.errorCode = errorCode;
+    json.errorTitle = errorTitle;
+    json.errorDetails = errorDetails;
+    json.editedAt = editedAt;
+    json.revokedAt = revokedAt;
+    json.content = isInbound() ? payload : outboundContent(payload);
     if (media)
-        json.insert(QLatin1String("media"), media->toJson());
+        json.media = media->toPayload();
     return json;
 }
 
-QJsonObject Conversation::toJson() const
+Protocol::ConversationPayload Conversation::toPayload() const
 {
-    QJsonObject json{{QLatin1String("id"), id},
-                     {QLatin1String("phone_number_id"), phoneNumberId},
-                     {QLatin1String("contact"), contact.toJson()},
-                     {QLatin1String("state"), state},
-                     {QLatin1String("ai_mode"), aiMode},
-                     {QLatin1String("assignee"), jsonOrNull(assigneeName)},
-                     {QLatin1String("handoff_reason"), jsonOrNull(handoffReason)},
-                     {QLatin1String("last_inbound_at"), lastInboundAt},
-                     {QLatin1String("last_message_at"), lastMessageAt},
-                     {QLatin1String("unread"), unread}};
+    Protocol::ConversationPayload json;
+    json.id = id;
+    json.phoneNumberId = phoneNumberId;
+    json.contact = contact.toPayload();
+    json.state = state;
+    json.aiMode = aiMode;
+    json.assignee = assigneeName;
+    json.handoffReason = handoffReason;
+    json.lastInboundAt = lastInboundAt;
+    json.lastMessageAt = lastMessageAt;
+    json.unread = unread;
     if (lastMessage)
-        json.insert(QLatin1String("last_message"), lastMessage->toJson());
-    json.insert(QLatin1String("draft"), draft ? QJsonValue(draft->toJson()) : QJsonValue());
+        json.lastMessage = lastMessage->toPayload();
+    if (draft)
+        json.draft = draft->toPayload();
     return json;
 }
 
 namespace ConversationRepo {
 
 std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumberId,
-                                         const Contact &contact, const QString &defaultAiMode,
+                                         const Contact &contact, Protocol::AiMode defaultAiMode,
                                          bool *created)
 {
     const QString key = contact.key();
@@ -259,7 +245,7 @@ std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumb
             "updated_at) VALUES (?, ?, 'bot', ?, ?, ?)"));
         insert.addBindValue(contactId);
         insert.addBindValue(phoneNumberId);
-        insert.addBindValue(defaultAiMode);
+        insert.addBindValue(Protocol::aiModeName(defaultAiMode));
         insert.addBindValue(txn.now());
         insert.addBindValue(txn.now());
         if (!execQuery(insert)) {
@@ -305,7 +291,7 @@ bool insertMessage(WriteTxn &txn, Message &message)
         "ON CONFLICT (wamid) DO NOTHING"));
     q.addBindValue(message.conversationId);
     q.addBindValue(nullable(message.wamid));
-    q.addBindValue(message.direction);
+    q.addBindValue(QString(Protocol::directionName(message.direction)));
     q.addBindValue(message.type);
     q.addBindValue(message.text);
     q.addBindValue(toJsonText(message.payload));
@@ -417,8 +403,8 @@ bool update(WriteTxn &txn, Conversation &conversation)
                        "handoff_reason = COALESCE(?, ''), "
                        "last_inbound_at = ?, last_message_at = ?, last_message_id = ?, unread = ?, "
                        "updated_at = ? WHERE id = ?"));
-    q.addBindValue(conversation.state);
-    q.addBindValue(conversation.aiMode);
+    q.addBindValue(conversation.stateName());
+    q.addBindValue(Protocol::aiModeName(conversation.aiMode));
     q.addBindValue(nullable(conversation.assigneeId));
     q.addBindValue(conversation.handoffReason);
     q.addBindValue(nullable(conversation.lastInboundAt));
@@ -445,13 +431,13 @@ bool update(WriteTxn &txn, Conversation &conversation)
 Event publishConversation(WriteTxn &txn, const Conversation &conversation)
 {
     return txn.appendEvent(EventKind::ConversationUpdated, conversation.id, conversation.assigneeId,
-                           conversation.state, conversation.toJson());
+                           conversation.stateName(), conversation.toJson());
 }
 
 Event publishMessage(WriteTxn &txn, const Conversation &conversation, const Message &message,
                      EventKind kind)
 {
-    return txn.appendEvent(kind, conversation.id, conversation.assigneeId, conversation.state,
+    return txn.appendEvent(kind, conversation.id, conversation.assigneeId, conversation.stateName(),
                            message.toJson());
 }
 

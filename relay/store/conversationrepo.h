@@ -5,6 +5,8 @@
 #include "mediarepo.h"
 #include "writetxn.h"
 
+#include "protocol/payloads.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -20,7 +22,7 @@ struct Message
     qint64 id = 0;
     qint64 conversationId = 0;
     QString wamid;
-    QString direction;   // "in" | "out"
+    Protocol::Direction direction = Protocol::Direction::In;
     QString type;        // WhatsApp message type
     QString text;        // body, caption or other readable text
     QJsonObject payload; // raw inbound object, or the Graph API request body for outbound
@@ -39,7 +41,9 @@ struct Message
     qint64 revokedAt = 0; // ms: Meta's time of the customer's revoke; 0 if not revoked
     std::optional<MessageMedia> media; // media types; insertMessage stores it too
 
-    QJsonObject toJson() const;
+    bool isInbound() const { return direction == Protocol::Direction::In; }
+    Protocol::MessagePayload toPayload() const;
+    QJsonObject toJson() const { return toPayload().toJson(); }
 };
 
 struct Conversation
@@ -48,8 +52,8 @@ struct Conversation
     qint64 contactId = 0;
     QString phoneNumberId;
     Contact contact;
-    QString state;  // Protocol::ConversationState name
-    QString aiMode; // Protocol::AiMode name
+    Protocol::ConversationState state = Protocol::ConversationState::Bot;
+    Protocol::AiMode aiMode = Protocol::AiMode::Draft;
     qint64 assigneeId = 0;
     QString assigneeName;
     QString handoffReason;
@@ -62,7 +66,9 @@ struct Conversation
     std::optional<Message> lastMessage;
     std::optional<Draft> draft; // the pending AI draft, if any
 
-    QJsonObject toJson() const;
+    QString stateName() const { return Protocol::conversationStateName(state); }
+    Protocol::ConversationPayload toPayload() const;
+    QJsonObject toJson() const { return toPayload().toJson(); }
 };
 
 namespace ConversationRepo {
@@ -70,7 +76,7 @@ namespace ConversationRepo {
 // Finds the conversation of (phoneNumberId, contact), creating contact and conversation (state
 // bot, AI mode defaultAiMode) when new; refreshes the contact's profile fields.
 std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumberId,
-                                         const Contact &contact, const QString &defaultAiMode,
+                                         const Contact &contact, Protocol::AiMode defaultAiMode,
                                          bool *created = nullptr);
 
 std::optional<Conversation> load(QSqlDatabase &db, qint64 id);

@@ -8,19 +8,6 @@
 
 namespace Serambi::Relay {
 
-QJsonObject Draft::toJson() const
-{
-    return {{QLatin1String("id"), id},
-            {QLatin1String("conversation_id"), conversationId},
-            {QLatin1String("for_message_id"), forMessageId},
-            {QLatin1String("text"), text},
-            {QLatin1String("confidence"), confidence},
-            {QLatin1String("sources"), QJsonArray::fromStringList(sources)},
-            {QLatin1String("handoff"), handoff},
-            {QLatin1String("fallback"), fallback},
-            {QLatin1String("state"), state}};
-}
-
 namespace DraftRepo {
 
 namespace {
@@ -40,7 +27,8 @@ Draft readDraft(const PreparedQuery &q)
     const QJsonArray sources = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array();
     for (const QJsonValue &source : sources)
         draft.sources.append(source.toString());
-    draft.state = q.value(6).toString();
+    draft.state = Protocol::draftStateFromName(q.value(6).toString())
+                      .value_or(Protocol::DraftState::Superseded);
     draft.fallback = q.value(7).toBool();
     return draft;
 }
@@ -81,7 +69,7 @@ bool insertPending(WriteTxn &txn, Draft &draft)
         return false;
     }
     draft.id = insert.lastInsertId();
-    draft.state = QStringLiteral("pending");
+    draft.state = Protocol::DraftState::Pending;
     return true;
 }
 
@@ -96,11 +84,11 @@ std::optional<Draft> pendingFor(QSqlDatabase &db, qint64 conversationId)
                      conversationId);
 }
 
-bool setState(WriteTxn &txn, qint64 id, const QString &state)
+bool setState(WriteTxn &txn, qint64 id, Protocol::DraftState state)
 {
     PreparedQuery q =
         txn.prepare(QStringLiteral("UPDATE drafts SET state = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(state);
+    q.addBindValue(QString(Protocol::draftStateName(state)));
     q.addBindValue(txn.now());
     q.addBindValue(id);
     if (execQuery(q))

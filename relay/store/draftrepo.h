@@ -2,6 +2,8 @@
 
 #include "writetxn.h"
 
+#include "protocol/payloads.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -23,9 +25,14 @@ struct Draft
     QStringList sources;
     bool handoff = false;
     bool fallback = false; // the offline drafter wrote it because the LLM provider failed
-    QString state;         // pending | approved | discarded | superseded
+    Protocol::DraftState state = Protocol::DraftState::Pending;
 
-    QJsonObject toJson() const;
+    Protocol::DraftPayload toPayload() const
+    {
+        return {id,      conversationId, forMessageId, text, confidence,
+                sources, handoff,        fallback,     state};
+    }
+    QJsonObject toJson() const { return toPayload().toJson(); }
 };
 
 namespace DraftRepo {
@@ -34,7 +41,7 @@ namespace DraftRepo {
 bool insertPending(WriteTxn &txn, Draft &draft);
 std::optional<Draft> load(QSqlDatabase &db, qint64 id);
 std::optional<Draft> pendingFor(QSqlDatabase &db, qint64 conversationId);
-bool setState(WriteTxn &txn, qint64 id, const QString &state);
+bool setState(WriteTxn &txn, qint64 id, Protocol::DraftState state);
 // The newest inbound message of a conversation (what a draft answers), 0 when none.
 qint64 latestInboundMessage(QSqlDatabase &db, qint64 conversationId);
 // Every pending draft, by conversation id (for snapshots).

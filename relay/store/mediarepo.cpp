@@ -15,20 +15,6 @@ QVariant nullable(const QString &value)
 
 } // namespace
 
-QJsonObject MessageMedia::toJson() const
-{
-    QJsonObject json{{QLatin1String("state"), state}, {QLatin1String("mime_type"), mimeType}};
-    if (!key.isEmpty()) {
-        json.insert(QLatin1String("key"), key);
-        json.insert(QLatin1String("size"), size);
-    }
-    if (!filename.isEmpty())
-        json.insert(QLatin1String("filename"), filename);
-    if (!error.isEmpty())
-        json.insert(QLatin1String("error"), error);
-    return json;
-}
-
 namespace MediaRepo {
 
 bool insertFile(WriteTxn &txn, const MediaFile &file, qint64 userId)

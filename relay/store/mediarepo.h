@@ -2,6 +2,8 @@
 
 #include "writetxn.h"
 
+#include "protocol/payloads.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -35,7 +37,11 @@ struct MessageMedia
     QString metaMediaId; // inbound: the id the webhook named
     QString sha256;      // inbound: the webhook's hash, as hex
 
-    QJsonObject toJson() const;
+    Protocol::MediaPayload toPayload() const
+    {
+        return {state, key, mimeType, key.isEmpty() ? 0 : size, filename, error};
+    }
+    QJsonObject toJson() const { return toPayload().toJson(); }
 };
 
 namespace MediaRepo {

@@ -127,7 +127,7 @@ bool queueOutbound(WriteTxn &txn, Conversation &conversation, Message &message,
                    const QJsonObject &content)
 {
     message.conversationId = conversation.id;
-    message.direction = QStringLiteral("out");
+    message.direction = Protocol::Direction::Out;
     message.status = QStringLiteral("pending");
     message.payload = outboundRequest(conversation.contact, content);
     if (!ConversationRepo::insertMessage(txn, message) ||

@@ -7,6 +7,7 @@
 #include <QTest>
 
 using namespace Serambi::App;
+namespace Protocol = Serambi::Protocol;
 using Reason = Attention::Reason;
 
 namespace {
@@ -18,7 +19,7 @@ Conversation chat(qint64 id, const QString &state, const QString &assignee = {},
     Conversation c;
     c.id = id;
     c.waId = QStringLiteral("62812000%1").arg(id);
-    c.state = state;
+    Protocol::conversationStateFromName(state, &c.state);
     c.assignee = assignee;
     c.waitingSince = waitingSince;
     c.lastMessageAt = waitingSince;

@@ -8,6 +8,7 @@
 #include <QTest>
 
 using namespace Serambi::App;
+namespace Protocol = Serambi::Protocol;
 using Filter = ConversationFilterProxy::Filter;
 using Roles = ConversationListModel::Roles;
 
@@ -19,7 +20,7 @@ Message inbound(qint64 id, qint64 conversationId, const QString &text, qint64 at
     Message m;
     m.id = id;
     m.conversationId = conversationId;
-    m.direction = QStringLiteral("in");
+    m.direction = Protocol::Direction::In;
     m.type = QStringLiteral("text");
     m.text = text;
     m.status = QStringLiteral("received");
@@ -35,8 +36,8 @@ Conversation conversation(qint64 id, const QString &name, const QString &state,
     c.id = id;
     c.name = name;
     c.waId = QStringLiteral("62811000%1").arg(id);
-    c.state = state;
-    c.aiMode = QStringLiteral("draft");
+    Protocol::conversationStateFromName(state, &c.state);
+    c.aiMode = Protocol::AiMode::Draft;
     c.assignee = assignee;
     return c;
 }
@@ -71,7 +72,7 @@ private:
         botChat.applyMessage(answered);
         Message reply = answered;
         reply.id = 41;
-        reply.direction = QStringLiteral("out");
+        reply.direction = Protocol::Direction::Out;
         reply.sender = QStringLiteral("ai");
         reply.text = QStringLiteral("Kami buka jam 08.00");
         reply.timestamp = T0 + 3000;

@@ -17,7 +17,7 @@ Message message(qint64 id, qint64 conversationId)
     Message m;
     m.id = id;
     m.conversationId = conversationId;
-    m.direction = QStringLiteral("in");
+    m.direction = Protocol::Direction::In;
     m.type = QStringLiteral("text");
     m.text = QStringLiteral("pesan %1").arg(id);
     m.status = QStringLiteral("received");
@@ -78,7 +78,7 @@ private Q_SLOTS:
             Conversation c;
             c.id = 12;
             c.name = QStringLiteral("Budi");
-            c.state = QStringLiteral("queued");
+            c.state = Protocol::ConversationState::Queued;
             c.applyMessage(message(3, 12));
             store.saveConversation(c);
             store.saveMessages({message(1, 12), message(2, 12), message(3, 12)});
@@ -160,7 +160,7 @@ private Q_SLOTS:
         photo.media.mimeType = QStringLiteral("image/jpeg");
         photo.media.error = QStringLiteral("expired");
         Message buttons = message(2, 5);
-        buttons.direction = QStringLiteral("out");
+        buttons.direction = Protocol::Direction::Out;
         buttons.type = QStringLiteral("interactive");
         buttons.content = {{QStringLiteral("type"), QStringLiteral("interactive")},
                            {QStringLiteral("interactive"),

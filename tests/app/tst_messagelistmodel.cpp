@@ -10,6 +10,7 @@
 #include <QTest>
 
 using namespace Serambi::App;
+namespace Protocol = Serambi::Protocol;
 using Roles = MessageListModel::Roles;
 
 namespace {
@@ -23,7 +24,7 @@ Message message(qint64 id, const QString &text, qint64 at,
     m.id = id;
     m.conversationId = 7;
     m.wamid = QStringLiteral("wamid.%1").arg(id);
-    m.direction = direction;
+    m.direction = Protocol::directionFromName(direction).value_or(Protocol::Direction::In);
     m.type = QStringLiteral("text");
     m.text = text;
     m.status =

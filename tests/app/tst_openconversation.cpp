@@ -43,7 +43,7 @@ Conversation chatWrittenAt(qint64 id, qint64 lastInboundAt)
     Conversation c;
     c.id = id;
     c.waId = QStringLiteral("62812000%1").arg(id);
-    c.state = QStringLiteral("assigned");
+    c.state = Protocol::ConversationState::Assigned;
     c.assignee = Agent;
     c.lastInboundAt = lastInboundAt;
     c.lastMessageAt = lastInboundAt;

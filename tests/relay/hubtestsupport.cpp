@@ -15,6 +15,7 @@
 namespace Serambi::Test {
 
 using namespace Serambi::Relay;
+namespace Protocol = Serambi::Protocol;
 
 namespace {
 constexpr int TestIterations = 1000;
@@ -122,13 +123,13 @@ qint64 HubHarness::receiveInbound(const QString &waId, const QString &text, qint
         contact.waId = waId;
         contact.profileName = QStringLiteral("Customer ") + waId;
         auto conversation = ConversationRepo::findOrCreate(txn, QStringLiteral("100200300"),
-                                                           contact, QStringLiteral("auto"));
+                                                           contact, Protocol::AiMode::Auto);
         if (!conversation)
             return WriteResult::failure(QStringLiteral("no conversation"));
         Message message;
         message.conversationId = conversation->id;
         message.wamid = wamid;
-        message.direction = QStringLiteral("in");
+        message.direction = Protocol::Direction::In;
         message.type = QStringLiteral("text");
         message.text = text;
         message.payload = {{QLatin1String("body"), text}};
@@ -157,7 +158,7 @@ bool HubHarness::assignDirectly(qint64 conversationId, qint64 userId)
                if (!conversation)
                    return WriteResult::failure(QStringLiteral("no conversation"));
                conversation->assigneeId = userId;
-               conversation->state = QStringLiteral("assigned");
+               conversation->state = Protocol::ConversationState::Assigned;
                ConversationRepo::update(txn, *conversation);
                ConversationRepo::publishConversation(txn, *conversation);
                return WriteResult::success();

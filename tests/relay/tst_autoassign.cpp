@@ -76,7 +76,7 @@ private:
             m_harness
                 ->run([id](Relay::WriteTxn &txn) {
                     auto conversation = Relay::ConversationRepo::load(txn.db(), id);
-                    conversation->state = QStringLiteral("queued");
+                    conversation->state = Protocol::ConversationState::Queued;
                     conversation->handoffReason = QStringLiteral("customer_request");
                     Relay::ConversationRepo::update(txn, *conversation);
                     Relay::ConversationRepo::publishConversation(txn, *conversation);
@@ -156,7 +156,7 @@ private Q_SLOTS:
         const qint64 second = queueChat(QStringLiteral("6281100000012"));
         QTRY_VERIFY(!pass.isEmpty());
         QCOMPARE(pass.last().at(1).toInt(), 1); // one chat still waits
-        QCOMPARE(conversation(second)->state, QStringLiteral("queued"));
+        QCOMPARE(conversation(second)->state, Protocol::ConversationState::Queued);
         QCOMPARE(conversation(second)->assigneeId, qint64(0));
 
         // Resolving her chat makes room: the waiting one is hers now.
@@ -176,14 +176,14 @@ private Q_SLOTS:
         const qint64 second = queueChat(QStringLiteral("6281100000022"));
         const qint64 third = queueChat(QStringLiteral("6281100000023"));
         // Only a supervisor is online: nobody is assigned.
-        QCOMPARE(conversation(first)->state, QStringLiteral("queued"));
+        QCOMPARE(conversation(first)->state, Protocol::ConversationState::Queued);
 
         auto budi = online(QStringLiteral("budi"));
         QVERIFY(budi);
         // The two that waited longest, up to his capacity; the newest stays queued.
         QTRY_COMPARE(conversation(first)->assigneeId, m_users.value(QStringLiteral("budi")));
         QTRY_COMPARE(conversation(second)->assigneeId, m_users.value(QStringLiteral("budi")));
-        QCOMPARE(conversation(third)->state, QStringLiteral("queued"));
+        QCOMPARE(conversation(third)->state, Protocol::ConversationState::Queued);
     }
 };
 

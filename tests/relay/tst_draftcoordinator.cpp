@@ -14,6 +14,7 @@
 #include <QTest>
 
 using namespace Serambi::Relay;
+namespace Protocol = Serambi::Protocol;
 
 namespace {
 
@@ -69,13 +70,13 @@ private:
             Contact contact;
             contact.waId = QStringLiteral("6281234500001");
             auto conversation = ConversationRepo::findOrCreate(txn, QStringLiteral("100200300"),
-                                                               contact, QStringLiteral("draft"));
+                                                               contact, Protocol::AiMode::Draft);
             if (!conversation)
                 return WriteResult::failure(QStringLiteral("no conversation"));
             Message message;
             message.conversationId = conversation->id;
             message.wamid = wamid;
-            message.direction = QStringLiteral("in");
+            message.direction = Protocol::Direction::In;
             message.type = QStringLiteral("text");
             message.text = text;
             message.payload = {{QLatin1String("body"), text}};

@@ -20,6 +20,7 @@
 #include <optional>
 
 using namespace Serambi::Relay;
+namespace Protocol = Serambi::Protocol;
 using Serambi::Test::FakeGraphApi;
 
 namespace {
@@ -127,12 +128,12 @@ private:
             contact.waId = QStringLiteral("447700900123");
             contact.profileName = QStringLiteral("Sari");
             const auto conversation =
-                ConversationRepo::findOrCreate(txn, PhoneNumberId, contact, QStringLiteral("off"));
+                ConversationRepo::findOrCreate(txn, PhoneNumberId, contact, Protocol::AiMode::Off);
             if (!conversation)
                 return WriteResult::failure(QStringLiteral("no conversation"));
             Message message;
             message.conversationId = conversation->id;
-            message.direction = QStringLiteral("out");
+            message.direction = Protocol::Direction::Out;
             message.type = outbound->request.value(QLatin1String("type")).toString();
             message.text = text;
             message.payload = outbound->request;

@@ -16,6 +16,7 @@
 #include <QTest>
 
 using namespace Serambi::Relay;
+namespace Protocol = Serambi::Protocol;
 
 namespace {
 
@@ -39,13 +40,13 @@ WriteResult addCustomerMessage(WriteTxn &txn, const QString &waId, const QString
     contact.waId = waId;
     contact.profileName = QStringLiteral("Dewi");
     auto conversation = ConversationRepo::findOrCreate(txn, QStringLiteral("1098"), contact,
-                                                       QStringLiteral("draft"));
+                                                       Protocol::AiMode::Draft);
     if (!conversation)
         return WriteResult::failure(QStringLiteral("no conversation"));
     Message message;
     message.conversationId = conversation->id;
     message.wamid = wamid;
-    message.direction = QStringLiteral("in");
+    message.direction = Protocol::Direction::In;
     message.type = QStringLiteral("text");
     message.text = QStringLiteral("Halo kak");
     message.status = QStringLiteral("received");

@@ -23,6 +23,7 @@
 #include <QWebSocket>
 
 using namespace Serambi::Relay;
+namespace Protocol = Serambi::Protocol;
 
 namespace {
 const QByteArray AppSecret = QByteArrayLiteral("test-app-secret");
@@ -122,11 +123,11 @@ private:
                 Contact contact;
                 contact.waId = QStringLiteral("6281234567890");
                 auto conversation = ConversationRepo::findOrCreate(
-                    txn, QStringLiteral("109876543210987"), contact, QStringLiteral("draft"));
+                    txn, QStringLiteral("109876543210987"), contact, Protocol::AiMode::Draft);
                 Message message;
                 message.conversationId = conversation->id;
                 message.wamid = wamid;
-                message.direction = QStringLiteral("out");
+                message.direction = Protocol::Direction::Out;
                 message.type = QStringLiteral("text");
                 message.text = QStringLiteral("Baik Kak");
                 message.status = QStringLiteral("accepted");

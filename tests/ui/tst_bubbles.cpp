@@ -56,7 +56,7 @@ App::Message fromWebhook(const QString &fixture, qint64 id)
     m.id = id;
     m.conversationId = 1;
     m.wamid = content.value(QStringLiteral("id")).toString();
-    m.direction = QStringLiteral("in");
+    m.direction = Protocol::Direction::In;
     m.type = content.value(QStringLiteral("type")).toString();
     m.status = QStringLiteral("received");
     m.sender = QStringLiteral("customer");
@@ -83,7 +83,7 @@ App::Message outbound(qint64 id, const QString &wamid, const QString &type, cons
     m.id = id;
     m.conversationId = 1;
     m.wamid = wamid;
-    m.direction = QStringLiteral("out");
+    m.direction = Protocol::Direction::Out;
     m.type = type;
     m.text = text;
     m.status = QStringLiteral("read");

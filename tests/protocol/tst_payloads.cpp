@@ -1,0 +1,159 @@
+// The objects inside frames: what the relay writes, the console reads back unchanged, and
+// the wire keeps the shapes docs/protocol.md describes (nulls, omitted fields).
+#include "protocol/payloads.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Serambi::Protocol;
+
+namespace {
+
+MessagePayload fullMessage()
+{
+    MessagePayload m;
+    m.id = 42;
+    m.conversationId = 7;
+    m.wamid = QStringLiteral("wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFjNFQjA");
+    m.direction = Direction::Out;
+    m.type = QStringLiteral("image");
+    m.text = QStringLiteral("Ini fotonya kak");
+    m.status = QStringLiteral("failed");
+    m.sender = QStringLiteral("agent");
+    m.senderName = QStringLiteral("Ayu");
+    m.replyTo = QStringLiteral("wamid.quoted");
+    m.timestamp = 1764200000123;
+    m.errorCode = 131047;
+    m.errorTitle = QStringLiteral("Re-engagement message");
+    m.errorDetails = QStringLiteral("More than 24 hours have passed");
+    m.editedAt = 1764200001000;
+    m.revokedAt = 1764200002000;
+    m.content = {{QStringLiteral("image"),
+                  QJsonObject{{QStringLiteral("caption"), QStringLiteral("Ini fotonya kak")}}}};
+    m.media = MediaPayload{QStringLiteral("ready"),      QStringLiteral("ab12"),
+                           QStringLiteral("image/jpeg"), 2048,
+                           QStringLiteral("foto.jpg"),   QString()};
+    return m;
+}
+
+DraftPayload fullDraft()
+{
+    return {9,
+            7,
+            42,
+            QStringLiteral("Halo Kak, ongkirnya Rp10.000"),
+            0.75,
+            {QStringLiteral("ongkir"), QStringLiteral("jne")},
+            true,
+            true,
+            DraftState::Pending};
+}
+
+} // namespace
+
+class TestPayloads : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldReadBackEveryFieldOfAMessage()
+    {
+        const MessagePayload m = fullMessage();
+        QCOMPARE(MessagePayload::fromJson(m.toJson()), m);
+    }
+
+    void shouldReadBackADraftInEveryState()
+    {
+        for (DraftState state :
+             {DraftState::Streaming, DraftState::Pending, DraftState::Approved,
+              DraftState::Discarded, DraftState::Superseded, DraftState::Requested}) {
+            DraftPayload draft = fullDraft();
+            draft.state = state;
+            const auto back = DraftPayload::fromJson(draft.toJson());
+            QVERIFY(back);
+            QCOMPARE(*back, draft);
+        }
+    }
+
+    void shouldReadBackAConversationWithItsLastMessageAndDraft()
+    {
+        ConversationPayload c;
+        c.id = 7;
+        c.phoneNumberId = QStringLiteral("100200300");
+        c.contact = {QStringLiteral("6281234567890"), QStringLiteral("ID.123"),
+                     QStringLiteral("Sari"), QStringLiteral("sari.shop")};
+        c.state = ConversationState::Assigned;
+        c.aiMode = AiMode::Off;
+        c.assignee = QStringLiteral("ayu");
+        c.handoffReason = QStringLiteral("customer_request");
+        c.lastInboundAt = 1764200000000;
+        c.lastMessageAt = 1764200000123;
+        c.unread = 3;
+        c.lastMessage = fullMessage();
+        c.draft = fullDraft();
+        QCOMPARE(ConversationPayload::fromJson(c.toJson()), c);
+    }
+
+    void shouldWriteNullsWhereTheProtocolSaysSo()
+    {
+        ConversationPayload c;
+        c.id = 1;
+        c.contact.userId = QStringLiteral("ID.9");
+        const QJsonObject json = c.toJson();
+        QVERIFY(json.value(QLatin1String("assignee")).isNull());
+        QVERIFY(json.value(QLatin1String("handoff_reason")).isNull());
+        QVERIFY(json.value(QLatin1String("draft")).isNull());
+        QVERIFY(!json.contains(QLatin1String("last_message")));
+        QCOMPARE(json.value(QLatin1String("state")).toString(), QStringLiteral("bot"));
+        QCOMPARE(json.value(QLatin1String("ai_mode")).toString(), QStringLiteral("draft"));
+        const QJsonObject contact = json.value(QLatin1String("contact")).toObject();
+        QVERIFY(contact.value(QLatin1String("wa_id")).isNull());
+        QVERIFY(contact.value(QLatin1String("username")).isNull());
+        QCOMPARE(contact.value(QLatin1String("user_id")).toString(), QStringLiteral("ID.9"));
+
+        MessagePayload m;
+        m.direction = Direction::In;
+        const QJsonObject message = m.toJson();
+        QVERIFY(message.value(QLatin1String("wamid")).isNull());
+        QVERIFY(message.value(QLatin1String("reply_to")).isNull());
+        QCOMPARE(message.value(QLatin1String("direction")).toString(), QStringLiteral("in"));
+        for (const char *absent : {"error", "edited_at", "revoked_at", "media"})
+            QVERIFY2(!message.contains(QLatin1String(absent)), absent);
+    }
+
+    void shouldLeaveOutMediaFieldsNotYetKnown()
+    {
+        const MediaPayload pending{
+            QStringLiteral("pending"), {}, QStringLiteral("audio/ogg"), 0, {}, {}};
+        const QJsonObject json = pending.toJson();
+        QCOMPARE(json.keys(), (QStringList{QStringLiteral("mime_type"), QStringLiteral("state")}));
+        QCOMPARE(MediaPayload::fromJson(json), pending);
+    }
+
+    void shouldRefuseADraftThatIsNotOne()
+    {
+        QVERIFY(!DraftPayload::fromJson(QJsonValue()));
+        QVERIFY(!DraftPayload::fromJson(QJsonObject{}));
+        QJsonObject newer = fullDraft().toJson();
+        newer.insert(QLatin1String("state"), QStringLiteral("thinking"));
+        QVERIFY(!DraftPayload::fromJson(newer));
+        QVERIFY(DraftPayload{}.isOpen());
+        DraftPayload approved = fullDraft();
+        approved.state = DraftState::Approved;
+        QVERIFY(!approved.isOpen());
+    }
+
+    void shouldKeepTheWireNamesOfDirectionsAndDraftStates()
+    {
+        QCOMPARE(directionName(Direction::In), QLatin1String("in"));
+        QCOMPARE(directionName(Direction::Out), QLatin1String("out"));
+        QCOMPARE(directionFromName(QStringLiteral("out")), std::optional(Direction::Out));
+        QVERIFY(!directionFromName(QStringLiteral("sideways")));
+        QCOMPARE(draftStateName(DraftState::Superseded), QLatin1String("superseded"));
+        QCOMPARE(draftStateFromName(QStringLiteral("requested")),
+                 std::optional(DraftState::Requested));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPayloads)
+#include "tst_payloads.moc"
