@@ -215,6 +215,8 @@ Node argumentsOf(Command command)
                        {"text", string(Limits::Text)}});
     case Command::DeleteCanned:
         return object({{"id", number()}});
+    case Command::ListKbSuggestions:
+        return object({});
     case Command::Logout:
         return object({});
     }

@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 23> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 24> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -32,6 +32,7 @@ constexpr std::array<std::pair<Command, const char *>, 23> CommandNames{{
     {Command::ListCanned, "list_canned"},
     {Command::SaveCanned, "save_canned"},
     {Command::DeleteCanned, "delete_canned"},
+    {Command::ListKbSuggestions, "list_kb_suggestions"},
     {Command::Logout, "logout"},
 }};
 

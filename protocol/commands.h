@@ -35,6 +35,7 @@ enum class Command {
     ListCanned,
     SaveCanned,
     DeleteCanned,
+    ListKbSuggestions,
     Logout,
 };
 

@@ -36,6 +36,7 @@ bool isReadCommand(Command command)
     case Command::ListAgents:
     case Command::ListTemplates:
     case Command::ListCanned:
+    case Command::ListKbSuggestions:
     case Command::Typing:
         return true;
     default:
@@ -332,6 +333,8 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return listTemplatesCommand(db);
     if (command == Command::ListCanned)
         return listCannedCommand(db);
+    if (command == Command::ListKbSuggestions)
+        return listKbSuggestionsCommand(db, user);
     CommandReply refusal;
     const auto conversationId =
         typingConversation(db, user, args, now(), m_options.windowMs, &refusal);

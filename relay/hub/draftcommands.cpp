@@ -1,5 +1,6 @@
 #include "draftcommands.h"
 
+#include "ai/kbsuggestions.h"
 #include "conversationaccess.h"
 #include "outbound/draftapproval.h"
 #include "outboundsend.h"
@@ -52,6 +53,12 @@ CommandReply queueAnswer(CommandContext &context, Conversation &conversation,
 {
     claimForAnswer(context, conversation);
     if (!queueOutbound(context.txn, conversation, message, content))
+        return CommandReply::refusal(ErrorCode::Internal);
+    // Where the AI could not answer, or its draft was rewritten, the answer becomes a
+    // knowledge-base suggestion (docs/ai.md, "Suggestions").
+    if (message.type == QLatin1String("text") && !message.text.isEmpty() &&
+        !KbSuggestions::recordAnswer(context.txn, conversation.id, message.text,
+                                     draft ? std::optional<QString>(draft->text) : std::nullopt))
         return CommandReply::refusal(ErrorCode::Internal);
     if (draft) {
         Draft approved = *draft;

@@ -2,6 +2,7 @@
 
 #include "outboundsend.h"
 
+#include "ai/kbsuggestions.h"
 #include "auth/visibility.h"
 #include "store/conversationrepo.h"
 #include "store/templaterepo.h"
@@ -62,6 +63,13 @@ CommandReply listAgentsCommand(QSqlDatabase &db, const User &user,
                                   {QLatin1String("online"), onlineUserIds.contains(candidate.id)}});
     }
     return CommandReply::success({{QLatin1String("agents"), agents}});
+}
+
+CommandReply listKbSuggestionsCommand(QSqlDatabase &db, const User &user)
+{
+    if (!isSupervisor(user))
+        return CommandReply::refusal(ErrorCode::Forbidden);
+    return CommandReply::success({{QLatin1String("groups"), KbSuggestions::grouped(db)}});
 }
 
 CommandReply listTemplatesCommand(QSqlDatabase &db)

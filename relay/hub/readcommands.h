@@ -23,6 +23,9 @@ CommandReply historyCommand(QSqlDatabase &db, const User &user, const QJsonObjec
 CommandReply listAgentsCommand(QSqlDatabase &db, const User &user,
                                const QSet<qint64> &onlineUserIds);
 
+// list_kb_suggestions: {"groups": [...]} (docs/protocol.md), supervisors and admins only.
+CommandReply listKbSuggestionsCommand(QSqlDatabase &db, const User &user);
+
 // list_templates: {"templates": [...], "synced_at"} as the last sync stored them.
 CommandReply listTemplatesCommand(QSqlDatabase &db);
 

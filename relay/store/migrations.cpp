@@ -234,6 +234,22 @@ QStringList version8()
     };
 }
 
+QStringList version10()
+{
+    // Knowledge-base suggestions: a customer's message (masked) and an agent's reply where the
+    // AI abstained or its draft was rewritten, one per customer message (docs/ai.md).
+    return {
+        QStringLiteral(R"(CREATE TABLE kb_suggestions (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+            message_id INTEGER NOT NULL UNIQUE REFERENCES messages(id),
+            question TEXT NOT NULL,
+            reply TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('abstained', 'edited')),
+            created_at INTEGER NOT NULL))"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -257,6 +273,7 @@ const QList<Migration> &migrations()
         {6, "LLM tokens per conversation", version6()},
         {7, "edited and revoked messages; edits and revokes held for their original", version7()},
         {8, "user changes for live revocation; sessions by user", version8()},
+        {10, "knowledge-base suggestions", version10()},
     };
     return all;
 }
