@@ -5,6 +5,9 @@
 #include "relayclient.h"
 #include "session.h"
 
+#include "protocol/commandargs.h"
+#include "protocol/errorcode.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -50,6 +53,19 @@ QString CommandQueue::issue(Protocol::Command command, qint64 conversationId,
     pending.conversationId = conversationId;
     pending.localMessageId = withPlaceholder ? m_nextLocalId-- : 0;
     pending.createdAt = QDateTime::currentMSecsSinceEpoch();
+    // The relay would refuse it anyway: say so at once, also offline, and keep nothing.
+    if (const auto problem = Protocol::checkCommandArguments(command, args)) {
+        qCWarning(lcConsole) << "command" << Protocol::commandName(command)
+                             << "not sent, its arguments are malformed:" << *problem;
+        QMetaObject::invokeMethod(
+            this,
+            [this, pending] {
+                Q_EMIT refused(pending,
+                               Protocol::errorCodeName(Protocol::ErrorCode::InvalidArgument));
+            },
+            Qt::QueuedConnection);
+        return pending.id;
+    }
     m_commands.append(pending);
     store->saveCommand(pending);
     send(pending);

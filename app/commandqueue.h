@@ -29,6 +29,8 @@ public:
 
     // Queues command for conversationId; with a placeholder for a send_text. Nothing is
     // queued without an open cache (before signing in). The command's id, empty when not queued.
+    // Arguments the relay would refuse (Protocol::checkCommandArguments) are not queued either:
+    // `refused` with invalid_argument follows, as if the relay had answered, also offline.
     QString issue(Protocol::Command command, qint64 conversationId, const QJsonObject &args,
                   bool withPlaceholder = false);
     bool hasPendingFor(qint64 conversationId) const;

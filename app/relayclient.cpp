@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include "protocol/commandargs.h"
 #include "protocol/commands.h"
 #include "protocol/errorcode.h"
 #include "protocol/frame.h"
@@ -125,6 +126,11 @@ void RelayClient::signOut()
 bool RelayClient::request(Command command, const QJsonObject &args, QObject *context,
                           ResultHandler handler)
 {
+    if (const auto problem = checkCommandArguments(command, args)) {
+        qCWarning(lcConsole) << "command" << commandName(command)
+                             << "not sent, its arguments are malformed:" << *problem;
+        return false;
+    }
     return requestWithId(newCommandId(), command, args, context, std::move(handler));
 }
 

@@ -75,7 +75,8 @@ public:
 
     // Sends the command with a new id. The handler runs once, with the command's result or
     // with a lost one when the connection goes first, and never after context is destroyed.
-    // False (nothing sent, no handler call) unless online.
+    // False (nothing sent, no handler call) unless online, or when the arguments are malformed
+    // (Protocol::checkCommandArguments: the relay would refuse them).
     bool request(Protocol::Command command, const QJsonObject &args, QObject *context = nullptr,
                  ResultHandler handler = {});
     // The same with the caller's id: a queued command goes again with the id it was issued

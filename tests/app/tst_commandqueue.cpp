@@ -8,6 +8,7 @@
 #include "app/messagelistmodel.h"
 #include "app/relayclient.h"
 #include "app/session.h"
+#include "protocol/commandargs.h"
 #include "support/loopback/loopbackrelay.h"
 
 #include <QSignalSpy>
@@ -111,6 +112,30 @@ private Q_SLOTS:
         QVERIFY(row.data(MessageListModel::IdRole).toLongLong() < 0);
         QCOMPARE(core.queue.placeholders(6).size(), 1);
         QVERIFY2(core.queue.placeholders(7).isEmpty(), "only texts have placeholders");
+    }
+
+    void shouldRefuseATextTheRelayWouldRefuseAtOnceAndKeepNothing()
+    {
+        Core core(m_dir->path());
+        QVERIFY(openOffline(core));
+        core.messages.setConversation(5);
+        QSignalSpy refused(&core.queue, &CommandQueue::refused);
+        const QString tooLong(Protocol::ArgumentLimits::Text + 1, QLatin1Char('a'));
+        const QString id =
+            core.queue.issue(Protocol::Command::SendText, 5, textFor(5, tooLong), true);
+        QVERIFY(!id.isEmpty());
+        QVERIFY(refused.wait(1000));
+        const auto command = refused.first().at(0).value<PendingCommand>();
+        QCOMPARE(command.id, id);
+        QCOMPARE(command.args.value(QLatin1String("text")).toString(), tooLong);
+        QCOMPARE(refused.first().at(1).toString(), QStringLiteral("invalid_argument"));
+        QVERIFY(core.queue.pending().isEmpty());
+        QCOMPARE(core.messages.rowCount(), 0);
+
+        // Nothing of it is kept for the next start either.
+        Core again(m_dir->path());
+        QVERIFY(openOffline(again));
+        QVERIFY(again.queue.pending().isEmpty());
     }
 
     void shouldKeepQueuedCommandsAcrossARestartWithTheirIds()
