@@ -14,11 +14,75 @@
 
 namespace Serambi::Ui {
 
+HistoryProxy::HistoryProxy(QObject *parent) : QSortFilterProxyModel(parent) {}
+
+void HistoryProxy::setMessages(App::MessageListModel *messages)
+{
+    // Before the base class's own connection: a new chat starts from its newest rows.
+    connect(messages, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_oldestShown = -1; });
+    setSourceModel(messages);
+}
+
 QVariant HistoryProxy::data(const QModelIndex &index, int role) const
 {
     if (role == Qt::AccessibleTextRole && m_describer && index.isValid())
         return m_describer(index);
-    return QIdentityProxyModel::data(index, role);
+    return QSortFilterProxyModel::data(index, role);
+}
+
+qint64 HistoryProxy::idAt(int sourceRow) const
+{
+    return sourceModel()->index(sourceRow, 0).data(App::MessageListModel::IdRole).toLongLong();
+}
+
+bool HistoryProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    if (m_oldestShown < 0) {
+        const int rows = sourceModel()->rowCount();
+        m_oldestShown = rows > Window ? idAt(rows - Window) : 0;
+    }
+    const qint64 id = idAt(sourceRow);
+    return m_oldestShown == 0 || id < 0 || id >= m_oldestShown;
+}
+
+bool HistoryProxy::hidesOlder() const
+{
+    return rowCount() < sourceModel()->rowCount();
+}
+
+void HistoryProxy::setOldestShown(qint64 id)
+{
+    if (id == m_oldestShown)
+        return;
+    m_oldestShown = id;
+    invalidateFilter();
+}
+
+void HistoryProxy::showOlder(int rows)
+{
+    const int hidden = sourceModel()->rowCount() - rowCount();
+    if (hidden <= 0)
+        return;
+    setOldestShown(hidden <= rows ? 0 : idAt(hidden - rows));
+}
+
+void HistoryProxy::showFrom(qint64 messageId)
+{
+    if (m_oldestShown <= 0 || messageId <= 0 || messageId >= m_oldestShown)
+        return;
+    // With a page of older ones above it, so that it is not shown at the very top.
+    const QModelIndexList found = sourceModel()->match(
+        sourceModel()->index(0, 0), App::MessageListModel::IdRole, messageId, 1, Qt::MatchExactly);
+    const int row = found.isEmpty() ? 0 : found.first().row();
+    setOldestShown(row <= Step ? 0 : idAt(row - Step));
+}
+
+void HistoryProxy::showNewestOnly()
+{
+    const int rows = sourceModel()->rowCount();
+    if (rows > Window)
+        setOldestShown(idAt(rows - Window));
 }
 
 ConversationView::ConversationView(App::MessageListModel *messages, App::MediaCache *media,
@@ -30,7 +94,7 @@ ConversationView::ConversationView(App::MessageListModel *messages, App::MediaCa
     , m_actions(new BubbleActions(media, m_audio, this))
 {
     setObjectName(QStringLiteral("messageView"));
-    m_proxy.setSourceModel(messages);
+    m_proxy.setMessages(messages);
     m_proxy.setDescriber([this](const QModelIndex &index) { return m_delegate->describe(index); });
     setModel(&m_proxy);
     setItemDelegate(m_delegate);
@@ -104,6 +168,13 @@ bool ConversationView::showMessage(const QString &wamid)
 {
     if (wamid.isEmpty())
         return false;
+    const QModelIndexList loaded = m_messages->match(
+        m_messages->index(0, 0), App::MessageListModel::WamidRole, wamid, 1, Qt::MatchExactly);
+    if (loaded.isEmpty())
+        return false;
+    // Revealing older rows must not send the view back to the newest message.
+    m_stickToBottom = false;
+    m_proxy.showFrom(loaded.first().data(App::MessageListModel::IdRole).toLongLong());
     const QModelIndexList found = m_proxy.match(
         m_proxy.index(0, 0), App::MessageListModel::WamidRole, wamid, 1, Qt::MatchExactly);
     if (found.isEmpty())
@@ -156,6 +227,14 @@ void ConversationView::verticalScrollbarValueChanged(int value)
     m_stickToBottom = isAtBottom();
     if (value == verticalScrollBar()->minimum())
         fetchOlderIfNeeded();
+    else if (m_stickToBottom && m_proxy.rowCount() > HistoryProxy::Window + HistoryProxy::Step)
+        // Back at the newest messages: lay out only their window again.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_stickToBottom)
+                return;
+            m_proxy.showNewestOnly();
+            scrollToBottom();
+        });
 }
 
 void ConversationView::resizeEvent(QResizeEvent *event)
@@ -210,7 +289,9 @@ void ConversationView::fetchOlderIfNeeded()
     const QScrollBar *bar = verticalScrollBar();
     if (bar->value() != bar->minimum() && bar->maximum() > 0)
         return;
-    if (m_messages->canFetchMore({}))
+    if (m_proxy.hidesOlder())
+        m_proxy.showOlder(HistoryProxy::Step);
+    else if (m_messages->canFetchMore({}))
         m_messages->fetchMore({});
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QIdentityProxyModel>
 #include <QListView>
+#include <QSortFilterProxyModel>
 
 #include <functional>
 
@@ -19,22 +19,48 @@ class MessageDelegate;
 // Shows a MessageListModel to a view without letting QAbstractItemView fetch by itself: it
 // fetches whenever the last row is visible, which for a chat (newest at the bottom) would load
 // the whole history. ConversationView asks for older pages when scrolled to the top instead.
+//
+// Of a long chat it shows only the newest rows (a window of Window rows, or more as the agent
+// scrolls up: showOlder), so that opening a chat or resizing the window lays out a few hundred
+// bubbles, not thousands; every bubble's height depends on the width. Messages older than the
+// window stay in the model and appear as the agent scrolls up to them.
 // It also answers Qt::AccessibleTextRole with the bubble in words, for screen readers.
-class HistoryProxy : public QIdentityProxyModel
+class HistoryProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
 
 public:
-    using QIdentityProxyModel::QIdentityProxyModel;
+    static constexpr int Window = 150; // newest rows shown after opening or returning down
+    static constexpr int Step = 100;   // older rows revealed at a time
+
+    explicit HistoryProxy(QObject *parent = nullptr);
+    void setMessages(App::MessageListModel *messages);
     bool canFetchMore(const QModelIndex &) const override { return false; }
     QVariant data(const QModelIndex &index, int role) const override;
     void setDescriber(std::function<QString(const QModelIndex &)> describer)
     {
         m_describer = std::move(describer);
     }
+    // Loaded messages older than the oldest row shown.
+    bool hidesOlder() const;
+    // Shows up to rows more of the loaded older messages.
+    void showOlder(int rows);
+    // Shows at least everything from the message with this id on, and a Step of older ones.
+    void showFrom(qint64 messageId);
+    // Back to the newest Window rows.
+    void showNewestOnly();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    qint64 idAt(int sourceRow) const;
+    void setOldestShown(qint64 id);
+
     std::function<QString(const QModelIndex &)> m_describer;
+    // Id of the oldest message shown; 0 shows every loaded message, -1 not yet decided (after
+    // the model was reset: the newest Window rows).
+    mutable qint64 m_oldestShown = -1;
 };
 
 // The open conversation's bubbles. Stays at the bottom as messages arrive (unless the agent
