@@ -1,16 +1,13 @@
 #include "agentinfo.h"
 
+#include "protocol/teampayloads.h"
+
 namespace Serambi::App {
 
 AgentInfo AgentInfo::fromJson(const QJsonObject &json)
 {
-    AgentInfo agent;
-    agent.id = json.value(QLatin1String("id")).toInteger();
-    agent.username = json.value(QLatin1String("username")).toString();
-    agent.displayName = json.value(QLatin1String("display_name")).toString();
-    agent.role = json.value(QLatin1String("role")).toString();
-    agent.online = json.value(QLatin1String("online")).toBool();
-    return agent;
+    const auto user = Protocol::UserPayload::fromJson(json);
+    return {user.id, user.username, user.displayName, user.role, user.online.value_or(false)};
 }
 
 } // namespace Serambi::App

@@ -18,12 +18,7 @@ const QString Unreachable = QStringLiteral("unreachable");
 CannedResponse CannedResponse::fromJson(const QJsonObject &json)
 {
     CannedResponse canned;
-    canned.id = json.value(QLatin1String("id")).toInteger();
-    canned.shortcut = json.value(QLatin1String("shortcut")).toString();
-    canned.title = json.value(QLatin1String("title")).toString();
-    canned.text = json.value(QLatin1String("text")).toString();
-    canned.author = json.value(QLatin1String("author")).toString();
-    canned.updatedAt = json.value(QLatin1String("updated_at")).toInteger();
+    static_cast<Protocol::CannedPayload &>(canned) = Protocol::CannedPayload::fromJson(json);
     return canned;
 }
 

@@ -1,25 +1,18 @@
 #pragma once
 
+#include "protocol/teampayloads.h"
+
 #include <QList>
 #include <QObject>
 #include <QString>
-
-class QJsonObject;
 
 namespace Serambi::App {
 
 class RelayClient;
 
 // A saved reply shared by the whole team (docs/protocol.md "Rich messages").
-struct CannedResponse
+struct CannedResponse : Protocol::CannedPayload
 {
-    qint64 id = 0;
-    QString shortcut; // 1–32 of a-z 0-9 _ -
-    QString title;
-    QString text;
-    QString author;
-    qint64 updatedAt = 0;
-
     static CannedResponse fromJson(const QJsonObject &json);
     // Whether query (what follows "/" in the composer) finds it: a prefix of the shortcut, or
     // a part of the shortcut, title or text, ignoring case. An empty query finds every one.

@@ -6,17 +6,13 @@
 #include "session.h"
 
 #include "protocol/events.h"
+#include "protocol/keys.h"
 
 #include <QSet>
 
 namespace Serambi::App {
 
-namespace {
-QLatin1String key(const char *name)
-{
-    return QLatin1String(name);
-}
-} // namespace
+namespace Key = Protocol::Key;
 
 Inbox::Inbox(RelayClient *relay, Session *session, QObject *parent)
     : QObject(parent), m_session(session), m_list(new ConversationListModel(this))
@@ -100,8 +96,8 @@ void Inbox::handleSnapshot(qint64, const QJsonArray &conversations)
     }
     for (const QJsonValue &value : conversations) {
         const QJsonObject json = value.toObject();
-        if (json.contains(key("draft")))
-            applyDraft(json.value(key("id")).toInteger(), json.value(key("draft")));
+        if (json.contains(Key::Draft))
+            applyDraft(json.value(Key::Id).toInteger(), json.value(Key::Draft));
     }
     if (LocalStore *store = m_session->store()) {
         store->replaceConversations(list);
@@ -157,8 +153,8 @@ void Inbox::applyConversation(const Conversation &incoming, const QJsonObject &j
     m_list->upsertConversation(conversation);
     if (store)
         store->saveConversation(conversation);
-    if (json.contains(key("draft")))
-        applyDraft(conversation.id, json.value(key("draft")));
+    if (json.contains(Key::Draft))
+        applyDraft(conversation.id, json.value(Key::Draft));
     if (m_live)
         Q_EMIT conversationChanged(previous ? &*previous : nullptr, conversation);
 }
@@ -198,7 +194,7 @@ void Inbox::applyDraft(qint64 conversationId, const QJsonValue &json)
         return; // already moved into the composer
     if (!draft) {
         // A closed draft only hides the one shown if it is that draft (or says nothing).
-        const qint64 closedId = json.toObject().value(key("id")).toInteger();
+        const qint64 closedId = json.toObject().value(Key::Id).toInteger();
         const auto shown = m_drafts.constFind(conversationId);
         if (shown == m_drafts.constEnd() || (closedId != 0 && shown->id != closedId))
             return;

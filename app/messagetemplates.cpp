@@ -32,12 +32,7 @@ QJsonObject component(const QJsonArray &components, const QString &type)
 MessageTemplate MessageTemplate::fromJson(const QJsonObject &json)
 {
     MessageTemplate result;
-    result.name = json.value(QLatin1String("name")).toString();
-    result.language = json.value(QLatin1String("language")).toString();
-    result.category = json.value(QLatin1String("category")).toString();
-    result.status = json.value(QLatin1String("status")).toString();
-    result.parameterFormat = json.value(QLatin1String("parameter_format")).toString();
-    result.components = json.value(QLatin1String("components")).toArray();
+    static_cast<Protocol::TemplatePayload &>(result) = Protocol::TemplatePayload::fromJson(json);
     return result;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/teampayloads.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QList>
@@ -7,22 +9,13 @@
 #include <QString>
 #include <QStringList>
 
-class QJsonObject;
-
 namespace Serambi::App {
 
 class RelayClient;
 
 // A message template of the business as list_templates returns it, with Meta's components.
-struct MessageTemplate
+struct MessageTemplate : Protocol::TemplatePayload
 {
-    QString name;
-    QString language;
-    QString category;
-    QString status;          // APPROVED, PENDING, REJECTED, …
-    QString parameterFormat; // POSITIONAL or NAMED
-    QJsonArray components;
-
     static MessageTemplate fromJson(const QJsonObject &json);
 
     bool isApproved() const { return status == QLatin1String("APPROVED"); }

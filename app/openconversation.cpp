@@ -7,19 +7,16 @@
 #include "relayclient.h"
 #include "session.h"
 
+#include "protocol/keys.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 
 namespace Serambi::App {
 
-using Protocol::Command;
+namespace Key = Protocol::Key;
 
-namespace {
-QLatin1String key(const char *name)
-{
-    return QLatin1String(name);
-}
-} // namespace
+using Protocol::Command;
 
 OpenConversation::OpenConversation(RelayClient *relay, Session *session, Inbox *inbox,
                                    CommandQueue *commands, MessageListModel *messages,
@@ -55,8 +52,7 @@ OpenConversation::OpenConversation(RelayClient *relay, Session *session, Inbox *
                 // Nothing typed is lost: a refused message goes back to its composer.
                 if (command.command == Command::SendText &&
                     unsentText(command.conversationId).isEmpty())
-                    setUnsentText(command.conversationId,
-                                  command.args.value(key("text")).toString());
+                    setUnsentText(command.conversationId, command.args.value(Key::Text).toString());
             });
     connect(m_messages, &MessageListModel::olderPageRequested, this,
             &OpenConversation::handleOlderPageRequested);
@@ -140,10 +136,10 @@ void OpenConversation::handleOlderPageRequested(qint64 conversationId, qint64 be
 
 void OpenConversation::requestHistory(qint64 conversationId, qint64 beforeId)
 {
-    QJsonObject args{{key("conversation_id"), conversationId},
-                     {key("limit"), MessageListModel::PageSize}};
+    QJsonObject args{{Key::ConversationId, conversationId},
+                     {Key::Limit, MessageListModel::PageSize}};
     if (beforeId > 0)
-        args.insert(key("before_id"), beforeId);
+        args.insert(Key::BeforeId, beforeId);
     const bool sent = m_relay->request(Command::History, args, this,
                                        [this, conversationId, beforeId](const RelayResult &result) {
                                            if (!result.ok)
@@ -159,7 +155,7 @@ void OpenConversation::handleHistory(qint64 conversationId, qint64 beforeId,
                                      const QJsonObject &data)
 {
     MessageList messages;
-    const QJsonArray array = data.value(key("messages")).toArray();
+    const QJsonArray array = data.value(Key::Messages).toArray();
     for (const QJsonValue &value : array)
         messages.append(Message::fromJson(value.toObject()));
     if (LocalStore *store = m_session->store())
@@ -243,7 +239,7 @@ bool OpenConversation::command(Command name, QJsonObject args)
     const qint64 current = id();
     if (current == 0 || !m_session->store())
         return false;
-    args.insert(key("conversation_id"), current);
+    args.insert(Key::ConversationId, current);
     m_commands->issue(name, current, args);
     return true;
 }
@@ -253,11 +249,11 @@ bool OpenConversation::sendText(const QString &text, const QString &replyToWamid
     const qint64 current = id();
     if (current == 0 || !m_session->store() || text.trimmed().isEmpty())
         return false;
-    QJsonObject args{{key("conversation_id"), current}, {key("text"), text}};
+    QJsonObject args{{Key::ConversationId, current}, {Key::Text, text}};
     if (!replyToWamid.isEmpty())
-        args.insert(key("reply_to"), replyToWamid);
+        args.insert(Key::ReplyTo, replyToWamid);
     if (const qint64 draftId = m_inbox->editedDraftId(current))
-        args.insert(key("draft_id"), draftId);
+        args.insert(Key::DraftId, draftId);
     m_commands->issue(Command::SendText, current, args, true);
     m_inbox->forgetEditedDraft(current);
     setUnsentText(current, {});
@@ -270,11 +266,10 @@ bool OpenConversation::approveDraft()
         return false;
     const qint64 current = id();
     const Draft approved = *draft();
-    m_commands->issue(Command::SendText, current,
-                      {{key("conversation_id"), current},
-                       {key("text"), approved.text},
-                       {key("draft_id"), approved.id}},
-                      true);
+    m_commands->issue(
+        Command::SendText, current,
+        {{Key::ConversationId, current}, {Key::Text, approved.text}, {Key::DraftId, approved.id}},
+        true);
     m_inbox->dropDraft(current);
     return true;
 }
@@ -296,7 +291,7 @@ bool OpenConversation::discardDraft()
     if (!shown)
         return false;
     m_inbox->dropDraft(id());
-    return command(Command::DiscardDraft, {{key("draft_id"), shown->id}});
+    return command(Command::DiscardDraft, {{Key::DraftId, shown->id}});
 }
 
 bool OpenConversation::regenerateDraft()
@@ -311,7 +306,7 @@ bool OpenConversation::regenerateDraft()
 
 bool OpenConversation::takeOver(Protocol::AiMode aiMode)
 {
-    return command(Command::TakeOver, {{key("ai_mode"), Protocol::aiModeName(aiMode)}});
+    return command(Command::TakeOver, {{Key::AiMode, Protocol::aiModeName(aiMode)}});
 }
 
 bool OpenConversation::handBack()
@@ -326,14 +321,14 @@ bool OpenConversation::resolve()
 
 bool OpenConversation::setAiMode(Protocol::AiMode mode)
 {
-    return command(Command::SetAiMode, {{key("mode"), Protocol::aiModeName(mode)}});
+    return command(Command::SetAiMode, {{Key::Mode, Protocol::aiModeName(mode)}});
 }
 
 bool OpenConversation::assign(const QString &username)
 {
     if (username.isEmpty())
         return false;
-    return command(Command::Assign, {{key("username"), username}});
+    return command(Command::Assign, {{Key::Username, username}});
 }
 
 void OpenConversation::listAgents()
@@ -345,7 +340,7 @@ void OpenConversation::listAgents()
                 return;
             }
             AgentList agents;
-            const QJsonArray array = result.data.value(key("agents")).toArray();
+            const QJsonArray array = result.data.value(Key::Agents).toArray();
             for (const QJsonValue &value : array)
                 agents.append(AgentInfo::fromJson(value.toObject()));
             Q_EMIT agentsListed(agents);
@@ -368,7 +363,7 @@ bool OpenConversation::retryMedia(qint64 messageId)
     const Message *message = m_messages->message(messageId);
     if (!message || message->media.state != QLatin1String("failed"))
         return false;
-    return command(Command::RetryMedia, {{key("message_id"), messageId}});
+    return command(Command::RetryMedia, {{Key::MessageId, messageId}});
 }
 
 bool OpenConversation::sendMedia(const QString &mediaKey, const QString &caption,
@@ -376,13 +371,13 @@ bool OpenConversation::sendMedia(const QString &mediaKey, const QString &caption
 {
     if (mediaKey.isEmpty())
         return false;
-    QJsonObject args{{key("media"), mediaKey}};
+    QJsonObject args{{Key::Media, mediaKey}};
     if (!caption.trimmed().isEmpty())
-        args.insert(key("caption"), caption.trimmed());
+        args.insert(Key::Caption, caption.trimmed());
     if (!filename.isEmpty())
-        args.insert(key("filename"), filename);
+        args.insert(Key::Filename, filename);
     if (!replyToWamid.isEmpty())
-        args.insert(key("reply_to"), replyToWamid);
+        args.insert(Key::ReplyTo, replyToWamid);
     return command(Command::SendMedia, args);
 }
 
@@ -391,11 +386,11 @@ bool OpenConversation::sendInteractive(const QJsonObject &interactive, const QSt
 {
     if (interactive.isEmpty())
         return false;
-    QJsonObject args{{key("interactive"), interactive}};
+    QJsonObject args{{Key::Interactive, interactive}};
     if (!replyToWamid.isEmpty())
-        args.insert(key("reply_to"), replyToWamid);
+        args.insert(Key::ReplyTo, replyToWamid);
     if (draftId != 0)
-        args.insert(key("draft_id"), draftId);
+        args.insert(Key::DraftId, draftId);
     if (!command(Command::SendInteractive, args))
         return false;
     const std::optional<Draft> shown = draft();
@@ -409,9 +404,9 @@ bool OpenConversation::sendTemplate(const QString &name, const QString &language
 {
     if (name.isEmpty() || language.isEmpty())
         return false;
-    QJsonObject args{{key("name"), name}, {key("language"), language}};
+    QJsonObject args{{Key::Name, name}, {Key::Language, language}};
     if (!parameters.isEmpty())
-        args.insert(key("parameters"), parameters);
+        args.insert(Key::Parameters, parameters);
     return command(Command::SendTemplate, args);
 }
 
@@ -419,7 +414,7 @@ bool OpenConversation::sendReaction(qint64 messageId, const QString &emoji)
 {
     if (messageId <= 0)
         return false;
-    return command(Command::SendReaction, {{key("message_id"), messageId}, {key("emoji"), emoji}});
+    return command(Command::SendReaction, {{Key::MessageId, messageId}, {Key::Emoji, emoji}});
 }
 
 bool OpenConversation::sendTyping()
@@ -431,7 +426,7 @@ bool OpenConversation::sendTyping()
     const auto last = m_typingSentAt.constFind(current);
     if (last != m_typingSentAt.constEnd() && now - *last < m_options.typingIntervalMs)
         return false;
-    if (!m_relay->request(Command::Typing, {{key("conversation_id"), current}}))
+    if (!m_relay->request(Command::Typing, {{Key::ConversationId, current}}))
         return false;
     m_typingSentAt.insert(current, now);
     return true;

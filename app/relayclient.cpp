@@ -6,6 +6,8 @@
 #include "protocol/commands.h"
 #include "protocol/errorcode.h"
 #include "protocol/frame.h"
+#include "protocol/keys.h"
+#include "protocol/teampayloads.h"
 #include "protocol/version.h"
 
 #include <QNetworkRequest>
@@ -21,11 +23,6 @@ using namespace Protocol;
 namespace {
 constexpr int HandshakeTimeoutMs = 15000;
 constexpr int PingIntervalMs = 30000;
-
-QLatin1String key(const char *name)
-{
-    return QLatin1String(name);
-}
 } // namespace
 
 RelayClient::RelayClient(QObject *parent) : QObject(parent)
@@ -103,10 +100,10 @@ void RelayClient::signOut()
     // close is graceful so that the logout reaches the relay before the connection ends.
     const bool logOut = isOnline();
     if (logOut)
-        send({{key("type"), QLatin1String(FrameType::Command)},
-              {key("id"), newCommandId()},
-              {key("name"), commandName(Command::Logout)},
-              {key("args"), QJsonObject()}});
+        send({{Key::Type, QLatin1String(FrameType::Command)},
+              {Key::Id, newCommandId()},
+              {Key::Name, commandName(Command::Logout)},
+              {Key::Args, QJsonObject()}});
     m_retryTimer.stop();
     m_handshakeTimer.stop();
     m_pingTimer.stop();
@@ -141,24 +138,24 @@ bool RelayClient::requestWithId(const QString &id, Command command, const QJsonO
         return false;
     if (handler)
         m_requests.insert(id, {context, context != nullptr, std::move(handler)});
-    send({{key("type"), QLatin1String(FrameType::Command)},
-          {key("id"), id},
-          {key("name"), commandName(command)},
-          {key("args"), args}});
+    send({{Key::Type, QLatin1String(FrameType::Command)},
+          {Key::Id, id},
+          {Key::Name, commandName(command)},
+          {Key::Args, args}});
     return true;
 }
 
 void RelayClient::handleResult(const QJsonObject &frame)
 {
-    const auto found = m_requests.find(frame.value(key("id")).toString());
+    const auto found = m_requests.find(frame.value(Key::Id).toString());
     if (found == m_requests.end())
         return;
     const Request request = *found;
     m_requests.erase(found);
     if (request.hasContext && !request.context)
         return;
-    request.handler({frame.value(key("ok")).toBool(), frame.value(key("data")).toObject(),
-                     frame.value(key("error")).toObject().value(key("code")).toString(), false});
+    request.handler({frame.value(Key::Ok).toBool(), frame.value(Key::Data).toObject(),
+                     frame.value(Key::Error).toObject().value(Key::Code).toString(), false});
 }
 
 void RelayClient::loseRequests()
@@ -184,16 +181,16 @@ void RelayClient::openSocket()
 
 void RelayClient::handleConnected()
 {
-    QJsonObject hello{{key("type"), QLatin1String(FrameType::Hello)},
-                      {key("v"), Protocol::Version},
-                      {key("client"), m_options.clientName.isEmpty()
-                                          ? QStringLiteral("serambi/" SERAMBI_VERSION)
-                                          : m_options.clientName}};
+    QJsonObject hello{{Key::Type, QLatin1String(FrameType::Hello)},
+                      {Key::ProtocolVersion, Protocol::Version},
+                      {Key::Client, m_options.clientName.isEmpty()
+                                        ? QStringLiteral("serambi/" SERAMBI_VERSION)
+                                        : m_options.clientName}};
     if (!m_password.isEmpty()) {
-        hello.insert(key("login"),
-                     QJsonObject{{key("username"), m_username}, {key("password"), m_password}});
+        hello.insert(Key::Login,
+                     QJsonObject{{Key::Username, m_username}, {Key::Password, m_password}});
     } else {
-        hello.insert(key("token"), m_token);
+        hello.insert(Key::Token, m_token);
     }
     send(hello);
 }
@@ -256,27 +253,27 @@ void RelayClient::handleTextMessage(const QString &text)
         return;
     }
     const QJsonObject &frame = *decoded;
-    const QString type = frame.value(key("type")).toString();
+    const QString type = frame.value(Key::Type).toString();
     if (type == QLatin1String(FrameType::Event)) {
         // A live-only event (a streaming draft) has no seq: applied, never counted.
-        const qint64 seq = frame.value(key("seq")).toInteger();
-        if (frame.contains(key("seq"))) {
+        const qint64 seq = frame.value(Key::Seq).toInteger();
+        if (frame.contains(Key::Seq)) {
             if (seq <= m_lastSeq)
                 return;
             m_lastSeq = seq;
         }
-        Q_EMIT eventReceived(seq, frame.value(key("kind")).toString(),
-                             frame.value(key("conversation_id")).toInteger(),
-                             frame.value(key("data")).toObject());
+        Q_EMIT eventReceived(seq, frame.value(Key::Kind).toString(),
+                             frame.value(Key::ConversationId).toInteger(),
+                             frame.value(Key::Data).toObject());
     } else if (type == QLatin1String(FrameType::Result)) {
         handleResult(frame);
     } else if (type == QLatin1String(FrameType::Welcome)) {
         handleWelcome(frame);
     } else if (type == QLatin1String(FrameType::Snapshot)) {
-        m_lastSeq = frame.value(key("seq")).toInteger();
-        Q_EMIT snapshotReceived(m_lastSeq, frame.value(key("conversations")).toArray());
+        m_lastSeq = frame.value(Key::Seq).toInteger();
+        Q_EMIT snapshotReceived(m_lastSeq, frame.value(Key::Conversations).toArray());
     } else if (type == QLatin1String(FrameType::Subscribed)) {
-        m_lastSeq = qMax(m_lastSeq, frame.value(key("seq")).toInteger());
+        m_lastSeq = qMax(m_lastSeq, frame.value(Key::Seq).toInteger());
         Q_EMIT subscribed(m_lastSeq);
     } else if (type == QLatin1String(FrameType::Error)) {
         handleError(frame);
@@ -289,14 +286,10 @@ void RelayClient::handleWelcome(const QJsonObject &frame)
     m_welcomed = true;
     m_everWelcomed = true;
     m_attempts = 0;
-    const QJsonObject user = frame.value(key("user")).toObject();
-    CurrentUser current;
-    current.id = user.value(key("id")).toInteger();
-    current.username = user.value(key("username")).toString();
-    current.displayName = user.value(key("display_name")).toString();
-    current.role = user.value(key("role")).toString();
+    const auto payload = UserPayload::fromJson(frame.value(Key::User).toObject());
+    const CurrentUser current{payload.id, payload.username, payload.displayName, payload.role};
     m_username = current.username;
-    const QString newToken = frame.value(key("token")).toString();
+    const QString newToken = frame.value(Key::Token).toString();
     if (!newToken.isEmpty())
         m_token = newToken;
     m_password.clear();
@@ -304,14 +297,14 @@ void RelayClient::handleWelcome(const QJsonObject &frame)
     m_status.offlineSince = {};
     m_status.lastErrorCode.clear();
     Q_EMIT welcomed(current, newToken);
-    send({{key("type"), QLatin1String(FrameType::Subscribe)}, {key("since"), m_lastSeq}});
+    send({{Key::Type, QLatin1String(FrameType::Subscribe)}, {Key::Since, m_lastSeq}});
     m_pingTimer.start();
     setState(ConnectionState::Online);
 }
 
 void RelayClient::handleError(const QJsonObject &frame)
 {
-    const QString code = frame.value(key("code")).toString();
+    const QString code = frame.value(Key::Code).toString();
     qCInfo(lcConsole) << "relay error" << code;
     ErrorCode parsed;
     if (!errorCodeFromName(code, &parsed))
@@ -326,13 +319,13 @@ void RelayClient::handleError(const QJsonObject &frame)
         // A restored session waits out the block and tries its token again.
         m_socketActive = false;
         m_handshakeTimer.stop();
-        scheduleReconnect(qMax(1, frame.value(key("retry_after")).toInt()) * 1000);
+        scheduleReconnect(qMax(1, frame.value(Key::RetryAfter).toInt()) * 1000);
         m_socket.abort();
         return;
     }
     if (parsed == ErrorCode::AuthFailed || parsed == ErrorCode::AuthThrottled ||
         parsed == ErrorCode::UnsupportedVersion) {
-        const int retryAfter = frame.value(key("retry_after")).toInt();
+        const int retryAfter = frame.value(Key::RetryAfter).toInt();
         m_retryTimer.stop();
         m_password.clear();
         m_token.clear();

@@ -1,5 +1,6 @@
 #include "frame.h"
 
+#include "keys.h"
 #include "version.h"
 
 #include <QJsonDocument>
@@ -29,39 +30,39 @@ std::optional<QJsonObject> decodeFrame(const QByteArray &text, DecodeError *erro
     if (!doc.isObject())
         return fail(ErrorCode::BadFrame, QStringLiteral("frame is not a JSON object"));
     QJsonObject object = doc.object();
-    if (!object.value(QLatin1String("type")).isString())
+    if (!object.value(Key::Type).isString())
         return fail(ErrorCode::BadFrame, QStringLiteral("frame has no string \"type\""));
     return object;
 }
 
 QJsonObject errorFrame(ErrorCode code, const QString &detail)
 {
-    QJsonObject frame{{QLatin1String("type"), QLatin1String(FrameType::Error)},
-                      {QLatin1String("code"), errorCodeName(code)}};
+    QJsonObject frame{{Key::Type, QLatin1String(FrameType::Error)},
+                      {Key::Code, errorCodeName(code)}};
     if (!detail.isEmpty())
-        frame.insert(QLatin1String("message"), detail);
+        frame.insert(Key::Message, detail);
     return frame;
 }
 
 QJsonObject resultOk(const QString &commandId, const QJsonObject &data)
 {
-    return {{QLatin1String("type"), QLatin1String(FrameType::Result)},
-            {QLatin1String("id"), commandId},
-            {QLatin1String("ok"), true},
-            {QLatin1String("data"), data}};
+    return {{Key::Type, QLatin1String(FrameType::Result)},
+            {Key::Id, commandId},
+            {Key::Ok, true},
+            {Key::Data, data}};
 }
 
 QJsonObject resultError(const QString &commandId, ErrorCode code, const QString &detail,
                         const QJsonObject &extra)
 {
     QJsonObject error = extra;
-    error.insert(QLatin1String("code"), errorCodeName(code));
+    error.insert(Key::Code, errorCodeName(code));
     if (!detail.isEmpty())
-        error.insert(QLatin1String("message"), detail);
-    return {{QLatin1String("type"), QLatin1String(FrameType::Result)},
-            {QLatin1String("id"), commandId},
-            {QLatin1String("ok"), false},
-            {QLatin1String("error"), error}};
+        error.insert(Key::Message, detail);
+    return {{Key::Type, QLatin1String(FrameType::Result)},
+            {Key::Id, commandId},
+            {Key::Ok, false},
+            {Key::Error, error}};
 }
 
 } // namespace Serambi::Protocol

@@ -6,6 +6,7 @@
 #include "auth/sessiontoken.h"
 #include "auth/visibility.h"
 #include "protocol/errorcode.h"
+#include "protocol/keys.h"
 #include "protocol/medialimits.h"
 #include "store/mediarepo.h"
 #include "store/storewriter.h"
@@ -25,6 +26,8 @@
 #include <memory>
 
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 namespace {
 
@@ -57,9 +60,8 @@ QString bearerToken(const QHttpServerRequest &request)
 
 QJsonObject errorBody(ErrorCode code, const QString &message)
 {
-    return QJsonObject{
-        {QLatin1String("error"), QJsonObject{{QLatin1String("code"), Protocol::errorCodeName(code)},
-                                             {QLatin1String("message"), message}}}};
+    return QJsonObject{{Key::Error, QJsonObject{{Key::Code, Protocol::errorCodeName(code)},
+                                                {Key::Message, message}}}};
 }
 
 void writeError(QHttpServerResponder &responder, Status status, ErrorCode code,
@@ -72,9 +74,9 @@ void writeThrottled(QHttpServerResponder &responder, int retryAfter)
 {
     QJsonObject body = errorBody(ErrorCode::AuthThrottled,
                                  QStringLiteral("too many wrong session tokens from this address"));
-    QJsonObject error = body.value(QLatin1String("error")).toObject();
-    error.insert(QLatin1String("retry_after"), retryAfter);
-    body.insert(QLatin1String("error"), error);
+    QJsonObject error = body.value(Key::Error).toObject();
+    error.insert(Key::RetryAfter, retryAfter);
+    body.insert(Key::Error, error);
     responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact),
                     {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
                      {QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)}},
@@ -378,12 +380,11 @@ void MediaEndpoint::finishUpload(const Stored &stored, const QByteArray &body,
                            result.error);
                 return;
             }
-            pending->write(
-                QJsonDocument(QJsonObject{{QLatin1String("key"), file.key},
-                                          {QLatin1String("mime_type"), file.mimeType},
-                                          {QLatin1String("size"), file.size},
-                                          {QLatin1String("kind"), Protocol::mediaKindName(*kind)}}),
-                Status::Created);
+            pending->write(QJsonDocument(QJsonObject{{Key::MediaKey, file.key},
+                                                     {Key::MimeType, file.mimeType},
+                                                     {Key::Size, file.size},
+                                                     {Key::Kind, Protocol::mediaKindName(*kind)}}),
+                           Status::Created);
         });
 }
 

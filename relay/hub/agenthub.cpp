@@ -7,6 +7,7 @@
 #include "logging/relaylogging.h"
 #include "protocol/commandargs.h"
 #include "protocol/frame.h"
+#include "protocol/keys.h"
 #include "readcommands.h"
 #include "store/conversationrepo.h"
 #include "store/storereader.h"
@@ -20,6 +21,8 @@
 #include <QWebSocket>
 
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 using Protocol::Command;
 using Protocol::ErrorCode;
@@ -193,7 +196,7 @@ void AgentHub::handleSubscribe(ConsoleSession *session, const QJsonObject &frame
             Protocol::errorFrame(ErrorCode::BadFrame, QStringLiteral("already subscribed")));
         return;
     }
-    const QJsonValue sinceValue = frame.value(QLatin1String("since"));
+    const QJsonValue sinceValue = frame.value(Key::Since);
     qint64 since = 0;
     if (!sinceValue.isUndefined() && !sinceValue.isNull()) {
         const auto parsed = positiveInteger(sinceValue);
@@ -217,8 +220,8 @@ void AgentHub::handleSubscribe(ConsoleSession *session, const QJsonObject &frame
         session->sendEncoded(it->frame);
         ++replayed;
     }
-    session->send({{TypeKey, QLatin1String(Protocol::FrameType::Subscribed)},
-                   {QLatin1String("seq"), m_ring.lastSeq()}});
+    session->send(
+        {{TypeKey, QLatin1String(Protocol::FrameType::Subscribed)}, {Key::Seq, m_ring.lastSeq()}});
     session->subscribe(m_ring.lastSeq());
     qCDebug(lcHub) << session->user().username << "resumed after" << since << "with" << replayed
                    << "events";
@@ -238,8 +241,8 @@ void AgentHub::sendSnapshot(ConsoleSession *session)
     if (inTransaction)
         db.commit();
     session->send({{TypeKey, QLatin1String(Protocol::FrameType::Snapshot)},
-                   {QLatin1String("seq"), seq},
-                   {QLatin1String("conversations"), conversations}});
+                   {Key::Seq, seq},
+                   {Key::Conversations, conversations}});
     // Events up to seq are in the snapshot even if the writer has not published them yet.
     session->subscribe(seq);
     qCDebug(lcHub) << session->user().username << "got a snapshot at" << seq << "with"
@@ -248,20 +251,20 @@ void AgentHub::sendSnapshot(ConsoleSession *session)
 
 void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
 {
-    const QString id = frame.value(QLatin1String("id")).toString();
+    const QString id = frame.value(Key::Id).toString();
     if (id.isEmpty() || id.size() > MaxCommandIdLength) {
         session->send(Protocol::errorFrame(
             ErrorCode::InvalidArgument,
             QStringLiteral("a command needs an id of 1 to %1 characters").arg(MaxCommandIdLength)));
         return;
     }
-    const QString name = frame.value(QLatin1String("name")).toString();
+    const QString name = frame.value(Key::Name).toString();
     const auto command = Protocol::commandFromName(name);
     if (!command) {
         session->send(Protocol::resultError(id, ErrorCode::UnknownCommand));
         return;
     }
-    const QJsonValue argsValue = frame.value(QLatin1String("args"));
+    const QJsonValue argsValue = frame.value(Key::Args);
     if (!argsValue.isUndefined() && !argsValue.isNull() && !argsValue.isObject()) {
         session->send(Protocol::resultError(id, ErrorCode::InvalidArgument,
                                             QStringLiteral("args must be an object")));
@@ -296,8 +299,8 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         [request, write](WriteTxn &txn) { return runWriteCommand(txn, request, write); }, this,
         [this, sessionId, id, markRead, args](const WriteResult &result) {
             const QJsonObject reply = result.value.toJsonObject();
-            if (result.ok && markRead && reply.value(QLatin1String("ok")).toBool())
-                Q_EMIT conversationRead(args.value(QLatin1String("conversation_id")).toInteger());
+            if (result.ok && markRead && reply.value(Key::Ok).toBool())
+                Q_EMIT conversationRead(args.value(Key::ConversationId).toInteger());
             ConsoleSession *target = findSession(sessionId);
             if (!target)
                 return;
@@ -342,7 +345,7 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return refusal;
     const bool sent = *conversationId != 0 && m_readReceipts &&
                       m_readReceipts->sendTyping(*conversationId, now());
-    return CommandReply::success({{QLatin1String("sent"), sent}});
+    return CommandReply::success({{Key::Sent, sent}});
 }
 
 void AgentHub::syncTemplates(ConsoleSession *session, const QString &id)
@@ -362,13 +365,12 @@ void AgentHub::syncTemplates(ConsoleSession *session, const QString &id)
         if (!target)
             return;
         if (result.ok) {
-            target->send(Protocol::resultOk(id, {{QLatin1String("templates"), result.count},
-                                                 {QLatin1String("synced_at"), result.syncedAt}}));
+            target->send(Protocol::resultOk(
+                id, {{Key::Templates, result.count}, {Key::SyncedAt, result.syncedAt}}));
         } else if (result.error.code != 0) {
-            target->send(
-                Protocol::resultError(id, ErrorCode::MetaError, result.error.title(),
-                                      {{QLatin1String("meta_code"), result.error.code},
-                                       {QLatin1String("meta_message"), result.error.message}}));
+            target->send(Protocol::resultError(
+                id, ErrorCode::MetaError, result.error.title(),
+                {{Key::MetaCode, result.error.code}, {Key::MetaMessage, result.error.message}}));
         } else {
             target->send(Protocol::resultError(id, ErrorCode::Internal, result.problem));
         }

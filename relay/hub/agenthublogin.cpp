@@ -7,6 +7,7 @@
 #include "loggablename.h"
 #include "logging/relaylogging.h"
 #include "protocol/frame.h"
+#include "protocol/keys.h"
 #include "protocol/version.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
@@ -15,6 +16,8 @@
 #include <memory>
 
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 using Protocol::ErrorCode;
 
@@ -26,13 +29,13 @@ constexpr int MaxTokenLength = 256;
 
 void AgentHub::handleHello(ConsoleSession *session, const QJsonObject &frame)
 {
-    if (frame.value(QLatin1String("v")).toInt(-1) != Protocol::Version) {
+    if (frame.value(Key::ProtocolVersion).toInt(-1) != Protocol::Version) {
         session->fail(
             ErrorCode::UnsupportedVersion,
             QStringLiteral("this relay speaks protocol version %1").arg(Protocol::Version));
         return;
     }
-    const QJsonValue token = frame.value(QLatin1String("token"));
+    const QJsonValue token = frame.value(Key::Token);
     if (token.isString()) {
         if (token.toString().isEmpty() || token.toString().size() > MaxTokenLength) {
             session->fail(ErrorCode::BadFrame, QStringLiteral("token: not a session token"));
@@ -41,9 +44,9 @@ void AgentHub::handleHello(ConsoleSession *session, const QJsonObject &frame)
         loginWithToken(session, token.toString());
         return;
     }
-    const QJsonObject login = frame.value(QLatin1String("login")).toObject();
-    const QJsonValue username = login.value(QLatin1String("username"));
-    const QJsonValue password = login.value(QLatin1String("password"));
+    const QJsonObject login = frame.value(Key::Login).toObject();
+    const QJsonValue username = login.value(Key::Username);
+    const QJsonValue password = login.value(Key::Password);
     if (!username.isString() || !password.isString() || username.toString().isEmpty()) {
         session->fail(ErrorCode::BadFrame, QStringLiteral("hello needs a login or a token"));
         return;
@@ -81,7 +84,7 @@ void AgentHub::loginWithPassword(ConsoleSession *session, const QString &usernam
     if (retryAfter) {
         qCWarning(lcHub) << "login of" << loggableName(username) << "from" << address
                          << "throttled for" << retryAfter << "s";
-        session->fail(ErrorCode::AuthThrottled, {}, {{QLatin1String("retry_after"), retryAfter}});
+        session->fail(ErrorCode::AuthThrottled, {}, {{Key::RetryAfter, retryAfter}});
         return;
     }
     // Unknown and disabled users cost a derivation too, so timing does not tell them apart.
@@ -155,7 +158,7 @@ void AgentHub::loginWithToken(ConsoleSession *session, const QString &token)
     // out everyone's valid tokens.
     const QStringList keys{LoginThrottle::tokenKey(token)};
     if (const int retryAfter = m_throttle.retryAfter(keys, now())) {
-        session->fail(ErrorCode::AuthThrottled, {}, {{QLatin1String("retry_after"), retryAfter}});
+        session->fail(ErrorCode::AuthThrottled, {}, {{Key::RetryAfter, retryAfter}});
         return;
     }
     session->setStage(ConsoleSession::Stage::Authenticating);
@@ -196,17 +199,13 @@ void AgentHub::welcome(ConsoleSession *session, const User &user, const LiveSess
     session->setExpiresAt(live.expiresAt);
     ++m_connectedConsoles;
     QJsonObject frame{
-        {QLatin1String("type"), QLatin1String(Protocol::FrameType::Welcome)},
-        {QLatin1String("v"), Protocol::Version},
-        {QLatin1String("user"), QJsonObject{{QLatin1String("id"), user.id},
-                                            {QLatin1String("username"), user.username},
-                                            {QLatin1String("display_name"), user.displayName},
-                                            {QLatin1String("role"), user.role}}},
-        {QLatin1String("relay"),
-         QJsonObject{{QLatin1String("version"), QLatin1String(SERAMBI_VERSION)}}},
+        {Key::Type, QLatin1String(Protocol::FrameType::Welcome)},
+        {Key::ProtocolVersion, Protocol::Version},
+        {Key::User, user.toPayload().toJson()},
+        {Key::Relay, QJsonObject{{Key::RelayVersion, QLatin1String(SERAMBI_VERSION)}}},
     };
     if (!token.isEmpty())
-        frame.insert(QLatin1String("token"), token);
+        frame.insert(Key::Token, token);
     session->send(frame);
     qCInfo(lcHub) << "console of" << user.username << "connected from" << session->peerAddress()
                   << (token.isEmpty() ? "with a session token" : "with a password");

@@ -4,10 +4,14 @@
 #include "outbound/outboundtext.h"
 #include "store/cannedrepo.h"
 
+#include "protocol/keys.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 namespace {
 
@@ -48,19 +52,19 @@ CommandReply saveCanned(CommandContext &context)
 {
     static const QRegularExpression shortcutPattern(
         QStringLiteral("^[a-z0-9_-]{1,%1}$").arg(MaxCannedShortcutLength));
-    const QJsonValue shortcut = context.args.value(QLatin1String("shortcut"));
+    const QJsonValue shortcut = context.args.value(Key::Shortcut);
     if (!shortcut.isString() || !shortcutPattern.match(shortcut.toString()).hasMatch())
         return CommandReply::refusal(
             ErrorCode::InvalidArgument,
             QStringLiteral("shortcut must have 1 to %1 of a-z, 0-9, _ and -")
                 .arg(MaxCannedShortcutLength));
-    const QJsonValue title = context.args.value(QLatin1String("title"));
-    if (!isAbsent(context.args, QLatin1String("title")) &&
+    const QJsonValue title = context.args.value(Key::Title);
+    if (!isAbsent(context.args, Key::Title) &&
         (!title.isString() || title.toString().toUcs4().size() > MaxCannedTitleLength))
         return CommandReply::refusal(
             ErrorCode::InvalidArgument,
             QStringLiteral("title must have at most %1 characters").arg(MaxCannedTitleLength));
-    const QJsonValue text = context.args.value(QLatin1String("text"));
+    const QJsonValue text = context.args.value(Key::Text);
     if (!text.isString() || text.toString().trimmed().isEmpty() ||
         text.toString().toUcs4().size() > MaxTextLength)
         return CommandReply::refusal(
@@ -87,7 +91,7 @@ CommandReply saveCanned(CommandContext &context)
         return CommandReply::refusal(ErrorCode::Internal);
     const QJsonObject json = canned.toJson();
     context.txn.appendEvent(EventKind::CannedUpdated, 0, 0, QStringLiteral(""), json);
-    return CommandReply::success({{QLatin1String("canned"), json}});
+    return CommandReply::success({{Key::Canned, json}});
 }
 
 CommandReply deleteCanned(CommandContext &context)
@@ -108,7 +112,7 @@ CommandReply listCannedCommand(QSqlDatabase &db)
     QJsonArray canned;
     for (const CannedResponse &item : CannedRepo::all(db))
         canned.append(item.toJson());
-    return CommandReply::success({{QLatin1String("canned"), canned}});
+    return CommandReply::success({{Key::Canned, canned}});
 }
 
 } // namespace Serambi::Relay

@@ -1,15 +1,18 @@
 #include "conversationaccess.h"
 
 #include "auth/visibility.h"
+#include "protocol/keys.h"
 #include "protocol/types.h"
 
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 using Protocol::ErrorCode;
 
 std::optional<Conversation> visibleConversation(CommandContext &context, CommandReply *refusal)
 {
-    const auto id = requireId(context.args, ConversationIdArg, refusal);
+    const auto id = requireId(context.args, Key::ConversationId, refusal);
     if (!id)
         return std::nullopt;
     auto conversation = ConversationRepo::load(context.txn.db(), *id);
@@ -63,7 +66,7 @@ CommandReply commitConversation(CommandContext &context, Conversation &conversat
             return CommandReply::refusal(ErrorCode::Internal);
         ConversationRepo::publishConversation(context.txn, conversation);
     }
-    return CommandReply::success({{QLatin1String("conversation"), conversation.toJson()}});
+    return CommandReply::success({{Key::Conversation, conversation.toJson()}});
 }
 
 } // namespace Serambi::Relay

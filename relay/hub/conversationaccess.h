@@ -7,8 +7,6 @@
 
 namespace Serambi::Relay {
 
-inline constexpr QLatin1String ConversationIdArg("conversation_id");
-
 // The conversation named by the arguments, if it exists (not_found) and the caller may see it
 // (forbidden).
 std::optional<Conversation> visibleConversation(CommandContext &context, CommandReply *refusal);

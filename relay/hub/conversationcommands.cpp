@@ -7,6 +7,7 @@
 #include "mediacommands.h"
 #include "outbound/outboundtext.h"
 #include "outboundsend.h"
+#include "protocol/keys.h"
 #include "protocol/types.h"
 #include "richsendcommands.h"
 #include "store/conversationrepo.h"
@@ -16,6 +17,8 @@
 
 namespace Serambi::Relay {
 
+namespace Key = Protocol::Key;
+
 namespace {
 
 using Protocol::Command;
@@ -23,7 +26,7 @@ using Protocol::ErrorCode;
 
 CommandReply sendText(CommandContext &context)
 {
-    const QJsonValue textValue = context.args.value(QLatin1String("text"));
+    const QJsonValue textValue = context.args.value(Key::Text);
     const QString text = textValue.toString();
     if (!textValue.isString() || text.trimmed().isEmpty() || text.size() > MaxTextLength) {
         return CommandReply::refusal(
@@ -78,7 +81,7 @@ CommandReply takeOver(CommandContext &context)
                                          QStringLiteral("ai_mode must be draft or off"));
     }
     CommandReply refusal;
-    const auto id = requireId(context.args, ConversationIdArg, &refusal);
+    const auto id = requireId(context.args, Key::ConversationId, &refusal);
     if (!id)
         return refusal;
     auto conversation = ConversationRepo::load(context.txn.db(), *id);
@@ -125,7 +128,7 @@ CommandReply assign(CommandContext &context)
 {
     if (!isSupervisor(context.user))
         return CommandReply::refusal(ErrorCode::Forbidden);
-    const QJsonValue username = context.args.value(QLatin1String("username"));
+    const QJsonValue username = context.args.value(Key::Username);
     if (!username.isString() || username.toString().isEmpty())
         return CommandReply::refusal(ErrorCode::InvalidArgument,
                                      QStringLiteral("username must be a user name"));
@@ -142,7 +145,7 @@ CommandReply assign(CommandContext &context)
 
 CommandReply setAiMode(CommandContext &context)
 {
-    const QString mode = context.args.value(QLatin1String("mode")).toString();
+    const QString mode = context.args.value(Key::Mode).toString();
     Protocol::AiMode parsed = Protocol::AiMode::Auto;
     if (!Protocol::aiModeFromName(mode, &parsed))
         return CommandReply::refusal(ErrorCode::InvalidArgument,

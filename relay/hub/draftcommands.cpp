@@ -6,19 +6,21 @@
 #include "outboundsend.h"
 #include "store/outbound.h"
 
+#include "protocol/keys.h"
+
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 namespace {
 
 using Protocol::ErrorCode;
 
-const QLatin1String DraftIdArg("draft_id");
-
 // The pending draft named by draft_id in conversation.
 std::optional<Draft> pendingDraft(CommandContext &context, const Conversation &conversation,
                                   CommandReply *refusal)
 {
-    const auto id = requireId(context.args, DraftIdArg, refusal);
+    const auto id = requireId(context.args, Key::DraftId, refusal);
     if (!id)
         return std::nullopt;
     auto draft = DraftRepo::load(context.txn.db(), *id);
@@ -39,7 +41,7 @@ std::optional<Draft> pendingDraft(CommandContext &context, const Conversation &c
 std::optional<std::optional<Draft>>
 draftToApprove(CommandContext &context, const Conversation &conversation, CommandReply *refusal)
 {
-    if (isAbsent(context.args, DraftIdArg))
+    if (isAbsent(context.args, Key::DraftId))
         return std::optional<Draft>();
     auto draft = pendingDraft(context, conversation, refusal);
     if (!draft)
@@ -83,7 +85,7 @@ CommandReply discardDraft(CommandContext &context)
     if (!DraftRepo::setState(context.txn, draft->id, draft->state))
         return CommandReply::refusal(ErrorCode::Internal);
     publishDraft(context.txn, *conversation, *draft);
-    return CommandReply::success({{QLatin1String("draft"), draft->toJson()}});
+    return CommandReply::success({{Key::Draft, draft->toJson()}});
 }
 
 CommandReply regenerateDraft(CommandContext &context)
@@ -104,7 +106,7 @@ CommandReply regenerateDraft(CommandContext &context)
     request.forMessageId = messageId;
     request.state = Protocol::DraftState::Requested;
     publishDraft(context.txn, *conversation, request);
-    return CommandReply::success({{QLatin1String("draft"), request.toJson()}});
+    return CommandReply::success({{Key::Draft, request.toJson()}});
 }
 
 } // namespace Serambi::Relay

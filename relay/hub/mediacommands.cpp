@@ -3,12 +3,15 @@
 #include "auth/visibility.h"
 #include "conversationaccess.h"
 #include "outboundsend.h"
+#include "protocol/keys.h"
 #include "protocol/medialimits.h"
 #include "store/conversationrepo.h"
 #include "store/mediarepo.h"
 #include "store/outbound.h"
 
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 namespace {
 
@@ -37,21 +40,20 @@ bool optionalString(const QJsonObject &args, QLatin1String key, QString *value,
 
 CommandReply sendMedia(CommandContext &context)
 {
-    const QString key = context.args.value(QLatin1String("media")).toString();
+    const QString key = context.args.value(Key::Media).toString();
     if (key.isEmpty())
         return invalid(QStringLiteral("media must be a key from POST /media"));
     CommandReply refusal;
     QString caption;
     QString filename;
     QString replyTo;
-    if (!optionalString(context.args, QLatin1String("caption"), &caption, &refusal) ||
-        !optionalString(context.args, QLatin1String("filename"), &filename, &refusal) ||
+    if (!optionalString(context.args, Key::Caption, &caption, &refusal) ||
+        !optionalString(context.args, Key::Filename, &filename, &refusal) ||
         !readReplyTo(context.args, &replyTo, &refusal))
         return refusal;
-    const QLatin1String voiceArg("voice");
-    if (!isAbsent(context.args, voiceArg) && !context.args.value(voiceArg).isBool())
+    if (!isAbsent(context.args, Key::Voice) && !context.args.value(Key::Voice).isBool())
         return invalid(QStringLiteral("voice must be true or false"));
-    const bool voice = context.args.value(voiceArg).toBool();
+    const bool voice = context.args.value(Key::Voice).toBool();
 
     auto conversation = sendableConversation(context, Window::MustBeOpen, &refusal);
     if (!conversation)
@@ -102,7 +104,7 @@ CommandReply sendMedia(CommandContext &context)
 CommandReply retryMedia(CommandContext &context)
 {
     CommandReply refusal;
-    const auto messageId = requireId(context.args, QLatin1String("message_id"), &refusal);
+    const auto messageId = requireId(context.args, Key::MessageId, &refusal);
     if (!messageId)
         return refusal;
     const auto conversation = visibleConversation(context, &refusal);
@@ -121,7 +123,7 @@ CommandReply retryMedia(CommandContext &context)
         return CommandReply::refusal(ErrorCode::Internal);
     ConversationRepo::publishMessage(context.txn, *conversation, *message,
                                      EventKind::MessageUpdated);
-    return CommandReply::success({{QLatin1String("message"), message->toJson()}});
+    return CommandReply::success({{Key::Message, message->toJson()}});
 }
 
 } // namespace Serambi::Relay

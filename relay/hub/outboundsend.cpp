@@ -1,9 +1,12 @@
 #include "outboundsend.h"
 
 #include "conversationaccess.h"
+#include "protocol/keys.h"
 #include "protocol/types.h"
 
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 using Protocol::ErrorCode;
 
@@ -71,7 +74,7 @@ CommandReply publishSent(CommandContext &context, Conversation &conversation,
         return CommandReply::refusal(ErrorCode::Internal);
     ConversationRepo::publishMessage(context.txn, conversation, message, EventKind::MessageCreated);
     ConversationRepo::publishConversation(context.txn, conversation);
-    return CommandReply::success({{QLatin1String("message"), message.toJson()}});
+    return CommandReply::success({{Key::Message, message.toJson()}});
 }
 
 } // namespace Serambi::Relay

@@ -7,16 +7,20 @@
 #include "store/conversationrepo.h"
 #include "store/templaterepo.h"
 
+#include "protocol/keys.h"
+
 #include <QJsonArray>
 
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 using Protocol::ErrorCode;
 
 CommandReply historyCommand(QSqlDatabase &db, const User &user, const QJsonObject &args)
 {
     CommandReply refusal;
-    const auto conversationId = requireId(args, QLatin1String("conversation_id"), &refusal);
+    const auto conversationId = requireId(args, Key::ConversationId, &refusal);
     if (!conversationId)
         return refusal;
     qint64 beforeId = 0;
@@ -44,7 +48,7 @@ CommandReply historyCommand(QSqlDatabase &db, const User &user, const QJsonObjec
     for (const Message &message :
          ConversationRepo::history(db, *conversationId, beforeId, int(limit)))
         messages.append(message.toJson());
-    return CommandReply::success({{QLatin1String("messages"), messages}});
+    return CommandReply::success({{Key::Messages, messages}});
 }
 
 CommandReply listAgentsCommand(QSqlDatabase &db, const User &user,
@@ -56,20 +60,16 @@ CommandReply listAgentsCommand(QSqlDatabase &db, const User &user,
     for (const User &candidate : UserRepo::all(db)) {
         if (candidate.disabled)
             continue;
-        agents.append(QJsonObject{{QLatin1String("id"), candidate.id},
-                                  {QLatin1String("username"), candidate.username},
-                                  {QLatin1String("display_name"), candidate.displayName},
-                                  {QLatin1String("role"), candidate.role},
-                                  {QLatin1String("online"), onlineUserIds.contains(candidate.id)}});
+        agents.append(candidate.toPayload(onlineUserIds.contains(candidate.id)).toJson());
     }
-    return CommandReply::success({{QLatin1String("agents"), agents}});
+    return CommandReply::success({{Key::Agents, agents}});
 }
 
 CommandReply listKbSuggestionsCommand(QSqlDatabase &db, const User &user)
 {
     if (!isSupervisor(user))
         return CommandReply::refusal(ErrorCode::Forbidden);
-    return CommandReply::success({{QLatin1String("groups"), KbSuggestions::grouped(db)}});
+    return CommandReply::success({{Key::Groups, KbSuggestions::grouped(db)}});
 }
 
 CommandReply listTemplatesCommand(QSqlDatabase &db)
@@ -78,16 +78,15 @@ CommandReply listTemplatesCommand(QSqlDatabase &db)
     for (const MessageTemplate &item : TemplateRepo::all(db))
         templates.append(item.toJson());
     const qint64 syncedAt = TemplateRepo::syncedAt(db);
-    return CommandReply::success(
-        {{QLatin1String("templates"), templates},
-         {QLatin1String("synced_at"), syncedAt ? QJsonValue(syncedAt) : QJsonValue()}});
+    return CommandReply::success({{Key::Templates, templates},
+                                  {Key::SyncedAt, syncedAt ? QJsonValue(syncedAt) : QJsonValue()}});
 }
 
 std::optional<qint64> typingConversation(QSqlDatabase &db, const User &user,
                                          const QJsonObject &args, qint64 nowMs, qint64 windowMs,
                                          CommandReply *refusal)
 {
-    const auto conversationId = requireId(args, QLatin1String("conversation_id"), refusal);
+    const auto conversationId = requireId(args, Key::ConversationId, refusal);
     if (!conversationId)
         return std::nullopt;
     const auto conversation = ConversationRepo::load(db, *conversationId);

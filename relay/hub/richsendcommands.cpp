@@ -5,6 +5,7 @@
 #include "outbound/templatemessage.h"
 #include "outboundsend.h"
 #include "protocol/interactivelimits.h"
+#include "protocol/keys.h"
 #include "protocol/medialimits.h"
 #include "store/mediarepo.h"
 #include "store/outbound.h"
@@ -13,6 +14,8 @@
 #include <QTextBoundaryFinder>
 
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 namespace {
 
@@ -54,7 +57,7 @@ bool isOneEmoji(const QString &emoji)
 
 CommandReply sendInteractive(CommandContext &context)
 {
-    const QJsonValue value = context.args.value(QLatin1String("interactive"));
+    const QJsonValue value = context.args.value(Key::Interactive);
     if (!value.isObject())
         return CommandReply::refusal(ErrorCode::InvalidArgument,
                                      QStringLiteral("interactive must be an object"));
@@ -81,12 +84,12 @@ CommandReply sendInteractive(CommandContext &context)
 
 CommandReply sendTemplate(CommandContext &context)
 {
-    const QString name = context.args.value(QLatin1String("name")).toString();
-    const QString language = context.args.value(QLatin1String("language")).toString();
+    const QString name = context.args.value(Key::Name).toString();
+    const QString language = context.args.value(Key::Language).toString();
     if (name.isEmpty() || language.isEmpty())
         return CommandReply::refusal(ErrorCode::InvalidArgument,
                                      QStringLiteral("name and language must name a template"));
-    const QJsonValue parameters = context.args.value(QLatin1String("parameters"));
+    const QJsonValue parameters = context.args.value(Key::Parameters);
     if (!parameters.isUndefined() && !parameters.isNull() && !parameters.isObject())
         return CommandReply::refusal(ErrorCode::InvalidArgument,
                                      QStringLiteral("parameters must be an object"));
@@ -137,14 +140,14 @@ CommandReply sendTemplate(CommandContext &context)
 
 CommandReply sendReaction(CommandContext &context)
 {
-    const QJsonValue emojiValue = context.args.value(QLatin1String("emoji"));
+    const QJsonValue emojiValue = context.args.value(Key::Emoji);
     const QString emoji = emojiValue.toString();
     if (!emojiValue.isString() || (!emoji.isEmpty() && !isOneEmoji(emoji)))
         return CommandReply::refusal(ErrorCode::InvalidArgument,
                                      QStringLiteral("emoji must be one emoji, or empty to remove "
                                                     "the reaction"));
     CommandReply refusal;
-    const auto targetId = requireId(context.args, QLatin1String("message_id"), &refusal);
+    const auto targetId = requireId(context.args, Key::MessageId, &refusal);
     if (!targetId)
         return refusal;
     auto conversation = sendableConversation(context, Window::MustBeOpen, &refusal);

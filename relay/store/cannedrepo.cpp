@@ -25,17 +25,6 @@ CannedResponse readCanned(const PreparedQuery &q)
 
 } // namespace
 
-QJsonObject CannedResponse::toJson() const
-{
-    return {{QLatin1String("id"), id},
-            {QLatin1String("shortcut"), shortcut},
-            {QLatin1String("title"), title},
-            {QLatin1String("text"), text},
-            {QLatin1String("author"), QJsonObject{{QLatin1String("id"), authorId},
-                                                  {QLatin1String("display_name"), authorName}}},
-            {QLatin1String("updated_at"), updatedAt}};
-}
-
 namespace CannedRepo {
 
 QList<CannedResponse> all(QSqlDatabase &db)

@@ -2,6 +2,8 @@
 
 #include "writetxn.h"
 
+#include "protocol/teampayloads.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -12,19 +14,7 @@
 namespace Serambi::Relay {
 
 // A canned response the whole team shares; agents insert it by its shortcut.
-struct CannedResponse
-{
-    qint64 id = 0;
-    QString shortcut;
-    QString title;
-    QString text;
-    qint64 authorId = 0;
-    QString authorName; // the author's display name
-    qint64 updatedAt = 0;
-
-    // {"id", "shortcut", "title", "text", "author", "updated_at"}.
-    QJsonObject toJson() const;
-};
+using CannedResponse = Protocol::CannedPayload;
 
 namespace CannedRepo {
 

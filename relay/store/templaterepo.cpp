@@ -43,14 +43,14 @@ std::optional<MessageTemplate> MessageTemplate::fromGraph(const QJsonObject &obj
     return result;
 }
 
+Protocol::TemplatePayload MessageTemplate::toPayload() const
+{
+    return {name, language, category, status, parameterFormat, components};
+}
+
 QJsonObject MessageTemplate::toJson() const
 {
-    return {{QLatin1String("name"), name},
-            {QLatin1String("language"), language},
-            {QLatin1String("category"), category},
-            {QLatin1String("status"), status},
-            {QLatin1String("parameter_format"), parameterFormat},
-            {QLatin1String("components"), components}};
+    return toPayload().toJson();
 }
 
 QJsonObject MessageTemplate::component(const QString &type) const

@@ -2,6 +2,8 @@
 
 #include "writetxn.h"
 
+#include "protocol/teampayloads.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -25,7 +27,7 @@ struct MessageTemplate
 
     // Reads one object of Meta's listing; nullopt without a name or language.
     static std::optional<MessageTemplate> fromGraph(const QJsonObject &object);
-    // {"name", "language", "category", "status", "parameter_format", "components"}.
+    Protocol::TemplatePayload toPayload() const;
     QJsonObject toJson() const;
     // The component of that type (HEADER, BODY, FOOTER, BUTTONS), empty when absent.
     QJsonObject component(const QString &type) const;

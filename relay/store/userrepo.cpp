@@ -9,6 +9,11 @@
 
 namespace Serambi::Relay {
 
+Protocol::UserPayload User::toPayload(std::optional<bool> online) const
+{
+    return {id, username, displayName, role, online};
+}
+
 namespace {
 
 const QString UserColumns =

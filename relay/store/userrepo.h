@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/teampayloads.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QSqlDatabase>
@@ -24,6 +26,9 @@ struct User
     int passwordIterations = 0;
     bool disabled = false;
     qint64 createdAt = 0;
+
+    // What frames say of the user; online only where a listing knows it.
+    Protocol::UserPayload toPayload(std::optional<bool> online = std::nullopt) const;
 };
 
 // A live session's user and when the session ends at the latest.

@@ -1,6 +1,7 @@
 // The objects inside frames: what the relay writes, the console reads back unchanged, and
 // the wire keeps the shapes docs/protocol.md describes (nulls, omitted fields).
 #include "protocol/payloads.h"
+#include "protocol/teampayloads.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -152,6 +153,52 @@ private Q_SLOTS:
         QCOMPARE(draftStateName(DraftState::Superseded), QLatin1String("superseded"));
         QCOMPARE(draftStateFromName(QStringLiteral("requested")),
                  std::optional(DraftState::Requested));
+    }
+
+    void shouldReadBackAUserWithAndWithoutPresence()
+    {
+        UserPayload user{5, QStringLiteral("sari"), QStringLiteral("Sari Wulandari"),
+                         QStringLiteral("supervisor"), std::nullopt};
+        QCOMPARE(UserPayload::fromJson(user.toJson()), user);
+        QVERIFY(!user.toJson().contains(QLatin1String("online"))); // welcome says nothing of it
+        user.online = false;
+        QCOMPARE(UserPayload::fromJson(user.toJson()), user);
+        QCOMPARE(user.toJson().value(QLatin1String("online")), QJsonValue(false));
+    }
+
+    void shouldReadBackACannedResponseWithItsAuthor()
+    {
+        const CannedPayload canned{3,
+                                   QStringLiteral("ongkir"),
+                                   QStringLiteral("Ongkos kirim"),
+                                   QStringLiteral("Ongkir ke Jawa mulai Rp9.000 ya kak"),
+                                   5,
+                                   QStringLiteral("Sari Wulandari"),
+                                   1764900000000};
+        QCOMPARE(CannedPayload::fromJson(canned.toJson()), canned);
+        // docs/protocol.md: "author": {"id", "display_name"}
+        const QJsonObject author = canned.toJson().value(QLatin1String("author")).toObject();
+        QCOMPARE(author.value(QLatin1String("id")).toInteger(), 5);
+        QCOMPARE(author.value(QLatin1String("display_name")).toString(),
+                 QStringLiteral("Sari Wulandari"));
+    }
+
+    void shouldPassATemplatesComponentsThroughUnchanged()
+    {
+        const QJsonArray components{
+            QJsonObject{{QLatin1String("type"), QLatin1String("BODY")},
+                        {QLatin1String("text"), QLatin1String("Pesanan {{1}} sudah dikirim")}},
+            QJsonObject{
+                {QLatin1String("type"), QLatin1String("BUTTONS")},
+                {QLatin1String("buttons"),
+                 QJsonArray{QJsonObject{{QLatin1String("type"), QLatin1String("URL")},
+                                        {QLatin1String("text"), QLatin1String("Lacak")}}}}}};
+        const TemplatePayload payload{QStringLiteral("pesanan_dikirim"), QStringLiteral("id"),
+                                      QStringLiteral("UTILITY"),         QStringLiteral("APPROVED"),
+                                      QStringLiteral("POSITIONAL"),      components};
+        QCOMPARE(TemplatePayload::fromJson(payload.toJson()), payload);
+        QCOMPARE(payload.toJson().value(QLatin1String("parameter_format")).toString(),
+                 QStringLiteral("POSITIONAL"));
     }
 };
 
