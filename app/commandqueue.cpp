@@ -7,12 +7,15 @@
 
 #include "protocol/commandargs.h"
 #include "protocol/errorcode.h"
+#include "protocol/keys.h"
 
 #include <QDateTime>
 
 #include <algorithm>
 
 namespace Serambi::App {
+
+namespace Key = Protocol::Key;
 
 CommandQueue::CommandQueue(RelayClient *relay, Session *session, MessageListModel *messages,
                            QObject *parent)
@@ -145,8 +148,8 @@ Message CommandQueue::placeholderFor(const PendingCommand &command) const
     message.conversationId = command.conversationId;
     message.direction = Protocol::Direction::Out;
     message.type = QStringLiteral("text");
-    message.text = command.args.value(QLatin1String("text")).toString();
-    message.replyTo = command.args.value(QLatin1String("reply_to")).toString();
+    message.text = command.args.value(Key::Text).toString();
+    message.replyTo = command.args.value(Key::ReplyTo).toString();
     message.sender = QStringLiteral("agent");
     message.senderName = m_session->currentUser().displayName;
     message.timestamp = command.createdAt;

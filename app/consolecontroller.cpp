@@ -13,10 +13,14 @@
 #include "relayclient.h"
 #include "session.h"
 
+#include "protocol/keys.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
 namespace Serambi::App {
+
+namespace Key = Protocol::Key;
 
 namespace {
 QString dataDirectory(const ConsoleOptions &options)
@@ -66,7 +70,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     // change arrives as an event anyway, in order. So only the message is taken.
     connect(m_commands, &CommandQueue::succeeded, m_inbox,
             [this](const PendingCommand &, const QJsonObject &data) {
-                const QJsonValue message = data.value(QLatin1String("message"));
+                const QJsonValue message = data.value(Key::Message);
                 if (message.isObject())
                     m_inbox->applyMessage(Message::fromJson(message.toObject()));
             });

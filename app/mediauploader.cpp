@@ -4,6 +4,7 @@
 #include "relayclient.h"
 
 #include "protocol/errorcode.h"
+#include "protocol/keys.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +13,8 @@
 #include <QNetworkRequest>
 
 namespace Serambi::App {
+
+namespace Key = Protocol::Key;
 
 MediaUploader::MediaUploader(RelayClient *relay, QObject *parent)
     : QObject(parent), m_relay(relay), m_network(new QNetworkAccessManager(this))
@@ -72,13 +75,11 @@ void MediaUploader::handleFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
     if (status == 201 || status == 200) {
-        Q_EMIT finished(body.value(QLatin1String("key")).toString(),
-                        body.value(QLatin1String("kind")).toString(),
-                        body.value(QLatin1String("size")).toInteger());
+        Q_EMIT finished(body.value(Key::MediaKey).toString(), body.value(Key::Kind).toString(),
+                        body.value(Key::Size).toInteger());
         return;
     }
-    QString code =
-        body.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
+    QString code = body.value(Key::Error).toObject().value(Key::Code).toString();
     if (code.isEmpty()) {
         using Protocol::ErrorCode;
         code = status == 413   ? Protocol::errorCodeName(ErrorCode::MediaTooLarge)

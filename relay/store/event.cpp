@@ -1,15 +1,20 @@
 #include "event.h"
 
+#include "protocol/frame.h"
+#include "protocol/keys.h"
+
 namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
 
 QJsonObject Event::toFrame() const
 {
-    QJsonObject frame{{QLatin1String("type"), QLatin1String("event")},
-                      {QLatin1String("kind"), Protocol::eventKindName(kind)},
-                      {QLatin1String("conversation_id"), conversationId},
-                      {QLatin1String("data"), data}};
+    QJsonObject frame{{Key::Type, QLatin1String(Protocol::FrameType::Event)},
+                      {Key::Kind, Protocol::eventKindName(kind)},
+                      {Key::ConversationId, conversationId},
+                      {Key::Data, data}};
     if (seq > 0)
-        frame.insert(QLatin1String("seq"), seq);
+        frame.insert(Key::Seq, seq);
     return frame;
 }
 
