@@ -17,8 +17,6 @@ namespace {
 
 using Protocol::ErrorCode;
 
-const QLatin1String IdArg("id");
-
 // Its author and supervisors/admins may change a canned response.
 bool mayChange(const User &user, const CannedResponse &canned)
 {
@@ -28,7 +26,7 @@ bool mayChange(const User &user, const CannedResponse &canned)
 // The response named by "id", if it exists (not_found) and the caller may change it.
 std::optional<CannedResponse> changeableCanned(CommandContext &context, CommandReply *refusal)
 {
-    const auto id = requireId(context.args, IdArg, refusal);
+    const auto id = requireId(context.args, Key::Id, refusal);
     if (!id)
         return std::nullopt;
     auto canned = CannedRepo::load(context.txn.db(), *id);
@@ -74,7 +72,7 @@ CommandReply saveCanned(CommandContext &context)
     CannedResponse canned;
     canned.authorId = context.user.id;
     canned.authorName = context.user.displayName;
-    if (!isAbsent(context.args, IdArg)) {
+    if (!isAbsent(context.args, Key::Id)) {
         CommandReply refusal;
         auto existing = changeableCanned(context, &refusal);
         if (!existing)
@@ -102,7 +100,7 @@ CommandReply deleteCanned(CommandContext &context)
         return refusal;
     if (!CannedRepo::remove(context.txn, canned->id))
         return CommandReply::refusal(ErrorCode::Internal);
-    const QJsonObject data{{IdArg, canned->id}};
+    const QJsonObject data{{Key::Id, canned->id}};
     context.txn.appendEvent(EventKind::CannedDeleted, 0, 0, QStringLiteral(""), data);
     return CommandReply::success(data);
 }

@@ -49,11 +49,10 @@ CommandReply sendText(CommandContext &context)
 
 CommandReply markRead(CommandContext &context)
 {
-    const QLatin1String messageIdArg("message_id");
     CommandReply refusal;
     std::optional<qint64> messageId;
-    if (!isAbsent(context.args, messageIdArg)) {
-        messageId = requireId(context.args, messageIdArg, &refusal);
+    if (!isAbsent(context.args, Key::MessageId)) {
+        messageId = requireId(context.args, Key::MessageId, &refusal);
         if (!messageId)
             return refusal;
     }

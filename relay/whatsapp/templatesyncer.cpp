@@ -1,6 +1,7 @@
 #include "templatesyncer.h"
 
 #include "logging/relaylogging.h"
+#include "protocol/keys.h"
 #include "store/event.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
@@ -92,8 +93,8 @@ void TemplateSyncer::store()
             if (!TemplateRepo::replaceAll(txn, templates, syncedAt))
                 return WriteResult::failure(QStringLiteral("cannot store the templates"));
             txn.appendEvent(EventKind::TemplatesUpdated, 0, 0, QStringLiteral(""),
-                            {{QLatin1String("templates"), templates.size()},
-                             {QLatin1String("synced_at"), syncedAt}});
+                            {{Protocol::Key::Templates, templates.size()},
+                             {Protocol::Key::SyncedAt, syncedAt}});
             return WriteResult::success();
         },
         this,
