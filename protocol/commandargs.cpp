@@ -217,6 +217,22 @@ Node argumentsOf(Command command)
         return object({{"id", number()}});
     case Command::ListKbSuggestions:
         return object({});
+    case Command::DismissKbSuggestions:
+        return object({{"ids", array(number(), Limits::KbSuggestionIds)}});
+    case Command::ListArticles:
+        return object({});
+    case Command::SaveArticle:
+        return object({{"id", string(Limits::ArticleId)},
+                       {"title", string(Limits::ArticleTitle)},
+                       {"tags", array(string(Limits::ArticleTag))},
+                       {"questions", array(string(Limits::ArticleQuestion))},
+                       {"body", string(Limits::ArticleBody)}});
+    case Command::DeleteArticle:
+        return object({{"id", string(Limits::ArticleId)}});
+    case Command::ListArticleVersions:
+        return object({{"id", string(Limits::ArticleId)}});
+    case Command::KbPreview:
+        return object({{"text", string(Limits::Text)}});
     case Command::Logout:
         return object({});
     }

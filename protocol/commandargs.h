@@ -35,6 +35,12 @@ inline constexpr int Language = 16;
 inline constexpr int Url = 2000;
 inline constexpr int TemplateParameter = 1024;
 inline constexpr int MaxArrayItems = 50;
+inline constexpr int ArticleId = 64;
+inline constexpr int ArticleTitle = 200;
+inline constexpr int ArticleTag = 80;
+inline constexpr int ArticleQuestion = 300;
+inline constexpr int ArticleBody = 20000;
+inline constexpr int KbSuggestionIds = 500;
 } // namespace ArgumentLimits
 
 } // namespace Serambi::Protocol

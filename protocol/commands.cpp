@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 24> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 30> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -33,6 +33,12 @@ constexpr std::array<std::pair<Command, const char *>, 24> CommandNames{{
     {Command::SaveCanned, "save_canned"},
     {Command::DeleteCanned, "delete_canned"},
     {Command::ListKbSuggestions, "list_kb_suggestions"},
+    {Command::DismissKbSuggestions, "dismiss_kb_suggestions"},
+    {Command::ListArticles, "list_articles"},
+    {Command::SaveArticle, "save_article"},
+    {Command::DeleteArticle, "delete_article"},
+    {Command::ListArticleVersions, "list_article_versions"},
+    {Command::KbPreview, "kb_preview"},
     {Command::Logout, "logout"},
 }};
 

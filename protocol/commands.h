@@ -36,6 +36,12 @@ enum class Command {
     SaveCanned,
     DeleteCanned,
     ListKbSuggestions,
+    DismissKbSuggestions,
+    ListArticles,
+    SaveArticle,
+    DeleteArticle,
+    ListArticleVersions,
+    KbPreview,
     Logout,
 };
 

@@ -20,6 +20,7 @@ enum class EventKind {
     TemplatesUpdated, // templates.updated
     CannedUpdated,    // canned.updated
     CannedDeleted,    // canned.deleted
+    KbUpdated,        // kb.updated
 };
 
 QLatin1String eventKindName(EventKind kind);

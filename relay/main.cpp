@@ -110,6 +110,7 @@ int runKbVerb(const QStringList &args, const QString &configPath, QTextStream &o
 {
     const QString usage =
         QStringLiteral("usage: serambi-relay kb import PATH\n"
+                       "       serambi-relay kb export DIR\n"
                        "       serambi-relay kb query [--kb PATH] [--json] MESSAGE\n"
                        "       serambi-relay kb tokens\n");
     QString error;
@@ -121,6 +122,8 @@ int runKbVerb(const QStringList &args, const QString &configPath, QTextStream &o
     }
     if (args.value(1) == QLatin1String("import") && args.size() == 3)
         return importKnowledgeBase(*config, args.at(2), out, err);
+    if (args.value(1) == QLatin1String("export") && args.size() == 3)
+        return exportKnowledgeBase(*config, args.at(2), out, err);
     if (args.value(1) == QLatin1String("tokens") && args.size() == 2)
         return listLlmTokens(*config, out, err);
     if (args.value(1) != QLatin1String("query")) {

@@ -12,12 +12,6 @@ namespace Serambi::Relay::KbReader {
 
 namespace {
 
-bool validId(const QString &id)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,63}$"));
-    return pattern.match(id).hasMatch();
-}
-
 QStringList parseTags(QString value)
 {
     value = value.trimmed();
@@ -154,6 +148,30 @@ QList<CsvRow> splitCsv(const QString &text)
 }
 
 } // namespace
+
+bool validId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,63}$"));
+    return pattern.match(id).hasMatch();
+}
+
+QString toMarkdown(const KbArticle &article)
+{
+    // Every value quoted: unquote() takes off the outer quotes only, so any text comes back.
+    auto quoted = [](const QString &value) { return QLatin1Char('"') + value + QLatin1Char('"'); };
+    QString out = QStringLiteral("---\nid: ") + article.id + QStringLiteral("\ntitle: ") +
+                  quoted(article.title) + QLatin1Char('\n');
+    auto list = [&](QLatin1String key, const QStringList &items) {
+        if (items.isEmpty())
+            return;
+        out += key + QStringLiteral(":\n");
+        for (const QString &item : items)
+            out += QStringLiteral("  - ") + quoted(item) + QLatin1Char('\n');
+    };
+    list(QLatin1String("tags"), article.tags);
+    list(QLatin1String("questions"), article.questions);
+    return out + QStringLiteral("---\n\n") + article.body + QLatin1Char('\n');
+}
 
 std::optional<KbArticle> parseMarkdown(const QString &file, const QString &text,
                                        QList<KbProblem> *problems)

@@ -11,6 +11,14 @@ namespace Serambi::Relay::KbReader {
 // appended to *problems and the file or row skipped; reading goes on.
 QList<KbArticle> read(const QString &path, QList<KbProblem> *problems);
 
+// An article id: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit,
+// at most 64.
+bool validId(const QString &id);
+
+// The article as a Markdown file with front matter that parseMarkdown reads back identically
+// (`kb export`).
+QString toMarkdown(const KbArticle &article);
+
 // One Markdown article (front matter between "---" lines: id, title, tags, questions; then the
 // body). tags and questions are flow lists ("[a, b]") or block lists ("- a" lines below).
 std::optional<KbArticle> parseMarkdown(const QString &file, const QString &text,

@@ -1,5 +1,6 @@
 #include "kbsuggestions.h"
 
+#include "protocol/keys.h"
 #include "store/draftrepo.h"
 #include "store/statementcache.h"
 #include "textnormalizer.h"
@@ -42,6 +43,7 @@ struct Group
     QString reply;
     qint64 lastAt = 0;
     int count = 0;
+    QJsonArray ids; // of its suggestions, for dismiss_kb_suggestions
 };
 
 } // namespace
@@ -151,8 +153,9 @@ bool recordAnswer(WriteTxn &txn, qint64 conversationId, const QString &reply,
 
 QJsonArray grouped(QSqlDatabase &db, int limit)
 {
-    PreparedQuery query(db, QStringLiteral("SELECT question, reply, created_at FROM kb_suggestions "
-                                           "ORDER BY id DESC LIMIT ?"));
+    PreparedQuery query(db, QStringLiteral("SELECT question, reply, created_at, id FROM "
+                                           "kb_suggestions WHERE handled_at IS NULL ORDER BY id "
+                                           "DESC LIMIT ?"));
     query.addBindValue(limit);
     QList<Group> groups;
     if (query.exec()) {
@@ -168,10 +171,11 @@ QJsonArray grouped(QSqlDatabase &db, int limit)
             }
             if (!home) {
                 groups.append(Group{
-                    terms, {}, {}, query.value(1).toString(), query.value(2).toLongLong(), 0});
+                    terms, {}, {}, query.value(1).toString(), query.value(2).toLongLong(), 0, {}});
                 home = &groups.last();
             }
             ++home->count;
+            home->ids.append(query.value(3).toLongLong());
             for (const QString &term : terms)
                 ++home->termCounts[term];
             if (home->questions.size() < QuestionsShown && !home->questions.contains(question))
@@ -192,7 +196,8 @@ QJsonArray grouped(QSqlDatabase &db, int limit)
             {QLatin1String("terms"), QJsonArray::fromStringList(terms.mid(0, TermsShown))},
             {QLatin1String("questions"), QJsonArray::fromStringList(group.questions)},
             {QLatin1String("reply"), group.reply},
-            {QLatin1String("last_at"), group.lastAt}});
+            {QLatin1String("last_at"), group.lastAt},
+            {Protocol::Key::Ids, group.ids}});
     }
     return out;
 }

@@ -30,7 +30,8 @@ bool recordAnswer(WriteTxn &txn, qint64 conversationId, const QString &reply,
                   const std::optional<QString> &approvedDraftText);
 
 // The latest suggestions grouped by similar questions, largest group first:
-// [{"count", "terms": [...], "questions": [... up to 5], "reply", "last_at"}].
+// [{"count", "terms": [...], "questions": [... up to 5], "reply", "last_at", "ids"}],
+// without the suggestions a supervisor has handled.
 QJsonArray grouped(QSqlDatabase &db, int limit = 500);
 
 } // namespace Serambi::Relay::KbSuggestions

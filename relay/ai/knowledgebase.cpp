@@ -218,6 +218,77 @@ int KnowledgeBase::size()
     return int(m_articles.size());
 }
 
+QList<KbArticle> KnowledgeBase::articles()
+{
+    refresh();
+    QList<KbArticle> out;
+    out.reserve(m_articles.size());
+    for (const Indexed &indexed : std::as_const(m_articles))
+        out.append(indexed.article);
+    return out;
+}
+
+bool KnowledgeBase::save(const KbArticle &article, qint64 nowMs, QString *error)
+{
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    QSqlQuery upsert(m_db);
+    upsert.prepare(QStringLiteral(
+        "INSERT INTO kb_articles (id, title, tags, body, source, line, checksum, updated_at, "
+        "questions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = "
+        "excluded.title, tags = excluded.tags, body = excluded.body, source = excluded.source, "
+        "line = excluded.line, checksum = excluded.checksum, updated_at = excluded.updated_at, "
+        "questions = excluded.questions"));
+    upsert.addBindValue(article.id);
+    upsert.addBindValue(article.title);
+    upsert.addBindValue(jsonList(article.tags));
+    upsert.addBindValue(article.body);
+    upsert.addBindValue(article.source);
+    upsert.addBindValue(article.line);
+    upsert.addBindValue(checksum(article));
+    upsert.addBindValue(nowMs);
+    upsert.addBindValue(jsonList(article.questions));
+    if (!upsert.exec()) {
+        fail(m_db, upsert, error);
+        return false;
+    }
+    QSqlQuery bump(m_db);
+    if (!bump.exec(QStringLiteral("UPDATE kb_revision SET revision = revision + 1"))) {
+        fail(m_db, bump, error);
+        return false;
+    }
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+std::optional<bool> KnowledgeBase::remove(const QString &id, QString *error)
+{
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return std::nullopt;
+    }
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM kb_articles WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(m_db, query, error);
+    const bool removed = query.numRowsAffected() > 0;
+    if (removed && !query.exec(QStringLiteral("UPDATE kb_revision SET revision = revision + 1")))
+        return fail(m_db, query, error);
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
+        m_db.rollback();
+        return std::nullopt;
+    }
+    return removed;
+}
+
 void KnowledgeBase::refresh()
 {
     QSqlQuery query(m_db);

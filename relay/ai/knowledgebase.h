@@ -62,6 +62,15 @@ public:
     QList<KbHit> search(const QString &text, int limit = 3);
     int size();
 
+    // Every article, by id.
+    QList<KbArticle> articles();
+    // Adds or replaces one article (an edit from the console) and bumps kb_revision, so the
+    // next search ranks with it. false with *error when the database fails.
+    bool save(const KbArticle &article, qint64 nowMs, QString *error);
+    // Removes one article and bumps kb_revision. false without *error when there was no such
+    // article; nullopt with *error when the database fails.
+    std::optional<bool> remove(const QString &id, QString *error);
+
     // How sure the drafter may be that the first hit answers, 0..1 (docs/ai.md, "Confidence").
     static double confidence(const QList<KbHit> &hits);
 

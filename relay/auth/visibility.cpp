@@ -22,8 +22,8 @@ bool canSeeConversation(const User &user, qint64 assigneeId)
 
 bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId)
 {
-    if (event.conversationId == 0)
-        return true; // team-wide: templates and canned responses
+    if (event.conversationId == 0) // team-wide: templates, canned responses, knowledge base
+        return event.kind != EventKind::KbUpdated || isSupervisor(user);
     if (canSeeConversation(user, event.assigneeId))
         return true;
     // The update that takes a chat out of the user's sight: theirs, or unassigned and so in

@@ -4,6 +4,7 @@
 #include "cannedcommands.h"
 #include "consolesession.h"
 #include "conversationcommands.h"
+#include "kbcommands.h"
 #include "logging/relaylogging.h"
 #include "protocol/commandargs.h"
 #include "protocol/frame.h"
@@ -40,11 +41,19 @@ bool isReadCommand(Command command)
     case Command::ListTemplates:
     case Command::ListCanned:
     case Command::ListKbSuggestions:
+    case Command::ListArticleVersions:
     case Command::Typing:
         return true;
     default:
         return false;
     }
+}
+
+// The knowledge-base commands that read or write kb.sqlite (agenthubkb.cpp).
+bool isKbCommand(Command command)
+{
+    return command == Command::ListArticles || command == Command::SaveArticle ||
+           command == Command::DeleteArticle || command == Command::KbPreview;
 }
 } // namespace
 
@@ -279,6 +288,10 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         logout(session, id);
         return;
     }
+    if (isKbCommand(*command)) {
+        runKbCommand(session, id, *command, args);
+        return;
+    }
     if (isReadCommand(*command)) {
         runReadCommand(session, id, *command, args);
         return;
@@ -338,6 +351,9 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return listCannedCommand(db);
     if (command == Command::ListKbSuggestions)
         return listKbSuggestionsCommand(db, user);
+    if (command == Command::ListArticleVersions)
+        return isSupervisor(user) ? listArticleVersionsCommand(db, args)
+                                  : CommandReply::refusal(ErrorCode::Forbidden);
     CommandReply refusal;
     const auto conversationId =
         typingConversation(db, user, args, now(), m_options.windowMs, &refusal);

@@ -22,6 +22,9 @@ class QWebSocket;
 namespace Serambi::Relay {
 
 class ConsoleSession;
+class KbDrafter;
+class KnowledgeBase;
+struct KbArticle;
 class ReadReceipts;
 class StoreReader;
 class TemplateSyncer;
@@ -60,6 +63,13 @@ public:
     // typing answers {"sent": false} and sync_templates internal.
     void setReadReceipts(ReadReceipts *receipts) { m_readReceipts = receipts; }
     void setTemplateSyncer(TemplateSyncer *syncer) { m_templateSyncer = syncer; }
+    // The knowledge base the editor's commands change and the offline drafter kb_preview asks;
+    // without them those commands answer internal.
+    void setKnowledgeBase(KnowledgeBase *knowledgeBase, const KbDrafter *drafter)
+    {
+        m_knowledgeBase = knowledgeBase;
+        m_kbDrafter = drafter;
+    }
 
     // Logged-in consoles.
     int connectedConsoles() const { return m_connectedConsoles; }
@@ -106,12 +116,20 @@ private:
                         const QJsonObject &args);
     CommandReply readCommand(const User &user, Protocol::Command command, const QJsonObject &args);
     void syncTemplates(ConsoleSession *session, const QString &id);
+    // list_articles, save_article, delete_article, kb_preview: on this thread, where the
+    // knowledge base's connection is (agenthubkb.cpp).
+    void runKbCommand(ConsoleSession *session, const QString &id, Protocol::Command command,
+                      const QJsonObject &args);
+    void recordArticleChange(ConsoleSession *session, const QString &id, const KbArticle &article,
+                             bool deleted, const User &user);
 
     StoreWriter *m_writer;
     StoreReader *m_reader;
     HubOptions m_options;
     ReadReceipts *m_readReceipts = nullptr;
     TemplateSyncer *m_templateSyncer = nullptr;
+    KnowledgeBase *m_knowledgeBase = nullptr;
+    const KbDrafter *m_kbDrafter = nullptr;
     ReplayRing m_ring;
     LoginThrottle m_throttle;
     QHash<quint64, ConsoleSession *> m_sessions;

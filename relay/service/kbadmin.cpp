@@ -2,15 +2,18 @@
 
 #include "admindatabase.h"
 #include "ai/kbdrafter.h"
+#include "ai/kbreader.h"
 #include "ai/knowledgebase.h"
 #include "config/relayconfig.h"
 #include "store/database.h"
 #include "store/draftrepo.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTemporaryDir>
 
 namespace Serambi::Relay {
@@ -125,6 +128,34 @@ int importKnowledgeBase(const RelayConfig &config, const QString &path, QTextStr
     out << "kb import: " << report->articles << " articles (" << report->added << " added, "
         << report->updated << " updated, " << report->unchanged << " unchanged, " << report->removed
         << " removed), " << report->problems.size() << " problems\n";
+    return 0;
+}
+
+int exportKnowledgeBase(const RelayConfig &config, const QString &dir, QTextStream &out,
+                        QTextStream &err)
+{
+    QString error;
+    KbDatabase database(config.knowledgeBasePath(), &error);
+    if (!database.isOpen()) {
+        err << "serambi-relay: cannot open the database: " << error << '\n';
+        return 1;
+    }
+    if (!QDir().mkpath(dir)) {
+        err << "serambi-relay: kb export: cannot create " << dir << '\n';
+        return 1;
+    }
+    KnowledgeBase knowledgeBase(database.db());
+    const QList<KbArticle> articles = knowledgeBase.articles();
+    for (const KbArticle &article : articles) {
+        QSaveFile file(QDir(dir).filePath(article.id + QStringLiteral(".md")));
+        if (!file.open(QIODevice::WriteOnly) ||
+            file.write(KbReader::toMarkdown(article).toUtf8()) < 0 || !file.commit()) {
+            err << "serambi-relay: kb export: cannot write " << file.fileName() << ": "
+                << file.errorString() << '\n';
+            return 1;
+        }
+    }
+    out << "kb export: " << articles.size() << " articles written to " << dir << '\n';
     return 0;
 }
 

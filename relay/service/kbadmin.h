@@ -13,6 +13,12 @@ struct RelayConfig;
 int importKnowledgeBase(const RelayConfig &config, const QString &path, QTextStream &out,
                         QTextStream &err);
 
+// `serambi-relay kb export DIR`: writes every article of the relay's knowledge base (with the
+// console's edits) to DIR/ID.md, Markdown with front matter that `kb import` reads back
+// identically. Exit code 0 when every file was written.
+int exportKnowledgeBase(const RelayConfig &config, const QString &dir, QTextStream &out,
+                        QTextStream &err);
+
 // `serambi-relay kb query [--kb PATH] [--json] MESSAGE`: what the offline drafter would do
 // with MESSAGE: ranked articles with scores, confidence, handoff decision and the draft. With
 // kbPath the articles under it are used instead of the relay's (nothing is stored).

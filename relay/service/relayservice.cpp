@@ -155,6 +155,7 @@ bool RelayService::start(QString *error)
     m_templates = std::make_unique<TemplateSyncer>(m_writer.get(), m_graph.get(), m_config.wabaId,
                                                    m_config.templatePageSize);
     m_hub->setTemplateSyncer(m_templates.get());
+    m_hub->setKnowledgeBase(m_knowledgeBase.get(), m_offlineDrafter.get());
 
     WebhookOptions webhooks;
     webhooks.appSecret = m_config.appSecret;

@@ -250,6 +250,28 @@ QStringList version10()
     };
 }
 
+QStringList version16()
+{
+    // Knowledge-base edits from the console: every saved or deleted article as a version with
+    // who and when (the articles themselves live in kb.sqlite), and suggestions a supervisor
+    // has handled (dismissed or turned into an article) leave the list.
+    return {
+        QStringLiteral(R"(CREATE TABLE kb_article_versions (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            questions TEXT NOT NULL DEFAULT '[]',
+            body TEXT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX kb_article_versions_by_article ON kb_article_versions "
+                       "(article_id, id)"),
+        QStringLiteral("ALTER TABLE kb_suggestions ADD COLUMN handled_at INTEGER"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -274,6 +296,7 @@ const QList<Migration> &migrations()
         {7, "edited and revoked messages; edits and revokes held for their original", version7()},
         {8, "user changes for live revocation; sessions by user", version8()},
         {10, "knowledge-base suggestions", version10()},
+        {16, "knowledge-base article versions; handled suggestions", version16()},
     };
     return all;
 }
