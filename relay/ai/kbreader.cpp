@@ -158,7 +158,9 @@ bool validId(const QString &id)
 QString toMarkdown(const KbArticle &article)
 {
     // Every value quoted: unquote() takes off the outer quotes only, so any text comes back.
-    auto quoted = [](const QString &value) { return QLatin1Char('"') + value + QLatin1Char('"'); };
+    auto quoted = [](const QString &value) -> QString {
+        return QLatin1Char('"') + value + QLatin1Char('"');
+    };
     QString out = QStringLiteral("---\nid: ") + article.id + QStringLiteral("\ntitle: ") +
                   quoted(article.title) + QLatin1Char('\n');
     auto list = [&](QLatin1String key, const QStringList &items) {

@@ -72,14 +72,15 @@ void AgentHub::recordArticleChange(ConsoleSession *session, const QString &id,
 {
     const quint64 sessionId = session->id();
     m_writer->submit(
-        [article, deleted, user](WriteTxn &txn) {
-            if (!recordArticleVersion(txn, article, deleted, user)) {
+        [article, deleted, user, at = now()](WriteTxn &txn) {
+            if (!recordArticleVersion(txn, article, deleted, user, at)) {
                 txn.markFailed();
                 return WriteResult::failure(QStringLiteral("cannot record the article version"));
             }
             return WriteResult::success();
         },
-        this, [this, sessionId, id, article, deleted](const WriteResult &result) {
+        this,
+        [this, sessionId, id, article, deleted](const WriteResult &result) {
             ConsoleSession *target = findSession(sessionId);
             if (!target)
                 return;
@@ -87,8 +88,7 @@ void AgentHub::recordArticleChange(ConsoleSession *session, const QString &id,
                 target->send(Protocol::resultError(id, ErrorCode::Internal));
                 return;
             }
-            target->send(
-                Protocol::resultOk(id, {{Key::Id, article.id}, {Key::Deleted, deleted}}));
+            target->send(Protocol::resultOk(id, {{Key::Id, article.id}, {Key::Deleted, deleted}}));
         });
 }
 

@@ -2,9 +2,9 @@
 
 #include "auth/visibility.h"
 #include "cannedcommands.h"
-#include "kbcommands.h"
 #include "conversationaccess.h"
 #include "draftcommands.h"
+#include "kbcommands.h"
 #include "mediacommands.h"
 #include "outbound/outboundtext.h"
 #include "outboundsend.h"

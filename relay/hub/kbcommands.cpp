@@ -159,7 +159,8 @@ CommandReply kbPreviewCommand(const KbDrafter &drafter, const QJsonObject &args)
                                   {Key::Handoff, decision.draft.handoff}});
 }
 
-bool recordArticleVersion(WriteTxn &txn, const KbArticle &article, bool deleted, const User &user)
+bool recordArticleVersion(WriteTxn &txn, const KbArticle &article, bool deleted, const User &user,
+                          qint64 nowMs)
 {
     PreparedQuery insert = txn.prepare(
         QStringLiteral("INSERT INTO kb_article_versions (article_id, title, tags, questions, "
@@ -171,7 +172,7 @@ bool recordArticleVersion(WriteTxn &txn, const KbArticle &article, bool deleted,
     insert.addBindValue(article.body);
     insert.addBindValue(deleted ? 1 : 0);
     insert.addBindValue(user.id);
-    insert.addBindValue(txn.now());
+    insert.addBindValue(nowMs);
     if (!insert.exec())
         return false;
     txn.appendEvent(EventKind::KbUpdated, 0, 0, QStringLiteral(""),

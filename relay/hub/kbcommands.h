@@ -27,9 +27,10 @@ CommandReply listArticleVersionsCommand(QSqlDatabase &db, const QJsonObject &arg
 // kb_preview {text}: what the offline drafter would answer now.
 CommandReply kbPreviewCommand(const KbDrafter &drafter, const QJsonObject &args);
 
-// Records a saved (or deleted) article as a version by user, with the kb.updated event.
-bool recordArticleVersion(WriteTxn &txn, const KbArticle &article, bool deleted,
-                          const User &user);
+// Records a saved (or deleted) article as a version by user at nowMs (the hub's clock), with the
+// kb.updated event.
+bool recordArticleVersion(WriteTxn &txn, const KbArticle &article, bool deleted, const User &user,
+                          qint64 nowMs);
 // dismiss_kb_suggestions {ids}: marks suggestions handled (kb.updated).
 CommandReply dismissKbSuggestions(CommandContext &context);
 
