@@ -5,6 +5,7 @@
 #include "commandqueue.h"
 #include "conversationlistmodel.h"
 #include "inbox.h"
+#include "knowledgebaseeditor.h"
 #include "mediacache.h"
 #include "mediauploader.h"
 #include "messagelistmodel.h"
@@ -54,6 +55,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_attention(new Attention(m_inbox, m_session, m_commands, this))
     , m_media(new MediaCache(mediaDirectory(options), this))
     , m_canned(new CannedResponses(relay, this))
+    , m_knowledgeBase(new KnowledgeBaseEditor(relay, this))
     , m_templates(new MessageTemplates(relay, this))
     , m_uploader(new MediaUploader(relay, this))
 {

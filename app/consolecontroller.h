@@ -8,6 +8,7 @@ namespace Serambi::App {
 
 class Attention;
 class CannedResponses;
+class KnowledgeBaseEditor;
 class CommandQueue;
 class ConversationListModel;
 class CredentialStore;
@@ -65,6 +66,7 @@ public:
     // Media bytes of the signed-in relay, fetched with the session token.
     MediaCache *mediaCache() const { return m_media; }
     CannedResponses *canned() const { return m_canned; }
+    KnowledgeBaseEditor *knowledgeBase() const { return m_knowledgeBase; }
     MessageTemplates *templates() const { return m_templates; }
     MediaUploader *uploader() const { return m_uploader; }
 
@@ -78,6 +80,7 @@ private:
     ConversationFilters m_filters;
     MediaCache *m_media;
     CannedResponses *m_canned;
+    KnowledgeBaseEditor *m_knowledgeBase;
     MessageTemplates *m_templates;
     MediaUploader *m_uploader;
 };

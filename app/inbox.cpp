@@ -126,7 +126,8 @@ void Inbox::handleEvent(qint64, const QString &kind, qint64 conversationId, cons
     case Protocol::EventKind::TemplatesUpdated:
     case Protocol::EventKind::CannedUpdated:
     case Protocol::EventKind::CannedDeleted:
-        return; // team-wide: MessageTemplates and CannedResponses keep those
+    case Protocol::EventKind::KbUpdated:
+        return; // team-wide: MessageTemplates, CannedResponses, KnowledgeBaseEditor keep those
     }
 }
 

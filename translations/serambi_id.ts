@@ -1347,6 +1347,209 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::KnowledgeBaseWindow</name>
+    <message>
+        <source>Saved. The next draft uses it.</source>
+        <translation>Tersimpan. Draf berikutnya memakainya.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Terhapus.</translation>
+    </message>
+    <message>
+        <source>%1 — never used</source>
+        <translation>%1 — belum pernah dipakai</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — cited %n time(s)</source>
+        <translation>
+            <numerusform>%1 — dikutip %n kali</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) asked: %1</source>
+        <translation>
+            <numerusform>%n pelanggan bertanya: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No suggestions: the AI answered what customers asked, or agents have not answered yet.</source>
+        <translation>Tidak ada saran: AI sudah menjawab pertanyaan pelanggan, atau agen belum menjawab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) asked, for example:</source>
+        <translation>
+            <numerusform>%n pelanggan bertanya, misalnya:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agents answered:</source>
+        <translation>Jawaban agen:</translation>
+    </message>
+    <message>
+        <source>An article needs an id, a title and a text.</source>
+        <translation>Artikel perlu ID, judul, dan teks.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Delete article</source>
+        <translation>Hapus artikel</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Drafts will no longer use it. Its versions stay in the history.</source>
+        <translation>Hapus &quot;%1&quot;? Draf tidak akan memakainya lagi. Versinya tetap ada di riwayat.</translation>
+    </message>
+    <message>
+        <source>Asking the drafter…</source>
+        <translation>Menanyakan ke AI…</translation>
+    </message>
+    <message>
+        <source>The AI would not answer and would hand the chat to an agent (confidence %1%).</source>
+        <translation>AI tidak akan menjawab dan akan menyerahkan obrolan ke agen (keyakinan %1%).</translation>
+    </message>
+    <message>
+        <source>The AI would not answer (confidence %1%).</source>
+        <translation>AI tidak akan menjawab (keyakinan %1%).</translation>
+    </message>
+    <message>
+        <source>The AI would answer from &quot;%1&quot; (confidence %2%):
+%3</source>
+        <translation>AI akan menjawab dari &quot;%1&quot; (keyakinan %2%):
+%3</translation>
+    </message>
+    <message>
+        <source>%1 — deleted by %2</source>
+        <translation>%1 — dihapus oleh %2</translation>
+    </message>
+    <message>
+        <source>%1 — saved by %2</source>
+        <translation>%1 — disimpan oleh %2</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins may change the knowledge base.</source>
+        <translation>Hanya supervisor dan admin yang boleh mengubah basis pengetahuan.</translation>
+    </message>
+    <message>
+        <source>The relay refused the article: the id may use only a–z, 0–9, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and the title and text must not be empty.</source>
+        <translation>Relay menolak artikel ini: ID hanya boleh memakai a–z, 0–9, &apos;.&apos;, &apos;_&apos;, dan &apos;-&apos;, serta judul dan teks tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>Check the article and save it; the suggestion then leaves the list.</source>
+        <translation>Periksa artikel lalu simpan; saran ini kemudian hilang dari daftar.</translation>
+    </message>
+    <message>
+        <source>Add as a phrasing of…</source>
+        <translation>Tambahkan sebagai variasi pertanyaan untuk…</translation>
+    </message>
+    <message>
+        <source>Article:</source>
+        <translation>Artikel:</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>Basis pengetahuan</translation>
+    </message>
+    <message>
+        <source>&amp;Articles</source>
+        <translation>&amp;Artikel</translation>
+    </message>
+    <message>
+        <source>Su&amp;ggestions</source>
+        <translation>Sa&amp;ran</translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation>Cari artikel</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>I&amp;d</source>
+        <translation>I&amp;D</translation>
+    </message>
+    <message>
+        <source>ongkir-papua (a–z, 0–9, . _ -)</source>
+        <translation>ongkir-papua (a–z, 0–9, . _ -)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Judul</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>ongkir/biaya kirim, papua (synonyms with /)</source>
+        <translation>ongkir/biaya kirim, papua (sinonim dipisah /)</translation>
+    </message>
+    <message>
+        <source>&amp;Questions</source>
+        <translation>&amp;Pertanyaan</translation>
+    </message>
+    <message>
+        <source>How customers ask it, one per line</source>
+        <translation>Cara pelanggan menanyakannya, satu per baris</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt (Markdown)</source>
+        <translation>Te&amp;ks (Markdown)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Riwayat</translation>
+    </message>
+    <message>
+        <source>T&amp;ry it:</source>
+        <translation>C&amp;oba:</translation>
+    </message>
+    <message>
+        <source>A customer message, e.g. bisa cod ke papua?</source>
+        <translation>Pesan pelanggan, mis. bisa cod ke papua?</translation>
+    </message>
+    <message>
+        <source>Ask the drafter</source>
+        <translation>Tanya AI</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Baru</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Save the article (Ctrl+S); the next draft uses it</source>
+        <translation>Simpan artikel (Ctrl+S); draf berikutnya memakainya</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Saran</translation>
+    </message>
+    <message>
+        <source>New article from this</source>
+        <translation>Artikel baru dari saran ini</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Abaikan</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::MainWindow</name>
     <message>
         <source>No other chat needs you right now.</source>
@@ -1467,6 +1670,10 @@
     <message>
         <source>&amp;Resolved</source>
         <translation>Sel&amp;esai</translation>
+    </message>
+    <message>
+        <source>&amp;Knowledge base…</source>
+        <translation>&amp;Basis pengetahuan…</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
 #include "app/inbox.h"
+#include "app/knowledgebaseeditor.h"
 #include "app/openconversation.h"
 #include "app/session.h"
 #include "appicon.h"
@@ -12,6 +13,7 @@
 #include "consolesettings.h"
 #include "conversationlistpanel.h"
 #include "errortext.h"
+#include "knowledgebasewindow.h"
 #include "languageswitcher.h"
 #include "richmessaging.h"
 #include "settingsdialog.h"
@@ -167,6 +169,20 @@ void MainWindow::showSettings()
     dialog->open();
 }
 
+void MainWindow::showKnowledgeBase()
+{
+    if (!m_console->session()->currentUser().isSupervisor())
+        return;
+    if (!m_knowledgeBase) {
+        m_knowledgeBase = new KnowledgeBaseWindow(m_console->knowledgeBase(), this);
+        m_knowledgeBase->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_console->knowledgeBase()->refresh();
+    m_knowledgeBase->show();
+    m_knowledgeBase->raise();
+    m_knowledgeBase->activateWindow();
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -192,6 +208,8 @@ void MainWindow::createActions()
 {
     m_settingsAction =
         addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::showSettings);
+    m_knowledgeBaseAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), this,
+                                              &MainWindow::showKnowledgeBase);
     m_signInAction = addShortcutAction({}, this, &MainWindow::showSignIn);
     m_signOutAction = addShortcutAction({}, this, &MainWindow::signOut);
     m_quitAction = new QAction(this);
@@ -250,6 +268,7 @@ void MainWindow::createMenus()
     m_consoleMenu = menuBar()->addMenu(QString());
     m_consoleMenu->addAction(m_settingsAction);
     m_consoleMenu->addAction(richMessaging()->cannedAction());
+    m_consoleMenu->addAction(m_knowledgeBaseAction);
     m_consoleMenu->addSeparator();
     m_consoleMenu->addAction(m_signInAction);
     m_consoleMenu->addAction(m_signOutAction);
@@ -301,6 +320,7 @@ void MainWindow::retranslateUi()
     m_draftMenu->setTitle(tr("&Draft"));
     m_viewMenu->setTitle(tr("&View"));
     m_settingsAction->setText(tr("&Settings…"));
+    m_knowledgeBaseAction->setText(tr("&Knowledge base…"));
     m_signInAction->setText(tr("Sign &in…"));
     m_signOutAction->setText(tr("Sign &out"));
     m_quitAction->setText(tr("&Quit"));
@@ -362,6 +382,8 @@ void MainWindow::updateActions()
     const bool supervisor = session->currentUser().isSupervisor();
     m_assignAction->setEnabled(open && supervisor);
     m_assignAction->setVisible(supervisor);
+    m_knowledgeBaseAction->setVisible(supervisor);
+    m_knowledgeBaseAction->setEnabled(supervisor);
     for (QAction *action : {m_approveAction, m_editAction, m_regenerateAction, m_discardAction})
         action->setEnabled(draft);
     m_regenerateAction->setEnabled(open);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -16,6 +17,7 @@ class ChatPane;
 class ConnectionIndicator;
 class ConsoleSettings;
 class ConversationListPanel;
+class KnowledgeBaseWindow;
 class LanguageSwitcher;
 class RichMessaging;
 class SignInDialog;
@@ -40,6 +42,8 @@ public:
     // Opens the next (or previous) chat that needs the agent; false when none does.
     bool openNextNeedingAttention(bool backwards = false);
     void showSettings();
+    // The knowledge-base window (supervisors and admins), one per main window.
+    void showKnowledgeBase();
     SignInDialog *signInDialog() const { return m_signIn; }
     RichMessaging *richMessaging() const;
 
@@ -81,6 +85,8 @@ private:
     QMenu *m_draftMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_knowledgeBaseAction = nullptr;
+    QPointer<KnowledgeBaseWindow> m_knowledgeBase;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "app/knowledgebaseeditor.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTextBrowser;
+
+namespace Serambi::Ui {
+
+// The knowledge base for supervisors and admins (docs/ai.md, "The knowledge-base editor"):
+// the articles with search and a "never used" marker, an editor with a rendered preview of the
+// Markdown body, Save (Ctrl+S), Delete with confirmation, the versions with who and when, a
+// "Try it" box showing what the drafter would answer now, and the agents' suggestions, which
+// become a new article or phrasings of an existing one, or are dismissed.
+class KnowledgeBaseWindow : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidget *parent = nullptr);
+
+    // Prefills the editor with a suggestion group: its questions and the agents' reply.
+    void newArticleFromSuggestion(int group);
+    // Adds a suggestion group's questions to the article with articleId.
+    void addSuggestionAsPhrasing(int group, const QString &articleId);
+    void dismissSuggestion(int group);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void reloadArticles();
+    void reloadSuggestions();
+    void showSelected();
+    void clearEditor();
+    void save();
+    void confirmDelete();
+    void tryIt();
+    void showPreview(const App::KbPreview &preview);
+    void showVersions(const QString &id, const QList<App::KbArticleVersion> &versions);
+    void showError(const QString &errorCode);
+    void chooseArticleForPhrasing();
+    int currentGroup() const;
+    void showGroup();
+
+    App::KnowledgeBaseEditor *m_editor;
+    QTabWidget *m_tabs;
+    QWidget *m_articlesPage;
+    QWidget *m_suggestionsPage;
+    QLineEdit *m_search;
+    QListWidget *m_list;
+    QLabel *m_idLabel;
+    QLineEdit *m_id;
+    QLabel *m_titleLabel;
+    QLineEdit *m_title;
+    QLabel *m_tagsLabel;
+    QLineEdit *m_tags;
+    QLabel *m_questionsLabel;
+    QPlainTextEdit *m_questions;
+    QLabel *m_bodyLabel;
+    QPlainTextEdit *m_body;
+    QLabel *m_previewLabel;
+    QTextBrowser *m_preview;
+    QLabel *m_historyLabel;
+    QListWidget *m_history;
+    QLabel *m_tryLabel;
+    QLineEdit *m_try;
+    QPushButton *m_tryButton;
+    QLabel *m_tryResult;
+    QLabel *m_status;
+    QPushButton *m_new;
+    QPushButton *m_save;
+    QPushButton *m_delete;
+    QListWidget *m_groups;
+    QLabel *m_groupDetail;
+    QPushButton *m_fromSuggestion;
+    QPushButton *m_asPhrasing;
+    QPushButton *m_dismiss;
+    QString m_editing;        // id of the article in the editor; empty for a new one
+    QList<qint64> m_handling; // suggestions the article in the editor came from
+};
+
+} // namespace Serambi::Ui
