@@ -197,6 +197,7 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
         m_editing = id;
         m_handling.clear();
         m_id->setReadOnly(true);
+        m_delete->setEnabled(true);
         m_status->setText(tr("Saved. The next draft uses it."));
         m_editor->loadVersions(id);
     });

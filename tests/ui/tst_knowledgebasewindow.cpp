@@ -1,0 +1,278 @@
+// The knowledge-base window against a real relay and the WhatsApp simulator on loopback: a
+// supervisor opens it with Ctrl+Shift+K, sees the demo articles never used, turns what an agent
+// answered where the AI abstained into a new article (the suggestion leaves the list), the
+// "Try it" box then answers from it, and deleting asks first. Agents have no such window.
+// With SERAMBI_SCREENSHOT_DIR set, the window is also saved there in English and Indonesian.
+#include "app/consolecontroller.h"
+#include "app/knowledgebaseeditor.h"
+#include "app/memorycredentialstore.h"
+#include "app/relayclient.h"
+#include "app/session.h"
+#include "config/relayconfig.h"
+#include "service/kbadmin.h"
+#include "support/consoleclient.h"
+#include "support/loopback/loopbackrelay.h"
+#include "ui/consolesettings.h"
+#include "ui/knowledgebasewindow.h"
+#include "ui/languageswitcher.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+using namespace Serambi;
+using Serambi::Test::ConsoleClient;
+using Serambi::Test::LoopbackRelay;
+
+namespace {
+
+const QString Supervisor = QStringLiteral("rina");
+const QString SupervisorPassword = QStringLiteral("rahasia-rina");
+const QString Agent = QStringLiteral("ayu");
+const QString AgentPassword = QStringLiteral("rahasia-ayu");
+const QString Question = QStringLiteral("kak jual voucher game online gak?");
+const QString Reply = QStringLiteral("Maaf Kak, kami tidak menjual voucher game.");
+constexpr int Timeout = 15000;
+
+QStringList texts(const QListWidget *list)
+{
+    QStringList out;
+    for (int row = 0; row < list->count(); ++row)
+        out.append(list->item(row)->text());
+    return out;
+}
+
+} // namespace
+
+class TestKnowledgeBaseWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename T> T *child(const char *name) const
+    {
+        return m_window->findChild<T *>(QLatin1String(name));
+    }
+
+    bool signIn(const QString &username, const QString &password)
+    {
+        m_window->show();
+        m_controller->session()->signIn(m_loop->agentsUrl(), username, password);
+        return QTest::qWaitFor(
+            [this] {
+                return m_controller->session()->connectionStatus().state ==
+                       App::ConnectionState::Online;
+            },
+            Timeout);
+    }
+
+    // The customer asks what no article answers; the AI abstains and the agent answers.
+    bool agentAnswersWhatTheAiCouldNot()
+    {
+        ConsoleClient agent;
+        if (!agent.signIn(m_loop->agentsUrl(), Agent, AgentPassword) || !agent.subscribe(0))
+            return false;
+        m_loop->customerWrites(QStringLiteral("6281234567009"), Question);
+        const QJsonObject draft = agent.waitForEvent([](const QJsonObject &event) {
+            const QJsonObject data = event.value(QLatin1String("data")).toObject();
+            return event.value(QLatin1String("kind")).toString() ==
+                       QLatin1String("draft.updated") &&
+                   data.value(QLatin1String("state")).toString() == QLatin1String("pending");
+        });
+        const QJsonObject data = draft.value(QLatin1String("data")).toObject();
+        if (!data.value(QLatin1String("sources")).toArray().isEmpty())
+            return false;
+        const QJsonObject sent = agent.command(
+            QStringLiteral("answer-1"), QStringLiteral("send_text"),
+            {{QLatin1String("conversation_id"), data.value(QLatin1String("conversation_id"))},
+             {QLatin1String("text"), Reply}});
+        return sent.value(QLatin1String("ok")).toBool();
+    }
+
+    Ui::KnowledgeBaseWindow *openKnowledgeBase()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+        return m_window->findChild<Ui::KnowledgeBaseWindow *>(
+            QStringLiteral("knowledgeBaseWindow"));
+    }
+
+    void saveScreenshot(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("SERAMBI_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_loop.emplace();
+        QString error;
+        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
+        QVERIFY(m_loop->addUser(Supervisor, QStringLiteral("Rina Wulandari"),
+                                QStringLiteral("supervisor"), SupervisorPassword));
+        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
+                                AgentPassword));
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.defaultAiMode = QStringLiteral("draft");
+        QString report;
+        QTextStream out(&report);
+        QTextStream err(&report);
+        QCOMPARE(Relay::importKnowledgeBase(config, QStringLiteral(SERAMBI_DEMO_KB), out, err), 0);
+        QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
+        m_settings =
+            std::make_unique<Ui::ConsoleSettings>(m_loop->dataPath(QStringLiteral("console.ini")));
+        m_language = std::make_unique<Ui::LanguageSwitcher>();
+        m_language->apply(QStringLiteral("en"));
+        m_credentials = std::make_unique<App::MemoryCredentialStore>();
+        m_client = std::make_unique<App::RelayClient>();
+        App::ConsoleOptions options;
+        options.dataDirectory = m_loop->dataPath(QStringLiteral("console"));
+        m_controller =
+            std::make_unique<App::ConsoleController>(m_client.get(), m_credentials.get(), options);
+        m_window = std::make_unique<Ui::MainWindow>(m_controller.get(), m_settings.get(),
+                                                    m_language.get());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_controller.reset();
+        m_client.reset();
+        m_credentials.reset();
+        m_language.reset();
+        m_settings.reset();
+        m_loop.reset();
+    }
+
+    void shouldTurnASuggestionIntoAnArticleTheDrafterUsesAtOnce()
+    {
+        QVERIFY(agentAnswersWhatTheAiCouldNot());
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        Ui::KnowledgeBaseWindow *kb = openKnowledgeBase();
+        QVERIFY(kb);
+        QVERIFY(kb->isVisible());
+        auto *articles = kb->findChild<QListWidget *>(QStringLiteral("kbArticleList"));
+        QTRY_VERIFY_WITH_TIMEOUT(articles->count() > 5, Timeout);
+        QVERIFY(texts(articles).filter(QStringLiteral("never used")).size() == articles->count());
+
+        // Search narrows the list.
+        auto *search = kb->findChild<QLineEdit *>(QStringLiteral("kbSearchEdit"));
+        QTest::keyClicks(search, QStringLiteral("ongkir"));
+        QVERIFY(articles->count() >= 1);
+        QVERIFY(articles->count() < 5);
+        search->clear();
+
+        // The agent's answer is a suggestion; it becomes a new article.
+        auto *groups = kb->findChild<QListWidget *>(QStringLiteral("kbSuggestionList"));
+        QTRY_COMPARE_WITH_TIMEOUT(groups->count(), 1, Timeout);
+        QVERIFY(groups->item(0)->text().endsWith(QStringLiteral("asked: ") + Question));
+        groups->setCurrentRow(0);
+        kb->findChild<QTabWidget *>()->setCurrentIndex(1);
+        QVERIFY(
+            kb->findChild<QLabel *>(QStringLiteral("kbSuggestionDetail"))->text().contains(Reply));
+        saveScreenshot(kb, QStringLiteral("knowledge-base-suggestions-en.png"));
+        QTest::mouseClick(kb->findChild<QPushButton *>(QStringLiteral("kbFromSuggestionButton")),
+                          Qt::LeftButton);
+        auto *id = kb->findChild<QLineEdit *>(QStringLiteral("kbIdEdit"));
+        auto *title = kb->findChild<QLineEdit *>(QStringLiteral("kbTitleEdit"));
+        QCOMPARE(kb->findChild<QPlainTextEdit *>(QStringLiteral("kbQuestionsEdit"))->toPlainText(),
+                 Question);
+        QCOMPARE(kb->findChild<QPlainTextEdit *>(QStringLiteral("kbBodyEdit"))->toPlainText(),
+                 Reply);
+        id->setText(QStringLiteral("voucher-game"));
+        title->setText(QStringLiteral("Voucher game"));
+        QTest::keyClick(title, Qt::Key_S, Qt::ControlModifier);
+        auto *status = kb->findChild<QLabel *>(QStringLiteral("kbStatusLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Saved")), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(groups->count(), 0, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            texts(articles).contains(QStringLiteral("Voucher game — never used")), Timeout);
+        auto *history = kb->findChild<QListWidget *>(QStringLiteral("kbHistoryList"));
+        QTRY_COMPARE_WITH_TIMEOUT(history->count(), 1, Timeout);
+        QVERIFY(history->item(0)->text().contains(QStringLiteral("saved by Rina Wulandari")));
+
+        // "Try it" answers from the new article.
+        auto *tryEdit = kb->findChild<QLineEdit *>(QStringLiteral("kbTryEdit"));
+        QTest::keyClicks(tryEdit, QStringLiteral("jual voucher game?"));
+        QTest::keyClick(tryEdit, Qt::Key_Return);
+        auto *result = kb->findChild<QLabel *>(QStringLiteral("kbTryResult"));
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("\"Voucher game\"")),
+                                 Timeout);
+        saveScreenshot(kb, QStringLiteral("knowledge-base-en.png"));
+        m_language->apply(QStringLiteral("id"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Basis pengetahuan"));
+        saveScreenshot(kb, QStringLiteral("knowledge-base-id.png"));
+        m_language->apply(QStringLiteral("en"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Knowledge base"));
+
+        // Deleting asks first.
+        QTimer answer;
+        bool asked = false;
+        connect(&answer, &QTimer::timeout, this, [&asked] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                asked = true;
+                box->button(QMessageBox::Yes)->click();
+            }
+        });
+        answer.start(20);
+        QTest::mouseClick(kb->findChild<QPushButton *>(QStringLiteral("kbDeleteButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !texts(articles).contains(QStringLiteral("Voucher game — never used")), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Deleted."), Timeout);
+        QVERIFY(asked);
+    }
+
+    void shouldShowRefusedArticlesInTheUsersLanguage()
+    {
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        Ui::KnowledgeBaseWindow *kb = openKnowledgeBase();
+        QVERIFY(kb);
+        m_language->apply(QStringLiteral("id"));
+        kb->findChild<QLineEdit *>(QStringLiteral("kbIdEdit"))->setText(QStringLiteral("Bad Id"));
+        kb->findChild<QLineEdit *>(QStringLiteral("kbTitleEdit"))->setText(QStringLiteral("Judul"));
+        kb->findChild<QPlainTextEdit *>(QStringLiteral("kbBodyEdit"))
+            ->setPlainText(QStringLiteral("Isi"));
+        QTest::mouseClick(kb->findChild<QPushButton *>(QStringLiteral("kbSaveButton")),
+                          Qt::LeftButton);
+        auto *status = kb->findChild<QLabel *>(QStringLiteral("kbStatusLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Relay menolak")),
+                                 Timeout);
+        kb->findChild<QLineEdit *>(QStringLiteral("kbTitleEdit"))->clear();
+        QTest::mouseClick(kb->findChild<QPushButton *>(QStringLiteral("kbSaveButton")),
+                          Qt::LeftButton);
+        QCOMPARE(status->text(), QStringLiteral("Artikel perlu ID, judul, dan teks."));
+    }
+
+    void shouldOfferNoKnowledgeBaseToAgents()
+    {
+        QVERIFY(signIn(Agent, AgentPassword));
+        QVERIFY(!openKnowledgeBase());
+    }
+
+private:
+    std::optional<LoopbackRelay> m_loop;
+    std::unique_ptr<Ui::ConsoleSettings> m_settings;
+    std::unique_ptr<Ui::LanguageSwitcher> m_language;
+    std::unique_ptr<App::MemoryCredentialStore> m_credentials;
+    std::unique_ptr<App::RelayClient> m_client;
+    std::unique_ptr<App::ConsoleController> m_controller;
+    std::unique_ptr<Ui::MainWindow> m_window;
+};
+
+QTEST_MAIN(TestKnowledgeBaseWindow)
+#include "tst_knowledgebasewindow.moc"
