@@ -58,6 +58,7 @@ fi
 
 echo "Serambi demo: relay on http://127.0.0.1:$RELAY_PORT (log: $DEMO/relay.log)"
 echo "Agents sign in as demo / serambi-demo (supervisor / serambi-demo)."
+echo "Answer a chat the AI could not; the supervisor sees it under Ctrl+Shift+K, Suggestions."
 echo "Simulated customers follow; Ctrl+C stops the demo."
 "$BUILD/sim/serambi-sim" --listen "127.0.0.1:$SIM_PORT" \
     --webhook-url "http://127.0.0.1:$RELAY_PORT/webhook" --script resources/demo/customers.json
