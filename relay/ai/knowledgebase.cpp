@@ -83,6 +83,30 @@ int editDistance(const QString &a, const QString &b, int limit)
     return previous[b.size()];
 }
 
+// Adds or replaces an article by id (an import or a console edit).
+void prepareUpsert(QSqlQuery &upsert)
+{
+    upsert.prepare(QStringLiteral(
+        "INSERT INTO kb_articles (id, title, tags, body, source, line, checksum, updated_at, "
+        "questions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = "
+        "excluded.title, tags = excluded.tags, body = excluded.body, source = excluded.source, "
+        "line = excluded.line, checksum = excluded.checksum, updated_at = excluded.updated_at, "
+        "questions = excluded.questions"));
+}
+
+void bindArticle(QSqlQuery &upsert, const KbArticle &article, const QString &sum, qint64 nowMs)
+{
+    upsert.addBindValue(article.id);
+    upsert.addBindValue(article.title);
+    upsert.addBindValue(jsonList(article.tags));
+    upsert.addBindValue(article.body);
+    upsert.addBindValue(article.source);
+    upsert.addBindValue(article.line);
+    upsert.addBindValue(sum);
+    upsert.addBindValue(nowMs);
+    upsert.addBindValue(jsonList(article.questions));
+}
+
 std::nullopt_t fail(QSqlDatabase &db, const QSqlQuery &query, QString *error)
 {
     *error = query.lastError().text();
@@ -160,12 +184,7 @@ std::optional<KbImportReport> KnowledgeBase::import(QSqlDatabase &db, const QStr
 
     QSet<QString> kept;
     QSqlQuery upsert(db);
-    upsert.prepare(QStringLiteral(
-        "INSERT INTO kb_articles (id, title, tags, body, source, line, checksum, updated_at, "
-        "questions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = "
-        "excluded.title, tags = excluded.tags, body = excluded.body, source = excluded.source, "
-        "line = excluded.line, checksum = excluded.checksum, updated_at = excluded.updated_at, "
-        "questions = excluded.questions"));
+    prepareUpsert(upsert);
     for (const KbArticle &article : articles) {
         const QString sum = checksum(article);
         kept.insert(article.id);
@@ -177,15 +196,7 @@ std::optional<KbImportReport> KnowledgeBase::import(QSqlDatabase &db, const QStr
         else
             ++report.unchanged;
         if (previous == existing.constEnd() || *previous != sum) {
-            upsert.addBindValue(article.id);
-            upsert.addBindValue(article.title);
-            upsert.addBindValue(jsonList(article.tags));
-            upsert.addBindValue(article.body);
-            upsert.addBindValue(article.source);
-            upsert.addBindValue(article.line);
-            upsert.addBindValue(sum);
-            upsert.addBindValue(nowMs);
-            upsert.addBindValue(jsonList(article.questions));
+            bindArticle(upsert, article, sum, nowMs);
             if (!upsert.exec())
                 return fail(db, upsert, error);
         }
@@ -235,21 +246,8 @@ bool KnowledgeBase::save(const KbArticle &article, qint64 nowMs, QString *error)
         return false;
     }
     QSqlQuery upsert(m_db);
-    upsert.prepare(QStringLiteral(
-        "INSERT INTO kb_articles (id, title, tags, body, source, line, checksum, updated_at, "
-        "questions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = "
-        "excluded.title, tags = excluded.tags, body = excluded.body, source = excluded.source, "
-        "line = excluded.line, checksum = excluded.checksum, updated_at = excluded.updated_at, "
-        "questions = excluded.questions"));
-    upsert.addBindValue(article.id);
-    upsert.addBindValue(article.title);
-    upsert.addBindValue(jsonList(article.tags));
-    upsert.addBindValue(article.body);
-    upsert.addBindValue(article.source);
-    upsert.addBindValue(article.line);
-    upsert.addBindValue(checksum(article));
-    upsert.addBindValue(nowMs);
-    upsert.addBindValue(jsonList(article.questions));
+    prepareUpsert(upsert);
+    bindArticle(upsert, article, checksum(article), nowMs);
     if (!upsert.exec()) {
         fail(m_db, upsert, error);
         return false;
