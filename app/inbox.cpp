@@ -127,6 +127,9 @@ void Inbox::handleEvent(qint64, const QString &kind, qint64 conversationId, cons
     case Protocol::EventKind::CannedUpdated:
     case Protocol::EventKind::CannedDeleted:
         return; // team-wide: MessageTemplates and CannedResponses keep those
+    case Protocol::EventKind::NoteCreated:
+    case Protocol::EventKind::MentionCreated:
+        return; // Notes keeps those
     }
 }
 

@@ -219,6 +219,12 @@ Node argumentsOf(Command command)
         return object({});
     case Command::Logout:
         return object({});
+    case Command::AddNote:
+        return object({conversation, {"text", string(Limits::Text)}});
+    case Command::ListNotes:
+        return object({conversation});
+    case Command::ListMentions:
+        return object({});
     }
     Q_UNREACHABLE();
     return {};

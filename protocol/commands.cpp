@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 24> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 27> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -34,6 +34,9 @@ constexpr std::array<std::pair<Command, const char *>, 24> CommandNames{{
     {Command::DeleteCanned, "delete_canned"},
     {Command::ListKbSuggestions, "list_kb_suggestions"},
     {Command::Logout, "logout"},
+    {Command::AddNote, "add_note"},
+    {Command::ListNotes, "list_notes"},
+    {Command::ListMentions, "list_mentions"},
 }};
 
 } // namespace

@@ -37,6 +37,9 @@ enum class Command {
     DeleteCanned,
     ListKbSuggestions,
     Logout,
+    AddNote,
+    ListNotes,
+    ListMentions,
 };
 
 QLatin1String commandName(Command command);

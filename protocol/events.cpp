@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<EventKind, const char *>, 7> KindNames{{
+constexpr std::array<std::pair<EventKind, const char *>, 9> KindNames{{
     {EventKind::ConversationUpdated, "conversation.updated"},
     {EventKind::MessageCreated, "message.created"},
     {EventKind::MessageUpdated, "message.updated"},
@@ -17,6 +17,8 @@ constexpr std::array<std::pair<EventKind, const char *>, 7> KindNames{{
     {EventKind::TemplatesUpdated, "templates.updated"},
     {EventKind::CannedUpdated, "canned.updated"},
     {EventKind::CannedDeleted, "canned.deleted"},
+    {EventKind::NoteCreated, "note.created"},
+    {EventKind::MentionCreated, "mention.created"},
 }};
 
 } // namespace

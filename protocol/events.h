@@ -20,6 +20,9 @@ enum class EventKind {
     TemplatesUpdated, // templates.updated
     CannedUpdated,    // canned.updated
     CannedDeleted,    // canned.deleted
+    // Collaboration in a chat (never sent to the customer).
+    NoteCreated,    // note.created
+    MentionCreated, // mention.created: only the mentioned user sees it
 };
 
 QLatin1String eventKindName(EventKind kind);

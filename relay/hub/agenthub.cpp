@@ -5,6 +5,7 @@
 #include "consolesession.h"
 #include "conversationcommands.h"
 #include "logging/relaylogging.h"
+#include "notecommands.h"
 #include "protocol/commandargs.h"
 #include "protocol/frame.h"
 #include "protocol/keys.h"
@@ -40,6 +41,8 @@ bool isReadCommand(Command command)
     case Command::ListTemplates:
     case Command::ListCanned:
     case Command::ListKbSuggestions:
+    case Command::ListNotes:
+    case Command::ListMentions:
     case Command::Typing:
         return true;
     default:
@@ -338,6 +341,10 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return listCannedCommand(db);
     if (command == Command::ListKbSuggestions)
         return listKbSuggestionsCommand(db, user);
+    if (command == Command::ListNotes)
+        return listNotesCommand(db, user, args);
+    if (command == Command::ListMentions)
+        return listMentionsCommand(db, user);
     CommandReply refusal;
     const auto conversationId =
         typingConversation(db, user, args, now(), m_options.windowMs, &refusal);

@@ -5,6 +5,7 @@
 #include "conversationaccess.h"
 #include "draftcommands.h"
 #include "mediacommands.h"
+#include "notecommands.h"
 #include "outbound/outboundtext.h"
 #include "outboundsend.h"
 #include "protocol/keys.h"
@@ -158,7 +159,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<Command, WriteCommand>, 16> Commands{{
+constexpr std::array<std::pair<Command, WriteCommand>, 17> Commands{{
     {Command::SendText, sendText},
     {Command::MarkRead, markRead},
     {Command::TakeOver, takeOver},
@@ -175,6 +176,7 @@ constexpr std::array<std::pair<Command, WriteCommand>, 16> Commands{{
     {Command::SendReaction, sendReaction},
     {Command::SaveCanned, saveCanned},
     {Command::DeleteCanned, deleteCanned},
+    {Command::AddNote, addNote},
 }};
 
 } // namespace
