@@ -8,6 +8,7 @@ namespace Serambi::App {
 
 class Attention;
 class CannedResponses;
+class Notes;
 class CommandQueue;
 class ConversationListModel;
 class CredentialStore;
@@ -65,6 +66,7 @@ public:
     // Media bytes of the signed-in relay, fetched with the session token.
     MediaCache *mediaCache() const { return m_media; }
     CannedResponses *canned() const { return m_canned; }
+    Notes *notes() const { return m_notes; }
     MessageTemplates *templates() const { return m_templates; }
     MediaUploader *uploader() const { return m_uploader; }
 
@@ -74,6 +76,7 @@ private:
     Inbox *m_inbox;
     CommandQueue *m_commands;
     OpenConversation *m_open;
+    Notes *m_notes;
     Attention *m_attention;
     ConversationFilters m_filters;
     MediaCache *m_media;
