@@ -225,6 +225,9 @@ Node argumentsOf(Command command)
         return object({conversation});
     case Command::ListMentions:
         return object({});
+    case Command::Transfer:
+        return object(
+            {conversation, {"username", string(Limits::Username)}, {"note", string(Limits::Text)}});
     }
     Q_UNREACHABLE();
     return {};

@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 27> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 28> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -37,6 +37,7 @@ constexpr std::array<std::pair<Command, const char *>, 27> CommandNames{{
     {Command::AddNote, "add_note"},
     {Command::ListNotes, "list_notes"},
     {Command::ListMentions, "list_mentions"},
+    {Command::Transfer, "transfer"},
 }};
 
 } // namespace

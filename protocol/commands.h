@@ -40,6 +40,7 @@ enum class Command {
     AddNote,
     ListNotes,
     ListMentions,
+    Transfer,
 };
 
 QLatin1String commandName(Command command);

@@ -12,6 +12,7 @@
 #include "protocol/types.h"
 #include "richsendcommands.h"
 #include "store/conversationrepo.h"
+#include "transfercommand.h"
 
 #include <array>
 #include <utility>
@@ -159,7 +160,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<Command, WriteCommand>, 17> Commands{{
+constexpr std::array<std::pair<Command, WriteCommand>, 18> Commands{{
     {Command::SendText, sendText},
     {Command::MarkRead, markRead},
     {Command::TakeOver, takeOver},
@@ -177,6 +178,7 @@ constexpr std::array<std::pair<Command, WriteCommand>, 17> Commands{{
     {Command::SaveCanned, saveCanned},
     {Command::DeleteCanned, deleteCanned},
     {Command::AddNote, addNote},
+    {Command::Transfer, transfer},
 }};
 
 } // namespace

@@ -4,7 +4,6 @@
 
 #include "auth/visibility.h"
 #include "outbound/outboundtext.h"
-#include "store/noterepo.h"
 
 #include "protocol/keys.h"
 #include "protocol/types.h"
@@ -20,7 +19,7 @@ using Protocol::ErrorCode;
 
 namespace {
 
-// The users the text @mentions, each once, in the order they first appear; @words that name no
+// The users the text @mentions, in the order they appear; @words that name no
 // enabled user (an e-mail address, a typo) are plain text.
 QList<User> mentionedUsers(QSqlDatabase &db, const QString &text)
 {
@@ -33,9 +32,7 @@ QList<User> mentionedUsers(QSqlDatabase &db, const QString &text)
         while (username.endsWith(QLatin1Char('.'))) // "@sari." ends a sentence
             username.chop(1);
         const auto user = UserRepo::byName(db, username);
-        const bool known = std::any_of(users.cbegin(), users.cend(),
-                                       [&user](const User &u) { return user && u.id == user->id; });
-        if (user && !user->disabled && !known)
+        if (user && !user->disabled)
             users.append(*user);
     }
     return users;
@@ -43,47 +40,63 @@ QList<User> mentionedUsers(QSqlDatabase &db, const QString &text)
 
 } // namespace
 
+std::optional<PendingNote> prepareNote(CommandContext &context, const Conversation &conversation,
+                                       const QJsonValue &text, const QList<User> &alsoMention,
+                                       CommandReply *refusal)
+{
+    if (!text.isString() || text.toString().trimmed().isEmpty() ||
+        text.toString().toUcs4().size() > MaxTextLength) {
+        *refusal = CommandReply::refusal(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("text must have 1 to %1 characters").arg(MaxTextLength));
+        return std::nullopt;
+    }
+    PendingNote pending;
+    pending.note.conversationId = conversation.id;
+    pending.note.authorId = context.user.id;
+    pending.note.authorName = context.user.displayName;
+    pending.note.text = text.toString();
+    for (const User &user : alsoMention + mentionedUsers(context.txn.db(), pending.note.text)) {
+        if (!canSeeConversation(user, conversation.assigneeId)) {
+            *refusal = CommandReply::refusal(
+                ErrorCode::Forbidden,
+                QStringLiteral("@%1 cannot see this conversation").arg(user.username));
+            return std::nullopt;
+        }
+        if (user.id == context.user.id || pending.mentionedIds.contains(user.id))
+            continue; // nobody needs telling what they wrote, nor twice
+        pending.mentionedIds.append(user.id);
+        pending.note.mentions.append(user.username);
+    }
+    return pending;
+}
+
+bool storeNote(CommandContext &context, const Conversation &conversation, PendingNote &pending)
+{
+    QList<Mention> mentions;
+    if (!NoteRepo::add(context.txn, pending.note, pending.mentionedIds, &mentions))
+        return false;
+    const QString state = Protocol::conversationStateName(conversation.state);
+    context.txn.appendEvent(EventKind::NoteCreated, conversation.id, conversation.assigneeId, state,
+                            pending.note.toJson());
+    for (const Mention &mention : mentions)
+        context.txn.appendEvent(EventKind::MentionCreated, conversation.id, conversation.assigneeId,
+                                state, mention.toJson());
+    return true;
+}
+
 CommandReply addNote(CommandContext &context)
 {
     CommandReply refusal;
     const auto conversation = visibleConversation(context, &refusal);
     if (!conversation)
         return refusal;
-    const QJsonValue text = context.args.value(Key::Text);
-    if (!text.isString() || text.toString().trimmed().isEmpty() ||
-        text.toString().toUcs4().size() > MaxTextLength)
-        return CommandReply::refusal(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("text must have 1 to %1 characters").arg(MaxTextLength));
-
-    Note note;
-    note.conversationId = conversation->id;
-    note.authorId = context.user.id;
-    note.authorName = context.user.displayName;
-    note.text = text.toString();
-    QList<qint64> mentionedIds;
-    for (const User &user : mentionedUsers(context.txn.db(), note.text)) {
-        if (!canSeeConversation(user, conversation->assigneeId))
-            return CommandReply::refusal(
-                ErrorCode::Forbidden,
-                QStringLiteral("@%1 cannot see this conversation").arg(user.username));
-        if (user.id == context.user.id)
-            continue; // nobody needs telling what they wrote
-        mentionedIds.append(user.id);
-        note.mentions.append(user.username);
-    }
-    QList<Mention> mentions;
-    if (!NoteRepo::add(context.txn, note, mentionedIds, &mentions))
+    auto pending = prepareNote(context, *conversation, context.args.value(Key::Text), {}, &refusal);
+    if (!pending)
+        return refusal;
+    if (!storeNote(context, *conversation, *pending))
         return CommandReply::refusal(ErrorCode::Internal);
-
-    const QString state = Protocol::conversationStateName(conversation->state);
-    const QJsonObject json = note.toJson();
-    context.txn.appendEvent(EventKind::NoteCreated, conversation->id, conversation->assigneeId,
-                            state, json);
-    for (const Mention &mention : mentions)
-        context.txn.appendEvent(EventKind::MentionCreated, conversation->id,
-                                conversation->assigneeId, state, mention.toJson());
-    return CommandReply::success({{Key::Note, json}});
+    return CommandReply::success({{Key::Note, pending->note.toJson()}});
 }
 
 CommandReply listNotesCommand(QSqlDatabase &db, const User &user, const QJsonObject &args)

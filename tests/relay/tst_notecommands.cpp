@@ -238,6 +238,101 @@ private Q_SLOTS:
         QCOMPARE(m_harness->count(QStringLiteral("SELECT COUNT(*) FROM notes")), 1);
     }
 
+    void shouldTransferAnAgentsOwnChatWithANoteTheReceiverIsToldOf()
+    {
+        const qint64 chat =
+            m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Minta invoice"));
+        QVERIFY(m_harness->assignDirectly(chat, m_sariId));
+        auto budi = loggedIn(QStringLiteral("budi"));
+        QCOMPARE(frameType(budi->subscribe(0)), QStringLiteral("snapshot"));
+        auto sari = loggedIn(QStringLiteral("sari"));
+        QCOMPARE(frameType(sari->subscribe(0)), QStringLiteral("snapshot"));
+
+        const QJsonObject result = sari->command(
+            QStringLiteral("transfer"),
+            {{QLatin1String("conversation_id"), chat},
+             {QLatin1String("username"), QLatin1String("budi")},
+             {QLatin1String("note"), QLatin1String("Invoice bulan lalu belum dikirim")}});
+        QVERIFY2(isOk(result), qPrintable(errorCode(result)));
+        const QJsonObject conversation =
+            resultData(result).value(QLatin1String("conversation")).toObject();
+        QCOMPARE(conversation.value(QLatin1String("assignee")).toString(), QStringLiteral("budi"));
+        QCOMPARE(conversation.value(QLatin1String("state")).toString(), QStringLiteral("assigned"));
+        const QJsonObject note = resultData(result).value(QLatin1String("note")).toObject();
+        QCOMPARE(note.value(QLatin1String("text")).toString(),
+                 QStringLiteral("Invoice bulan lalu belum dikirim"));
+        QCOMPARE(mentionsOf(note), QStringList{QStringLiteral("budi")});
+
+        // Budi gets the chat, then the note and the mention that notifies him, in that order.
+        QTRY_COMPARE(eventsOfKind(*budi, chat, QStringLiteral("mention.created")).size(), 1);
+        QStringList kinds;
+        for (const QJsonObject &event : budi->events(chat))
+            kinds.append(kindOf(event));
+        QCOMPARE(kinds,
+                 (QStringList{QStringLiteral("conversation.updated"),
+                              QStringLiteral("note.created"), QStringLiteral("mention.created")}));
+        // Sari is told the chat left her, and sees nothing of it after that.
+        QTRY_COMPARE(eventsOfKind(*sari, chat, QStringLiteral("conversation.updated")).size(), 1);
+        m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo?"));
+        QTRY_COMPARE(eventsOfKind(*budi, chat, QStringLiteral("message.created")).size(), 1);
+        QCOMPARE(eventsOfKind(*sari, chat, QStringLiteral("note.created")).size(), 0);
+        QCOMPARE(eventsOfKind(*sari, chat, QStringLiteral("message.created")).size(), 0);
+        QCOMPARE(resultData(budi->command(QStringLiteral("list_notes"),
+                                          {{QLatin1String("conversation_id"), chat}}))
+                     .value(QLatin1String("notes"))
+                     .toArray(),
+                 QJsonArray{note});
+    }
+
+    void shouldLetAgentsTransferOnlyTheirOwnChatsAndSupervisorsAny()
+    {
+        const qint64 queued =
+            m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
+        const qint64 budisChat =
+            m_harness->receiveInbound(QStringLiteral("628222"), QStringLiteral("Halo"));
+        QVERIFY(m_harness->assignDirectly(budisChat, m_budiId));
+        auto sari = loggedIn(QStringLiteral("sari"));
+        const auto transferTo = [](qint64 chat, const QString &username) {
+            return QJsonObject{{QLatin1String("conversation_id"), chat},
+                               {QLatin1String("username"), username}};
+        };
+        QCOMPARE(errorCode(sari->command(QStringLiteral("transfer"),
+                                         transferTo(queued, QStringLiteral("budi")))),
+                 QStringLiteral("forbidden"));
+        QCOMPARE(errorCode(sari->command(QStringLiteral("transfer"),
+                                         transferTo(budisChat, QStringLiteral("sari")))),
+                 QStringLiteral("forbidden"));
+
+        auto rina = loggedIn(QStringLiteral("rina"));
+        QCOMPARE(errorCode(rina->command(QStringLiteral("transfer"),
+                                         transferTo(budisChat, QStringLiteral("nobody")))),
+                 QStringLiteral("not_found"));
+        QCOMPARE(errorCode(rina->command(QStringLiteral("transfer"),
+                                         transferTo(budisChat, QStringLiteral("budi")))),
+                 QStringLiteral("conflict"));
+        QJsonObject blankNote = transferTo(budisChat, QStringLiteral("sari"));
+        blankNote.insert(QLatin1String("note"), QLatin1String("   "));
+        QCOMPARE(errorCode(rina->command(QStringLiteral("transfer"), blankNote)),
+                 QStringLiteral("invalid_argument"));
+        // A note that mentions someone who will not see the chat refuses the whole transfer.
+        QJsonObject hiddenMention = transferTo(budisChat, QStringLiteral("sari"));
+        hiddenMention.insert(QLatin1String("note"), QLatin1String("@budi tolong bantu"));
+        QCOMPARE(errorCode(rina->command(QStringLiteral("transfer"), hiddenMention)),
+                 QStringLiteral("forbidden"));
+        QCOMPARE(m_harness->count(QStringLiteral("SELECT COUNT(*) FROM conversations WHERE "
+                                                 "assignee_id = %1")
+                                      .arg(m_budiId)),
+                 1);
+
+        const QJsonObject moved = rina->command(QStringLiteral("transfer"),
+                                                transferTo(budisChat, QStringLiteral("sari")));
+        QVERIFY2(isOk(moved), qPrintable(errorCode(moved)));
+        QVERIFY(resultData(moved).value(QLatin1String("note")).isNull());
+        QCOMPARE(m_harness->count(QStringLiteral("SELECT COUNT(*) FROM notes")), 0);
+        QVERIFY(isOk(sari->command(QStringLiteral("history"),
+                                   {{QLatin1String("conversation_id"), budisChat}})));
+    }
+
     void shouldRefuseBadNotes_data()
     {
         QTest::addColumn<QString>("command");
