@@ -3,6 +3,7 @@
 #include "commandqueue.h"
 #include "conversationlistmodel.h"
 #include "inbox.h"
+#include "notes.h"
 #include "session.h"
 
 #include <QPair>
@@ -11,9 +12,13 @@
 
 namespace Serambi::App {
 
-Attention::Attention(Inbox *inbox, Session *session, CommandQueue *commands, QObject *parent)
+Attention::Attention(Inbox *inbox, Session *session, CommandQueue *commands, Notes *notes,
+                     QObject *parent)
     : QObject(parent), m_inbox(inbox), m_session(session), m_commands(commands)
 {
+    connect(notes, &Notes::mentioned, this, [this](const Protocol::MentionPayload &mention) {
+        Q_EMIT attentionRequested(mention.note.conversationId, Reason::Mentioned);
+    });
     connect(inbox, &Inbox::conversationChanged, this,
             [this](const Conversation *previous, const Conversation &current) {
                 const std::optional<Reason> reason =

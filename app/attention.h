@@ -11,10 +11,11 @@ namespace Serambi::App {
 class CommandQueue;
 class ConversationListModel;
 class Inbox;
+class Notes;
 class Session;
 
 // Which chat needs the agent next, and when a change is worth a notification: a chat assigned
-// to them by someone else, or one that moved to the human queue.
+// to them by someone else, one that moved to the human queue, or a note that mentions them.
 class Attention : public QObject
 {
     Q_OBJECT
@@ -23,10 +24,12 @@ public:
     enum class Reason {
         AssignedToMe,   // a conversation was assigned to the signed-in user by someone else
         HumanRequested, // a conversation moved to the human queue (the customer or the AI asked)
+        Mentioned,      // a colleague @mentioned the signed-in user in a note
     };
     Q_ENUM(Reason)
 
-    Attention(Inbox *inbox, Session *session, CommandQueue *commands, QObject *parent = nullptr);
+    Attention(Inbox *inbox, Session *session, CommandQueue *commands, Notes *notes,
+              QObject *parent = nullptr);
 
     // Why a live change from previous (null: new to the console) to current needs me, if it
     // does. ownCommandPending: my own command on it awaits its result (I asked for it).

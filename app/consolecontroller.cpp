@@ -10,6 +10,7 @@
 #include "mediauploader.h"
 #include "messagelistmodel.h"
 #include "messagetemplates.h"
+#include "notes.h"
 #include "openconversation.h"
 #include "relayclient.h"
 #include "session.h"
@@ -52,7 +53,8 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_commands(new CommandQueue(relay, m_session, m_messages, this))
     , m_open(new OpenConversation(relay, m_session, m_inbox, m_commands, m_messages,
                                   {options.unsentTextDebounceMs, options.typingIntervalMs}, this))
-    , m_attention(new Attention(m_inbox, m_session, m_commands, this))
+    , m_notes(new Notes(relay, this))
+    , m_attention(new Attention(m_inbox, m_session, m_commands, m_notes, this))
     , m_media(new MediaCache(mediaDirectory(options), this))
     , m_canned(new CannedResponses(relay, this))
     , m_knowledgeBase(new KnowledgeBaseEditor(relay, this))
@@ -60,11 +62,15 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_uploader(new MediaUploader(relay, this))
 {
     using Filter = ConversationFilterProxy::Filter;
-    for (const Filter filter : {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved}) {
+    for (const Filter filter :
+         {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved, Filter::Mentions}) {
         auto *proxy = new ConversationFilterProxy(filter, this);
         proxy->setSourceModel(m_inbox->list());
         m_filters.insert(filter, proxy);
     }
+    connect(m_notes, &Notes::mentionsChanged, this, [this] {
+        m_filters.value(Filter::Mentions)->setMentioned(m_notes->mentionedConversations());
+    });
     connect(relay, &RelayClient::welcomed, m_media,
             [this, relay] { m_media->setSession(m_session->relayUrl(), relay->sessionToken()); });
     // A result's "conversation" is the state when the command ran; a later command of the same

@@ -9,6 +9,7 @@ namespace Serambi::App {
 class Attention;
 class CannedResponses;
 class KnowledgeBaseEditor;
+class Notes;
 class CommandQueue;
 class ConversationListModel;
 class CredentialStore;
@@ -67,6 +68,7 @@ public:
     MediaCache *mediaCache() const { return m_media; }
     CannedResponses *canned() const { return m_canned; }
     KnowledgeBaseEditor *knowledgeBase() const { return m_knowledgeBase; }
+    Notes *notes() const { return m_notes; }
     MessageTemplates *templates() const { return m_templates; }
     MediaUploader *uploader() const { return m_uploader; }
 
@@ -76,6 +78,7 @@ private:
     Inbox *m_inbox;
     CommandQueue *m_commands;
     OpenConversation *m_open;
+    Notes *m_notes;
     Attention *m_attention;
     ConversationFilters m_filters;
     MediaCache *m_media;

@@ -36,6 +36,14 @@ void ConversationFilterProxy::setSearchText(const QString &text)
     invalidateFilter();
 }
 
+void ConversationFilterProxy::setMentioned(const QSet<qint64> &conversationIds)
+{
+    if (m_mentioned == conversationIds)
+        return;
+    m_mentioned = conversationIds;
+    invalidateFilter();
+}
+
 qint64 ConversationFilterProxy::conversationIdAt(int row) const
 {
     if (row < 0 || row >= rowCount())
@@ -61,6 +69,9 @@ bool ConversationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex 
         break;
     case Filter::Resolved:
         accepted = resolved;
+        break;
+    case Filter::Mentions:
+        accepted = m_mentioned.contains(source.data(Roles::IdRole).toLongLong());
         break;
     }
     if (!accepted || m_words.isEmpty())

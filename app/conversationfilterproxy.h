@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMap>
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace Serambi::App {
@@ -17,6 +18,7 @@ public:
         Queue,    // waiting for a human or answered by the AI, no assignee
         All,      // everything the user may see except resolved (supervisors)
         Resolved, // resolved
+        Mentions, // chats where a colleague @mentioned me, resolved or not
     };
     Q_ENUM(Filter)
 
@@ -27,6 +29,8 @@ public:
     QString searchText() const { return m_search; }
     // Matches name, number and message text, case-insensitively; every word must match.
     void setSearchText(const QString &text);
+    // The chats the Mentions filter shows.
+    void setMentioned(const QSet<qint64> &conversationIds);
     // The conversation id at a proxy row, 0 when out of range.
     qint64 conversationIdAt(int row) const;
 
@@ -38,6 +42,7 @@ private:
     Filter m_filter;
     QString m_search;
     QStringList m_words;
+    QSet<qint64> m_mentioned;
 };
 
 // One proxy per tab of the chat list.

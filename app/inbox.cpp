@@ -128,6 +128,9 @@ void Inbox::handleEvent(qint64, const QString &kind, qint64 conversationId, cons
     case Protocol::EventKind::CannedDeleted:
     case Protocol::EventKind::KbUpdated:
         return; // team-wide: MessageTemplates, CannedResponses, KnowledgeBaseEditor keep those
+    case Protocol::EventKind::NoteCreated:
+    case Protocol::EventKind::MentionCreated:
+        return; // Notes keeps those
     }
 }
 

@@ -235,6 +235,15 @@ Node argumentsOf(Command command)
         return object({{"text", string(Limits::Text)}});
     case Command::Logout:
         return object({});
+    case Command::AddNote:
+        return object({conversation, {"text", string(Limits::Text)}});
+    case Command::ListNotes:
+        return object({conversation});
+    case Command::ListMentions:
+        return object({});
+    case Command::Transfer:
+        return object(
+            {conversation, {"username", string(Limits::Username)}, {"note", string(Limits::Text)}});
     }
     Q_UNREACHABLE();
     return {};

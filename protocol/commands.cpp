@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 30> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 34> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -40,6 +40,10 @@ constexpr std::array<std::pair<Command, const char *>, 30> CommandNames{{
     {Command::ListArticleVersions, "list_article_versions"},
     {Command::KbPreview, "kb_preview"},
     {Command::Logout, "logout"},
+    {Command::AddNote, "add_note"},
+    {Command::ListNotes, "list_notes"},
+    {Command::ListMentions, "list_mentions"},
+    {Command::Transfer, "transfer"},
 }};
 
 } // namespace

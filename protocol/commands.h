@@ -43,6 +43,10 @@ enum class Command {
     ListArticleVersions,
     KbPreview,
     Logout,
+    AddNote,
+    ListNotes,
+    ListMentions,
+    Transfer,
 };
 
 QLatin1String commandName(Command command);

@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<EventKind, const char *>, 8> KindNames{{
+constexpr std::array<std::pair<EventKind, const char *>, 10> KindNames{{
     {EventKind::ConversationUpdated, "conversation.updated"},
     {EventKind::MessageCreated, "message.created"},
     {EventKind::MessageUpdated, "message.updated"},
@@ -18,6 +18,8 @@ constexpr std::array<std::pair<EventKind, const char *>, 8> KindNames{{
     {EventKind::CannedUpdated, "canned.updated"},
     {EventKind::CannedDeleted, "canned.deleted"},
     {EventKind::KbUpdated, "kb.updated"},
+    {EventKind::NoteCreated, "note.created"},
+    {EventKind::MentionCreated, "mention.created"},
 }};
 
 } // namespace

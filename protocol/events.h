@@ -21,6 +21,9 @@ enum class EventKind {
     CannedUpdated,    // canned.updated
     CannedDeleted,    // canned.deleted
     KbUpdated,        // kb.updated
+    // Collaboration in a chat (never sent to the customer).
+    NoteCreated,    // note.created
+    MentionCreated, // mention.created: only the mentioned user sees it
 };
 
 QLatin1String eventKindName(EventKind kind);

@@ -96,5 +96,9 @@ inline constexpr QLatin1String MetaCode("meta_code");
 inline constexpr QLatin1String MetaMessage("meta_message");
 inline constexpr QLatin1String MimeType("mime_type");
 inline constexpr QLatin1String Size("size");
+inline constexpr QLatin1String Note("note");
+inline constexpr QLatin1String Notes("notes");
+inline constexpr QLatin1String Mentions("mentions");
+inline constexpr QLatin1String UserId("user_id");
 
 } // namespace Serambi::Protocol::Key

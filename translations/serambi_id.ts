@@ -1136,6 +1136,10 @@
         <source>Resolved</source>
         <translation>Selesai</translation>
     </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Sebutan</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationView</name>
@@ -1675,6 +1679,14 @@
         <source>&amp;Knowledge base…</source>
         <translation>&amp;Basis pengetahuan…</translation>
     </message>
+    <message>
+        <source>Write an internal &amp;note</source>
+        <translation>Tulis &amp;catatan internal</translation>
+    </message>
+    <message>
+        <source>M&amp;entions</source>
+        <translation>S&amp;ebutan</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::MediaViewer</name>
@@ -1767,6 +1779,33 @@
     <message>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::NotesPanel</name>
+    <message>
+        <source>Internal note, only your team sees it; @name mentions a colleague (Ctrl+Shift+N)</source>
+        <translation>Catatan internal, hanya tim Anda yang melihat; @nama menyebut rekan (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Write an internal note</source>
+        <translation>Tulis catatan internal</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Catatan internal</translation>
+    </message>
+    <message numerus="yes">
+        <source>Internal notes (%n)</source>
+        <translation>
+            <numerusform>Catatan internal (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3</source>
+        <translation>%1 · %2
+%3</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2113,14 @@
     <message>
         <source>Serambi</source>
         <translation>Serambi</translation>
+    </message>
+    <message>
+        <source>A colleague mentioned you</source>
+        <translation>Rekan menyebut Anda</translation>
+    </message>
+    <message>
+        <source>A note in the chat with %1 mentions you.</source>
+        <translation>Sebuah catatan di chat dengan %1 menyebut Anda.</translation>
     </message>
 </context>
 </TS>

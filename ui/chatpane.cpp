@@ -15,6 +15,7 @@
 #include "draftpanel.h"
 #include "errortext.h"
 #include "messagebar.h"
+#include "notespanel.h"
 #include "richmessaging.h"
 
 #include <QFrame>
@@ -35,6 +36,7 @@ ChatPane::ChatPane(App::ConsoleController *console, ConsoleSettings *settings, Q
     , m_composer(new ComposerPanel(this))
     , m_rich(new RichMessaging(m_chat, m_session, console->canned(), console->templates(),
                                console->uploader(), m_composer, m_view, m_draft, this))
+    , m_notes(new NotesPanel(console->notes(), this))
 {
     setObjectName(QStringLiteral("chatPane"));
     auto *layout = new QVBoxLayout(this);
@@ -47,6 +49,7 @@ ChatPane::ChatPane(App::ConsoleController *console, ConsoleSettings *settings, Q
     layout->addWidget(line);
     layout->addWidget(m_messageBar);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_notes);
     layout->addWidget(m_draft);
     layout->addWidget(m_composer);
 
@@ -67,6 +70,7 @@ ChatPane::ChatPane(App::ConsoleController *console, ConsoleSettings *settings, Q
     connect(m_draft, &DraftPanel::regenerateRequested, this, &ChatPane::regenerateDraft);
     connect(m_draft, &DraftPanel::discardRequested, this, &ChatPane::discardDraft);
     connect(m_composer, &ComposerPanel::sendRequested, this, &ChatPane::send);
+    connect(m_notes, &NotesPanel::noteRefused, m_messageBar, &MessageBar::showMessage);
     connect(m_composer, &ComposerPanel::textEdited, this, &ChatPane::handleTextEdited);
     connect(m_rich, &RichMessaging::replyRequested, this, &ChatPane::replyToSelected);
     connect(m_view, &QListView::activated, this, &ChatPane::replyToSelected);
@@ -109,6 +113,7 @@ bool ChatPane::hasDraft() const
 void ChatPane::showConversation(qint64 id)
 {
     m_header->setConversation(id);
+    m_notes->setConversation(id);
     m_composer->cancelReply();
     m_composer->setText(m_chat->unsentText(id));
     m_composer->setEnabled(id != 0);
@@ -246,6 +251,11 @@ void ChatPane::replyToSelected()
 void ChatPane::focusComposer()
 {
     m_composer->editor()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ChatPane::focusNote()
+{
+    m_notes->focusEditor();
 }
 
 bool ChatPane::escape()

@@ -19,6 +19,7 @@ class ConversationHeader;
 class ConversationView;
 class DraftPanel;
 class MessageBar;
+class NotesPanel;
 class RichMessaging;
 
 // The open chat: its header, the bar for refusals and failed deliveries, the messages, the AI
@@ -46,6 +47,8 @@ public:
     void assign();
     void replyToSelected();
     void focusComposer();
+    // Moves to the open chat's internal-note line.
+    void focusNote();
     // Closes the message bar, else the reply being written; false when there was neither.
     bool escape();
     // Marks the open chat read when the agent can see it.
@@ -79,6 +82,7 @@ private:
     DraftPanel *m_draft;
     ComposerPanel *m_composer;
     RichMessaging *m_rich;
+    NotesPanel *m_notes;
     QTimer m_windowClock; // the 24-hour window closes while the chat is open
 };
 

@@ -37,7 +37,8 @@ ConversationListPanel::ConversationListPanel(const App::ConversationFilters &fil
     } tabs[] = {{Filter::Mine, "mineList"},
                 {Filter::Queue, "queueList"},
                 {Filter::All, "allList"},
-                {Filter::Resolved, "resolvedList"}};
+                {Filter::Resolved, "resolvedList"},
+                {Filter::Mentions, "mentionsList"}};
     for (const auto &tab : tabs) {
         auto *view = new QListView(m_tabs);
         view->setObjectName(QLatin1String(tab.objectName));
@@ -211,6 +212,8 @@ QString ConversationListPanel::filterTitle(Filter filter) const
         return tr("All");
     case Filter::Resolved:
         return tr("Resolved");
+    case Filter::Mentions:
+        return tr("Mentions");
     }
     return {};
 }

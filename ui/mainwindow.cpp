@@ -236,6 +236,8 @@ void MainWindow::createActions()
         addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_R), m_chat, &ChatPane::replyToSelected);
     m_composerAction =
         addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_L), m_chat, &ChatPane::focusComposer);
+    m_noteAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), m_chat,
+                                     &ChatPane::focusNote);
     m_approveAction =
         addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_Return), m_chat, &ChatPane::approveDraft);
     m_approveAction->setShortcuts(
@@ -248,8 +250,9 @@ void MainWindow::createActions()
                                         &ChatPane::discardDraft);
     m_escapeAction = addShortcutAction(QKeySequence(Qt::Key_Escape), this, &MainWindow::escape);
 
-    const Filter filters[] = {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved};
-    for (int i = 0; i < 4; ++i) {
+    const Filter filters[] = {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved,
+                              Filter::Mentions};
+    for (int i = 0; i < 5; ++i) {
         auto *action = new QAction(this);
         action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
         const Filter filter = filters[i];
@@ -286,6 +289,7 @@ void MainWindow::createMenus()
     m_chatMenu->addSeparator();
     m_chatMenu->addAction(m_replyAction);
     m_chatMenu->addAction(m_composerAction);
+    m_chatMenu->addAction(m_noteAction);
     m_chatMenu->addSeparator();
     for (QAction *action : richMessaging()->actions()) {
         addAction(action);
@@ -333,11 +337,13 @@ void MainWindow::retranslateUi()
     m_assignAction->setText(tr("Assi&gn to…"));
     m_replyAction->setText(tr("&Reply to the selected message"));
     m_composerAction->setText(tr("&Write a reply"));
+    m_noteAction->setText(tr("Write an internal &note"));
     m_approveAction->setText(tr("&Approve and send"));
     m_editAction->setText(tr("&Edit in the composer"));
     m_regenerateAction->setText(tr("Re&generate"));
     m_discardAction->setText(tr("&Discard"));
-    const QStringList filterNames{tr("&Mine"), tr("&Queue"), tr("&All chats"), tr("&Resolved")};
+    const QStringList filterNames{tr("&Mine"), tr("&Queue"), tr("&All chats"), tr("&Resolved"),
+                                  tr("M&entions")};
     for (int i = 0; i < m_filterActions.size(); ++i)
         m_filterActions.at(i)->setText(filterNames.at(i));
     updateActions();
@@ -376,8 +382,8 @@ void MainWindow::updateActions()
     m_signOutAction->setVisible(signedIn);
     const bool open = m_chat->hasConversation();
     const bool draft = open && m_chat->hasDraft();
-    for (QAction *action :
-         {m_takeOverAction, m_handBackAction, m_resolveAction, m_replyAction, m_composerAction})
+    for (QAction *action : {m_takeOverAction, m_handBackAction, m_resolveAction, m_replyAction,
+                            m_composerAction, m_noteAction})
         action->setEnabled(open);
     const bool supervisor = session->currentUser().isSupervisor();
     m_assignAction->setEnabled(open && supervisor);

@@ -99,6 +99,7 @@ private:
     QAction *m_assignAction = nullptr;
     QAction *m_replyAction = nullptr;
     QAction *m_composerAction = nullptr;
+    QAction *m_noteAction = nullptr;
     QAction *m_approveAction = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_regenerateAction = nullptr;

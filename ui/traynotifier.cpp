@@ -86,12 +86,20 @@ void TrayNotifier::handleAttention(qint64 conversationId, App::Attention::Reason
     const App::Conversation *conversation = m_conversations->conversation(conversationId);
     const QString name = conversation ? conversation->displayName() : QString();
     m_lastNotified = conversationId;
-    if (reason == App::Attention::Reason::AssignedToMe)
+    switch (reason) {
+    case App::Attention::Reason::AssignedToMe:
         Q_EMIT notificationRequested(conversationId, tr("Chat assigned to you"),
                                      tr("%1 is now yours to answer.").arg(name));
-    else
+        return;
+    case App::Attention::Reason::HumanRequested:
         Q_EMIT notificationRequested(conversationId, tr("A customer asks for a person"),
                                      tr("%1 is waiting for an agent.").arg(name));
+        return;
+    case App::Attention::Reason::Mentioned:
+        Q_EMIT notificationRequested(conversationId, tr("A colleague mentioned you"),
+                                     tr("A note in the chat with %1 mentions you.").arg(name));
+        return;
+    }
 }
 
 void TrayNotifier::showNotification(qint64, const QString &title, const QString &text)

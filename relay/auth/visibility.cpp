@@ -1,5 +1,6 @@
 #include "visibility.h"
 
+#include "protocol/keys.h"
 #include "protocol/types.h"
 #include "store/mediarepo.h"
 
@@ -24,6 +25,8 @@ bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId
 {
     if (event.conversationId == 0) // team-wide: templates, canned responses, knowledge base
         return event.kind != EventKind::KbUpdated || isSupervisor(user);
+    if (event.kind == EventKind::MentionCreated)
+        return event.data.value(Protocol::Key::UserId).toInteger() == user.id;
     if (canSeeConversation(user, event.assigneeId))
         return true;
     // The update that takes a chat out of the user's sight: theirs, or unassigned and so in

@@ -6,6 +6,7 @@
 #include "conversationcommands.h"
 #include "kbcommands.h"
 #include "logging/relaylogging.h"
+#include "notecommands.h"
 #include "protocol/commandargs.h"
 #include "protocol/frame.h"
 #include "protocol/keys.h"
@@ -42,6 +43,8 @@ bool isReadCommand(Command command)
     case Command::ListCanned:
     case Command::ListKbSuggestions:
     case Command::ListArticleVersions:
+    case Command::ListNotes:
+    case Command::ListMentions:
     case Command::Typing:
         return true;
     default:
@@ -354,6 +357,10 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
     if (command == Command::ListArticleVersions)
         return isSupervisor(user) ? listArticleVersionsCommand(db, args)
                                   : CommandReply::refusal(ErrorCode::Forbidden);
+    if (command == Command::ListNotes)
+        return listNotesCommand(db, user, args);
+    if (command == Command::ListMentions)
+        return listMentionsCommand(db, user);
     CommandReply refusal;
     const auto conversationId =
         typingConversation(db, user, args, now(), m_options.windowMs, &refusal);

@@ -6,12 +6,14 @@
 #include "draftcommands.h"
 #include "kbcommands.h"
 #include "mediacommands.h"
+#include "notecommands.h"
 #include "outbound/outboundtext.h"
 #include "outboundsend.h"
 #include "protocol/keys.h"
 #include "protocol/types.h"
 #include "richsendcommands.h"
 #include "store/conversationrepo.h"
+#include "transfercommand.h"
 
 #include <array>
 #include <utility>
@@ -159,7 +161,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<Command, WriteCommand>, 17> Commands{{
+constexpr std::array<std::pair<Command, WriteCommand>, 19> Commands{{
     {Command::SendText, sendText},
     {Command::MarkRead, markRead},
     {Command::TakeOver, takeOver},
@@ -177,6 +179,8 @@ constexpr std::array<std::pair<Command, WriteCommand>, 17> Commands{{
     {Command::SaveCanned, saveCanned},
     {Command::DeleteCanned, deleteCanned},
     {Command::DismissKbSuggestions, dismissKbSuggestions},
+    {Command::AddNote, addNote},
+    {Command::Transfer, transfer},
 }};
 
 } // namespace

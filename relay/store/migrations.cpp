@@ -234,6 +234,27 @@ QStringList version8()
     };
 }
 
+QStringList version9()
+{
+    // Internal notes agents write in a chat (never sent to the customer) and the colleagues
+    // each one @mentions.
+    return {
+        QStringLiteral(R"(CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            text TEXT NOT NULL,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX notes_by_conversation ON notes(conversation_id, id)"),
+        QStringLiteral(R"(CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            UNIQUE (note_id, user_id)))"),
+        QStringLiteral("CREATE INDEX mentions_by_user ON mentions(user_id, id)"),
+    };
+}
+
 QStringList version10()
 {
     // Knowledge-base suggestions: a customer's message (masked) and an agent's reply where the
@@ -295,6 +316,7 @@ const QList<Migration> &migrations()
         {6, "LLM tokens per conversation", version6()},
         {7, "edited and revoked messages; edits and revokes held for their original", version7()},
         {8, "user changes for live revocation; sessions by user", version8()},
+        {9, "internal notes and their @mentions", version9()},
         {10, "knowledge-base suggestions", version10()},
         {16, "knowledge-base article versions; handled suggestions", version16()},
     };

@@ -4,11 +4,13 @@
 // language, switch language at runtime.
 #include "app/attention.h"
 #include "app/consolecontroller.h"
+#include "app/conversationfilterproxy.h"
 #include "app/conversationlistmodel.h"
 #include "app/inbox.h"
 #include "app/mediacache.h"
 #include "app/memorycredentialstore.h"
 #include "app/messagelistmodel.h"
+#include "app/notes.h"
 #include "app/openconversation.h"
 #include "app/relayclient.h"
 #include "app/session.h"
@@ -34,6 +36,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -786,6 +789,91 @@ private Q_SLOTS:
                                    args.at(1).toString() == QLatin1String("Chat assigned to you") &&
                                    args.at(2).toString() ==
                                        CustomerName + QLatin1String(" is now yours to answer.");
+                        }),
+            Timeout);
+    }
+
+    void shouldWriteANoteWithCtrlShiftNThatTheMentionedSupervisorFindsUnderMentions()
+    {
+        QVERIFY(signIn());
+        QVERIFY(!customerWrites(QStringLiteral("Paket saya rusak.")).isEmpty());
+        QVERIFY(openCustomerChat());
+        const qint64 id = m_controller->openConversation()->id();
+
+        App::MemoryCredentialStore credentials;
+        App::RelayClient client;
+        App::ConsoleOptions options;
+        options.dataDirectory = m_loop->dataPath(QStringLiteral("supervisor-console"));
+        App::ConsoleController supervisor(&client, &credentials, options);
+        QSignalSpy attention(supervisor.attention(), &App::Attention::attentionRequested);
+        supervisor.session()->signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(supervisor.session()->connectionStatus().state,
+                                  App::ConnectionState::Online, Timeout);
+
+        const QString note = QStringLiteral("Foto kerusakan sudah ada, @budi mohon setujui retur");
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        auto *editor = child<QLineEdit>("noteEditor");
+        QTRY_VERIFY_WITH_TIMEOUT(editor->hasFocus(), Timeout);
+        QTest::keyClicks(editor, note);
+        QTest::keyClick(editor, Qt::Key_Return);
+
+        // The note shows in the chat's notes, set apart from the customer's messages.
+        auto *notes = child<QListWidget>("notesList");
+        QTRY_COMPARE_WITH_TIMEOUT(notes->count(), 1, Timeout);
+        QVERIFY(notes->item(0)->text().contains(note));
+        QVERIFY(notes->item(0)->text().startsWith(QStringLiteral("Ayu Lestari")));
+        QVERIFY(editor->text().isEmpty());
+        QVERIFY(!viewShowsText(child<QListView>("messageView"), note));
+        QCOMPARE(child<QLabel>("notesTitle")->text(), QStringLiteral("Internal notes (1)"));
+
+        // Budi is told and finds the chat under Mentions.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(attention.cbegin(), attention.cend(),
+                        [&](const QList<QVariant> &args) {
+                            return args.at(0).toLongLong() == id &&
+                                   args.at(1).value<App::Attention::Reason>() ==
+                                       App::Attention::Reason::Mentioned;
+                        }),
+            Timeout);
+        auto *mentions = supervisor.conversations(App::ConversationFilterProxy::Filter::Mentions);
+        QTRY_COMPARE_WITH_TIMEOUT(mentions->rowCount(), 1, Timeout);
+        QCOMPARE(mentions->conversationIdAt(0), id);
+        // Ayu was not mentioned: her Mentions tab stays empty.
+        QCOMPARE(child<QListView>("mentionsList")->model()->rowCount(), 0);
+    }
+
+    void shouldTellTheSupervisorOfAMentionInTheirLanguage()
+    {
+        auto *tray = m_window->findChild<Ui::TrayNotifier *>();
+        QSignalSpy notified(tray, &Ui::TrayNotifier::notificationRequested);
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        m_language->apply(QStringLiteral("id"));
+        QVERIFY(!customerWrites(QStringLiteral("Saya mau retur.")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(m_controller->conversationList(), CustomerName).isValid(),
+                                 Timeout);
+        const qint64 id = rowNamed(m_controller->conversationList(), CustomerName)
+                              .data(App::ConversationListModel::IdRole)
+                              .toLongLong();
+
+        App::MemoryCredentialStore credentials;
+        App::RelayClient client;
+        App::ConsoleOptions options;
+        options.dataDirectory = m_loop->dataPath(QStringLiteral("agent-console"));
+        App::ConsoleController agent(&client, &credentials, options);
+        agent.session()->signIn(m_loop->agentsUrl(), Agent, AgentPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(agent.conversationList()->conversation(id) != nullptr, Timeout);
+        QVERIFY(agent.notes()->add(id, QStringLiteral("@budi retur disetujui?")));
+
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(notified.cbegin(), notified.cend(),
+                        [&](const QList<QVariant> &args) {
+                            return args.at(0).toLongLong() == id &&
+                                   args.at(1).toString() == QLatin1String("Rekan menyebut Anda") &&
+                                   args.at(2).toString() ==
+                                       QLatin1String("Sebuah catatan di chat dengan ") +
+                                           CustomerName + QLatin1String(" menyebut Anda.");
                         }),
             Timeout);
     }

@@ -1,0 +1,56 @@
+#include "transfercommand.h"
+
+#include "conversationaccess.h"
+#include "notecommands.h"
+
+#include "auth/visibility.h"
+#include "protocol/keys.h"
+
+namespace Serambi::Relay {
+
+namespace Key = Protocol::Key;
+
+using Protocol::ErrorCode;
+
+CommandReply transfer(CommandContext &context)
+{
+    const QJsonValue username = context.args.value(Key::Username);
+    if (!username.isString() || username.toString().isEmpty())
+        return CommandReply::refusal(ErrorCode::InvalidArgument,
+                                     QStringLiteral("username must be a user name"));
+    CommandReply refusal;
+    // Only its assignee (an agent's own chat) or a supervisor: an agent cannot hand on a chat
+    // from the queue or someone else's.
+    auto conversation = managedConversation(context, Manage::AssigneeOrSupervisor, &refusal);
+    if (!conversation)
+        return refusal;
+    const auto receiver = UserRepo::byName(context.txn.db(), username.toString());
+    if (!receiver || receiver->disabled)
+        return CommandReply::refusal(ErrorCode::NotFound, QStringLiteral("no such user"));
+    if (receiver->id == conversation->assigneeId)
+        return CommandReply::refusal(ErrorCode::Conflict,
+                                     QStringLiteral("the chat is already theirs"));
+    assignTo(*conversation, *receiver, humanAiMode(*conversation));
+    // The note is checked against the chat as it will be (the receiver its assignee, who is
+    // shown it) before anything is stored: a refused note leaves the chat where it was.
+    std::optional<PendingNote> pending;
+    if (!isAbsent(context.args, Key::Note)) {
+        pending = prepareNote(context, *conversation, context.args.value(Key::Note), {*receiver},
+                              &refusal);
+        if (!pending)
+            return refusal;
+    }
+    CommandReply reply = commitConversation(context, *conversation, true);
+    if (!reply.ok)
+        return reply;
+    QJsonValue note = QJsonValue::Null;
+    if (pending) {
+        if (!storeNote(context, *conversation, *pending))
+            return CommandReply::refusal(ErrorCode::Internal);
+        note = pending->note.toJson();
+    }
+    reply.data.insert(Key::Note, note);
+    return reply;
+}
+
+} // namespace Serambi::Relay
