@@ -217,6 +217,8 @@ Node argumentsOf(Command command)
         return object({{"id", number()}});
     case Command::ListKbSuggestions:
         return object({});
+    case Command::CustomerOrders:
+        return object({conversation});
     case Command::Logout:
         return object({});
     }

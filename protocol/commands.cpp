@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 24> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 25> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -33,6 +33,7 @@ constexpr std::array<std::pair<Command, const char *>, 24> CommandNames{{
     {Command::SaveCanned, "save_canned"},
     {Command::DeleteCanned, "delete_canned"},
     {Command::ListKbSuggestions, "list_kb_suggestions"},
+    {Command::CustomerOrders, "customer_orders"},
     {Command::Logout, "logout"},
 }};
 

@@ -36,6 +36,7 @@ enum class Command {
     SaveCanned,
     DeleteCanned,
     ListKbSuggestions,
+    CustomerOrders,
     Logout,
 };
 

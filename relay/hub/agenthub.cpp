@@ -5,6 +5,7 @@
 #include "consolesession.h"
 #include "conversationcommands.h"
 #include "logging/relaylogging.h"
+#include "ordercommands.h"
 #include "protocol/commandargs.h"
 #include "protocol/frame.h"
 #include "protocol/keys.h"
@@ -40,6 +41,7 @@ bool isReadCommand(Command command)
     case Command::ListTemplates:
     case Command::ListCanned:
     case Command::ListKbSuggestions:
+    case Command::CustomerOrders:
     case Command::Typing:
         return true;
     default:
@@ -338,6 +340,8 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return listCannedCommand(db);
     if (command == Command::ListKbSuggestions)
         return listKbSuggestionsCommand(db, user);
+    if (command == Command::CustomerOrders)
+        return customerOrdersCommand(db, user, args);
     CommandReply refusal;
     const auto conversationId =
         typingConversation(db, user, args, now(), m_options.windowMs, &refusal);

@@ -17,6 +17,7 @@ struct ShopOrderItem
 // integer count of hundredths of the currency unit, never a float.
 struct ShopOrder
 {
+    QString shop; // "woocommerce"; filled when read from the store
     qint64 id = 0;
     QString number; // what the customer sees, e.g. "INV-0117"; may differ from id
     QString status; // the shop's status word, e.g. "processing", "completed"

@@ -116,6 +116,7 @@ QList<ShopOrder> forCustomer(QSqlDatabase &db, const QString &waId)
     while (q.next()) {
         ShopOrder order;
         const QString shop = q.value(0).toString();
+        order.shop = shop;
         order.id = q.value(1).toLongLong();
         order.number = q.value(2).toString();
         order.status = q.value(3).toString();
