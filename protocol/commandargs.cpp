@@ -233,6 +233,8 @@ Node argumentsOf(Command command)
         return object({{"id", string(Limits::ArticleId)}});
     case Command::KbPreview:
         return object({{"text", string(Limits::Text)}});
+    case Command::CustomerOrders:
+        return object({conversation});
     case Command::Logout:
         return object({});
     case Command::AddNote:

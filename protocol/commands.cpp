@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 34> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 35> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -39,6 +39,7 @@ constexpr std::array<std::pair<Command, const char *>, 34> CommandNames{{
     {Command::DeleteArticle, "delete_article"},
     {Command::ListArticleVersions, "list_article_versions"},
     {Command::KbPreview, "kb_preview"},
+    {Command::CustomerOrders, "customer_orders"},
     {Command::Logout, "logout"},
     {Command::AddNote, "add_note"},
     {Command::ListNotes, "list_notes"},

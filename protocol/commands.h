@@ -42,6 +42,7 @@ enum class Command {
     DeleteArticle,
     ListArticleVersions,
     KbPreview,
+    CustomerOrders,
     Logout,
     AddNote,
     ListNotes,

@@ -67,6 +67,7 @@ inline constexpr QLatin1String Ids("ids");
 inline constexpr QLatin1String Conversation("conversation");
 inline constexpr QLatin1String Conversations("conversations");
 inline constexpr QLatin1String Messages("messages");
+inline constexpr QLatin1String Orders("orders");
 inline constexpr QLatin1String Draft("draft");
 inline constexpr QLatin1String Agents("agents");
 inline constexpr QLatin1String Templates("templates");

@@ -1,5 +1,6 @@
 #include "graphapiserver.h"
 
+#include "fakeshop.h"
 #include "faultinjector.h"
 #include "graphapi.h"
 #include "requestlog.h"
@@ -105,6 +106,11 @@ bool GraphApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
             return true;
         }
         write(std::move(responder), m_control(simRequest));
+        return true;
+    }
+
+    if (m_shop && FakeShop::isShopPath(simRequest.path)) {
+        write(std::move(responder), m_shop(simRequest));
         return true;
     }
 

@@ -34,6 +34,8 @@ public:
     ~GraphApiServer() override;
 
     void setControlHandler(ControlHandler handler) { m_control = std::move(handler); }
+    // Answers requests under /wp-json/ (the fake WooCommerce store, fakeshop.h).
+    void setShopHandler(ControlHandler handler) { m_shop = std::move(handler); }
     // Returns the port actually bound (useful with port 0), or 0 with an error.
     quint16 listenOn(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const { return m_port; }
@@ -59,6 +61,7 @@ private:
     FaultInjector &m_faults;
     RequestLog &m_log;
     ControlHandler m_control;
+    ControlHandler m_shop;
     quint16 m_port = 0;
     std::list<std::unique_ptr<Held>> m_held;
 };

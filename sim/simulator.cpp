@@ -36,6 +36,7 @@ Simulator::Simulator(const SimConfig &config, QObject *parent)
             &CustomerSimulator::handleBusinessMessage);
     m_server.setControlHandler(
         [this](const HttpRequest &request) { return m_control->handle(request); });
+    m_server.setShopHandler([this](const HttpRequest &request) { return m_shop.handle(request); });
 }
 
 Simulator::~Simulator() = default;
@@ -50,6 +51,8 @@ bool Simulator::start(QString *error)
             return false;
         m_customers.setScript(*script);
     }
+    if (!m_shop.loadDemoOrders(error))
+        return false;
     if (!m_server.listenOn(m_config.listenAddress, m_config.listenPort, error))
         return false;
     qCInfo(lcSim, "Graph API listening on port %u", unsigned(m_server.port()));

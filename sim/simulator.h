@@ -1,6 +1,7 @@
 #pragma once
 
 #include "customersimulator.h"
+#include "fakeshop.h"
 #include "faultinjector.h"
 #include "graphapi.h"
 #include "graphapiserver.h"
@@ -66,6 +67,8 @@ public:
     CustomerSimulator &customers() { return m_customers; }
     GraphApi &graphApi() { return m_api; }
     GraphApiServer &server() { return m_server; }
+    // The fake WooCommerce store under /wp-json/ on the same port, holding the demo orders.
+    FakeShop &shop() { return m_shop; }
 
 private:
     SimConfig m_config;
@@ -79,6 +82,7 @@ private:
     CustomerSimulator m_customers;
     GraphApi m_api;
     GraphApiServer m_server;
+    FakeShop m_shop;
     ControlApi *m_control;
     ConversationPrinter *m_printer = nullptr;
 };

@@ -415,6 +415,17 @@ std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProces
         }
         config.metricsToken = source.value(QStringLiteral("metrics_token"))->toUtf8();
     }
+    const QString wooName = Source::envName(QStringLiteral("woocommerce_webhook_secret"));
+    if (env.contains(wooName))
+        config.wooWebhookSecret = env.value(wooName).toUtf8();
+    else if (secrets.contains(wooName))
+        config.wooWebhookSecret = secrets.value(wooName);
+    else if (source.iniHas(QStringLiteral("woocommerce_webhook_secret"))) {
+        fail(error, QStringLiteral("%1 is in a configuration file; move it to the environment or "
+                                   "a secrets file (chmod 600)")
+                        .arg(describe(QStringLiteral("woocommerce_webhook_secret"))));
+        return std::nullopt;
+    }
     const QString keyName = Source::envName(QStringLiteral("llm_api_key"));
     if (env.contains(keyName))
         config.llmApiKey = env.value(keyName).toUtf8();

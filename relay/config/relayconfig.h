@@ -83,6 +83,10 @@ struct RelayConfig
     // relay's own queue, their timeout not yet running.
     int llmMaxConcurrent = 4;
 
+    // The secret of the WooCommerce webhooks (docs/integrations.md); empty: POST
+    // /woocommerce/webhook answers 404.
+    QByteArray wooWebhookSecret;
+
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
 
     QString databasePath() const;

@@ -4,6 +4,7 @@
 #include "metrics.h"
 #include "webhookendpoint.h"
 #include "whatsapp/signature.h"
+#include "woowebhookendpoint.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -97,6 +98,13 @@ void RelayHttpServer::registerRoutes()
     m_server->route(QStringLiteral("/webhook"), Method::Post,
                     [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                         m_webhooks->handlePost(request, std::move(responder));
+                    });
+    m_server->route(QStringLiteral("/woocommerce/webhook"), Method::Post,
+                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        if (m_wooWebhook)
+                            m_wooWebhook->handlePost(request, std::move(responder));
+                        else
+                            responder.write(Status::NotFound);
                     });
     m_server->route(QStringLiteral("/agents"),
                     [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

@@ -13,6 +13,7 @@ class QWebSocket;
 namespace Serambi::Relay {
 
 class WebhookEndpoint;
+class WooWebhookEndpoint;
 class MediaEndpoint;
 class MetricsRegistry;
 
@@ -31,6 +32,9 @@ public:
                     QObject *parent = nullptr);
     ~RelayHttpServer() override;
 
+    // POST /woocommerce/webhook goes to endpoint (docs/integrations.md); without one it is 404.
+    void setWooCommerceWebhook(WooWebhookEndpoint *endpoint) { m_wooWebhook = endpoint; }
+
     // Returns the bound port (useful with port 0), or 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
 
@@ -47,6 +51,7 @@ private:
     QHttpServer *m_server;
     WebhookEndpoint *m_webhooks;
     MediaEndpoint *m_media;
+    WooWebhookEndpoint *m_wooWebhook = nullptr;
     const MetricsRegistry *m_metrics;
     WebSocketHandler m_onAgentConnection;
     HealthCheck m_healthy;

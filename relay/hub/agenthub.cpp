@@ -7,6 +7,7 @@
 #include "kbcommands.h"
 #include "logging/relaylogging.h"
 #include "notecommands.h"
+#include "ordercommands.h"
 #include "protocol/commandargs.h"
 #include "protocol/frame.h"
 #include "protocol/keys.h"
@@ -45,6 +46,7 @@ bool isReadCommand(Command command)
     case Command::ListArticleVersions:
     case Command::ListNotes:
     case Command::ListMentions:
+    case Command::CustomerOrders:
     case Command::Typing:
         return true;
     default:
@@ -361,6 +363,8 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return listNotesCommand(db, user, args);
     if (command == Command::ListMentions)
         return listMentionsCommand(db, user);
+    if (command == Command::CustomerOrders)
+        return customerOrdersCommand(db, user, args);
     CommandReply refusal;
     const auto conversationId =
         typingConversation(db, user, args, now(), m_options.windowMs, &refusal);

@@ -14,4 +14,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcIngest)    // serambi.relay.webhook: webhook delive
 Q_DECLARE_LOGGING_CATEGORY(lcAi)        // serambi.relay.ai: knowledge base, drafters, LLM provider
 Q_DECLARE_LOGGING_CATEGORY(lcHub)       // serambi.relay.hub: logins, sessions, subscriptions
 Q_DECLARE_LOGGING_CATEGORY(lcMediaHttp) // serambi.relay.http.media: the /media endpoint
+Q_DECLARE_LOGGING_CATEGORY(lcCommerce)  // serambi.relay.commerce: shop integrations (WooCommerce)
 Q_DECLARE_LOGGING_CATEGORY(lcHttpGuard) // serambi.relay.http.connections: connection limits

@@ -9,6 +9,7 @@
 #include "http/metrics.h"
 #include "http/relayhttpserver.h"
 #include "http/webhookendpoint.h"
+#include "http/woowebhookendpoint.h"
 #include "hub/agenthub.h"
 #include "hub/autoassigner.h"
 #include "logging/relaylogging.h"
@@ -198,6 +199,13 @@ bool RelayService::start(QString *error)
         m_webhooks.get(), m_media.get(), m_metrics.get(),
         [agentHub](QWebSocket *socket) { agentHub->acceptConnection(socket); },
         [writer] { return writer->lastCommitSucceeded(); }, limits);
+    if (!m_config.wooWebhookSecret.isEmpty()) {
+        WooWebhookOptions woo;
+        woo.secret = m_config.wooWebhookSecret;
+        woo.maxBodyBytes = m_config.maxBodyBytes;
+        m_wooWebhook = std::make_unique<WooWebhookEndpoint>(woo, m_writer.get());
+        m_http->setWooCommerceWebhook(m_wooWebhook.get());
+    }
     RelayHttpServer *http = m_http.get();
     m_metrics->add(QStringLiteral("serambi_http_connections"), MetricsRegistry::Type::Gauge,
                    QStringLiteral("HTTP and WebSocket connections open"), {},

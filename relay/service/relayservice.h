@@ -27,6 +27,7 @@ class StoreReader;
 class StoreWriter;
 class TemplateSyncer;
 class WebhookEndpoint;
+class WooWebhookEndpoint;
 
 // The whole relay, built once from its configuration: storage, Meta's webhook, the agents'
 // hub, the outbox sender, the drafter and the HTTP port they share.
@@ -68,6 +69,7 @@ private:
     std::unique_ptr<AgentHub> m_hub;
     std::unique_ptr<AutoAssigner> m_autoAssigner;
     std::unique_ptr<WebhookEndpoint> m_webhooks;
+    std::unique_ptr<WooWebhookEndpoint> m_wooWebhook;
     std::unique_ptr<MediaEndpoint> m_media;
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<RelayHttpServer> m_http;

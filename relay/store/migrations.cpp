@@ -271,6 +271,41 @@ QStringList version10()
     };
 }
 
+QStringList version13()
+{
+    // Shop orders as the shop's webhooks last described them, their lines, and the webhook
+    // deliveries already taken (WooCommerce resends; docs/integrations.md).
+    return {
+        QStringLiteral(R"(CREATE TABLE shop_orders (
+            shop TEXT NOT NULL,
+            order_id INTEGER NOT NULL,
+            number TEXT NOT NULL,
+            status TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            total_hundredths INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            modified_at INTEGER NOT NULL,
+            billing_wa_id TEXT NOT NULL,
+            courier TEXT NOT NULL,
+            tracking_number TEXT NOT NULL,
+            stored_at INTEGER NOT NULL,
+            PRIMARY KEY (shop, order_id)))"),
+        QStringLiteral("CREATE INDEX shop_orders_by_customer ON shop_orders(billing_wa_id)"),
+        QStringLiteral(R"(CREATE TABLE shop_order_items (
+            shop TEXT NOT NULL,
+            order_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (shop, order_id, position)))"),
+        QStringLiteral(R"(CREATE TABLE shop_webhook_deliveries (
+            shop TEXT NOT NULL,
+            delivery_id TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            PRIMARY KEY (shop, delivery_id)))"),
+    };
+}
+
 QStringList version16()
 {
     // Knowledge-base edits from the console: every saved or deleted article as a version with
@@ -318,6 +353,7 @@ const QList<Migration> &migrations()
         {8, "user changes for live revocation; sessions by user", version8()},
         {9, "internal notes and their @mentions", version9()},
         {10, "knowledge-base suggestions", version10()},
+        {13, "shop orders, their lines, webhook deliveries taken", version13()},
         {16, "knowledge-base article versions; handled suggestions", version16()},
     };
     return all;

@@ -1,5 +1,6 @@
 // The objects inside frames: what the relay writes, the console reads back unchanged, and
 // the wire keeps the shapes docs/protocol.md describes (nulls, omitted fields).
+#include "protocol/orderpayload.h"
 #include "protocol/payloads.h"
 #include "protocol/teampayloads.h"
 
@@ -181,6 +182,27 @@ private Q_SLOTS:
         QCOMPARE(author.value(QLatin1String("id")).toInteger(), 5);
         QCOMPARE(author.value(QLatin1String("display_name")).toString(),
                  QStringLiteral("Sari Wulandari"));
+    }
+
+    void shouldReadBackAnOrderWithItsItemsAndMoneyAsAnInteger()
+    {
+        OrderPayload order;
+        order.shop = QStringLiteral("woocommerce");
+        order.number = QStringLiteral("INV-0121");
+        order.status = QStringLiteral("completed");
+        order.currency = QStringLiteral("IDR");
+        order.totalHundredths = 125000000;
+        order.createdAt = 1763622000000;
+        order.items = {{QStringLiteral("Tas Kulit Sintetis"), 1}, {QStringLiteral("Dompet"), 2}};
+        order.courier = QStringLiteral("SiCepat");
+        order.trackingNumber = QStringLiteral("004512345678");
+        QCOMPARE(OrderPayload::fromJson(order.toJson()), order);
+        // docs/protocol.md, customer_orders: money is an integer, never a decimal string.
+        const QJsonValue total = order.toJson().value(QLatin1String("total_hundredths"));
+        QVERIFY(total.isDouble());
+        QCOMPARE(total.toInteger(), 125000000);
+        QCOMPARE(order.toJson().value(QLatin1String("tracking_number")).toString(),
+                 QStringLiteral("004512345678"));
     }
 
     void shouldPassATemplatesComponentsThroughUnchanged()

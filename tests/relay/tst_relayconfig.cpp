@@ -262,6 +262,29 @@ private Q_SLOTS:
         QVERIFY(!error.contains(QLatin1String("leaked")));
     }
 
+    void shouldReadTheWooCommerceWebhookSecretOnlyFromSecretPlaces()
+    {
+        QString error;
+        const auto off = loadRelayConfig({}, completeEnvironment(), &error);
+        QVERIFY2(off, qPrintable(error));
+        QVERIFY(off->wooWebhookSecret.isEmpty());
+
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET"),
+                   QStringLiteral("wc_secret_abc"));
+        const auto on = loadRelayConfig({}, env, &error);
+        QVERIFY2(on, qPrintable(error));
+        QCOMPARE(on->wooWebhookSecret, QByteArrayLiteral("wc_secret_abc"));
+
+        const QString ini = writeFile(QStringLiteral("relay.ini"),
+                                      "[relay]\nwoocommerce_webhook_secret = wc-leaked\n",
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QVERIFY(!loadRelayConfig(ini, completeEnvironment(), &error));
+        QVERIFY2(error.startsWith(QLatin1String("SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET")),
+                 qPrintable(error));
+        QVERIFY(!error.contains(QLatin1String("leaked")));
+    }
+
     void shouldRefuseAMissingConfigFile()
     {
         QString error;

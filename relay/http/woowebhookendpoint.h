@@ -1,0 +1,60 @@
+#pragma once
+
+#include "integrations/woocommerce/woocommerceoptions.h"
+
+#include <QByteArray>
+#include <QObject>
+
+#include <array>
+#include <atomic>
+
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace Serambi::Relay {
+
+class StoreWriter;
+
+struct WooWebhookOptions
+{
+    QByteArray secret; // the secret entered with the webhook in WooCommerce
+    qint64 maxBodyBytes = 1024 * 1024;
+    WooTrackingKeys tracking;
+};
+
+// POST /woocommerce/webhook (docs/integrations.md): WooCommerce's order.created and
+// order.updated deliveries, verified and stored. Answers 200 once the order is committed (or
+// for the ping, a resend, an out-of-order update, a topic Serambi does not handle), 401 for a
+// missing or wrong signature, 400 for a signed body that is not an order, 413 above the size
+// limit, 500 when the store failed (WooCommerce then retries).
+class WooWebhookEndpoint : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum Result {
+        Stored,
+        Ping,
+        Duplicate,
+        Stale,
+        OtherTopic,
+        BadSignature,
+        Malformed,
+        TooLarge,
+        StoreFailed,
+        ResultCount
+    };
+
+    WooWebhookEndpoint(WooWebhookOptions options, StoreWriter *writer, QObject *parent = nullptr);
+
+    void handlePost(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    quint64 count(Result result) const { return m_results[result].load(); }
+
+private:
+    WooWebhookOptions m_options;
+    StoreWriter *m_writer;
+    std::array<std::atomic<quint64>, ResultCount> m_results{};
+};
+
+} // namespace Serambi::Relay

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace Serambi::Relay {
+
+// One line of an order as the customer sees it.
+struct ShopOrderItem
+{
+    QString name;
+    int quantity = 0;
+};
+
+// A shop's order, reduced to what agents and drafts show (docs/integrations.md). Money is an
+// integer count of hundredths of the currency unit, never a float.
+struct ShopOrder
+{
+    QString shop; // "woocommerce"; filled when read from the store
+    qint64 id = 0;
+    QString number; // what the customer sees, e.g. "INV-0117"; may differ from id
+    QString status; // the shop's status word, e.g. "processing", "completed"
+    QString currency;
+    qint64 totalHundredths = 0;
+    QDateTime createdUtc;
+    QDateTime modifiedUtc;
+    QString billingWaId; // the billing phone in wa_id form; empty when it has none
+    QList<ShopOrderItem> items;
+    QString courier;
+    QString trackingNumber;
+};
+
+} // namespace Serambi::Relay

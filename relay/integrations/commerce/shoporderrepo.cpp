@@ -1,0 +1,144 @@
+#include "shoporderrepo.h"
+
+#include "store/statementcache.h"
+#include "store/writetxn.h"
+
+namespace Serambi::Relay::ShopOrderRepo {
+
+namespace {
+
+qint64 toMs(const QDateTime &time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+// A missing text is stored as empty: PreparedQuery binds a null QString as NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+bool saveItems(WriteTxn &txn, const QString &shop, const ShopOrder &order)
+{
+    PreparedQuery drop =
+        txn.prepare(QStringLiteral("DELETE FROM shop_order_items WHERE shop = ? AND order_id = ?"));
+    drop.addBindValue(shop);
+    drop.addBindValue(order.id);
+    if (!execQuery(drop))
+        return false;
+    for (qsizetype i = 0; i < order.items.size(); ++i) {
+        PreparedQuery q = txn.prepare(QStringLiteral(
+            "INSERT INTO shop_order_items (shop, order_id, position, name, quantity) "
+            "VALUES (?, ?, ?, ?, ?)"));
+        q.addBindValue(shop);
+        q.addBindValue(order.id);
+        q.addBindValue(qint64(i));
+        q.addBindValue(text(order.items.at(i).name));
+        q.addBindValue(order.items.at(i).quantity);
+        if (!execQuery(q))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool takeDelivery(WriteTxn &txn, const QString &shop, const QString &deliveryId)
+{
+    PreparedQuery q = txn.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO shop_webhook_deliveries (shop, delivery_id, "
+                       "received_at) VALUES (?, ?, ?)"));
+    q.addBindValue(shop);
+    q.addBindValue(deliveryId);
+    q.addBindValue(txn.now());
+    if (!execQuery(q)) {
+        txn.markFailed();
+        return false;
+    }
+    return q.numRowsAffected() == 1;
+}
+
+Stored save(WriteTxn &txn, const QString &shop, const ShopOrder &order)
+{
+    PreparedQuery stored = txn.prepare(
+        QStringLiteral("SELECT modified_at FROM shop_orders WHERE shop = ? AND order_id = ?"));
+    stored.addBindValue(shop);
+    stored.addBindValue(order.id);
+    if (!execQuery(stored)) {
+        txn.markFailed();
+        return Stored::Failed;
+    }
+    const bool newerStored =
+        stored.next() && stored.value(0).toLongLong() > toMs(order.modifiedUtc);
+    stored.finish();
+    if (newerStored)
+        return Stored::Stale;
+    PreparedQuery q = txn.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO shop_orders (shop, order_id, number, status, currency, "
+        "total_hundredths, created_at, modified_at, billing_wa_id, courier, tracking_number, "
+        "stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(shop);
+    q.addBindValue(order.id);
+    q.addBindValue(text(order.number));
+    q.addBindValue(text(order.status));
+    q.addBindValue(text(order.currency));
+    q.addBindValue(order.totalHundredths);
+    q.addBindValue(toMs(order.createdUtc));
+    q.addBindValue(toMs(order.modifiedUtc));
+    q.addBindValue(text(order.billingWaId));
+    q.addBindValue(text(order.courier));
+    q.addBindValue(text(order.trackingNumber));
+    q.addBindValue(txn.now());
+    if (!execQuery(q) || !saveItems(txn, shop, order)) {
+        txn.markFailed();
+        return Stored::Failed;
+    }
+    return Stored::Written;
+}
+
+QList<ShopOrder> forCustomer(QSqlDatabase &db, const QString &waId)
+{
+    QList<ShopOrder> orders;
+    if (waId.isEmpty())
+        return orders;
+    PreparedQuery q(
+        db, QStringLiteral("SELECT shop, order_id, number, status, currency, total_hundredths, "
+                           "created_at, modified_at, courier, tracking_number FROM shop_orders "
+                           "WHERE billing_wa_id = ? ORDER BY created_at DESC, order_id DESC"));
+    q.addBindValue(waId);
+    if (!execQuery(q))
+        return orders;
+    while (q.next()) {
+        ShopOrder order;
+        const QString shop = q.value(0).toString();
+        order.shop = shop;
+        order.id = q.value(1).toLongLong();
+        order.number = q.value(2).toString();
+        order.status = q.value(3).toString();
+        order.currency = q.value(4).toString();
+        order.totalHundredths = q.value(5).toLongLong();
+        order.createdUtc = fromMs(q.value(6).toLongLong());
+        order.modifiedUtc = fromMs(q.value(7).toLongLong());
+        order.billingWaId = waId;
+        order.courier = q.value(8).toString();
+        order.trackingNumber = q.value(9).toString();
+        PreparedQuery items(db,
+                            QStringLiteral("SELECT name, quantity FROM shop_order_items "
+                                           "WHERE shop = ? AND order_id = ? ORDER BY position"));
+        items.addBindValue(shop);
+        items.addBindValue(order.id);
+        if (execQuery(items)) {
+            while (items.next())
+                order.items.append({items.value(0).toString(), items.value(1).toInt()});
+        }
+        orders.append(order);
+    }
+    return orders;
+}
+
+} // namespace Serambi::Relay::ShopOrderRepo

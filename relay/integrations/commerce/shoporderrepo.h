@@ -1,0 +1,31 @@
+#pragma once
+
+#include "shoporder.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace Serambi::Relay {
+
+class WriteTxn;
+
+// The orders shops pushed to the relay by webhook (tables of migration 13), keyed by shop
+// ("woocommerce") and the shop's order id.
+namespace ShopOrderRepo {
+
+enum class Stored {
+    Written, // new, or newer than what was stored
+    Stale,   // the stored version was modified later: an out-of-order delivery, ignored
+    Failed,
+};
+
+// Takes a webhook delivery id; false when it was taken before (a resend) or on failure.
+bool takeDelivery(WriteTxn &txn, const QString &shop, const QString &deliveryId);
+// Stores order unless the stored one has a later modified time.
+Stored save(WriteTxn &txn, const QString &shop, const ShopOrder &order);
+// The customer's stored orders, newest first.
+QList<ShopOrder> forCustomer(QSqlDatabase &db, const QString &waId);
+
+} // namespace ShopOrderRepo
+} // namespace Serambi::Relay
