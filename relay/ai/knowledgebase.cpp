@@ -300,6 +300,8 @@ void KnowledgeBase::refresh()
     m_articles.clear();
     m_documentFrequency.clear();
     m_vocabulary.clear();
+    m_vocabularyByLength.clear();
+    m_corrections.clear();
     m_synonyms.clear();
     if (!query.exec(QStringLiteral("SELECT id, title, tags, body, source, line, questions FROM "
                                    "kb_articles ORDER BY id"))) {
@@ -366,6 +368,11 @@ void KnowledgeBase::refresh()
     }
     for (auto it = m_documentFrequency.constBegin(); it != m_documentFrequency.constEnd(); ++it)
         m_vocabulary.insert(it.key());
+    for (const QString &term : std::as_const(m_vocabulary)) {
+        if (term.size() >= m_vocabularyByLength.size())
+            m_vocabularyByLength.resize(term.size() + 1);
+        m_vocabularyByLength[term.size()].append(term);
+    }
     m_revision = revision;
     qCDebug(lcAi) << "knowledge base revision" << revision << "with" << m_articles.size()
                   << "articles";
@@ -380,29 +387,28 @@ double KnowledgeBase::idf(const QString &term) const
     return std::log(1.0 + n / double(std::max(df, 1)));
 }
 
-QStringList KnowledgeBase::correctTypos(const QStringList &terms) const
+QString KnowledgeBase::correctTypo(const QString &term) const
 {
-    QStringList out;
-    for (const QString &term : terms) {
-        if (m_vocabulary.contains(term) || term.size() < 4) {
-            out.append(term);
-            continue;
-        }
-        // The colloquial -in of Jakarta speech ("diasuransiin", "putihin"): what is left is
-        // the word, when the knowledge base knows it.
-        if (term.size() > 5 && term.endsWith(QLatin1String("in"))) {
-            const QString plain = TextNormalizer::stem(term.chopped(2));
-            if (m_vocabulary.contains(plain)) {
-                out.append(plain);
-                continue;
-            }
-        }
-        const int limit = term.size() >= 8 ? 2 : 1;
-        QString best;
-        int bestDistance = limit + 1;
-        int bestFrequency = -1;
-        for (const QString &known : m_vocabulary) {
+    // The colloquial -in of Jakarta speech ("diasuransiin", "putihin"): what is left is the
+    // word, when the knowledge base knows it.
+    if (term.size() > 5 && term.endsWith(QLatin1String("in"))) {
+        const QString plain = TextNormalizer::stem(term.chopped(2));
+        if (m_vocabulary.contains(plain))
+            return plain;
+    }
+    // Only words whose length is within the allowed distance can be that close.
+    const int limit = term.size() >= 8 ? 2 : 1;
+    QString best;
+    int bestDistance = limit + 1;
+    int bestFrequency = -1;
+    const qsizetype shortest = std::max<qsizetype>(term.size() - limit, 0);
+    const qsizetype longest =
+        std::min<qsizetype>(term.size() + limit, m_vocabularyByLength.size() - 1);
+    for (qsizetype length = shortest; length <= longest; ++length) {
+        for (const QString &known : m_vocabularyByLength.at(length)) {
             const int distance = editDistance(term, known, limit);
+            if (distance > limit)
+                continue;
             const int frequency = m_documentFrequency.value(known);
             if (distance < bestDistance ||
                 (distance == bestDistance &&
@@ -412,7 +418,27 @@ QStringList KnowledgeBase::correctTypos(const QStringList &terms) const
                 bestFrequency = frequency;
             }
         }
-        out.append(bestDistance <= limit ? best : term);
+    }
+    return bestDistance <= limit ? best : term;
+}
+
+QStringList KnowledgeBase::correctTypos(const QStringList &terms)
+{
+    QStringList out;
+    out.reserve(terms.size());
+    for (const QString &term : terms) {
+        if (m_vocabulary.contains(term) || term.size() < 4) {
+            out.append(term);
+            continue;
+        }
+        // Customers repeat their misspellings: each is looked for once per revision.
+        auto cached = m_corrections.constFind(term);
+        if (cached == m_corrections.constEnd()) {
+            if (m_corrections.size() >= MaxCachedCorrections)
+                m_corrections.clear();
+            cached = m_corrections.insert(term, correctTypo(term));
+        }
+        out.append(cached.value());
     }
     return out;
 }
@@ -420,6 +446,9 @@ QStringList KnowledgeBase::correctTypos(const QStringList &terms) const
 QList<KbHit> KnowledgeBase::search(const QString &text, int limit)
 {
     refresh();
+    // With no article there is nothing to find, and nothing to correct towards but the lexicon.
+    if (m_articles.isEmpty())
+        return {};
     return rank(correctTypos(TextNormalizer::terms(text)), limit, QString());
 }
 

@@ -86,7 +86,8 @@ private:
     };
 
     void refresh();
-    QStringList correctTypos(const QStringList &terms) const;
+    QStringList correctTypos(const QStringList &terms);
+    QString correctTypo(const QString &term) const;
     double idf(const QString &term) const;
     QList<KbHit> rank(const QStringList &terms, int limit, const QString &excluded) const;
 
@@ -97,6 +98,13 @@ private:
     double m_averageLength[4] = {};
     // Words the typo corrector may correct towards: the articles' and the lexicon's terms.
     QSet<QString> m_vocabulary;
+    // The same words by their length (index): a correction only compares words of about the
+    // term's length.
+    QList<QStringList> m_vocabularyByLength;
+    // Misspelt term -> its correction (or itself) for this revision, at most
+    // MaxCachedCorrections of them.
+    static constexpr qsizetype MaxCachedCorrections = 4096;
+    QHash<QString, QString> m_corrections;
     // Each synonym's terms -> the terms of every synonym of its group (tags and lexicon).
     QList<QPair<QStringList, QStringList>> m_synonyms;
 };

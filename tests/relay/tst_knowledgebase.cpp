@@ -7,6 +7,7 @@
 #include "ai/textnormalizer.h"
 #include "store/database.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -236,6 +237,36 @@ private Q_SLOTS:
                  QStringLiteral("asuransi"));
         QCOMPARE(kb.search(QStringLiteral("asuramsi pengirimn gmn")).value(0).article.id,
                  QStringLiteral("asuransi"));
+    }
+
+    // A misspelling is corrected the same way every time it comes back, and towards the words
+    // of the knowledge base as it is now: an import that adds the word it is closest to counts.
+    void shouldCorrectARepeatedTypoTheSameWayAndAfreshAfterAnImport()
+    {
+        writeFile(kbDir() + QStringLiteral("/cod.md"), Cod);
+        importKb();
+        KnowledgeBase kb(m_db);
+        const QString message = QStringLiteral("paket saya sudah diasurasni?");
+        QVERIFY(kb.search(message).isEmpty() ||
+                kb.search(message).value(0).article.id != QStringLiteral("asuransi"));
+        writeFile(kbDir() + QStringLiteral("/asuransi.md"),
+                  "---\nid: asuransi\ntitle: Asuransi pengiriman\n---\nSemua paket "
+                  "diasuransikan, {sapaan}.\n");
+        importKb();
+        QCOMPARE(kb.search(message).value(0).article.id, QStringLiteral("asuransi"));
+        QCOMPARE(kb.search(message).value(0).article.id, QStringLiteral("asuransi"));
+        QCOMPARE(kb.search(QStringLiteral("asuramsi pengirimn")).value(0).article.id,
+                 QStringLiteral("asuransi"));
+    }
+
+    // With no article the knowledge base finds nothing, misspelt or not.
+    void shouldFindNothingInAnEmptyKnowledgeBase()
+    {
+        QVERIFY(QDir().mkpath(kbDir()));
+        importKb();
+        KnowledgeBase kb(m_db);
+        QVERIFY(kb.search(QStringLiteral("asuramsi pengirimn gmn")).isEmpty());
+        QVERIFY(kb.search(QStringLiteral("berapa ongkos kirim")).isEmpty());
     }
 
     // The confidence: a message an article answers in its own words is answered, a message

@@ -90,10 +90,18 @@ QString LoopbackRelay::customerWroteAt(const QString &waId, const QString &text,
 {
     const QString wamid =
         QStringLiteral("wamid.loopback.%1.%2").arg(waId).arg(sentAt.toSecsSinceEpoch());
+    return postWebhook(textWebhook(waId, wamid, text, sentAt.toSecsSinceEpoch())) == 200
+               ? wamid
+               : QString();
+}
+
+QByteArray LoopbackRelay::textWebhook(const QString &waId, const QString &wamid,
+                                      const QString &text, qint64 sentAtSecs) const
+{
     const QJsonObject message{
         {QStringLiteral("from"), waId},
         {QStringLiteral("id"), wamid},
-        {QStringLiteral("timestamp"), QString::number(sentAt.toSecsSinceEpoch())},
+        {QStringLiteral("timestamp"), QString::number(sentAtSecs)},
         {QStringLiteral("type"), QStringLiteral("text")},
         {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), text}}}};
     const QJsonObject value{
@@ -115,16 +123,19 @@ QString LoopbackRelay::customerWroteAt(const QString &waId, const QString &text,
              {QStringLiteral("changes"),
               QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("messages")},
                                      {QStringLiteral("value"), value}}}}}}}};
-    return postWebhook(QJsonDocument(webhook).toJson(QJsonDocument::Compact)) == 200 ? wamid
-                                                                                     : QString();
+    return QJsonDocument(webhook).toJson(QJsonDocument::Compact);
+}
+
+QByteArray LoopbackRelay::signature(const QByteArray &body)
+{
+    return Relay::webhookSignature(body, AppSecret);
 }
 
 int LoopbackRelay::postWebhook(const QByteArray &body)
 {
     QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader(QByteArrayLiteral("X-Hub-Signature-256"),
-                         Relay::webhookSignature(body, AppSecret));
+    request.setRawHeader(QByteArrayLiteral("X-Hub-Signature-256"), signature(body));
     QNetworkAccessManager network;
     std::unique_ptr<QNetworkReply> reply(network.post(request, body));
     QEventLoop loop;

@@ -47,6 +47,11 @@ public:
     // Returns its wamid (empty when the relay did not answer 200).
     QString customerWroteAt(const QString &waId, const QString &text, const QDateTime &sentAt);
 
+    // Meta's webhook for one text message the customer sent at sentAtSecs (Unix seconds).
+    QByteArray textWebhook(const QString &waId, const QString &wamid, const QString &text,
+                           qint64 sentAtSecs) const;
+    // The X-Hub-Signature-256 header Meta sends with body.
+    static QByteArray signature(const QByteArray &body);
     // Posts body to the relay's /webhook signed as Meta signs it; returns the HTTP status.
     int postWebhook(const QByteArray &body);
 
