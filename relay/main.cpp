@@ -2,6 +2,7 @@
 #include "config/relayconfig.h"
 #include "service/kbadmin.h"
 #include "service/relayservice.h"
+#include "service/systemdnotify.h"
 #include "service/useradmin.h"
 
 #include <QCommandLineParser>
@@ -192,8 +193,14 @@ int main(int argc, char *argv[])
         err << "serambi-relay: " << error << '\n';
         return 1;
     }
-    out << "serambi-relay: listening on http://" << config->listenAddress.toString() << ':'
-        << relay.port() << Qt::endl;
+    const QString listening = QStringLiteral("listening on http://%1:%2")
+                                  .arg(config->listenAddress.toString())
+                                  .arg(relay.port());
+    out << "serambi-relay: " << listening << Qt::endl;
+    // Under systemd (Type=notify): ready once listening, then the watchdog pings.
+    SystemdNotify systemd(QProcessEnvironment::systemEnvironment());
+    systemd.ready(listening);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &systemd, &SystemdNotify::stopping);
     // SIGINT/SIGTERM only write to a pipe; the event loop then quits and the relay shuts down
     // in order (queued writes commit first).
     if (::pipe(signalPipe) == 0) {
