@@ -43,6 +43,8 @@ contains serambi usr/bin/serambi
 contains serambi usr/share/applications/id.serambi.Serambi.desktop
 contains serambi usr/share/metainfo/id.serambi.Serambi.metainfo.xml
 contains serambi usr/share/icons/hicolor/scalable/apps/id.serambi.Serambi.svg
+contains serambi usr/share/icons/hicolor/48x48/apps/id.serambi.Serambi.png
+contains serambi usr/share/icons/hicolor/512x512/apps/id.serambi.Serambi.png
 dpkg-deb -I "$build/serambi-relay_${version}_${arch}.deb" conffiles | grep -qx /etc/serambi/relay.ini ||
     fail "serambi-relay does not mark /etc/serambi/relay.ini as a conffile"
 dpkg-deb -f "$build/serambi-relay_${version}_${arch}.deb" Depends | grep -q libqt6core6 ||
