@@ -1,7 +1,9 @@
 // serambi-relay: Meta's webhooks in, Graph API calls out, the agents' hub, and admin verbs.
 #include "config/relayconfig.h"
+#include "service/doctor.h"
 #include "service/kbadmin.h"
 #include "service/relayservice.h"
+#include "service/systemdnotify.h"
 #include "service/useradmin.h"
 
 #include <QCommandLineParser>
@@ -48,6 +50,37 @@ QString readPassword(QTextStream &err, bool *ok)
     if (!*ok)
         err << "serambi-relay: the passwords differ\n";
     return first;
+}
+
+// doctor [--env-file PATH] [--public-url URL]: one line per check, a fix under each failure.
+int runDoctorVerb(const QStringList &args, const QString &configPath, QTextStream &out,
+                  QTextStream &err)
+{
+    DoctorOptions options;
+    options.configPath = configPath;
+    for (int i = 1; i < args.size(); i += 2) {
+        const QString value = args.value(i + 1);
+        if (args.at(i) == QLatin1String("--env-file") && !value.isEmpty()) {
+            options.envFile = value;
+        } else if (args.at(i) == QLatin1String("--public-url") &&
+                   QUrl(value, QUrl::StrictMode).isValid() && !QUrl(value).host().isEmpty()) {
+            options.publicUrl = QUrl(value);
+        } else {
+            err << "serambi-relay: usage: doctor [--env-file PATH] [--public-url URL]\n";
+            return 2;
+        }
+    }
+    const auto findings = runDoctor(options, QProcessEnvironment::systemEnvironment());
+    bool allOk = true;
+    for (const DoctorFinding &finding : findings) {
+        out << (finding.ok ? "ok    " : "FAIL  ") << finding.what << '\n';
+        if (!finding.ok)
+            out << "      fix: " << finding.fix << '\n';
+        allOk = allOk && finding.ok;
+    }
+    out << (allOk ? "serambi-relay: ready to go live\n"
+                  : "serambi-relay: fix the lines marked FAIL, then run the doctor again\n");
+    return allOk ? 0 : 1;
 }
 
 int runUserVerb(const QStringList &args, const QString &configPath, QTextStream &out,
@@ -163,13 +196,13 @@ int main(int argc, char *argv[])
         "Serambi relay: WhatsApp Cloud API webhooks, Graph API sends and the "
         "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list, user disable|enable|"
         "revoke|passwd NAME, user set-role NAME ROLE, kb import PATH, kb query [--kb PATH] "
-        "[--json] MESSAGE, kb tokens."));
+        "[--json] MESSAGE, kb tokens, doctor [--env-file PATH] [--public-url URL]."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("INI configuration file"),
                       QStringLiteral("file")});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("optional admin verb"),
-                                 QStringLiteral("[user ...|kb ...]"));
+                                 QStringLiteral("[user ...|kb ...|doctor ...]"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
     const QString configPath = parser.value(QStringLiteral("config"));
@@ -179,6 +212,8 @@ int main(int argc, char *argv[])
             return runUserVerb(verb, configPath, out, err);
         if (verb.first() == QLatin1String("kb"))
             return runKbVerb(verb, configPath, out, err);
+        if (verb.first() == QLatin1String("doctor"))
+            return runDoctorVerb(verb, configPath, out, err);
         err << "serambi-relay: unknown verb " << verb.first() << " (try --help)\n";
         return 2;
     }
@@ -195,8 +230,14 @@ int main(int argc, char *argv[])
         err << "serambi-relay: " << error << '\n';
         return 1;
     }
-    out << "serambi-relay: listening on http://" << config->listenAddress.toString() << ':'
-        << relay.port() << Qt::endl;
+    const QString listening = QStringLiteral("listening on http://%1:%2")
+                                  .arg(config->listenAddress.toString())
+                                  .arg(relay.port());
+    out << "serambi-relay: " << listening << Qt::endl;
+    // Under systemd (Type=notify): ready once listening, then the watchdog pings.
+    SystemdNotify systemd(QProcessEnvironment::systemEnvironment());
+    systemd.ready(listening);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &systemd, &SystemdNotify::stopping);
     // SIGINT/SIGTERM only write to a pipe; the event loop then quits and the relay shuts down
     // in order (queued writes commit first).
     if (::pipe(signalPipe) == 0) {
