@@ -1,4 +1,4 @@
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include "protocol/version.h"
 

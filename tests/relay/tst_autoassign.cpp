@@ -1,6 +1,6 @@
 // Queued chats reach online agents without a supervisor: least loaded first, equal loads in
 // turn, never past capacity, never to supervisors, and waiting chats move when room frees up.
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include "hub/autoassigner.h"
 #include "store/conversationrepo.h"

@@ -2,7 +2,7 @@
 // draft.updated frames without seq, is never stored, and a console that resumes later gets
 // the final pending draft but none of the streaming frames.
 #include "ai/draftcoordinator.h"
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The agents' hub against an attacker on the open internet (issue 11): login throttling that
 // slows guessing but not the team, frame and buffer bounds, argument shapes, smuggled media
 // keys, a replay ring bounded by bytes.
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include "config/clientaddress.h"
 #include "protocol/commandargs.h"

@@ -2,8 +2,8 @@
 // its draft, is recorded with the customer's private data masked, grouped by similar questions,
 // and listed to supervisors and admins only.
 #include "ai/kbsuggestions.h"
-#include "hubtestsupport.h"
 #include "store/draftrepo.h"
+#include "support/relay/hubharness.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,7 +1,7 @@
 // Revocation that bites (issue 11): `serambi-relay user ...` verbs run against the database
 // the running hub uses, the console's logout, and session limits, each taking effect on live
 // connections.
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include "config/relayconfig.h"
 #include "service/useradmin.h"

@@ -3,11 +3,11 @@
 #include "service/relayservice.h"
 #include "service/useradmin.h"
 #include "sim/simulator.h"
+#include "support/inbound.h"
 
 #include "whatsapp/signature.h"
 
 #include <QEventLoop>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -88,35 +88,17 @@ QString LoopbackRelay::customerWrites(const QString &waId, const QString &text,
 QString LoopbackRelay::customerWroteAt(const QString &waId, const QString &text,
                                        const QDateTime &sentAt)
 {
-    const QString wamid =
-        QStringLiteral("wamid.loopback.%1.%2").arg(waId).arg(sentAt.toSecsSinceEpoch());
-    const QJsonObject message{
-        {QStringLiteral("from"), waId},
-        {QStringLiteral("id"), wamid},
-        {QStringLiteral("timestamp"), QString::number(sentAt.toSecsSinceEpoch())},
-        {QStringLiteral("type"), QStringLiteral("text")},
-        {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), text}}}};
-    const QJsonObject value{
-        {QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("display_phone_number"), m_sim->config().displayPhoneNumber},
-                     {QStringLiteral("phone_number_id"), QLatin1String(PhoneNumberId)}}},
-        {QStringLiteral("contacts"),
-         QJsonArray{
-             QJsonObject{{QStringLiteral("profile"),
-                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Pelanggan")}}},
-                         {QStringLiteral("wa_id"), waId}}}},
-        {QStringLiteral("messages"), QJsonArray{message}}};
-    const QJsonObject webhook{
-        {QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-        {QStringLiteral("entry"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("id"), m_sim->config().wabaId},
-             {QStringLiteral("changes"),
-              QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("messages")},
-                                     {QStringLiteral("value"), value}}}}}}}};
-    return postWebhook(QJsonDocument(webhook).toJson(QJsonDocument::Compact)) == 200 ? wamid
-                                                                                     : QString();
+    InboundText message;
+    message.phoneNumberId = QLatin1String(PhoneNumberId);
+    message.displayPhoneNumber = m_sim->config().displayPhoneNumber;
+    message.wabaId = m_sim->config().wabaId;
+    message.waId = waId;
+    message.profileName = QStringLiteral("Pelanggan");
+    message.wamid = QStringLiteral("wamid.loopback.%1.%2").arg(waId).arg(sentAt.toSecsSinceEpoch());
+    message.text = text;
+    message.timestampSecs = sentAt.toSecsSinceEpoch();
+    const QByteArray body = QJsonDocument(inbound(message)).toJson(QJsonDocument::Compact);
+    return postWebhook(body) == 200 ? message.wamid : QString();
 }
 
 int LoopbackRelay::postWebhook(const QByteArray &body)

@@ -1,4 +1,6 @@
-#include "hubtestsupport.h"
+#include "hubharness.h"
+
+#include "ingest.h"
 
 #include "auth/passwords.h"
 #include "protocol/frame.h"
@@ -116,37 +118,16 @@ qint64 HubHarness::addUser(const QString &username, const QString &role, const Q
 
 qint64 HubHarness::receiveInbound(const QString &waId, const QString &text, qint64 timestampMs)
 {
-    const qint64 timestamp = timestampMs ? timestampMs : clockMs;
-    const QString wamid = QStringLiteral("wamid.test.%1").arg(++m_wamids);
-    const WriteResult result = run([=](WriteTxn &txn) {
-        Contact contact;
-        contact.waId = waId;
-        contact.profileName = QStringLiteral("Customer ") + waId;
-        auto conversation = ConversationRepo::findOrCreate(txn, QStringLiteral("100200300"),
-                                                           contact, Protocol::AiMode::Auto);
-        if (!conversation)
-            return WriteResult::failure(QStringLiteral("no conversation"));
-        Message message;
-        message.conversationId = conversation->id;
-        message.wamid = wamid;
-        message.direction = Protocol::Direction::In;
-        message.type = QStringLiteral("text");
-        message.text = text;
-        message.payload = {{QLatin1String("body"), text}};
-        message.status = QStringLiteral("received");
-        message.senderKind = QStringLiteral("customer");
-        message.timestamp = timestamp;
-        if (!ConversationRepo::insertMessage(txn, message))
-            return WriteResult::failure(QStringLiteral("duplicate"));
-        conversation->lastInboundAt = timestamp;
-        conversation->lastMessageAt = timestamp;
-        conversation->lastMessageId = message.id;
-        conversation->lastMessage = message;
-        conversation->unread += 1;
-        ConversationRepo::update(txn, *conversation);
-        ConversationRepo::publishMessage(txn, *conversation, message, EventKind::MessageCreated);
-        ConversationRepo::publishConversation(txn, *conversation);
-        return WriteResult::success(conversation->id);
+    InboundText message;
+    message.waId = waId;
+    message.profileName = QStringLiteral("Customer ") + waId;
+    message.wamid = QStringLiteral("wamid.test.%1").arg(++m_wamids);
+    message.text = text;
+    message.timestampSecs = (timestampMs ? timestampMs : clockMs) / 1000;
+    const WriteResult result = run([&message](WriteTxn &txn) {
+        const auto stored = ingest(txn, message, Protocol::AiMode::Auto);
+        return stored ? WriteResult::success(stored->conversationId)
+                      : WriteResult::failure(QStringLiteral("not stored"));
     });
     return result.ok ? result.value.toLongLong() : 0;
 }
