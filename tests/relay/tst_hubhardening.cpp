@@ -104,7 +104,7 @@ private:
     }
 
     // Sends one hello per console at once, then collects the answers.
-    QStringList loginAtOnce(std::vector<std::unique_ptr<TestConsole>> &consoles,
+    QStringList loginAtOnce(std::vector<std::unique_ptr<ProtocolClient>> &consoles,
                             const std::function<QJsonObject(int)> &hello)
     {
         for (auto &console : consoles) {
@@ -137,9 +137,9 @@ private Q_SLOTS:
         HubOptions options = fastHubOptions();
         options.pbkdf2Iterations = 60000; // unknown users cost a real derivation
         startHub(options);
-        std::vector<std::unique_ptr<TestConsole>> consoles;
+        std::vector<std::unique_ptr<ProtocolClient>> consoles;
         for (int i = 0; i < 40; ++i)
-            consoles.push_back(std::make_unique<TestConsole>());
+            consoles.push_back(std::make_unique<ProtocolClient>());
         const QStringList answers = loginAtOnce(consoles, [](int i) {
             return passwordHello(QStringLiteral("nobody"), QStringLiteral("guess-%1").arg(i));
         });
@@ -156,10 +156,10 @@ private Q_SLOTS:
         HubOptions options = behindProxy();
         options.pbkdf2Iterations = 100000; // ~0.1 s a check: 150 queued ones would take seconds
         startHub(options);
-        std::vector<std::unique_ptr<TestConsole>> flood;
+        std::vector<std::unique_ptr<ProtocolClient>> flood;
         // 60 guesses of ~0.1 s each on two threads: queued all, they would take three seconds.
         for (int i = 0; i < 60; ++i) {
-            flood.push_back(std::make_unique<TestConsole>());
+            flood.push_back(std::make_unique<ProtocolClient>());
             flood.back()->setForwardedFor("203.0.113.7");
             QVERIFY(flood.back()->open(m_harness->url()));
         }
@@ -168,7 +168,7 @@ private Q_SLOTS:
                 passwordHello(QStringLiteral("guess%1").arg(i), QStringLiteral("password")));
         QElapsedTimer timer;
         timer.start();
-        TestConsole sari;
+        ProtocolClient sari;
         sari.setForwardedFor("198.51.100.4");
         const QJsonObject welcome =
             sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
@@ -180,18 +180,18 @@ private Q_SLOTS:
     {
         startHub(behindProxy());
         for (int i = 0; i < 6; ++i) {
-            TestConsole attacker;
+            ProtocolClient attacker;
             attacker.setForwardedFor("10.9.8.7, 203.0.113.7");
             attacker.login(m_harness->url(), QStringLiteral("sari"),
                            QStringLiteral("guess-%1").arg(i));
         }
-        TestConsole attacker;
+        ProtocolClient attacker;
         attacker.setForwardedFor("203.0.113.7");
         QCOMPARE(errorCode(attacker.login(m_harness->url(), QStringLiteral("sari"),
                                           QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("auth_throttled"));
 
-        TestConsole sari;
+        ProtocolClient sari;
         sari.setForwardedFor("198.51.100.4");
         QCOMPARE(frameType(sari.login(m_harness->url(), QStringLiteral("sari"),
                                       QStringLiteral("kopi-tubruk"))),
@@ -202,13 +202,13 @@ private Q_SLOTS:
     {
         startHub(fastHubOptions());
         for (int i = 0; i < 5; ++i) {
-            TestConsole attacker;
+            ProtocolClient attacker;
             attacker.setForwardedFor(QByteArray::number(i) + ".1.2.3");
             QCOMPARE(errorCode(attacker.login(m_harness->url(), QStringLiteral("sari"),
                                               QStringLiteral("guess-%1").arg(i))),
                      QStringLiteral("auth_failed"));
         }
-        TestConsole rotated;
+        ProtocolClient rotated;
         rotated.setForwardedFor("198.51.100.99");
         QCOMPARE(errorCode(rotated.login(m_harness->url(), QStringLiteral("sari"),
                                          QStringLiteral("guess-5"))),
@@ -221,33 +221,33 @@ private Q_SLOTS:
         startHub(fastHubOptions());
         QString token;
         {
-            TestConsole sari;
+            ProtocolClient sari;
             token =
                 sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"))
                     .value(QLatin1String("token"))
                     .toString();
             QVERIFY(!token.isEmpty());
-            TestConsole rina;
+            ProtocolClient rina;
             QCOMPARE(frameType(rina.login(m_harness->url(), QStringLiteral("rina"),
                                           QStringLiteral("teh-tarik"))),
                      QStringLiteral("welcome"));
         }
         for (int i = 0; i < 12; ++i) {
-            TestConsole sprayer;
+            ProtocolClient sprayer;
             sprayer.login(m_harness->url(), QStringLiteral("user%1").arg(i),
                           QStringLiteral("password"));
-            TestConsole forger;
+            ProtocolClient forger;
             forger.loginWithToken(m_harness->url(), QStringLiteral("forged-%1").arg(i));
         }
-        TestConsole sprayed;
+        ProtocolClient sprayed;
         QCOMPARE(errorCode(sprayed.login(m_harness->url(), QStringLiteral("user99"),
                                          QStringLiteral("password"))),
                  QStringLiteral("auth_throttled"));
 
-        TestConsole withToken;
+        ProtocolClient withToken;
         QCOMPARE(frameType(withToken.loginWithToken(m_harness->url(), token)),
                  QStringLiteral("welcome"));
-        TestConsole rina;
+        ProtocolClient rina;
         QCOMPARE(frameType(rina.login(m_harness->url(), QStringLiteral("rina"),
                                       QStringLiteral("teh-tarik"))),
                  QStringLiteral("welcome"));
@@ -261,12 +261,12 @@ private Q_SLOTS:
         g_previousHandler = qInstallMessageHandler(captureMessage);
         const QString longName(10000, QLatin1Char('x'));
         for (int i = 0; i < 8; ++i) {
-            TestConsole console;
+            ProtocolClient console;
             const QJsonObject refused =
                 console.login(m_harness->url(), longName, QStringLiteral("password"));
             QCOMPARE(errorCode(refused), QStringLiteral("bad_frame"));
         }
-        TestConsole tooLong;
+        ProtocolClient tooLong;
         QCOMPARE(errorCode(tooLong.login(m_harness->url(), QString(65, QLatin1Char('y')),
                                          QStringLiteral("password"))),
                  QStringLiteral("bad_frame"));
@@ -276,7 +276,7 @@ private Q_SLOTS:
             QVERIFY2(!line.contains(QString(40, QLatin1Char('x'))), qPrintable(line.left(200)));
 
         // Nothing was counted against the address.
-        TestConsole sari;
+        ProtocolClient sari;
         QCOMPARE(frameType(sari.login(m_harness->url(), QStringLiteral("sari"),
                                       QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("welcome"));
@@ -309,7 +309,7 @@ private Q_SLOTS:
     void shouldCutALargeFrameBeforeHello()
     {
         startHub(fastHubOptions());
-        TestConsole stranger;
+        ProtocolClient stranger;
         QVERIFY(stranger.open(m_harness->url()));
         stranger.sendText(QString(64 * 1024, QLatin1Char('a')));
         QVERIFY(stranger.waitForDisconnected());
@@ -317,7 +317,7 @@ private Q_SLOTS:
         QVERIFY(stranger.frames().isEmpty());
 
         // Logged in, the same frame is read and answered.
-        TestConsole sari;
+        ProtocolClient sari;
         QCOMPARE(frameType(sari.login(m_harness->url(), QStringLiteral("sari"),
                                       QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("welcome"));
@@ -331,7 +331,7 @@ private Q_SLOTS:
     void shouldRefuseASecondSubscribe()
     {
         startHub(fastHubOptions());
-        TestConsole sari;
+        ProtocolClient sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(sari.subscribe(0)), QStringLiteral("snapshot"));
         sari.send(
@@ -381,10 +381,10 @@ private Q_SLOTS:
                                       QString(50000, QLatin1Char('a' + i % 26)));
         m_harness->stop();
         QVERIFY(m_harness->start());
-        TestConsole sari;
+        ProtocolClient sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(sari.subscribe(1)), QStringLiteral("snapshot"));
-        TestConsole recent;
+        ProtocolClient recent;
         recent.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(recent.subscribe(38)), QStringLiteral("subscribed"));
         QCOMPARE(recent.eventSeqs(), (QList<qint64>{39, 40}));
@@ -397,7 +397,7 @@ private Q_SLOTS:
         startHub(fastHubOptions());
         const qint64 conversation =
             m_harness->receiveInbound(QStringLiteral("6281200"), QStringLiteral("halo"));
-        TestConsole sari;
+        ProtocolClient sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const int messages = m_harness->count(QStringLiteral("SELECT COUNT(*) FROM messages"));
         const QJsonObject hugeReply =
@@ -464,7 +464,7 @@ private Q_SLOTS:
                               {QLatin1String("reply"),
                                QJsonObject{{QLatin1String("id"), QLatin1String("a")},
                                            {QLatin1String("title"), QLatin1String("A")}}}}}}}}};
-        TestConsole sari;
+        ProtocolClient sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const QJsonObject smuggled = sari.command(QStringLiteral("send_interactive"),
                                                   {{QLatin1String("conversation_id"), conversation},

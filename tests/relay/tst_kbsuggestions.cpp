@@ -158,9 +158,9 @@ private:
         return draft ? draft->id : 0;
     }
 
-    std::unique_ptr<TestConsole> loggedIn(const QString &username)
+    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
     {
-        auto console = std::make_unique<TestConsole>();
+        auto console = std::make_unique<ProtocolClient>();
         console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
         return console;
     }
