@@ -1,4 +1,4 @@
-#include "httptestclient.h"
+#include "support/httpclient.h"
 #include "webhookreceiver.h"
 
 #include "sim/conversationprinter.h"
@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace Serambi::Sim;
+using namespace Serambi::Test;
 
 namespace {
 
@@ -45,8 +46,8 @@ class TestCustomerSimulator : public QObject
 private:
     std::unique_ptr<WebhookReceiver> m_receiver;
     std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<HttpTestClient> m_client;
-    std::unique_ptr<HttpTestClient> m_control;
+    std::unique_ptr<HttpClient> m_client;
+    std::unique_ptr<HttpClient> m_control;
     QString m_messages;
 
     void startSim(double pace)
@@ -61,9 +62,9 @@ private:
         m_sim = std::make_unique<Simulator>(config);
         QString error;
         QVERIFY2(m_sim->start(&error), qPrintable(error));
-        m_client = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
+        m_client = std::make_unique<HttpClient>(m_sim->graphBaseUrl());
         m_client->setBearerToken(config.graphToken);
-        m_control = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
+        m_control = std::make_unique<HttpClient>(m_sim->graphBaseUrl());
         m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
     }
 
@@ -132,14 +133,14 @@ private Q_SLOTS:
     {
         startSim(0); // scripted customers stay quiet; only injected messages go out
         const QString path = QStringLiteral("/_sim/customers/%1/messages").arg(Siti);
-        HttpTestResponse response =
+        HttpResponse response =
             m_control->post(path, {{QStringLiteral("type"), QStringLiteral("text")},
                                    {QStringLiteral("text"), QStringLiteral("Halo")}});
         QCOMPARE(response.status, 200);
         const QString firstWamid = response.json().value(QStringLiteral("id")).toString();
         QVERIFY(firstWamid.startsWith(QLatin1String("wamid.")));
 
-        const HttpTestResponse sent =
+        const HttpResponse sent =
             m_client->post(m_messages, textTo(Siti, QStringLiteral("Ya kak?")));
         const QString businessWamid = sent.json()
                                           .value(QStringLiteral("messages"))

@@ -1,4 +1,4 @@
-#include "httptestclient.h"
+#include "support/httpclient.h"
 #include "webhookreceiver.h"
 
 #include "sim/simulator.h"
@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace Serambi::Sim;
+using namespace Serambi::Test;
 
 namespace {
 
@@ -46,7 +47,7 @@ QJsonObject value(const QJsonObject &envelope)
         .toObject();
 }
 
-QString wamidOf(const HttpTestResponse &response)
+QString wamidOf(const HttpResponse &response)
 {
     return response.json()
         .value(QStringLiteral("messages"))
@@ -66,7 +67,7 @@ class TestWebhooks : public QObject
 private:
     std::unique_ptr<WebhookReceiver> m_receiver;
     std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<HttpTestClient> m_client;
+    std::unique_ptr<HttpClient> m_client;
     QString m_messages;
 
     void startSim(const std::function<void(SimConfig &)> &adjust = {})
@@ -84,7 +85,7 @@ private:
         m_sim = std::make_unique<Simulator>(config);
         QString error;
         QVERIFY2(m_sim->start(&error), qPrintable(error));
-        m_client = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
+        m_client = std::make_unique<HttpClient>(m_sim->graphBaseUrl());
         m_client->setBearerToken(config.graphToken);
         m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
     }
@@ -171,7 +172,7 @@ private Q_SLOTS:
     {
         startSim();
         customerSays(QStringLiteral("Halo kak"));
-        const HttpTestResponse response =
+        const HttpResponse response =
             m_client->post(m_messages, send(QStringLiteral("+") + Customer, QStringLiteral("text"),
                                             text(QStringLiteral("Halo, ada yang bisa dibantu?")),
                                             QStringLiteral("outbox-42")));
@@ -209,7 +210,7 @@ private Q_SLOTS:
                      .status,
                  200);
         // A text sent after the reaction gets all three statuses; the reaction keeps only "sent".
-        const HttpTestResponse after = m_client->post(
+        const HttpResponse after = m_client->post(
             m_messages, send(Customer, QStringLiteral("text"), text(QStringLiteral("Sama-sama"))));
         QTRY_COMPARE(m_receiver->statuses().size(), 4);
         QCOMPARE(m_receiver->statuses().last().value(QStringLiteral("id")).toString(),
@@ -238,7 +239,7 @@ private Q_SLOTS:
                   {QStringLiteral("parameters"),
                    QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
                                           {QStringLiteral("text"), QStringLiteral("Kak")}}}}}}}});
-        const HttpTestResponse response = m_client->post(m_messages, body);
+        const HttpResponse response = m_client->post(m_messages, body);
         QCOMPARE(response.status, 200);
         QTRY_COMPARE(m_receiver->statuses().size(), 1);
         const QJsonObject status = m_receiver->statuses().first();
