@@ -15,6 +15,15 @@ QJsonObject FakeHttpServer::Request::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
+QByteArray FakeHttpServer::Request::header(const QByteArray &name) const
+{
+    for (const auto &header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return header.second;
+    }
+    return {};
+}
+
 FakeHttpServer::FakeHttpServer(QObject *parent) : QObject(parent)
 {
     m_server.setMissingHandler(
@@ -49,6 +58,7 @@ void FakeHttpServer::handle(const QHttpServerRequest &request, QHttpServerRespon
     recorded.authorization = request.value("Authorization");
     recorded.contentType = request.value("Content-Type");
     recorded.body = request.body();
+    recorded.headers = request.headers();
     recorded.answeredBefore = m_answered;
     m_requests.append(recorded);
     const qsizetype index = m_requests.size() - 1;

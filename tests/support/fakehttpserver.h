@@ -26,10 +26,13 @@ public:
         QByteArray authorization;
         QByteArray contentType;
         QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
         int answeredBefore = 0; // requests already answered when this one arrived
         int answeredWith = 0;   // the status it was answered with; 0 while unanswered
 
         QJsonObject json() const;
+        // The value of header name (any case); empty when it was not sent.
+        QByteArray header(const QByteArray &name) const;
     };
 
     struct Reply
