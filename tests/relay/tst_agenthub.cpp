@@ -1,10 +1,10 @@
+#include "support/logcapture.h"
 #include "support/relay/hubharness.h"
 
 #include "protocol/version.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -12,19 +12,6 @@ using namespace Serambi::Relay;
 using namespace Serambi::Test;
 
 namespace {
-
-QStringList g_logLines;
-QMutex g_logMutex;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker locker(&g_logMutex);
-        g_logLines.append(message);
-    }
-    g_previousHandler(type, context, message);
-}
 
 QJsonObject hello(int version)
 {
@@ -125,9 +112,7 @@ private Q_SLOTS:
 
     void shouldNeverLogPasswordsOrTokens()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("serambi.*=true"));
-        g_logLines.clear();
-        g_previousHandler = qInstallMessageHandler(captureMessage);
+        LogCapture log;
         QString token;
         {
             ProtocolClient console;
@@ -144,15 +129,14 @@ private Q_SLOTS:
             ProtocolClient forged;
             forged.loginWithToken(m_harness->url(), QStringLiteral("forged-token-value"));
         }
-        qInstallMessageHandler(g_previousHandler);
-        QLoggingCategory::setFilterRules(QString());
+        log.stop();
         QVERIFY(!token.isEmpty());
-        const QString log = g_logLines.join(QLatin1Char('\n'));
-        QVERIFY2(log.contains(QLatin1String("sari")), "the hub logged nothing to check");
-        QVERIFY(!log.contains(token));
-        QVERIFY(!log.contains(QLatin1String("kopi-tubruk")));
-        QVERIFY(!log.contains(QLatin1String("salah-sandi")));
-        QVERIFY(!log.contains(QLatin1String("forged-token-value")));
+        const QString text = log.text();
+        QVERIFY2(text.contains(QLatin1String("sari")), "the hub logged nothing to check");
+        QVERIFY(!text.contains(token));
+        QVERIFY(!text.contains(QLatin1String("kopi-tubruk")));
+        QVERIFY(!text.contains(QLatin1String("salah-sandi")));
+        QVERIFY(!text.contains(QLatin1String("forged-token-value")));
     }
 
     void shouldThrottleAfterFiveFailedLogins()

@@ -1,6 +1,7 @@
 // The agents' hub against an attacker on the open internet (issue 11): login throttling that
 // slows guessing but not the team, frame and buffer bounds, argument shapes, smuggled media
 // keys, a replay ring bounded by bytes.
+#include "support/logcapture.h"
 #include "support/relay/hubharness.h"
 
 #include "config/clientaddress.h"
@@ -14,7 +15,6 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTest>
@@ -24,19 +24,6 @@ using namespace Serambi::Relay;
 using namespace Serambi::Test;
 
 namespace {
-
-QStringList g_logLines;
-QMutex g_logMutex;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker locker(&g_logMutex);
-        g_logLines.append(message);
-    }
-    g_previousHandler(type, context, message);
-}
 
 QJsonObject passwordHello(const QString &username, const QString &password)
 {
@@ -256,9 +243,7 @@ private Q_SLOTS:
     void shouldRefuseAnOverlongUsernameBeforeAnyBookkeeping()
     {
         startHub(fastHubOptions());
-        QLoggingCategory::setFilterRules(QStringLiteral("serambi.*=true"));
-        g_logLines.clear();
-        g_previousHandler = qInstallMessageHandler(captureMessage);
+        LogCapture log;
         const QString longName(10000, QLatin1Char('x'));
         for (int i = 0; i < 8; ++i) {
             ProtocolClient console;
@@ -270,9 +255,8 @@ private Q_SLOTS:
         QCOMPARE(errorCode(tooLong.login(m_harness->url(), QString(65, QLatin1Char('y')),
                                          QStringLiteral("password"))),
                  QStringLiteral("bad_frame"));
-        qInstallMessageHandler(g_previousHandler);
-        QLoggingCategory::setFilterRules(QString());
-        for (const QString &line : std::as_const(g_logLines))
+        log.stop();
+        for (const QString &line : log.lines())
             QVERIFY2(!line.contains(QString(40, QLatin1Char('x'))), qPrintable(line.left(200)));
 
         // Nothing was counted against the address.

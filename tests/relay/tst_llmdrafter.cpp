@@ -8,6 +8,7 @@
 #include "ai/ssedecoder.h"
 #include "store/database.h"
 #include "support/fakehttpserver.h"
+#include "support/logcapture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,13 +26,6 @@ using Serambi::Test::FakeHttpServer;
 namespace {
 
 const QByteArray ApiKey = QByteArrayLiteral("sk-or-test-rahasia-123");
-QStringList g_logged;
-
-void recordLog(QtMsgType, const QMessageLogContext &, const QString &message)
-{
-    g_logged.append(message);
-}
-
 QByteArray chunk(const QString &content)
 {
     const QJsonObject delta{
@@ -132,14 +126,14 @@ private Q_SLOTS:
         options.retryDelayMs = 50;
         options.streamIntervalMs = 0;
         m_llm.emplace(options, &m_network, &*m_offline);
-        g_logged.clear();
-        qInstallMessageHandler(recordLog);
+        m_log.emplace();
     }
 
     void cleanup()
     {
-        qInstallMessageHandler(nullptr);
-        for (const QString &line : std::as_const(g_logged))
+        const QStringList lines = m_log ? m_log->lines() : QStringList();
+        m_log.reset();
+        for (const QString &line : lines)
             QVERIFY2(!line.contains(QString::fromLatin1(ApiKey)), qPrintable(line));
         m_llm.reset();
         m_api.reset();
@@ -307,6 +301,7 @@ private:
     std::optional<KnowledgeBase> m_kb;
     std::optional<KbDrafter> m_offline;
     std::optional<FakeHttpServer> m_api;
+    std::optional<Serambi::Test::LogCapture> m_log;
     QNetworkAccessManager m_network;
     std::optional<LlmDrafter> m_llm;
     qint64 m_messageId = 0;
