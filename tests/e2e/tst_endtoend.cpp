@@ -36,10 +36,10 @@ private Q_SLOTS:
     {
         m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(QStringLiteral("ayu"), QStringLiteral("Ayu"),
-                                QStringLiteral("agent"), QStringLiteral("rahasia-ayu")));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QVERIFY2(m_loop->start({{QStringLiteral("ayu"), QStringLiteral("Ayu"),
+                                 QStringLiteral("agent"), QStringLiteral("rahasia-ayu")}},
+                               &error),
+                 qPrintable(error));
         m_sim = &m_loop->sim();
     }
 

@@ -210,12 +210,12 @@ private Q_SLOTS:
     {
         m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(QStringLiteral("ayu"), QStringLiteral("Ayu"),
-                                QStringLiteral("agent"), QStringLiteral("rahasia-ayu")));
-        QVERIFY(m_loop->addUser(QStringLiteral("budi"), QStringLiteral("Budi"),
-                                QStringLiteral("agent"), QStringLiteral("rahasia-budi")));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QVERIFY2(m_loop->start({{QStringLiteral("ayu"), QStringLiteral("Ayu"),
+                                 QStringLiteral("agent"), QStringLiteral("rahasia-ayu")},
+                                {QStringLiteral("budi"), QStringLiteral("Budi"),
+                                 QStringLiteral("agent"), QStringLiteral("rahasia-budi")}},
+                               &error),
+                 qPrintable(error));
     }
 
     void cleanup() { m_loop.reset(); }

@@ -53,6 +53,19 @@ bool LoopbackRelay::addUser(const QString &username, const QString &displayName,
     return Relay::addUser(relayConfig(), username, displayName, role, password, out, err) == 0;
 }
 
+bool LoopbackRelay::start(const QList<User> &users, QString *error)
+{
+    if (!startSimulator(error))
+        return false;
+    for (const User &user : users) {
+        if (!addUser(user.username, user.displayName, user.role, user.password)) {
+            *error = QStringLiteral("could not add user %1").arg(user.username);
+            return false;
+        }
+    }
+    return startRelay(error);
+}
+
 bool LoopbackRelay::startRelay(QString *error)
 {
     return startRelay(relayConfig(), error);
