@@ -1,4 +1,4 @@
-#include "support/httpclient.h"
+#include "support/sim/simfixture.h"
 #include "webhookreceiver.h"
 
 #include "sim/conversationprinter.h"
@@ -39,33 +39,23 @@ QJsonObject textTo(const QString &waId, const QString &body)
 
 } // namespace
 
-class TestCustomerSimulator : public QObject
+class TestCustomerSimulator : public QObject, public SimFixture
 {
     Q_OBJECT
 
 private:
     std::unique_ptr<WebhookReceiver> m_receiver;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<HttpClient> m_client;
-    std::unique_ptr<HttpClient> m_control;
-    QString m_messages;
 
     void startSim(double pace)
     {
         SimConfig config;
-        config.listenPort = 0;
         config.webhookUrl = m_receiver->url();
         config.scriptPath = Serambi::Test::dataPath(QStringLiteral("sim/script.json"));
         config.pace = pace;
         config.statusDelaysMs = {5, 10, 15};
         config.statusJitter = false;
-        m_sim = std::make_unique<Simulator>(config);
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        m_client = std::make_unique<HttpClient>(m_sim->graphBaseUrl());
-        m_client->setBearerToken(config.graphToken);
-        m_control = std::make_unique<HttpClient>(m_sim->graphBaseUrl());
-        m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
+        QVERIFY2(startSimulator(config, &error), qPrintable(error));
     }
 
 private Q_SLOTS:

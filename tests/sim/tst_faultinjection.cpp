@@ -1,4 +1,4 @@
-#include "support/httpclient.h"
+#include "support/sim/simfixture.h"
 
 #include "sim/simulator.h"
 
@@ -33,16 +33,11 @@ int code(const HttpResponse &response)
 
 } // namespace
 
-class TestFaultInjection : public QObject
+class TestFaultInjection : public QObject, public SimFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<HttpClient> m_client;
-    std::unique_ptr<HttpClient> m_control;
-    QString m_messages;
-
     void addFault(const QJsonObject &fault)
     {
         QCOMPARE(m_control->post(QStringLiteral("/_sim/faults"), fault).status, 200);
@@ -51,17 +46,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-        SimConfig config;
-        config.listenPort = 0;
-        config.webhookUrl = QUrl();
-        config.customersEnabled = false;
-        m_sim = std::make_unique<Simulator>(config);
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        m_client = std::make_unique<HttpClient>(m_sim->graphBaseUrl());
-        m_client->setBearerToken(config.graphToken);
-        m_control = std::make_unique<HttpClient>(m_sim->graphBaseUrl());
-        m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
+        QVERIFY2(startSimulator(quietConfig(), &error), qPrintable(error));
         QVERIFY(!m_sim->customers()
                      .sendMessage(Customer,
                                   {{QStringLiteral("type"), QStringLiteral("text")},

@@ -1,4 +1,4 @@
-#include "support/httpclient.h"
+#include "support/sim/simfixture.h"
 
 #include "sim/simulator.h"
 
@@ -82,15 +82,11 @@ int metaErrorCode(const HttpResponse &response)
 
 } // namespace
 
-class TestGraphApiServer : public QObject
+class TestGraphApiServer : public QObject, public SimFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<HttpClient> m_client;
-    QString m_messages;
-
     void openWindow(const QString &waId)
     {
         QString error;
@@ -105,17 +101,9 @@ private:
 private Q_SLOTS:
     void init()
     {
-        SimConfig config;
-        config.listenPort = 0;
-        config.webhookUrl = QUrl();
-        config.customersEnabled = false;
-        m_sim = std::make_unique<Simulator>(config);
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        QVERIFY2(startSimulator(quietConfig(), &error), qPrintable(error));
         QVERIFY(m_sim->port() != 0);
-        m_client = std::make_unique<HttpClient>(m_sim->graphBaseUrl());
-        m_client->setBearerToken(config.graphToken);
-        m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
     }
 
     void cleanup()

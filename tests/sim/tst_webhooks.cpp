@@ -1,4 +1,4 @@
-#include "support/httpclient.h"
+#include "support/sim/simfixture.h"
 #include "webhookreceiver.h"
 
 #include "sim/simulator.h"
@@ -60,34 +60,25 @@ QString wamidOf(const HttpResponse &response)
 
 } // namespace
 
-class TestWebhooks : public QObject
+class TestWebhooks : public QObject, public SimFixture
 {
     Q_OBJECT
 
 private:
     std::unique_ptr<WebhookReceiver> m_receiver;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<HttpClient> m_client;
-    QString m_messages;
 
     void startSim(const std::function<void(SimConfig &)> &adjust = {})
     {
-        SimConfig config;
-        config.listenPort = 0;
+        SimConfig config = quietConfig();
         config.webhookUrl = m_receiver->url();
         config.appSecret = AppSecret;
-        config.customersEnabled = false;
         config.statusDelaysMs = {10, 20, 30};
         config.statusJitter = false;
         config.webhookRetryBaseMs = 50;
         if (adjust)
             adjust(config);
-        m_sim = std::make_unique<Simulator>(config);
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        m_client = std::make_unique<HttpClient>(m_sim->graphBaseUrl());
-        m_client->setBearerToken(config.graphToken);
-        m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
+        QVERIFY2(startSimulator(config, &error), qPrintable(error));
     }
 
     QString customerSays(const QString &words)
