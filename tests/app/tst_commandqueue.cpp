@@ -9,7 +9,7 @@
 #include "app/relayclient.h"
 #include "app/session.h"
 #include "protocol/commandargs.h"
-#include "support/loopback/loopbackrelay.h"
+#include "support/console/consolefixture.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -19,12 +19,10 @@
 
 using namespace Serambi;
 using namespace Serambi::App;
+using namespace Serambi::Test;
 
 namespace {
-const QString Agent = QStringLiteral("ayu");
-const QString Password = QStringLiteral("rahasia-ayu");
 constexpr qint64 UnknownChat = 987654;
-constexpr int Timeout = 15000;
 
 // A relay client, a session over the data directory and the queue: nothing else of the core.
 struct Core
@@ -51,7 +49,7 @@ QJsonObject textFor(qint64 conversationId, const QString &text)
 }
 } // namespace
 
-class TestCommandQueue : public QObject
+class TestCommandQueue : public QObject, public ConsoleFixture
 {
     Q_OBJECT
 
@@ -67,7 +65,7 @@ private:
     bool signIn(Core &core)
     {
         QSignalSpy signedIn(&core.session, &Session::signedIn);
-        core.session.signIn(m_loop->agentsUrl(), Agent, Password);
+        core.session.signIn(m_loop->agentsUrl(), Agent, AgentPassword);
         return signedIn.wait(Timeout) && QTest::qWaitFor([&] { return core.relay.isOnline(); });
     }
 
@@ -76,7 +74,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        m_loop.reset();
+        stopLoopback();
         m_dir.reset();
     }
 
@@ -168,12 +166,8 @@ private Q_SLOTS:
 
     void shouldSendACommandAgainAfterTheConnectionDroppedBeforeItsResult()
     {
-        m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
-                                Password));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QVERIFY2(startLoopback(&error), qPrintable(error));
         Core core(m_dir->path());
         QVERIFY(signIn(core));
         QSignalSpy refused(&core.queue, &CommandQueue::refused);
@@ -201,12 +195,8 @@ private Q_SLOTS:
 
     void shouldAnswerARequestToItsAskerOnlyAndSayWhenItWasLost()
     {
-        m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
-                                Password));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QVERIFY2(startLoopback(&error), qPrintable(error));
         Core core(m_dir->path());
         QVERIFY(signIn(core));
 
@@ -244,7 +234,6 @@ private Q_SLOTS:
 
 private:
     std::optional<QTemporaryDir> m_dir;
-    std::optional<Test::LoopbackRelay> m_loop;
 };
 
 QTEST_GUILESS_MAIN(TestCommandQueue)

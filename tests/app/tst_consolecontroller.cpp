@@ -11,7 +11,7 @@
 #include "app/relayclient.h"
 #include "app/session.h"
 #include "sim/simulator.h"
-#include "support/loopback/loopbackrelay.h"
+#include "support/console/consolefixture.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -21,17 +21,11 @@
 
 using namespace Serambi;
 using namespace Serambi::App;
+using namespace Serambi::Test;
 using ListRoles = ConversationListModel::Roles;
 using MessageRoles = MessageListModel::Roles;
 
 namespace {
-const QString CustomerWaId = QStringLiteral("6281234567001");
-const QString Agent = QStringLiteral("ayu");
-const QString Password = QStringLiteral("rahasia-ayu");
-const QString Supervisor = QStringLiteral("budi");
-const QString SupervisorPassword = QStringLiteral("rahasia-budi");
-constexpr int Timeout = 15000;
-
 // One console: its relay client, the controller, and nothing shared but the data directory and
 // the (in-memory) keychain passed in.
 struct Console
@@ -68,7 +62,7 @@ QString statusOfText(const MessageListModel *model, const QString &text)
 }
 } // namespace
 
-class TestConsoleController : public QObject
+class TestConsoleController : public QObject, public ConsoleFixture
 {
     Q_OBJECT
 
@@ -88,7 +82,7 @@ private:
     }
 
     bool signIn(Console &console, const QString &username = Agent,
-                const QString &password = Password)
+                const QString &password = AgentPassword)
     {
         QSignalSpy signedIn(console.controller.session(), &Session::signedIn);
         console.controller.session()->signIn(agentsUrl(), username, password);
@@ -96,18 +90,6 @@ private:
                    return console.controller.session()->connectionStatus().state ==
                           ConnectionState::Online;
                });
-    }
-
-    QString customerSays(const QString &text)
-    {
-        QString error;
-        const QString wamid = m_sim->customers().sendMessage(
-            CustomerWaId,
-            {{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}},
-            &error, QStringLiteral("Siti Rahmawati"));
-        if (wamid.isEmpty())
-            qWarning() << error;
-        return wamid;
     }
 
     // The conversation whose preview shows text, 0 when none does yet.
@@ -140,21 +122,14 @@ private Q_SLOTS:
     void init()
     {
         m_consoleDir.emplace();
-        m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        m_sim = &m_loop->sim();
-        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
-                                Password));
-        QVERIFY(m_loop->addUser(Supervisor, QStringLiteral("Budi Santoso"),
-                                QStringLiteral("supervisor"), SupervisorPassword));
+        QVERIFY2(startSimulator(&error), qPrintable(error));
         startRelay();
     }
 
     void cleanup()
     {
-        m_loop.reset();
-        m_sim = nullptr;
+        stopLoopback();
         m_consoleDir.reset();
     }
 
@@ -165,7 +140,7 @@ private Q_SLOTS:
         QCOMPARE(console->controller.session()->currentUser().displayName,
                  QStringLiteral("Ayu Lestari"));
         const QString text = QStringLiteral("Halo kak, paket saya belum sampai 😢");
-        QVERIFY(!customerSays(text).isEmpty());
+        QVERIFY(!customerWrites(text).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(conversationShowing(*console, text) != 0, Timeout);
         const qint64 id = conversationShowing(*console, text);
         const QModelIndex row = console->controller.conversationList()->index(
@@ -183,7 +158,7 @@ private Q_SLOTS:
     {
         auto console = newConsole();
         QVERIFY(signIn(*console));
-        QVERIFY(!customerSays(QStringLiteral("Ongkir ke Bandung berapa?")).isEmpty());
+        QVERIFY(!customerWrites(QStringLiteral("Ongkir ke Bandung berapa?")).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(
             conversationShowing(*console, QStringLiteral("Ongkir ke Bandung berapa?")), Timeout);
         console->controller.openConversation()->open(
@@ -208,7 +183,7 @@ private Q_SLOTS:
     {
         auto console = newConsole();
         QVERIFY(signIn(*console));
-        QVERIFY(!customerSays(QStringLiteral("Apakah toko buka hari Minggu?")).isEmpty());
+        QVERIFY(!customerWrites(QStringLiteral("Apakah toko buka hari Minggu?")).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(
             conversationShowing(*console, QStringLiteral("Apakah toko buka hari Minggu?")),
             Timeout);
@@ -235,7 +210,7 @@ private Q_SLOTS:
     {
         auto console = newConsole();
         QVERIFY(signIn(*console));
-        QVERIFY(!customerSays(QStringLiteral("Saya mau bicara dengan orang")).isEmpty());
+        QVERIFY(!customerWrites(QStringLiteral("Saya mau bicara dengan orang")).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(
             conversationShowing(*console, QStringLiteral("Saya mau bicara dengan orang")), Timeout);
         const qint64 id =
@@ -267,7 +242,7 @@ private Q_SLOTS:
         auto console = newConsole();
         QVERIFY(signIn(*console));
         const QString before = QStringLiteral("Kak, ongkir ke Bandung berapa?");
-        QVERIFY(!customerSays(before).isEmpty());
+        QVERIFY(!customerWrites(before).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(conversationShowing(*console, before), Timeout);
         const qint64 id = conversationShowing(*console, before);
         console->controller.openConversation()->open(id);
@@ -280,14 +255,14 @@ private Q_SLOTS:
                                  Timeout);
         QVERIFY(console->controller.session()->connectionStatus().offlineSince.isValid());
         const QString during = QStringLiteral("Halo? Masih ada orang?");
-        QVERIFY(!customerSays(during).isEmpty()); // the simulator redelivers until the relay acks
+        QVERIFY(!customerWrites(during).isEmpty()); // the simulator redelivers until the relay acks
         startRelay();
 
         QTRY_COMPARE_WITH_TIMEOUT(countMessagesWithText(console->controller.messages(), during), 1,
                                   Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(conversationShowing(*console, during), id, Timeout);
         const QString after = QStringLiteral("Oke terima kasih");
-        QVERIFY(!customerSays(after).isEmpty());
+        QVERIFY(!customerWrites(after).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(countMessagesWithText(console->controller.messages(), after), 1,
                                   Timeout);
         QCOMPARE(countMessagesWithText(console->controller.messages(), before), 1);
@@ -299,7 +274,7 @@ private Q_SLOTS:
     {
         auto console = newConsole();
         QVERIFY(signIn(*console));
-        QVERIFY(!customerSays(QStringLiteral("Pesanan saya kapan dikirim?")).isEmpty());
+        QVERIFY(!customerWrites(QStringLiteral("Pesanan saya kapan dikirim?")).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(
             conversationShowing(*console, QStringLiteral("Pesanan saya kapan dikirim?")), Timeout);
         console->controller.openConversation()->open(
@@ -340,7 +315,7 @@ private Q_SLOTS:
         {
             auto console = newConsole();
             QVERIFY(signIn(*console));
-            QVERIFY(!customerSays(text).isEmpty());
+            QVERIFY(!customerWrites(text).isEmpty());
             QTRY_VERIFY_WITH_TIMEOUT(conversationShowing(*console, text), Timeout);
             console->controller.openConversation()->setUnsentText(
                 conversationShowing(*console, text), QStringLiteral("Ready kak, mau warna"));
@@ -396,7 +371,7 @@ private Q_SLOTS:
                  ConnectionState::SignedOut);
 
         m_loop->stopRelay();
-        console->controller.session()->signIn(agentsUrl(), Agent, Password);
+        console->controller.session()->signIn(agentsUrl(), Agent, AgentPassword);
         QVERIFY(failed.wait(Timeout));
         QCOMPARE(failed.last().at(0).toString(), QStringLiteral("unreachable"));
     }
@@ -459,8 +434,6 @@ private Q_SLOTS:
 private:
     MemoryCredentialStore m_credentials;
     std::optional<QTemporaryDir> m_consoleDir;
-    std::optional<Test::LoopbackRelay> m_loop;
-    Sim::Simulator *m_sim = nullptr;
 };
 
 QTEST_GUILESS_MAIN(TestConsoleController)

@@ -5,7 +5,7 @@
 #include "app/memorycredentialstore.h"
 #include "app/relayclient.h"
 #include "app/session.h"
-#include "support/loopback/loopbackrelay.h"
+#include "support/console/consolefixture.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -16,12 +16,10 @@
 
 using namespace Serambi;
 using namespace Serambi::App;
+using namespace Serambi::Test;
 
 namespace {
-const QString Agent = QStringLiteral("ayu");
-const QString Password = QStringLiteral("rahasia-ayu");
 const QUrl Unreachable(QStringLiteral("ws://127.0.0.1:9/agents")); // nothing listens
-constexpr int Timeout = 15000;
 
 struct Console
 {
@@ -34,7 +32,7 @@ struct Console
 };
 } // namespace
 
-class TestSession : public QObject
+class TestSession : public QObject, public ConsoleFixture
 {
     Q_OBJECT
 
@@ -46,12 +44,8 @@ private:
 
     void startRelay()
     {
-        m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
-                                Password));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QVERIFY2(startLoopback(&error), qPrintable(error));
     }
 
 private Q_SLOTS:
@@ -63,7 +57,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        m_loop.reset();
+        stopLoopback();
         m_dir.reset();
         m_credentials.reset();
     }
@@ -83,7 +77,7 @@ private Q_SLOTS:
         {
             auto console = newConsole();
             QSignalSpy failed(&console->session, &Session::signInFailed);
-            console->session.signIn(Unreachable, Agent, Password);
+            console->session.signIn(Unreachable, Agent, AgentPassword);
             QVERIFY(failed.wait(Timeout));
             QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("unreachable"));
         }
@@ -116,7 +110,7 @@ private Q_SLOTS:
         {
             auto console = newConsole();
             QSignalSpy signedIn(&console->session, &Session::signedIn);
-            console->session.signIn(m_loop->agentsUrl(), Agent, Password);
+            console->session.signIn(m_loop->agentsUrl(), Agent, AgentPassword);
             QVERIFY(signedIn.wait(Timeout));
             QCOMPARE(console->session.currentUser().displayName, QStringLiteral("Ayu Lestari"));
             QCOMPARE(console->session.lastUsername(), Agent);
@@ -144,7 +138,7 @@ private Q_SLOTS:
         startRelay();
         auto console = newConsole();
         QSignalSpy signedIn(&console->session, &Session::signedIn);
-        console->session.signIn(m_loop->agentsUrl(), Agent, Password);
+        console->session.signIn(m_loop->agentsUrl(), Agent, AgentPassword);
         QVERIFY(signedIn.wait(Timeout));
         QSignalSpy signedOut(&console->session, &Session::signedOut);
         console->session.signOut();
@@ -161,7 +155,6 @@ private Q_SLOTS:
 
 private:
     std::optional<QTemporaryDir> m_dir;
-    std::optional<Test::LoopbackRelay> m_loop;
     std::optional<MemoryCredentialStore> m_credentials; // the keychain: outlives a console
 };
 

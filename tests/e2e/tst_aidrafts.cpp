@@ -2,8 +2,8 @@
 // the human queue where agents see why, and auto mode sends only the drafts it is sure of.
 #include "service/kbadmin.h"
 #include "sim/simulator.h"
-#include "support/consoleclient.h"
 #include "support/loopback/loopbackrelay.h"
+#include "support/protocolclient.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -47,7 +47,7 @@ private:
         m_console.emplace();
         QVERIFY(m_console->signIn(m_loop->agentsUrl(), QStringLiteral("ayu"),
                                   QStringLiteral("rahasia-ayu")));
-        QVERIFY(m_console->subscribe(0));
+        QVERIFY(!m_console->subscribe(0).isEmpty());
     }
 
     // The pending draft the relay made for the customer message with this wamid.
@@ -126,7 +126,7 @@ private Q_SLOTS:
 
 private:
     std::optional<Test::LoopbackRelay> m_loop;
-    std::optional<Test::ConsoleClient> m_console;
+    std::optional<Test::ProtocolClient> m_console;
 };
 
 QTEST_GUILESS_MAIN(TestAiDrafts)

@@ -3,8 +3,8 @@
 // agent replies, the simulator's Graph API receives the exact request, and its status webhooks
 // bring the console "delivered" and "read".
 #include "sim/simulator.h"
-#include "support/consoleclient.h"
 #include "support/loopback/loopbackrelay.h"
+#include "support/protocolclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,10 +36,10 @@ private Q_SLOTS:
     {
         m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(QStringLiteral("ayu"), QStringLiteral("Ayu"),
-                                QStringLiteral("agent"), QStringLiteral("rahasia-ayu")));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QVERIFY2(m_loop->start({{QStringLiteral("ayu"), QStringLiteral("Ayu"),
+                                 QStringLiteral("agent"), QStringLiteral("rahasia-ayu")}},
+                               &error),
+                 qPrintable(error));
         m_sim = &m_loop->sim();
     }
 
@@ -51,9 +51,9 @@ private Q_SLOTS:
 
     void shouldCarryACustomerMessageToTheAgentAndTheReplyBack()
     {
-        Test::ConsoleClient console;
+        Test::ProtocolClient console;
         QVERIFY(console.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
-        QVERIFY(console.subscribe(0));
+        QVERIFY(!console.subscribe(0).isEmpty());
 
         QString error;
         const QString inboundWamid = m_sim->customers().sendMessage(
@@ -74,10 +74,11 @@ private Q_SLOTS:
 
         const int requestsBefore = m_sim->requests().lastSeq();
         const QJsonObject result = console.command(
-            QStringLiteral("e2e-1"), QStringLiteral("send_text"),
+            QStringLiteral("send_text"),
             {{QStringLiteral("conversation_id"), conversationId},
              {QStringLiteral("text"), QStringLiteral("Baik Kak Siti, kami cek resinya dulu ya 🙏")},
-             {QStringLiteral("reply_to"), inboundWamid}});
+             {QStringLiteral("reply_to"), inboundWamid}},
+            QStringLiteral("e2e-1"));
         QVERIFY2(result.value(QLatin1String("ok")).toBool(),
                  qPrintable(QString::fromUtf8(QJsonDocument(result).toJson())));
         const QJsonObject sent = result.value(QLatin1String("data"))
@@ -124,9 +125,9 @@ private Q_SLOTS:
 
     void shouldLetTheAgentApproveRegenerateAndDiscardAiDrafts()
     {
-        Test::ConsoleClient console;
+        Test::ProtocolClient console;
         QVERIFY(console.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
-        QVERIFY(console.subscribe(0));
+        QVERIFY(!console.subscribe(0).isEmpty());
         QString error;
         const QString wamid = m_sim->customers().sendMessage(
             CustomerWaId,
@@ -149,9 +150,9 @@ private Q_SLOTS:
         QVERIFY(!firstDraft.value(QLatin1String("text")).toString().isEmpty());
 
         // Regenerate: a new pending draft replaces the first one.
-        const QJsonObject regenerated =
-            console.command(QStringLiteral("regen-1"), QStringLiteral("regenerate_draft"),
-                            {{QStringLiteral("conversation_id"), conversationId}});
+        const QJsonObject regenerated = console.command(
+            QStringLiteral("regenerate_draft"),
+            {{QStringLiteral("conversation_id"), conversationId}}, QStringLiteral("regen-1"));
         QVERIFY(regenerated.value(QLatin1String("ok")).toBool());
         const qint64 firstId = firstDraft.value(QLatin1String("id")).toInteger();
         const QJsonObject second = console.waitForEvent(draftEvent("pending", firstId));
@@ -160,20 +161,22 @@ private Q_SLOTS:
 
         // The old draft can no longer be approved.
         const QJsonObject stale =
-            console.command(QStringLiteral("approve-old"), QStringLiteral("send_text"),
+            console.command(QStringLiteral("send_text"),
                             {{QStringLiteral("conversation_id"), conversationId},
                              {QStringLiteral("text"), firstDraft.value(QLatin1String("text"))},
-                             {QStringLiteral("draft_id"), firstId}});
+                             {QStringLiteral("draft_id"), firstId}},
+                            QStringLiteral("approve-old"));
         QCOMPARE(stale.value(QLatin1String("error")).toObject().value(QLatin1String("code")),
                  QStringLiteral("conflict"));
 
         // Approving sends the draft's text and marks it approved.
         const int before = m_sim->requests().lastSeq();
         const QJsonObject approved =
-            console.command(QStringLiteral("approve-1"), QStringLiteral("send_text"),
+            console.command(QStringLiteral("send_text"),
                             {{QStringLiteral("conversation_id"), conversationId},
                              {QStringLiteral("text"), secondDraft.value(QLatin1String("text"))},
-                             {QStringLiteral("draft_id"), secondDraft.value(QLatin1String("id"))}});
+                             {QStringLiteral("draft_id"), secondDraft.value(QLatin1String("id"))}},
+                            QStringLiteral("approve-1"));
         QVERIFY(approved.value(QLatin1String("ok")).toBool());
         QVERIFY(!console.waitForEvent(draftEvent("approved")).isEmpty());
         // The conversation the send published no longer offers the approved draft.
@@ -214,10 +217,11 @@ private Q_SLOTS:
         });
         QVERIFY(!third.isEmpty());
         const QJsonObject discarded = console.command(
-            QStringLiteral("discard-1"), QStringLiteral("discard_draft"),
+            QStringLiteral("discard_draft"),
             {{QStringLiteral("conversation_id"), conversationId},
              {QStringLiteral("draft_id"),
-              third.value(QLatin1String("data")).toObject().value(QLatin1String("id"))}});
+              third.value(QLatin1String("data")).toObject().value(QLatin1String("id"))}},
+            QStringLiteral("discard-1"));
         QVERIFY(discarded.value(QLatin1String("ok")).toBool());
         QVERIFY(!console.waitForEvent(draftEvent("discarded")).isEmpty());
         Q_UNUSED(wamid);
@@ -225,9 +229,9 @@ private Q_SLOTS:
 
     void shouldTellMetaTheChatWasReadWhenTheAgentReadsIt()
     {
-        Test::ConsoleClient console;
+        Test::ProtocolClient console;
         QVERIFY(console.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
-        QVERIFY(console.subscribe(0));
+        QVERIFY(!console.subscribe(0).isEmpty());
         const QString wamid = m_loop->customerWrites(CustomerWaId, QStringLiteral("Halo kak?"));
         const QJsonObject arrived = console.waitForEvent([&](const QJsonObject &event) {
             return isMessageEvent(event, "message.created", QStringLiteral("wamid"), wamid);
@@ -235,9 +239,10 @@ private Q_SLOTS:
         QVERIFY(!arrived.isEmpty());
         const int before = m_sim->requests().lastSeq();
         const QJsonObject read =
-            console.command(QStringLiteral("read-1"), QStringLiteral("mark_read"),
+            console.command(QStringLiteral("mark_read"),
                             {{QStringLiteral("conversation_id"),
-                              arrived.value(QLatin1String("conversation_id")).toInteger()}});
+                              arrived.value(QLatin1String("conversation_id")).toInteger()}},
+                            QStringLiteral("read-1"));
         QVERIFY(read.value(QLatin1String("ok")).toBool());
         QTRY_COMPARE_WITH_TIMEOUT(m_sim->requests().since(before).size(), 1, 10000);
         const QJsonObject expected{
@@ -246,18 +251,19 @@ private Q_SLOTS:
             {QStringLiteral("message_id"), wamid}};
         QCOMPARE(m_sim->requests().since(before).first().jsonBody(), expected);
         // Reading again with nothing new sends nothing more.
-        console.command(QStringLiteral("read-2"), QStringLiteral("mark_read"),
+        console.command(QStringLiteral("mark_read"),
                         {{QStringLiteral("conversation_id"),
-                          arrived.value(QLatin1String("conversation_id")).toInteger()}});
+                          arrived.value(QLatin1String("conversation_id")).toInteger()}},
+                        QStringLiteral("read-2"));
         QTest::qWait(300);
         QCOMPARE(m_sim->requests().since(before).size(), 1);
     }
 
     void shouldResumeAfterARelayRestartWithNoGapAndNoDuplicate()
     {
-        Test::ConsoleClient first;
+        Test::ProtocolClient first;
         QVERIFY(first.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
-        QVERIFY(first.subscribe(0));
+        QVERIFY(!first.subscribe(0).isEmpty());
         QString error;
         const QString before = m_sim->customers().sendMessage(
             CustomerWaId,
@@ -284,9 +290,9 @@ private Q_SLOTS:
         QString error2;
         QVERIFY2(m_loop->startRelay(&error2), qPrintable(error2));
 
-        Test::ConsoleClient second;
+        Test::ProtocolClient second;
         QVERIFY(second.signIn(agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
-        QVERIFY(second.subscribe(seenSeq));
+        QVERIFY(!second.subscribe(seenSeq).isEmpty());
         QVERIFY2(!second
                       .waitForEvent(
                           [&](const QJsonObject &e) {

@@ -4,8 +4,8 @@
 #include "service/relayservice.h"
 #include "sim/simulator.h"
 #include "store/database.h"
-#include "support/consoleclient.h"
 #include "support/loopback/loopbackrelay.h"
+#include "support/protocolclient.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -177,7 +177,7 @@ private:
     }
 
     // The customer sends spec; returns the stored message (from message.created).
-    QJsonObject customerSends(Test::ConsoleClient &console, const QJsonObject &spec)
+    QJsonObject customerSends(Test::ProtocolClient &console, const QJsonObject &spec)
     {
         QString error;
         const QString wamid =
@@ -196,10 +196,10 @@ private:
         return m_loop->sim().media().findSeed(QLatin1String(name))->data;
     }
 
-    bool signIn(Test::ConsoleClient &console, const QString &user)
+    bool signIn(Test::ProtocolClient &console, const QString &user)
     {
         return console.signIn(m_loop->agentsUrl(), user, QStringLiteral("rahasia-") + user) &&
-               console.subscribe(0);
+               !console.subscribe(0).isEmpty();
     }
 
     int m_commands = 0;
@@ -210,19 +210,19 @@ private Q_SLOTS:
     {
         m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(QStringLiteral("ayu"), QStringLiteral("Ayu"),
-                                QStringLiteral("agent"), QStringLiteral("rahasia-ayu")));
-        QVERIFY(m_loop->addUser(QStringLiteral("budi"), QStringLiteral("Budi"),
-                                QStringLiteral("agent"), QStringLiteral("rahasia-budi")));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QVERIFY2(m_loop->start({{QStringLiteral("ayu"), QStringLiteral("Ayu"),
+                                 QStringLiteral("agent"), QStringLiteral("rahasia-ayu")},
+                                {QStringLiteral("budi"), QStringLiteral("Budi"),
+                                 QStringLiteral("agent"), QStringLiteral("rahasia-budi")}},
+                               &error),
+                 qPrintable(error));
     }
 
     void cleanup() { m_loop.reset(); }
 
     void shouldDownloadACustomersPhotoAndServeItToWhoMaySeeIt()
     {
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const QJsonObject created =
             customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")},
@@ -260,11 +260,11 @@ private Q_SLOTS:
         QCOMPARE(get(QString(64, QLatin1Char('a')), ayu.token()).status, 404);
 
         // Budi takes the chat: Ayu, an agent, may no longer see it or its photo.
-        Test::ConsoleClient budi;
+        Test::ProtocolClient budi;
         QVERIFY(signIn(budi, QStringLiteral("budi")));
         const qint64 conversationId = ready.value(QLatin1String("conversation_id")).toInteger();
-        QVERIFY(budi.command(nextId(), QStringLiteral("take_over"),
-                             {{QStringLiteral("conversation_id"), conversationId}})
+        QVERIFY(budi.command(QStringLiteral("take_over"),
+                             {{QStringLiteral("conversation_id"), conversationId}}, nextId())
                     .value(QLatin1String("ok"))
                     .toBool());
         const HttpAnswer hidden = get(key, ayu.token());
@@ -275,7 +275,7 @@ private Q_SLOTS:
 
     void shouldStoreUploadsOnceAndRefuseWhatWhatsAppWouldNot()
     {
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const QByteArray photo = seed("paket_rusak");
         const HttpAnswer first = upload(photo, "image/png", ayu.token(), "foto paket.png");
@@ -291,7 +291,7 @@ private Q_SLOTS:
         QCOMPARE(mine.body, photo);
         QCOMPARE(mine.headers.value("content-disposition"),
                  QByteArray("attachment; filename*=UTF-8''foto%20paket.png"));
-        Test::ConsoleClient budi;
+        Test::ProtocolClient budi;
         QVERIFY(signIn(budi, QStringLiteral("budi")));
         QCOMPARE(get(sha256Hex(photo), budi.token()).status, 404); // not his, in no chat
 
@@ -316,7 +316,7 @@ private Q_SLOTS:
 
     void shouldServeARangeOfAFile()
     {
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const QByteArray pdf = pdfOfSize(100000);
         const QString key = upload(pdf, "application/pdf", ayu.token())
@@ -349,7 +349,7 @@ private Q_SLOTS:
         QCOMPARE(getRange(key, ayu.token(), "bytes=0-1,5-6").body, pdf);
         QCOMPARE(getRange(key, ayu.token(), "lines=1-2").status, 200);
         // Not hers to see, ranged or not.
-        Test::ConsoleClient budi;
+        Test::ProtocolClient budi;
         QVERIFY(signIn(budi, QStringLiteral("budi")));
         QCOMPARE(getRange(key, budi.token(), "bytes=0-9").status, 404);
     }
@@ -362,7 +362,7 @@ private Q_SLOTS:
         QSKIP("resident memory is not the relay's under AddressSanitizer (freed memory is held "
               "in quarantine); the dev suite measures it");
 #endif
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const QString key = upload(pdfOfSize(20 * 1024 * 1024), "application/pdf", ayu.token())
                                 .json()
@@ -403,7 +403,7 @@ private Q_SLOTS:
     {
         // A 40 MB document is checked, hashed and written off the relay's main thread: the
         // event loop that serves every console never stalls for it.
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const QByteArray pdf = pdfOfSize(40 * 1024 * 1024);
         QElapsedTimer sinceTick;
@@ -435,21 +435,21 @@ private Q_SLOTS:
         Relay::RelayConfig config = m_loop->relayConfig();
         config.uploadQuotaMib = 1;
         restartRelay(config);
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         QCOMPARE(upload(pdfOfSize(600 * 1024), "application/pdf", ayu.token()).status, 201);
         const HttpAnswer over = upload(pdfOfSize(600 * 1024 + 1), "application/pdf", ayu.token());
         QCOMPARE(over.status, 429);
         QCOMPARE(over.errorCode(), QStringLiteral("upload_quota_exceeded"));
         QCOMPARE(upload(pdfOfSize(300 * 1024), "application/pdf", ayu.token()).status, 201);
-        Test::ConsoleClient budi; // a quota per user
+        Test::ProtocolClient budi; // a quota per user
         QVERIFY(signIn(budi, QStringLiteral("budi")));
         QCOMPARE(upload(pdfOfSize(600 * 1024 + 1), "application/pdf", budi.token()).status, 201);
     }
 
     void shouldThrottleWrongTokensOnMedia()
     {
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const QByteArray photo = seed("paket_rusak");
         QCOMPARE(upload(photo, "image/png", ayu.token()).status, 201);
@@ -480,7 +480,7 @@ private Q_SLOTS:
         QVERIFY(Relay::parseTrustedProxies(QStringLiteral("127.0.0.1"), &config.trustedProxies,
                                            &problem));
         restartRelay(config);
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const QByteArray photo = seed("paket_rusak");
         QCOMPARE(upload(photo, "image/png", ayu.token()).status, 201);
@@ -492,7 +492,7 @@ private Q_SLOTS:
                  429);
         // Budi, at another desk behind the same proxy, has never used /media: he is answered
         // as anyone (Ayu's upload is not his to see), not made to wait for the guesser.
-        Test::ConsoleClient budi;
+        Test::ProtocolClient budi;
         QVERIFY(signIn(budi, QStringLiteral("budi")));
         QCOMPARE(getVia(sha256Hex(photo), budi.token(), "198.51.100.20").status, 404);
         QCOMPARE(getVia(sha256Hex(photo), ayu.token(), "198.51.100.20").body, photo);
@@ -506,7 +506,7 @@ private Q_SLOTS:
 
     void shouldDeleteUploadsNoMessageUsesAfterTheRetention()
     {
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const qint64 conversationId =
             customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("text")},
@@ -526,9 +526,10 @@ private Q_SLOTS:
                                    .value(QLatin1String("key"))
                                    .toString();
         QVERIFY(!sent.isEmpty() && !forgotten.isEmpty() && !recent.isEmpty());
-        QVERIFY(ayu.command(nextId(), QStringLiteral("send_media"),
+        QVERIFY(ayu.command(QStringLiteral("send_media"),
                             {{QStringLiteral("conversation_id"), conversationId},
-                             {QStringLiteral("media"), sent}})
+                             {QStringLiteral("media"), sent}},
+                            nextId())
                     .value(QLatin1String("ok"))
                     .toBool());
         m_loop->stopRelay();
@@ -551,7 +552,7 @@ private Q_SLOTS:
         const QString path =
             m_loop->dataPath(QStringLiteral("media/%1/%2").arg(forgotten.left(2), forgotten));
         QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(path), 10000);
-        Test::ConsoleClient again;
+        Test::ProtocolClient again;
         QVERIFY(signIn(again, QStringLiteral("ayu")));
         QCOMPARE(get(forgotten, again.token()).status, 404);
         QCOMPARE(get(sent, again.token()).status, 200);
@@ -582,7 +583,7 @@ private Q_SLOTS:
 
     void shouldUploadOnceAndSendMetasMediaId()
     {
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const qint64 conversationId =
             customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("text")},
@@ -597,10 +598,11 @@ private Q_SLOTS:
         Sim::Simulator &sim = m_loop->sim();
         const int before = sim.requests().lastSeq();
         const QJsonObject result =
-            ayu.command(nextId(), QStringLiteral("send_media"),
+            ayu.command(QStringLiteral("send_media"),
                         {{QStringLiteral("conversation_id"), conversationId},
                          {QStringLiteral("media"), key},
-                         {QStringLiteral("caption"), QStringLiteral("Ini resinya kak 🙏")}});
+                         {QStringLiteral("caption"), QStringLiteral("Ini resinya kak 🙏")}},
+                        nextId());
         QVERIFY2(result.value(QLatin1String("ok")).toBool(),
                  QJsonDocument(result).toJson().constData());
         const QJsonObject message = dataOf(result).value(QLatin1String("message")).toObject();
@@ -647,9 +649,10 @@ private Q_SLOTS:
 
         // The same photo again: Meta's id is reused, nothing is uploaded.
         const int second = sim.requests().lastSeq();
-        QVERIFY(ayu.command(nextId(), QStringLiteral("send_media"),
+        QVERIFY(ayu.command(QStringLiteral("send_media"),
                             {{QStringLiteral("conversation_id"), conversationId},
-                             {QStringLiteral("media"), key}})
+                             {QStringLiteral("media"), key}},
+                            nextId())
                     .value(QLatin1String("ok"))
                     .toBool());
         QTRY_COMPARE_WITH_TIMEOUT(sim.requests().since(second).size(), 1, 10000);
@@ -661,7 +664,7 @@ private Q_SLOTS:
 
     void shouldRefuseMediaArgumentsWhatsAppWouldRefuse()
     {
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const qint64 conversationId =
             customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("text")},
@@ -681,7 +684,7 @@ private Q_SLOTS:
         auto send = [&](const QJsonObject &extra) {
             QJsonObject args = extra;
             args.insert(QStringLiteral("conversation_id"), conversationId);
-            return resultCode(ayu.command(nextId(), QStringLiteral("send_media"), args));
+            return resultCode(ayu.command(QStringLiteral("send_media"), args, nextId()));
         };
         QCOMPARE(send({{QStringLiteral("media"), voice},
                        {QStringLiteral("caption"), QStringLiteral("dengar ya")}}),
@@ -720,7 +723,7 @@ private Q_SLOTS:
         fault.count = 4; // every attempt the relay makes
         m_loop->sim().faults().add(fault);
 
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const QJsonObject created =
             customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")}});
@@ -730,9 +733,10 @@ private Q_SLOTS:
                  QStringLiteral("download_failed"));
 
         const QJsonObject retried = ayu.command(
-            nextId(), QStringLiteral("retry_media"),
+            QStringLiteral("retry_media"),
             {{QStringLiteral("conversation_id"), created.value(QLatin1String("conversation_id"))},
-             {QStringLiteral("message_id"), messageId}});
+             {QStringLiteral("message_id"), messageId}},
+            nextId());
         QCOMPARE(mediaOf(dataOf(retried).value(QLatin1String("message")).toObject())
                      .value(QLatin1String("state"))
                      .toString(),
@@ -740,10 +744,11 @@ private Q_SLOTS:
         const QJsonObject ready = dataOf(ayu.waitForEvent(mediaUpdate(messageId, "ready")));
         QCOMPARE(mediaOf(ready).value(QLatin1String("key")).toString(),
                  sha256Hex(seed("paket_rusak")));
-        QCOMPARE(resultCode(ayu.command(nextId(), QStringLiteral("retry_media"),
+        QCOMPARE(resultCode(ayu.command(QStringLiteral("retry_media"),
                                         {{QStringLiteral("conversation_id"),
                                           created.value(QLatin1String("conversation_id"))},
-                                         {QStringLiteral("message_id"), messageId}})),
+                                         {QStringLiteral("message_id"), messageId}},
+                                        nextId())),
                  QStringLiteral("conflict"));
     }
 
@@ -755,7 +760,7 @@ private Q_SLOTS:
         fault.target = Sim::Fault::Target::MediaDownload;
         fault.count = 3;
         m_loop->sim().faults().add(fault);
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         QElapsedTimer clock;
         clock.start();
@@ -776,7 +781,7 @@ private Q_SLOTS:
         config.mediaDownloadHosts = Relay::RelayConfig().mediaDownloadHosts;
         QString error;
         QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const int before = m_loop->sim().requests().lastSeq();
         const qint64 messageId =
@@ -795,7 +800,7 @@ private Q_SLOTS:
     {
         const QString id = m_loop->sim().media().add(pngOfSize(5 * 1024 * 1024 + 10),
                                                      QStringLiteral("image/png"), {});
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         const qint64 messageId =
             customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")},
@@ -827,7 +832,7 @@ private Q_SLOTS:
         QFETCH(QString, mediaId);
         QFETCH(QString, sha256);
         QFETCH(QString, error);
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(signIn(ayu, QStringLiteral("ayu")));
         QJsonObject image{{QStringLiteral("id"), mediaId},
                           {QStringLiteral("mime_type"), QStringLiteral("image/png")}};
@@ -851,7 +856,7 @@ private Q_SLOTS:
         qint64 messageId = 0;
         qint64 seq = 0;
         {
-            Test::ConsoleClient ayu;
+            Test::ProtocolClient ayu;
             QVERIFY(signIn(ayu, QStringLiteral("ayu")));
             messageId = customerSends(ayu, {{QStringLiteral("type"), QStringLiteral("image")}})
                             .value(QLatin1String("id"))
@@ -862,10 +867,10 @@ private Q_SLOTS:
         m_loop->stopRelay();
         QString error;
         QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
-        Test::ConsoleClient ayu;
+        Test::ProtocolClient ayu;
         QVERIFY(
             ayu.signIn(m_loop->agentsUrl(), QStringLiteral("ayu"), QStringLiteral("rahasia-ayu")));
-        QVERIFY(ayu.subscribe(seq));
+        QVERIFY(!ayu.subscribe(seq).isEmpty());
         QVERIFY(!ayu.waitForEvent(mediaUpdate(messageId, "ready")).isEmpty());
     }
 

@@ -2,7 +2,7 @@
 // request, a note (and its @mention) written in a live chat appears in none of them, while the
 // reply the agent sends right after it does.
 #include "sim/simulator.h"
-#include "support/consoleclient.h"
+#include "support/protocolclient.h"
 #include "support/loopback/loopbackrelay.h"
 
 #include <QJsonDocument>
@@ -37,10 +37,10 @@ private Q_SLOTS:
     void shouldNeverSendANoteToTheCustomer()
     {
         Sim::Simulator &sim = m_loop->sim();
-        Test::ConsoleClient console;
+        Test::ProtocolClient console;
         QVERIFY(console.signIn(m_loop->agentsUrl(), QStringLiteral("ayu"),
                                QStringLiteral("rahasia-ayu")));
-        QVERIFY(console.subscribe(0));
+        QVERIFY(!console.subscribe(0).isEmpty());
         const int requestsBefore = sim.requests().lastSeq();
         QString error;
         const QString wamid = sim.customers().sendMessage(
@@ -59,14 +59,12 @@ private Q_SLOTS:
         const qint64 conversationId = arrived.value(QLatin1String("conversation_id")).toInteger();
 
         const QJsonObject note =
-            console.command(QStringLiteral("note-1"), QStringLiteral("add_note"),
-                            {{QStringLiteral("conversation_id"), conversationId},
+            console.command(QStringLiteral("add_note"), {{QStringLiteral("conversation_id"), conversationId},
                              {QStringLiteral("text"), NoteText}});
         QVERIFY2(note.value(QLatin1String("ok")).toBool(),
                  qPrintable(QString::fromUtf8(QJsonDocument(note).toJson())));
         const QJsonObject reply =
-            console.command(QStringLiteral("reply-1"), QStringLiteral("send_text"),
-                            {{QStringLiteral("conversation_id"), conversationId},
+            console.command(QStringLiteral("send_text"), {{QStringLiteral("conversation_id"), conversationId},
                              {QStringLiteral("text"), QStringLiteral("Ongkir ke Medan Rp25.000")}});
         QVERIFY(reply.value(QLatin1String("ok")).toBool());
 
@@ -85,8 +83,7 @@ private Q_SLOTS:
         }
         // Nor is the note a message of the chat (the customer's history).
         const QJsonObject history =
-            console.command(QStringLiteral("history-1"), QStringLiteral("history"),
-                            {{QStringLiteral("conversation_id"), conversationId}});
+            console.command(QStringLiteral("history"), {{QStringLiteral("conversation_id"), conversationId}});
         const QByteArray messages = QJsonDocument(history).toJson(QJsonDocument::Compact);
         QVERIFY(messages.contains("Rp25.000"));
         QVERIFY(!messages.contains("komplain ongkir"));

@@ -4,8 +4,8 @@
 // refusal against the requests it did not receive.
 #include "protocol/interactivelimits.h"
 #include "sim/simulator.h"
-#include "support/consoleclient.h"
 #include "support/loopback/loopbackrelay.h"
+#include "support/protocolclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -96,9 +96,9 @@ class TestRichMessages : public QObject
     Q_OBJECT
 
 private:
-    QJsonObject command(Test::ConsoleClient &console, const QString &name, const QJsonObject &args)
+    QJsonObject command(Test::ProtocolClient &console, const QString &name, const QJsonObject &args)
     {
-        return console.command(QStringLiteral("rich-%1").arg(++m_commandId), name, args);
+        return console.command(name, args, QStringLiteral("rich-%1").arg(++m_commandId));
     }
 
     QJsonObject send(const QString &name, QJsonObject args)
@@ -170,7 +170,7 @@ private Q_SLOTS:
         m_agent.emplace();
         QVERIFY(m_agent->signIn(m_loop->agentsUrl(), QStringLiteral("ayu"),
                                 QStringLiteral("rahasia-ayu")));
-        QVERIFY(m_agent->subscribe(0));
+        QVERIFY(!m_agent->subscribe(0).isEmpty());
         // The relay synced the templates when it started.
         QTRY_COMPARE_WITH_TIMEOUT(listedTemplates().size(), simTemplateCount(), 10000);
 
@@ -338,7 +338,7 @@ private Q_SLOTS:
 
     void shouldSyncTemplatesOnDemandForSupervisorsOnly()
     {
-        Test::ConsoleClient supervisor;
+        Test::ProtocolClient supervisor;
         QVERIFY(supervisor.signIn(m_loop->agentsUrl(), QStringLiteral("sari"),
                                   QStringLiteral("rahasia-sari")));
         const qint64 seq = m_agent->lastSeq();
@@ -371,7 +371,7 @@ private Q_SLOTS:
         config.wabaId = QStringLiteral("999999999");
         QString error;
         QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
-        Test::ConsoleClient supervisor;
+        Test::ProtocolClient supervisor;
         QVERIFY(supervisor.signIn(m_loop->agentsUrl(), QStringLiteral("sari"),
                                   QStringLiteral("rahasia-sari")));
         const QJsonObject refused = command(supervisor, QStringLiteral("sync_templates"), {});
@@ -750,7 +750,7 @@ private Q_SLOTS:
         QCOMPARE(messagePosts(before).size(), 2);
 
         // Someone else's chat: budi may not type into the chat ayu now holds.
-        Test::ConsoleClient budi;
+        Test::ProtocolClient budi;
         QVERIFY(budi.signIn(m_loop->agentsUrl(), QStringLiteral("budi"),
                             QStringLiteral("rahasia-budi")));
         QCOMPARE(errorCode(command(budi, QStringLiteral("typing"),
@@ -760,16 +760,16 @@ private Q_SLOTS:
 
     void shouldShareCannedResponsesWithTheWholeTeam()
     {
-        Test::ConsoleClient budi;
+        Test::ProtocolClient budi;
         QVERIFY(budi.signIn(m_loop->agentsUrl(), QStringLiteral("budi"),
                             QStringLiteral("rahasia-budi")));
-        QVERIFY(budi.subscribe(0));
+        QVERIFY(!budi.subscribe(0).isEmpty());
         const QJsonObject salamArgs{
             {QStringLiteral("shortcut"), QStringLiteral("salam")},
             {QStringLiteral("title"), QStringLiteral("Salam pembuka")},
             {QStringLiteral("text"), QStringLiteral("Halo Kak, ada yang bisa kami bantu?")}};
         const QJsonObject saved =
-            m_agent->command(QStringLiteral("canned-1"), QStringLiteral("save_canned"), salamArgs);
+            m_agent->command(QStringLiteral("save_canned"), salamArgs, QStringLiteral("canned-1"));
         QVERIFY2(saved.value(QLatin1String("ok")).toBool(), qPrintable(describe(saved)));
         const QJsonObject canned = dataOf(saved).value(QLatin1String("canned")).toObject();
         const qint64 cannedId = canned.value(QLatin1String("id")).toInteger();
@@ -784,7 +784,7 @@ private Q_SLOTS:
 
         // The same command id again changes nothing and answers the same.
         QCOMPARE(
-            m_agent->command(QStringLiteral("canned-1"), QStringLiteral("save_canned"), salamArgs),
+            m_agent->command(QStringLiteral("save_canned"), salamArgs, QStringLiteral("canned-1")),
             saved);
 
         QCOMPARE(errorCode(command(budi, QStringLiteral("save_canned"), salamArgs)),
@@ -812,7 +812,7 @@ private Q_SLOTS:
                  QStringLiteral("invalid_argument"));
 
         // A supervisor may edit it; the author stays.
-        Test::ConsoleClient sari;
+        Test::ProtocolClient sari;
         QVERIFY(sari.signIn(m_loop->agentsUrl(), QStringLiteral("sari"),
                             QStringLiteral("rahasia-sari")));
         edit.insert(QStringLiteral("text"), QStringLiteral("Halo Kak, selamat datang!"));
@@ -839,11 +839,11 @@ private Q_SLOTS:
         QCOMPARE(errorCode(command(*m_agent, QStringLiteral("delete_canned"),
                                    {{QStringLiteral("id"), cannedId}})),
                  QStringLiteral("not_found"));
-        Test::ConsoleClient resumed;
+        Test::ProtocolClient resumed;
         QVERIFY(resumed.signIn(m_loop->agentsUrl(), QStringLiteral("budi"),
                                QStringLiteral("rahasia-budi")));
         QVERIFY(seenSeq > 0);
-        QVERIFY(resumed.subscribe(seenSeq));
+        QVERIFY(!resumed.subscribe(seenSeq).isEmpty());
         const QJsonObject gone = resumed.waitForEvent([&](const QJsonObject &event) {
             return event.value(QLatin1String("kind")).toString() == QLatin1String("canned.deleted");
         });
@@ -856,7 +856,7 @@ private Q_SLOTS:
 
 private:
     std::optional<Test::LoopbackRelay> m_loop;
-    std::optional<Test::ConsoleClient> m_agent;
+    std::optional<Test::ProtocolClient> m_agent;
     qint64 m_conversationId = 0;
     qint64 m_customerMessageId = 0;
     QString m_customerWamid;

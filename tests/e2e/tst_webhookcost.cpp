@@ -5,7 +5,7 @@
 // ratio may be at most twice the one recorded in tests/data/perf/webhookcost.json for this
 // build type (docs/performance.md, "Regression guard").
 #include "service/kbadmin.h"
-#include "support/consoleclient.h"
+#include "support/protocolclient.h"
 #include "support/loopback/loopbackrelay.h"
 #include "support/testdata.h"
 #include "whatsapp/signature.h"
@@ -116,12 +116,12 @@ private Q_SLOTS:
         QTextStream out(&report);
         QCOMPARE(Relay::importKnowledgeBase(config, QStringLiteral(SERAMBI_DEMO_KB), out, out), 0);
         QVERIFY2(loop.startRelay(config, &error), qPrintable(error));
-        std::vector<std::unique_ptr<Test::ConsoleClient>> consoles;
+        std::vector<std::unique_ptr<Test::ProtocolClient>> consoles;
         for (int i = 0; i < Consoles; ++i) {
-            consoles.push_back(std::make_unique<Test::ConsoleClient>());
+            consoles.push_back(std::make_unique<Test::ProtocolClient>());
             QVERIFY(consoles.back()->signIn(loop.agentsUrl(), QStringLiteral("ayu"),
                                             QStringLiteral("rahasia-ayu")));
-            QVERIFY(consoles.back()->subscribe(0));
+            QVERIFY(!consoles.back()->subscribe(0).isEmpty());
         }
 
         std::vector<QByteArray> bodies;

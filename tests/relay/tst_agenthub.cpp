@@ -1,10 +1,10 @@
-#include "hubtestsupport.h"
+#include "support/logcapture.h"
+#include "support/relay/hubharness.h"
 
 #include "protocol/version.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -12,19 +12,6 @@ using namespace Serambi::Relay;
 using namespace Serambi::Test;
 
 namespace {
-
-QStringList g_logLines;
-QMutex g_logMutex;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker locker(&g_logMutex);
-        g_logLines.append(message);
-    }
-    g_previousHandler(type, context, message);
-}
 
 QJsonObject hello(int version)
 {
@@ -57,7 +44,7 @@ private Q_SLOTS:
     {
         QSignalSpy connected(m_harness->hub(), &AgentHub::consoleConnected);
         QSignalSpy disconnected(m_harness->hub(), &AgentHub::consoleDisconnected);
-        auto console = std::make_unique<TestConsole>();
+        auto console = std::make_unique<ProtocolClient>();
         const QJsonObject welcome =
             console->login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(welcome), QStringLiteral("welcome"));
@@ -79,7 +66,7 @@ private Q_SLOTS:
         QTRY_COMPARE(disconnected.count(), 1);
         QCOMPARE(m_harness->hub()->connectedConsoles(), 0);
 
-        TestConsole again;
+        ProtocolClient again;
         const QJsonObject resumed = again.loginWithToken(m_harness->url(), token);
         QCOMPARE(frameType(resumed), QStringLiteral("welcome"));
         QVERIFY(!resumed.contains(QLatin1String("token")));
@@ -90,13 +77,13 @@ private Q_SLOTS:
 
     void shouldRefuseWrongPasswordAndUnknownUserAlike()
     {
-        TestConsole wrong;
+        ProtocolClient wrong;
         const QJsonObject refused =
             wrong.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("teh-manis"));
         QCOMPARE(errorCode(refused), QStringLiteral("auth_failed"));
         QVERIFY(wrong.waitForDisconnected());
 
-        TestConsole unknown;
+        ProtocolClient unknown;
         const QJsonObject alsoRefused =
             unknown.login(m_harness->url(), QStringLiteral("nobody"), QStringLiteral("teh-manis"));
         QCOMPARE(alsoRefused, refused);
@@ -106,64 +93,61 @@ private Q_SLOTS:
 
     void shouldRefuseUnknownAndExpiredTokens()
     {
-        TestConsole forged;
+        ProtocolClient forged;
         QCOMPARE(errorCode(forged.loginWithToken(m_harness->url(), QStringLiteral("forged"))),
                  QStringLiteral("auth_failed"));
         QVERIFY(forged.waitForDisconnected());
 
-        TestConsole first;
+        ProtocolClient first;
         const QString token =
             first.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"))
                 .value(QLatin1String("token"))
                 .toString();
         QVERIFY(!token.isEmpty());
         m_harness->clockMs += HubOptions().sessionTtlMs + 1;
-        TestConsole late;
+        ProtocolClient late;
         QCOMPARE(errorCode(late.loginWithToken(m_harness->url(), token)),
                  QStringLiteral("auth_failed"));
     }
 
     void shouldNeverLogPasswordsOrTokens()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("serambi.*=true"));
-        g_logLines.clear();
-        g_previousHandler = qInstallMessageHandler(captureMessage);
+        LogCapture log;
         QString token;
         {
-            TestConsole console;
+            ProtocolClient console;
             token =
                 console
                     .login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"))
                     .value(QLatin1String("token"))
                     .toString();
-            TestConsole wrong;
+            ProtocolClient wrong;
             wrong.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("salah-sandi"));
-            TestConsole again;
+            ProtocolClient again;
             QCOMPARE(frameType(again.loginWithToken(m_harness->url(), token)),
                      QStringLiteral("welcome"));
-            TestConsole forged;
+            ProtocolClient forged;
             forged.loginWithToken(m_harness->url(), QStringLiteral("forged-token-value"));
         }
-        qInstallMessageHandler(g_previousHandler);
-        QLoggingCategory::setFilterRules(QString());
+        log.stop();
         QVERIFY(!token.isEmpty());
-        const QString log = g_logLines.join(QLatin1Char('\n'));
-        QVERIFY2(log.contains(QLatin1String("sari")), "the hub logged nothing to check");
-        QVERIFY(!log.contains(token));
-        QVERIFY(!log.contains(QLatin1String("kopi-tubruk")));
-        QVERIFY(!log.contains(QLatin1String("salah-sandi")));
-        QVERIFY(!log.contains(QLatin1String("forged-token-value")));
+        const QString text = log.text();
+        QVERIFY2(text.contains(QLatin1String("sari")), "the hub logged nothing to check");
+        QVERIFY(!text.contains(token));
+        QVERIFY(!text.contains(QLatin1String("kopi-tubruk")));
+        QVERIFY(!text.contains(QLatin1String("salah-sandi")));
+        QVERIFY(!text.contains(QLatin1String("forged-token-value")));
     }
 
     void shouldThrottleAfterFiveFailedLogins()
     {
         for (int i = 0; i < 5; ++i) {
-            TestConsole console;
+            ProtocolClient console;
             QCOMPARE(errorCode(console.login(m_harness->url(), QStringLiteral("sari"),
                                              QStringLiteral("guess-%1").arg(i))),
                      QStringLiteral("auth_failed"));
         }
-        TestConsole throttled;
+        ProtocolClient throttled;
         const QJsonObject refused = throttled.login(m_harness->url(), QStringLiteral("SARI"),
                                                     QStringLiteral("kopi-tubruk"));
         QCOMPARE(errorCode(refused), QStringLiteral("auth_throttled"));
@@ -171,11 +155,11 @@ private Q_SLOTS:
         QVERIFY(throttled.waitForDisconnected());
 
         m_harness->clockMs += refused.value(QLatin1String("retry_after")).toInt() * 1000LL;
-        TestConsole oneMoreGuess;
+        ProtocolClient oneMoreGuess;
         QCOMPARE(errorCode(oneMoreGuess.login(m_harness->url(), QStringLiteral("sari"),
                                               QStringLiteral("guess-6"))),
                  QStringLiteral("auth_failed"));
-        TestConsole backedOff;
+        ProtocolClient backedOff;
         const QJsonObject longer = backedOff.login(m_harness->url(), QStringLiteral("sari"),
                                                    QStringLiteral("kopi-tubruk"));
         QCOMPARE(errorCode(longer), QStringLiteral("auth_throttled"));
@@ -183,7 +167,7 @@ private Q_SLOTS:
                 refused.value(QLatin1String("retry_after")).toInt());
 
         m_harness->clockMs += longer.value(QLatin1String("retry_after")).toInt() * 1000LL;
-        TestConsole patient;
+        ProtocolClient patient;
         QCOMPARE(frameType(patient.login(m_harness->url(), QStringLiteral("sari"),
                                          QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("welcome"));
@@ -191,7 +175,7 @@ private Q_SLOTS:
 
     void shouldRefuseAnUnsupportedVersion()
     {
-        TestConsole console;
+        ProtocolClient console;
         QVERIFY(console.open(m_harness->url()));
         console.send(hello(Serambi::Protocol::Version + 1));
         QCOMPARE(errorCode(console.takeType(QStringLiteral("error"))),
@@ -201,7 +185,7 @@ private Q_SLOTS:
 
     void shouldRefuseFramesBeforeHello()
     {
-        TestConsole console;
+        ProtocolClient console;
         QVERIFY(console.open(m_harness->url()));
         console.send(
             {{QLatin1String("type"), QLatin1String("subscribe")}, {QLatin1String("since"), 0}});
@@ -212,7 +196,7 @@ private Q_SLOTS:
 
     void shouldAnswerMalformedFramesAndStayOpen()
     {
-        TestConsole console;
+        ProtocolClient console;
         QCOMPARE(frameType(console.login(m_harness->url(), QStringLiteral("sari"),
                                          QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("welcome"));
@@ -224,7 +208,7 @@ private Q_SLOTS:
 
     void shouldCloseOnATooLargeFrame()
     {
-        TestConsole console;
+        ProtocolClient console;
         QCOMPARE(frameType(console.login(m_harness->url(), QStringLiteral("sari"),
                                          QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("welcome"));
@@ -240,7 +224,7 @@ private Q_SLOTS:
             m_harness->receiveInbound(QStringLiteral("6281111"), QStringLiteral("Halo"));
         const qint64 second =
             m_harness->receiveInbound(QStringLiteral("6282222"), QStringLiteral("Hai"));
-        TestConsole console;
+        ProtocolClient console;
         console.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const QJsonObject snapshot = console.subscribe(0);
         QCOMPARE(frameType(snapshot), QStringLiteral("snapshot"));
@@ -267,7 +251,7 @@ private Q_SLOTS:
     {
         for (int i = 0; i < 3; ++i)
             m_harness->receiveInbound(QStringLiteral("62800%1").arg(i), QStringLiteral("msg"));
-        TestConsole console;
+        ProtocolClient console;
         console.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const QJsonObject subscribed = console.subscribe(2);
         QCOMPARE(frameType(subscribed), QStringLiteral("subscribed"));
@@ -285,7 +269,7 @@ private Q_SLOTS:
         m_harness->receiveInbound(QStringLiteral("6281"), QStringLiteral("one"));
         qint64 lastSeen = 0;
         {
-            TestConsole console;
+            ProtocolClient console;
             console.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
             QCOMPARE(frameType(console.subscribe(0)), QStringLiteral("snapshot"));
             m_harness->receiveInbound(QStringLiteral("6281"), QStringLiteral("two"));
@@ -297,7 +281,7 @@ private Q_SLOTS:
         QVERIFY(m_harness->start());
         m_harness->receiveInbound(QStringLiteral("6281"), QStringLiteral("three"));
 
-        TestConsole console;
+        ProtocolClient console;
         console.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const QJsonObject subscribed = console.subscribe(lastSeen);
         QCOMPARE(frameType(subscribed), QStringLiteral("subscribed"));
@@ -316,7 +300,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             m_harness->receiveInbound(QStringLiteral("62800%1").arg(i), QStringLiteral("msg"));
 
-        TestConsole behind;
+        ProtocolClient behind;
         behind.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const QJsonObject snapshot = behind.subscribe(2);
         QCOMPARE(frameType(snapshot), QStringLiteral("snapshot"));
@@ -324,12 +308,12 @@ private Q_SLOTS:
         QCOMPARE(snapshot.value(QLatin1String("conversations")).toArray().size(), 3);
         QVERIFY(behind.eventSeqs().isEmpty());
 
-        TestConsole recent;
+        ProtocolClient recent;
         recent.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(recent.subscribe(3)), QStringLiteral("subscribed"));
         QCOMPARE(recent.eventSeqs(), (QList<qint64>{4, 5, 6}));
 
-        TestConsole ahead;
+        ProtocolClient ahead;
         ahead.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(ahead.subscribe(99)), QStringLiteral("snapshot"));
     }

@@ -1,6 +1,6 @@
 // Queued chats reach online agents without a supervisor: least loaded first, equal loads in
 // turn, never past capacity, never to supervisors, and waiting chats move when room frees up.
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include "hub/autoassigner.h"
 #include "store/conversationrepo.h"
@@ -54,10 +54,10 @@ private:
     }
 
     // Logs a console in and waits until the assigner has looked at the queue for it.
-    std::unique_ptr<TestConsole> online(const QString &username)
+    std::unique_ptr<ProtocolClient> online(const QString &username)
     {
         QSignalSpy pass(m_assigner.get(), &Relay::AutoAssigner::passFinished);
-        auto console = std::make_unique<TestConsole>();
+        auto console = std::make_unique<ProtocolClient>();
         const QJsonObject welcome = console->login(m_harness->url(), username, Password);
         if (frameType(welcome) != QLatin1String("welcome"))
             return nullptr;
@@ -92,7 +92,7 @@ private:
     }
 
     // Waits for the conversation.updated that hands chat `id` to someone, as console sees it.
-    QJsonObject assignment(TestConsole &console, qint64 id)
+    QJsonObject assignment(ProtocolClient &console, qint64 id)
     {
         const QJsonObject frame = console.take([id](const QJsonObject &candidate) {
             return isConversationUpdate(candidate, id) &&

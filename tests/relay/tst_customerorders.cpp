@@ -1,6 +1,6 @@
 // customer_orders over a real WebSocket: who may ask, and that only the chat's customer's
 // orders come back.
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 #include "integrations/commerce/shoporderrepo.h"
 #include "store/writetxn.h"
 
@@ -60,9 +60,9 @@ private:
     std::unique_ptr<HubHarness> m_harness;
     qint64 m_sariId = 0;
 
-    std::unique_ptr<TestConsole> loggedIn(const QString &username)
+    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
     {
-        auto console = std::make_unique<TestConsole>();
+        auto console = std::make_unique<ProtocolClient>();
         const QJsonObject welcome =
             console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
         if (frameType(welcome) != QLatin1String("welcome"))

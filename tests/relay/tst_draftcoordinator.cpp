@@ -8,6 +8,7 @@
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
+#include "support/relay/ingest.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -65,34 +66,14 @@ private:
 
     qint64 customerWrites(const QString &text)
     {
-        const QString wamid = QStringLiteral("wamid.draft.%1").arg(++m_wamids);
-        const WriteResult result = run([=](WriteTxn &txn) {
-            Contact contact;
-            contact.waId = QStringLiteral("6281234500001");
-            auto conversation = ConversationRepo::findOrCreate(txn, QStringLiteral("100200300"),
-                                                               contact, Protocol::AiMode::Draft);
-            if (!conversation)
-                return WriteResult::failure(QStringLiteral("no conversation"));
-            Message message;
-            message.conversationId = conversation->id;
-            message.wamid = wamid;
-            message.direction = Protocol::Direction::In;
-            message.type = QStringLiteral("text");
-            message.text = text;
-            message.payload = {{QLatin1String("body"), text}};
-            message.status = QStringLiteral("received");
-            message.senderKind = QStringLiteral("customer");
-            message.timestamp = txn.now();
-            if (!ConversationRepo::insertMessage(txn, message))
-                return WriteResult::failure(QStringLiteral("duplicate"));
-            conversation->lastInboundAt = message.timestamp;
-            conversation->lastMessageAt = message.timestamp;
-            conversation->lastMessageId = message.id;
-            conversation->lastMessage = message;
-            ConversationRepo::update(txn, *conversation);
-            ConversationRepo::publishMessage(txn, *conversation, message,
-                                             EventKind::MessageCreated);
-            return WriteResult::success(message.id);
+        Serambi::Test::InboundText message;
+        message.waId = QStringLiteral("6281234500001");
+        message.wamid = QStringLiteral("wamid.draft.%1").arg(++m_wamids);
+        message.text = text;
+        const WriteResult result = run([&message](WriteTxn &txn) {
+            const auto stored = Serambi::Test::ingest(txn, message, Protocol::AiMode::Draft);
+            return stored ? WriteResult::success(stored->id)
+                          : WriteResult::failure(QStringLiteral("not stored"));
         });
         return result.ok ? result.value.toLongLong() : 0;
     }

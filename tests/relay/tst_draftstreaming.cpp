@@ -2,7 +2,7 @@
 // draft.updated frames without seq, is never stored, and a console that resumes later gets
 // the final pending draft but none of the streaming frames.
 #include "ai/draftcoordinator.h"
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include <QTest>
 
@@ -73,7 +73,7 @@ private Q_SLOTS:
         QObject::connect(&coordinator, &DraftCoordinator::draftStreaming, harness.hub(),
                          &AgentHub::publishLive);
 
-        TestConsole live;
+        ProtocolClient live;
         live.login(harness.url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const qint64 before = live.subscribe(0).value(QLatin1String("seq")).toInteger();
         QVERIFY(before > 0);
@@ -108,7 +108,7 @@ private Q_SLOTS:
             QCOMPARE(stored.at(i), before + 1 + i);
 
         // A console resuming from before the message gets the final draft, not the stream.
-        TestConsole resumed;
+        ProtocolClient resumed;
         resumed.login(harness.url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(resumed.subscribe(before)), QStringLiteral("subscribed"));
         int pendingDrafts = 0;

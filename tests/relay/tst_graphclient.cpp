@@ -1,4 +1,4 @@
-#include "fakegraphapi.h"
+#include "support/fakegraphapi.h"
 #include "whatsapp/graphclient.h"
 
 #include <QJsonDocument>
@@ -135,7 +135,7 @@ private Q_SLOTS:
         QCOMPARE(request.path, QStringLiteral("/v25.0/106540352242922/messages"));
         QCOMPARE(request.authorization, QByteArray("Bearer EAAG-test-token"));
         QCOMPARE(request.contentType, QByteArray("application/json"));
-        QCOMPARE(request.body, textBody());
+        QCOMPARE(request.json(), textBody());
     }
 
     void shouldReturnTheWamidOfAnAcceptedMessage()
@@ -151,7 +151,7 @@ private Q_SLOTS:
 
     void shouldReportMetasErrorCodeTitleAndDetails()
     {
-        m_api->enqueue(FakeGraphApi::Reply::metaError(
+        m_api->enqueue(FakeGraphApi::metaError(
             400, 131047, QStringLiteral("(#131047) Re-engagement message"),
             QStringLiteral("More than 24 hours have passed since the customer last replied.")));
 
@@ -171,7 +171,7 @@ private Q_SLOTS:
 
     void shouldReportRetryAfterSeconds()
     {
-        m_api->enqueue(FakeGraphApi::Reply::httpStatus(429, "7"));
+        m_api->enqueue(FakeGraphApi::httpStatus(429, "7"));
 
         m_client->sendMessage(textBody(), this, store());
 
@@ -183,7 +183,7 @@ private Q_SLOTS:
 
     void shouldReportNoRetryAfterWhenTheHeaderIsAbsent()
     {
-        m_api->enqueue(FakeGraphApi::Reply::httpStatus(503));
+        m_api->enqueue(FakeGraphApi::httpStatus(503));
 
         m_client->sendMessage(textBody(), this, store());
 
@@ -195,7 +195,7 @@ private Q_SLOTS:
     void shouldTimeOutWhenTheApiDoesNotAnswer()
     {
         makeClient(m_api->baseUrl(), 200);
-        m_api->enqueue(FakeGraphApi::Reply::noAnswer());
+        m_api->enqueue(FakeGraphApi::noAnswer());
 
         m_client->sendMessage(textBody(), this, store());
 
@@ -248,7 +248,7 @@ private Q_SLOTS:
         const QJsonObject expected{{QLatin1String("messaging_product"), QStringLiteral("whatsapp")},
                                    {QLatin1String("status"), QStringLiteral("read")},
                                    {QLatin1String("message_id"), QStringLiteral("wamid.IN_1")}};
-        QCOMPARE(m_api->requests().constFirst().body, expected);
+        QCOMPARE(m_api->requests().constFirst().json(), expected);
         QCOMPARE(m_api->requests().constFirst().authorization,
                  QByteArray("Bearer EAAG-test-token"));
     }

@@ -1,4 +1,4 @@
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -453,9 +453,9 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestConsole> loggedIn(const QString &username)
+    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
     {
-        auto console = std::make_unique<TestConsole>();
+        auto console = std::make_unique<ProtocolClient>();
         const QJsonObject welcome =
             console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
         if (frameType(welcome) != QLatin1String("welcome"))

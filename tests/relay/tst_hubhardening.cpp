@@ -1,7 +1,8 @@
 // The agents' hub against an attacker on the open internet (issue 11): login throttling that
 // slows guessing but not the team, frame and buffer bounds, argument shapes, smuggled media
 // keys, a replay ring bounded by bytes.
-#include "hubtestsupport.h"
+#include "support/logcapture.h"
+#include "support/relay/hubharness.h"
 
 #include "config/clientaddress.h"
 #include "protocol/commandargs.h"
@@ -14,7 +15,6 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTest>
@@ -24,19 +24,6 @@ using namespace Serambi::Relay;
 using namespace Serambi::Test;
 
 namespace {
-
-QStringList g_logLines;
-QMutex g_logMutex;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker locker(&g_logMutex);
-        g_logLines.append(message);
-    }
-    g_previousHandler(type, context, message);
-}
 
 QJsonObject passwordHello(const QString &username, const QString &password)
 {
@@ -104,7 +91,7 @@ private:
     }
 
     // Sends one hello per console at once, then collects the answers.
-    QStringList loginAtOnce(std::vector<std::unique_ptr<TestConsole>> &consoles,
+    QStringList loginAtOnce(std::vector<std::unique_ptr<ProtocolClient>> &consoles,
                             const std::function<QJsonObject(int)> &hello)
     {
         for (auto &console : consoles) {
@@ -137,9 +124,9 @@ private Q_SLOTS:
         HubOptions options = fastHubOptions();
         options.pbkdf2Iterations = 60000; // unknown users cost a real derivation
         startHub(options);
-        std::vector<std::unique_ptr<TestConsole>> consoles;
+        std::vector<std::unique_ptr<ProtocolClient>> consoles;
         for (int i = 0; i < 40; ++i)
-            consoles.push_back(std::make_unique<TestConsole>());
+            consoles.push_back(std::make_unique<ProtocolClient>());
         const QStringList answers = loginAtOnce(consoles, [](int i) {
             return passwordHello(QStringLiteral("nobody"), QStringLiteral("guess-%1").arg(i));
         });
@@ -156,10 +143,10 @@ private Q_SLOTS:
         HubOptions options = behindProxy();
         options.pbkdf2Iterations = 100000; // ~0.1 s a check: 150 queued ones would take seconds
         startHub(options);
-        std::vector<std::unique_ptr<TestConsole>> flood;
+        std::vector<std::unique_ptr<ProtocolClient>> flood;
         // 60 guesses of ~0.1 s each on two threads: queued all, they would take three seconds.
         for (int i = 0; i < 60; ++i) {
-            flood.push_back(std::make_unique<TestConsole>());
+            flood.push_back(std::make_unique<ProtocolClient>());
             flood.back()->setForwardedFor("203.0.113.7");
             QVERIFY(flood.back()->open(m_harness->url()));
         }
@@ -168,7 +155,7 @@ private Q_SLOTS:
                 passwordHello(QStringLiteral("guess%1").arg(i), QStringLiteral("password")));
         QElapsedTimer timer;
         timer.start();
-        TestConsole sari;
+        ProtocolClient sari;
         sari.setForwardedFor("198.51.100.4");
         const QJsonObject welcome =
             sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
@@ -180,18 +167,18 @@ private Q_SLOTS:
     {
         startHub(behindProxy());
         for (int i = 0; i < 6; ++i) {
-            TestConsole attacker;
+            ProtocolClient attacker;
             attacker.setForwardedFor("10.9.8.7, 203.0.113.7");
             attacker.login(m_harness->url(), QStringLiteral("sari"),
                            QStringLiteral("guess-%1").arg(i));
         }
-        TestConsole attacker;
+        ProtocolClient attacker;
         attacker.setForwardedFor("203.0.113.7");
         QCOMPARE(errorCode(attacker.login(m_harness->url(), QStringLiteral("sari"),
                                           QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("auth_throttled"));
 
-        TestConsole sari;
+        ProtocolClient sari;
         sari.setForwardedFor("198.51.100.4");
         QCOMPARE(frameType(sari.login(m_harness->url(), QStringLiteral("sari"),
                                       QStringLiteral("kopi-tubruk"))),
@@ -202,13 +189,13 @@ private Q_SLOTS:
     {
         startHub(fastHubOptions());
         for (int i = 0; i < 5; ++i) {
-            TestConsole attacker;
+            ProtocolClient attacker;
             attacker.setForwardedFor(QByteArray::number(i) + ".1.2.3");
             QCOMPARE(errorCode(attacker.login(m_harness->url(), QStringLiteral("sari"),
                                               QStringLiteral("guess-%1").arg(i))),
                      QStringLiteral("auth_failed"));
         }
-        TestConsole rotated;
+        ProtocolClient rotated;
         rotated.setForwardedFor("198.51.100.99");
         QCOMPARE(errorCode(rotated.login(m_harness->url(), QStringLiteral("sari"),
                                          QStringLiteral("guess-5"))),
@@ -221,33 +208,33 @@ private Q_SLOTS:
         startHub(fastHubOptions());
         QString token;
         {
-            TestConsole sari;
+            ProtocolClient sari;
             token =
                 sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"))
                     .value(QLatin1String("token"))
                     .toString();
             QVERIFY(!token.isEmpty());
-            TestConsole rina;
+            ProtocolClient rina;
             QCOMPARE(frameType(rina.login(m_harness->url(), QStringLiteral("rina"),
                                           QStringLiteral("teh-tarik"))),
                      QStringLiteral("welcome"));
         }
         for (int i = 0; i < 12; ++i) {
-            TestConsole sprayer;
+            ProtocolClient sprayer;
             sprayer.login(m_harness->url(), QStringLiteral("user%1").arg(i),
                           QStringLiteral("password"));
-            TestConsole forger;
+            ProtocolClient forger;
             forger.loginWithToken(m_harness->url(), QStringLiteral("forged-%1").arg(i));
         }
-        TestConsole sprayed;
+        ProtocolClient sprayed;
         QCOMPARE(errorCode(sprayed.login(m_harness->url(), QStringLiteral("user99"),
                                          QStringLiteral("password"))),
                  QStringLiteral("auth_throttled"));
 
-        TestConsole withToken;
+        ProtocolClient withToken;
         QCOMPARE(frameType(withToken.loginWithToken(m_harness->url(), token)),
                  QStringLiteral("welcome"));
-        TestConsole rina;
+        ProtocolClient rina;
         QCOMPARE(frameType(rina.login(m_harness->url(), QStringLiteral("rina"),
                                       QStringLiteral("teh-tarik"))),
                  QStringLiteral("welcome"));
@@ -256,27 +243,24 @@ private Q_SLOTS:
     void shouldRefuseAnOverlongUsernameBeforeAnyBookkeeping()
     {
         startHub(fastHubOptions());
-        QLoggingCategory::setFilterRules(QStringLiteral("serambi.*=true"));
-        g_logLines.clear();
-        g_previousHandler = qInstallMessageHandler(captureMessage);
+        LogCapture log;
         const QString longName(10000, QLatin1Char('x'));
         for (int i = 0; i < 8; ++i) {
-            TestConsole console;
+            ProtocolClient console;
             const QJsonObject refused =
                 console.login(m_harness->url(), longName, QStringLiteral("password"));
             QCOMPARE(errorCode(refused), QStringLiteral("bad_frame"));
         }
-        TestConsole tooLong;
+        ProtocolClient tooLong;
         QCOMPARE(errorCode(tooLong.login(m_harness->url(), QString(65, QLatin1Char('y')),
                                          QStringLiteral("password"))),
                  QStringLiteral("bad_frame"));
-        qInstallMessageHandler(g_previousHandler);
-        QLoggingCategory::setFilterRules(QString());
-        for (const QString &line : std::as_const(g_logLines))
+        log.stop();
+        for (const QString &line : log.lines())
             QVERIFY2(!line.contains(QString(40, QLatin1Char('x'))), qPrintable(line.left(200)));
 
         // Nothing was counted against the address.
-        TestConsole sari;
+        ProtocolClient sari;
         QCOMPARE(frameType(sari.login(m_harness->url(), QStringLiteral("sari"),
                                       QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("welcome"));
@@ -309,7 +293,7 @@ private Q_SLOTS:
     void shouldCutALargeFrameBeforeHello()
     {
         startHub(fastHubOptions());
-        TestConsole stranger;
+        ProtocolClient stranger;
         QVERIFY(stranger.open(m_harness->url()));
         stranger.sendText(QString(64 * 1024, QLatin1Char('a')));
         QVERIFY(stranger.waitForDisconnected());
@@ -317,7 +301,7 @@ private Q_SLOTS:
         QVERIFY(stranger.frames().isEmpty());
 
         // Logged in, the same frame is read and answered.
-        TestConsole sari;
+        ProtocolClient sari;
         QCOMPARE(frameType(sari.login(m_harness->url(), QStringLiteral("sari"),
                                       QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("welcome"));
@@ -331,7 +315,7 @@ private Q_SLOTS:
     void shouldRefuseASecondSubscribe()
     {
         startHub(fastHubOptions());
-        TestConsole sari;
+        ProtocolClient sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(sari.subscribe(0)), QStringLiteral("snapshot"));
         sari.send(
@@ -381,10 +365,10 @@ private Q_SLOTS:
                                       QString(50000, QLatin1Char('a' + i % 26)));
         m_harness->stop();
         QVERIFY(m_harness->start());
-        TestConsole sari;
+        ProtocolClient sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(sari.subscribe(1)), QStringLiteral("snapshot"));
-        TestConsole recent;
+        ProtocolClient recent;
         recent.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(recent.subscribe(38)), QStringLiteral("subscribed"));
         QCOMPARE(recent.eventSeqs(), (QList<qint64>{39, 40}));
@@ -397,7 +381,7 @@ private Q_SLOTS:
         startHub(fastHubOptions());
         const qint64 conversation =
             m_harness->receiveInbound(QStringLiteral("6281200"), QStringLiteral("halo"));
-        TestConsole sari;
+        ProtocolClient sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const int messages = m_harness->count(QStringLiteral("SELECT COUNT(*) FROM messages"));
         const QJsonObject hugeReply =
@@ -464,7 +448,7 @@ private Q_SLOTS:
                               {QLatin1String("reply"),
                                QJsonObject{{QLatin1String("id"), QLatin1String("a")},
                                            {QLatin1String("title"), QLatin1String("A")}}}}}}}}};
-        TestConsole sari;
+        ProtocolClient sari;
         sari.login(m_harness->url(), QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const QJsonObject smuggled = sari.command(QStringLiteral("send_interactive"),
                                                   {{QLatin1String("conversation_id"), conversation},

@@ -5,7 +5,7 @@
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
 #include "config/relayconfig.h"
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 #include "service/kbadmin.h"
 #include "store/database.h"
 #include "store/draftrepo.h"
@@ -406,9 +406,9 @@ private:
         return chat;
     }
 
-    std::unique_ptr<TestConsole> loggedIn(const QString &username)
+    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
     {
-        auto console = std::make_unique<TestConsole>();
+        auto console = std::make_unique<ProtocolClient>();
         console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
         return console;
     }

@@ -2,8 +2,8 @@
 // its draft, is recorded with the customer's private data masked, grouped by similar questions,
 // and listed to supervisors and admins only.
 #include "ai/kbsuggestions.h"
-#include "hubtestsupport.h"
 #include "store/draftrepo.h"
+#include "support/relay/hubharness.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -158,9 +158,9 @@ private:
         return draft ? draft->id : 0;
     }
 
-    std::unique_ptr<TestConsole> loggedIn(const QString &username)
+    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
     {
-        auto console = std::make_unique<TestConsole>();
+        auto console = std::make_unique<ProtocolClient>();
         console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
         return console;
     }

@@ -7,34 +7,25 @@
 #include "ai/llmdrafter.h"
 #include "ai/ssedecoder.h"
 #include "store/database.h"
+#include "support/fakehttpserver.h"
+#include "support/logcapture.h"
 
-#include <QHttpServer>
-#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
-#include <deque>
 #include <memory>
 #include <optional>
-#include <vector>
 
 using namespace Serambi::Relay;
+using Serambi::Test::FakeHttpServer;
 
 namespace {
 
 const QByteArray ApiKey = QByteArrayLiteral("sk-or-test-rahasia-123");
-QStringList g_logged;
-
-void recordLog(QtMsgType, const QMessageLogContext &, const QString &message)
-{
-    g_logged.append(message);
-}
-
 QByteArray chunk(const QString &content)
 {
     const QJsonObject delta{
@@ -44,65 +35,18 @@ QByteArray chunk(const QString &content)
     return "data: " + QJsonDocument(delta).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
-// A chat completions endpoint that answers with scripted replies in order.
-class FakeChatApi
+// A reply of the chat completions endpoint: an event stream on 200, JSON otherwise.
+FakeHttpServer::Reply chatReply(int status, const QByteArray &body, bool hang = false,
+                                int delayMs = 0)
 {
-public:
-    struct Reply
-    {
-        int status = 200;
-        QByteArray body;
-        bool hang = false;
-        int delayMs = 0; // answered this much later
-    };
-
-    bool listen()
-    {
-        m_server.route(
-            QStringLiteral("/v1/chat/completions"),
-            [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                m_authorizations.append(request.value("Authorization"));
-                m_bodies.append(QJsonDocument::fromJson(request.body()).object());
-                Reply reply = m_script.empty() ? Reply{} : m_script.front();
-                if (!m_script.empty())
-                    m_script.pop_front();
-                if (reply.hang) {
-                    m_hanging.push_back(std::move(responder));
-                    return;
-                }
-                if (reply.delayMs > 0) {
-                    auto later = std::make_shared<QHttpServerResponder>(std::move(responder));
-                    QTimer::singleShot(reply.delayMs, [later, reply] { answer(*later, reply); });
-                    return;
-                }
-                answer(responder, reply);
-            });
-        m_port = m_server.listen(QHostAddress::LocalHost, 0);
-        return m_port != 0;
-    }
-
-    static void answer(QHttpServerResponder &responder, const Reply &reply)
-    {
-        responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
-        responder.writeHeader("Content-Type",
-                              reply.status == 200 ? "text/event-stream" : "application/json");
-        responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-        responder.writeBody(reply.body);
-    }
-
-    QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_port)); }
-    void enqueue(const Reply &reply) { m_script.push_back(reply); }
-    const QList<QByteArray> &authorizations() const { return m_authorizations; }
-    const QList<QJsonObject> &bodies() const { return m_bodies; }
-
-private:
-    QHttpServer m_server;
-    quint16 m_port = 0;
-    std::deque<Reply> m_script;
-    std::vector<QHttpServerResponder> m_hanging;
-    QList<QByteArray> m_authorizations;
-    QList<QJsonObject> m_bodies;
-};
+    FakeHttpServer::Reply reply;
+    reply.status = status;
+    reply.body = body;
+    reply.contentType = status == 200 ? "text/event-stream" : "application/json";
+    reply.hang = hang;
+    reply.delayMs = delayMs;
+    return reply;
+}
 
 const char CodArticle[] = "---\nid: cod\ntitle: Bayar di tempat (COD)\ntags: [cod/bayar di "
                           "tempat]\n---\nBisa, {sapaan}. COD tersedia untuk Jabodetabek.\n";
@@ -128,6 +72,23 @@ private:
         if (!QTest::qWaitFor([&result] { return result.has_value(); }, 10000))
             return {};
         return *result;
+    }
+
+    // The bodies and Authorization headers of the requests the endpoint received.
+    QList<QJsonObject> bodies() const
+    {
+        QList<QJsonObject> bodies;
+        for (const FakeHttpServer::Request &request : m_api->requests())
+            bodies.append(request.json());
+        return bodies;
+    }
+
+    QList<QByteArray> authorizations() const
+    {
+        QList<QByteArray> authorizations;
+        for (const FakeHttpServer::Request &request : m_api->requests())
+            authorizations.append(request.authorization);
+        return authorizations;
     }
 
     void verifyFallback(const DraftResult &result)
@@ -157,7 +118,7 @@ private Q_SLOTS:
         m_api.emplace();
         QVERIFY(m_api->listen());
         LlmOptions options;
-        options.baseUrl = m_api->baseUrl();
+        options.baseUrl = m_api->url(QStringLiteral("/v1"));
         options.model = QStringLiteral("test/model");
         options.apiKey = ApiKey;
         options.headers = {{QByteArrayLiteral("X-Title"), QByteArrayLiteral("Serambi")}};
@@ -165,14 +126,14 @@ private Q_SLOTS:
         options.retryDelayMs = 50;
         options.streamIntervalMs = 0;
         m_llm.emplace(options, &m_network, &*m_offline);
-        g_logged.clear();
-        qInstallMessageHandler(recordLog);
+        m_log.emplace();
     }
 
     void cleanup()
     {
-        qInstallMessageHandler(nullptr);
-        for (const QString &line : std::as_const(g_logged))
+        const QStringList lines = m_log ? m_log->lines() : QStringList();
+        m_log.reset();
+        for (const QString &line : lines)
             QVERIFY2(!line.contains(QString::fromLatin1(ApiKey)), qPrintable(line));
         m_llm.reset();
         m_api.reset();
@@ -204,7 +165,7 @@ private Q_SLOTS:
             body += chunk(piece);
         body += "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":90,\"completion_tokens\":"
                 "12,\"total_tokens\":102}}\n\ndata: [DONE]\n\n";
-        m_api->enqueue({200, body, false});
+        m_api->enqueue(chatReply(200, body, false));
 
         QStringList partials;
         const DraftResult result = draftFor(QStringLiteral("kak bisa cod?"), &partials);
@@ -219,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(result.text.startsWith(partials.constLast()));
         QCOMPARE(result.tokens, 102);
 
-        const QJsonObject request = m_api->bodies().constFirst();
+        const QJsonObject request = bodies().constFirst();
         QCOMPARE(request.value(QLatin1String("model")).toString(), QStringLiteral("test/model"));
         QVERIFY(request.value(QLatin1String("stream")).toBool());
         const QJsonArray messages = request.value(QLatin1String("messages")).toArray();
@@ -230,45 +191,46 @@ private Q_SLOTS:
                     .contains(QLatin1String("COD tersedia untuk Jabodetabek")));
         QCOMPARE(messages.last().toObject().value(QLatin1String("content")).toString(),
                  QStringLiteral("kak bisa cod?"));
-        QCOMPARE(m_api->authorizations(), QList<QByteArray>{"Bearer " + ApiKey});
+        QCOMPARE(authorizations(), QList<QByteArray>{"Bearer " + ApiKey});
         QVERIFY(!QJsonDocument(request).toJson().contains(ApiKey));
     }
 
     void shouldFallBackOnUnauthorized()
     {
-        m_api->enqueue({401, "{\"error\":{\"message\":\"No auth credentials found\"}}", false});
+        m_api->enqueue(
+            chatReply(401, "{\"error\":{\"message\":\"No auth credentials found\"}}", false));
         verifyFallback(draftFor(QStringLiteral("bisa cod?")));
-        QCOMPARE(m_api->bodies().size(), 1);
+        QCOMPARE(bodies().size(), 1);
     }
 
     void shouldRetryAServerErrorOnceThenFallBack()
     {
-        m_api->enqueue({500, "{}", false});
-        m_api->enqueue({500, "{}", false});
+        m_api->enqueue(chatReply(500, "{}", false));
+        m_api->enqueue(chatReply(500, "{}", false));
         verifyFallback(draftFor(QStringLiteral("bisa cod?")));
-        QCOMPARE(m_api->bodies().size(), 2);
+        QCOMPARE(bodies().size(), 2);
     }
 
     void shouldRetryTooManyRequestsOnce()
     {
-        m_api->enqueue({429, "{}", false});
-        m_api->enqueue({429, "{}", false});
+        m_api->enqueue(chatReply(429, "{}", false));
+        m_api->enqueue(chatReply(429, "{}", false));
         verifyFallback(draftFor(QStringLiteral("bisa cod?")));
-        QCOMPARE(m_api->bodies().size(), 2);
+        QCOMPARE(bodies().size(), 2);
 
-        m_api->enqueue({429, "{}", false});
-        m_api->enqueue(
-            {200, chunk(QStringLiteral("Bisa COD, Kak. [[sumber: cod]]")) + "data: [DONE]\n\n",
-             false});
+        m_api->enqueue(chatReply(429, "{}", false));
+        m_api->enqueue(chatReply(
+            200, chunk(QStringLiteral("Bisa COD, Kak. [[sumber: cod]]")) + "data: [DONE]\n\n",
+            false));
         const DraftResult retried = draftFor(QStringLiteral("bisa cod?"));
         QVERIFY(!retried.fallback);
         QCOMPARE(retried.text, QStringLiteral("Bisa COD, Kak."));
-        QCOMPARE(m_api->bodies().size(), 4);
+        QCOMPARE(bodies().size(), 4);
     }
 
     void shouldFallBackWhenTheProviderIsTooSlow()
     {
-        m_api->enqueue({200, {}, true});
+        m_api->enqueue(chatReply(200, {}, true));
         verifyFallback(draftFor(QStringLiteral("bisa cod?")));
     }
 
@@ -279,7 +241,7 @@ private Q_SLOTS:
         // every draft is the LLM's (Qt's own queue held two and let them time out).
         m_llm.reset();
         LlmOptions options;
-        options.baseUrl = m_api->baseUrl();
+        options.baseUrl = m_api->url(QStringLiteral("/v1"));
         options.timeoutMs = 1000;
         options.maxConcurrent = 4;
         options.streamIntervalMs = 0;
@@ -287,7 +249,7 @@ private Q_SLOTS:
         const QByteArray answer =
             chunk(QStringLiteral("Bisa COD, Kak. [sumber: cod]")) + "data: [DONE]\n\n";
         for (int i = 0; i < 8; ++i)
-            m_api->enqueue({200, answer, false, 600});
+            m_api->enqueue(chatReply(200, answer, false, 600));
         QList<DraftResult> results;
         for (int i = 0; i < 8; ++i)
             m_llm->draft({100 + i, ++m_messageId, QStringLiteral("bisa cod?"), {}},
@@ -307,12 +269,12 @@ private Q_SLOTS:
         // not wait for it one after another (2.4 s) but fall back after their own timeout.
         m_llm.reset();
         LlmOptions options;
-        options.baseUrl = m_api->baseUrl();
+        options.baseUrl = m_api->url(QStringLiteral("/v1"));
         options.timeoutMs = 400;
         options.maxConcurrent = 1;
         m_llm.emplace(options, &m_network, &*m_offline);
         for (int i = 0; i < 6; ++i)
-            m_api->enqueue({200, {}, true});
+            m_api->enqueue(chatReply(200, {}, true));
         QList<DraftResult> results;
         for (int i = 0; i < 6; ++i)
             m_llm->draft({200 + i, ++m_messageId, QStringLiteral("bisa cod?"), {}},
@@ -320,16 +282,16 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(results.size(), 6, 1200);
         for (const DraftResult &result : std::as_const(results))
             verifyFallback(result);
-        QVERIFY(m_api->bodies().size() <= 2); // the first's slot may go to the next just in time
+        QVERIFY(bodies().size() <= 2); // the first's slot may go to the next just in time
         QCOMPARE(m_llm->queued(), 0);
     }
 
     void shouldFallBackOnAMalformedEventStream()
     {
         m_api->enqueue(
-            {200, chunk(QStringLiteral("Bisa")) + "data: {\"choices\": [oops\n\n", false});
+            chatReply(200, chunk(QStringLiteral("Bisa")) + "data: {\"choices\": [oops\n\n", false));
         verifyFallback(draftFor(QStringLiteral("bisa cod?")));
-        m_api->enqueue({200, "<html>Bad gateway</html>", false});
+        m_api->enqueue(chatReply(200, "<html>Bad gateway</html>", false));
         verifyFallback(draftFor(QStringLiteral("bisa cod?")));
     }
 
@@ -338,7 +300,8 @@ private:
     QSqlDatabase m_db;
     std::optional<KnowledgeBase> m_kb;
     std::optional<KbDrafter> m_offline;
-    std::optional<FakeChatApi> m_api;
+    std::optional<FakeHttpServer> m_api;
+    std::optional<Serambi::Test::LogCapture> m_log;
     QNetworkAccessManager m_network;
     std::optional<LlmDrafter> m_llm;
     qint64 m_messageId = 0;

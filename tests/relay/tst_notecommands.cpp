@@ -1,6 +1,6 @@
 // Internal notes and @mentions through a real WebSocket on loopback: who sees a note, who is
 // told about a mention, and every refusal.
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -30,7 +30,7 @@ QString kindOf(const QJsonObject &event)
     return event.value(QLatin1String("kind")).toString();
 }
 
-QList<QJsonObject> eventsOfKind(const TestConsole &console, qint64 conversationId,
+QList<QJsonObject> eventsOfKind(const ProtocolClient &console, qint64 conversationId,
                                 const QString &kind)
 {
     QList<QJsonObject> found;
@@ -78,7 +78,7 @@ private Q_SLOTS:
         auto sari = loggedIn(QStringLiteral("sari"));
         auto budi = loggedIn(QStringLiteral("budi"));
         auto rina = loggedIn(QStringLiteral("rina"));
-        for (TestConsole *console : {sari.get(), budi.get(), rina.get()})
+        for (ProtocolClient *console : {sari.get(), budi.get(), rina.get()})
             QCOMPARE(frameType(console->subscribe(0)), QStringLiteral("snapshot"));
 
         const QJsonObject result = sari->command(
@@ -94,7 +94,7 @@ private Q_SLOTS:
                  QJsonValue(m_sariId));
 
         // Everyone who sees the chat sees the note; only Rina is told she was mentioned.
-        for (TestConsole *console : {sari.get(), budi.get(), rina.get()})
+        for (ProtocolClient *console : {sari.get(), budi.get(), rina.get()})
             QTRY_COMPARE(eventsOfKind(*console, chat, QStringLiteral("note.created")).size(), 1);
         QTRY_COMPARE(eventsOfKind(*rina, chat, QStringLiteral("mention.created")).size(), 1);
         const QJsonObject mention =
@@ -385,9 +385,9 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestConsole> loggedIn(const QString &username)
+    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
     {
-        auto console = std::make_unique<TestConsole>();
+        auto console = std::make_unique<ProtocolClient>();
         const QJsonObject welcome =
             console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
         if (frameType(welcome) != QLatin1String("welcome"))

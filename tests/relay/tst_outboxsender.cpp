@@ -1,10 +1,10 @@
-#include "fakegraphapi.h"
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
 #include "store/mediafiles.h"
 #include "store/mediarepo.h"
 #include "store/outboxrepo.h"
 #include "store/storewriter.h"
+#include "support/fakegraphapi.h"
 #include "whatsapp/graphclient.h"
 #include "whatsapp/outboxsender.h"
 
@@ -238,7 +238,7 @@ private Q_SLOTS:
         QCOMPARE(request.path, QStringLiteral("/v25.0/106540352242922/messages"));
         QCOMPARE(request.authorization, QByteArray("Bearer EAAG-test-token"));
         QCOMPARE(request.contentType, QByteArray("application/json"));
-        QCOMPARE(request.body, withCallbackData(outbound.request, outbound.outboxId));
+        QCOMPARE(request.json(), withCallbackData(outbound.request, outbound.outboxId));
     }
 
     void shouldStoreTheWamidAsAcceptedAndPublishTheUpdate()
@@ -264,9 +264,9 @@ private Q_SLOTS:
 
     void shouldRetryRateLimitsServerErrorsAndTimeoutsThenSendOnce()
     {
-        m_api->enqueue(FakeGraphApi::Reply::httpStatus(429, "1"));
-        m_api->enqueue(FakeGraphApi::Reply::httpStatus(500));
-        m_api->enqueue(FakeGraphApi::Reply::noAnswer());
+        m_api->enqueue(FakeGraphApi::httpStatus(429, "1"));
+        m_api->enqueue(FakeGraphApi::httpStatus(500));
+        m_api->enqueue(FakeGraphApi::noAnswer());
         QList<qint64> arrivals;
         QElapsedTimer clock;
         clock.start();
@@ -279,7 +279,7 @@ private Q_SLOTS:
                                   10000);
         QCOMPARE(m_api->requests().size(), 4);
         for (const FakeGraphApi::Request &request : m_api->requests())
-            QCOMPARE(request.body, withCallbackData(outbound.request, outbound.outboxId));
+            QCOMPARE(request.json(), withCallbackData(outbound.request, outbound.outboxId));
         QVERIFY2(arrivals.at(1) - arrivals.at(0) >= 1000, "Retry-After: 1 was not honoured");
         QCOMPARE(m_api->wamids().size(), 1);
         QCOMPARE(message(outbound.messageId)->wamid, m_api->wamids().constFirst());
@@ -310,7 +310,7 @@ private Q_SLOTS:
         QFETCH(QString, metaMessage);
         QFETCH(QString, title);
         QFETCH(QString, details);
-        m_api->enqueue(FakeGraphApi::Reply::metaError(400, code, metaMessage, details));
+        m_api->enqueue(FakeGraphApi::metaError(400, code, metaMessage, details));
         m_sender->start();
         const Outbound outbound = createOutbound(QStringLiteral("Halo lagi!"));
 
@@ -333,7 +333,9 @@ private Q_SLOTS:
 
     void shouldUploadAMediaSendsBytesThenSendMetasId()
     {
-        m_api->enqueue({200, QByteArrayLiteral(R"({"id":"4490709327384033"})"), {}, false, 0});
+        FakeGraphApi::Reply uploaded;
+        uploaded.body = QByteArrayLiteral(R"({"id":"4490709327384033"})");
+        m_api->enqueue(uploaded);
         m_sender->start();
         const Outbound outbound = createMediaSend();
         QVERIFY(outbound.messageId > 0);
@@ -346,14 +348,14 @@ private Q_SLOTS:
         QJsonObject expected = outbound.request;
         expected.insert(QLatin1String("image"),
                         QJsonObject{{QLatin1String("id"), QStringLiteral("4490709327384033")}});
-        QCOMPARE(requests.at(1).body, withCallbackData(expected, outbound.outboxId));
+        QCOMPARE(requests.at(1).json(), withCallbackData(expected, outbound.outboxId));
     }
 
     void shouldFailAMediaSendWhoseUploadMetaRefuses()
     {
-        m_api->enqueue(FakeGraphApi::Reply::metaError(
-            400, 131053, QStringLiteral("(#131053) Media upload error"),
-            QStringLiteral("Unsupported file type")));
+        m_api->enqueue(FakeGraphApi::metaError(400, 131053,
+                                               QStringLiteral("(#131053) Media upload error"),
+                                               QStringLiteral("Unsupported file type")));
         m_sender->start();
         const Outbound outbound = createMediaSend();
         QTRY_COMPARE(messageStatus(outbound.messageId), QStringLiteral("failed"));
@@ -366,7 +368,7 @@ private Q_SLOTS:
     void shouldFailWithMetasReasonWhenAttemptsAreExhausted()
     {
         for (int i = 0; i < fastOptions().maxAttempts; ++i) {
-            m_api->enqueue(FakeGraphApi::Reply::metaError(
+            m_api->enqueue(FakeGraphApi::metaError(
                 400, 131016, QStringLiteral("(#131016) Service unavailable"),
                 QStringLiteral("A service is temporarily unavailable.")));
         }
@@ -388,8 +390,8 @@ private Q_SLOTS:
         OutboxOptions options = fastOptions();
         options.maxAttempts = 2;
         makeSender(options);
-        m_api->enqueue(FakeGraphApi::Reply::noAnswer());
-        m_api->enqueue(FakeGraphApi::Reply::noAnswer());
+        m_api->enqueue(FakeGraphApi::noAnswer());
+        m_api->enqueue(FakeGraphApi::noAnswer());
         m_sender->start();
         const Outbound outbound = createOutbound(QStringLiteral("Halo?"));
 
@@ -413,7 +415,7 @@ private Q_SLOTS:
 
         QTRY_COMPARE(messageStatus(outbound.messageId), QStringLiteral("accepted"));
         QCOMPARE(m_api->requests().size(), 1);
-        QCOMPARE(m_api->requests().constFirst().body,
+        QCOMPARE(m_api->requests().constFirst().json(),
                  withCallbackData(outbound.request, outbound.outboxId));
         QCOMPARE(outboxState(outbound.outboxId), QStringLiteral("done"));
     }
@@ -449,7 +451,7 @@ private Q_SLOTS:
         QSet<QString> callbackData;
         for (const FakeGraphApi::Request &request : m_api->requests())
             callbackData.insert(
-                request.body.value(QLatin1String("biz_opaque_callback_data")).toString());
+                request.json().value(QLatin1String("biz_opaque_callback_data")).toString());
         QCOMPARE(callbackData.size(), 6);
         for (const Outbound &outbound : std::as_const(outbounds))
             QCOMPARE(messageStatus(outbound.messageId), QStringLiteral("accepted"));
@@ -472,7 +474,8 @@ private Q_SLOTS:
         const QList<qint64> outboxIds{first.outboxId, second.outboxId, third.outboxId};
         for (int i = 0; i < 3; ++i) {
             QCOMPARE(requests.at(i)
-                         .body.value(QLatin1String("biz_opaque_callback_data"))
+                         .json()
+                         .value(QLatin1String("biz_opaque_callback_data"))
                          .toString()
                          .toLongLong(),
                      outboxIds.at(i));
@@ -485,7 +488,7 @@ private Q_SLOTS:
         m_graph = std::make_unique<GraphClient>(
             GraphOptions{m_api->baseUrl(), PhoneNumberId, Token, 1500}, m_nam.get());
         makeSender(fastOptions());
-        m_api->enqueue(FakeGraphApi::Reply::noAnswer());
+        m_api->enqueue(FakeGraphApi::noAnswer());
         m_sender->start();
         const Outbound outbound = createOutbound(QStringLiteral("Jawaban hilang."));
         QTRY_COMPARE(m_api->requests().size(), 1);

@@ -1,7 +1,7 @@
 // Revocation that bites (issue 11): `serambi-relay user ...` verbs run against the database
 // the running hub uses, the console's logout, and session limits, each taking effect on live
 // connections.
-#include "hubtestsupport.h"
+#include "support/relay/hubharness.h"
 
 #include "config/relayconfig.h"
 #include "service/useradmin.h"
@@ -40,7 +40,7 @@ private:
     }
 
     // The console's closing error, after the hub has looked for changes.
-    QString closedWith(TestConsole &console)
+    QString closedWith(ProtocolClient &console)
     {
         m_harness->hub()->pollUserChanges();
         const QJsonObject error = console.takeType(QStringLiteral("error"));
@@ -49,7 +49,7 @@ private:
         return errorCode(error);
     }
 
-    QString token(TestConsole &console, const QString &username, const QString &password)
+    QString token(ProtocolClient &console, const QString &username, const QString &password)
     {
         return console.login(m_harness->url(), username, password)
             .value(QLatin1String("token"))
@@ -85,7 +85,7 @@ private Q_SLOTS:
 
     void shouldCloseADisabledUsersConsolesAtOnceAndRefuseTheirToken()
     {
-        TestConsole sari;
+        ProtocolClient sari;
         const QString sariToken =
             token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(frameType(sari.subscribe(0)), QStringLiteral("snapshot"));
@@ -93,11 +93,11 @@ private Q_SLOTS:
         QCOMPARE(closedWith(sari), QStringLiteral("account_disabled"));
         QCOMPARE(m_harness->hub()->connectedConsoles(), 0);
 
-        TestConsole again;
+        ProtocolClient again;
         QCOMPARE(errorCode(again.loginWithToken(m_harness->url(), sariToken)),
                  QStringLiteral("auth_failed"));
         QCOMPARE(setUserDisabled(config(), QStringLiteral("sari"), false, *m_out, *m_err), 0);
-        TestConsole enabled;
+        ProtocolClient enabled;
         QCOMPARE(frameType(enabled.login(m_harness->url(), QStringLiteral("sari"),
                                          QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("welcome"));
@@ -106,36 +106,36 @@ private Q_SLOTS:
 
     void shouldEndEverySessionOfARevokedUser()
     {
-        TestConsole first;
-        TestConsole second;
+        ProtocolClient first;
+        ProtocolClient second;
         const QString firstToken =
             token(first, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         token(second, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
-        TestConsole rina;
+        ProtocolClient rina;
         token(rina, QStringLiteral("rina"), QStringLiteral("teh-tarik"));
         QCOMPARE(revokeUserSessions(config(), QStringLiteral("sari"), *m_out, *m_err), 0);
         QVERIFY(m_output.contains(QLatin1String("ended 2 session(s) of sari")));
         QCOMPARE(closedWith(first), QStringLiteral("session_revoked"));
         QCOMPARE(closedWith(second), QStringLiteral("session_revoked"));
         QVERIFY(rina.isConnected());
-        TestConsole again;
+        ProtocolClient again;
         QCOMPARE(errorCode(again.loginWithToken(m_harness->url(), firstToken)),
                  QStringLiteral("auth_failed"));
     }
 
     void shouldEndSessionsWhenThePasswordChanges()
     {
-        TestConsole sari;
+        ProtocolClient sari;
         token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(setUserPassword(config(), QStringLiteral("sari"), QStringLiteral("wedang-jahe"),
                                  *m_out, *m_err),
                  0);
         QCOMPARE(closedWith(sari), QStringLiteral("session_revoked"));
-        TestConsole old;
+        ProtocolClient old;
         QCOMPARE(errorCode(old.login(m_harness->url(), QStringLiteral("sari"),
                                      QStringLiteral("kopi-tubruk"))),
                  QStringLiteral("auth_failed"));
-        TestConsole fresh;
+        ProtocolClient fresh;
         QCOMPARE(frameType(fresh.login(m_harness->url(), QStringLiteral("sari"),
                                        QStringLiteral("wedang-jahe"))),
                  QStringLiteral("welcome"));
@@ -148,7 +148,7 @@ private Q_SLOTS:
         const qint64 queued =
             m_harness->receiveInbound(QStringLiteral("6281401"), QStringLiteral("permisi"));
         QVERIFY(m_harness->assignDirectly(mine, m_sariId));
-        TestConsole rina;
+        ProtocolClient rina;
         const QString rinaToken = token(rina, QStringLiteral("rina"), QStringLiteral("teh-tarik"));
         const QJsonObject before = rina.subscribe(0);
         QCOMPARE(conversationIds(before).size(), 2);
@@ -160,7 +160,7 @@ private Q_SLOTS:
         QCOMPARE(closedWith(rina), QStringLiteral("role_changed"));
         // Nothing of sari's chat reaches rina any more, and her resume is a fresh snapshot.
         m_harness->receiveInbound(QStringLiteral("6281400"), QStringLiteral("masih di sana?"));
-        TestConsole back;
+        ProtocolClient back;
         const QJsonObject welcome = back.loginWithToken(m_harness->url(), rinaToken);
         QCOMPARE(welcome.value(QLatin1String("user")).toObject().value(QLatin1String("role")),
                  QJsonValue(QStringLiteral("agent")));
@@ -175,17 +175,17 @@ private Q_SLOTS:
 
     void shouldLogOutThisSessionOnly()
     {
-        TestConsole sari;
+        ProtocolClient sari;
         const QString sariToken =
             token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
-        TestConsole other;
+        ProtocolClient other;
         token(other, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         const QJsonObject result = sari.command(QStringLiteral("logout"), {});
         QVERIFY(result.value(QLatin1String("ok")).toBool());
         QCOMPARE(errorCode(sari.takeType(QStringLiteral("error"))), QStringLiteral("logged_out"));
         QVERIFY(sari.waitForDisconnected());
         QVERIFY(other.isConnected());
-        TestConsole again;
+        ProtocolClient again;
         QCOMPARE(errorCode(again.loginWithToken(m_harness->url(), sariToken)),
                  QStringLiteral("auth_failed"));
     }
@@ -194,39 +194,39 @@ private Q_SLOTS:
     {
         QString sariToken;
         {
-            TestConsole sari;
+            ProtocolClient sari;
             sariToken = token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         }
         QTRY_COMPARE(m_harness->hub()->connectedConsoles(), 0);
         // Used every ten days, the session lives to its absolute limit of 30 days.
         for (int day = 10; day <= 20; day += 10) {
             m_harness->clockMs += 10 * DayMs;
-            TestConsole used;
+            ProtocolClient used;
             QCOMPARE(frameType(used.loginWithToken(m_harness->url(), sariToken)),
                      QStringLiteral("welcome"));
         }
         QTRY_COMPARE(m_harness->hub()->connectedConsoles(), 0);
         m_harness->clockMs += 11 * DayMs;
-        TestConsole late;
+        ProtocolClient late;
         QCOMPARE(errorCode(late.loginWithToken(m_harness->url(), sariToken)),
                  QStringLiteral("auth_failed"));
 
         // Left unused for longer than 14 days, a session ends before its absolute limit.
         QString idleToken;
         {
-            TestConsole rina;
+            ProtocolClient rina;
             idleToken = token(rina, QStringLiteral("rina"), QStringLiteral("teh-tarik"));
         }
         QTRY_COMPARE(m_harness->hub()->connectedConsoles(), 0);
         m_harness->clockMs += 14 * DayMs + 1000;
-        TestConsole idle;
+        ProtocolClient idle;
         QCOMPARE(errorCode(idle.loginWithToken(m_harness->url(), idleToken)),
                  QStringLiteral("auth_failed"));
     }
 
     void shouldCloseALiveConnectionAtTheAbsoluteLimit()
     {
-        TestConsole sari;
+        ProtocolClient sari;
         token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         m_harness->hub()->pollUserChanges();
         QVERIFY(sari.isConnected());
@@ -243,7 +243,7 @@ private Q_SLOTS:
         QVERIFY(m_harness->start());
         m_harness->addUser(QStringLiteral("sari"), QStringLiteral("agent"),
                            QStringLiteral("kopi-tubruk"));
-        TestConsole sari;
+        ProtocolClient sari;
         token(sari, QStringLiteral("sari"), QStringLiteral("kopi-tubruk"));
         QCOMPARE(revokeUserSessions(config(), QStringLiteral("sari"), *m_out, *m_err), 0);
         QCOMPARE(errorCode(sari.takeType(QStringLiteral("error"), 2000)),

@@ -1,4 +1,4 @@
-#include "httptestclient.h"
+#include "support/sim/simfixture.h"
 #include "webhookreceiver.h"
 
 #include "sim/conversationprinter.h"
@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace Serambi::Sim;
+using namespace Serambi::Test;
 
 namespace {
 
@@ -38,33 +39,23 @@ QJsonObject textTo(const QString &waId, const QString &body)
 
 } // namespace
 
-class TestCustomerSimulator : public QObject
+class TestCustomerSimulator : public QObject, public SimFixture
 {
     Q_OBJECT
 
 private:
     std::unique_ptr<WebhookReceiver> m_receiver;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<HttpTestClient> m_client;
-    std::unique_ptr<HttpTestClient> m_control;
-    QString m_messages;
 
     void startSim(double pace)
     {
         SimConfig config;
-        config.listenPort = 0;
         config.webhookUrl = m_receiver->url();
         config.scriptPath = Serambi::Test::dataPath(QStringLiteral("sim/script.json"));
         config.pace = pace;
         config.statusDelaysMs = {5, 10, 15};
         config.statusJitter = false;
-        m_sim = std::make_unique<Simulator>(config);
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        m_client = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
-        m_client->setBearerToken(config.graphToken);
-        m_control = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
-        m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
+        QVERIFY2(startSimulator(config, &error), qPrintable(error));
     }
 
 private Q_SLOTS:
@@ -132,14 +123,14 @@ private Q_SLOTS:
     {
         startSim(0); // scripted customers stay quiet; only injected messages go out
         const QString path = QStringLiteral("/_sim/customers/%1/messages").arg(Siti);
-        HttpTestResponse response =
+        HttpResponse response =
             m_control->post(path, {{QStringLiteral("type"), QStringLiteral("text")},
                                    {QStringLiteral("text"), QStringLiteral("Halo")}});
         QCOMPARE(response.status, 200);
         const QString firstWamid = response.json().value(QStringLiteral("id")).toString();
         QVERIFY(firstWamid.startsWith(QLatin1String("wamid.")));
 
-        const HttpTestResponse sent =
+        const HttpResponse sent =
             m_client->post(m_messages, textTo(Siti, QStringLiteral("Ya kak?")));
         const QString businessWamid = sent.json()
                                           .value(QStringLiteral("messages"))

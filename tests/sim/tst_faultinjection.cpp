@@ -1,4 +1,4 @@
-#include "httptestclient.h"
+#include "support/sim/simfixture.h"
 
 #include "sim/simulator.h"
 
@@ -7,6 +7,7 @@
 #include <QTest>
 
 using namespace Serambi::Sim;
+using namespace Serambi::Test;
 
 namespace {
 
@@ -21,7 +22,7 @@ QJsonObject text()
              QJsonObject{{QStringLiteral("body"), QStringLiteral("Siap kak")}}}};
 }
 
-int code(const HttpTestResponse &response)
+int code(const HttpResponse &response)
 {
     return response.json()
         .value(QStringLiteral("error"))
@@ -32,16 +33,11 @@ int code(const HttpTestResponse &response)
 
 } // namespace
 
-class TestFaultInjection : public QObject
+class TestFaultInjection : public QObject, public SimFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<HttpTestClient> m_client;
-    std::unique_ptr<HttpTestClient> m_control;
-    QString m_messages;
-
     void addFault(const QJsonObject &fault)
     {
         QCOMPARE(m_control->post(QStringLiteral("/_sim/faults"), fault).status, 200);
@@ -50,17 +46,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-        SimConfig config;
-        config.listenPort = 0;
-        config.webhookUrl = QUrl();
-        config.customersEnabled = false;
-        m_sim = std::make_unique<Simulator>(config);
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        m_client = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
-        m_client->setBearerToken(config.graphToken);
-        m_control = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
-        m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
+        QVERIFY2(startSimulator(quietConfig(), &error), qPrintable(error));
         QVERIFY(!m_sim->customers()
                      .sendMessage(Customer,
                                   {{QStringLiteral("type"), QStringLiteral("text")},
@@ -86,7 +73,7 @@ private Q_SLOTS:
                 .status,
             200);
         for (int i = 0; i < 2; ++i) {
-            const HttpTestResponse response = m_client->post(m_messages, text());
+            const HttpResponse response = m_client->post(m_messages, text());
             QCOMPARE(response.status, 400);
             QCOMPARE(code(response), 130429);
             QVERIFY(response.header("Retry-After").isEmpty());
@@ -105,7 +92,7 @@ private Q_SLOTS:
         addFault({{QStringLiteral("kind"), QStringLiteral("rate_limit")},
                   {QStringLiteral("count"), 1},
                   {QStringLiteral("retry_after"), 7}});
-        const HttpTestResponse response = m_client->post(m_messages, text());
+        const HttpResponse response = m_client->post(m_messages, text());
         QCOMPARE(response.status, 429);
         QCOMPARE(response.header("Retry-After"), QByteArray("7"));
         QCOMPARE(code(response), 130429);
@@ -127,7 +114,7 @@ private Q_SLOTS:
         addFault({{QStringLiteral("kind"), QStringLiteral("server_error")},
                   {QStringLiteral("count"), 1},
                   {QStringLiteral("status"), status}});
-        const HttpTestResponse response = m_client->post(m_messages, text());
+        const HttpResponse response = m_client->post(m_messages, text());
         QCOMPARE(response.status, status);
         QCOMPARE(code(response), metaCode);
         QCOMPARE(m_client->post(m_messages, text()).status, 200);
@@ -153,7 +140,7 @@ private Q_SLOTS:
                   {QStringLiteral("delay_ms"), 400}});
         QElapsedTimer clock;
         clock.start();
-        const HttpTestResponse response = m_client->post(m_messages, text());
+        const HttpResponse response = m_client->post(m_messages, text());
         QCOMPARE(response.status, 200);
         QVERIFY(clock.elapsed() >= 350);
         QCOMPARE(m_sim->state().counters().sendsAccepted, 1);

@@ -1,4 +1,4 @@
-#include "httptestclient.h"
+#include "support/sim/simfixture.h"
 
 #include "sim/simulator.h"
 
@@ -6,6 +6,7 @@
 #include <QTest>
 
 using namespace Serambi::Sim;
+using namespace Serambi::Test;
 
 namespace {
 
@@ -57,7 +58,7 @@ QByteArray multipart(const QByteArray &type, const QByteArray &data,
 }
 
 // Checks the §12.1 shape and returns the code.
-int metaErrorCode(const HttpTestResponse &response)
+int metaErrorCode(const HttpResponse &response)
 {
     const QJsonObject error = response.json().value(QStringLiteral("error")).toObject();
     const int code = error.value(QStringLiteral("code")).toInt();
@@ -81,15 +82,11 @@ int metaErrorCode(const HttpTestResponse &response)
 
 } // namespace
 
-class TestGraphApiServer : public QObject
+class TestGraphApiServer : public QObject, public SimFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<HttpTestClient> m_client;
-    QString m_messages;
-
     void openWindow(const QString &waId)
     {
         QString error;
@@ -104,17 +101,9 @@ private:
 private Q_SLOTS:
     void init()
     {
-        SimConfig config;
-        config.listenPort = 0;
-        config.webhookUrl = QUrl();
-        config.customersEnabled = false;
-        m_sim = std::make_unique<Simulator>(config);
         QString error;
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        QVERIFY2(startSimulator(quietConfig(), &error), qPrintable(error));
         QVERIFY(m_sim->port() != 0);
-        m_client = std::make_unique<HttpTestClient>(m_sim->graphBaseUrl());
-        m_client->setBearerToken(config.graphToken);
-        m_messages = QStringLiteral("/v25.0/%1/messages").arg(config.phoneNumberId);
     }
 
     void cleanup()
@@ -127,7 +116,7 @@ private Q_SLOTS:
     {
         openWindow(Customer);
         m_client->setBearerToken({});
-        HttpTestResponse response = m_client->post(m_messages, textTo(Customer));
+        HttpResponse response = m_client->post(m_messages, textTo(Customer));
         QCOMPARE(response.status, 401);
         QCOMPARE(metaErrorCode(response), 190);
         m_client->setBearerToken("not-the-token");
@@ -145,7 +134,7 @@ private Q_SLOTS:
                             textTo(Customer))
                      .status,
                  200);
-        HttpTestResponse response =
+        HttpResponse response =
             m_client->post(QStringLiteral("/v25.0/999999999/messages"), textTo(Customer));
         QCOMPARE(response.status, 400);
         QCOMPARE(metaErrorCode(response), 100);
@@ -158,7 +147,7 @@ private Q_SLOTS:
     void shouldAnswerAnAcceptedSendLikeMeta()
     {
         openWindow(Customer);
-        const HttpTestResponse response =
+        const HttpResponse response =
             m_client->post(m_messages, textTo(QStringLiteral("+62 812-3456-7001")));
         QCOMPARE(response.status, 200);
         const QJsonObject body = response.json();
@@ -178,8 +167,7 @@ private Q_SLOTS:
     void shouldRefuseInvalidBodiesWithAMetaShapedError()
     {
         openWindow(Customer);
-        HttpTestResponse response =
-            m_client->post(m_messages, textTo(Customer, QString(4097, u'x')));
+        HttpResponse response = m_client->post(m_messages, textTo(Customer, QString(4097, u'x')));
         QCOMPARE(response.status, 400);
         QCOMPARE(metaErrorCode(response), 100);
         response = m_client->postRaw(m_messages, "{not json", "application/json");
@@ -196,7 +184,7 @@ private Q_SLOTS:
 
     void shouldRefuseFreeFormOutsideTheWindowButAcceptTemplates()
     {
-        HttpTestResponse response = m_client->post(m_messages, textTo(Customer));
+        HttpResponse response = m_client->post(m_messages, textTo(Customer));
         QCOMPARE(response.status, 400);
         QCOMPARE(metaErrorCode(response), 131047);
 
@@ -222,7 +210,7 @@ private Q_SLOTS:
 
     void shouldMarkMessagesRead()
     {
-        const HttpTestResponse response = m_client->post(
+        const HttpResponse response = m_client->post(
             m_messages, {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
                          {QStringLiteral("status"), QStringLiteral("read")},
                          {QStringLiteral("message_id"), QStringLiteral("wamid.IN1")},
@@ -252,8 +240,8 @@ private Q_SLOTS:
         QCOMPARE(recorded.first().query, QStringLiteral("trace=1"));
         QCOMPARE(recorded.first().status, 200);
 
-        HttpTestClient control(m_sim->graphBaseUrl());
-        const HttpTestResponse listed =
+        HttpClient control(m_sim->graphBaseUrl());
+        const HttpResponse listed =
             control.get(QStringLiteral("/_sim/requests?since=%1").arg(before));
         QCOMPARE(listed.status, 200);
         const QJsonArray requests = listed.json().value(QStringLiteral("requests")).toArray();
@@ -267,7 +255,7 @@ private Q_SLOTS:
     void shouldUploadServeAndDeleteMedia()
     {
         const QByteArray png = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(64, 'p');
-        HttpTestResponse response = m_client->postRaw(
+        HttpResponse response = m_client->postRaw(
             QStringLiteral("/v25.0/%1/media").arg(m_sim->config().phoneNumberId),
             multipart("image/png", png), "multipart/form-data; boundary=sim-boundary");
         QCOMPARE(response.status, 200);
@@ -283,7 +271,7 @@ private Q_SLOTS:
         const QString url = meta.value(QStringLiteral("url")).toString();
         QVERIFY(url.contains(QLatin1String("/media-download/") + id));
 
-        HttpTestClient anonymous(m_sim->graphBaseUrl());
+        HttpClient anonymous(m_sim->graphBaseUrl());
         QCOMPARE(anonymous.get(url).status, 401);
         response = m_client->get(url);
         QCOMPARE(response.status, 200);
@@ -314,7 +302,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, type);
         QFETCH(QByteArray, data);
-        const HttpTestResponse response =
+        const HttpResponse response =
             m_client->postRaw(QStringLiteral("/v25.0/%1/media").arg(m_sim->config().phoneNumberId),
                               multipart(type, data), "multipart/form-data; boundary=sim-boundary");
         QCOMPARE(response.status, 400);
@@ -329,7 +317,7 @@ private Q_SLOTS:
                                 .json()
                                 .value(QStringLiteral("url"))
                                 .toString();
-        const HttpTestResponse response = m_client->get(url);
+        const HttpResponse response = m_client->get(url);
         QCOMPARE(response.status, 200);
         QVERIFY(response.body.startsWith("\x89PNG"));
     }
@@ -339,7 +327,7 @@ private Q_SLOTS:
         const QString path =
             QStringLiteral("/v25.0/%1/message_templates").arg(m_sim->config().wabaId);
         QStringList names;
-        HttpTestResponse response = m_client->get(path + QStringLiteral("?limit=4"));
+        HttpResponse response = m_client->get(path + QStringLiteral("?limit=4"));
         QCOMPARE(response.status, 200);
         QJsonObject page = response.json();
         QCOMPARE(page.value(QStringLiteral("data")).toArray().size(), 4);

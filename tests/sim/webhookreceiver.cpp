@@ -3,34 +3,23 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-QJsonObject WebhookReceiver::Delivery::json() const
-{
-    return QJsonDocument::fromJson(body).object();
-}
-
 WebhookReceiver::WebhookReceiver()
 {
-    m_server.route(QStringLiteral("/webhook"), [this](const QHttpServerRequest &request) {
-        Delivery delivery;
-        delivery.body = request.body();
-        delivery.signature = request.value("X-Hub-Signature-256");
-        delivery.contentType = request.value("Content-Type");
-        delivery.answeredWith = m_answers.isEmpty() ? 200 : m_answers.takeFirst();
-        m_deliveries.append(delivery);
-        return QHttpServerResponse(QHttpServerResponder::StatusCode(delivery.answeredWith));
-    });
-    m_port = m_server.listen(QHostAddress::LocalHost, 0);
+    if (!m_server.listen())
+        qWarning("the webhook receiver could not listen");
 }
 
-QUrl WebhookReceiver::url() const
+void WebhookReceiver::answerNextWith(int status)
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(m_port));
+    Serambi::Test::FakeHttpServer::Reply reply;
+    reply.status = status;
+    m_server.enqueue(reply);
 }
 
 QList<QJsonObject> WebhookReceiver::accepted() const
 {
     QList<QJsonObject> result;
-    for (const Delivery &delivery : m_deliveries) {
+    for (const Delivery &delivery : deliveries()) {
         if (delivery.answeredWith == 200)
             result.append(delivery.json());
     }

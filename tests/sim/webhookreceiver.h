@@ -1,31 +1,23 @@
 #pragma once
 
-#include <QByteArray>
-#include <QHttpServer>
+#include "support/fakehttpserver.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QUrl>
 
-// Stands in for the relay's /webhook: keeps every delivery's raw bytes and headers and answers
-// with the queued statuses (200 once they run out).
+// Stands in for the relay's /webhook: a FakeHttpServer that keeps every delivery's raw bytes
+// and headers and answers with the queued statuses (200 once they run out).
 class WebhookReceiver
 {
 public:
-    struct Delivery
-    {
-        QByteArray body;
-        QByteArray signature;
-        QByteArray contentType;
-        int answeredWith = 200;
-
-        QJsonObject json() const;
-    };
+    using Delivery = Serambi::Test::FakeHttpServer::Request;
 
     WebhookReceiver();
 
-    QUrl url() const;
-    void answerNextWith(int status) { m_answers.append(status); }
-    const QList<Delivery> &deliveries() const { return m_deliveries; }
+    QUrl url() const { return m_server.url(QStringLiteral("/webhook")); }
+    void answerNextWith(int status);
+    const QList<Delivery> &deliveries() const { return m_server.requests(); }
     // Deliveries answered 200, parsed.
     QList<QJsonObject> accepted() const;
     // Every statuses[] item in accepted deliveries, in arrival order.
@@ -34,8 +26,5 @@ public:
     QList<QJsonObject> messages() const;
 
 private:
-    QHttpServer m_server;
-    quint16 m_port = 0;
-    QList<int> m_answers;
-    QList<Delivery> m_deliveries;
+    Serambi::Test::FakeHttpServer m_server;
 };

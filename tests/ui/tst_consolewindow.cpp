@@ -18,6 +18,7 @@
 #include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
 #include "support/testdata.h"
+#include "support/window/windowfixture.h"
 #include "ui/assigndialog.h"
 #include "ui/connectionindicator.h"
 #include "ui/consolesettings.h"
@@ -50,16 +51,9 @@
 #include <optional>
 
 using namespace Serambi;
+using namespace Serambi::Test;
 
 namespace {
-const QString CustomerWaId = QStringLiteral("6281234567001");
-const QString CustomerName = QStringLiteral("Siti Rahmawati");
-const QString Agent = QStringLiteral("ayu");
-const QString AgentPassword = QStringLiteral("rahasia-ayu");
-const QString Supervisor = QStringLiteral("budi");
-const QString SupervisorPassword = QStringLiteral("rahasia-budi");
-constexpr int Timeout = 15000;
-
 QModelIndex rowNamed(QAbstractItemModel *model, const QString &name)
 {
     const QModelIndexList found = model->match(
@@ -78,7 +72,7 @@ bool viewShowsText(QListView *view, const QString &text)
 }
 } // namespace
 
-class TestConsoleWindow : public QObject
+class TestConsoleWindow : public QObject, public Test::WindowFixture
 {
     Q_OBJECT
 
@@ -96,24 +90,6 @@ private:
                 return body;
         }
         return {};
-    }
-
-    template<typename T> T *child(const char *name) const
-    {
-        return m_window->findChild<T *>(QLatin1String(name));
-    }
-
-    QString customerWrites(const QString &text, const QString &waId = CustomerWaId,
-                           const QString &name = CustomerName)
-    {
-        QString error;
-        const QString wamid = m_sim->customers().sendMessage(
-            waId,
-            {{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}},
-            &error, name);
-        if (wamid.isEmpty())
-            qWarning() << error;
-        return wamid;
     }
 
     // Signs in through the dialog the way an agent does.
@@ -191,45 +167,15 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        m_sim = &m_loop->sim();
-        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
-                                AgentPassword));
-        QVERIFY(m_loop->addUser(Supervisor, QStringLiteral("Budi Santoso"),
-                                QStringLiteral("supervisor"), SupervisorPassword));
+        QVERIFY2(startSimulator(&error), qPrintable(error));
         QVERIFY(m_loop->addUser(QStringLiteral("dewi"), QStringLiteral("Dewi Anggraini"),
                                 QStringLiteral("agent"), QStringLiteral("rahasia-dewi")));
         QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
-
-        m_settings =
-            std::make_unique<Ui::ConsoleSettings>(m_loop->dataPath(QStringLiteral("console.ini")));
-        m_settings->setLanguage(QStringLiteral("en"));
-        m_language = std::make_unique<Ui::LanguageSwitcher>();
-        m_language->apply(QStringLiteral("en"));
-        m_credentials = std::make_unique<App::MemoryCredentialStore>();
-        m_client = std::make_unique<App::RelayClient>();
-        App::ConsoleOptions options;
-        options.dataDirectory = m_loop->dataPath(QStringLiteral("console"));
-        m_controller =
-            std::make_unique<App::ConsoleController>(m_client.get(), m_credentials.get(), options);
-        m_window = std::make_unique<Ui::MainWindow>(m_controller.get(), m_settings.get(),
-                                                    m_language.get());
+        openWindow();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_controller.reset();
-        m_client.reset();
-        m_credentials.reset();
-        m_language->apply(QStringLiteral("en"));
-        m_language.reset();
-        m_settings.reset();
-        m_sim = nullptr;
-        m_loop.reset();
-    }
+    void cleanup() { closeWindow(); }
 
     void shouldShowACustomersPhotoAfterARetriedDownload()
     {
@@ -889,16 +835,6 @@ private Q_SLOTS:
         QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), QStringLiteral("Connected"), Timeout);
     }
-
-private:
-    std::optional<Test::LoopbackRelay> m_loop;
-    Sim::Simulator *m_sim = nullptr;
-    std::unique_ptr<Ui::ConsoleSettings> m_settings;
-    std::unique_ptr<Ui::LanguageSwitcher> m_language;
-    std::unique_ptr<App::MemoryCredentialStore> m_credentials;
-    std::unique_ptr<App::RelayClient> m_client;
-    std::unique_ptr<App::ConsoleController> m_controller;
-    std::unique_ptr<Ui::MainWindow> m_window;
 };
 
 QTEST_MAIN(TestConsoleWindow)

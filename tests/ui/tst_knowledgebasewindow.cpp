@@ -10,7 +10,7 @@
 #include "app/session.h"
 #include "config/relayconfig.h"
 #include "service/kbadmin.h"
-#include "support/consoleclient.h"
+#include "support/protocolclient.h"
 #include "support/loopback/loopbackrelay.h"
 #include "ui/consolesettings.h"
 #include "ui/knowledgebasewindow.h"
@@ -34,7 +34,7 @@
 #include <optional>
 
 using namespace Serambi;
-using Serambi::Test::ConsoleClient;
+using Serambi::Test::ProtocolClient;
 using Serambi::Test::LoopbackRelay;
 
 namespace {
@@ -82,8 +82,8 @@ private:
     // The customer asks what no article answers; the AI abstains and the agent answers.
     bool agentAnswersWhatTheAiCouldNot()
     {
-        ConsoleClient agent;
-        if (!agent.signIn(m_loop->agentsUrl(), Agent, AgentPassword) || !agent.subscribe(0))
+        ProtocolClient agent;
+        if (!agent.signIn(m_loop->agentsUrl(), Agent, AgentPassword) || agent.subscribe(0).isEmpty())
             return false;
         m_loop->customerWrites(QStringLiteral("6281234567009"), Question);
         const QJsonObject draft = agent.waitForEvent([](const QJsonObject &event) {
@@ -95,9 +95,7 @@ private:
         const QJsonObject data = draft.value(QLatin1String("data")).toObject();
         if (!data.value(QLatin1String("sources")).toArray().isEmpty())
             return false;
-        const QJsonObject sent = agent.command(
-            QStringLiteral("answer-1"), QStringLiteral("send_text"),
-            {{QLatin1String("conversation_id"), data.value(QLatin1String("conversation_id"))},
+        const QJsonObject sent = agent.command(QStringLiteral("send_text"), {{QLatin1String("conversation_id"), data.value(QLatin1String("conversation_id"))},
              {QLatin1String("text"), Reply}});
         return sent.value(QLatin1String("ok")).toBool();
     }

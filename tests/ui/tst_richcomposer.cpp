@@ -13,7 +13,7 @@
 #include "app/session.h"
 #include "config/relayconfig.h"
 #include "sim/simulator.h"
-#include "support/loopback/loopbackrelay.h"
+#include "support/window/windowfixture.h"
 #include "ui/attachment.h"
 #include "ui/attachmentstrip.h"
 #include "ui/canneddialog.h"
@@ -42,25 +42,13 @@
 #include <optional>
 
 using namespace Serambi;
+using namespace Serambi::Test;
 
-namespace {
-const QString CustomerWaId = QStringLiteral("6281234567001");
-const QString CustomerName = QStringLiteral("Siti Rahmawati");
-const QString Agent = QStringLiteral("ayu");
-const QString AgentPassword = QStringLiteral("rahasia-ayu");
-constexpr int Timeout = 15000;
-} // namespace
-
-class TestRichComposer : public QObject
+class TestRichComposer : public QObject, public Test::WindowFixture
 {
     Q_OBJECT
 
 private:
-    template<typename T> T *child(const char *name) const
-    {
-        return m_window->findChild<T *>(QLatin1String(name));
-    }
-
     // Bodies of the Graph API's /messages requests after request number before.
     QList<QJsonObject> messagesAfter(int before) const
     {
@@ -90,18 +78,6 @@ private:
         return std::any_of(bodies.cbegin(), bodies.cend(), [](const QJsonObject &body) {
             return body.contains(QLatin1String("typing_indicator"));
         });
-    }
-
-    QString customerWrites(const QString &text)
-    {
-        QString error;
-        const QString wamid = m_sim->customers().sendMessage(
-            CustomerWaId,
-            {{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}},
-            &error, CustomerName);
-        if (wamid.isEmpty())
-            qWarning() << error;
-        return wamid;
     }
 
     // Signs in, waits for the customer's chat and opens it.
@@ -148,42 +124,16 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        m_sim = &m_loop->sim();
-        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
-                                AgentPassword));
+        QVERIFY2(startSimulator(&error), qPrintable(error));
         // The template picker lists what the relay synced from the simulator at start.
         Relay::RelayConfig config = m_loop->relayConfig();
         config.wabaId = m_sim->config().wabaId;
         QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
-        m_settings =
-            std::make_unique<Ui::ConsoleSettings>(m_loop->dataPath(QStringLiteral("console.ini")));
-        m_settings->setLanguage(QStringLiteral("en"));
-        m_language = std::make_unique<Ui::LanguageSwitcher>();
-        m_language->apply(QStringLiteral("en"));
-        m_credentials = std::make_unique<App::MemoryCredentialStore>();
-        m_client = std::make_unique<App::RelayClient>();
-        App::ConsoleOptions options;
-        options.dataDirectory = m_loop->dataPath(QStringLiteral("console"));
-        m_controller =
-            std::make_unique<App::ConsoleController>(m_client.get(), m_credentials.get(), options);
-        m_window = std::make_unique<Ui::MainWindow>(m_controller.get(), m_settings.get(),
-                                                    m_language.get());
+        openWindow();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_controller.reset();
-        m_client.reset();
-        m_credentials.reset();
-        m_language.reset();
-        m_settings.reset();
-        m_sim = nullptr;
-        m_loop.reset();
-    }
+    void cleanup() { closeWindow(); }
 
     void shouldSendTheButtonsBuiltInTheBuilderAsAReply()
     {
@@ -536,16 +486,6 @@ private Q_SLOTS:
                                 "still wait offline and go out when you are back."));
         QVERIFY(panel->attachmentStrip()->isReady()); // kept for when the relay is back
     }
-
-private:
-    std::optional<Test::LoopbackRelay> m_loop;
-    Sim::Simulator *m_sim = nullptr;
-    std::unique_ptr<Ui::ConsoleSettings> m_settings;
-    std::unique_ptr<Ui::LanguageSwitcher> m_language;
-    std::unique_ptr<App::MemoryCredentialStore> m_credentials;
-    std::unique_ptr<App::RelayClient> m_client;
-    std::unique_ptr<App::ConsoleController> m_controller;
-    std::unique_ptr<Ui::MainWindow> m_window;
 };
 
 QTEST_MAIN(TestRichComposer)

@@ -3,7 +3,7 @@
 // session out at the relay.
 #include "app/relayclient.h"
 #include "service/useradmin.h"
-#include "support/loopback/loopbackrelay.h"
+#include "support/console/consolefixture.h"
 #include "ui/errortext.h"
 
 #include <QCoreApplication>
@@ -13,13 +13,9 @@
 
 using namespace Serambi;
 using namespace Serambi::App;
+using namespace Serambi::Test;
 
-namespace {
-const QString Agent = QStringLiteral("ayu");
-const QString Password = QStringLiteral("kopi-susu-1");
-} // namespace
-
-class TestSessionEnd : public QObject
+class TestSessionEnd : public QObject, public ConsoleFixture
 {
     Q_OBJECT
 
@@ -28,26 +24,20 @@ private:
     QString signIn(RelayClient &client)
     {
         QSignalSpy welcomed(&client, &RelayClient::welcomed);
-        client.signInWithPassword(m_loop->agentsUrl(), Agent, Password);
+        client.signInWithPassword(m_loop->agentsUrl(), Agent, AgentPassword);
         if (!welcomed.wait(5000))
             return {};
         return welcomed.first().at(1).toString();
     }
 
-    std::optional<Test::LoopbackRelay> m_loop;
-
 private Q_SLOTS:
     void init()
     {
-        m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
-                                Password));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QVERIFY2(startLoopback(&error), qPrintable(error));
     }
 
-    void cleanup() { m_loop.reset(); }
+    void cleanup() { stopLoopback(); }
 
     void shouldSignOutWithTheReasonWhenTheRelayRevokesTheSession()
     {

@@ -3,11 +3,11 @@
 #include "service/relayservice.h"
 #include "service/useradmin.h"
 #include "sim/simulator.h"
+#include "support/inbound.h"
 
 #include "whatsapp/signature.h"
 
 #include <QEventLoop>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -51,6 +51,19 @@ bool LoopbackRelay::addUser(const QString &username, const QString &displayName,
     QTextStream out(stdout);
     QTextStream err(stderr);
     return Relay::addUser(relayConfig(), username, displayName, role, password, out, err) == 0;
+}
+
+bool LoopbackRelay::start(const QList<User> &users, QString *error)
+{
+    if (!startSimulator(error))
+        return false;
+    for (const User &user : users) {
+        if (!addUser(user.username, user.displayName, user.role, user.password)) {
+            *error = QStringLiteral("could not add user %1").arg(user.username);
+            return false;
+        }
+    }
+    return startRelay(error);
 }
 
 bool LoopbackRelay::startRelay(QString *error)
@@ -98,32 +111,16 @@ QString LoopbackRelay::customerWroteAt(const QString &waId, const QString &text,
 QByteArray LoopbackRelay::textWebhook(const QString &waId, const QString &wamid,
                                       const QString &text, qint64 sentAtSecs) const
 {
-    const QJsonObject message{
-        {QStringLiteral("from"), waId},
-        {QStringLiteral("id"), wamid},
-        {QStringLiteral("timestamp"), QString::number(sentAtSecs)},
-        {QStringLiteral("type"), QStringLiteral("text")},
-        {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), text}}}};
-    const QJsonObject value{
-        {QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("display_phone_number"), m_sim->config().displayPhoneNumber},
-                     {QStringLiteral("phone_number_id"), QLatin1String(PhoneNumberId)}}},
-        {QStringLiteral("contacts"),
-         QJsonArray{
-             QJsonObject{{QStringLiteral("profile"),
-                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Pelanggan")}}},
-                         {QStringLiteral("wa_id"), waId}}}},
-        {QStringLiteral("messages"), QJsonArray{message}}};
-    const QJsonObject webhook{
-        {QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-        {QStringLiteral("entry"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("id"), m_sim->config().wabaId},
-             {QStringLiteral("changes"),
-              QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("messages")},
-                                     {QStringLiteral("value"), value}}}}}}}};
-    return QJsonDocument(webhook).toJson(QJsonDocument::Compact);
+    InboundText message;
+    message.phoneNumberId = QLatin1String(PhoneNumberId);
+    message.displayPhoneNumber = m_sim->config().displayPhoneNumber;
+    message.wabaId = m_sim->config().wabaId;
+    message.waId = waId;
+    message.profileName = QStringLiteral("Pelanggan");
+    message.wamid = wamid;
+    message.text = text;
+    message.timestampSecs = sentAtSecs;
+    return QJsonDocument(inbound(message)).toJson(QJsonDocument::Compact);
 }
 
 QByteArray LoopbackRelay::signature(const QByteArray &body)

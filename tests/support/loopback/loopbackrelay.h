@@ -3,6 +3,7 @@
 #include "config/relayconfig.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -24,6 +25,14 @@ namespace Serambi::Test {
 class LoopbackRelay
 {
 public:
+    struct User
+    {
+        QString username;
+        QString displayName;
+        QString role;
+        QString password;
+    };
+
     LoopbackRelay();
     ~LoopbackRelay();
     LoopbackRelay(const LoopbackRelay &) = delete;
@@ -34,6 +43,8 @@ public:
     bool addUser(const QString &username, const QString &displayName, const QString &role,
                  const QString &password);
     bool startRelay(QString *error);
+    // startSimulator(), users, startRelay(): false with *error on the first failure.
+    bool start(const QList<User> &users, QString *error);
     // Starts the relay with config, relayConfig() changed by the test (AI mode, thresholds).
     bool startRelay(const Relay::RelayConfig &config, QString *error);
     void stopRelay();

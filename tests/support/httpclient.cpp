@@ -1,15 +1,17 @@
-#include "httptestclient.h"
+#include "httpclient.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSignalSpy>
 
-QJsonObject HttpTestResponse::json() const
+namespace Serambi::Test {
+
+QJsonObject HttpResponse::json() const
 {
     return QJsonDocument::fromJson(body).object();
 }
 
-QByteArray HttpTestResponse::header(const QByteArray &name) const
+QByteArray HttpResponse::header(const QByteArray &name) const
 {
     for (const auto &header : headers) {
         if (header.first.compare(name, Qt::CaseInsensitive) == 0)
@@ -18,9 +20,9 @@ QByteArray HttpTestResponse::header(const QByteArray &name) const
     return {};
 }
 
-HttpTestClient::HttpTestClient(const QUrl &base) : m_base(base) {}
+HttpClient::HttpClient(const QUrl &base) : m_base(base) {}
 
-QUrl HttpTestClient::url(const QString &pathOrUrl) const
+QUrl HttpClient::url(const QString &pathOrUrl) const
 {
     if (pathOrUrl.startsWith(QLatin1String("http")))
         return QUrl(pathOrUrl);
@@ -32,30 +34,30 @@ QUrl HttpTestClient::url(const QString &pathOrUrl) const
     return url;
 }
 
-HttpTestResponse HttpTestClient::get(const QString &path)
+HttpResponse HttpClient::get(const QString &path)
 {
     return send("GET", path, {}, {});
 }
 
-HttpTestResponse HttpTestClient::del(const QString &path)
+HttpResponse HttpClient::del(const QString &path)
 {
     return send("DELETE", path, {}, {});
 }
 
-HttpTestResponse HttpTestClient::post(const QString &path, const QJsonObject &body)
+HttpResponse HttpClient::post(const QString &path, const QJsonObject &body)
 {
     return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact),
                 "application/json");
 }
 
-HttpTestResponse HttpTestClient::postRaw(const QString &path, const QByteArray &body,
-                                         const QByteArray &contentType)
+HttpResponse HttpClient::postRaw(const QString &path, const QByteArray &body,
+                                 const QByteArray &contentType)
 {
     return send("POST", path, body, contentType);
 }
 
-HttpTestResponse HttpTestClient::send(const QByteArray &verb, const QString &path,
-                                      const QByteArray &body, const QByteArray &contentType)
+HttpResponse HttpClient::send(const QByteArray &verb, const QString &path, const QByteArray &body,
+                              const QByteArray &contentType)
 {
     QNetworkRequest request(url(path));
     if (!m_token.isEmpty())
@@ -67,10 +69,12 @@ HttpTestResponse HttpTestClient::send(const QByteArray &verb, const QString &pat
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished())
         finished.wait(m_timeoutMs + 2000);
-    HttpTestResponse response;
+    HttpResponse response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->readAll();
     response.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return response;
 }
+
+} // namespace Serambi::Test

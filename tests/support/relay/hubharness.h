@@ -4,6 +4,7 @@
 #include "hub/huboptions.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
+#include "support/protocolclient.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -66,53 +67,5 @@ private:
     std::unique_ptr<QWebSocketServer> m_server;
     int m_wamids = 0;
 };
-
-// A console as the tests drive it: a real QWebSocket that records every frame it receives.
-class TestConsole
-{
-public:
-    TestConsole();
-    TestConsole(const TestConsole &) = delete;
-    TestConsole &operator=(const TestConsole &) = delete;
-
-    bool open(const QUrl &url);
-    // Sends this X-Forwarded-For with the upgrade request of the next open().
-    void setForwardedFor(const QByteArray &forwardedFor) { m_forwardedFor = forwardedFor; }
-    // The close code the relay sent (1009: too much data, 1008: policy).
-    int closeCode() const { return int(m_socket.closeCode()); }
-    bool isConnected() const;
-    bool waitForDisconnected(int timeoutMs = 5000);
-    void send(const QJsonObject &frame);
-    void sendText(const QString &text);
-
-    // The first frame not yet taken that matches; an empty object on timeout.
-    QJsonObject take(const std::function<bool(const QJsonObject &)> &matches, int timeoutMs = 5000);
-    QJsonObject takeType(const QString &type, int timeoutMs = 5000);
-
-    // Opens url and says hello; returns the welcome or error frame.
-    QJsonObject login(const QUrl &url, const QString &username, const QString &password);
-    QJsonObject loginWithToken(const QUrl &url, const QString &token);
-    // Sends subscribe; returns the "subscribed" or "snapshot" frame.
-    QJsonObject subscribe(qint64 since);
-    // Runs a command and returns its result frame.
-    QJsonObject command(const QString &name, const QJsonObject &args, const QString &id = {});
-
-    // Every frame received, and the seqs of the event frames, in arrival order.
-    const QList<QJsonObject> &frames() const { return m_frames; }
-    QList<qint64> eventSeqs() const;
-    QList<QJsonObject> events(qint64 conversationId) const;
-
-private:
-    QWebSocket m_socket;
-    QByteArray m_forwardedFor;
-    QList<QJsonObject> m_frames;
-    QList<bool> m_taken;
-    int m_commands = 0;
-};
-
-// The frame's type.
-QString frameType(const QJsonObject &frame);
-// The code of an error frame or of a failed result.
-QString errorCode(const QJsonObject &frame);
 
 } // namespace Serambi::Test

@@ -7,8 +7,10 @@
 #include <QPair>
 #include <QUrl>
 
+namespace Serambi::Test {
+
 // Blocking HTTP calls for tests (the event loop runs while waiting).
-struct HttpTestResponse
+struct HttpResponse
 {
     int status = 0; // 0: no answer (timeout or connection error)
     QByteArray body;
@@ -18,28 +20,30 @@ struct HttpTestResponse
     QByteArray header(const QByteArray &name) const;
 };
 
-class HttpTestClient
+class HttpClient
 {
 public:
-    explicit HttpTestClient(const QUrl &base);
+    explicit HttpClient(const QUrl &base);
 
     void setBearerToken(const QByteArray &token) { m_token = token; }
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
 
-    HttpTestResponse get(const QString &path);
-    HttpTestResponse del(const QString &path);
-    HttpTestResponse post(const QString &path, const QJsonObject &body);
-    HttpTestResponse postRaw(const QString &path, const QByteArray &body,
-                             const QByteArray &contentType);
+    HttpResponse get(const QString &path);
+    HttpResponse del(const QString &path);
+    HttpResponse post(const QString &path, const QJsonObject &body);
+    HttpResponse postRaw(const QString &path, const QByteArray &body,
+                         const QByteArray &contentType);
     // Absolute URLs (e.g. a media download URL) keep their host; paths join the base.
     QUrl url(const QString &pathOrUrl) const;
 
 private:
-    HttpTestResponse send(const QByteArray &verb, const QString &path, const QByteArray &body,
-                          const QByteArray &contentType);
+    HttpResponse send(const QByteArray &verb, const QString &path, const QByteArray &body,
+                      const QByteArray &contentType);
 
     QUrl m_base;
     QByteArray m_token;
     int m_timeoutMs = 5000;
     QNetworkAccessManager m_network;
 };
+
+} // namespace Serambi::Test
