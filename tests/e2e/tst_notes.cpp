@@ -2,8 +2,8 @@
 // request, a note (and its @mention) written in a live chat appears in none of them, while the
 // reply the agent sends right after it does.
 #include "sim/simulator.h"
-#include "support/protocolclient.h"
 #include "support/loopback/loopbackrelay.h"
+#include "support/protocolclient.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -58,13 +58,14 @@ private Q_SLOTS:
         QVERIFY(!arrived.isEmpty());
         const qint64 conversationId = arrived.value(QLatin1String("conversation_id")).toInteger();
 
-        const QJsonObject note =
-            console.command(QStringLiteral("add_note"), {{QStringLiteral("conversation_id"), conversationId},
-                             {QStringLiteral("text"), NoteText}});
+        const QJsonObject note = console.command(
+            QStringLiteral("add_note"), {{QStringLiteral("conversation_id"), conversationId},
+                                         {QStringLiteral("text"), NoteText}});
         QVERIFY2(note.value(QLatin1String("ok")).toBool(),
                  qPrintable(QString::fromUtf8(QJsonDocument(note).toJson())));
         const QJsonObject reply =
-            console.command(QStringLiteral("send_text"), {{QStringLiteral("conversation_id"), conversationId},
+            console.command(QStringLiteral("send_text"),
+                            {{QStringLiteral("conversation_id"), conversationId},
                              {QStringLiteral("text"), QStringLiteral("Ongkir ke Medan Rp25.000")}});
         QVERIFY(reply.value(QLatin1String("ok")).toBool());
 
@@ -82,8 +83,8 @@ private Q_SLOTS:
             QVERIFY2(!request.body.contains("@rina"), request.body.constData());
         }
         // Nor is the note a message of the chat (the customer's history).
-        const QJsonObject history =
-            console.command(QStringLiteral("history"), {{QStringLiteral("conversation_id"), conversationId}});
+        const QJsonObject history = console.command(
+            QStringLiteral("history"), {{QStringLiteral("conversation_id"), conversationId}});
         const QByteArray messages = QJsonDocument(history).toJson(QJsonDocument::Compact);
         QVERIFY(messages.contains("Rp25.000"));
         QVERIFY(!messages.contains("komplain ongkir"));

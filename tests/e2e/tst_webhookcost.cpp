@@ -5,8 +5,8 @@
 // ratio may be at most twice the one recorded in tests/data/perf/webhookcost.json for this
 // build type (docs/performance.md, "Regression guard").
 #include "service/kbadmin.h"
-#include "support/protocolclient.h"
 #include "support/loopback/loopbackrelay.h"
+#include "support/protocolclient.h"
 #include "support/testdata.h"
 #include "whatsapp/signature.h"
 #include "whatsapp/webhookparser.h"

@@ -1,8 +1,8 @@
 // customer_orders over a real WebSocket: who may ask, and that only the chat's customer's
 // orders come back.
-#include "support/relay/hubharness.h"
 #include "integrations/commerce/shoporderrepo.h"
 #include "store/writetxn.h"
+#include "support/relay/hubharness.h"
 
 #include "protocol/orderpayload.h"
 

@@ -5,10 +5,10 @@
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
 #include "config/relayconfig.h"
-#include "support/relay/hubharness.h"
 #include "service/kbadmin.h"
 #include "store/database.h"
 #include "store/draftrepo.h"
+#include "support/relay/hubharness.h"
 
 #include <QDir>
 #include <QFile>

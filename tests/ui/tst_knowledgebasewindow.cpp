@@ -10,8 +10,8 @@
 #include "app/session.h"
 #include "config/relayconfig.h"
 #include "service/kbadmin.h"
-#include "support/protocolclient.h"
 #include "support/loopback/loopbackrelay.h"
+#include "support/protocolclient.h"
 #include "ui/consolesettings.h"
 #include "ui/knowledgebasewindow.h"
 #include "ui/languageswitcher.h"
@@ -34,8 +34,8 @@
 #include <optional>
 
 using namespace Serambi;
-using Serambi::Test::ProtocolClient;
 using Serambi::Test::LoopbackRelay;
+using Serambi::Test::ProtocolClient;
 
 namespace {
 
@@ -83,7 +83,8 @@ private:
     bool agentAnswersWhatTheAiCouldNot()
     {
         ProtocolClient agent;
-        if (!agent.signIn(m_loop->agentsUrl(), Agent, AgentPassword) || agent.subscribe(0).isEmpty())
+        if (!agent.signIn(m_loop->agentsUrl(), Agent, AgentPassword) ||
+            agent.subscribe(0).isEmpty())
             return false;
         m_loop->customerWrites(QStringLiteral("6281234567009"), Question);
         const QJsonObject draft = agent.waitForEvent([](const QJsonObject &event) {
@@ -95,7 +96,9 @@ private:
         const QJsonObject data = draft.value(QLatin1String("data")).toObject();
         if (!data.value(QLatin1String("sources")).toArray().isEmpty())
             return false;
-        const QJsonObject sent = agent.command(QStringLiteral("send_text"), {{QLatin1String("conversation_id"), data.value(QLatin1String("conversation_id"))},
+        const QJsonObject sent = agent.command(
+            QStringLiteral("send_text"),
+            {{QLatin1String("conversation_id"), data.value(QLatin1String("conversation_id"))},
              {QLatin1String("text"), Reply}});
         return sent.value(QLatin1String("ok")).toBool();
     }
