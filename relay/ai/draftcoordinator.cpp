@@ -64,27 +64,30 @@ DraftCoordinator::DraftCoordinator(StoreWriter *writer, StoreReader *reader, Dra
 void DraftCoordinator::handleEvents(const EventList &events)
 {
     for (const Event &event : events) {
-        if (event.kind == EventKind::MessageCreated &&
-            event.data.value(QLatin1String("direction")).toString() == QLatin1String("in")) {
-            draftFor(event.conversationId, event.data.value(QLatin1String("id")).toInteger());
-        } else if (event.kind == EventKind::DraftUpdated &&
-                   event.data.value(QLatin1String("state")).toString() ==
-                       QLatin1String("requested")) {
-            draftFor(event.conversationId,
-                     event.data.value(QLatin1String("for_message_id")).toInteger());
-        } else if (event.kind == EventKind::MessageUpdated &&
-                   event.data.value(QLatin1String("direction")).toString() == QLatin1String("in")) {
-            handleEdited(event);
+        if (event.kind == EventKind::DraftUpdated) {
+            const auto draft = Protocol::DraftPayload::fromJson(event.data);
+            if (draft && draft->state == Protocol::DraftState::Requested)
+                draftFor(event.conversationId, draft->forMessageId);
+            continue;
         }
+        if (event.kind != EventKind::MessageCreated && event.kind != EventKind::MessageUpdated)
+            continue;
+        const auto message = Protocol::MessagePayload::fromJson(event.data);
+        if (message.direction != Protocol::Direction::In)
+            continue;
+        if (event.kind == EventKind::MessageCreated)
+            draftFor(event.conversationId, message.id);
+        else
+            handleEdited(event.conversationId, message);
     }
 }
 
-void DraftCoordinator::handleEdited(const Event &event)
+void DraftCoordinator::handleEdited(qint64 conversationId, const Protocol::MessagePayload &message)
 {
-    const qint64 editedAt = event.data.value(QLatin1String("edited_at")).toInteger();
-    if (editedAt <= 0 || event.data.contains(QLatin1String("revoked_at")))
+    const qint64 editedAt = message.editedAt;
+    if (editedAt <= 0 || message.revokedAt > 0)
         return;
-    const qint64 messageId = event.data.value(QLatin1String("id")).toInteger();
+    const qint64 messageId = message.id;
     if (m_draftedEdits.value(messageId) >= editedAt)
         return;
     // Only the latest few edits matter; the map must not grow with every edit ever made.
@@ -92,8 +95,8 @@ void DraftCoordinator::handleEdited(const Event &event)
         m_draftedEdits.clear();
     m_draftedEdits.insert(messageId, editedAt);
     // An older message's edit changes nothing the customer waits for: its draft is gone.
-    if (DraftRepo::latestInboundMessage(m_reader->db(), event.conversationId) == messageId)
-        draftFor(event.conversationId, messageId);
+    if (DraftRepo::latestInboundMessage(m_reader->db(), conversationId) == messageId)
+        draftFor(conversationId, messageId);
 }
 
 void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)

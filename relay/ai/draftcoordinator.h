@@ -8,6 +8,10 @@
 #include <QObject>
 #include <QSet>
 
+namespace Serambi::Protocol {
+struct MessagePayload;
+}
+
 namespace Serambi::Relay {
 
 class StoreReader;
@@ -67,7 +71,7 @@ private:
     void draftFor(qint64 conversationId, qint64 messageId);
     // The customer edited a message (message.updated with a newer edited_at): drafts again for
     // the new words; the draft for the old words is dropped when it comes back.
-    void handleEdited(const Event &event);
+    void handleEdited(qint64 conversationId, const Protocol::MessagePayload &message);
     // A streaming drafter's text so far: checked against the store (AI still on, message still
     // the latest), then emitted as draftStreaming.
     void publishPartial(const DraftRequest &request, const QString &text);

@@ -58,11 +58,10 @@ void MediaDownloader::handleEventsCommitted(const EventList &events)
     for (const Event &event : events) {
         if (event.kind != EventKind::MessageCreated && event.kind != EventKind::MessageUpdated)
             continue;
-        if (event.data.value(QLatin1String("direction")).toString() != QLatin1String("in"))
-            continue;
-        const QJsonObject media = event.data.value(QLatin1String("media")).toObject();
-        if (media.value(QLatin1String("state")).toString() == Pending)
-            enqueue(event.data.value(QLatin1String("id")).toInteger());
+        const auto message = Protocol::MessagePayload::fromJson(event.data);
+        if (message.direction == Protocol::Direction::In && message.media &&
+            message.media->state == Pending)
+            enqueue(message.id);
     }
 }
 

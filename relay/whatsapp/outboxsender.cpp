@@ -93,10 +93,11 @@ void OutboxSender::start()
 void OutboxSender::handleEventsCommitted(const EventList &events)
 {
     for (const Event &event : events) {
-        if (event.kind == EventKind::MessageCreated &&
-            event.data.value(QLatin1String("direction")).toString() == QLatin1String("out") &&
-            event.data.value(QLatin1String("status")).toString() ==
-                Protocol::messageStatusName(MessageStatus::Pending)) {
+        if (event.kind != EventKind::MessageCreated)
+            continue;
+        const auto message = Protocol::MessagePayload::fromJson(event.data);
+        if (message.direction == Protocol::Direction::Out &&
+            message.status == Protocol::messageStatusName(MessageStatus::Pending)) {
             claim();
             return;
         }
