@@ -60,16 +60,6 @@ private:
     std::unique_ptr<HubHarness> m_harness;
     qint64 m_sariId = 0;
 
-    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
-    {
-        auto console = std::make_unique<ProtocolClient>();
-        const QJsonObject welcome =
-            console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
-        if (frameType(welcome) != QLatin1String("welcome"))
-            qWarning() << "login failed for" << username << welcome;
-        return console;
-    }
-
 private Q_SLOTS:
     void init()
     {
@@ -95,7 +85,7 @@ private Q_SLOTS:
     {
         const qint64 sitisChat = m_harness->receiveInbound(Siti, QStringLiteral("Pesanan saya?"));
         QVERIFY(m_harness->assignDirectly(sitisChat, m_sariId));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonObject result =
             sari->command(QStringLiteral("customer_orders"), chatArgs(sitisChat));
         QVERIFY2(result.value(QLatin1String("ok")).toBool(), qPrintable(errorCode(result)));
@@ -119,7 +109,7 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("6281234567009"), QStringLiteral("Halo"));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonObject result = sari->command(QStringLiteral("customer_orders"), chatArgs(chat));
         QVERIFY2(result.value(QLatin1String("ok")).toBool(), qPrintable(errorCode(result)));
         QVERIFY(ordersOf(result).isEmpty());
@@ -129,14 +119,14 @@ private Q_SLOTS:
     {
         const qint64 sitisChat = m_harness->receiveInbound(Siti, QStringLiteral("Pesanan saya?"));
         QVERIFY(m_harness->assignDirectly(sitisChat, m_sariId));
-        auto dian = loggedIn(QStringLiteral("dian"));
+        auto dian = m_harness->loggedIn(QStringLiteral("dian"));
         QCOMPARE(errorCode(dian->command(QStringLiteral("customer_orders"), chatArgs(sitisChat))),
                  QStringLiteral("forbidden"));
     }
 
     void badArgumentsAreRefused()
     {
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(errorCode(sari->command(QStringLiteral("customer_orders"), chatArgs(999))),
                  QStringLiteral("not_found"));
         const QString missing = errorCode(sari->command(QStringLiteral("customer_orders"), {}));

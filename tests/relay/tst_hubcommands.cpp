@@ -56,7 +56,7 @@ private Q_SLOTS:
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
         const QJsonObject args =
             conversationArgs(chat, {{QLatin1String("text"), QLatin1String("Selamat pagi")}});
-        auto console = loggedIn(QStringLiteral("sari"));
+        auto console = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonObject first =
             console->command(QStringLiteral("send_text"), args, QStringLiteral("send-1"));
         QVERIFY2(isOk(first), qPrintable(errorCode(first)));
@@ -69,7 +69,7 @@ private Q_SLOTS:
             console->command(QStringLiteral("send_text"), args, QStringLiteral("send-1"));
         QCOMPARE(again, first);
 
-        console = loggedIn(QStringLiteral("sari")); // a reconnect, resending the same id
+        console = m_harness->loggedIn(QStringLiteral("sari")); // a reconnect, resending the same id
         QCOMPARE(console->command(QStringLiteral("send_text"), args, QStringLiteral("send-1")),
                  first);
         QCOMPARE(m_harness->count(
@@ -78,7 +78,7 @@ private Q_SLOTS:
         QCOMPARE(m_harness->count(QStringLiteral("SELECT COUNT(*) FROM outbox")), 1);
 
         // The same id from another user is another command.
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         QVERIFY(
             isOk(supervisor->command(QStringLiteral("send_text"), args, QStringLiteral("send-1"))));
         QCOMPARE(m_harness->count(QStringLiteral("SELECT COUNT(*) FROM outbox")), 2);
@@ -88,7 +88,7 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto console = loggedIn(QStringLiteral("sari"));
+        auto console = m_harness->loggedIn(QStringLiteral("sari"));
         QVERIFY(isOk(console->command(
             QStringLiteral("send_text"),
             conversationArgs(chat, {{QLatin1String("text"), QLatin1String("Siap")},
@@ -116,7 +116,7 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto console = loggedIn(QStringLiteral("sari"));
+        auto console = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonObject sent = resultData(console->command(
             QStringLiteral("send_text"),
             conversationArgs(chat, {{QLatin1String("text"), QLatin1String("Siap kak")},
@@ -141,7 +141,7 @@ private Q_SLOTS:
                                                        QStringLiteral("old"), now - 25 * Hour);
         const qint64 fresh = m_harness->receiveInbound(QStringLiteral("628222"),
                                                        QStringLiteral("new"), now - 23 * Hour);
-        auto console = loggedIn(QStringLiteral("sari"));
+        auto console = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonObject text{{QLatin1String("text"), QLatin1String("Halo")}};
         const QJsonObject refused =
             console->command(QStringLiteral("send_text"), conversationArgs(stale, text));
@@ -164,7 +164,7 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto console = loggedIn(QStringLiteral("sari"));
+        auto console = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(frameType(console->subscribe(0)), QStringLiteral("snapshot"));
         QVERIFY(isOk(console->command(
             QStringLiteral("send_text"),
@@ -179,7 +179,7 @@ private Q_SLOTS:
         QCOMPARE(conversation.value(QLatin1String("ai_mode")).toString(), QStringLiteral("draft"));
         QCOMPARE(conversation.value(QLatin1String("unread")).toInt(), 0);
 
-        auto other = loggedIn(QStringLiteral("budi"));
+        auto other = m_harness->loggedIn(QStringLiteral("budi"));
         QCOMPARE(errorCode(other->command(QStringLiteral("send_text"),
                                           conversationArgs(chat, {{QLatin1String("text"),
                                                                    QLatin1String("Saya juga")}}))),
@@ -192,11 +192,11 @@ private Q_SLOTS:
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
         const QJsonObject args =
             conversationArgs(chat, {{QLatin1String("username"), QLatin1String("budi")}});
-        auto agent = loggedIn(QStringLiteral("sari"));
+        auto agent = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(errorCode(agent->command(QStringLiteral("assign"), args)),
                  QStringLiteral("forbidden"));
 
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         const QJsonObject assigned = supervisor->command(QStringLiteral("assign"), args);
         QVERIFY(isOk(assigned));
         const QJsonObject conversation =
@@ -217,10 +217,10 @@ private Q_SLOTS:
         const qint64 budisChat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Rahasia"));
         QVERIFY(m_harness->assignDirectly(budisChat, m_budiId));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonObject snapshot = sari->subscribe(0);
         QCOMPARE(snapshot.value(QLatin1String("conversations")).toArray().size(), 0);
-        auto rina = loggedIn(QStringLiteral("rina"));
+        auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         QCOMPARE(rina->subscribe(0).value(QLatin1String("conversations")).toArray().size(), 1);
 
         QCOMPARE(errorCode(sari->command(QStringLiteral("history"), conversationArgs(budisChat))),
@@ -249,9 +249,9 @@ private Q_SLOTS:
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
         QVERIFY(m_harness->assignDirectly(chat, m_sariId));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const qint64 seq = sari->subscribe(0).value(QLatin1String("seq")).toInteger();
-        auto rina = loggedIn(QStringLiteral("rina"));
+        auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         QVERIFY(isOk(rina->command(
             QStringLiteral("assign"),
             conversationArgs(chat, {{QLatin1String("username"), QLatin1String("budi")}}))));
@@ -267,7 +267,7 @@ private Q_SLOTS:
 
         // A resume replays the same drop, and nothing of Budi's chat after it.
         m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Untuk Budi"));
-        auto resumed = loggedIn(QStringLiteral("sari"));
+        auto resumed = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(frameType(resumed->subscribe(seq)), QStringLiteral("subscribed"));
         QCOMPARE(resumed->events(chat).size(), 1);
     }
@@ -278,9 +278,9 @@ private Q_SLOTS:
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
         const qint64 answered =
             m_harness->receiveInbound(QStringLiteral("628222"), QStringLiteral("Permisi"));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const qint64 seq = sari->subscribe(0).value(QLatin1String("seq")).toInteger();
-        auto budi = loggedIn(QStringLiteral("budi"));
+        auto budi = m_harness->loggedIn(QStringLiteral("budi"));
         QVERIFY(isOk(budi->command(QStringLiteral("take_over"), conversationArgs(taken))));
         QVERIFY(isOk(budi->command(
             QStringLiteral("send_text"),
@@ -300,7 +300,7 @@ private Q_SLOTS:
 
         // A resume replays the same drops, and nothing of Budi's chats after them.
         m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Untuk Budi"));
-        auto resumed = loggedIn(QStringLiteral("sari"));
+        auto resumed = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(frameType(resumed->subscribe(seq)), QStringLiteral("subscribed"));
         QCOMPARE(resumed->events(taken).size(), 1);
         QCOMPARE(resumed->events(answered).size(), 1);
@@ -310,12 +310,12 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto budi = loggedIn(QStringLiteral("budi"));
+        auto budi = m_harness->loggedIn(QStringLiteral("budi"));
         QVERIFY(isOk(budi->command(QStringLiteral("take_over"), conversationArgs(chat))));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(errorCode(sari->command(QStringLiteral("take_over"), conversationArgs(chat))),
                  QStringLiteral("conflict"));
-        auto rina = loggedIn(QStringLiteral("rina"));
+        auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         const QJsonObject taken = rina->command(
             QStringLiteral("take_over"),
             conversationArgs(chat, {{QLatin1String("ai_mode"), QLatin1String("off")}}));
@@ -330,7 +330,7 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(errorCode(sari->command(QStringLiteral("resolve"), conversationArgs(chat))),
                  QStringLiteral("forbidden"));
         QVERIFY(isOk(sari->command(QStringLiteral("take_over"), conversationArgs(chat))));
@@ -350,7 +350,7 @@ private Q_SLOTS:
         QCOMPARE(conversation.value(QLatin1String("state")).toString(), QStringLiteral("resolved"));
         QCOMPARE(conversation.value(QLatin1String("assignee")).toString(), QStringLiteral("sari"));
 
-        auto rina = loggedIn(QStringLiteral("rina"));
+        auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         const QJsonObject handedBack =
             rina->command(QStringLiteral("hand_back"), conversationArgs(chat));
         const QJsonObject bot =
@@ -365,7 +365,7 @@ private Q_SLOTS:
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
         m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo lagi"));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonObject read = sari->command(QStringLiteral("mark_read"), conversationArgs(chat));
         QCOMPARE(resultData(read)
                      .value(QLatin1String("conversation"))
@@ -384,7 +384,7 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(errorCode(sari->command(QStringLiteral("launch_rocket"), {})),
                  QStringLiteral("unknown_command"));
         QCOMPARE(errorCode(sari->command(QStringLiteral("send_text"), conversationArgs(chat))),
@@ -409,7 +409,7 @@ private Q_SLOTS:
         for (int i = 1; i <= 5; ++i)
             chat =
                 m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("m%1").arg(i));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonArray newest =
             resultData(sari->command(QStringLiteral("history"),
                                      conversationArgs(chat, {{QLatin1String("limit"), 2}})))
@@ -434,10 +434,10 @@ private Q_SLOTS:
 
     void shouldListAgentsForSupervisorsOnly()
     {
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(errorCode(sari->command(QStringLiteral("list_agents"), {})),
                  QStringLiteral("forbidden"));
-        auto rina = loggedIn(QStringLiteral("rina"));
+        auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         const QJsonArray agents = resultData(rina->command(QStringLiteral("list_agents"), {}))
                                       .value(QLatin1String("agents"))
                                       .toArray();
@@ -453,16 +453,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
-    {
-        auto console = std::make_unique<ProtocolClient>();
-        const QJsonObject welcome =
-            console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
-        if (frameType(welcome) != QLatin1String("welcome"))
-            qWarning() << "login failed for" << username << welcome;
-        return console;
-    }
-
     std::unique_ptr<HubHarness> m_harness;
     qint64 m_sariId = 0;
     qint64 m_budiId = 0;

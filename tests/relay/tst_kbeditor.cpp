@@ -94,7 +94,7 @@ private Q_SLOTS:
 
     void shouldRefuseEveryEditorCommandToAgents()
     {
-        auto agent = loggedIn(QStringLiteral("sari"));
+        auto agent = m_harness->loggedIn(QStringLiteral("sari"));
         const QList<QPair<QString, QJsonObject>> commands = {
             {QStringLiteral("list_articles"), {}},
             {QStringLiteral("save_article"), codPapua()},
@@ -111,9 +111,9 @@ private Q_SLOTS:
 
     void shouldAnswerWithASavedArticleAtOnceAndTellSupervisorsOnly()
     {
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         supervisor->subscribe(0);
-        auto agent = loggedIn(QStringLiteral("sari"));
+        auto agent = m_harness->loggedIn(QStringLiteral("sari"));
         agent->subscribe(0);
         const QJsonObject question{
             {QLatin1String("text"), QStringLiteral("kak bisa cod ke papua?")}};
@@ -168,7 +168,7 @@ private Q_SLOTS:
 
     void shouldCountTheDraftsThatCitedAnArticle()
     {
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), codPapua())));
         QJsonObject other = codPapua();
         other.insert(QLatin1String("id"), QStringLiteral("retur"));
@@ -201,7 +201,7 @@ private Q_SLOTS:
 
     void shouldKeepEveryVersionWithWhoAndWhen()
     {
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         m_harness->clockMs = 1'000'000;
         QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), codPapua())));
         QJsonObject edited = codPapua();
@@ -262,7 +262,7 @@ private Q_SLOTS:
         QFETCH(QString, key);
         QFETCH(QJsonValue, value);
         QFETCH(QString, mentions);
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         QJsonObject args = codPapua();
         args.insert(key, value);
         const QJsonObject result = supervisor->command(QStringLiteral("save_article"), args);
@@ -278,7 +278,7 @@ private Q_SLOTS:
 
     void shouldRefuseAnEmptyPreview()
     {
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         QCOMPARE(errorCode(supervisor->command(QStringLiteral("kb_preview"),
                                                {{QLatin1String("text"), QStringLiteral("  ")}})),
                  QStringLiteral("invalid_argument"));
@@ -295,13 +295,13 @@ private Q_SLOTS:
             abstainedOn(QStringLiteral("628222"), QStringLiteral("kalau cod ke papua bisa ga kak"));
         const qint64 other =
             abstainedOn(QStringLiteral("628333"), QStringLiteral("jual voucher game?"));
-        auto agent = loggedIn(QStringLiteral("sari"));
+        auto agent = m_harness->loggedIn(QStringLiteral("sari"));
         for (const qint64 chat : {first, second, other})
             QVERIFY(isOk(agent->command(
                 QStringLiteral("send_text"),
                 {{QLatin1String("conversation_id"), chat},
                  {QLatin1String("text"), QStringLiteral("COD ke Papua belum bisa, Kak.")}})));
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         const QJsonArray groups =
             resultData(supervisor->command(QStringLiteral("list_kb_suggestions"), {}))
                 .value(QLatin1String("groups"))
@@ -348,7 +348,7 @@ private Q_SLOTS:
         QTextStream out(&text);
         QTextStream err(&text);
         QCOMPARE(importKnowledgeBase(config, source.path(), out, err), 0);
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         QJsonObject tricky = codPapua();
         tricky.insert(QLatin1String("title"), QStringLiteral("\"COD\": Papua & Maluku # 1"));
         tricky.insert(QLatin1String("questions"),
@@ -404,13 +404,6 @@ private:
                        : WriteResult::failure(QStringLiteral("draft"));
         });
         return chat;
-    }
-
-    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
-    {
-        auto console = std::make_unique<ProtocolClient>();
-        console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
-        return console;
     }
 
     std::unique_ptr<HubHarness> m_harness;

@@ -65,7 +65,7 @@ private Q_SLOTS:
             QStringLiteral("628222"), QStringLiteral("kalau cod ke papua bisa ga kak"), {});
         const qint64 other =
             inboundWithDraft(QStringLiteral("628333"), QStringLiteral("jual voucher game?"), {});
-        auto agent = loggedIn(QStringLiteral("sari"));
+        auto agent = m_harness->loggedIn(QStringLiteral("sari"));
         for (const qint64 chat : {first, second, other})
             QVERIFY(isOk(agent->command(
                 QStringLiteral("send_text"),
@@ -82,7 +82,7 @@ private Q_SLOTS:
                      .value(QLatin1String("code"))
                      .toString(),
                  QStringLiteral("forbidden"));
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         const QJsonObject listed = supervisor->command(QStringLiteral("list_kb_suggestions"), {});
         QVERIFY2(isOk(listed), qPrintable(errorCode(listed)));
         const QJsonArray groups = resultData(listed).value(QLatin1String("groups")).toArray();
@@ -105,7 +105,7 @@ private Q_SLOTS:
                                              QStringLiteral("ongkir ke bandung brp"), answer);
         const qint64 rewritten = inboundWithDraft(
             QStringLiteral("628222"), QStringLiteral("ongkir ke wamena brp kak"), answer);
-        auto agent = loggedIn(QStringLiteral("sari"));
+        auto agent = m_harness->loggedIn(QStringLiteral("sari"));
         QVERIFY(isOk(
             agent->command(QStringLiteral("send_text"),
                            {{QLatin1String("conversation_id"), kept},
@@ -117,7 +117,7 @@ private Q_SLOTS:
              {QLatin1String("draft_id"), pendingDraft(rewritten)},
              {QLatin1String("text"),
               QStringLiteral("Untuk Wamena kami kirim lewat Pos, sekitar 2 minggu ya.")}})));
-        auto supervisor = loggedIn(QStringLiteral("rina"));
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         const QJsonArray groups =
             resultData(supervisor->command(QStringLiteral("list_kb_suggestions"), {}))
                 .value(QLatin1String("groups"))
@@ -156,13 +156,6 @@ private:
     {
         const auto draft = DraftRepo::pendingFor(m_harness->reader()->db(), chat);
         return draft ? draft->id : 0;
-    }
-
-    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
-    {
-        auto console = std::make_unique<ProtocolClient>();
-        console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
-        return console;
     }
 
     std::unique_ptr<HubHarness> m_harness;

@@ -75,9 +75,9 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto sari = loggedIn(QStringLiteral("sari"));
-        auto budi = loggedIn(QStringLiteral("budi"));
-        auto rina = loggedIn(QStringLiteral("rina"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
+        auto budi = m_harness->loggedIn(QStringLiteral("budi"));
+        auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         for (ProtocolClient *console : {sari.get(), budi.get(), rina.get()})
             QCOMPARE(frameType(console->subscribe(0)), QStringLiteral("snapshot"));
 
@@ -141,15 +141,15 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto rina = loggedIn(QStringLiteral("rina"));
+        auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         const qint64 seen = rina->subscribe(0).value(QLatin1String("seq")).toInteger();
         rina.reset(); // Rina goes away
 
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         QVERIFY(isOk(sari->command(QStringLiteral("add_note"),
                                    noteArgs(chat, QStringLiteral("@rina minta approval diskon")))));
 
-        rina = loggedIn(QStringLiteral("rina"));
+        rina = m_harness->loggedIn(QStringLiteral("rina"));
         QCOMPARE(frameType(rina->subscribe(seen)), QStringLiteral("subscribed"));
         QCOMPARE(eventsOfKind(*rina, chat, QStringLiteral("note.created")).size(), 1);
         QCOMPARE(eventsOfKind(*rina, chat, QStringLiteral("mention.created")).size(), 1);
@@ -159,7 +159,7 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonObject result = sari->command(
             QStringLiteral("add_note"),
             noteArgs(chat, QStringLiteral("Email budi@toko.id, @nobody tidak ada. @rina. Sekali "
@@ -175,7 +175,7 @@ private Q_SLOTS:
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
         QVERIFY(m_harness->assignDirectly(chat, m_sariId));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(errorCode(sari->command(QStringLiteral("add_note"),
                                          noteArgs(chat, QStringLiteral("@budi bantu dong")))),
                  QStringLiteral("forbidden"));
@@ -190,9 +190,9 @@ private Q_SLOTS:
         const qint64 budisChat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Rahasia"));
         QVERIFY(m_harness->assignDirectly(budisChat, m_budiId));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         sari->subscribe(0);
-        auto budi = loggedIn(QStringLiteral("budi"));
+        auto budi = m_harness->loggedIn(QStringLiteral("budi"));
         QVERIFY(isOk(budi->command(QStringLiteral("add_note"),
                                    noteArgs(budisChat, QStringLiteral("Catatan Budi")))));
 
@@ -229,7 +229,7 @@ private Q_SLOTS:
     {
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo"));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const QJsonObject args = noteArgs(chat, QStringLiteral("Sudah ditelepon"));
         const QJsonObject first =
             sari->command(QStringLiteral("add_note"), args, QStringLiteral("note-1"));
@@ -243,9 +243,9 @@ private Q_SLOTS:
         const qint64 chat =
             m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Minta invoice"));
         QVERIFY(m_harness->assignDirectly(chat, m_sariId));
-        auto budi = loggedIn(QStringLiteral("budi"));
+        auto budi = m_harness->loggedIn(QStringLiteral("budi"));
         QCOMPARE(frameType(budi->subscribe(0)), QStringLiteral("snapshot"));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(frameType(sari->subscribe(0)), QStringLiteral("snapshot"));
 
         const QJsonObject result = sari->command(
@@ -291,7 +291,7 @@ private Q_SLOTS:
         const qint64 budisChat =
             m_harness->receiveInbound(QStringLiteral("628222"), QStringLiteral("Halo"));
         QVERIFY(m_harness->assignDirectly(budisChat, m_budiId));
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         const auto transferTo = [](qint64 chat, const QString &username) {
             return QJsonObject{{QLatin1String("conversation_id"), chat},
                                {QLatin1String("username"), username}};
@@ -303,7 +303,7 @@ private Q_SLOTS:
                                          transferTo(budisChat, QStringLiteral("sari")))),
                  QStringLiteral("forbidden"));
 
-        auto rina = loggedIn(QStringLiteral("rina"));
+        auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         QCOMPARE(errorCode(rina->command(QStringLiteral("transfer"),
                                          transferTo(budisChat, QStringLiteral("nobody")))),
                  QStringLiteral("not_found"));
@@ -379,22 +379,12 @@ private Q_SLOTS:
         QFETCH(QJsonObject, args);
         QFETCH(QString, code);
         QCOMPARE(m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("Halo")), 1);
-        auto sari = loggedIn(QStringLiteral("sari"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         QCOMPARE(errorCode(sari->command(command, args)), code);
         QCOMPARE(m_harness->count(QStringLiteral("SELECT COUNT(*) FROM notes")), 0);
     }
 
 private:
-    std::unique_ptr<ProtocolClient> loggedIn(const QString &username)
-    {
-        auto console = std::make_unique<ProtocolClient>();
-        const QJsonObject welcome =
-            console->login(m_harness->url(), username, QStringLiteral("pw-") + username);
-        if (frameType(welcome) != QLatin1String("welcome"))
-            qWarning() << "login failed for" << username << welcome;
-        return console;
-    }
-
     std::unique_ptr<HubHarness> m_harness;
     qint64 m_sariId = 0;
     qint64 m_budiId = 0;

@@ -155,4 +155,13 @@ int HubHarness::count(const QString &sql) const
     return query.value(0).toInt();
 }
 
+std::unique_ptr<ProtocolClient> HubHarness::loggedIn(const QString &username) const
+{
+    auto console = std::make_unique<ProtocolClient>();
+    const QJsonObject welcome = console->login(url(), username, QStringLiteral("pw-") + username);
+    if (frameType(welcome) != QLatin1String("welcome"))
+        qWarning() << "login failed for" << username << welcome;
+    return console;
+}
+
 } // namespace Serambi::Test

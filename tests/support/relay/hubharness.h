@@ -51,6 +51,8 @@ public:
     // Runs a write job and waits for its completion.
     Relay::WriteResult run(Relay::StoreWriter::Job job);
     qint64 addUser(const QString &username, const QString &role, const QString &password);
+    // A console logged in as username with the password "pw-" + username, the tests' habit.
+    std::unique_ptr<ProtocolClient> loggedIn(const QString &username) const;
     // A customer message arriving as a webhook would store it; returns the conversation id.
     qint64 receiveInbound(const QString &waId, const QString &text, qint64 timestampMs = 0);
     bool assignDirectly(qint64 conversationId, qint64 userId);
