@@ -24,12 +24,12 @@ private Q_SLOTS:
     {
         m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(QStringLiteral("ayu"), QStringLiteral("Ayu"),
-                                QStringLiteral("agent"), QStringLiteral("rahasia-ayu")));
-        QVERIFY(m_loop->addUser(QStringLiteral("rina"), QStringLiteral("Rina"),
-                                QStringLiteral("supervisor"), QStringLiteral("rahasia-rina")));
-        QVERIFY2(m_loop->startRelay(&error), qPrintable(error));
+        QVERIFY2(m_loop->start({{QStringLiteral("ayu"), QStringLiteral("Ayu"),
+                                 QStringLiteral("agent"), QStringLiteral("rahasia-ayu")},
+                                {QStringLiteral("rina"), QStringLiteral("Rina"),
+                                 QStringLiteral("supervisor"), QStringLiteral("rahasia-rina")}},
+                               &error),
+                 qPrintable(error));
     }
 
     void cleanup() { m_loop.reset(); }
