@@ -5,14 +5,12 @@
 // With SERAMBI_SCREENSHOT_DIR set, the window is also saved there in English and Indonesian.
 #include "app/consolecontroller.h"
 #include "app/knowledgebaseeditor.h"
-#include "app/memorycredentialstore.h"
 #include "app/relayclient.h"
 #include "app/session.h"
 #include "config/relayconfig.h"
 #include "service/kbadmin.h"
-#include "support/loopback/loopbackrelay.h"
 #include "support/protocolclient.h"
-#include "ui/consolesettings.h"
+#include "support/window/windowfixture.h"
 #include "ui/knowledgebasewindow.h"
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
@@ -34,18 +32,12 @@
 #include <optional>
 
 using namespace Serambi;
-using Serambi::Test::LoopbackRelay;
-using Serambi::Test::ProtocolClient;
+using namespace Serambi::Test;
 
 namespace {
 
-const QString Supervisor = QStringLiteral("rina");
-const QString SupervisorPassword = QStringLiteral("rahasia-rina");
-const QString Agent = QStringLiteral("ayu");
-const QString AgentPassword = QStringLiteral("rahasia-ayu");
 const QString Question = QStringLiteral("kak jual voucher game online gak?");
 const QString Reply = QStringLiteral("Maaf Kak, kami tidak menjual voucher game.");
-constexpr int Timeout = 15000;
 
 QStringList texts(const QListWidget *list)
 {
@@ -57,16 +49,11 @@ QStringList texts(const QListWidget *list)
 
 } // namespace
 
-class TestKnowledgeBaseWindow : public QObject
+class TestKnowledgeBaseWindow : public QObject, public Test::WindowFixture
 {
     Q_OBJECT
 
 private:
-    template<typename T> T *child(const char *name) const
-    {
-        return m_window->findChild<T *>(QLatin1String(name));
-    }
-
     bool signIn(const QString &username, const QString &password)
     {
         m_window->show();
@@ -120,13 +107,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_loop.emplace();
         QString error;
-        QVERIFY2(m_loop->startSimulator(&error), qPrintable(error));
-        QVERIFY(m_loop->addUser(Supervisor, QStringLiteral("Rina Wulandari"),
-                                QStringLiteral("supervisor"), SupervisorPassword));
-        QVERIFY(m_loop->addUser(Agent, QStringLiteral("Ayu Lestari"), QStringLiteral("agent"),
-                                AgentPassword));
+        QVERIFY2(startSimulator(&error), qPrintable(error));
         Relay::RelayConfig config = m_loop->relayConfig();
         config.defaultAiMode = QStringLiteral("draft");
         QString report;
@@ -134,30 +116,10 @@ private Q_SLOTS:
         QTextStream err(&report);
         QCOMPARE(Relay::importKnowledgeBase(config, QStringLiteral(SERAMBI_DEMO_KB), out, err), 0);
         QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
-        m_settings =
-            std::make_unique<Ui::ConsoleSettings>(m_loop->dataPath(QStringLiteral("console.ini")));
-        m_language = std::make_unique<Ui::LanguageSwitcher>();
-        m_language->apply(QStringLiteral("en"));
-        m_credentials = std::make_unique<App::MemoryCredentialStore>();
-        m_client = std::make_unique<App::RelayClient>();
-        App::ConsoleOptions options;
-        options.dataDirectory = m_loop->dataPath(QStringLiteral("console"));
-        m_controller =
-            std::make_unique<App::ConsoleController>(m_client.get(), m_credentials.get(), options);
-        m_window = std::make_unique<Ui::MainWindow>(m_controller.get(), m_settings.get(),
-                                                    m_language.get());
+        openWindow();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_controller.reset();
-        m_client.reset();
-        m_credentials.reset();
-        m_language.reset();
-        m_settings.reset();
-        m_loop.reset();
-    }
+    void cleanup() { closeWindow(); }
 
     void shouldTurnASuggestionIntoAnArticleTheDrafterUsesAtOnce()
     {
@@ -204,7 +166,8 @@ private Q_SLOTS:
             texts(articles).contains(QStringLiteral("Voucher game — never used")), Timeout);
         auto *history = kb->findChild<QListWidget *>(QStringLiteral("kbHistoryList"));
         QTRY_COMPARE_WITH_TIMEOUT(history->count(), 1, Timeout);
-        QVERIFY(history->item(0)->text().contains(QStringLiteral("saved by Rina Wulandari")));
+        QVERIFY(
+            history->item(0)->text().contains(QStringLiteral("saved by %1").arg(SupervisorName)));
 
         // "Try it" answers from the new article.
         auto *tryEdit = kb->findChild<QLineEdit *>(QStringLiteral("kbTryEdit"));
@@ -265,14 +228,6 @@ private Q_SLOTS:
         QVERIFY(!openKnowledgeBase());
     }
 
-private:
-    std::optional<LoopbackRelay> m_loop;
-    std::unique_ptr<Ui::ConsoleSettings> m_settings;
-    std::unique_ptr<Ui::LanguageSwitcher> m_language;
-    std::unique_ptr<App::MemoryCredentialStore> m_credentials;
-    std::unique_ptr<App::RelayClient> m_client;
-    std::unique_ptr<App::ConsoleController> m_controller;
-    std::unique_ptr<Ui::MainWindow> m_window;
 };
 
 QTEST_MAIN(TestKnowledgeBaseWindow)
