@@ -66,7 +66,8 @@ bool save(WriteTxn &txn, CannedResponse &canned)
                : QStringLiteral("UPDATE canned_responses SET shortcut = ?, title = ?, text = ?, "
                                 "author_id = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(canned.shortcut);
-    q.addBindValue(canned.title);
+    // A response saved without a title has an empty one, never NULL (the column is NOT NULL).
+    q.addBindValue(canned.title.isNull() ? QStringLiteral("") : canned.title);
     q.addBindValue(canned.text);
     q.addBindValue(canned.authorId);
     q.addBindValue(canned.updatedAt);

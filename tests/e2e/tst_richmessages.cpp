@@ -782,6 +782,25 @@ private Q_SLOTS:
         QCOMPARE(heard.value(QLatin1String("conversation_id")).toInteger(), 0);
         QCOMPARE(dataOf(heard), canned);
 
+        // The title is optional.
+        const QJsonObject untitled =
+            command(budi, QStringLiteral("save_canned"),
+                    {{QStringLiteral("shortcut"), QStringLiteral("terima-kasih")},
+                     {QStringLiteral("text"), QStringLiteral("Terima kasih sudah belanja, Kak!")}});
+        QVERIFY2(untitled.value(QLatin1String("ok")).toBool(), qPrintable(describe(untitled)));
+        QCOMPARE(dataOf(untitled)
+                     .value(QLatin1String("canned"))
+                     .toObject()
+                     .value(QLatin1String("title")),
+                 QJsonValue(QString()));
+        QVERIFY(command(budi, QStringLiteral("delete_canned"),
+                        {{QStringLiteral("id"), dataOf(untitled)
+                                                    .value(QLatin1String("canned"))
+                                                    .toObject()
+                                                    .value(QLatin1String("id"))}})
+                    .value(QLatin1String("ok"))
+                    .toBool());
+
         // The same command id again changes nothing and answers the same.
         QCOMPARE(
             m_agent->command(QStringLiteral("save_canned"), salamArgs, QStringLiteral("canned-1")),
