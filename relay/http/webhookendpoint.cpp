@@ -1,12 +1,11 @@
 #include "webhookendpoint.h"
 
+#include "channels/channel.h"
 #include "ingest/webhookingest.h"
 #include "logging/relaylogging.h"
 #include "metrics.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
-#include "whatsapp/signature.h"
-#include "whatsapp/webhookparser.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -21,16 +20,6 @@
 namespace Serambi::Relay {
 
 namespace {
-
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    const auto headers = request.headers();
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
 
 // Logged foreign numbers are remembered up to this many, so a flood of made-up ids cannot grow
 // the set without bound; past it each is logged at debug only.
@@ -62,24 +51,17 @@ void respond(QHttpServerResponder &responder, QHttpServerResponder::StatusCode s
 
 } // namespace
 
-WebhookEndpoint::WebhookEndpoint(WebhookOptions options, StoreWriter *writer, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_writer(writer)
+WebhookEndpoint::WebhookEndpoint(Channel *channel, WebhookOptions options, StoreWriter *writer,
+                                 QObject *parent)
+    : QObject(parent), m_channel(channel), m_options(std::move(options)), m_writer(writer)
 {}
 
 void WebhookEndpoint::handleVerification(const QHttpServerRequest &request,
                                          QHttpServerResponder &&responder)
 {
-    const QUrlQuery query = request.query();
-    const QByteArray mode =
-        query.queryItemValue(QStringLiteral("hub.mode"), QUrl::FullyDecoded).toUtf8();
-    const QByteArray token =
-        query.queryItemValue(QStringLiteral("hub.verify_token"), QUrl::FullyDecoded).toUtf8();
-    const QByteArray challenge =
-        query.queryItemValue(QStringLiteral("hub.challenge"), QUrl::FullyDecoded).toUtf8();
-    if (mode == "subscribe" && constantTimeEquals(token, m_options.verifyToken) &&
-        !challenge.isEmpty()) {
+    if (const auto answer = m_channel->verificationAnswer(request.query())) {
         qCInfo(lcIngest) << "webhook verification accepted";
-        respond(responder, QHttpServerResponder::StatusCode::Ok, challenge);
+        respond(responder, QHttpServerResponder::StatusCode::Ok, *answer);
         return;
     }
     qCWarning(lcIngest) << "webhook verification refused from" << request.remoteAddress();
@@ -96,35 +78,37 @@ void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
         respond(responder, QHttpServerResponder::StatusCode::PayloadTooLarge, "body too large\n");
         return;
     }
-    const QByteArray signature = header(request, QByteArrayLiteral("X-Hub-Signature-256"));
-    if (signature.isEmpty()) {
+    InboundRequest inbound;
+    inbound.body = body;
+    const auto headers = request.headers();
+    for (const auto &[name, value] : headers)
+        inbound.headers.append({name, value});
+    inbound.publicUrl = request.url();
+    InboundResult received = m_channel->receive(inbound);
+    switch (received.verdict) {
+    case InboundResult::Verdict::MissingSignature:
         ++m_results[MissingSignature];
-        qCWarning(lcIngest) << "webhook refused: no X-Hub-Signature-256 from"
+        qCWarning(lcIngest) << "webhook refused:" << received.problem << "from"
                             << request.remoteAddress();
         respond(responder, QHttpServerResponder::StatusCode::Unauthorized, "signature missing\n");
         return;
-    }
-    if (!verifyWebhookSignature(body, signature, m_options.appSecret)) {
+    case InboundResult::Verdict::BadSignature:
         ++m_results[BadSignature];
-        qCWarning(lcIngest) << "webhook refused: signature mismatch from"
+        qCWarning(lcIngest) << "webhook refused:" << received.problem << "from"
                             << request.remoteAddress();
         respond(responder, QHttpServerResponder::StatusCode::Forbidden, "signature mismatch\n");
         return;
-    }
-    QString parseError;
-    auto batch = parseWebhook(body, &parseError);
-    if (!batch) {
+    case InboundResult::Verdict::Malformed:
         ++m_results[BadJson];
-        qCWarning(lcIngest) << "webhook refused:" << parseError;
+        qCWarning(lcIngest) << "webhook refused:" << received.problem;
         respond(responder, QHttpServerResponder::StatusCode::BadRequest, "malformed webhook\n");
         return;
+    case InboundResult::Verdict::Accepted:
+        break;
     }
-
-    QStringList foreignNumbers;
-    const int foreign = dropOtherNumbers(*batch, m_options.phoneNumberId, &foreignNumbers);
-    if (foreign > 0) {
-        m_foreignChanges += quint64(foreign);
-        noteForeignNumbers(foreignNumbers);
+    if (received.foreignChanges > 0) {
+        m_foreignChanges += quint64(received.foreignChanges);
+        noteForeignNumbers(received.foreignNumbers);
     }
 
     // Answered once the batch is committed; the socket may be gone by then.
@@ -132,7 +116,7 @@ void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
     QPointer<QTcpSocket> socket = pending->socket();
     const QString aiMode = m_options.defaultAiMode;
     m_writer->submit(
-        [batch = std::move(*batch), aiMode](WriteTxn &txn) {
+        [batch = std::move(received.batch), aiMode](WriteTxn &txn) {
             return WriteResult::success(QVariant::fromValue(ingestWebhook(txn, batch, aiMode)));
         },
         this,
@@ -176,7 +160,7 @@ void WebhookEndpoint::noteForeignNumbers(const QStringList &numbers)
         if (seen == number)
             qCWarning(lcIngest).noquote()
                 << "ignoring changes for business number" << number << "(this relay serves"
-                << m_options.phoneNumberId << "only)";
+                << m_channel->businessNumber() << "only)";
         else
             qCWarning(lcIngest) << "ignoring changes whose phone_number_id is not digits";
     }

@@ -14,22 +14,20 @@ class QHttpServerResponder;
 
 namespace Serambi::Relay {
 
+class Channel;
 class StoreWriter;
 class MetricsRegistry;
 
 struct WebhookOptions
 {
-    QByteArray appSecret;
-    QByteArray verifyToken;
-    QString phoneNumberId; // the business number served; changes for any other are ignored
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     QString defaultAiMode = QStringLiteral("draft");
 };
 
-// Meta's side of the relay: the GET verification handshake and the signed POSTs. A POST is
-// answered 200 only after everything it carried is committed, so Meta's retries cover every
-// failure before that point. Changes for another business number are answered 200 with the
-// rest and never stored.
+// A provider's side of the relay: the GET verification handshake and the signed POSTs, which
+// the channel verifies and parses. A POST is answered 200 only after everything it carried is
+// committed, so the provider's retries cover every failure before that point. Changes for
+// another business number are answered 200 with the rest and never stored.
 class WebhookEndpoint : public QObject
 {
     Q_OBJECT
@@ -45,7 +43,8 @@ public:
         ResultCount
     };
 
-    WebhookEndpoint(WebhookOptions options, StoreWriter *writer, QObject *parent = nullptr);
+    WebhookEndpoint(Channel *channel, WebhookOptions options, StoreWriter *writer,
+                    QObject *parent = nullptr);
 
     void handleVerification(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handlePost(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -70,6 +69,7 @@ public:
 private:
     void noteForeignNumbers(const QStringList &numbers);
 
+    Channel *m_channel;
     WebhookOptions m_options;
     StoreWriter *m_writer;
     std::array<std::atomic<quint64>, ResultCount> m_results{};

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "channels/webhookpayload.h"
 #include "store/storewriter.h"
-#include "whatsapp/webhookpayload.h"
 
 #include <QHash>
 

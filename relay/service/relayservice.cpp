@@ -17,7 +17,7 @@
 #include "store/draftrepo.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
-#include "whatsapp/graphclient.h"
+#include "whatsapp/cloudapichannel.h"
 #include "whatsapp/mediadownloader.h"
 #include "whatsapp/outboxsender.h"
 #include "whatsapp/readreceipts.h"
@@ -74,21 +74,23 @@ bool RelayService::start(QString *error)
     }
 
     m_network = std::make_unique<QNetworkAccessManager>();
-    GraphOptions graph;
-    graph.baseUrl = m_config.graphUrl;
-    graph.phoneNumberId = m_config.phoneNumberId;
-    graph.token = m_config.graphToken;
-    graph.timeoutMs = m_config.sendTimeoutMs;
-    graph.mediaDownloadHosts = m_config.mediaDownloadHosts;
-    m_graph = std::make_unique<GraphClient>(graph, m_network.get());
+    CloudApiOptions cloud;
+    cloud.graph.baseUrl = m_config.graphUrl;
+    cloud.graph.phoneNumberId = m_config.phoneNumberId;
+    cloud.graph.token = m_config.graphToken;
+    cloud.graph.timeoutMs = m_config.sendTimeoutMs;
+    cloud.graph.mediaDownloadHosts = m_config.mediaDownloadHosts;
+    cloud.appSecret = m_config.appSecret;
+    cloud.verifyToken = m_config.verifyToken;
+    m_channel = std::make_unique<CloudApiChannel>(QStringLiteral("main"), cloud, m_network.get());
     OutboxOptions outbox;
     outbox.maxAttempts = m_config.sendMaxAttempts;
     outbox.backoffBaseMs = m_config.sendBackoffMs;
     outbox.mediaDir = m_config.mediaDir();
-    m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_graph.get(), outbox);
+    m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_channel.get(), outbox);
     MediaDownloadOptions downloads;
     downloads.backoffBaseMs = m_config.sendBackoffMs;
-    m_downloads = std::make_unique<MediaDownloader>(m_writer.get(), m_graph.get(),
+    m_downloads = std::make_unique<MediaDownloader>(m_writer.get(), m_channel.get(),
                                                     MediaFiles(m_config.mediaDir()), downloads);
 
     // The knowledge base reads on this thread through its own connection; `kb import` from
@@ -149,22 +151,19 @@ bool RelayService::start(QString *error)
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
             &AutoAssigner::handleEvents);
     connect(m_drafts.get(), &DraftCoordinator::draftStreaming, m_hub.get(), &AgentHub::publishLive);
-    m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_graph.get());
+    m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_channel.get());
     connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),
             &ReadReceipts::handleConversationRead);
     m_hub->setReadReceipts(m_readReceipts.get());
-    m_templates = std::make_unique<TemplateSyncer>(m_writer.get(), m_graph.get(), m_config.wabaId,
-                                                   m_config.templatePageSize);
+    m_templates = std::make_unique<TemplateSyncer>(m_writer.get(), m_channel->graph(),
+                                                   m_config.wabaId, m_config.templatePageSize);
     m_hub->setTemplateSyncer(m_templates.get());
     m_hub->setKnowledgeBase(m_knowledgeBase.get(), m_offlineDrafter.get());
 
     WebhookOptions webhooks;
-    webhooks.appSecret = m_config.appSecret;
-    webhooks.verifyToken = m_config.verifyToken;
-    webhooks.phoneNumberId = m_config.phoneNumberId;
     webhooks.maxBodyBytes = m_config.maxBodyBytes;
     webhooks.defaultAiMode = m_config.defaultAiMode;
-    m_webhooks = std::make_unique<WebhookEndpoint>(webhooks, m_writer.get());
+    m_webhooks = std::make_unique<WebhookEndpoint>(m_channel.get(), webhooks, m_writer.get());
 
     m_metrics = std::make_unique<MetricsRegistry>();
     registerMetrics();

@@ -12,12 +12,12 @@ namespace Serambi::Relay {
 
 class AgentHub;
 class AutoAssigner;
+class CloudApiChannel;
 class DraftCoordinator;
 class KbDrafter;
 class LlmDrafter;
 class MediaDownloader;
 class MediaEndpoint;
-class GraphClient;
 class KnowledgeBase;
 class MetricsRegistry;
 class OutboxSender;
@@ -56,7 +56,7 @@ private:
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<GraphClient> m_graph;
+    std::unique_ptr<CloudApiChannel> m_channel;
     std::unique_ptr<OutboxSender> m_outbox;
     std::unique_ptr<ReadReceipts> m_readReceipts;
     std::unique_ptr<MediaDownloader> m_downloads;

@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
-#include <QRegularExpression>
 
 namespace Serambi::Relay {
 
@@ -53,13 +52,6 @@ GraphError readError(const QJsonObject &error)
 }
 
 } // namespace
-
-QString GraphError::title() const
-{
-    static const QRegularExpression prefix(QStringLiteral("^\\(#\\d+\\)\\s*"));
-    QString text = message;
-    return text.remove(prefix);
-}
 
 GraphClient::GraphClient(GraphOptions options, QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_nam(nam)

@@ -1,6 +1,6 @@
 #include "mediadownloader.h"
 
-#include "graphclient.h"
+#include "channels/channel.h"
 #include "logging/relaylogging.h"
 #include "protocol/medialimits.h"
 #include "store/conversationrepo.h"
@@ -25,11 +25,11 @@ bool retryable(const GraphResult &result)
 
 } // namespace
 
-MediaDownloader::MediaDownloader(StoreWriter *writer, GraphClient *graph, MediaFiles files,
+MediaDownloader::MediaDownloader(StoreWriter *writer, Channel *channel, MediaFiles files,
                                  MediaDownloadOptions options, QObject *parent)
     : QObject(parent)
     , m_writer(writer)
-    , m_graph(graph)
+    , m_channel(channel)
     , m_files(std::move(files))
     , m_options(options)
 {
@@ -107,8 +107,8 @@ void MediaDownloader::begin(qint64 messageId)
 
 void MediaDownloader::fetchUrl(const Job &job)
 {
-    m_graph->mediaInfo(job.media.metaMediaId, this,
-                       [this, job](const GraphResult &result) { handleUrl(job, result); });
+    m_channel->mediaInfo(job.media.metaMediaId, this,
+                         [this, job](const GraphResult &result) { handleUrl(job, result); });
 }
 
 void MediaDownloader::handleUrl(Job job, const GraphResult &result)
@@ -152,7 +152,7 @@ void MediaDownloader::download(const Job &job, const QUrl &url, const QString &e
 {
     const qint64 limit =
         Protocol::maxMediaBytes(*Protocol::mediaKindOfMimeType(job.media.mimeType));
-    QNetworkReply *reply = m_graph->download(url);
+    QNetworkReply *reply = m_channel->download(url);
     if (!reply) { // not one of Meta's media hosts: the token stays home
         fail(job, QStringLiteral("download_failed"));
         return;

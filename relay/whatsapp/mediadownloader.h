@@ -12,7 +12,7 @@
 
 namespace Serambi::Relay {
 
-class GraphClient;
+class Channel;
 class StoreWriter;
 struct GraphResult;
 
@@ -34,7 +34,7 @@ class MediaDownloader : public QObject
     Q_OBJECT
 
 public:
-    MediaDownloader(StoreWriter *writer, GraphClient *graph, MediaFiles files,
+    MediaDownloader(StoreWriter *writer, Channel *channel, MediaFiles files,
                     MediaDownloadOptions options, QObject *parent = nullptr);
 
     // Queues every pending download. Call once, after the writer started.
@@ -65,7 +65,7 @@ private:
     void finished(qint64 messageId);
 
     StoreWriter *m_writer;
-    GraphClient *m_graph;
+    Channel *m_channel;
     MediaFiles m_files;
     MediaDownloadOptions m_options;
     std::deque<qint64> m_queue;

@@ -3,7 +3,7 @@
 #include "logging/relaylogging.h"
 #include "store/outbound.h"
 
-#include "graphclient.h"
+#include "channels/channel.h"
 #include "protocol/types.h"
 #include "store/conversationrepo.h"
 #include "store/storewriter.h"
@@ -50,11 +50,11 @@ QString describe(const RetryDecision &decision)
 
 } // namespace
 
-OutboxSender::OutboxSender(StoreWriter *writer, GraphClient *graph, const OutboxOptions &options,
+OutboxSender::OutboxSender(StoreWriter *writer, Channel *channel, const OutboxOptions &options,
                            QObject *parent)
     : QObject(parent)
     , m_writer(writer)
-    , m_graph(graph)
+    , m_channel(channel)
     , m_options(options)
     , m_policy(options.maxAttempts, options.backoffBaseMs, options.backoffCapMs)
 {
@@ -172,7 +172,7 @@ void OutboxSender::post(const OutboxItem &item, QJsonObject body)
 {
     body.insert(QLatin1String("biz_opaque_callback_data"), QString::number(item.id));
     qCDebug(lcOutbox) << "sending outbox item" << item.id << "attempt" << item.attempts;
-    m_graph->sendMessage(
+    m_channel->sendMessage(
         body, this, [this, item](const GraphResult &result) { handleSendFinished(item, result); });
 }
 

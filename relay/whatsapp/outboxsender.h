@@ -13,7 +13,7 @@
 
 namespace Serambi::Relay {
 
-class GraphClient;
+class Channel;
 class StoreWriter;
 struct GraphResult;
 
@@ -55,7 +55,7 @@ public:
         int inflight = 0;     // requests currently waiting for the Graph API
     };
 
-    OutboxSender(StoreWriter *writer, GraphClient *graph, const OutboxOptions &options,
+    OutboxSender(StoreWriter *writer, Channel *channel, const OutboxOptions &options,
                  QObject *parent = nullptr);
 
     // Resets items left in flight, then sends whatever is due. Call once, after the writer
@@ -98,7 +98,7 @@ private:
     void scheduleNext(qint64 delayMs);
 
     StoreWriter *m_writer;
-    GraphClient *m_graph;
+    Channel *m_channel;
     OutboxOptions m_options;
     RetryPolicy m_policy;
     QTimer m_dueTimer;

@@ -1,7 +1,7 @@
 // OutboxSender's media sends: upload once per key, reuse Meta's id for 29 days.
 #include "outboxsender.h"
 
-#include "graphclient.h"
+#include "channels/channel.h"
 #include "logging/relaylogging.h"
 #include "store/mediafiles.h"
 #include "store/outbound.h"
@@ -63,7 +63,7 @@ void OutboxSender::upload(const OutboxItem &item, const MediaFile &file)
     }
     qCDebug(lcOutbox) << "outbox item" << item.id << "uploading media" << file.key;
     const QString key = file.key;
-    m_graph->uploadMedia(
+    m_channel->uploadMedia(
         bytes.readAll(), file.mimeType, file.filename, this,
         [this, item, key](const GraphResult &result) {
             if (!result.ok()) { // the outbox's retry rules; a permanent refusal fails the message

@@ -1,14 +1,14 @@
 #include "readreceipts.h"
 
-#include "graphclient.h"
+#include "channels/channel.h"
 #include "logging/relaylogging.h"
 #include "store/statementcache.h"
 #include "store/storereader.h"
 
 namespace Serambi::Relay {
 
-ReadReceipts::ReadReceipts(StoreReader *reader, GraphClient *graph, QObject *parent)
-    : QObject(parent), m_reader(reader), m_graph(graph)
+ReadReceipts::ReadReceipts(StoreReader *reader, Channel *channel, QObject *parent)
+    : QObject(parent), m_reader(reader), m_channel(channel)
 {}
 
 QString ReadReceipts::newestCustomerWamid(qint64 conversationId)
@@ -34,7 +34,7 @@ bool ReadReceipts::sendTyping(qint64 conversationId, qint64 nowMs)
     if (wamid.isEmpty())
         return false;
     m_lastTyping.insert(conversationId, nowMs);
-    m_graph->sendTyping(wamid, this, [conversationId](const GraphResult &result) {
+    m_channel->markRead(wamid, true, this, [conversationId](const GraphResult &result) {
         if (!result.ok())
             qCWarning(lcGraph) << "typing indicator for conversation" << conversationId
                                << "refused: HTTP" << result.httpStatus << "code"
@@ -51,7 +51,7 @@ void ReadReceipts::handleConversationRead(qint64 conversationId)
     if (m_lastSent.value(conversationId) == wamid)
         return;
     m_lastSent.insert(conversationId, wamid);
-    m_graph->markRead(wamid, this, [this, conversationId](const GraphResult &result) {
+    m_channel->markRead(wamid, false, this, [this, conversationId](const GraphResult &result) {
         if (!result.ok()) {
             qCWarning(lcGraph) << "read receipt for conversation" << conversationId
                                << "refused: HTTP" << result.httpStatus << "code"

@@ -5,19 +5,19 @@
 
 namespace Serambi::Relay {
 
-class GraphClient;
+class Channel;
 class StoreReader;
 
-// Tells Meta an agent read a conversation (blue ticks for the customer): marks the newest
-// customer message read, which marks every earlier one too (§8.4). Best effort: a failure is
-// logged, not retried; the next read sends it again. Also sends the typing indicator, which
-// Meta takes as the same kind of receipt.
+// Tells the customer an agent read a conversation (blue ticks for the customer): marks the newest
+// customer message read, which marks every earlier one too (§8.4), when the channel has read
+// receipts. Best effort: a failure is logged, not retried; the next read sends it again. Also sends
+// the typing indicator, which Meta takes as the same kind of receipt.
 class ReadReceipts : public QObject
 {
     Q_OBJECT
 
 public:
-    ReadReceipts(StoreReader *reader, GraphClient *graph, QObject *parent = nullptr);
+    ReadReceipts(StoreReader *reader, Channel *channel, QObject *parent = nullptr);
 
     // Shows the customer that an agent is typing (a read receipt of the newest customer message
     // with a typing indicator), at most once per TypingIntervalMs per conversation. True when
@@ -33,7 +33,7 @@ private:
     QString newestCustomerWamid(qint64 conversationId);
 
     StoreReader *m_reader;
-    GraphClient *m_graph;
+    Channel *m_channel;
     QHash<qint64, QString> m_lastSent;  // conversation -> wamid already marked read
     QHash<qint64, qint64> m_lastTyping; // conversation -> when a typing indicator went out
 };

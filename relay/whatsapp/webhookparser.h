@@ -1,6 +1,6 @@
 #pragma once
 
-#include "webhookpayload.h"
+#include "channels/webhookpayload.h"
 
 #include <QByteArray>
 #include <QString>

@@ -5,7 +5,7 @@
 #include "store/outboxrepo.h"
 #include "store/storewriter.h"
 #include "support/fakegraphapi.h"
-#include "whatsapp/graphclient.h"
+#include "whatsapp/cloudapichannel.h"
 #include "whatsapp/outboxsender.h"
 
 #include <QElapsedTimer>
@@ -61,7 +61,7 @@ private:
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<FakeGraphApi> m_api;
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<GraphClient> m_graph;
+    std::unique_ptr<CloudApiChannel> m_graph;
     std::unique_ptr<OutboxSender> m_sender;
     QByteArray m_photo;
 
@@ -209,8 +209,10 @@ private Q_SLOTS:
         m_api = std::make_unique<FakeGraphApi>();
         QVERIFY(m_api->listen());
         m_nam = std::make_unique<QNetworkAccessManager>();
-        m_graph = std::make_unique<GraphClient>(
-            GraphOptions{m_api->baseUrl(), PhoneNumberId, Token, 500}, m_nam.get());
+        m_graph = std::make_unique<CloudApiChannel>(
+            QStringLiteral("main"),
+            CloudApiOptions{GraphOptions{m_api->baseUrl(), PhoneNumberId, Token, 500}, {}, {}},
+            m_nam.get());
         makeSender(fastOptions());
         m_events.clear();
         m_photo = QByteArray("\x89PNG\r\n\x1a\n-a-tiny-photo", 21);
@@ -485,8 +487,10 @@ private Q_SLOTS:
 
     void shouldNotResendWhenAStatusWebhookShowsMetaAcceptedTheLostAttempt()
     {
-        m_graph = std::make_unique<GraphClient>(
-            GraphOptions{m_api->baseUrl(), PhoneNumberId, Token, 1500}, m_nam.get());
+        m_graph = std::make_unique<CloudApiChannel>(
+            QStringLiteral("main"),
+            CloudApiOptions{GraphOptions{m_api->baseUrl(), PhoneNumberId, Token, 1500}, {}, {}},
+            m_nam.get());
         makeSender(fastOptions());
         m_api->enqueue(FakeGraphApi::noAnswer());
         m_sender->start();

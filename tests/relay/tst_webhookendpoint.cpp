@@ -7,6 +7,7 @@
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 #include "support/testdata.h"
+#include "whatsapp/cloudapichannel.h"
 #include "whatsapp/signature.h"
 #include "whatsapp/webhookparser.h"
 
@@ -152,12 +153,15 @@ private Q_SLOTS:
         QVERIFY2(m_writer->start(&error), qPrintable(error));
         m_reader = std::make_unique<StoreReader>(m_dir->filePath(QStringLiteral("relay.sqlite")));
         QVERIFY(m_reader->open(&error));
+        m_nam = std::make_unique<QNetworkAccessManager>();
+        CloudApiOptions cloud;
+        cloud.graph.phoneNumberId = ServedNumber;
+        cloud.appSecret = AppSecret;
+        cloud.verifyToken = VerifyToken;
+        m_channel = std::make_unique<CloudApiChannel>(QStringLiteral("main"), cloud, m_nam.get());
         WebhookOptions options;
-        options.appSecret = AppSecret;
-        options.verifyToken = VerifyToken;
-        options.phoneNumberId = ServedNumber;
         options.maxBodyBytes = 4 * 1024 * 1024;
-        m_endpoint = std::make_unique<WebhookEndpoint>(options, m_writer.get());
+        m_endpoint = std::make_unique<WebhookEndpoint>(m_channel.get(), options, m_writer.get());
         m_metrics = std::make_unique<MetricsRegistry>();
         m_endpoint->registerMetrics(*m_metrics);
         m_server = std::make_unique<RelayHttpServer>(
@@ -165,7 +169,6 @@ private Q_SLOTS:
             [] { return true; });
         m_port = m_server->listen(QHostAddress::LocalHost, 0);
         QVERIFY(m_port != 0);
-        m_nam = std::make_unique<QNetworkAccessManager>();
     }
 
     void cleanup()
@@ -173,6 +176,7 @@ private Q_SLOTS:
         m_nam.reset();
         m_server.reset();
         m_endpoint.reset();
+        m_channel.reset();
         m_reader.reset();
         m_writer.reset();
         m_dir.reset();
@@ -607,6 +611,7 @@ private:
     std::optional<QTemporaryDir> m_dir;
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<StoreReader> m_reader;
+    std::unique_ptr<CloudApiChannel> m_channel;
     std::unique_ptr<WebhookEndpoint> m_endpoint;
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<RelayHttpServer> m_server;
