@@ -256,6 +256,7 @@ QJsonObject ConversationPayload::toJson() const
                      {QLatin1String("draft"), draft ? QJsonValue(draft->toJson()) : QJsonValue()}};
     if (lastMessage)
         json.insert(QLatin1String("last_message"), lastMessage->toJson());
+    json.insert(QLatin1String("channel"), channel);
     return json;
 }
 
@@ -276,6 +277,7 @@ ConversationPayload ConversationPayload::fromJson(const QJsonObject &json)
     if (last.isObject())
         c.lastMessage = MessagePayload::fromJson(last.toObject());
     c.draft = DraftPayload::fromJson(json.value(QLatin1String("draft")));
+    c.channel = stringOf(json, QLatin1String("channel"));
     return c;
 }
 
@@ -285,7 +287,7 @@ bool ConversationPayload::operator==(const ConversationPayload &other) const
            state == other.state && aiMode == other.aiMode && assignee == other.assignee &&
            handoffReason == other.handoffReason && lastInboundAt == other.lastInboundAt &&
            lastMessageAt == other.lastMessageAt && unread == other.unread &&
-           lastMessage == other.lastMessage && draft == other.draft;
+           lastMessage == other.lastMessage && draft == other.draft && channel == other.channel;
 }
 
 } // namespace Serambi::Protocol

@@ -113,6 +113,7 @@ struct ConversationPayload
     int unread = 0;
     std::optional<MessagePayload> lastMessage;
     std::optional<DraftPayload> draft; // null on the wire when none
+    QString channel; // the relay's channel it came through ("main": the first Cloud API number)
 
     QJsonObject toJson() const;
     static ConversationPayload fromJson(const QJsonObject &json);

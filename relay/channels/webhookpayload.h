@@ -61,6 +61,9 @@ struct AsyncError
 // Everything one webhook POST carried, flattened over entry[] x changes[].
 struct WebhookBatch
 {
+    // The channel whose webhook path it came to (set by the webhook endpoint); "main", the first
+    // Cloud API number, is also the channel of every conversation stored before channels.
+    QString channel = QStringLiteral("main");
     QList<InboundMessage> messages;
     QList<StatusUpdate> statuses;
     QList<AsyncError> errors;

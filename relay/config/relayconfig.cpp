@@ -157,6 +157,24 @@ bool readListen(const Source &source, RelayConfig &config, QString *error)
 
 } // namespace
 
+QList<ChannelConfig> RelayConfig::allChannels() const
+{
+    ChannelConfig main;
+    main.name = MainChannel;
+    main.label = mainLabel;
+    main.colour = mainColour;
+    main.ratePerSecond = mainRatePerSecond;
+    main.graphUrl = graphUrl;
+    main.phoneNumberId = phoneNumberId;
+    main.wabaId = wabaId;
+    main.appSecret = appSecret;
+    main.verifyToken = verifyToken;
+    main.graphToken = graphToken;
+    QList<ChannelConfig> all = channels;
+    all.prepend(main);
+    return all;
+}
+
 QString RelayConfig::databasePath() const
 {
     return dataDir + QStringLiteral("/relay.sqlite");
@@ -426,6 +444,12 @@ std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProces
                         .arg(describe(QStringLiteral("woocommerce_webhook_secret"))));
         return std::nullopt;
     }
+    ChannelConfig main = config.allChannels().first();
+    if (!readChannels(iniPath, env, secrets, &main, &config.channels, error))
+        return std::nullopt;
+    config.mainLabel = main.label;
+    config.mainColour = main.colour;
+    config.mainRatePerSecond = main.ratePerSecond;
     const QString keyName = Source::envName(QStringLiteral("llm_api_key"));
     if (env.contains(keyName))
         config.llmApiKey = env.value(keyName).toUtf8();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channelconfig.h"
 #include "clientaddress.h"
 
 #include <QByteArray>
@@ -87,7 +88,17 @@ struct RelayConfig
     // /woocommerce/webhook answers 404.
     QByteArray wooWebhookSecret;
 
+    // [channel.main]: how consoles show the main channel (the number above) and its outbox
+    // rate (0: the Cloud API's own).
+    QString mainLabel = MainChannel;
+    QString mainColour;
+    int mainRatePerSecond = 0;
+    // [channel.<name>]: the channels besides main (docs/configuration.md, "Channels").
+    QList<ChannelConfig> channels;
+
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
+    // Every channel, main first (built from the [relay] keys above).
+    QList<ChannelConfig> allChannels() const;
 
     QString databasePath() const;
     QString mediaDir() const; // <data_dir>/media

@@ -99,6 +99,22 @@ void RelayHttpServer::registerRoutes()
                     [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                         m_webhooks->handlePost(request, std::move(responder));
                     });
+    m_server->route(QStringLiteral("/webhook/<arg>"), Method::Get,
+                    [this](const QString &channel, const QHttpServerRequest &request,
+                           QHttpServerResponder &&responder) {
+                        if (WebhookEndpoint *endpoint = m_channelWebhooks.value(channel))
+                            endpoint->handleVerification(request, std::move(responder));
+                        else
+                            responder.write(Status::NotFound);
+                    });
+    m_server->route(QStringLiteral("/webhook/<arg>"), Method::Post,
+                    [this](const QString &channel, const QHttpServerRequest &request,
+                           QHttpServerResponder &&responder) {
+                        if (WebhookEndpoint *endpoint = m_channelWebhooks.value(channel))
+                            endpoint->handlePost(request, std::move(responder));
+                        else
+                            responder.write(Status::NotFound);
+                    });
     m_server->route(QStringLiteral("/woocommerce/webhook"), Method::Post,
                     [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                         if (m_wooWebhook)

@@ -2,8 +2,10 @@
 
 #include "connectionguard.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QString>
 
 #include <functional>
 
@@ -17,7 +19,8 @@ class WooWebhookEndpoint;
 class MediaEndpoint;
 class MetricsRegistry;
 
-// The relay's one port: /webhook for Meta, /agents (WebSocket) and /media for consoles,
+// The relay's one port: /webhook for Meta (the main channel), /webhook/<channel> for each
+// channel, /agents (WebSocket) and /media for consoles,
 // /healthz and /metrics for operators.
 class RelayHttpServer : public QObject
 {
@@ -34,6 +37,11 @@ public:
 
     // POST /woocommerce/webhook goes to endpoint (docs/integrations.md); without one it is 404.
     void setWooCommerceWebhook(WooWebhookEndpoint *endpoint) { m_wooWebhook = endpoint; }
+    // GET and POST /webhook/<channel> go to endpoint; an unknown channel is 404.
+    void addChannelWebhook(const QString &channel, WebhookEndpoint *endpoint)
+    {
+        m_channelWebhooks.insert(channel, endpoint);
+    }
 
     // Returns the bound port (useful with port 0), or 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
@@ -52,6 +60,7 @@ private:
     WebhookEndpoint *m_webhooks;
     MediaEndpoint *m_media;
     WooWebhookEndpoint *m_wooWebhook = nullptr;
+    QHash<QString, WebhookEndpoint *> m_channelWebhooks;
     const MetricsRegistry *m_metrics;
     WebSocketHandler m_onAgentConnection;
     HealthCheck m_healthy;

@@ -106,6 +106,7 @@ void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
     case InboundResult::Verdict::Accepted:
         break;
     }
+    received.batch.channel = m_channel->name();
     if (received.foreignChanges > 0) {
         m_foreignChanges += quint64(received.foreignChanges);
         noteForeignNumbers(received.foreignNumbers);
@@ -166,37 +167,43 @@ void WebhookEndpoint::noteForeignNumbers(const QStringList &numbers)
     }
 }
 
-void WebhookEndpoint::registerMetrics(MetricsRegistry &metrics) const
+void WebhookEndpoint::registerMetrics(MetricsRegistry &metrics, const QString &channelLabel) const
 {
+    auto labels = [&channelLabel](const QString &own) -> QString {
+        if (channelLabel.isEmpty() || own.isEmpty())
+            return channelLabel + own;
+        return channelLabel + QLatin1Char(',') + own;
+    };
     const QString help = QStringLiteral("Webhook POSTs by result");
     const std::array<const char *, ResultCount> names{
         "stored", "bad_signature", "missing_signature", "bad_json", "too_large", "store_failed"};
     for (int i = 0; i < ResultCount; ++i) {
-        metrics.add(QStringLiteral("serambi_webhooks_total"), MetricsRegistry::Type::Counter, help,
-                    QStringLiteral("result=\"%1\"").arg(QLatin1String(names[std::size_t(i)])),
-                    [this, i] { return double(m_results[std::size_t(i)].load()); });
+        metrics.add(
+            QStringLiteral("serambi_webhooks_total"), MetricsRegistry::Type::Counter, help,
+            labels(QStringLiteral("result=\"%1\"").arg(QLatin1String(names[std::size_t(i)]))),
+            [this, i] { return double(m_results[std::size_t(i)].load()); });
     }
     metrics.add(QStringLiteral("serambi_messages_stored_total"), MetricsRegistry::Type::Counter,
-                QStringLiteral("Inbound messages stored"), {},
+                QStringLiteral("Inbound messages stored"), labels({}),
                 [this] { return double(m_messagesStored.load()); });
     metrics.add(QStringLiteral("serambi_messages_duplicate_total"), MetricsRegistry::Type::Counter,
-                QStringLiteral("Inbound messages Meta delivered again (already stored)"), {},
-                [this] { return double(m_duplicates.load()); });
+                QStringLiteral("Inbound messages Meta delivered again (already stored)"),
+                labels({}), [this] { return double(m_duplicates.load()); });
     metrics.add(QStringLiteral("serambi_webhook_foreign_changes_total"),
                 MetricsRegistry::Type::Counter,
-                QStringLiteral("Webhook changes for another business number, ignored"), {},
+                QStringLiteral("Webhook changes for another business number, ignored"), labels({}),
                 [this] { return double(m_foreignChanges.load()); });
     metrics.add(QStringLiteral("serambi_messages_changed_total"), MetricsRegistry::Type::Counter,
-                QStringLiteral("Customers' edits and revokes applied to their message"), {},
+                QStringLiteral("Customers' edits and revokes applied to their message"), labels({}),
                 [this] { return double(m_editsAndRevokes.load()); });
     const QString unknownHelp =
         QStringLiteral("Statuses Meta reported for messages the relay does not have");
     for (int i = 0; i < UnknownStatusCount; ++i) {
-        metrics.add(
-            QStringLiteral("serambi_statuses_unknown_message_total"),
-            MetricsRegistry::Type::Counter, unknownHelp,
-            QStringLiteral("status=\"%1\"").arg(QLatin1String(UnknownStatusNames[std::size_t(i)])),
-            [this, i] { return double(m_unknownStatuses[std::size_t(i)].load()); });
+        metrics.add(QStringLiteral("serambi_statuses_unknown_message_total"),
+                    MetricsRegistry::Type::Counter, unknownHelp,
+                    labels(QStringLiteral("status=\"%1\"")
+                               .arg(QLatin1String(UnknownStatusNames[std::size_t(i)]))),
+                    [this, i] { return double(m_unknownStatuses[std::size_t(i)].load()); });
     }
 }
 

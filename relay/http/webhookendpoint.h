@@ -53,7 +53,9 @@ public:
     quint64 messagesStored() const { return m_messagesStored.load(); }
     quint64 duplicates() const { return m_duplicates.load(); }
     quint64 foreignChanges() const { return m_foreignChanges.load(); }
-    void registerMetrics(MetricsRegistry &metrics) const;
+    // channelLabel (e.g. channel="shop") is added to every metric's labels; empty: none.
+    void registerMetrics(MetricsRegistry &metrics, const QString &channelLabel) const;
+    Channel *channel() const { return m_channel; }
 
     // Statuses Meta reported for messages the relay does not have, by status.
     enum UnknownStatus {

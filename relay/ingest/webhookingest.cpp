@@ -221,11 +221,12 @@ int applyHeldChanges(WriteTxn &txn, Message &message, const Conversation &conver
     return applied;
 }
 
-bool storeInbound(WriteTxn &txn, const InboundMessage &in, Protocol::AiMode defaultAiMode,
-                  QHash<qint64, Conversation> &touched, IngestOutcome &outcome)
+bool storeInbound(WriteTxn &txn, const QString &channel, const InboundMessage &in,
+                  Protocol::AiMode defaultAiMode, QHash<qint64, Conversation> &touched,
+                  IngestOutcome &outcome)
 {
     auto conversation =
-        ConversationRepo::findOrCreate(txn, in.phoneNumberId, in.from, defaultAiMode);
+        ConversationRepo::findOrCreate(txn, channel, in.phoneNumberId, in.from, defaultAiMode);
     if (!conversation)
         return false;
     if (auto it = touched.find(conversation->id); it != touched.end())
@@ -345,7 +346,7 @@ IngestOutcome ingestWebhook(WriteTxn &txn, const WebhookBatch &batch, const QStr
     QHash<qint64, Conversation> touched;
     for (const InboundMessage &message : batch.messages) {
         if (!isChange(message.type)) {
-            if (storeInbound(txn, message, aiMode, touched, outcome))
+            if (storeInbound(txn, batch.channel, message, aiMode, touched, outcome))
                 ++outcome.messagesStored;
             else
                 ++outcome.duplicates;

@@ -4,6 +4,7 @@
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
 #include "ai/llmdrafter.h"
+#include "channels/channelset.h"
 #include "http/mediaendpoint.h"
 #include "http/mediastream.h"
 #include "http/metrics.h"
@@ -53,7 +54,7 @@ RelayService::~RelayService()
         closeDatabase(m_kbConnection);
     }
     m_downloads.reset();
-    m_outbox.reset();
+    m_outboxes.clear();
     m_writer.reset();
 }
 
@@ -74,23 +75,34 @@ bool RelayService::start(QString *error)
     }
 
     m_network = std::make_unique<QNetworkAccessManager>();
-    CloudApiOptions cloud;
-    cloud.graph.baseUrl = m_config.graphUrl;
-    cloud.graph.phoneNumberId = m_config.phoneNumberId;
-    cloud.graph.token = m_config.graphToken;
-    cloud.graph.timeoutMs = m_config.sendTimeoutMs;
-    cloud.graph.mediaDownloadHosts = m_config.mediaDownloadHosts;
-    cloud.appSecret = m_config.appSecret;
-    cloud.verifyToken = m_config.verifyToken;
-    m_channel = std::make_unique<CloudApiChannel>(QStringLiteral("main"), cloud, m_network.get());
-    OutboxOptions outbox;
-    outbox.maxAttempts = m_config.sendMaxAttempts;
-    outbox.backoffBaseMs = m_config.sendBackoffMs;
-    outbox.mediaDir = m_config.mediaDir();
-    m_outbox = std::make_unique<OutboxSender>(m_writer.get(), m_channel.get(), outbox);
+    m_channels = std::make_unique<ChannelSet>();
+    const QList<ChannelConfig> channels = m_config.allChannels();
+    for (const ChannelConfig &channel : channels) {
+        CloudApiOptions cloud;
+        cloud.graph.baseUrl = channel.graphUrl;
+        cloud.graph.phoneNumberId = channel.phoneNumberId;
+        cloud.graph.token = channel.graphToken;
+        cloud.graph.timeoutMs = m_config.sendTimeoutMs;
+        cloud.graph.mediaDownloadHosts = m_config.mediaDownloadHosts;
+        cloud.appSecret = channel.appSecret;
+        cloud.verifyToken = channel.verifyToken;
+        auto cloudChannel = std::make_unique<CloudApiChannel>(channel.name, cloud, m_network.get());
+        if (!m_mainGraph)
+            m_mainGraph = cloudChannel->graph();
+        OutboxOptions outbox;
+        outbox.maxAttempts = m_config.sendMaxAttempts;
+        outbox.backoffBaseMs = m_config.sendBackoffMs;
+        outbox.mediaDir = m_config.mediaDir();
+        outbox.messagesPerSecond = channel.ratePerSecond;
+        m_outboxes.push_back(
+            std::make_unique<OutboxSender>(m_writer.get(), cloudChannel.get(), outbox));
+        m_channels->add(std::move(cloudChannel));
+        qCInfo(lcService).noquote() << "channel" << channel.name << "(" << channel.provider
+                                    << ") for number" << channel.phoneNumberId;
+    }
     MediaDownloadOptions downloads;
     downloads.backoffBaseMs = m_config.sendBackoffMs;
-    m_downloads = std::make_unique<MediaDownloader>(m_writer.get(), m_channel.get(),
+    m_downloads = std::make_unique<MediaDownloader>(m_writer.get(), m_channels.get(),
                                                     MediaFiles(m_config.mediaDir()), downloads);
 
     // The knowledge base reads on this thread through its own connection; `kb import` from
@@ -151,19 +163,21 @@ bool RelayService::start(QString *error)
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
             &AutoAssigner::handleEvents);
     connect(m_drafts.get(), &DraftCoordinator::draftStreaming, m_hub.get(), &AgentHub::publishLive);
-    m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_channel.get());
+    m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_channels.get());
     connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),
             &ReadReceipts::handleConversationRead);
     m_hub->setReadReceipts(m_readReceipts.get());
-    m_templates = std::make_unique<TemplateSyncer>(m_writer.get(), m_channel->graph(),
-                                                   m_config.wabaId, m_config.templatePageSize);
+    m_templates = std::make_unique<TemplateSyncer>(m_writer.get(), m_mainGraph, m_config.wabaId,
+                                                   m_config.templatePageSize);
     m_hub->setTemplateSyncer(m_templates.get());
     m_hub->setKnowledgeBase(m_knowledgeBase.get(), m_offlineDrafter.get());
 
     WebhookOptions webhooks;
     webhooks.maxBodyBytes = m_config.maxBodyBytes;
     webhooks.defaultAiMode = m_config.defaultAiMode;
-    m_webhooks = std::make_unique<WebhookEndpoint>(m_channel.get(), webhooks, m_writer.get());
+    for (const auto &channel : m_channels->all())
+        m_webhooks.push_back(
+            std::make_unique<WebhookEndpoint>(channel.get(), webhooks, m_writer.get()));
 
     m_metrics = std::make_unique<MetricsRegistry>();
     registerMetrics();
@@ -195,9 +209,11 @@ bool RelayService::start(QString *error)
     limits.maxBodyBytes = m_config.maxBodyBytes;
     limits.maxUploadBytes = MediaEndpoint::MaxBodyBytes;
     m_http = std::make_unique<RelayHttpServer>(
-        m_webhooks.get(), m_media.get(), m_metrics.get(),
+        m_webhooks.front().get(), m_media.get(), m_metrics.get(),
         [agentHub](QWebSocket *socket) { agentHub->acceptConnection(socket); },
         [writer] { return writer->lastCommitSucceeded(); }, limits);
+    for (const auto &endpoint : m_webhooks)
+        m_http->addChannelWebhook(endpoint->channel()->name(), endpoint.get());
     if (!m_config.wooWebhookSecret.isEmpty()) {
         WooWebhookOptions woo;
         woo.secret = m_config.wooWebhookSecret;
@@ -231,7 +247,8 @@ bool RelayService::start(QString *error)
                      .arg(m_config.listenPort);
         return false;
     }
-    m_outbox->start();
+    for (const auto &outbox : m_outboxes)
+        outbox->start();
     m_downloads->start();
     m_media->startSweeping();
     if (m_templates->configured())
@@ -243,10 +260,26 @@ bool RelayService::start(QString *error)
 
 void RelayService::registerMetrics()
 {
-    m_webhooks->registerMetrics(*m_metrics);
+    // The main channel's webhook metrics keep the labels they had before channels; the others
+    // add their channel's name.
+    for (const auto &endpoint : m_webhooks) {
+        const QString &name = endpoint->channel()->name();
+        endpoint->registerMetrics(*m_metrics, name == MainChannel
+                                                  ? QString()
+                                                  : QStringLiteral("channel=\"%1\"").arg(name));
+    }
     using Type = MetricsRegistry::Type;
     AgentHub *hub = m_hub.get();
-    OutboxSender *outbox = m_outbox.get();
+    // The outboxes' counters, summed over the channels.
+    const auto *outboxes = &m_outboxes;
+    auto total = [outboxes](auto field) {
+        return [outboxes, field] {
+            double sum = 0;
+            for (const auto &outbox : *outboxes)
+                sum += double(outbox->counters().*field);
+            return sum;
+        };
+    };
     m_metrics->add(QStringLiteral("serambi_events_published_total"), Type::Counter,
                    QStringLiteral("Events pushed to consoles"), {},
                    [hub] { return double(hub->eventsPublished()); });
@@ -259,17 +292,14 @@ void RelayService::registerMetrics()
                    [assigner] { return double(assigner->assignedTotal()); });
     m_metrics->add(QStringLiteral("serambi_outbox_depth"), Type::Gauge,
                    QStringLiteral("Outbound messages not yet accepted by Meta or failed"), {},
-                   [outbox] { return double(outbox->counters().depth); });
+                   total(&OutboxSender::Counters::depth));
     const QString sendHelp = QStringLiteral("Graph API send attempts by result");
     m_metrics->add(QStringLiteral("serambi_send_attempts_total"), Type::Counter, sendHelp,
-                   QStringLiteral("result=\"accepted\""),
-                   [outbox] { return double(outbox->counters().accepted); });
+                   QStringLiteral("result=\"accepted\""), total(&OutboxSender::Counters::accepted));
     m_metrics->add(QStringLiteral("serambi_send_attempts_total"), Type::Counter, sendHelp,
-                   QStringLiteral("result=\"retried\""),
-                   [outbox] { return double(outbox->counters().retried); });
+                   QStringLiteral("result=\"retried\""), total(&OutboxSender::Counters::retried));
     m_metrics->add(QStringLiteral("serambi_send_attempts_total"), Type::Counter, sendHelp,
-                   QStringLiteral("result=\"failed\""),
-                   [outbox] { return double(outbox->counters().failed); });
+                   QStringLiteral("result=\"failed\""), total(&OutboxSender::Counters::failed));
     if (LlmDrafter *llm = m_llmDrafter.get()) {
         StoreReader *reader = m_reader.get();
         m_metrics->add(QStringLiteral("serambi_llm_tokens_total"), Type::Counter,

@@ -12,7 +12,8 @@ namespace Serambi::Relay {
 
 class AgentHub;
 class AutoAssigner;
-class CloudApiChannel;
+class GraphClient;
+class ChannelSet;
 class DraftCoordinator;
 class KbDrafter;
 class LlmDrafter;
@@ -45,9 +46,7 @@ public:
     quint16 port() const { return m_port; }
 
     AgentHub *hub() const { return m_hub.get(); }
-    OutboxSender *outbox() const { return m_outbox.get(); }
     TemplateSyncer *templates() const { return m_templates.get(); }
-    WebhookEndpoint *webhooks() const { return m_webhooks.get(); }
 
 private:
     void registerMetrics();
@@ -56,8 +55,9 @@ private:
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<CloudApiChannel> m_channel;
-    std::unique_ptr<OutboxSender> m_outbox;
+    std::unique_ptr<ChannelSet> m_channels;
+    GraphClient *m_mainGraph = nullptr;                    // the main channel's, for template sync
+    std::vector<std::unique_ptr<OutboxSender>> m_outboxes; // one per channel
     std::unique_ptr<ReadReceipts> m_readReceipts;
     std::unique_ptr<MediaDownloader> m_downloads;
     std::unique_ptr<TemplateSyncer> m_templates;
@@ -68,7 +68,7 @@ private:
     std::unique_ptr<DraftCoordinator> m_drafts;
     std::unique_ptr<AgentHub> m_hub;
     std::unique_ptr<AutoAssigner> m_autoAssigner;
-    std::unique_ptr<WebhookEndpoint> m_webhooks;
+    std::vector<std::unique_ptr<WebhookEndpoint>> m_webhooks; // one per channel, main first
     std::unique_ptr<WooWebhookEndpoint> m_wooWebhook;
     std::unique_ptr<MediaEndpoint> m_media;
     std::unique_ptr<MetricsRegistry> m_metrics;

@@ -90,7 +90,7 @@ const QString ConversationSelect =
         "SELECT c.id, c.contact_id, c.phone_number_id, c.state, c.ai_mode, c.assignee_id, "
         "u.username, c.handoff_reason, c.last_inbound_at, c.last_message_at, c.last_message_id, "
         "c.unread, c.created_at, c.updated_at, k.wa_id, k.user_id, k.parent_user_id, "
-        "k.profile_name, k.username, ") +
+        "k.profile_name, k.username, c.channel, ") +
     MessageColumns +
     QStringLiteral(" FROM conversations c JOIN contacts k ON k.id = c.contact_id "
                    "LEFT JOIN users u ON u.id = c.assignee_id "
@@ -119,8 +119,9 @@ Conversation readConversation(const PreparedQuery &q)
     c.contact.parentUserId = q.value(16).toString();
     c.contact.profileName = q.value(17).toString();
     c.contact.username = q.value(18).toString();
-    if (!q.value(19).isNull())
-        c.lastMessage = readMessage(q, 19);
+    c.channel = q.value(19).toString();
+    if (!q.value(20).isNull())
+        c.lastMessage = readMessage(q, 20);
     return c;
 }
 
@@ -156,6 +157,7 @@ Protocol::ConversationPayload Conversation::toPayload() const
     Protocol::ConversationPayload json;
     json.id = id;
     json.phoneNumberId = phoneNumberId;
+    json.channel = channel;
     json.contact = contact.toPayload();
     json.state = state;
     json.aiMode = aiMode;
@@ -173,9 +175,9 @@ Protocol::ConversationPayload Conversation::toPayload() const
 
 namespace ConversationRepo {
 
-std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumberId,
-                                         const Contact &contact, Protocol::AiMode defaultAiMode,
-                                         bool *created)
+std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &channel,
+                                         const QString &phoneNumberId, const Contact &contact,
+                                         Protocol::AiMode defaultAiMode, bool *created)
 {
     const QString key = contact.key();
     if (key.isEmpty())
@@ -241,10 +243,11 @@ std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumb
         *created = conversationId == 0;
     if (conversationId == 0) {
         PreparedQuery insert = txn.prepare(QStringLiteral(
-            "INSERT INTO conversations (contact_id, phone_number_id, state, ai_mode, created_at, "
-            "updated_at) VALUES (?, ?, 'bot', ?, ?, ?)"));
+            "INSERT INTO conversations (contact_id, phone_number_id, channel, state, ai_mode, "
+            "created_at, updated_at) VALUES (?, ?, ?, 'bot', ?, ?, ?)"));
         insert.addBindValue(contactId);
         insert.addBindValue(phoneNumberId);
+        insert.addBindValue(channel);
         insert.addBindValue(Protocol::aiModeName(defaultAiMode));
         insert.addBindValue(txn.now());
         insert.addBindValue(txn.now());
@@ -477,6 +480,25 @@ QStringList recentCustomerTexts(QSqlDatabase &db, qint64 conversationId, qint64 
             texts.prepend(text);
     }
     return texts;
+}
+
+QString channelOf(QSqlDatabase &db, qint64 conversationId)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT channel FROM conversations WHERE id = ?"));
+    q.addBindValue(conversationId);
+    if (!execQuery(q) || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+QString channelOfMessage(QSqlDatabase &db, qint64 messageId)
+{
+    PreparedQuery q(db, QStringLiteral("SELECT c.channel FROM messages m JOIN conversations c "
+                                       "ON c.id = m.conversation_id WHERE m.id = ?"));
+    q.addBindValue(messageId);
+    if (!execQuery(q) || !q.next())
+        return {};
+    return q.value(0).toString();
 }
 
 QList<Conversation> all(QSqlDatabase &db)

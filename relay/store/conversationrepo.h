@@ -51,6 +51,7 @@ struct Conversation
     qint64 id = 0;
     qint64 contactId = 0;
     QString phoneNumberId;
+    QString channel; // the channel it came through (relay.ini [channel.<name>], "main")
     Contact contact;
     Protocol::ConversationState state = Protocol::ConversationState::Bot;
     Protocol::AiMode aiMode = Protocol::AiMode::Draft;
@@ -74,10 +75,16 @@ struct Conversation
 namespace ConversationRepo {
 
 // Finds the conversation of (phoneNumberId, contact), creating contact and conversation (state
-// bot, AI mode defaultAiMode) when new; refreshes the contact's profile fields.
-std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &phoneNumberId,
-                                         const Contact &contact, Protocol::AiMode defaultAiMode,
-                                         bool *created = nullptr);
+// bot, AI mode defaultAiMode, on channel) when new; refreshes the contact's profile fields.
+// Each channel has its own business number, so a customer writing to two channels has two
+// conversations.
+std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &channel,
+                                         const QString &phoneNumberId, const Contact &contact,
+                                         Protocol::AiMode defaultAiMode, bool *created = nullptr);
+// The channel of a conversation, and of the conversation a message belongs to; empty when
+// there is no such row.
+QString channelOf(QSqlDatabase &db, qint64 conversationId);
+QString channelOfMessage(QSqlDatabase &db, qint64 messageId);
 
 std::optional<Conversation> load(QSqlDatabase &db, qint64 id);
 std::optional<Message> loadMessage(QSqlDatabase &db, qint64 id);

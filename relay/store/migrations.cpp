@@ -328,6 +328,16 @@ QStringList version16()
     };
 }
 
+QStringList version17()
+{
+    // Channels: a conversation belongs to (channel, customer). Conversations stored before
+    // channels existed came through the relay's first Cloud API number, the channel "main".
+    return {
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN channel TEXT NOT NULL DEFAULT 'main'"),
+        QStringLiteral("CREATE INDEX conversations_by_channel ON conversations (channel)"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -355,6 +365,7 @@ const QList<Migration> &migrations()
         {10, "knowledge-base suggestions", version10()},
         {13, "shop orders, their lines, webhook deliveries taken", version13()},
         {16, "knowledge-base article versions; handled suggestions", version16()},
+        {17, "the channel of each conversation", version17()},
     };
     return all;
 }

@@ -8,6 +8,11 @@
 namespace Serambi::Relay::OutboxRepo {
 
 namespace {
+
+// Narrows "outbox o JOIN messages m" to one channel's conversations; a WHERE follows.
+const QString ChannelJoin =
+    QStringLiteral("JOIN conversations c ON c.id = m.conversation_id WHERE c.channel = ? ");
+
 bool run(WriteTxn &txn, PreparedQuery &q)
 {
     if (execQuery(q))
@@ -30,14 +35,17 @@ qint64 enqueue(WriteTxn &txn, qint64 messageId, const QJsonObject &request)
     return run(txn, q) ? q.lastInsertId() : 0;
 }
 
-QList<OutboxItem> claimDue(WriteTxn &txn, int limit)
+QList<OutboxItem> claimDue(WriteTxn &txn, const QString &channel, int limit)
 {
     QList<OutboxItem> items;
-    PreparedQuery q = txn.prepare(QStringLiteral(
-        "SELECT o.id, o.message_id, m.conversation_id, o.request, o.attempts, o.next_attempt_at "
-        "FROM outbox o JOIN messages m ON m.id = o.message_id "
-        "WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id "
-        "LIMIT ?"));
+    PreparedQuery q =
+        txn.prepare(QStringLiteral("SELECT o.id, o.message_id, m.conversation_id, o.request, "
+                                   "o.attempts, o.next_attempt_at "
+                                   "FROM outbox o JOIN messages m ON m.id = o.message_id ") +
+                    ChannelJoin +
+                    QStringLiteral("AND o.state = 'pending' AND o.next_attempt_at <= ? "
+                                   "ORDER BY o.next_attempt_at, o.id LIMIT ?"));
+    q.addBindValue(channel);
     q.addBindValue(txn.now());
     q.addBindValue(limit);
     if (!run(txn, q))
@@ -96,27 +104,34 @@ bool markFailed(WriteTxn &txn, qint64 id, const QString &error)
     return run(txn, q);
 }
 
-int resetInflight(WriteTxn &txn)
+int resetInflight(WriteTxn &txn, const QString &channel)
 {
     PreparedQuery q = txn.prepare(QStringLiteral(
-        "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'inflight'"));
+        "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'inflight' AND "
+        "message_id IN (SELECT m.id FROM messages m JOIN conversations c "
+        "ON c.id = m.conversation_id WHERE c.channel = ?)"));
     q.addBindValue(txn.now());
+    q.addBindValue(channel);
     return run(txn, q) ? q.numRowsAffected() : 0;
 }
 
-int depth(QSqlDatabase &db)
+int depth(QSqlDatabase &db, const QString &channel)
 {
-    PreparedQuery q(
-        db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'inflight')"));
+    PreparedQuery q(db, QStringLiteral("SELECT COUNT(*) FROM outbox o JOIN messages m "
+                                       "ON m.id = o.message_id ") +
+                            ChannelJoin + QStringLiteral("AND o.state IN ('pending', 'inflight')"));
+    q.addBindValue(channel);
     if (!execQuery(q) || !q.next())
         return 0;
     return q.value(0).toInt();
 }
 
-qint64 nextDueAt(QSqlDatabase &db)
+qint64 nextDueAt(QSqlDatabase &db, const QString &channel)
 {
-    PreparedQuery q(
-        db, QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"));
+    PreparedQuery q(db, QStringLiteral("SELECT MIN(o.next_attempt_at) FROM outbox o JOIN messages "
+                                       "m ON m.id = o.message_id ") +
+                            ChannelJoin + QStringLiteral("AND o.state = 'pending'"));
+    q.addBindValue(channel);
     if (!execQuery(q) || !q.next())
         return 0;
     return q.value(0).toLongLong();

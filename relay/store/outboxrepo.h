@@ -22,18 +22,19 @@ namespace OutboxRepo {
 
 // Queues message's request for sending now. Returns the outbox id (0 on failure).
 qint64 enqueue(WriteTxn &txn, qint64 messageId, const QJsonObject &request);
-// Moves up to limit due items to "inflight" and counts the attempt.
-QList<OutboxItem> claimDue(WriteTxn &txn, int limit);
+// Moves up to limit due items of channel's conversations to "inflight" and counts the attempt.
+// Each channel has its own outbox: the rows of its conversations.
+QList<OutboxItem> claimDue(WriteTxn &txn, const QString &channel, int limit);
 bool markDone(WriteTxn &txn, qint64 id);
 // Back to pending, to be tried again at nextAttemptAt (ms since epoch).
 bool reschedule(WriteTxn &txn, qint64 id, qint64 nextAttemptAt, const QString &error);
 bool markFailed(WriteTxn &txn, qint64 id, const QString &error);
-// After a restart nothing is in flight: such items are retried.
-int resetInflight(WriteTxn &txn);
-// Items not yet done or failed.
-int depth(QSqlDatabase &db);
-// When the earliest pending item falls due (0 when none is pending).
-qint64 nextDueAt(QSqlDatabase &db);
+// After a restart nothing is in flight: channel's such items are retried.
+int resetInflight(WriteTxn &txn, const QString &channel);
+// Items of channel not yet done or failed.
+int depth(QSqlDatabase &db, const QString &channel);
+// When channel's earliest pending item falls due (0 when none is pending).
+qint64 nextDueAt(QSqlDatabase &db, const QString &channel);
 
 } // namespace OutboxRepo
 } // namespace Serambi::Relay

@@ -1,6 +1,6 @@
 #include "mediadownloader.h"
 
-#include "channels/channel.h"
+#include "channels/channelset.h"
 #include "logging/relaylogging.h"
 #include "protocol/medialimits.h"
 #include "store/conversationrepo.h"
@@ -25,11 +25,11 @@ bool retryable(const GraphResult &result)
 
 } // namespace
 
-MediaDownloader::MediaDownloader(StoreWriter *writer, Channel *channel, MediaFiles files,
+MediaDownloader::MediaDownloader(StoreWriter *writer, const ChannelSet *channels, MediaFiles files,
                                  MediaDownloadOptions options, QObject *parent)
     : QObject(parent)
     , m_writer(writer)
-    , m_channel(channel)
+    , m_channels(channels)
     , m_files(std::move(files))
     , m_options(options)
 {
@@ -87,13 +87,15 @@ void MediaDownloader::pump()
 void MediaDownloader::begin(qint64 messageId)
 {
     auto media = std::make_shared<std::optional<MessageMedia>>();
+    auto channel = std::make_shared<QString>();
     m_writer->submit(
-        [media, messageId](WriteTxn &txn) {
+        [media, channel, messageId](WriteTxn &txn) {
             *media = MediaRepo::messageMedia(txn.db(), messageId);
+            *channel = ConversationRepo::channelOfMessage(txn.db(), messageId);
             return WriteResult::success();
         },
         this,
-        [this, media, messageId](const WriteResult &) {
+        [this, media, channel, messageId](const WriteResult &) {
             if (!media->has_value() || (*media)->state != Pending) {
                 finished(messageId);
                 return;
@@ -101,14 +103,19 @@ void MediaDownloader::begin(qint64 messageId)
             Job job;
             job.messageId = messageId;
             job.media = **media;
+            job.channel = m_channels->find(*channel);
+            if (!job.channel) { // the channel was removed from the configuration
+                fail(job, QStringLiteral("download_failed"));
+                return;
+            }
             fetchUrl(job);
         });
 }
 
 void MediaDownloader::fetchUrl(const Job &job)
 {
-    m_channel->mediaInfo(job.media.metaMediaId, this,
-                         [this, job](const GraphResult &result) { handleUrl(job, result); });
+    job.channel->mediaInfo(job.media.metaMediaId, this,
+                           [this, job](const GraphResult &result) { handleUrl(job, result); });
 }
 
 void MediaDownloader::handleUrl(Job job, const GraphResult &result)
@@ -152,7 +159,7 @@ void MediaDownloader::download(const Job &job, const QUrl &url, const QString &e
 {
     const qint64 limit =
         Protocol::maxMediaBytes(*Protocol::mediaKindOfMimeType(job.media.mimeType));
-    QNetworkReply *reply = m_channel->download(url);
+    QNetworkReply *reply = job.channel->download(url);
     if (!reply) { // not one of Meta's media hosts: the token stays home
         fail(job, QStringLiteral("download_failed"));
         return;

@@ -13,6 +13,7 @@
 namespace Serambi::Relay {
 
 class Channel;
+class ChannelSet;
 class StoreWriter;
 struct GraphResult;
 
@@ -23,18 +24,18 @@ struct MediaDownloadOptions
     int backoffBaseMs = 1000;
 };
 
-// Fetches the media of inbound messages as soon as their webhook is committed (design.md flow,
-// after step 4): GET /{media-id} for a URL, then the bytes with the bearer token, checked
-// against the kind's limit, the MIME types WhatsApp lists and the webhook's SHA-256, stored in
-// MediaFiles. Every change of a message's media is one writer job with a message.updated
-// event. Pending downloads are picked up again at start (after a restart) and when retry_media
-// sets a failed one back to pending.
+// Fetches the media of inbound messages, each through the channel it came by, as soon as their
+// webhook is committed (design.md flow, after step 4): GET /{media-id} for a URL, then the bytes
+// with the bearer token, checked against the kind's limit, the MIME types WhatsApp lists and the
+// webhook's SHA-256, stored in MediaFiles. Every change of a message's media is one writer job with
+// a message.updated event. Pending downloads are picked up again at start (after a restart) and
+// when retry_media sets a failed one back to pending.
 class MediaDownloader : public QObject
 {
     Q_OBJECT
 
 public:
-    MediaDownloader(StoreWriter *writer, Channel *channel, MediaFiles files,
+    MediaDownloader(StoreWriter *writer, const ChannelSet *channels, MediaFiles files,
                     MediaDownloadOptions options, QObject *parent = nullptr);
 
     // Queues every pending download. Call once, after the writer started.
@@ -46,6 +47,7 @@ private:
     struct Job
     {
         qint64 messageId = 0;
+        Channel *channel = nullptr; // the channel of the message's conversation
         MessageMedia media;
         int attempts = 0;
         bool refreshedUrl = false;
@@ -65,7 +67,7 @@ private:
     void finished(qint64 messageId);
 
     StoreWriter *m_writer;
-    Channel *m_channel;
+    const ChannelSet *m_channels;
     MediaFiles m_files;
     MediaDownloadOptions m_options;
     std::deque<qint64> m_queue;

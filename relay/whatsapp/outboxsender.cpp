@@ -26,11 +26,11 @@ struct Backlog
     qint64 nextDueInMs = -1; // -1 when nothing is pending
 };
 
-Backlog readBacklog(WriteTxn &txn)
+Backlog readBacklog(WriteTxn &txn, const QString &channel)
 {
     Backlog backlog;
-    backlog.depth = OutboxRepo::depth(txn.db());
-    const qint64 due = OutboxRepo::nextDueAt(txn.db());
+    backlog.depth = OutboxRepo::depth(txn.db(), channel);
+    const qint64 due = OutboxRepo::nextDueAt(txn.db(), channel);
     if (due > 0)
         backlog.nextDueInMs = std::max<qint64>(0, due - txn.now());
     return backlog;
@@ -59,6 +59,9 @@ OutboxSender::OutboxSender(StoreWriter *writer, Channel *channel, const OutboxOp
     , m_policy(options.maxAttempts, options.backoffBaseMs, options.backoffCapMs)
 {
     m_options.maxConcurrent = std::max(1, m_options.maxConcurrent);
+    if (m_options.messagesPerSecond <= 0)
+        m_options.messagesPerSecond = m_channel->capabilities().messagesPerSecond;
+    m_pace.start();
     m_dueTimer.setSingleShot(true);
     connect(&m_dueTimer, &QTimer::timeout, this, &OutboxSender::claim);
     connect(m_writer, &StoreWriter::eventsCommitted, this, &OutboxSender::handleEventsCommitted);
@@ -69,9 +72,9 @@ void OutboxSender::start()
     auto backlog = std::make_shared<Backlog>();
     auto reset = std::make_shared<int>(0);
     m_writer->submit(
-        [backlog, reset](WriteTxn &txn) {
-            *reset = OutboxRepo::resetInflight(txn);
-            *backlog = readBacklog(txn);
+        [backlog, reset, channel = m_channel->name()](WriteTxn &txn) {
+            *reset = OutboxRepo::resetInflight(txn, channel);
+            *backlog = readBacklog(txn, channel);
             return WriteResult::success();
         },
         this,
@@ -122,9 +125,9 @@ void OutboxSender::claim()
     auto items = std::make_shared<QList<OutboxItem>>();
     auto backlog = std::make_shared<Backlog>();
     m_writer->submit(
-        [items, backlog, free](WriteTxn &txn) {
-            *items = OutboxRepo::claimDue(txn, free);
-            *backlog = readBacklog(txn);
+        [items, backlog, free, channel = m_channel->name()](WriteTxn &txn) {
+            *items = OutboxRepo::claimDue(txn, channel, free);
+            *backlog = readBacklog(txn, channel);
             return WriteResult::success();
         },
         this,
@@ -161,6 +164,28 @@ void OutboxSender::dispatch(const OutboxItem &item)
 void OutboxSender::send(const OutboxItem &item)
 {
     ++m_counters.inflight;
+    // The channel's rate: each request takes the next free slot, 1/rate seconds apart.
+    const qint64 now = m_pace.elapsed();
+    const qint64 slot = std::max(now, m_nextSlotMs);
+    m_nextSlotMs = slot + std::max<qint64>(1, 1000 / m_options.messagesPerSecond);
+    if (slot > now) {
+        QTimer::singleShot(int(slot - now), this, [this, item] { sendNow(item); });
+        return;
+    }
+    sendNow(item);
+}
+
+void OutboxSender::sendNow(const OutboxItem &item)
+{
+    const QString type = item.request.value(QLatin1String("type")).toString();
+    if (!m_channel->capabilities().allowsMessageType(type)) {
+        Outcome outcome;
+        outcome.item = item;
+        outcome.kind = Outcome::Kind::Failed;
+        outcome.decision.title = QStringLiteral("the channel cannot send %1 messages").arg(type);
+        record(outcome);
+        return;
+    }
     const QString mediaKey = outboundMediaKey(item.request);
     if (!mediaKey.isEmpty())
         sendMedia(item, mediaKey);
@@ -195,9 +220,9 @@ void OutboxSender::record(const Outcome &outcome)
     auto applied = std::make_shared<Outcome>(outcome);
     auto backlog = std::make_shared<Backlog>();
     m_writer->submit(
-        [applied, backlog](WriteTxn &txn) {
+        [applied, backlog, channel = m_channel->name()](WriteTxn &txn) {
             apply(txn, *applied);
-            *backlog = readBacklog(txn);
+            *backlog = readBacklog(txn, channel);
             return WriteResult::success();
         },
         this,

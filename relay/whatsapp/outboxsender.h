@@ -5,6 +5,7 @@
 #include "store/mediarepo.h"
 #include "store/outboxrepo.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -24,12 +25,16 @@ struct OutboxOptions
     int backoffBaseMs = 1000;
     int backoffCapMs = 5 * 60 * 1000;
     QString mediaDir; // MediaFiles' directory: the bytes of media sends
+    // Requests a second at most (relay.ini rate_per_second); 0: the channel's own rate.
+    int messagesPerSecond = 0;
 };
 
 // Meta's id of an upload is reused while it is younger than this (ids live 30 days).
 inline constexpr qint64 MetaMediaReuseMs = 29LL * 24 * 3600 * 1000;
 
-// Sends the outbox to the Graph API (design.md flow step 9). Every database access is a
+// Sends one channel's outbox (the outbound messages of its conversations) through the channel
+// (design.md flow step 9), at most messagesPerSecond requests a second, failing at once what
+// the channel's capability table does not allow. Every database access is a
 // StoreWriter job, so the writer's clock decides when an item is due. New work is noticed from
 // committed message.created events of pending outbound messages; retries wait on one timer
 // armed for the earliest due item.
@@ -79,7 +84,9 @@ private:
     void handleEventsCommitted(const EventList &events);
     void claim();
     void dispatch(const OutboxItem &item);
+    // Waits for the channel's next free slot, then sendNow().
     void send(const OutboxItem &item);
+    void sendNow(const OutboxItem &item);
     // Media sends (outboxsendermedia.cpp): the request names the relay's media key; upload the
     // bytes unless Meta's id for them is fresh, then post with Meta's id.
     void sendMedia(const OutboxItem &item, const QString &key);
@@ -102,6 +109,8 @@ private:
     OutboxOptions m_options;
     RetryPolicy m_policy;
     QTimer m_dueTimer;
+    QElapsedTimer m_pace;
+    qint64 m_nextSlotMs = 0; // m_pace time of the next free request slot
     Counters m_counters;
     bool m_started = false;
     bool m_claiming = false;

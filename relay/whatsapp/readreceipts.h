@@ -6,6 +6,7 @@
 namespace Serambi::Relay {
 
 class Channel;
+class ChannelSet;
 class StoreReader;
 
 // Tells the customer an agent read a conversation (blue ticks for the customer): marks the newest
@@ -17,7 +18,7 @@ class ReadReceipts : public QObject
     Q_OBJECT
 
 public:
-    ReadReceipts(StoreReader *reader, Channel *channel, QObject *parent = nullptr);
+    ReadReceipts(StoreReader *reader, const ChannelSet *channels, QObject *parent = nullptr);
 
     // Shows the customer that an agent is typing (a read receipt of the newest customer message
     // with a typing indicator), at most once per TypingIntervalMs per conversation. True when
@@ -31,9 +32,11 @@ public Q_SLOTS:
 
 private:
     QString newestCustomerWamid(qint64 conversationId);
+    // The conversation's channel when it sends read receipts, else nullptr.
+    Channel *receiptChannel(qint64 conversationId);
 
     StoreReader *m_reader;
-    Channel *m_channel;
+    const ChannelSet *m_channels;
     QHash<qint64, QString> m_lastSent;  // conversation -> wamid already marked read
     QHash<qint64, qint64> m_lastTyping; // conversation -> when a typing indicator went out
 };

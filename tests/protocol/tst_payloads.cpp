@@ -93,6 +93,7 @@ private Q_SLOTS:
         c.unread = 3;
         c.lastMessage = fullMessage();
         c.draft = fullDraft();
+        c.channel = QStringLiteral("service");
         QCOMPARE(ConversationPayload::fromJson(c.toJson()), c);
     }
 

@@ -127,8 +127,8 @@ private:
             Contact contact;
             contact.waId = QStringLiteral("447700900123");
             contact.profileName = QStringLiteral("Sari");
-            const auto conversation =
-                ConversationRepo::findOrCreate(txn, PhoneNumberId, contact, Protocol::AiMode::Off);
+            const auto conversation = ConversationRepo::findOrCreate(
+                txn, QStringLiteral("main"), PhoneNumberId, contact, Protocol::AiMode::Off);
             if (!conversation)
                 return WriteResult::failure(QStringLiteral("no conversation"));
             Message message;
@@ -408,7 +408,8 @@ private Q_SLOTS:
     {
         const Outbound outbound = createOutbound(QStringLiteral("Sebelum crash."));
         const auto claimed = run([](WriteTxn &txn) {
-            return WriteResult::success(OutboxRepo::claimDue(txn, 10).size());
+            return WriteResult::success(
+                OutboxRepo::claimDue(txn, QStringLiteral("main"), 10).size());
         });
         QVERIFY(claimed && claimed->value.toInt() == 1);
         QCOMPARE(outboxState(outbound.outboxId), QStringLiteral("inflight"));

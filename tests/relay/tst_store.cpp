@@ -39,8 +39,8 @@ WriteResult addCustomerMessage(WriteTxn &txn, const QString &waId, const QString
     Contact contact;
     contact.waId = waId;
     contact.profileName = QStringLiteral("Dewi");
-    auto conversation = ConversationRepo::findOrCreate(txn, QStringLiteral("1098"), contact,
-                                                       Protocol::AiMode::Draft);
+    auto conversation = ConversationRepo::findOrCreate(
+        txn, QStringLiteral("main"), QStringLiteral("1098"), contact, Protocol::AiMode::Draft);
     if (!conversation)
         return WriteResult::failure(QStringLiteral("no conversation"));
     Message message;

@@ -124,7 +124,8 @@ private:
                 Contact contact;
                 contact.waId = QStringLiteral("6281234567890");
                 auto conversation = ConversationRepo::findOrCreate(
-                    txn, QStringLiteral("109876543210987"), contact, Protocol::AiMode::Draft);
+                    txn, QStringLiteral("main"), QStringLiteral("109876543210987"), contact,
+                    Protocol::AiMode::Draft);
                 Message message;
                 message.conversationId = conversation->id;
                 message.wamid = wamid;
@@ -163,7 +164,7 @@ private Q_SLOTS:
         options.maxBodyBytes = 4 * 1024 * 1024;
         m_endpoint = std::make_unique<WebhookEndpoint>(m_channel.get(), options, m_writer.get());
         m_metrics = std::make_unique<MetricsRegistry>();
-        m_endpoint->registerMetrics(*m_metrics);
+        m_endpoint->registerMetrics(*m_metrics, {});
         m_server = std::make_unique<RelayHttpServer>(
             m_endpoint.get(), nullptr, m_metrics.get(), [](QWebSocket *socket) { delete socket; },
             [] { return true; });
