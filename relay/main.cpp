@@ -1,4 +1,5 @@
 // serambi-relay: Meta's webhooks in, Graph API calls out, the agents' hub, and admin verbs.
+#include "config/channeladmin.h"
 #include "config/relayconfig.h"
 #include "service/doctor.h"
 #include "service/kbadmin.h"
@@ -138,6 +139,50 @@ int runUserVerb(const QStringList &args, const QString &configPath, QTextStream 
                    parser.value(QStringLiteral("role")), password, out, err);
 }
 
+// channel list | add NAME --phone-number-id ID [...] | remove NAME
+int runChannelVerb(const QStringList &args, const QString &configPath, QTextStream &out,
+                   QTextStream &err)
+{
+    const QString usage =
+        QStringLiteral("usage: serambi-relay --config FILE channel list\n"
+                       "       serambi-relay --config FILE channel add NAME --phone-number-id ID "
+                       "[--waba-id ID] [--label TEXT] [--colour #rrggbb] [--rate N]\n"
+                       "       serambi-relay --config FILE channel remove NAME\n");
+    const QString action = args.value(1);
+    if (action == QLatin1String("list") && args.size() == 2)
+        return listChannels(configPath, out, err);
+    if (action == QLatin1String("remove") && args.size() == 3)
+        return removeChannel(configPath, args.at(2), out, err);
+    if (action != QLatin1String("add")) {
+        err << usage;
+        return 2;
+    }
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("channel name"));
+    for (const char *option : {"phone-number-id", "waba-id", "label", "colour", "rate"})
+        parser.addOption({QLatin1String(option), QLatin1String(option), QStringLiteral("value")});
+    bool rateOk = true;
+    if (!parser.parse(QStringList{QStringLiteral("channel-add")} + args.mid(2)) ||
+        parser.positionalArguments().size() != 1 ||
+        !parser.isSet(QStringLiteral("phone-number-id"))) {
+        err << usage;
+        return 2;
+    }
+    ChannelAddition channel;
+    channel.name = parser.positionalArguments().constFirst();
+    channel.phoneNumberId = parser.value(QStringLiteral("phone-number-id"));
+    channel.wabaId = parser.value(QStringLiteral("waba-id"));
+    channel.label = parser.value(QStringLiteral("label"));
+    channel.colour = parser.value(QStringLiteral("colour"));
+    if (parser.isSet(QStringLiteral("rate")))
+        channel.ratePerSecond = parser.value(QStringLiteral("rate")).toInt(&rateOk);
+    if (!rateOk || (parser.isSet(QStringLiteral("rate")) && channel.ratePerSecond < 1)) {
+        err << "serambi-relay: --rate must be a whole number from 1 to 1000\n";
+        return 2;
+    }
+    return addChannel(configPath, channel, out, err);
+}
+
 int runKbVerb(const QStringList &args, const QString &configPath, QTextStream &out,
               QTextStream &err)
 {
@@ -196,13 +241,14 @@ int main(int argc, char *argv[])
         "Serambi relay: WhatsApp Cloud API webhooks, Graph API sends and the "
         "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list, user disable|enable|"
         "revoke|passwd NAME, user set-role NAME ROLE, kb import PATH, kb query [--kb PATH] "
-        "[--json] MESSAGE, kb tokens, doctor [--env-file PATH] [--public-url URL]."));
+        "[--json] MESSAGE, kb tokens, doctor [--env-file PATH] [--public-url URL], channel "
+        "list, channel add NAME --phone-number-id ID, channel remove NAME."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("INI configuration file"),
                       QStringLiteral("file")});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("optional admin verb"),
-                                 QStringLiteral("[user ...|kb ...|doctor ...]"));
+                                 QStringLiteral("[user ...|kb ...|doctor ...|channel ...]"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
     const QString configPath = parser.value(QStringLiteral("config"));
@@ -212,6 +258,8 @@ int main(int argc, char *argv[])
             return runUserVerb(verb, configPath, out, err);
         if (verb.first() == QLatin1String("kb"))
             return runKbVerb(verb, configPath, out, err);
+        if (verb.first() == QLatin1String("channel"))
+            return runChannelVerb(verb, configPath, out, err);
         if (verb.first() == QLatin1String("doctor"))
             return runDoctorVerb(verb, configPath, out, err);
         err << "serambi-relay: unknown verb " << verb.first() << " (try --help)\n";

@@ -1,7 +1,9 @@
 #include "channelconfig.h"
 
 #include <QRegularExpression>
+
 #include <QSettings>
+#include <algorithm>
 
 namespace Serambi::Relay {
 
@@ -19,9 +21,8 @@ bool fail(QString *error, const QString &section, const QString &message)
 
 bool digitsOnly(const QString &text)
 {
-    bool ok = false;
-    text.toULongLong(&ok);
-    return ok;
+    return !text.isEmpty() &&
+           std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); });
 }
 
 // label, colour, rate_per_second: what every channel may set, "main" included.

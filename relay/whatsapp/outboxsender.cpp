@@ -177,15 +177,6 @@ void OutboxSender::send(const OutboxItem &item)
 
 void OutboxSender::sendNow(const OutboxItem &item)
 {
-    const QString type = item.request.value(QLatin1String("type")).toString();
-    if (!m_channel->capabilities().allowsMessageType(type)) {
-        Outcome outcome;
-        outcome.item = item;
-        outcome.kind = Outcome::Kind::Failed;
-        outcome.decision.title = QStringLiteral("the channel cannot send %1 messages").arg(type);
-        record(outcome);
-        return;
-    }
     const QString mediaKey = outboundMediaKey(item.request);
     if (!mediaKey.isEmpty())
         sendMedia(item, mediaKey);

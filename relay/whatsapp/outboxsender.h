@@ -33,8 +33,7 @@ struct OutboxOptions
 inline constexpr qint64 MetaMediaReuseMs = 29LL * 24 * 3600 * 1000;
 
 // Sends one channel's outbox (the outbound messages of its conversations) through the channel
-// (design.md flow step 9), at most messagesPerSecond requests a second, failing at once what
-// the channel's capability table does not allow. Every database access is a
+// (design.md flow step 9), at most messagesPerSecond requests a second. Every database access is a
 // StoreWriter job, so the writer's clock decides when an item is due. New work is noticed from
 // committed message.created events of pending outbound messages; retries wait on one timer
 // armed for the earliest due item.

@@ -243,6 +243,21 @@ private Q_SLOTS:
         QCOMPARE(request.json(), withCallbackData(outbound.request, outbound.outboxId));
     }
 
+    void shouldKeepToTheChannelsRate()
+    {
+        OutboxOptions options = fastOptions();
+        options.messagesPerSecond = 5; // a slot every 200 ms
+        makeSender(options);
+        m_sender->start();
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(createOutbound(QStringLiteral("Pesan %1").arg(i)).outboxId > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_api->requests().size(), 6, 5000);
+        // Six requests need five gaps of 200 ms; at the Cloud API's 80 a second they took ~75 ms.
+        QVERIFY2(clock.elapsed() >= 950, qPrintable(QString::number(clock.elapsed())));
+    }
+
     void shouldStoreTheWamidAsAcceptedAndPublishTheUpdate()
     {
         m_sender->start();

@@ -285,6 +285,83 @@ private Q_SLOTS:
         QVERIFY(!error.contains(QLatin1String("leaked")));
     }
 
+    void shouldReadChannelsWithTheirSecretsFromTheEnvironment()
+    {
+        const QString ini = writeFile(QStringLiteral("relay.ini"),
+                                      "[channel.main]\nlabel=Toko\ncolour=#25d366\n"
+                                      "[channel.service]\nprovider=cloud\n"
+                                      "phone_number_id=209876543210\nlabel=Servis\n"
+                                      "rate_per_second=20\n",
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_CHANNEL_SERVICE_APP_SECRET"), QStringLiteral("s1"));
+        env.insert(QStringLiteral("SERAMBI_CHANNEL_SERVICE_VERIFY_TOKEN"), QStringLiteral("s2"));
+        env.insert(QStringLiteral("SERAMBI_CHANNEL_SERVICE_GRAPH_TOKEN"), QStringLiteral("s3"));
+        QString error;
+        const auto config = loadRelayConfig(ini, env, &error);
+        QVERIFY2(config, qPrintable(error));
+        const QList<ChannelConfig> channels = config->allChannels();
+        QCOMPARE(channels.size(), 2);
+        QCOMPARE(channels.at(0).name, QStringLiteral("main"));
+        QCOMPARE(channels.at(0).label, QStringLiteral("Toko"));
+        QCOMPARE(channels.at(0).phoneNumberId, QStringLiteral("109876543210"));
+        QCOMPARE(channels.at(0).appSecret, QByteArray("app-secret"));
+        QCOMPARE(channels.at(1).name, QStringLiteral("service"));
+        QCOMPARE(channels.at(1).label, QStringLiteral("Servis"));
+        QCOMPARE(channels.at(1).ratePerSecond, 20);
+        QCOMPARE(channels.at(1).graphUrl, config->graphUrl);
+        QCOMPARE(channels.at(1).appSecret, QByteArray("s1"));
+        QCOMPARE(channels.at(1).verifyToken, QByteArray("s2"));
+        QCOMPARE(channels.at(1).graphToken, QByteArray("s3"));
+    }
+
+    void shouldNameTheBadChannelKey_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("expected");
+        const QByteArray service = "[channel.service]\nprovider=cloud\n";
+        QTest::newRow("secret in the file")
+            << service + "phone_number_id=209876543210\ngraph_token=oops\n"
+            << QStringLiteral("[channel.service] graph_token is a secret: move it to "
+                              "SERAMBI_CHANNEL_SERVICE_GRAPH_TOKEN");
+        QTest::newRow("missing secret")
+            << QByteArray("[channel.other]\nprovider=cloud\nphone_number_id=309876543210\n")
+            << QStringLiteral("[channel.other] app_secret is not set: add "
+                              "SERAMBI_CHANNEL_OTHER_APP_SECRET");
+        QTest::newRow("same number as main")
+            << service + "phone_number_id=109876543210\n"
+            << QStringLiteral("[channel.service] phone_number_id is already the number of "
+                              "channel main");
+        QTest::newRow("unknown provider")
+            << QByteArray("[channel.service]\nprovider=pigeon\nphone_number_id=2\n")
+            << QStringLiteral("[channel.service] provider must be");
+        QTest::newRow("bad name") << QByteArray("[channel.Toko%20Baru]\nprovider=cloud\n")
+                                  << QStringLiteral("a channel name is 1 to 32 of a-z");
+        QTest::newRow("bad colour") << service + "phone_number_id=2\ncolour=green\n"
+                                    << QStringLiteral("[channel.service] colour must be #rrggbb");
+        QTest::newRow("bad rate") << service + "phone_number_id=2\nrate_per_second=0\n"
+                                  << QStringLiteral("[channel.service] rate_per_second must be");
+        QTest::newRow("main's number in its section")
+            << QByteArray("[channel.main]\nphone_number_id=2\n")
+            << QStringLiteral("[channel.main] the main channel's number is set in [relay]");
+    }
+
+    void shouldNameTheBadChannelKey()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, expected);
+        const QString path = writeFile(QStringLiteral("relay.ini"), ini,
+                                       QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcessEnvironment env = completeEnvironment();
+        for (const char *key : {"APP_SECRET", "VERIFY_TOKEN", "GRAPH_TOKEN"})
+            env.insert(QStringLiteral("SERAMBI_CHANNEL_SERVICE_") + QLatin1String(key),
+                       QStringLiteral("secret"));
+        QString error;
+        QVERIFY(!loadRelayConfig(path, env, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(!error.contains(QLatin1String("oops"))); // never the secret itself
+    }
+
     void shouldRefuseAMissingConfigFile()
     {
         QString error;
