@@ -328,6 +328,16 @@ QStringList version16()
     };
 }
 
+QStringList version18()
+{
+    // Meta's pricing of each message the relay sent, as its status webhooks reported it, for
+    // the report's estimated Meta cost (docs/reports.md).
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN pricing_category TEXT"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN pricing_type TEXT"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -355,6 +365,7 @@ const QList<Migration> &migrations()
         {10, "knowledge-base suggestions", version10()},
         {13, "shop orders, their lines, webhook deliveries taken", version13()},
         {16, "knowledge-base article versions; handled suggestions", version16()},
+        {18, "Meta's pricing of sent messages", version18()},
     };
     return all;
 }
