@@ -6,6 +6,7 @@
 #include "conversationlistmodel.h"
 #include "inbox.h"
 #include "knowledgebaseeditor.h"
+#include "reportsloader.h"
 #include "mediacache.h"
 #include "mediauploader.h"
 #include "messagelistmodel.h"
@@ -58,6 +59,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_media(new MediaCache(mediaDirectory(options), this))
     , m_canned(new CannedResponses(relay, this))
     , m_knowledgeBase(new KnowledgeBaseEditor(relay, this))
+    , m_reports(new ReportsLoader(relay, this))
     , m_templates(new MessageTemplates(relay, this))
     , m_uploader(new MediaUploader(relay, this))
 {
