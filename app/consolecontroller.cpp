@@ -6,7 +6,6 @@
 #include "conversationlistmodel.h"
 #include "inbox.h"
 #include "knowledgebaseeditor.h"
-#include "reportsloader.h"
 #include "mediacache.h"
 #include "mediauploader.h"
 #include "messagelistmodel.h"
@@ -14,6 +13,7 @@
 #include "notes.h"
 #include "openconversation.h"
 #include "relayclient.h"
+#include "reportsloader.h"
 #include "session.h"
 
 #include "protocol/keys.h"

@@ -11,10 +11,8 @@ namespace Serambi::App {
 namespace Key = Protocol::Key;
 using Protocol::Command;
 
-ReportsLoader::ReportsLoader(RelayClient *relay, QObject *parent)
-    : QObject(parent), m_relay(relay)
-{
-}
+ReportsLoader::ReportsLoader(RelayClient *relay, QObject *parent) : QObject(parent), m_relay(relay)
+{}
 
 bool ReportsLoader::loadReport(const QDate &from, const QDate &to, const QString &agent)
 {

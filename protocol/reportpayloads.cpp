@@ -137,17 +137,15 @@ ReportPayload ReportPayload::fromJson(const QJsonObject &json)
     report.abstained = ai.value(Key::Abstained).toInt();
     for (const QJsonValue &value : json.value(Key::Agents).toArray()) {
         const QJsonObject agent = value.toObject();
-        report.agents.append({agent.value(Key::Username).toString(),
-                              agent.value(Key::DisplayName).toString(),
-                              agent.value(ChatsKey).toInt(),
-                              statsFromJson(agent.value(ResponsesKey).toObject())});
+        report.agents.append(
+            {agent.value(Key::Username).toString(), agent.value(Key::DisplayName).toString(),
+             agent.value(ChatsKey).toInt(), statsFromJson(agent.value(ResponsesKey).toObject())});
     }
     const QJsonObject cost = json.value(MetaCostKey).toObject();
     report.currency = cost.value(CurrencyKey).toString();
     for (const QJsonValue &value : cost.value(LinesKey).toArray()) {
         const QJsonObject line = value.toObject();
-        report.metaCost.append({line.value(MonthKey).toString(),
-                                line.value(CategoryKey).toString(),
+        report.metaCost.append({line.value(MonthKey).toString(), line.value(CategoryKey).toString(),
                                 line.value(Key::Messages).toInt(), line.value(BillableKey).toInt(),
                                 line.value(RateKey).toDouble(), line.value(CostKey).toDouble()});
     }
@@ -156,12 +154,9 @@ ReportPayload ReportPayload::fromJson(const QJsonObject &json)
 
 QJsonObject AuditEntry::toJson() const
 {
-    return {{AtKey, at},
-            {ActorKey, actor},
-            {ActionKey, action},
-            {Key::ConversationId, conversationId},
-            {SubjectKey, subject},
-            {DetailKey, detail}};
+    return {{AtKey, at},           {ActorKey, actor},
+            {ActionKey, action},   {Key::ConversationId, conversationId},
+            {SubjectKey, subject}, {DetailKey, detail}};
 }
 
 AuditEntry AuditEntry::fromJson(const QJsonObject &json)

@@ -78,9 +78,9 @@ struct ReportPayload
 // One line of the audit log: who did what to which chat or user, and when.
 struct AuditEntry
 {
-    qint64 at = 0;   // ms since epoch
-    QString actor;   // username; empty: the relay's command line
-    QString action;  // assign, transfer, take_over, hand_back, resolve, set_ai_mode, user.<change>
+    qint64 at = 0;  // ms since epoch
+    QString actor;  // username; empty: the relay's command line
+    QString action; // assign, transfer, take_over, hand_back, resolve, set_ai_mode, user.<change>
     qint64 conversationId = 0;
     QString subject; // the chat's assignee after the action, or the user a change was made to
     QString detail;  // the chat's state or AI mode after the action

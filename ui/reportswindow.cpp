@@ -233,12 +233,12 @@ void ReportsWindow::retranslateUi()
     setHeaders(m_hours, {tr("Hour (WIB)"), tr("Customer messages")});
     setHeaders(m_summary, {tr("Figure"), tr("Value")});
     setHeaders(m_handoffs, {tr("Handoff reason"), tr("Chats")});
-    setHeaders(m_agents, {tr("Agent"), tr("Chats handled"), tr("Replies"),
-                          tr("Median response"), tr("90% answered within")});
+    setHeaders(m_agents, {tr("Agent"), tr("Chats handled"), tr("Replies"), tr("Median response"),
+                          tr("90% answered within")});
     setHeaders(m_cost, {tr("Month"), tr("Category"), tr("Messages"), tr("Billable"), tr("Rate"),
                         tr("Estimated cost")});
-    setHeaders(m_audit, {tr("When (WIB)"), tr("Who"), tr("Action"), tr("Chat"), tr("Whom"),
-                         tr("Result")});
+    setHeaders(m_audit,
+               {tr("When (WIB)"), tr("Who"), tr("Action"), tr("Chat"), tr("Whom"), tr("Result")});
     showReport();
     showAudit();
 }
@@ -298,15 +298,13 @@ void ReportsWindow::showReport()
     rows.clear();
     for (const Protocol::AgentFigures &agent : report.agents)
         rows.append({agent.displayName, number(agent.chats), number(agent.responses.count),
-                     durationText(agent.responses.medianMs),
-                     durationText(agent.responses.p90Ms)});
+                     durationText(agent.responses.medianMs), durationText(agent.responses.p90Ms)});
     fill(m_agents, rows);
     rows.clear();
     double total = 0;
     for (const Protocol::MetaCostLine &line : report.metaCost) {
         rows.append({line.month, line.category, number(line.messages), number(line.billable),
-                     QLocale().toString(line.rate, 'f', 2),
-                     QLocale().toString(line.cost, 'f', 2)});
+                     QLocale().toString(line.rate, 'f', 2), QLocale().toString(line.cost, 'f', 2)});
         total += line.cost;
     }
     fill(m_cost, rows);

@@ -64,8 +64,9 @@ CommandReply listAuditCommand(QSqlDatabase &db, const User &user, const QJsonObj
     if (!isAbsent(args, Key::Offset)) {
         const double value = args.value(Key::Offset).toDouble(-1);
         if (value < 0 || value != std::floor(value) || value > 1e9)
-            return CommandReply::refusal(ErrorCode::InvalidArgument,
-                                         QStringLiteral("offset must be a whole number, 0 or more"));
+            return CommandReply::refusal(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("offset must be a whole number, 0 or more"));
         offset = int(value);
     }
     bool more = false;

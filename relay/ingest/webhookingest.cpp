@@ -308,8 +308,8 @@ bool storePricing(WriteTxn &txn, qint64 messageId, const StatusUpdate &status)
 {
     if (status.pricingCategory.isEmpty())
         return true;
-    PreparedQuery q = txn.prepare(QStringLiteral(
-        "UPDATE messages SET pricing_category = ?, pricing_type = ? WHERE id = ?"));
+    PreparedQuery q = txn.prepare(
+        QStringLiteral("UPDATE messages SET pricing_category = ?, pricing_type = ? WHERE id = ?"));
     q.addBindValue(status.pricingCategory);
     q.addBindValue(status.pricingType);
     q.addBindValue(messageId);

@@ -20,20 +20,18 @@ constexpr Command Audited[] = {Command::Assign,   Command::Transfer, Command::Ta
 
 } // namespace
 
-std::optional<QList<Protocol::AuditEntry>> page(QSqlDatabase &db, int offset, int limit,
-                                                bool *more)
+std::optional<QList<Protocol::AuditEntry>> page(QSqlDatabase &db, int offset, int limit, bool *more)
 {
     const QStringList marks(qsizetype(std::size(Audited)), QStringLiteral("?"));
     PreparedQuery q(
-        db,
-        QStringLiteral(
-            "SELECT at, actor, action, result, subject FROM (SELECT c.created_at AS at, "
-            "u.username AS actor, c.name AS action, c.result AS result, '' AS subject, 0 AS "
-            "source, c.rowid AS k FROM commands c LEFT JOIN users u ON u.id = c.user_id WHERE "
-            "c.name IN (%1) UNION ALL SELECT x.at, '', 'user.' || x.change, '', u.username, 1, "
-            "x.id FROM user_changes x LEFT JOIN users u ON u.id = x.user_id) ORDER BY at DESC, "
-            "source DESC, k DESC LIMIT ? OFFSET ?")
-            .arg(marks.join(QLatin1Char(','))));
+        db, QStringLiteral(
+                "SELECT at, actor, action, result, subject FROM (SELECT c.created_at AS at, "
+                "u.username AS actor, c.name AS action, c.result AS result, '' AS subject, 0 AS "
+                "source, c.rowid AS k FROM commands c LEFT JOIN users u ON u.id = c.user_id WHERE "
+                "c.name IN (%1) UNION ALL SELECT x.at, '', 'user.' || x.change, '', u.username, 1, "
+                "x.id FROM user_changes x LEFT JOIN users u ON u.id = x.user_id) ORDER BY at DESC, "
+                "source DESC, k DESC LIMIT ? OFFSET ?")
+                .arg(marks.join(QLatin1Char(','))));
     for (const Command command : Audited)
         q.addBindValue(QString(Protocol::commandName(command)));
     q.addBindValue(limit + 1);

@@ -44,7 +44,8 @@ QString csvLine(const QStringList &fields)
 QList<ReportTable> reportTables(const Protocol::ReportPayload &report)
 {
     QList<ReportTable> tables;
-    ReportTable summary{QStringLiteral("summary"), {QStringLiteral("figure"), QStringLiteral("value")}, {}};
+    ReportTable summary{
+        QStringLiteral("summary"), {QStringLiteral("figure"), QStringLiteral("value")}, {}};
     const auto add = [&summary](const char *figure, const QString &value) {
         summary.rows.append({QLatin1String(figure), value});
     };
@@ -74,24 +75,22 @@ QList<ReportTable> reportTables(const Protocol::ReportPayload &report)
                           number(day.outbound)});
     tables.append(days);
 
-    ReportTable hours{QStringLiteral("hours"),
-                      {QStringLiteral("hour"), QStringLiteral("customer_messages")},
-                      {}};
+    ReportTable hours{
+        QStringLiteral("hours"), {QStringLiteral("hour"), QStringLiteral("customer_messages")}, {}};
     for (qsizetype hour = 0; hour < report.inboundByHour.size(); ++hour)
         hours.rows.append({number(hour), number(report.inboundByHour.at(hour))});
     tables.append(hours);
 
-    ReportTable handoffs{QStringLiteral("handoffs"),
-                         {QStringLiteral("reason"), QStringLiteral("chats")},
-                         {}};
+    ReportTable handoffs{
+        QStringLiteral("handoffs"), {QStringLiteral("reason"), QStringLiteral("chats")}, {}};
     for (const Protocol::HandoffCount &handoff : report.handoffs)
         handoffs.rows.append({handoff.reason, number(handoff.count)});
     tables.append(handoffs);
 
     ReportTable agents{QStringLiteral("agents"),
-                       {QStringLiteral("username"), QStringLiteral("name"),
-                        QStringLiteral("chats"), QStringLiteral("replies"),
-                        QStringLiteral("response_median_s"), QStringLiteral("response_p90_s")},
+                       {QStringLiteral("username"), QStringLiteral("name"), QStringLiteral("chats"),
+                        QStringLiteral("replies"), QStringLiteral("response_median_s"),
+                        QStringLiteral("response_p90_s")},
                        {}};
     for (const Protocol::AgentFigures &agent : report.agents)
         agents.rows.append({agent.username, agent.displayName, number(agent.chats),

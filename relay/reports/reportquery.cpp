@@ -222,8 +222,7 @@ bool readResolutions(QSqlDatabase &db, const ReportRequest &request, ReportPaylo
     return true;
 }
 
-bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &report,
-            QString *error)
+bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &report, QString *error)
 {
     // Answered by the AI in the period, with no agent message and never waiting for or held by
     // a human.
@@ -256,14 +255,14 @@ bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &repor
     report.draftsDiscarded = int(discarded.integer(0));
 
     // An approved draft and what the agent sent with it, stored in the same transaction.
-    Query approved(db,
-                   QStringLiteral(
-                       "SELECT d.text, m.text FROM drafts d JOIN messages m ON m.id = (SELECT "
+    Query approved(
+        db,
+        QStringLiteral("SELECT d.text, m.text FROM drafts d JOIN messages m ON m.id = (SELECT "
                        "MIN(id) FROM messages WHERE conversation_id = d.conversation_id AND "
                        "direction = 'out' AND created_at = d.updated_at) WHERE d.state = "
                        "'approved' AND m.sender_kind = 'agent' AND d.created_at >= ? AND "
                        "d.created_at < ? AND d.conversation_id IN scope"),
-                   request);
+        request);
     approved.bindPeriod();
     if (!approved.run(error))
         return false;

@@ -30,8 +30,7 @@ namespace Reports {
 
 // Checks a period given as YYYY-MM-DD texts into *request; false with *problem (for the user)
 // when a date is malformed, to is before from, or the period is longer than MaxReportDays.
-bool readPeriod(const QString &from, const QString &to, ReportRequest *request,
-                QString *problem);
+bool readPeriod(const QString &from, const QString &to, ReportRequest *request, QString *problem);
 // The figures of docs/reports.md, computed by SQL on db; nullopt (with *error) when the store
 // failed.
 std::optional<Protocol::ReportPayload> compute(QSqlDatabase &db, const ReportRequest &request,

@@ -175,10 +175,10 @@ private Q_SLOTS:
 
     void shouldReadMetasRatesForTheReports()
     {
-        const QString ini = writeFile(
-            QStringLiteral("relay.ini"),
-            "[relay]\nmeta_currency = IDR\nmeta_rate_marketing = 586.33\nmeta_rate_utility = 356.65\n",
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QString ini = writeFile(QStringLiteral("relay.ini"),
+                                      "[relay]\nmeta_currency = IDR\nmeta_rate_marketing = "
+                                      "586.33\nmeta_rate_utility = 356.65\n",
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QString error;
         const auto config = loadRelayStorageConfig(ini, completeEnvironment(), &error);
         QVERIFY2(config, qPrintable(error));

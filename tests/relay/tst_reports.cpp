@@ -2,6 +2,7 @@
 // the value worked out by hand below, Asia/Jakarta days, the role refusals, bad input, and
 // `serambi-relay report --csv`.
 #include "config/relayconfig.h"
+#include "ingest/webhookingest.h"
 #include "protocol/events.h"
 #include "protocol/payloads.h"
 #include "protocol/reportpayloads.h"
@@ -9,6 +10,8 @@
 #include "service/useradmin.h"
 #include "store/writetxn.h"
 #include "support/relay/hubharness.h"
+#include "support/testdata.h"
+#include "whatsapp/webhookparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -366,20 +369,26 @@ private Q_SLOTS:
 
     void shouldListWhoAssignedTransferredTookOverAndResolved()
     {
-        const qint64 chat = m_harness->receiveInbound(QStringLiteral("62899"), QStringLiteral("Halo"));
+        const qint64 chat =
+            m_harness->receiveInbound(QStringLiteral("62899"), QStringLiteral("Halo"));
         auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         auto sari = m_harness->loggedIn(QStringLiteral("sari"));
         auto budi = m_harness->loggedIn(QStringLiteral("budi"));
         const QJsonObject onChat{{QLatin1String("conversation_id"), chat}};
         QJsonObject assign = onChat;
         assign.insert(QLatin1String("username"), QLatin1String("sari"));
-        QVERIFY(rina->command(QStringLiteral("assign"), assign).value(QLatin1String("ok")).toBool());
+        QVERIFY(
+            rina->command(QStringLiteral("assign"), assign).value(QLatin1String("ok")).toBool());
         m_harness->clockMs += 1000;
         QJsonObject transfer = onChat;
         transfer.insert(QLatin1String("username"), QLatin1String("budi"));
-        QVERIFY(sari->command(QStringLiteral("transfer"), transfer).value(QLatin1String("ok")).toBool());
-        QVERIFY(budi->command(QStringLiteral("resolve"), onChat).value(QLatin1String("ok")).toBool());
-        QVERIFY(rina->command(QStringLiteral("take_over"), onChat).value(QLatin1String("ok")).toBool());
+        QVERIFY(sari->command(QStringLiteral("transfer"), transfer)
+                    .value(QLatin1String("ok"))
+                    .toBool());
+        QVERIFY(
+            budi->command(QStringLiteral("resolve"), onChat).value(QLatin1String("ok")).toBool());
+        QVERIFY(
+            rina->command(QStringLiteral("take_over"), onChat).value(QLatin1String("ok")).toBool());
         // A refused command changed nothing and is not in the log.
         QCOMPARE(errorCode(sari->command(QStringLiteral("resolve"), onChat)),
                  QStringLiteral("forbidden"));
@@ -388,11 +397,11 @@ private Q_SLOTS:
         QString printed;
         QTextStream out(&printed);
         QTextStream err(&printed);
-        QCOMPARE(setUserRole(config, QStringLiteral("sari"), QStringLiteral("supervisor"), out, err),
-                 0);
+        QCOMPARE(
+            setUserRole(config, QStringLiteral("sari"), QStringLiteral("supervisor"), out, err), 0);
 
-        const QJsonObject page = rina->command(QStringLiteral("list_audit"),
-                                               {{QLatin1String("limit"), 4}});
+        const QJsonObject page =
+            rina->command(QStringLiteral("list_audit"), {{QLatin1String("limit"), 4}});
         QVERIFY(page.value(QLatin1String("ok")).toBool());
         QList<Protocol::AuditEntry> entries;
         for (const QJsonValue &value : dataOf(page).value(QLatin1String("entries")).toArray())
@@ -413,8 +422,9 @@ private Q_SLOTS:
         QCOMPARE(entries.at(3).subject, QStringLiteral("budi"));
         QCOMPARE(entries.at(3).conversationId, chat);
 
-        const QJsonObject rest = rina->command(
-            QStringLiteral("list_audit"), {{QLatin1String("limit"), 4}, {QLatin1String("offset"), 4}});
+        const QJsonObject rest =
+            rina->command(QStringLiteral("list_audit"),
+                          {{QLatin1String("limit"), 4}, {QLatin1String("offset"), 4}});
         const QJsonArray older = dataOf(rest).value(QLatin1String("entries")).toArray();
         QCOMPARE(older.size(), 1);
         const auto first = Protocol::AuditEntry::fromJson(older.at(0).toObject());
@@ -422,12 +432,55 @@ private Q_SLOTS:
         QCOMPARE(first.actor, QStringLiteral("rina"));
         QCOMPARE(first.subject, QStringLiteral("sari"));
         QVERIFY(!dataOf(rest).value(QLatin1String("more")).toBool());
-        QCOMPARE(errorCode(rina->command(QStringLiteral("list_audit"),
-                                         {{QLatin1String("limit"), 0}})),
-                 QStringLiteral("invalid_argument"));
-        QCOMPARE(errorCode(rina->command(QStringLiteral("list_audit"),
-                                         {{QLatin1String("offset"), -1}})),
-                 QStringLiteral("invalid_argument"));
+        QCOMPARE(
+            errorCode(rina->command(QStringLiteral("list_audit"), {{QLatin1String("limit"), 0}})),
+            QStringLiteral("invalid_argument"));
+        QCOMPARE(
+            errorCode(rina->command(QStringLiteral("list_audit"), {{QLatin1String("offset"), -1}})),
+            QStringLiteral("invalid_argument"));
+    }
+
+    void shouldPriceSentMessagesAsTheirStatusWebhooksSay()
+    {
+        // Two messages the relay sent on 1 January 2026; Meta's status webhooks price them.
+        const qint64 chat = addChat(QStringLiteral("62815"));
+        const QDate newYear(2026, 1, 1);
+        const QString wamids[] = {
+            QStringLiteral("wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEk9VVDAwMDEwMQA="),
+            QStringLiteral("wamid.AUTH.1")};
+        for (const QString &wamid : wamids) {
+            QVERIFY(
+                seed({{QStringLiteral("INSERT INTO messages (conversation_id, wamid, direction, "
+                                      "type, status, sender_kind, timestamp, created_at, "
+                                      "updated_at) VALUES (?, ?, 'out', 'template', "
+                                      "'accepted', 'ai', ?, ?, ?)"),
+                       {chat, wamid, at(newYear, 7, 0), at(newYear, 7, 0), at(newYear, 7, 0)}}}));
+        }
+        const QByteArray service = readData(QStringLiteral("webhooks/status_sent.json"));
+        QByteArray authentication = service;
+        authentication.replace("free_customer_service", "regular")
+            .replace("\"service\"", "\"authentication-international\"")
+            .replace(wamids[0].toUtf8(), wamids[1].toUtf8());
+        for (const QByteArray &body : {service, authentication}) {
+            const auto batch = parseWebhook(body);
+            QVERIFY(batch);
+            QVERIFY(m_harness
+                        ->run([&batch](WriteTxn &txn) {
+                            ingestWebhook(txn, *batch, QStringLiteral("draft"));
+                            return WriteResult::success();
+                        })
+                        .ok);
+        }
+        ReportRequest r = request(newYear, newYear);
+        r.rates.insert(QStringLiteral("authentication_international"), 1234.5);
+        const auto report = compute(r);
+        QCOMPARE(report.metaCost.size(), 2);
+        QCOMPARE(report.metaCost.at(0).category, QStringLiteral("authentication_international"));
+        QCOMPARE(report.metaCost.at(0).billable, 1);
+        QCOMPARE(report.metaCost.at(0).cost, 1234.5);
+        QCOMPARE(report.metaCost.at(1).category, QStringLiteral("service"));
+        QCOMPARE(report.metaCost.at(1).messages, 1);
+        QCOMPARE(report.metaCost.at(1).billable, 0);
     }
 
     void shouldPrintTheReportAsCsvFromTheCommandLine()
@@ -439,8 +492,9 @@ private Q_SLOTS:
         env.insert(QStringLiteral("SERAMBI_META_CURRENCY"), QStringLiteral("IDR"));
         relay.setProcessEnvironment(env);
         relay.start(QStringLiteral(SERAMBI_RELAY_BINARY),
-                    {QStringLiteral("report"), QStringLiteral("--from"), QStringLiteral("2026-11-02"),
-                     QStringLiteral("--to"), QStringLiteral("2026-11-03"), QStringLiteral("--csv")});
+                    {QStringLiteral("report"), QStringLiteral("--from"),
+                     QStringLiteral("2026-11-02"), QStringLiteral("--to"),
+                     QStringLiteral("2026-11-03"), QStringLiteral("--csv")});
         QVERIFY(relay.waitForFinished(30000));
         QCOMPARE(relay.exitCode(), 0);
         const QString csv = QString::fromUtf8(relay.readAllStandardOutput());

@@ -120,12 +120,14 @@ private Q_SLOTS:
 
         // The window shows what the relay computes for the same week.
         const QDate today = todayInJakarta();
-        const QJsonObject result = budi.command(
-            QStringLiteral("report"),
-            {{QLatin1String("from"), today.addDays(-6).toString(Qt::ISODate)},
-             {QLatin1String("to"), today.toString(Qt::ISODate)}});
-        const auto expected = Protocol::ReportPayload::fromJson(
-            result.value(QLatin1String("data")).toObject().value(QLatin1String("report")).toObject());
+        const QJsonObject result =
+            budi.command(QStringLiteral("report"),
+                         {{QLatin1String("from"), today.addDays(-6).toString(Qt::ISODate)},
+                          {QLatin1String("to"), today.toString(Qt::ISODate)}});
+        const auto expected = Protocol::ReportPayload::fromJson(result.value(QLatin1String("data"))
+                                                                    .toObject()
+                                                                    .value(QLatin1String("report"))
+                                                                    .toObject());
         QCOMPARE(expected.days.last().inbound, 2);
         QCOMPARE(column(days, 0).last(), today.toString(Qt::ISODate));
         QCOMPARE(column(days, 2).last(), QStringLiteral("2"));
