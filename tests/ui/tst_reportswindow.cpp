@@ -154,10 +154,9 @@ private Q_SLOTS:
         const QString csv = QString::fromUtf8(file.readAll());
         QVERIFY2(csv.startsWith(QLatin1String("Day,Chats,Customer messages,Sent messages\r\n")),
                  qPrintable(csv));
-        QVERIFY(csv.contains(QStringLiteral("%1,%2,2,%3\r\n")
-                                 .arg(today.toString(Qt::ISODate))
-                                 .arg(expected.days.last().chats)
-                                 .arg(expected.days.last().outbound)));
+        QVERIFY(csv.contains(
+            QStringLiteral("%1,%2,2,%3\r\n")
+                .arg(today.toString(Qt::ISODate), column(days, 1).last(), column(days, 3).last())));
         QCOMPARE(csv.count(QLatin1String("\r\n")), 8);
         QVERIFY(!reports->exportTable(QStringLiteral("reportDaysTable"),
                                       dir.filePath(QStringLiteral("missing/days.csv"))));
