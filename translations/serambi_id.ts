@@ -2073,6 +2073,78 @@
         <source>(command line)</source>
         <translation>(baris perintah)</translation>
     </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Menugaskan</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Memindahkan</translation>
+    </message>
+    <message>
+        <source>Took over</source>
+        <translation>Mengambil alih</translation>
+    </message>
+    <message>
+        <source>Handed back to the AI</source>
+        <translation>Mengembalikan ke AI</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Menyelesaikan</translation>
+    </message>
+    <message>
+        <source>Changed the AI mode</source>
+        <translation>Mengubah mode AI</translation>
+    </message>
+    <message>
+        <source>Changed the role</source>
+        <translation>Mengubah peran</translation>
+    </message>
+    <message>
+        <source>Disabled the user</source>
+        <translation>Menonaktifkan pengguna</translation>
+    </message>
+    <message>
+        <source>Enabled the user</source>
+        <translation>Mengaktifkan pengguna</translation>
+    </message>
+    <message>
+        <source>Changed the password</source>
+        <translation>Mengubah kata sandi</translation>
+    </message>
+    <message>
+        <source>Ended the sessions</source>
+        <translation>Mengakhiri sesi</translation>
+    </message>
+    <message>
+        <source>with the AI</source>
+        <translation>ditangani AI</translation>
+    </message>
+    <message>
+        <source>waiting in the queue</source>
+        <translation>menunggu di antrean</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>ditugaskan</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>AI answers</source>
+        <translation>AI menjawab</translation>
+    </message>
+    <message>
+        <source>AI drafts</source>
+        <translation>AI membuat draf</translation>
+    </message>
+    <message>
+        <source>AI off</source>
+        <translation>AI mati</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::RichMessaging</name>

@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QCoreApplication>
+#include <QFont>
 #include <QLocale>
 #include <QValueAxis>
 
@@ -37,12 +38,18 @@ public:
         chart->addSeries(series);
         auto *xAxis = new QBarCategoryAxis;
         xAxis->append(categories);
+        if (categories.size() > 12) { // every hour's label still fits under its bar
+            QFont small = xAxis->labelsFont();
+            small.setPointSizeF(small.pointSizeF() * 0.7);
+            xAxis->setLabelsFont(small);
+        }
         chart->addAxis(xAxis, Qt::AlignBottom);
         series->attachAxis(xAxis);
+        // Whole numbers only: the top is a multiple of the four intervals between the ticks.
         auto *yAxis = new QValueAxis;
-        yAxis->setRange(0, highest);
+        yAxis->setRange(0, (highest + 3) / 4 * 4);
+        yAxis->setTickCount(5);
         yAxis->setLabelFormat(QStringLiteral("%d"));
-        yAxis->applyNiceNumbers();
         chart->addAxis(yAxis, Qt::AlignLeft);
         series->attachAxis(yAxis);
         chart->legend()->setAlignment(Qt::AlignBottom);

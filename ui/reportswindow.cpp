@@ -6,6 +6,7 @@
 #include "app/tablecsv.h"
 
 #include <QChartView>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QEvent>
@@ -43,6 +44,7 @@ void fill(QTableWidget *table, const QList<QStringList> &rows)
             table->setItem(row, column, item);
         }
     }
+    table->resizeColumnsToContents();
 }
 
 void setHeaders(QTableWidget *table, const QStringList &headers)
@@ -54,6 +56,37 @@ void setHeaders(QTableWidget *table, const QStringList &headers)
 QString number(qint64 value)
 {
     return QLocale().toString(value);
+}
+
+// What the audit log's action and result say, in the user's language; a name this build does
+// not know is shown as the relay sent it.
+QString actionText(const QString &action)
+{
+    static const std::pair<const char *, const char *> Actions[] = {
+        {"assign", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Assigned")},
+        {"transfer", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Transferred")},
+        {"take_over", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Took over")},
+        {"hand_back", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Handed back to the AI")},
+        {"resolve", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Resolved")},
+        {"set_ai_mode", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Changed the AI mode")},
+        {"user.role", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Changed the role")},
+        {"user.disable", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Disabled the user")},
+        {"user.enable", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Enabled the user")},
+        {"user.password", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Changed the password")},
+        {"user.revoke", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Ended the sessions")},
+        {"bot", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "with the AI")},
+        {"queued", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "waiting in the queue")},
+        {"assigned", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "assigned")},
+        {"resolved", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "resolved")},
+        {"auto", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "AI answers")},
+        {"draft", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "AI drafts")},
+        {"off", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "AI off")},
+    };
+    for (const auto &[name, text] : Actions) {
+        if (action == QLatin1String(name))
+            return QCoreApplication::translate("Serambi::Ui::ReportsWindow", text);
+    }
+    return action;
 }
 
 } // namespace
@@ -96,6 +129,8 @@ ReportsWindow::ReportsWindow(App::ReportsLoader *loader, QWidget *parent)
     }
     m_fromLabel->setBuddy(m_from);
     m_toLabel->setBuddy(m_to);
+    for (QLabel *label : {m_fromLabel, m_toLabel}) // the whole word, in every language
+        label->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     setPeriod(todayInJakarta().addDays(-6), todayInJakarta());
     for (QChartView *view : {m_dayChart, m_hourChart}) {
         view->setRenderHint(QPainter::Antialiasing);
@@ -320,9 +355,10 @@ void ReportsWindow::showAudit()
     for (const Protocol::AuditEntry &entry : m_loader->audit()) {
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(entry.at, Jakarta);
         rows.append({QLocale().toString(at, QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                     entry.actor.isEmpty() ? tr("(command line)") : entry.actor, entry.action,
+                     entry.actor.isEmpty() ? tr("(command line)") : entry.actor,
+                     actionText(entry.action),
                      entry.conversationId ? QString::number(entry.conversationId) : QString(),
-                     entry.subject, entry.detail});
+                     entry.subject, actionText(entry.detail)});
     }
     fill(m_audit, rows);
     m_older->setEnabled(m_loader->moreAudit());
