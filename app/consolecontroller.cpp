@@ -13,6 +13,7 @@
 #include "notes.h"
 #include "openconversation.h"
 #include "relayclient.h"
+#include "reportsloader.h"
 #include "session.h"
 
 #include "protocol/keys.h"
@@ -58,6 +59,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_media(new MediaCache(mediaDirectory(options), this))
     , m_canned(new CannedResponses(relay, this))
     , m_knowledgeBase(new KnowledgeBaseEditor(relay, this))
+    , m_reports(new ReportsLoader(relay, this))
     , m_templates(new MessageTemplates(relay, this))
     , m_uploader(new MediaUploader(relay, this))
 {

@@ -9,6 +9,7 @@ namespace Serambi::App {
 class Attention;
 class CannedResponses;
 class KnowledgeBaseEditor;
+class ReportsLoader;
 class Notes;
 class CommandQueue;
 class ConversationListModel;
@@ -68,6 +69,7 @@ public:
     MediaCache *mediaCache() const { return m_media; }
     CannedResponses *canned() const { return m_canned; }
     KnowledgeBaseEditor *knowledgeBase() const { return m_knowledgeBase; }
+    ReportsLoader *reports() const { return m_reports; }
     Notes *notes() const { return m_notes; }
     MessageTemplates *templates() const { return m_templates; }
     MediaUploader *uploader() const { return m_uploader; }
@@ -84,6 +86,7 @@ private:
     MediaCache *m_media;
     CannedResponses *m_canned;
     KnowledgeBaseEditor *m_knowledgeBase;
+    ReportsLoader *m_reports;
     MessageTemplates *m_templates;
     MediaUploader *m_uploader;
 };

@@ -246,6 +246,13 @@ Node argumentsOf(Command command)
     case Command::Transfer:
         return object(
             {conversation, {"username", string(Limits::Username)}, {"note", string(Limits::Text)}});
+    case Command::Report:
+        return object({{"from", string(10)},
+                       {"to", string(10)},
+                       {"agent", string(Limits::Username)},
+                       {"team", string(Limits::Username)}});
+    case Command::ListAudit:
+        return object({{"limit", number()}, {"offset", number()}});
     }
     Q_UNREACHABLE();
     return {};

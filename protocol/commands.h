@@ -48,6 +48,8 @@ enum class Command {
     ListNotes,
     ListMentions,
     Transfer,
+    Report,
+    ListAudit,
 };
 
 QLatin1String commandName(Command command);

@@ -101,5 +101,14 @@ inline constexpr QLatin1String Note("note");
 inline constexpr QLatin1String Notes("notes");
 inline constexpr QLatin1String Mentions("mentions");
 inline constexpr QLatin1String UserId("user_id");
+// report and list_audit
+inline constexpr QLatin1String From("from");
+inline constexpr QLatin1String To("to");
+inline constexpr QLatin1String Agent("agent");
+inline constexpr QLatin1String Team("team");
+inline constexpr QLatin1String Report("report");
+inline constexpr QLatin1String Offset("offset");
+inline constexpr QLatin1String Entries("entries");
+inline constexpr QLatin1String More("more");
 
 } // namespace Serambi::Protocol::Key

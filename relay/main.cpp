@@ -4,6 +4,7 @@
 #include "service/doctor.h"
 #include "service/kbadmin.h"
 #include "service/relayservice.h"
+#include "service/reportadmin.h"
 #include "service/systemdnotify.h"
 #include "service/useradmin.h"
 
@@ -226,6 +227,36 @@ int runKbVerb(const QStringList &args, const QString &configPath, QTextStream &o
                               parser.positionalArguments().constFirst(), out, err);
 }
 
+// report --from YYYY-MM-DD --to YYYY-MM-DD [--agent NAME] [--csv]
+int runReportVerb(const QStringList &args, const QString &configPath, QTextStream &out,
+                  QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("from"), QStringLiteral("first day (Asia/Jakarta)"),
+                      QStringLiteral("YYYY-MM-DD")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("last day (Asia/Jakarta)"),
+                      QStringLiteral("YYYY-MM-DD")});
+    parser.addOption({QStringLiteral("agent"), QStringLiteral("only this agent's chats"),
+                      QStringLiteral("username")});
+    parser.addOption({QStringLiteral("csv"), QStringLiteral("print CSV (docs/reports.md)")});
+    if (!parser.parse(args) || !parser.positionalArguments().isEmpty() ||
+        !parser.isSet(QStringLiteral("from")) || !parser.isSet(QStringLiteral("to"))) {
+        err << "usage: serambi-relay report --from YYYY-MM-DD --to YYYY-MM-DD [--agent NAME] "
+               "[--csv]\n";
+        return 2;
+    }
+    QString error;
+    const auto config =
+        loadRelayStorageConfig(configPath, QProcessEnvironment::systemEnvironment(), &error);
+    if (!config) {
+        err << "serambi-relay: " << error << '\n';
+        return 1;
+    }
+    return printReport(*config, parser.value(QStringLiteral("from")),
+                       parser.value(QStringLiteral("to")), parser.value(QStringLiteral("agent")),
+                       parser.isSet(QStringLiteral("csv")), out, err);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -242,13 +273,14 @@ int main(int argc, char *argv[])
         "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list, user disable|enable|"
         "revoke|passwd NAME, user set-role NAME ROLE, kb import PATH, kb query [--kb PATH] "
         "[--json] MESSAGE, kb tokens, doctor [--env-file PATH] [--public-url URL], channel "
-        "list, channel add NAME --phone-number-id ID, channel remove NAME."));
+        "list, channel add NAME --phone-number-id ID, channel remove NAME, report --from "
+        "YYYY-MM-DD --to YYYY-MM-DD [--agent NAME] [--csv]."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("INI configuration file"),
                       QStringLiteral("file")});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("optional admin verb"),
-                                 QStringLiteral("[user ...|kb ...|doctor ...|channel ...]"));
+                                 QStringLiteral("[user ...|kb ...|doctor ...|channel ...|report ...]"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
     const QString configPath = parser.value(QStringLiteral("config"));
@@ -262,6 +294,8 @@ int main(int argc, char *argv[])
             return runChannelVerb(verb, configPath, out, err);
         if (verb.first() == QLatin1String("doctor"))
             return runDoctorVerb(verb, configPath, out, err);
+        if (verb.first() == QLatin1String("report"))
+            return runReportVerb(verb, configPath, out, err);
         err << "serambi-relay: unknown verb " << verb.first() << " (try --help)\n";
         return 2;
     }

@@ -62,3 +62,12 @@ for shot in id:light:6281234567001 id:dark:6281234567003 en:light:6281234567002 
         --screenshot "$file" --screenshot-chat "$chat" --screenshot-delay 5000
     echo "screenshots: wrote $file"
 done
+
+# The Reports window (English and Indonesian) and the Indonesian audit log, saved by its widget
+# test against its own relay and simulator on loopback.
+if [ -z "${SERAMBI_BUILD_DIR:-}" ]; then
+    cmake --build --preset dev --target tst_reportswindow
+fi
+SERAMBI_SCREENSHOT_DIR="$PWD/$OUT" QT_QPA_PLATFORM=offscreen \
+    "$BUILD/tests/ui/tst_reportswindow" shouldShowTheRelaysFiguresAndExportATable >/dev/null
+echo "screenshots: wrote $OUT/reports-en.png $OUT/reports-id.png $OUT/audit-log-id.png"

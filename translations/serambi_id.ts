@@ -717,6 +717,25 @@
     </message>
 </context>
 <context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Chats and customer messages by day</source>
+        <translation>Chat dan pesan pelanggan per hari</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Customer messages</source>
+        <translation>Pesan pelanggan</translation>
+    </message>
+    <message>
+        <source>Customer messages by hour (WIB)</source>
+        <translation>Pesan pelanggan per jam (WIB)</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::AssignDialog</name>
     <message>
         <source>Supervisor</source>
@@ -1687,6 +1706,10 @@
         <source>M&amp;entions</source>
         <translation>S&amp;ebutan</translation>
     </message>
+    <message>
+        <source>&amp;Reports and audit log…</source>
+        <translation>&amp;Laporan dan log audit…</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::MediaViewer</name>
@@ -1806,6 +1829,321 @@
 %3</source>
         <translation>%1 · %2
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::ReportsWindow</name>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Ekspor sebagai CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>Berkas tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Dari</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Sampai</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Muat</translation>
+    </message>
+    <message>
+        <source>Load the report for these days (F5); days are Jakarta time (WIB)</source>
+        <translation>Muat laporan untuk hari-hari ini (F5); hari menurut waktu Jakarta (WIB)</translation>
+    </message>
+    <message>
+        <source>&amp;Older entries</source>
+        <translation>Entri &amp;lebih lama</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Times and AI</source>
+        <translation>Waktu dan AI</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Daftar agen</translation>
+    </message>
+    <message>
+        <source>Meta cost</source>
+        <translation>Biaya Meta</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Log audit</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Customer messages</source>
+        <translation>Pesan pelanggan</translation>
+    </message>
+    <message>
+        <source>Sent messages</source>
+        <translation>Pesan terkirim</translation>
+    </message>
+    <message>
+        <source>Hour (WIB)</source>
+        <translation>Jam (WIB)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Angka</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Handoff reason</source>
+        <translation>Alasan pengalihan</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agen</translation>
+    </message>
+    <message>
+        <source>Chats handled</source>
+        <translation>Chat ditangani</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <source>Median response</source>
+        <translation>Median respons</translation>
+    </message>
+    <message>
+        <source>90% answered within</source>
+        <translation>90% dijawab dalam</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Ditagih</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>Perkiraan biaya</translation>
+    </message>
+    <message>
+        <source>When (WIB)</source>
+        <translation>Waktu (WIB)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Siapa</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n dtk</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 mnt %2 dtk</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 jam %2 mnt</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 sampai %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message numerus="yes">
+        <source>median %1, 90% within %2 (%n chats)</source>
+        <translation>
+            <numerusform>median %1, 90% dalam %2 (%n chat)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Respons pertama</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Penyelesaian</translation>
+    </message>
+    <message>
+        <source>Chats the AI handled alone</source>
+        <translation>Chat yang ditangani AI sendiri</translation>
+    </message>
+    <message>
+        <source>Drafts approved unchanged</source>
+        <translation>Draf disetujui tanpa diubah</translation>
+    </message>
+    <message>
+        <source>Drafts edited before sending</source>
+        <translation>Draf diedit sebelum dikirim</translation>
+    </message>
+    <message>
+        <source>Drafts discarded</source>
+        <translation>Draf dibuang</translation>
+    </message>
+    <message>
+        <source>Average edit of an edited draft</source>
+        <translation>Rata-rata suntingan draf yang diedit</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 karakter</translation>
+    </message>
+    <message>
+        <source>Questions the AI could not answer</source>
+        <translation>Pertanyaan yang tidak bisa dijawab AI</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>(tanpa alasan)</translation>
+    </message>
+    <message>
+        <source>Estimated total: %1 %2 (billable messages × the rates in relay.ini)</source>
+        <translation>Perkiraan total: %1 %2 (pesan yang ditagih × tarif di relay.ini)</translation>
+    </message>
+    <message>
+        <source>(command line)</source>
+        <translation>(baris perintah)</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Menugaskan</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Memindahkan</translation>
+    </message>
+    <message>
+        <source>Took over</source>
+        <translation>Mengambil alih</translation>
+    </message>
+    <message>
+        <source>Handed back to the AI</source>
+        <translation>Mengembalikan ke AI</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Menyelesaikan</translation>
+    </message>
+    <message>
+        <source>Changed the AI mode</source>
+        <translation>Mengubah mode AI</translation>
+    </message>
+    <message>
+        <source>Changed the role</source>
+        <translation>Mengubah peran</translation>
+    </message>
+    <message>
+        <source>Disabled the user</source>
+        <translation>Menonaktifkan pengguna</translation>
+    </message>
+    <message>
+        <source>Enabled the user</source>
+        <translation>Mengaktifkan pengguna</translation>
+    </message>
+    <message>
+        <source>Changed the password</source>
+        <translation>Mengubah kata sandi</translation>
+    </message>
+    <message>
+        <source>Ended the sessions</source>
+        <translation>Mengakhiri sesi</translation>
+    </message>
+    <message>
+        <source>with the AI</source>
+        <translation>ditangani AI</translation>
+    </message>
+    <message>
+        <source>waiting in the queue</source>
+        <translation>menunggu di antrean</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>ditugaskan</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>AI answers</source>
+        <translation>AI menjawab</translation>
+    </message>
+    <message>
+        <source>AI drafts</source>
+        <translation>AI membuat draf</translation>
+    </message>
+    <message>
+        <source>AI off</source>
+        <translation>AI mati</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include "errortext.h"
 #include "knowledgebasewindow.h"
 #include "languageswitcher.h"
+#include "reportswindow.h"
 #include "richmessaging.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
@@ -183,6 +184,20 @@ void MainWindow::showKnowledgeBase()
     m_knowledgeBase->activateWindow();
 }
 
+void MainWindow::showReports()
+{
+    if (!m_console->session()->currentUser().isSupervisor())
+        return;
+    if (!m_reports) {
+        m_reports = new ReportsWindow(m_console->reports(), this);
+        m_reports->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_reports->load();
+    m_reports->show();
+    m_reports->raise();
+    m_reports->activateWindow();
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -210,6 +225,8 @@ void MainWindow::createActions()
         addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::showSettings);
     m_knowledgeBaseAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), this,
                                               &MainWindow::showKnowledgeBase);
+    m_reportsAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), this,
+                                        &MainWindow::showReports);
     m_signInAction = addShortcutAction({}, this, &MainWindow::showSignIn);
     m_signOutAction = addShortcutAction({}, this, &MainWindow::signOut);
     m_quitAction = new QAction(this);
@@ -272,6 +289,7 @@ void MainWindow::createMenus()
     m_consoleMenu->addAction(m_settingsAction);
     m_consoleMenu->addAction(richMessaging()->cannedAction());
     m_consoleMenu->addAction(m_knowledgeBaseAction);
+    m_consoleMenu->addAction(m_reportsAction);
     m_consoleMenu->addSeparator();
     m_consoleMenu->addAction(m_signInAction);
     m_consoleMenu->addAction(m_signOutAction);
@@ -325,6 +343,7 @@ void MainWindow::retranslateUi()
     m_viewMenu->setTitle(tr("&View"));
     m_settingsAction->setText(tr("&Settings…"));
     m_knowledgeBaseAction->setText(tr("&Knowledge base…"));
+    m_reportsAction->setText(tr("&Reports and audit log…"));
     m_signInAction->setText(tr("Sign &in…"));
     m_signOutAction->setText(tr("Sign &out"));
     m_quitAction->setText(tr("&Quit"));
@@ -390,6 +409,8 @@ void MainWindow::updateActions()
     m_assignAction->setVisible(supervisor);
     m_knowledgeBaseAction->setVisible(supervisor);
     m_knowledgeBaseAction->setEnabled(supervisor);
+    m_reportsAction->setVisible(supervisor);
+    m_reportsAction->setEnabled(supervisor);
     for (QAction *action : {m_approveAction, m_editAction, m_regenerateAction, m_discardAction})
         action->setEnabled(draft);
     m_regenerateAction->setEnabled(open);

@@ -18,6 +18,7 @@ class ConnectionIndicator;
 class ConsoleSettings;
 class ConversationListPanel;
 class KnowledgeBaseWindow;
+class ReportsWindow;
 class LanguageSwitcher;
 class RichMessaging;
 class SignInDialog;
@@ -44,6 +45,7 @@ public:
     void showSettings();
     // The knowledge-base window (supervisors and admins), one per main window.
     void showKnowledgeBase();
+    void showReports();
     SignInDialog *signInDialog() const { return m_signIn; }
     RichMessaging *richMessaging() const;
 
@@ -87,6 +89,8 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_knowledgeBaseAction = nullptr;
     QPointer<KnowledgeBaseWindow> m_knowledgeBase;
+    QAction *m_reportsAction = nullptr;
+    QPointer<ReportsWindow> m_reports;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -46,6 +46,10 @@ struct StatusUpdate
     int errorCode = 0;    // errors[0].code on failed
     QString errorTitle;   // errors[0].title (or message)
     QString errorDetails; // errors[0].error_data.details
+    // pricing.category (service, utility, marketing, authentication, ...) and pricing.type
+    // (regular = charged, free_customer_service, free_entry_point); empty when absent.
+    QString pricingCategory;
+    QString pricingType;
     QJsonObject raw;
 };
 

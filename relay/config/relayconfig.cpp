@@ -106,6 +106,32 @@ bool readAi(const Source &source, RelayConfig &config, QString *error)
                    &config.aiLowConfidenceHandoffs, error);
 }
 
+// meta_currency and meta_rate_<category> for Meta's pricing categories (0 when not set).
+bool readMetaRates(const Source &source, RelayConfig &config, QString *error)
+{
+    if (const auto currency = source.value(QStringLiteral("meta_currency"))) {
+        if (currency->trimmed().isEmpty() || currency->trimmed().size() > 8)
+            return fail(error, QStringLiteral("%1 must be a currency code such as USD or IDR")
+                                   .arg(describe(QStringLiteral("meta_currency"))));
+        config.metaCurrency = currency->trimmed();
+    }
+    for (const char *category :
+         {"service", "utility", "marketing", "authentication", "authentication_international"}) {
+        const QString key = QStringLiteral("meta_rate_") + QLatin1String(category);
+        const auto text = source.value(key);
+        if (!text)
+            continue;
+        bool ok = false;
+        const double rate = text->trimmed().toDouble(&ok);
+        if (!ok || rate < 0)
+            return fail(error, QStringLiteral("%1 must be a number, 0 or more (what Meta charges "
+                                              "per message, in meta_currency)")
+                                   .arg(describe(key)));
+        config.metaRates.insert(QLatin1String(category), rate);
+    }
+    return true;
+}
+
 bool readStorage(const Source &source, RelayConfig &config, QString *error)
 {
     if (source.iniStatus() != QSettings::NoError)
@@ -131,7 +157,7 @@ bool readStorage(const Source &source, RelayConfig &config, QString *error)
                    &config.pbkdf2Iterations, error) &&
            readInt(source, QStringLiteral("auto_assign_capacity"), 0, 1000,
                    &config.autoAssignCapacity, error) &&
-           readAi(source, config, error);
+           readAi(source, config, error) && readMetaRates(source, config, error);
 }
 
 bool readListen(const Source &source, RelayConfig &config, QString *error)

@@ -4,6 +4,7 @@
 #include "clientaddress.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QString>
@@ -87,6 +88,10 @@ struct RelayConfig
     // The secret of the WooCommerce webhooks (docs/integrations.md); empty: POST
     // /woocommerce/webhook answers 404.
     QByteArray wooWebhookSecret;
+    // What Meta charges per billable message of each pricing category (meta_rate_<category>),
+    // in meta_currency, for the report's estimated Meta cost (docs/reports.md).
+    QHash<QString, double> metaRates;
+    QString metaCurrency = QStringLiteral("USD");
 
     // [channel.main]: how consoles show the main channel (the number above) and its outbox
     // rate (0: the Cloud API's own).

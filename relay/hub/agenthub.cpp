@@ -12,6 +12,7 @@
 #include "protocol/frame.h"
 #include "protocol/keys.h"
 #include "readcommands.h"
+#include "reportcommands.h"
 #include "store/conversationrepo.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
@@ -48,6 +49,8 @@ bool isReadCommand(Command command)
     case Command::ListMentions:
     case Command::CustomerOrders:
     case Command::Typing:
+    case Command::Report:
+    case Command::ListAudit:
         return true;
     default:
         return false;
@@ -365,6 +368,10 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return listMentionsCommand(db, user);
     if (command == Command::CustomerOrders)
         return customerOrdersCommand(db, user, args);
+    if (command == Command::Report)
+        return reportCommand(db, user, args, m_options.metaRates, m_options.metaCurrency);
+    if (command == Command::ListAudit)
+        return listAuditCommand(db, user, args);
     CommandReply refusal;
     const auto conversationId =
         typingConversation(db, user, args, now(), m_options.windowMs, &refusal);

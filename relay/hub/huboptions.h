@@ -3,6 +3,8 @@
 #include "config/clientaddress.h"
 #include "protocol/whatsapp.h"
 
+#include <QHash>
+#include <QString>
 #include <QtGlobal>
 
 #include <functional>
@@ -44,6 +46,9 @@ struct HubOptions
     qint64 maxOutgoingBytes = 16LL * 1024 * 1024;
     // How often the hub looks for `serambi-relay user ...` changes and expired sessions.
     int authPollMs = 1000;
+    // Meta's rates per billable message by pricing category, for the report command.
+    QHash<QString, double> metaRates;
+    QString metaCurrency = QStringLiteral("USD");
     // ms since epoch; defaults to QDateTime::currentMSecsSinceEpoch.
     std::function<qint64()> clock;
 };

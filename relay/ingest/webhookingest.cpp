@@ -303,6 +303,23 @@ bool advances(MessageStatus current, MessageStatus next)
 
 enum class StatusResult { Applied, Ignored, UnknownMessage };
 
+// Meta prices a message once but reports it on sent and again on delivered or read, whichever
+// status arrives (or is applied) first: every report of it is kept, the last one wins.
+bool storePricing(WriteTxn &txn, qint64 messageId, const StatusUpdate &status)
+{
+    if (status.pricingCategory.isEmpty())
+        return true;
+    PreparedQuery q = txn.prepare(
+        QStringLiteral("UPDATE messages SET pricing_category = ?, pricing_type = ? WHERE id = ?"));
+    q.addBindValue(status.pricingCategory);
+    q.addBindValue(status.pricingType);
+    q.addBindValue(messageId);
+    if (execQuery(q))
+        return true;
+    txn.markFailed();
+    return false;
+}
+
 StatusResult applyStatus(WriteTxn &txn, const StatusUpdate &status)
 {
     auto message = findStatusTarget(txn, status);
@@ -311,6 +328,8 @@ StatusResult applyStatus(WriteTxn &txn, const StatusUpdate &status)
                           << "for a message the relay did not send:" << status.wamid;
         return StatusResult::UnknownMessage;
     }
+    if (!storePricing(txn, message->id, status))
+        return StatusResult::Ignored;
     MessageStatus next;
     if (!Protocol::messageStatusFromName(status.status, &next) || next == MessageStatus::Received ||
         next == MessageStatus::Pending || next == MessageStatus::Accepted)

@@ -152,6 +152,8 @@ bool RelayService::start(QString *error)
     hub.replayRingBytes = qint64(m_config.replayRingMib) * 1024 * 1024;
     hub.maxOutgoingBytes = qint64(m_config.consoleBufferMib) * 1024 * 1024;
     hub.authPollMs = m_config.authPollMs;
+    hub.metaRates = m_config.metaRates;
+    hub.metaCurrency = m_config.metaCurrency;
     m_hub = std::make_unique<AgentHub>(m_writer.get(), m_reader.get(), hub);
     QString hubError;
     if (!m_hub->start(&hubError)) {

@@ -338,6 +338,16 @@ QStringList version17()
     };
 }
 
+QStringList version18()
+{
+    // Meta's pricing of each message the relay sent, as its status webhooks reported it, for
+    // the report's estimated Meta cost (docs/reports.md).
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN pricing_category TEXT"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN pricing_type TEXT"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -366,6 +376,7 @@ const QList<Migration> &migrations()
         {13, "shop orders, their lines, webhook deliveries taken", version13()},
         {16, "knowledge-base article versions; handled suggestions", version16()},
         {17, "the channel of each conversation", version17()},
+        {18, "Meta's pricing of sent messages", version18()},
     };
     return all;
 }

@@ -247,6 +247,11 @@ StatusUpdate statusUpdate(const QJsonObject &status)
     parsed.recipientId = stringAt(status, "recipient_id");
     parsed.recipientUserId = stringAt(status, "recipient_user_id");
     parsed.callbackData = stringAt(status, "biz_opaque_callback_data");
+    const QJsonObject pricing = objectAt(status, "pricing");
+    // Meta spells the international authentication category with a hyphen or an underscore.
+    parsed.pricingCategory =
+        stringAt(pricing, "category").replace(QLatin1Char('-'), QLatin1Char('_'));
+    parsed.pricingType = stringAt(pricing, "type");
     ErrorFields error = firstError(status);
     parsed.errorCode = error.code;
     parsed.errorTitle = std::move(error.title);

@@ -2,6 +2,7 @@
 // the wire keeps the shapes docs/protocol.md describes (nulls, omitted fields).
 #include "protocol/orderpayload.h"
 #include "protocol/payloads.h"
+#include "protocol/reportpayloads.h"
 #include "protocol/teampayloads.h"
 
 #include <QJsonArray>
@@ -204,6 +205,43 @@ private Q_SLOTS:
         QCOMPARE(total.toInteger(), 125000000);
         QCOMPARE(order.toJson().value(QLatin1String("tracking_number")).toString(),
                  QStringLiteral("004512345678"));
+    }
+
+    void shouldReadBackEveryFigureOfAReportAndAnAuditEntry()
+    {
+        ReportPayload report;
+        report.from = QDate(2026, 11, 2);
+        report.to = QDate(2026, 11, 3);
+        report.agent = QStringLiteral("sari");
+        report.days = {{QDate(2026, 11, 2), 3, 5, 4}, {QDate(2026, 11, 3), 1, 1, 1}};
+        report.inboundByHour = QList<int>(24, 0);
+        report.inboundByHour[10] = 3;
+        report.firstResponse = {4, 10000, 600000};
+        report.resolution = {2, 1800000, 3600000};
+        report.aiOnlyChats = 2;
+        report.draftsApproved = 1;
+        report.draftsEdited = 2;
+        report.draftsDiscarded = 1;
+        report.averageEditDistance = 2.5;
+        report.handoffs = {{QStringLiteral("asked_for_human"), 1}};
+        report.abstained = 1;
+        report.agents = {{QStringLiteral("sari"), QStringLiteral("Sari"), 1, {2, 40000, 120000}}};
+        report.currency = QStringLiteral("IDR");
+        report.metaCost = {
+            {QStringLiteral("2026-11"), QStringLiteral("marketing"), 2, 1, 586.33, 586.33}};
+        const QJsonObject json = report.toJson();
+        const ReportPayload back = ReportPayload::fromJson(json);
+        QCOMPARE(back.toJson(), json);
+        QCOMPARE(back.days.at(0).day, QDate(2026, 11, 2));
+        QCOMPARE(back.inboundByHour.at(10), 3);
+        QCOMPARE(back.agents.at(0).responses.p90Ms, qint64(120000));
+        QCOMPARE(back.metaCost.at(0).rate, 586.33);
+
+        const AuditEntry entry{
+            1767227300000,          QStringLiteral("rina"),    QStringLiteral("assign"), 7,
+            QStringLiteral("sari"), QStringLiteral("assigned")};
+        QCOMPARE(AuditEntry::fromJson(entry.toJson()).toJson(), entry.toJson());
+        QCOMPARE(AuditEntry::fromJson(entry.toJson()).conversationId, qint64(7));
     }
 
     void shouldPassATemplatesComponentsThroughUnchanged()

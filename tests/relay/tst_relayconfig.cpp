@@ -114,6 +114,12 @@ private Q_SLOTS:
                                          << "0";
         QTest::newRow("upload quota") << "SERAMBI_UPLOAD_QUOTA_MIB"
                                       << "-5";
+        QTest::newRow("meta rate") << "SERAMBI_META_RATE_MARKETING"
+                                   << "Rp 586";
+        QTest::newRow("negative meta rate") << "SERAMBI_META_RATE_UTILITY"
+                                            << "-1";
+        QTest::newRow("meta currency") << "SERAMBI_META_CURRENCY"
+                                       << " ";
     }
 
     void shouldNameTheInvalidKey()
@@ -165,6 +171,21 @@ private Q_SLOTS:
         QCOMPARE(config->httpMaxConnectionsPerAddress, 0);
         QCOMPARE(config->uploadQuotaMib, 50);
         QCOMPARE(config->llmMaxConcurrent, 2);
+    }
+
+    void shouldReadMetasRatesForTheReports()
+    {
+        const QString ini = writeFile(QStringLiteral("relay.ini"),
+                                      "[relay]\nmeta_currency = IDR\nmeta_rate_marketing = "
+                                      "586.33\nmeta_rate_utility = 356.65\n",
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QString error;
+        const auto config = loadRelayStorageConfig(ini, completeEnvironment(), &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->metaCurrency, QStringLiteral("IDR"));
+        QCOMPARE(config->metaRates.value(QStringLiteral("marketing")), 586.33);
+        QCOMPARE(config->metaRates.value(QStringLiteral("utility")), 356.65);
+        QVERIFY(!config->metaRates.contains(QStringLiteral("authentication")));
     }
 
     void shouldAutoAssignOnlyWhenAsked()

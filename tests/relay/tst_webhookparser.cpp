@@ -408,6 +408,16 @@ private Q_SLOTS:
         QCOMPARE(update.raw.value(QLatin1String("status")).toString(), status);
     }
 
+    void shouldReadMetasPricingOfASentMessage()
+    {
+        const StatusUpdate sent = parseFixture(QStringLiteral("status_sent")).statuses.value(0);
+        QCOMPARE(sent.pricingCategory, QStringLiteral("service"));
+        QCOMPARE(sent.pricingType, QStringLiteral("free_customer_service"));
+        const StatusUpdate delivered =
+            parseFixture(QStringLiteral("status_delivered")).statuses.value(0);
+        QVERIFY(delivered.pricingCategory.isEmpty()); // priced once, on sent
+    }
+
     void shouldHaveATestForEveryFixture()
     {
         if (m_messageFixtures.isEmpty() || m_statusFixtures.isEmpty())

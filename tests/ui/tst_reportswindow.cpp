@@ -1,0 +1,184 @@
+// The Reports window against a real relay and the WhatsApp simulator on loopback: a supervisor
+// opens it with Ctrl+Shift+G and sees the figures the relay's report command returns for the
+// period, the chart of the days, the audit log of an assignment; a table exported as CSV is the
+// table; agents have no such window. With SERAMBI_SCREENSHOT_DIR set, the window is also saved
+// there in English and Indonesian (scripts/screenshots.sh).
+#include "app/consolecontroller.h"
+#include "app/session.h"
+#include "protocol/reportpayloads.h"
+#include "support/protocolclient.h"
+#include "support/window/windowfixture.h"
+#include "ui/languageswitcher.h"
+#include "ui/mainwindow.h"
+#include "ui/reportswindow.h"
+
+#include <QChartView>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Serambi;
+using namespace Serambi::Test;
+
+namespace {
+
+QStringList column(const QTableWidget *table, int column)
+{
+    QStringList out;
+    for (int row = 0; row < table->rowCount(); ++row)
+        out.append(table->item(row, column) ? table->item(row, column)->text() : QString());
+    return out;
+}
+
+QDate todayInJakarta()
+{
+    return QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(7 * 3600)).date();
+}
+
+} // namespace
+
+class TestReportsWindow : public QObject, public Test::WindowFixture
+{
+    Q_OBJECT
+
+private:
+    bool signIn(const QString &username, const QString &password)
+    {
+        m_window->show();
+        m_controller->session()->signIn(m_loop->agentsUrl(), username, password);
+        return QTest::qWaitFor(
+            [this] {
+                return m_controller->session()->connectionStatus().state ==
+                       App::ConnectionState::Online;
+            },
+            Timeout);
+    }
+
+    Ui::ReportsWindow *openReports()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        return m_window->findChild<Ui::ReportsWindow *>(QStringLiteral("reportsWindow"));
+    }
+
+    void saveScreenshot(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("SERAMBI_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(100); // the layout follows a language change through posted events
+        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QString error;
+        QVERIFY2(startLoopback(&error), qPrintable(error));
+        openWindow();
+    }
+
+    void cleanup() { closeWindow(); }
+
+    void shouldShowTheRelaysFiguresAndExportATable()
+    {
+        ProtocolClient budi;
+        QVERIFY(budi.signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword));
+        QVERIFY(budi.subscribe(0).value(QLatin1String("type")).toString().size() > 0);
+        QVERIFY(!customerWrites(QStringLiteral("Halo, paket saya belum sampai")).isEmpty());
+        QVERIFY(!customerWrites(QStringLiteral("Tolong dicek ya")).isEmpty());
+        const QJsonObject conversation = budi.waitForEvent([](const QJsonObject &event) {
+            return event.value(QLatin1String("kind")).toString() ==
+                   QLatin1String("conversation.updated");
+        });
+        const qint64 chat = conversation.value(QLatin1String("conversation_id")).toInteger();
+        QVERIFY(chat > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            budi.command(QStringLiteral("history"), {{QLatin1String("conversation_id"), chat}})
+                    .value(QLatin1String("data"))
+                    .toObject()
+                    .value(QLatin1String("messages"))
+                    .toArray()
+                    .size() >= 2,
+            Timeout);
+        QVERIFY(budi.command(QStringLiteral("assign"), {{QLatin1String("conversation_id"), chat},
+                                                        {QLatin1String("username"), Agent}})
+                    .value(QLatin1String("ok"))
+                    .toBool());
+
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        Ui::ReportsWindow *reports = openReports();
+        QVERIFY(reports);
+        QVERIFY(reports->isVisible());
+        auto *days = reports->findChild<QTableWidget *>(QStringLiteral("reportDaysTable"));
+        QTRY_COMPARE_WITH_TIMEOUT(days->rowCount(), 7, Timeout);
+
+        // The window shows what the relay computes for the same week.
+        const QDate today = todayInJakarta();
+        const QJsonObject result =
+            budi.command(QStringLiteral("report"),
+                         {{QLatin1String("from"), today.addDays(-6).toString(Qt::ISODate)},
+                          {QLatin1String("to"), today.toString(Qt::ISODate)}});
+        const auto expected = Protocol::ReportPayload::fromJson(result.value(QLatin1String("data"))
+                                                                    .toObject()
+                                                                    .value(QLatin1String("report"))
+                                                                    .toObject());
+        QCOMPARE(expected.days.last().inbound, 2);
+        QCOMPARE(column(days, 0).last(), today.toString(Qt::ISODate));
+        QCOMPARE(column(days, 2).last(), QStringLiteral("2"));
+        QCOMPARE(column(days, 1).last(), QString::number(expected.days.last().chats));
+        auto *chart = reports->findChild<QChartView *>(QStringLiteral("reportDayChart"));
+        QVERIFY(chart->chart());
+        QVERIFY(!chart->chart()->series().isEmpty());
+        auto *summary = reports->findChild<QTableWidget *>(QStringLiteral("reportSummaryTable"));
+        QCOMPARE(column(summary, 0).first(), QStringLiteral("First response"));
+
+        // The audit log names who assigned the chat to whom.
+        auto *audit = reports->findChild<QTableWidget *>(QStringLiteral("auditTable"));
+        QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() >= 1, Timeout);
+        QCOMPARE(audit->item(0, 1)->text(), Supervisor);
+        QCOMPARE(audit->item(0, 2)->text(), QStringLiteral("Assigned"));
+        QCOMPARE(audit->item(0, 4)->text(), Agent);
+
+        // A table exported as CSV is the table.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("days.csv"));
+        QVERIFY(reports->exportTable(QStringLiteral("reportDaysTable"), path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString csv = QString::fromUtf8(file.readAll());
+        QVERIFY2(csv.startsWith(QLatin1String("Day,Chats,Customer messages,Sent messages\r\n")),
+                 qPrintable(csv));
+        QVERIFY(csv.contains(
+            QStringLiteral("%1,%2,2,%3\r\n")
+                .arg(today.toString(Qt::ISODate), column(days, 1).last(), column(days, 3).last())));
+        QCOMPARE(csv.count(QLatin1String("\r\n")), 8);
+        QVERIFY(!reports->exportTable(QStringLiteral("reportDaysTable"),
+                                      dir.filePath(QStringLiteral("missing/days.csv"))));
+
+        saveScreenshot(reports, QStringLiteral("reports-en.png"));
+        m_language->apply(QStringLiteral("id"));
+        QTRY_COMPARE(reports->windowTitle(), QStringLiteral("Laporan"));
+        saveScreenshot(reports, QStringLiteral("reports-id.png"));
+        reports->findChild<QTabWidget *>(QStringLiteral("reportTabs"))->setCurrentIndex(4);
+        saveScreenshot(reports, QStringLiteral("audit-log-id.png"));
+        m_language->apply(QStringLiteral("en"));
+        QTRY_COMPARE(reports->windowTitle(), QStringLiteral("Reports"));
+    }
+
+    void shouldNotOpenReportsForAnAgent()
+    {
+        QVERIFY(signIn(Agent, AgentPassword));
+        QVERIFY(!openReports());
+    }
+};
+
+QTEST_MAIN(TestReportsWindow)
+#include "tst_reportswindow.moc"
