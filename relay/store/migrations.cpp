@@ -1,5 +1,7 @@
 #include "migrations.h"
 
+#include "dialect.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -369,11 +371,17 @@ int schemaVersion(QSqlDatabase &db)
 
 bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
 {
+    const Engine engine = engineOf(db);
     QSqlQuery query(db);
-    if (!exec(
-            query,
-            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
-            error))
+    for (const QString &statement : setupStatements(engine)) {
+        if (!exec(query, statement, error))
+            return false;
+    }
+    if (!exec(query,
+              sqlFor(engine,
+                     QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
+                                    "NOT NULL)")),
+              error))
         return false;
     const int latest = migrations().constLast().version;
     const int target = targetVersion < 0 ? latest : targetVersion;
@@ -395,7 +403,7 @@ bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
         }
         bool ok = true;
         for (const QString &statement : migration.statements) {
-            if (!exec(query, statement, error)) {
+            if (!exec(query, sqlFor(engine, statement), error)) {
                 ok = false;
                 break;
             }
