@@ -47,6 +47,8 @@ QString postgresStatement(const QString &sql)
         {word(QStringLiteral(R"(\bgroup_concat\()")), QStringLiteral("string_agg(")},
         {word(QStringLiteral(R"(\bjson_each\(([\w.]+)\) AS (\w+))")),
          QStringLiteral("json_array_elements_text(\\1::json) AS \\2(value)")},
+        {word(QStringLiteral(R"(\blength\(CAST\(([\w.]+) AS BLOB\)\))")),
+         QStringLiteral("octet_length(\\1)")},
     };
     return rewrite(sql, rewrites);
 }
@@ -79,6 +81,14 @@ QStringList setupStatements(Engine engine)
         return {};
     return {QStringLiteral("CREATE COLLATION IF NOT EXISTS nocase (provider = icu, "
                            "locale = 'und-u-ks-level2', deterministic = false)")};
+}
+
+QString migrationLockSql(Engine engine, bool acquire)
+{
+    if (engine == Engine::Sqlite)
+        return {};
+    return acquire ? QStringLiteral("SELECT pg_advisory_lock(hashtext('serambi-migrations'))")
+                   : QStringLiteral("SELECT pg_advisory_unlock(hashtext('serambi-migrations'))");
 }
 
 } // namespace Serambi::Relay

@@ -369,9 +369,10 @@ int schemaVersion(QSqlDatabase &db)
     return query.value(0).toInt();
 }
 
-bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
+namespace {
+
+bool migrateLocked(QSqlDatabase &db, Engine engine, QString *error, int targetVersion)
 {
-    const Engine engine = engineOf(db);
     QSqlQuery query(db);
     for (const QString &statement : setupStatements(engine)) {
         if (!exec(query, statement, error))
@@ -427,6 +428,22 @@ bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
         }
     }
     return true;
+}
+
+} // namespace
+
+bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
+{
+    // Relays starting together on one PostgreSQL database migrate it one after the other.
+    const Engine engine = engineOf(db);
+    QSqlQuery lock(db);
+    if (const QString acquire = migrationLockSql(engine, true);
+        !acquire.isEmpty() && !exec(lock, acquire, error))
+        return false;
+    const bool migrated = migrateLocked(db, engine, error, targetVersion);
+    if (const QString release = migrationLockSql(engine, false); !release.isEmpty())
+        lock.exec(release);
+    return migrated;
 }
 
 } // namespace Serambi::Relay

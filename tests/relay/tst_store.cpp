@@ -92,12 +92,6 @@ class TestStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        if (const QString reason = TestDatabase::unavailableReason(); !reason.isEmpty())
-            QSKIP(qPrintable(reason));
-    }
-
     void shouldMigrateAnOldDatabaseToTheSameSchemaAsAFreshOne()
     {
         QTemporaryDir dir;

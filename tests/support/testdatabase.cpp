@@ -57,12 +57,4 @@ QString TestDatabase::location(const QString &sqliteFile, QString *error)
     return pg->url(name);
 }
 
-QString TestDatabase::unavailableReason()
-{
-    // In CI PostgreSQL is installed (scripts/test.sh): there its absence fails the tests.
-    if (!onPostgres() || !PostgresServer::binDir().isEmpty() || qEnvironmentVariableIsSet("CI"))
-        return {};
-    return QStringLiteral("PostgreSQL 15 is not installed; run scripts/install-deps.sh");
-}
-
 } // namespace Serambi::Test
