@@ -40,6 +40,7 @@ public:
     {
         return m_ini && m_ini->contains(QStringLiteral("relay/") + key);
     }
+    const QProcessEnvironment &env() const { return m_env; }
     bool iniOwnerOnly() const { return m_iniPath.isEmpty() || isOwnerOnly(m_iniPath); }
     QSettings::Status iniStatus() const { return m_ini ? m_ini->status() : QSettings::NoError; }
 
@@ -132,6 +133,44 @@ bool readMetaRates(const Source &source, RelayConfig &config, QString *error)
     return true;
 }
 
+// SERAMBI_DB_URL and its password, SERAMBI_DB_PASSWORD, from the environment or the secrets
+// file: a URL carrying a password would put it wherever the URL is printed.
+bool readDatabaseUrl(const Source &source, RelayConfig &config, QString *error)
+{
+    const auto url = source.value(QStringLiteral("db_url"));
+    if (!url || url->isEmpty())
+        return true;
+    const QUrl parsed(*url, QUrl::StrictMode);
+    if (!parsed.isValid() ||
+        (parsed.scheme() != QLatin1String("postgresql") &&
+         parsed.scheme() != QLatin1String("postgres")) ||
+        parsed.host().isEmpty() || parsed.path().size() < 2)
+        return fail(error, QStringLiteral("%1 must be postgresql://user@host:port/database")
+                               .arg(describe(QStringLiteral("db_url"))));
+    if (!parsed.password().isEmpty())
+        return fail(error, QStringLiteral("%1 has a password; put it in SERAMBI_DB_PASSWORD in "
+                                          "the environment or a secrets file (chmod 600)")
+                               .arg(describe(QStringLiteral("db_url"))));
+    config.dbUrl = *url;
+    const QString passwordName = Source::envName(QStringLiteral("db_password"));
+    if (source.env().contains(passwordName)) {
+        config.dbPassword = source.env().value(passwordName).toUtf8();
+    } else if (const auto path = source.value(QStringLiteral("secrets_file"));
+               path && !path->isEmpty()) {
+        QString secretsError;
+        const auto secrets = readSecretsFile(*path, &secretsError);
+        if (!secrets)
+            return fail(error, describe(QStringLiteral("secrets_file")) + QStringLiteral(": ") +
+                                   secretsError);
+        config.dbPassword = secrets->value(passwordName);
+    }
+    if (source.iniHas(QStringLiteral("db_password")))
+        return fail(error, QStringLiteral("%1 is in a configuration file; move it to the "
+                                          "environment or a secrets file (chmod 600)")
+                               .arg(describe(QStringLiteral("db_password"))));
+    return true;
+}
+
 bool readStorage(const Source &source, RelayConfig &config, QString *error)
 {
     if (source.iniStatus() != QSettings::NoError)
@@ -153,7 +192,8 @@ bool readStorage(const Source &source, RelayConfig &config, QString *error)
             return fail(error, QStringLiteral("%1 must be full or normal")
                                    .arg(describe(QStringLiteral("db_sync"))));
     }
-    return readInt(source, QStringLiteral("pbkdf2_iterations"), 1000, 10000000,
+    return readDatabaseUrl(source, config, error) &&
+           readInt(source, QStringLiteral("pbkdf2_iterations"), 1000, 10000000,
                    &config.pbkdf2Iterations, error) &&
            readInt(source, QStringLiteral("auto_assign_capacity"), 0, 1000,
                    &config.autoAssignCapacity, error) &&
@@ -203,6 +243,8 @@ QList<ChannelConfig> RelayConfig::allChannels() const
 
 QString RelayConfig::databasePath() const
 {
+    if (!dbUrl.isEmpty())
+        return dbUrl;
     return dataDir + QStringLiteral("/relay.sqlite");
 }
 

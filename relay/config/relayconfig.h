@@ -33,6 +33,10 @@ struct RelayConfig
     int templatePageSize = 100;
     QString defaultAiMode = QStringLiteral("draft");
     bool fullSync = true;
+    // PostgreSQL instead of <data_dir>/relay.sqlite: postgresql://user@host:port/database, and
+    // the password it logs in with (a secret, never logged); empty: SQLite.
+    QString dbUrl;
+    QByteArray dbPassword;
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     int pbkdf2Iterations = 210000;
     // Queued chats go to online agents with fewer open chats than this; 0 = nobody is
@@ -105,6 +109,7 @@ struct RelayConfig
     // Every channel, main first (built from the [relay] keys above).
     QList<ChannelConfig> allChannels() const;
 
+    // The database the store opens (store/database.h): dbUrl, or <data_dir>/relay.sqlite.
     QString databasePath() const;
     QString mediaDir() const; // <data_dir>/media
     // The knowledge base `kb import` writes and the drafter reads (docs/ai.md).

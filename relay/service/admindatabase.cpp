@@ -12,6 +12,7 @@ const QString AdminConnection = QStringLiteral("serambi-admin");
 
 AdminDatabase::AdminDatabase(const RelayConfig &config, QString *error)
 {
+    setDatabasePassword(config.dbPassword);
     m_db = openDatabase(config.databasePath(), AdminConnection, SyncMode::Full, error);
     if (m_db.isOpen() && !migrate(m_db, error))
         m_db.close();

@@ -61,6 +61,7 @@ RelayService::~RelayService()
 bool RelayService::start(QString *error)
 {
     const QString path = m_config.databasePath();
+    setDatabasePassword(m_config.dbPassword);
     m_writer =
         std::make_unique<StoreWriter>(path, m_config.fullSync ? SyncMode::Full : SyncMode::Normal);
     QString storeError;

@@ -216,12 +216,13 @@ std::optional<Conversation> findOrCreate(WriteTxn &txn, const QString &channel,
             "profile_name, username, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?) "
             "ON CONFLICT (phone_number_id, contact_key) DO UPDATE SET "
-            "wa_id = COALESCE(excluded.wa_id, wa_id), "
-            "user_id = COALESCE(excluded.user_id, user_id), "
-            "parent_user_id = COALESCE(excluded.parent_user_id, parent_user_id), "
-            "profile_name = CASE WHEN excluded.profile_name = '' THEN profile_name "
+            "wa_id = COALESCE(excluded.wa_id, contacts.wa_id), "
+            "user_id = COALESCE(excluded.user_id, contacts.user_id), "
+            "parent_user_id = COALESCE(excluded.parent_user_id, contacts.parent_user_id), "
+            "profile_name = CASE WHEN excluded.profile_name = '' THEN contacts.profile_name "
             "ELSE excluded.profile_name END, "
-            "username = CASE WHEN excluded.username = '' THEN username ELSE excluded.username END, "
+            "username = CASE WHEN excluded.username = '' THEN contacts.username "
+            "ELSE excluded.username END, "
             "updated_at = excluded.updated_at"));
         upsert.addBindValue(phoneNumberId);
         upsert.addBindValue(key);

@@ -1,5 +1,7 @@
 #include "migrations.h"
 
+#include "dialect.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -389,13 +391,20 @@ int schemaVersion(QSqlDatabase &db)
     return query.value(0).toInt();
 }
 
-bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
+namespace {
+
+bool migrateLocked(QSqlDatabase &db, Engine engine, QString *error, int targetVersion)
 {
     QSqlQuery query(db);
-    if (!exec(
-            query,
-            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
-            error))
+    for (const QString &statement : setupStatements(engine)) {
+        if (!exec(query, statement, error))
+            return false;
+    }
+    if (!exec(query,
+              sqlFor(engine,
+                     QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
+                                    "NOT NULL)")),
+              error))
         return false;
     const int latest = migrations().constLast().version;
     const int target = targetVersion < 0 ? latest : targetVersion;
@@ -417,7 +426,7 @@ bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
         }
         bool ok = true;
         for (const QString &statement : migration.statements) {
-            if (!exec(query, statement, error)) {
+            if (!exec(query, sqlFor(engine, statement), error)) {
                 ok = false;
                 break;
             }
@@ -441,6 +450,22 @@ bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
         }
     }
     return true;
+}
+
+} // namespace
+
+bool migrate(QSqlDatabase &db, QString *error, int targetVersion)
+{
+    // Relays starting together on one PostgreSQL database migrate it one after the other.
+    const Engine engine = engineOf(db);
+    QSqlQuery lock(db);
+    if (const QString acquire = migrationLockSql(engine, true);
+        !acquire.isEmpty() && !exec(lock, acquire, error))
+        return false;
+    const bool migrated = migrateLocked(db, engine, error, targetVersion);
+    if (const QString release = migrationLockSql(engine, false); !release.isEmpty())
+        lock.exec(release);
+    return migrated;
 }
 
 } // namespace Serambi::Relay

@@ -8,9 +8,9 @@ namespace {
 
 const QString NoteSelect = QStringLiteral(
     "SELECT n.id, n.conversation_id, n.author_id, COALESCE(a.display_name, ''), n.text, "
-    "n.created_at, (SELECT group_concat(u.username, ' ') FROM mentions m JOIN users u ON "
-    "u.id = m.user_id WHERE m.note_id = n.id ORDER BY m.id) FROM notes n LEFT JOIN users a ON "
-    "a.id = n.author_id ");
+    "n.created_at, (SELECT group_concat(username, ' ') FROM (SELECT u.username FROM mentions m "
+    "JOIN users u ON u.id = m.user_id WHERE m.note_id = n.id ORDER BY m.id) AS mentioned) "
+    "FROM notes n LEFT JOIN users a ON a.id = n.author_id ");
 
 Note readNote(const PreparedQuery &q, int first)
 {

@@ -1,8 +1,12 @@
 #include "statementcache.h"
 
+#include "dialect.h"
 #include "logging/relaylogging.h"
 
+#include <QHash>
 #include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <sqlite3.h>
 
@@ -35,6 +39,25 @@ sqlite3_stmt *prepareStatement(sqlite3 *handle, const QString &sql, QString *err
         return nullptr;
     }
     return statement;
+}
+
+// The PostgreSQL form of each statement this thread ran (sqlFor's rewrites are regexes).
+const QString &postgresSql(const QString &sql)
+{
+    thread_local QHash<QString, QString> translated;
+    auto it = translated.constFind(sql);
+    if (it == translated.constEnd())
+        it = translated.insert(sql, sqlFor(Engine::Postgres, sql));
+    return *it;
+}
+
+// Qt's driver writes a bool as TRUE/FALSE, which PostgreSQL refuses for the BIGINT columns that
+// hold SQLite's 0/1.
+QVariant postgresValue(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::Bool)
+        return QVariant(qint64(value.toBool()));
+    return value;
 }
 
 } // namespace
@@ -78,6 +101,16 @@ sqlite3_stmt *StatementCache::statement(const QString &sql, QString *error)
 
 PreparedQuery::PreparedQuery(QSqlDatabase &db, const QString &sql)
 {
+    if (engineOf(db) == Engine::Postgres) {
+        m_db = &db;
+        m_postgres = std::make_unique<QSqlQuery>(db);
+        m_postgres->setForwardOnly(true);
+        if (!m_postgres->prepare(postgresSql(sql))) {
+            m_error = m_postgres->lastError().text();
+            qCWarning(lcStore) << "cannot prepare statement:" << m_error;
+        }
+        return;
+    }
     if (t_cache && t_cache->connectionName() == db.connectionName()) {
         m_handle = t_cache->handle();
         m_statement = t_cache->statement(sql, &m_error);
@@ -158,6 +191,17 @@ bool PreparedQuery::bind()
 bool PreparedQuery::exec()
 {
     m_rowReady = false;
+    if (m_postgres) {
+        for (const QVariant &value : std::as_const(m_bindings))
+            m_postgres->addBindValue(postgresValue(value));
+        m_bindings.clear();
+        if (!m_postgres->exec()) {
+            m_error = m_postgres->lastError().text();
+            return false;
+        }
+        m_changes = m_postgres->numRowsAffected();
+        return true;
+    }
     if (!m_statement)
         return false;
     sqlite3_reset(m_statement);
@@ -181,6 +225,8 @@ bool PreparedQuery::exec()
 
 bool PreparedQuery::next()
 {
+    if (m_postgres)
+        return m_postgres->next();
     if (!m_statement)
         return false;
     if (m_rowReady) {
@@ -192,6 +238,10 @@ bool PreparedQuery::next()
 
 QVariant PreparedQuery::value(int column) const
 {
+    if (m_postgres) {
+        const QVariant value = m_postgres->value(column);
+        return value.isNull() ? QVariant() : value;
+    }
     switch (sqlite3_column_type(m_statement, column)) {
     case SQLITE_INTEGER:
         return QVariant(qint64(sqlite3_column_int64(m_statement, column)));
@@ -212,6 +262,13 @@ QVariant PreparedQuery::value(int column) const
 
 qint64 PreparedQuery::lastInsertId() const
 {
+    if (m_postgres) {
+        // The identity sequence this session advanced last: the row just inserted.
+        QSqlQuery last(*m_db);
+        return last.exec(QStringLiteral("SELECT lastval()")) && last.next()
+                   ? last.value(0).toLongLong()
+                   : 0;
+    }
     return sqlite3_last_insert_rowid(m_handle);
 }
 
@@ -224,6 +281,8 @@ void PreparedQuery::finish()
 {
     m_rowReady = false;
     m_bindings.clear();
+    if (m_postgres)
+        m_postgres->finish();
     if (m_statement)
         sqlite3_reset(m_statement);
 }

@@ -6,6 +6,9 @@
 #include <QVarLengthArray>
 #include <QVariant>
 
+#include <memory>
+
+class QSqlQuery;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -43,7 +46,8 @@ private:
 // One prepared statement with the part of QSqlQuery's interface the repositories use:
 // positional addBindValue, exec, next, value. A null QString or an invalid QVariant binds NULL.
 // Uses the thread's StatementCache for its connection when there is one, else prepares (and
-// finalizes) its own statement.
+// finalizes) its own statement. On PostgreSQL it is a QSqlQuery of Qt's driver, its SQL turned
+// into PostgreSQL's by sqlFor (dialect.h).
 class PreparedQuery
 {
 public:
@@ -65,6 +69,8 @@ public:
 private:
     bool bind();
 
+    QSqlDatabase *m_db = nullptr;
+    std::unique_ptr<QSqlQuery> m_postgres;
     sqlite3 *m_handle = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     bool m_owned = false;

@@ -1,5 +1,6 @@
 #include "storewriter.h"
 
+#include "dialect.h"
 #include "logging/relaylogging.h"
 #include "migrations.h"
 #include "statementcache.h"
@@ -136,7 +137,7 @@ void StoreWriter::runGroup(QSqlDatabase &db, std::deque<Pending> &group)
     QList<WriteResult> results;
     results.reserve(qsizetype(group.size()));
 
-    bool begun = control.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    bool begun = control.exec(sqlFor(engineOf(db), QStringLiteral("BEGIN IMMEDIATE")));
     if (begun) {
         for (Pending &pending : group) {
             const qsizetype mark = txn.eventCount();

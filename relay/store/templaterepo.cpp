@@ -74,8 +74,11 @@ bool replaceAll(WriteTxn &txn, const QList<MessageTemplate> &templates, qint64 s
     }
     for (const MessageTemplate &item : templates) {
         PreparedQuery insert = txn.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO templates (name, language, category, status, "
-            "parameter_format, components, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            "INSERT INTO templates (name, language, category, status, parameter_format, "
+            "components, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name, language) "
+            "DO UPDATE SET category = excluded.category, status = excluded.status, "
+            "parameter_format = excluded.parameter_format, components = excluded.components, "
+            "synced_at = excluded.synced_at"));
         insert.addBindValue(item.name);
         insert.addBindValue(item.language);
         insert.addBindValue(item.category);

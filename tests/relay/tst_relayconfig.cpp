@@ -120,6 +120,12 @@ private Q_SLOTS:
                                             << "-1";
         QTest::newRow("meta currency") << "SERAMBI_META_CURRENCY"
                                        << " ";
+        QTest::newRow("db url not postgresql") << "SERAMBI_DB_URL"
+                                               << "mysql://serambi@127.0.0.1/relay";
+        QTest::newRow("db url without database") << "SERAMBI_DB_URL"
+                                                 << "postgresql://serambi@127.0.0.1:5432";
+        QTest::newRow("db url with password") << "SERAMBI_DB_URL"
+                                              << "postgresql://serambi:hunter2@127.0.0.1/relay";
     }
 
     void shouldNameTheInvalidKey()
@@ -216,6 +222,33 @@ private Q_SLOTS:
         QCOMPARE(config->appSecret, QByteArray("from-file"));
         // The environment still wins over the file.
         QCOMPARE(config->graphToken, QByteArray("graph"));
+    }
+
+    void shouldUsePostgresqlWithThePasswordFromTheSecretsFile()
+    {
+        const QString secrets =
+            writeFile(QStringLiteral("secrets.env"), "SERAMBI_DB_PASSWORD=pg-from-file\n",
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_DB_URL"),
+                   QStringLiteral("postgresql://serambi@db.internal:5433/relay"));
+        env.insert(QStringLiteral("SERAMBI_SECRETS_FILE"), secrets);
+        QString error;
+        const auto config = loadRelayConfig({}, env, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->databasePath(),
+                 QStringLiteral("postgresql://serambi@db.internal:5433/relay"));
+        QCOMPARE(config->dbPassword, QByteArray("pg-from-file"));
+        // `serambi-relay user ...` reaches the same database with the same password.
+        const auto storage = loadRelayStorageConfig({}, env, &error);
+        QVERIFY2(storage, qPrintable(error));
+        QCOMPARE(storage->dbPassword, QByteArray("pg-from-file"));
+        // The password never appears in the INI file.
+        const QString ini = writeFile(QStringLiteral("relay.ini"), "[relay]\ndb_password=hunter2\n",
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QVERIFY(!loadRelayConfig(ini, env, &error));
+        QVERIFY2(error.startsWith(QLatin1String("SERAMBI_DB_PASSWORD")), qPrintable(error));
+        QVERIFY(!error.contains(QLatin1String("hunter2")));
     }
 
     void shouldRefuseASecretsFileOthersCanRead()

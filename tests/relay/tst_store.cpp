@@ -1,11 +1,14 @@
-// The relay's storage: migrations and the group-committing writer, on real SQLite files.
+// The relay's storage: migrations and the group-committing writer, on real SQLite files and,
+// as tst_store_postgresql, on a real PostgreSQL (tests/support/testdatabase.h).
 #include "store/conversationrepo.h"
 #include "store/database.h"
+#include "store/dialect.h"
 #include "store/mediafiles.h"
 #include "store/migrations.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
+#include "support/testdatabase.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -17,21 +20,45 @@
 
 using namespace Serambi::Relay;
 namespace Protocol = Serambi::Protocol;
+namespace TestDatabase = Serambi::Test::TestDatabase;
 
 namespace {
 
-// The schema as SQLite reports it: every table, index and trigger with its SQL.
+// The schema as the engine reports it: for SQLite every table, index and trigger with its SQL;
+// for PostgreSQL every column with its type, nullability, default and identity, every index and
+// every constraint.
 QStringList schemaOf(QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    q.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE "
-                          "'sqlite_%' ORDER BY type, name"));
+    if (engineOf(db) == Engine::Sqlite) {
+        q.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE "
+                              "'sqlite_%' ORDER BY type, name"));
+    } else {
+        q.exec(QStringLiteral(
+            "SELECT 'column', table_name || '.' || column_name, data_type || ' ' || is_nullable "
+            "|| ' ' || COALESCE(column_default, '') || ' ' || is_identity || ' ' || "
+            "COALESCE(collation_name, '') FROM information_schema.columns WHERE table_schema = "
+            "'public' UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes WHERE "
+            "schemaname = 'public' UNION ALL SELECT 'constraint', conrelid::regclass || '.' || "
+            "conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = "
+            "'public'::regnamespace ORDER BY 1, 2"));
+    }
     QStringList schema;
     while (q.next()) {
         schema << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() +
                       QLatin1Char(' ') + q.value(2).toString().simplified();
     }
     return schema;
+}
+
+// A new database: dir/name on SQLite, a fresh PostgreSQL database otherwise.
+QString newDatabase(const QTemporaryDir &dir, const QString &name)
+{
+    QString error;
+    const QString location = TestDatabase::location(dir.filePath(name), &error);
+    if (location.isEmpty())
+        qFatal("no test database: %s", qPrintable(error));
+    return location;
 }
 
 WriteResult addCustomerMessage(WriteTxn &txn, const QString &waId, const QString &wamid)
@@ -70,11 +97,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString error;
         {
-            QSqlDatabase fresh =
-                openDatabase(dir.filePath(QStringLiteral("fresh.sqlite")), QStringLiteral("fresh"));
-            QVERIFY(migrate(fresh, &error));
+            QSqlDatabase fresh = openDatabase(newDatabase(dir, QStringLiteral("fresh.sqlite")),
+                                              QStringLiteral("fresh"));
+            QVERIFY2(migrate(fresh, &error), qPrintable(error));
             QSqlDatabase old =
-                openDatabase(dir.filePath(QStringLiteral("old.sqlite")), QStringLiteral("old"));
+                openDatabase(newDatabase(dir, QStringLiteral("old.sqlite")), QStringLiteral("old"));
             QVERIFY(migrate(old, &error, 1));
             QCOMPARE(schemaVersion(old), 1);
             // Data written by the old version must survive the upgrade.
@@ -87,6 +114,7 @@ private Q_SLOTS:
                 "created_at, updated_at) VALUES (1, '1098', 'queued', 'draft', 1, 1)")));
             QVERIFY2(migrate(old, &error), qPrintable(error));
             QCOMPARE(schemaVersion(old), migrations().constLast().version);
+            QVERIFY(schemaOf(fresh).size() > migrations().size());
             QCOMPARE(schemaOf(old), schemaOf(fresh));
             QVERIFY(q.exec(QStringLiteral("SELECT state FROM conversations WHERE id = 1")));
             QVERIFY(q.next());
@@ -101,8 +129,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString error;
         {
-            QSqlDatabase db =
-                openDatabase(dir.filePath(QStringLiteral("new.sqlite")), QStringLiteral("newer"));
+            QSqlDatabase db = openDatabase(newDatabase(dir, QStringLiteral("new.sqlite")),
+                                           QStringLiteral("newer"));
             QVERIFY(migrate(db, &error));
             QSqlQuery(db).exec(QStringLiteral("UPDATE schema_version SET version = 999"));
             QVERIFY(!migrate(db, &error));
@@ -114,7 +142,7 @@ private Q_SLOTS:
     void shouldCommitManyJobsInFewTransactions()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("relay.sqlite"));
+        const QString path = newDatabase(dir, QStringLiteral("relay.sqlite"));
         StoreWriter writer(path);
         QVERIFY(writer.start());
         QSignalSpy committed(&writer, &StoreWriter::eventsCommitted);
@@ -147,7 +175,7 @@ private Q_SLOTS:
     void shouldRollBackOnlyTheJobThatFailed()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("relay.sqlite"));
+        const QString path = newDatabase(dir, QStringLiteral("relay.sqlite"));
         StoreWriter writer(path);
         QVERIFY(writer.start());
         QList<bool> results;
@@ -204,7 +232,10 @@ private Q_SLOTS:
 
     void shouldRefuseToStartOnAnUnwritablePath()
     {
-        StoreWriter writer(QStringLiteral("/proc/serambi/none.sqlite"));
+        // PostgreSQL's unwritable place: a port nobody listens on.
+        StoreWriter writer(TestDatabase::onPostgres()
+                               ? QStringLiteral("postgresql://serambi@127.0.0.1:1/none")
+                               : QStringLiteral("/proc/serambi/none.sqlite"));
         QString error;
         QVERIFY(!writer.start(&error));
         QVERIFY(!error.isEmpty());

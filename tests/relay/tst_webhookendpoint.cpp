@@ -1,4 +1,5 @@
-// The relay's Meta-facing HTTP endpoint, over real HTTP on loopback with a real SQLite file.
+// The relay's Meta-facing HTTP endpoint, over real HTTP on loopback with a real SQLite file
+// (a real PostgreSQL database as tst_webhookendpoint_postgresql).
 #include "http/metrics.h"
 #include "http/relayhttpserver.h"
 #include "http/webhookendpoint.h"
@@ -8,6 +9,7 @@
 #include "store/writetxn.h"
 #include "support/testdata.h"
 #include "whatsapp/cloudapichannel.h"
+#include "support/testdatabase.h"
 #include "whatsapp/signature.h"
 #include "whatsapp/webhookparser.h"
 
@@ -149,10 +151,13 @@ private Q_SLOTS:
     void init()
     {
         m_dir.emplace();
-        m_writer = std::make_unique<StoreWriter>(m_dir->filePath(QStringLiteral("relay.sqlite")));
         QString error;
+        const QString database = Serambi::Test::TestDatabase::location(
+            m_dir->filePath(QStringLiteral("relay.sqlite")), &error);
+        QVERIFY2(!database.isEmpty(), qPrintable(error));
+        m_writer = std::make_unique<StoreWriter>(database);
         QVERIFY2(m_writer->start(&error), qPrintable(error));
-        m_reader = std::make_unique<StoreReader>(m_dir->filePath(QStringLiteral("relay.sqlite")));
+        m_reader = std::make_unique<StoreReader>(database);
         QVERIFY(m_reader->open(&error));
         m_nam = std::make_unique<QNetworkAccessManager>();
         CloudApiOptions cloud;

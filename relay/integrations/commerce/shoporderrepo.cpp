@@ -79,9 +79,14 @@ Stored save(WriteTxn &txn, const QString &shop, const ShopOrder &order)
     if (newerStored)
         return Stored::Stale;
     PreparedQuery q = txn.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO shop_orders (shop, order_id, number, status, currency, "
-        "total_hundredths, created_at, modified_at, billing_wa_id, courier, tracking_number, "
-        "stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO shop_orders (shop, order_id, number, status, currency, total_hundredths, "
+        "created_at, modified_at, billing_wa_id, courier, tracking_number, stored_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shop, order_id) DO UPDATE SET "
+        "number = excluded.number, status = excluded.status, currency = excluded.currency, "
+        "total_hundredths = excluded.total_hundredths, created_at = excluded.created_at, "
+        "modified_at = excluded.modified_at, billing_wa_id = excluded.billing_wa_id, "
+        "courier = excluded.courier, tracking_number = excluded.tracking_number, "
+        "stored_at = excluded.stored_at"));
     q.addBindValue(shop);
     q.addBindValue(order.id);
     q.addBindValue(text(order.number));

@@ -4,6 +4,7 @@
 #include "service/useradmin.h"
 #include "sim/simulator.h"
 #include "support/inbound.h"
+#include "support/testdatabase.h"
 
 #include "whatsapp/signature.h"
 
@@ -21,7 +22,15 @@ const QByteArray AppSecret = QByteArrayLiteral("loopback-app-secret");
 const QByteArray GraphToken = QByteArrayLiteral("loopback-graph-token");
 } // namespace
 
-LoopbackRelay::LoopbackRelay() = default;
+LoopbackRelay::LoopbackRelay()
+{
+    if (TestDatabase::onPostgres()) {
+        QString error;
+        m_dbUrl = TestDatabase::location(QString(), &error);
+        if (m_dbUrl.isEmpty())
+            qFatal("no PostgreSQL for the loopback relay: %s", qPrintable(error));
+    }
+}
 
 LoopbackRelay::~LoopbackRelay()
 {
@@ -146,6 +155,7 @@ Relay::RelayConfig LoopbackRelay::relayConfig() const
     Relay::RelayConfig config;
     config.listenPort = m_port;
     config.dataDir = m_dir.path();
+    config.dbUrl = m_dbUrl;
     config.appSecret = AppSecret;
     config.verifyToken = QByteArrayLiteral("loopback-verify");
     config.graphToken = GraphToken;

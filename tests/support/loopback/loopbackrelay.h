@@ -20,8 +20,8 @@ namespace Serambi::Test {
 
 // Meta and the relay, real, on loopback: the Cloud API simulator (customers quiet until a
 // test makes them write, fast status webhooks) and a relay on 127.0.0.1 port 0 that sends to
-// it, with a fresh SQLite file. A restart keeps the relay's port and database, as a real
-// relay's would.
+// it, with a fresh SQLite file (a fresh PostgreSQL database on the PostgreSQL run). A restart keeps
+// the relay's port and database, as a real relay's would.
 class LoopbackRelay
 {
 public:
@@ -78,6 +78,8 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    // On the PostgreSQL run (support/testdatabase.h), the relay's database; else empty.
+    QString m_dbUrl;
     std::unique_ptr<Sim::Simulator> m_sim;
     std::unique_ptr<Relay::RelayService> m_relay;
     quint16 m_port = 0;

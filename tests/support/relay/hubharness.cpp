@@ -8,6 +8,7 @@
 #include "protocol/version.h"
 #include "store/conversationrepo.h"
 #include "store/writetxn.h"
+#include "support/testdatabase.h"
 
 #include <QDateTime>
 #include <QNetworkRequest>
@@ -43,9 +44,15 @@ HubHarness::~HubHarness()
 
 bool HubHarness::start()
 {
-    const QString path = m_dir.filePath(QStringLiteral("relay.sqlite"));
-    m_writer = std::make_unique<StoreWriter>(path, SyncMode::Normal);
     QString error;
+    if (m_location.isEmpty())
+        m_location = TestDatabase::location(m_dir.filePath(QStringLiteral("relay.sqlite")), &error);
+    if (m_location.isEmpty()) {
+        qWarning() << "database:" << error;
+        return false;
+    }
+    const QString path = m_location;
+    m_writer = std::make_unique<StoreWriter>(path, SyncMode::Normal);
     if (!m_writer->start(&error)) {
         qWarning() << "writer:" << error;
         return false;

@@ -22,8 +22,9 @@ namespace Serambi::Test {
 // Options for hub tests: few PBKDF2 rounds, the harness's clock.
 Relay::HubOptions fastHubOptions();
 
-// A relay store in a temporary directory, the hub on top of it and a loopback WebSocket
-// server (127.0.0.1, port 0) feeding the hub's acceptConnection.
+// A relay store in a temporary directory (or a fresh PostgreSQL database on the PostgreSQL run),
+// the hub on top of it and a loopback WebSocket server (127.0.0.1, port 0) feeding the hub's
+// acceptConnection.
 class HubHarness
 {
 public:
@@ -62,6 +63,7 @@ public:
 private:
     Relay::HubOptions m_options;
     QTemporaryDir m_dir;
+    QString m_location; // the database, once start() chose it (support/testdatabase.h)
     QObject m_context;
     std::unique_ptr<Relay::StoreWriter> m_writer;
     std::unique_ptr<Relay::StoreReader> m_reader;
