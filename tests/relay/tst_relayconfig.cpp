@@ -114,6 +114,8 @@ private Q_SLOTS:
                                          << "0";
         QTest::newRow("upload quota") << "SERAMBI_UPLOAD_QUOTA_MIB"
                                       << "-5";
+        QTest::newRow("burst quiet period") << "SERAMBI_AI_BURST_QUIET_MS"
+                                            << "61000";
     }
 
     void shouldNameTheInvalidKey()
