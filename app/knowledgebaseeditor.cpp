@@ -28,7 +28,30 @@ QStringList strings(const QJsonValue &value)
     return out;
 }
 
+// versions newest first: each that differs from the one before it and equals an older one
+// was restored from the newest such older one.
+void markRestored(QList<KbArticleVersion> &versions)
+{
+    for (qsizetype i = 0; i + 1 < versions.size(); ++i) {
+        KbArticleVersion &version = versions[i];
+        if (version.deleted || version.sameContent(versions.at(i + 1)))
+            continue;
+        for (qsizetype j = i + 2; j < versions.size(); ++j) {
+            if (!versions.at(j).deleted && version.sameContent(versions.at(j))) {
+                version.restoredFrom = versions.at(j).version;
+                break;
+            }
+        }
+    }
+}
+
 } // namespace
+
+bool KbArticleVersion::sameContent(const KbArticleVersion &other) const
+{
+    return title == other.title && body == other.body && tags == other.tags &&
+           questions == other.questions;
+}
 
 KbArticleEntry KbArticleEntry::fromJson(const QJsonObject &json)
 {
@@ -169,13 +192,31 @@ bool KnowledgeBaseEditor::loadVersions(const QString &id)
             QList<KbArticleVersion> versions;
             for (const QJsonValue &value : r.data.value(Key::Versions).toArray()) {
                 const QJsonObject json = value.toObject();
-                versions.append(
-                    {json.value(Key::Version).toInteger(), json.value(Key::Title).toString(),
-                     json.value(Key::Body).toString(), json.value(Key::AuthorName).toString(),
-                     json.value(Key::CreatedAt).toInteger(), json.value(Key::Deleted).toBool()});
+                KbArticleVersion version;
+                version.version = json.value(Key::Version).toInteger();
+                version.title = json.value(Key::Title).toString();
+                version.body = json.value(Key::Body).toString();
+                version.authorName = json.value(Key::AuthorName).toString();
+                version.createdAt = json.value(Key::CreatedAt).toInteger();
+                version.deleted = json.value(Key::Deleted).toBool();
+                version.tags = strings(json.value(Key::Tags));
+                version.questions = strings(json.value(Key::Questions));
+                versions.append(version);
             }
+            markRestored(versions);
             Q_EMIT versionsLoaded(id, versions);
         }));
+}
+
+bool KnowledgeBaseEditor::restore(const QString &articleId, const KbArticleVersion &version)
+{
+    KbArticleEntry article;
+    article.id = articleId;
+    article.title = version.title;
+    article.tags = version.tags;
+    article.questions = version.questions;
+    article.body = version.body;
+    return save(article);
 }
 
 bool KnowledgeBaseEditor::preview(const QString &text)

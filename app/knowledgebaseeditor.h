@@ -36,6 +36,13 @@ struct KbArticleVersion
     QString authorName;
     qint64 createdAt = 0; // ms since epoch
     bool deleted = false;
+    QStringList tags;
+    QStringList questions;
+    // The older version this one brought back (its text differs from the version before it
+    // and equals this one's); 0 when it is an edit of its own.
+    qint64 restoredFrom = 0;
+
+    bool sameContent(const KbArticleVersion &other) const;
 };
 
 // A group of similar questions agents answered where the AI could not.
@@ -80,6 +87,9 @@ public:
                       const QList<qint64> &handled);
     bool remove(const QString &id);
     bool loadVersions(const QString &id);
+    // Saves version (one of the article's versions) as the article's newest: a new version by
+    // this user, shown as restored from it. Undoing is restoring the version that was newest.
+    bool restore(const QString &articleId, const KbArticleVersion &version);
     bool preview(const QString &text);
     bool dismiss(const QList<qint64> &ids);
 

@@ -62,3 +62,10 @@ for shot in id:light:6281234567001 id:dark:6281234567003 en:light:6281234567002 
         --screenshot "$file" --screenshot-chat "$chat" --screenshot-delay 5000
     echo "screenshots: wrote $file"
 done
+
+# The knowledge-base window (suggestions, Try it, an older version previewed), in both
+# languages, from its test against a real relay and simulator.
+cmake --build "$BUILD" --target tst_knowledgebasewindow >/dev/null
+SERAMBI_SCREENSHOT_DIR="$PWD/$OUT" QT_QPA_PLATFORM=offscreen \
+    "$BUILD/tests/ui/tst_knowledgebasewindow" >"$WORK/kb-shots.log" 2>&1
+echo "screenshots: wrote $OUT/knowledge-base-*.png"

@@ -1425,14 +1425,6 @@
 %3</translation>
     </message>
     <message>
-        <source>%1 — deleted by %2</source>
-        <translation>%1 — dihapus oleh %2</translation>
-    </message>
-    <message>
-        <source>%1 — saved by %2</source>
-        <translation>%1 — disimpan oleh %2</translation>
-    </message>
-    <message>
         <source>Only supervisors and admins may change the knowledge base.</source>
         <translation>Hanya supervisor dan admin yang boleh mengubah basis pengetahuan.</translation>
     </message>
@@ -1551,6 +1543,46 @@
     <message>
         <source>Dismiss</source>
         <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Version %1 restored. The next draft uses it.</source>
+        <translation>Versi %1 dipulihkan. Draf berikutnya memakainya.</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 — deleted by %3</source>
+        <translation>Versi %1, %2 — dihapus oleh %3</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 — restored from version %3 by %4</source>
+        <translation>Versi %1, %2 — dipulihkan dari versi %3 oleh %4</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 — saved by %3</source>
+        <translation>Versi %1, %2 — disimpan oleh %3</translation>
+    </message>
+    <message>
+        <source>Version %1 (Restore version brings it back)</source>
+        <translation>Versi %1 (tombol Pulihkan versi mengembalikannya)</translation>
+    </message>
+    <message>
+        <source>Restoring version %1…</source>
+        <translation>Memulihkan versi %1…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore version</source>
+        <translation>Pulihkan versi (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save the selected version as the newest (Alt+O)</source>
+        <translation>Simpan versi yang dipilih sebagai yang terbaru (Alt+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo restore</source>
+        <translation>Batalkan pemulihan (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bring back the version that was the newest before the restore (Alt+U)</source>
+        <translation>Kembalikan versi yang terbaru sebelum pemulihan (Alt+U)</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,8 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     , m_preview(new QTextBrowser(this))
     , m_historyLabel(new QLabel(this))
     , m_history(new QListWidget(this))
+    , m_restore(new QPushButton(this))
+    , m_undo(new QPushButton(this))
     , m_tryLabel(new QLabel(this))
     , m_try(new QLineEdit(this))
     , m_tryButton(new QPushButton(this))
@@ -86,6 +88,8 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     m_body->setObjectName(QStringLiteral("kbBodyEdit"));
     m_preview->setObjectName(QStringLiteral("kbBodyPreview"));
     m_history->setObjectName(QStringLiteral("kbHistoryList"));
+    m_restore->setObjectName(QStringLiteral("kbRestoreButton"));
+    m_undo->setObjectName(QStringLiteral("kbUndoRestoreButton"));
     m_try->setObjectName(QStringLiteral("kbTryEdit"));
     m_tryResult->setObjectName(QStringLiteral("kbTryResult"));
     m_status->setObjectName(QStringLiteral("kbStatusLabel"));
@@ -136,6 +140,11 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     editorColumn->addLayout(bodyRow, 1);
     editorColumn->addWidget(m_historyLabel);
     editorColumn->addWidget(m_history);
+    auto *versionButtons = new QHBoxLayout;
+    versionButtons->addWidget(m_restore);
+    versionButtons->addWidget(m_undo);
+    versionButtons->addStretch();
+    editorColumn->addLayout(versionButtons);
     editorColumn->addLayout(tryRow);
     editorColumn->addWidget(m_tryResult);
     editorColumn->addWidget(m_status);
@@ -171,8 +180,15 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
 
     connect(m_search, &QLineEdit::textChanged, this, &KnowledgeBaseWindow::reloadArticles);
     connect(m_list, &QListWidget::currentItemChanged, this, &KnowledgeBaseWindow::showSelected);
-    connect(m_body, &QPlainTextEdit::textChanged, this,
-            [this] { m_preview->setMarkdown(m_body->toPlainText()); });
+    connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
+        // Typing shows the text being edited again, not an older version.
+        m_history->setCurrentRow(-1);
+        showSelectedVersion();
+    });
+    connect(m_history, &QListWidget::currentRowChanged, this,
+            &KnowledgeBaseWindow::showSelectedVersion);
+    connect(m_restore, &QPushButton::clicked, this, &KnowledgeBaseWindow::restoreSelectedVersion);
+    connect(m_undo, &QPushButton::clicked, this, &KnowledgeBaseWindow::undoRestore);
     connect(m_new, &QPushButton::clicked, this, [this] {
         m_list->setCurrentItem(nullptr);
         clearEditor();
@@ -198,7 +214,12 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
         m_handling.clear();
         m_id->setReadOnly(true);
         m_delete->setEnabled(true);
-        m_status->setText(tr("Saved. The next draft uses it."));
+        if (m_restoring != 0)
+            m_status->setText(tr("Version %1 restored. The next draft uses it.").arg(m_restoring));
+        else
+            m_status->setText(tr("Saved. The next draft uses it."));
+        m_undo->setEnabled(m_restoring != 0 && m_undoTo.has_value());
+        m_restoring = 0;
         m_editor->loadVersions(id);
     });
     connect(m_editor, &App::KnowledgeBaseEditor::removed, this, [this](const QString &) {
@@ -294,6 +315,9 @@ void KnowledgeBaseWindow::showSelected()
     }
     m_delete->setEnabled(true);
     m_history->clear();
+    m_versions.clear();
+    m_undoTo.reset();
+    m_undo->setEnabled(false);
     m_status->clear();
     m_editor->loadVersions(id);
 }
@@ -309,6 +333,10 @@ void KnowledgeBaseWindow::clearEditor()
     m_questions->clear();
     m_body->clear();
     m_history->clear();
+    m_versions.clear();
+    m_undoTo.reset();
+    m_undo->setEnabled(false);
+    m_restore->setEnabled(false);
     m_delete->setEnabled(false);
 }
 
@@ -372,13 +400,72 @@ void KnowledgeBaseWindow::showVersions(const QString &id,
 {
     if (id != m_editing)
         return;
+    const QSignalBlocker blocker(m_history);
     m_history->clear();
+    m_versions = versions;
     for (const App::KbArticleVersion &version : versions) {
         const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(version.createdAt),
                                                 QLocale::ShortFormat);
-        m_history->addItem(version.deleted ? tr("%1 — deleted by %2").arg(when, version.authorName)
-                                           : tr("%1 — saved by %2").arg(when, version.authorName));
+        const QString number = QString::number(version.version);
+        if (version.deleted)
+            m_history->addItem(
+                tr("Version %1, %2 — deleted by %3").arg(number, when, version.authorName));
+        else if (version.restoredFrom != 0)
+            m_history->addItem(
+                tr("Version %1, %2 — restored from version %3 by %4")
+                    .arg(number, when, QString::number(version.restoredFrom), version.authorName));
+        else
+            m_history->addItem(
+                tr("Version %1, %2 — saved by %3").arg(number, when, version.authorName));
     }
+    showSelectedVersion();
+}
+
+void KnowledgeBaseWindow::showSelectedVersion()
+{
+    const int row = m_history->currentRow();
+    // The newest version is what the editor holds; a deleted one has nothing to bring back.
+    const bool older = row > 0 && row < m_versions.size() && !m_versions.at(row).deleted;
+    m_restore->setEnabled(older);
+    if (!older) {
+        m_previewLabel->setText(tr("Preview"));
+        m_preview->setMarkdown(m_body->toPlainText());
+        return;
+    }
+    const App::KbArticleVersion &version = m_versions.at(row);
+    m_previewLabel->setText(tr("Version %1 (Restore version brings it back)").arg(version.version));
+    m_preview->setMarkdown(QStringLiteral("**%1**\n\n%2").arg(version.title, version.body));
+}
+
+void KnowledgeBaseWindow::restoreSelectedVersion()
+{
+    const int row = m_history->currentRow();
+    if (row <= 0 || row >= m_versions.size() || m_versions.at(row).deleted)
+        return;
+    m_undoTo = m_versions.first();
+    restoreVersion(m_versions.at(row));
+}
+
+void KnowledgeBaseWindow::undoRestore()
+{
+    if (!m_undoTo)
+        return;
+    const App::KbArticleVersion version = *m_undoTo;
+    m_undoTo.reset();
+    restoreVersion(version);
+}
+
+void KnowledgeBaseWindow::restoreVersion(const App::KbArticleVersion &version)
+{
+    if (m_editing.isEmpty() || !m_editor->restore(m_editing, version))
+        return;
+    m_restoring = version.version;
+    m_undo->setEnabled(false);
+    m_title->setText(version.title);
+    m_tags->setText(version.tags.join(QStringLiteral(", ")));
+    m_questions->setPlainText(version.questions.join(QLatin1Char('\n')));
+    m_body->setPlainText(version.body);
+    m_status->setText(tr("Restoring version %1…").arg(version.version));
 }
 
 void KnowledgeBaseWindow::showError(const QString &errorCode)
@@ -469,9 +556,12 @@ void KnowledgeBaseWindow::retranslateUi()
     m_questions->setPlaceholderText(tr("How customers ask it, one per line"));
     m_bodyLabel->setText(tr("Te&xt (Markdown)"));
     m_bodyLabel->setBuddy(m_body);
-    m_previewLabel->setText(tr("Preview"));
     m_historyLabel->setText(tr("&History"));
     m_historyLabel->setBuddy(m_history);
+    m_restore->setText(tr("Rest&ore version"));
+    m_restore->setToolTip(tr("Save the selected version as the newest (Alt+O)"));
+    m_undo->setText(tr("&Undo restore"));
+    m_undo->setToolTip(tr("Bring back the version that was the newest before the restore (Alt+U)"));
     m_tryLabel->setText(tr("T&ry it:"));
     m_tryLabel->setBuddy(m_try);
     m_try->setPlaceholderText(tr("A customer message, e.g. bisa cod ke papua?"));
@@ -486,6 +576,7 @@ void KnowledgeBaseWindow::retranslateUi()
     m_dismiss->setText(tr("Dismiss"));
     reloadArticles();
     reloadSuggestions();
+    showSelectedVersion();
 }
 
 } // namespace Serambi::Ui

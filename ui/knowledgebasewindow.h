@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -16,7 +18,8 @@ namespace Serambi::Ui {
 
 // The knowledge base for supervisors and admins (docs/ai.md, "The knowledge-base editor"):
 // the articles with search and a "never used" marker, an editor with a rendered preview of the
-// Markdown body, Save (Ctrl+S), Delete with confirmation, the versions with who and when, a
+// Markdown body, Save (Ctrl+S), Delete with confirmation, the versions with who and when (one
+// selected is shown in the preview; Restore version brings it back, Undo restore undoes it), a
 // "Try it" box showing what the drafter would answer now, and the agents' suggestions, which
 // become a new article or phrasings of an existing one, or are dismissed.
 class KnowledgeBaseWindow : public QDialog
@@ -31,6 +34,10 @@ public:
     // Adds a suggestion group's questions to the article with articleId.
     void addSuggestionAsPhrasing(int group, const QString &articleId);
     void dismissSuggestion(int group);
+    // Saves the selected older version as the newest (a new version, "restored from").
+    void restoreSelectedVersion();
+    // Restores the version that was the newest before the last restore.
+    void undoRestore();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -46,6 +53,8 @@ private:
     void tryIt();
     void showPreview(const App::KbPreview &preview);
     void showVersions(const QString &id, const QList<App::KbArticleVersion> &versions);
+    void showSelectedVersion();
+    void restoreVersion(const App::KbArticleVersion &version);
     void showError(const QString &errorCode);
     void chooseArticleForPhrasing();
     int currentGroup() const;
@@ -71,6 +80,8 @@ private:
     QTextBrowser *m_preview;
     QLabel *m_historyLabel;
     QListWidget *m_history;
+    QPushButton *m_restore;
+    QPushButton *m_undo;
     QLabel *m_tryLabel;
     QLineEdit *m_try;
     QPushButton *m_tryButton;
@@ -84,8 +95,11 @@ private:
     QPushButton *m_fromSuggestion;
     QPushButton *m_asPhrasing;
     QPushButton *m_dismiss;
-    QString m_editing;        // id of the article in the editor; empty for a new one
-    QList<qint64> m_handling; // suggestions the article in the editor came from
+    QString m_editing;                       // id of the article in the editor; empty for a new one
+    QList<qint64> m_handling;                // suggestions the article in the editor came from
+    QList<App::KbArticleVersion> m_versions; // the edited article's, newest first
+    qint64 m_restoring = 0;                  // the version being restored
+    std::optional<App::KbArticleVersion> m_undoTo; // the newest before the last restore
 };
 
 } // namespace Serambi::Ui

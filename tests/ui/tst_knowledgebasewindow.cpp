@@ -1,7 +1,9 @@
 // The knowledge-base window against a real relay and the WhatsApp simulator on loopback: a
 // supervisor opens it with Ctrl+Shift+K, sees the demo articles never used, turns what an agent
 // answered where the AI abstained into a new article (the suggestion leaves the list), the
-// "Try it" box then answers from it, and deleting asks first. Agents have no such window.
+// "Try it" box then answers from it, and deleting asks first; an older version of an article is
+// previewed, restored (the drafter answers with it again) and the restore undone. Agents have no
+// such window.
 // With SERAMBI_SCREENSHOT_DIR set, the window is also saved there in English and Indonesian.
 #include "app/consolecontroller.h"
 #include "app/knowledgebaseeditor.h"
@@ -26,6 +28,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 
 #include <memory>
@@ -201,6 +204,75 @@ private Q_SLOTS:
         QVERIFY(asked);
     }
 
+    void shouldRestoreAnOlderVersionAndUndoIt()
+    {
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        Ui::KnowledgeBaseWindow *kb = openKnowledgeBase();
+        QVERIFY(kb);
+        auto *articles = kb->findChild<QListWidget *>(QStringLiteral("kbArticleList"));
+        QTRY_VERIFY_WITH_TIMEOUT(articles->count() > 5, Timeout);
+        for (int row = 0; row < articles->count(); ++row) {
+            if (articles->item(row)->toolTip() == QLatin1String("cod"))
+                articles->setCurrentRow(row);
+        }
+        auto *body = kb->findChild<QPlainTextEdit *>(QStringLiteral("kbBodyEdit"));
+        auto *history = kb->findChild<QListWidget *>(QStringLiteral("kbHistoryList"));
+        auto *status = kb->findChild<QLabel *>(QStringLiteral("kbStatusLabel"));
+        QVERIFY(body->toPlainText().startsWith(QStringLiteral("Bisa")));
+        const QString first = QStringLiteral("Bisa, {sapaan}. COD untuk Jabodetabek saja.");
+        const QString second = QStringLiteral("Maaf {sapaan}, COD sedang tidak tersedia.");
+        for (const QString &text : {first, second}) {
+            const int before = history->count();
+            body->setPlainText(text);
+            QTest::keyClick(body, Qt::Key_S, Qt::ControlModifier);
+            QTRY_COMPARE_WITH_TIMEOUT(history->count(), before + 1, Timeout);
+        }
+
+        // The older version is shown, not yet restored.
+        history->setCurrentRow(1);
+        auto *preview = kb->findChild<QTextBrowser *>(QStringLiteral("kbBodyPreview"));
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("Jabodetabek saja")));
+        QCOMPARE(body->toPlainText(), second);
+        const QString firstVersion = history->item(1)->text().section(QLatin1Char(','), 0, 0);
+        const QString secondVersion = history->item(0)->text().section(QLatin1Char(','), 0, 0);
+        saveScreenshot(kb, QStringLiteral("knowledge-base-versions-en.png"));
+        m_language->apply(QStringLiteral("id"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Basis pengetahuan"));
+        saveScreenshot(kb, QStringLiteral("knowledge-base-versions-id.png"));
+        m_language->apply(QStringLiteral("en"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Knowledge base"));
+
+        // Alt+O restores it: a new version, and the drafter answers with it.
+        QTest::keyClick(kb, Qt::Key_O, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(history->count(), 3, Timeout);
+        QVERIFY2(
+            history->item(0)->text().contains(
+                QStringLiteral("restored from %1 by %2")
+                    .arg(firstVersion.section(QLatin1Char(' '), 0, 1).toLower(), SupervisorName)),
+            qPrintable(history->item(0)->text()));
+        QVERIFY(status->text().contains(QStringLiteral("restored")));
+        QCOMPARE(body->toPlainText(), first);
+        auto *tryEdit = kb->findChild<QLineEdit *>(QStringLiteral("kbTryEdit"));
+        auto *result = kb->findChild<QLabel *>(QStringLiteral("kbTryResult"));
+        QTest::keyClicks(tryEdit, QStringLiteral("bisa COD?"));
+        QTest::keyClick(tryEdit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("Jabodetabek saja")),
+                                 Timeout);
+
+        // Alt+U undoes the restore: the version that was the newest is back.
+        QTest::keyClick(kb, Qt::Key_U, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(history->count(), 4, Timeout);
+        QVERIFY2(history->item(0)->text().contains(
+                     QStringLiteral("restored from %1")
+                         .arg(secondVersion.section(QLatin1Char(' '), 0, 1).toLower())),
+                 qPrintable(history->item(0)->text()));
+        QCOMPARE(body->toPlainText(), second);
+        QTest::keyClick(tryEdit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("tidak tersedia")),
+                                 Timeout);
+        QVERIFY(!kb->findChild<QPushButton *>(QStringLiteral("kbUndoRestoreButton"))->isEnabled());
+    }
+
     void shouldShowRefusedArticlesInTheUsersLanguage()
     {
         QVERIFY(signIn(Supervisor, SupervisorPassword));
@@ -227,7 +299,6 @@ private Q_SLOTS:
         QVERIFY(signIn(Agent, AgentPassword));
         QVERIFY(!openKnowledgeBase());
     }
-
 };
 
 QTEST_MAIN(TestKnowledgeBaseWindow)
