@@ -240,6 +240,30 @@ bool KnowledgeBaseEditor::preview(const QString &text)
         }));
 }
 
+bool KnowledgeBaseEditor::loadGaps(int days)
+{
+    return sent(
+        m_relay->request(Command::KbGaps, {{Key::Days, days}}, this, [this](const RelayResult &r) {
+            if (r.lost)
+                return;
+            if (!r.ok) {
+                Q_EMIT failed(r.errorCode);
+                return;
+            }
+            KbGaps gaps;
+            gaps.days = r.data.value(Key::Days).toInt();
+            for (const QJsonValue &value : r.data.value(Key::Unused).toArray())
+                gaps.unused.append(KbArticleEntry::fromJson(value.toObject()));
+            for (const QJsonValue &value : r.data.value(Key::Unanswered).toArray()) {
+                const QJsonObject json = value.toObject();
+                gaps.unanswered.append({json.value(Key::Text).toString(),
+                                        json.value(Key::Count).toInt(),
+                                        json.value(Key::LastAt).toInteger()});
+            }
+            Q_EMIT gapsLoaded(gaps);
+        }));
+}
+
 bool KnowledgeBaseEditor::dismiss(const QList<qint64> &ids)
 {
     QJsonArray array;

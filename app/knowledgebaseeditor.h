@@ -55,6 +55,23 @@ struct KbSuggestionGroup
     QList<qint64> ids;
 };
 
+// A customer message no draft answered from an article (kb_gaps), masked; count: the same
+// question asked that many times.
+struct KbUnansweredQuestion
+{
+    QString text;
+    int count = 0;
+    qint64 lastAt = 0; // ms since epoch
+};
+
+// Where the knowledge base falls short within the last days (kb_gaps).
+struct KbGaps
+{
+    int days = 0;
+    QList<KbArticleEntry> unused; // id and title only
+    QList<KbUnansweredQuestion> unanswered;
+};
+
 // What the offline drafter would answer a message now (kb_preview).
 struct KbPreview
 {
@@ -92,6 +109,8 @@ public:
     bool restore(const QString &articleId, const KbArticleVersion &version);
     bool preview(const QString &text);
     bool dismiss(const QList<qint64> &ids);
+    // The articles never used and the questions that matched none, within the last days.
+    bool loadGaps(int days);
 
 Q_SIGNALS:
     void articlesChanged();
@@ -100,6 +119,7 @@ Q_SIGNALS:
     void removed(const QString &id);
     void versionsLoaded(const QString &id, const QList<Serambi::App::KbArticleVersion> &versions);
     void previewReady(const Serambi::App::KbPreview &preview);
+    void gapsLoaded(const Serambi::App::KbGaps &gaps);
     void failed(const QString &errorCode);
 
 private:

@@ -246,6 +246,8 @@ Node argumentsOf(Command command)
     case Command::Transfer:
         return object(
             {conversation, {"username", string(Limits::Username)}, {"note", string(Limits::Text)}});
+    case Command::KbGaps:
+        return object({{"days", number()}});
     }
     Q_UNREACHABLE();
     return {};

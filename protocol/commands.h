@@ -48,6 +48,7 @@ enum class Command {
     ListNotes,
     ListMentions,
     Transfer,
+    KbGaps,
 };
 
 QLatin1String commandName(Command command);

@@ -101,5 +101,9 @@ inline constexpr QLatin1String Note("note");
 inline constexpr QLatin1String Notes("notes");
 inline constexpr QLatin1String Mentions("mentions");
 inline constexpr QLatin1String UserId("user_id");
+inline constexpr QLatin1String Days("days");
+inline constexpr QLatin1String Unused("unused");
+inline constexpr QLatin1String Unanswered("unanswered");
+inline constexpr QLatin1String LastAt("last_at");
 
 } // namespace Serambi::Protocol::Key

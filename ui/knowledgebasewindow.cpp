@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -76,6 +77,16 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     , m_fromSuggestion(new QPushButton(this))
     , m_asPhrasing(new QPushButton(this))
     , m_dismiss(new QPushButton(this))
+    , m_gapsPage(new QWidget(m_tabs))
+    , m_daysLabel(new QLabel(this))
+    , m_days(new QSpinBox(this))
+    , m_refreshGaps(new QPushButton(this))
+    , m_unusedLabel(new QLabel(this))
+    , m_unused(new QListWidget(this))
+    , m_unansweredLabel(new QLabel(this))
+    , m_unanswered(new QListWidget(this))
+    , m_fromQuestion(new QPushButton(this))
+    , m_questionAsPhrasing(new QPushButton(this))
 {
     setObjectName(QStringLiteral("knowledgeBaseWindow"));
     setWindowFlag(Qt::Window);
@@ -100,6 +111,14 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     m_fromSuggestion->setObjectName(QStringLiteral("kbFromSuggestionButton"));
     m_asPhrasing->setObjectName(QStringLiteral("kbAsPhrasingButton"));
     m_dismiss->setObjectName(QStringLiteral("kbDismissButton"));
+    m_days->setObjectName(QStringLiteral("kbGapDaysSpin"));
+    m_refreshGaps->setObjectName(QStringLiteral("kbRefreshGapsButton"));
+    m_unused->setObjectName(QStringLiteral("kbUnusedList"));
+    m_unanswered->setObjectName(QStringLiteral("kbUnansweredList"));
+    m_fromQuestion->setObjectName(QStringLiteral("kbFromQuestionButton"));
+    m_questionAsPhrasing->setObjectName(QStringLiteral("kbQuestionAsPhrasingButton"));
+    m_days->setRange(1, 365);
+    m_days->setValue(30);
     m_id->setMaxLength(64);
     m_title->setMaxLength(200);
     m_questions->setTabChangesFocus(true);
@@ -168,8 +187,32 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     suggestions->addWidget(m_groups, 2);
     suggestions->addLayout(detail, 3);
 
+    auto *daysRow = new QHBoxLayout;
+    daysRow->addWidget(m_daysLabel);
+    daysRow->addWidget(m_days);
+    daysRow->addWidget(m_refreshGaps);
+    daysRow->addStretch();
+    auto *unusedColumn = new QVBoxLayout;
+    unusedColumn->addWidget(m_unusedLabel);
+    unusedColumn->addWidget(m_unused);
+    auto *questionButtons = new QHBoxLayout;
+    questionButtons->addWidget(m_fromQuestion);
+    questionButtons->addWidget(m_questionAsPhrasing);
+    questionButtons->addStretch();
+    auto *unansweredColumn = new QVBoxLayout;
+    unansweredColumn->addWidget(m_unansweredLabel);
+    unansweredColumn->addWidget(m_unanswered);
+    unansweredColumn->addLayout(questionButtons);
+    auto *gapLists = new QHBoxLayout;
+    gapLists->addLayout(unusedColumn, 2);
+    gapLists->addLayout(unansweredColumn, 3);
+    auto *gaps = new QVBoxLayout(m_gapsPage);
+    gaps->addLayout(daysRow);
+    gaps->addLayout(gapLists, 1);
+
     m_tabs->addTab(m_articlesPage, QString());
     m_tabs->addTab(m_suggestionsPage, QString());
+    m_tabs->addTab(m_gapsPage, QString());
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
 
@@ -204,9 +247,33 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     connect(m_asPhrasing, &QPushButton::clicked, this,
             &KnowledgeBaseWindow::chooseArticleForPhrasing);
     connect(m_dismiss, &QPushButton::clicked, this, [this] { dismissSuggestion(currentGroup()); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_gapsPage)
+            loadGaps();
+    });
+    connect(m_refreshGaps, &QPushButton::clicked, this, &KnowledgeBaseWindow::loadGaps);
+    connect(m_days, &QSpinBox::editingFinished, this, &KnowledgeBaseWindow::loadGaps);
+    connect(m_unused, &QListWidget::itemActivated, this,
+            [this](const QListWidgetItem *item) { openArticle(item->data(IdRole).toString()); });
+    connect(m_unanswered, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_fromQuestion->setEnabled(row >= 0);
+        m_questionAsPhrasing->setEnabled(row >= 0);
+    });
+    connect(m_fromQuestion, &QPushButton::clicked, this,
+            &KnowledgeBaseWindow::newArticleFromQuestion);
+    connect(m_questionAsPhrasing, &QPushButton::clicked, this, [this] {
+        const QString id = chooseArticle();
+        if (!id.isEmpty())
+            addQuestionAsPhrasing(id);
+    });
+    connect(m_editor, &App::KnowledgeBaseEditor::gapsLoaded, this, &KnowledgeBaseWindow::showGaps);
 
-    connect(m_editor, &App::KnowledgeBaseEditor::articlesChanged, this,
-            &KnowledgeBaseWindow::reloadArticles);
+    connect(m_editor, &App::KnowledgeBaseEditor::articlesChanged, this, [this] {
+        reloadArticles();
+        // A saved article may close a gap.
+        if (m_tabs->currentWidget() == m_gapsPage)
+            loadGaps();
+    });
     connect(m_editor, &App::KnowledgeBaseEditor::suggestionsChanged, this,
             &KnowledgeBaseWindow::reloadSuggestions);
     connect(m_editor, &App::KnowledgeBaseEditor::saved, this, [this](const QString &id) {
@@ -506,21 +573,90 @@ void KnowledgeBaseWindow::addSuggestionAsPhrasing(int group, const QString &arti
         m_status->setText(tr("Saving…"));
 }
 
-void KnowledgeBaseWindow::chooseArticleForPhrasing()
+QString KnowledgeBaseWindow::chooseArticle()
 {
     QStringList titles;
     for (const App::KbArticleEntry &article : m_editor->articles())
         titles.append(QStringLiteral("%1 (%2)").arg(article.title, article.id));
     if (titles.isEmpty())
-        return;
+        return {};
     bool ok = false;
     const QString chosen = QInputDialog::getItem(this, tr("Add as a phrasing of…"), tr("Article:"),
                                                  titles, 0, false, &ok);
-    if (!ok)
-        return;
     const int index = int(titles.indexOf(chosen));
-    if (index >= 0)
-        addSuggestionAsPhrasing(currentGroup(), m_editor->articles().at(index).id);
+    return ok && index >= 0 ? m_editor->articles().at(index).id : QString();
+}
+
+void KnowledgeBaseWindow::chooseArticleForPhrasing()
+{
+    const QString id = chooseArticle();
+    if (!id.isEmpty())
+        addSuggestionAsPhrasing(currentGroup(), id);
+}
+
+void KnowledgeBaseWindow::loadGaps()
+{
+    if (m_editor->loadGaps(m_days->value()))
+        m_status->clear();
+}
+
+void KnowledgeBaseWindow::showGaps(const App::KbGaps &gaps)
+{
+    m_gaps = gaps;
+    m_unusedLabel->setText(tr("Articles no draft used in the last %n day(s)", nullptr, gaps.days));
+    m_unansweredLabel->setText(
+        tr("Questions that matched no article in the last %n day(s)", nullptr, gaps.days));
+    m_unused->clear();
+    for (const App::KbArticleEntry &article : gaps.unused) {
+        auto *item = new QListWidgetItem(article.title, m_unused);
+        item->setData(IdRole, article.id);
+        item->setToolTip(article.id);
+    }
+    if (gaps.unused.isEmpty())
+        new QListWidgetItem(tr("Every article was used."), m_unused);
+    m_unanswered->clear();
+    for (const App::KbUnansweredQuestion &question : gaps.unanswered)
+        new QListWidgetItem(tr("%n×: %1", nullptr, question.count).arg(question.text),
+                            m_unanswered);
+    m_fromQuestion->setEnabled(false);
+    m_questionAsPhrasing->setEnabled(false);
+}
+
+void KnowledgeBaseWindow::openArticle(const QString &id)
+{
+    if (id.isEmpty())
+        return;
+    m_search->clear();
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(IdRole).toString() == id)
+            m_list->setCurrentRow(row);
+    }
+    m_tabs->setCurrentWidget(m_articlesPage);
+}
+
+void KnowledgeBaseWindow::newArticleFromQuestion()
+{
+    const int row = m_unanswered->currentRow();
+    if (row < 0 || row >= m_gaps.unanswered.size())
+        return;
+    const QString question = m_gaps.unanswered.at(row).text;
+    m_list->setCurrentItem(nullptr);
+    clearEditor();
+    m_title->setText(question);
+    m_questions->setPlainText(question);
+    m_status->setText(tr("Give it an id, write the answer and save it."));
+    m_tabs->setCurrentWidget(m_articlesPage);
+    m_id->setFocus();
+}
+
+void KnowledgeBaseWindow::addQuestionAsPhrasing(const QString &articleId)
+{
+    const int row = m_unanswered->currentRow();
+    if (row < 0 || row >= m_gaps.unanswered.size())
+        return;
+    m_editing = articleId;
+    if (m_editor->addPhrasings(articleId, {m_gaps.unanswered.at(row).text}, {}))
+        m_status->setText(tr("Saving…"));
 }
 
 void KnowledgeBaseWindow::dismissSuggestion(int group)
@@ -574,6 +710,21 @@ void KnowledgeBaseWindow::retranslateUi()
     m_fromSuggestion->setText(tr("New article from this"));
     m_asPhrasing->setText(tr("Add as a phrasing of…"));
     m_dismiss->setText(tr("Dismiss"));
+    m_tabs->setTabText(2, tr("Ga&ps"));
+    m_daysLabel->setText(tr("In the &last"));
+    m_daysLabel->setBuddy(m_days);
+    m_days->setSuffix(tr(" days"));
+    m_refreshGaps->setText(tr("Refresh"));
+    m_unused->setAccessibleName(tr("Articles never used"));
+    m_unanswered->setAccessibleName(tr("Questions that matched no article"));
+    m_fromQuestion->setText(tr("New article from this question"));
+    m_questionAsPhrasing->setText(tr("Add as a phrasing of…"));
+    if (m_gaps.days > 0)
+        showGaps(m_gaps);
+    else {
+        m_unusedLabel->setText(tr("Articles never used"));
+        m_unansweredLabel->setText(tr("Questions that matched no article"));
+    }
     reloadArticles();
     reloadSuggestions();
     showSelectedVersion();

@@ -11,6 +11,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTabWidget;
 class QTextBrowser;
 
@@ -21,7 +22,9 @@ namespace Serambi::Ui {
 // Markdown body, Save (Ctrl+S), Delete with confirmation, the versions with who and when (one
 // selected is shown in the preview; Restore version brings it back, Undo restore undoes it), a
 // "Try it" box showing what the drafter would answer now, and the agents' suggestions, which
-// become a new article or phrasings of an existing one, or are dismissed.
+// become a new article or phrasings of an existing one, or are dismissed; and the gaps: the
+// articles no draft used and the questions no article answered in the last days, a question
+// becoming a new article or a phrasing of one.
 class KnowledgeBaseWindow : public QDialog
 {
     Q_OBJECT
@@ -34,6 +37,10 @@ public:
     // Adds a suggestion group's questions to the article with articleId.
     void addSuggestionAsPhrasing(int group, const QString &articleId);
     void dismissSuggestion(int group);
+    // Prefills the editor with the selected unanswered question.
+    void newArticleFromQuestion();
+    // Adds the selected unanswered question to the article with articleId.
+    void addQuestionAsPhrasing(const QString &articleId);
     // Saves the selected older version as the newest (a new version, "restored from").
     void restoreSelectedVersion();
     // Restores the version that was the newest before the last restore.
@@ -59,6 +66,11 @@ private:
     void chooseArticleForPhrasing();
     int currentGroup() const;
     void showGroup();
+    void loadGaps();
+    void showGaps(const App::KbGaps &gaps);
+    // The article (by id) chosen in a list of every article's title; empty when cancelled.
+    QString chooseArticle();
+    void openArticle(const QString &id);
 
     App::KnowledgeBaseEditor *m_editor;
     QTabWidget *m_tabs;
@@ -95,6 +107,17 @@ private:
     QPushButton *m_fromSuggestion;
     QPushButton *m_asPhrasing;
     QPushButton *m_dismiss;
+    QWidget *m_gapsPage;
+    QLabel *m_daysLabel;
+    QSpinBox *m_days;
+    QPushButton *m_refreshGaps;
+    QLabel *m_unusedLabel;
+    QListWidget *m_unused;
+    QLabel *m_unansweredLabel;
+    QListWidget *m_unanswered;
+    QPushButton *m_fromQuestion;
+    QPushButton *m_questionAsPhrasing;
+    App::KbGaps m_gaps;
     QString m_editing;                       // id of the article in the editor; empty for a new one
     QList<qint64> m_handling;                // suggestions the article in the editor came from
     QList<App::KbArticleVersion> m_versions; // the edited article's, newest first

@@ -58,7 +58,8 @@ bool isReadCommand(Command command)
 bool isKbCommand(Command command)
 {
     return command == Command::ListArticles || command == Command::SaveArticle ||
-           command == Command::DeleteArticle || command == Command::KbPreview;
+           command == Command::DeleteArticle || command == Command::KbPreview ||
+           command == Command::KbGaps;
 }
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "auth/visibility.h"
 #include "consolesession.h"
 #include "kbcommands.h"
+#include "kbgaps.h"
 #include "logging/relaylogging.h"
 #include "protocol/frame.h"
 #include "protocol/keys.h"
@@ -36,6 +37,8 @@ void AgentHub::runKbCommand(ConsoleSession *session, const QString &id, Command 
         reply = listArticlesCommand(m_reader->db(), *m_knowledgeBase);
     } else if (command == Command::KbPreview) {
         reply = kbPreviewCommand(*m_kbDrafter, args);
+    } else if (command == Command::KbGaps) {
+        reply = kbGapsCommand(m_reader->db(), *m_knowledgeBase, *m_kbDrafter, args, now());
     } else if (command == Command::SaveArticle) {
         const auto article = articleFromArgs(args, &reply);
         QString error;

@@ -1,6 +1,7 @@
 // The knowledge-base editor on the relay: supervisors and admins list, save and delete articles
 // (the next draft uses them at once), see every version with who and when, preview what the
-// drafter would answer, and dismiss suggestions; agents may do none of it. `kb export` writes
+// drafter would answer, dismiss suggestions, and see the articles never used and the questions
+// no article answered in the last days; agents may do none of it. `kb export` writes
 // what `kb import` reads back identically. All through a real WebSocket on loopback.
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Serambi::Relay;
@@ -103,6 +105,7 @@ private Q_SLOTS:
              {{QLatin1String("id"), QStringLiteral("ongkir")}}},
             {QStringLiteral("kb_preview"), {{QLatin1String("text"), QStringLiteral("ongkir?")}}},
             {QStringLiteral("dismiss_kb_suggestions"), {{QLatin1String("ids"), QJsonArray{1}}}},
+            {QStringLiteral("kb_gaps"), {}},
         };
         for (const auto &[name, args] : commands)
             QCOMPARE(errorCode(agent->command(name, args)), QStringLiteral("forbidden"));
@@ -333,6 +336,98 @@ private Q_SLOTS:
                      .value(QLatin1String("dismissed"))
                      .toInt(),
                  0);
+    }
+
+    void shouldListArticlesNeverUsedAndQuestionsThatMatchedNone()
+    {
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
+        QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), codPapua())));
+        QJsonObject retur = codPapua();
+        retur.insert(QLatin1String("id"), QStringLiteral("retur"));
+        retur.insert(QLatin1String("title"), QStringLiteral("Retur barang"));
+        QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), retur)));
+        // Drafts cited cod-papua now and retur 40 days ago.
+        const qint64 chat =
+            m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("cod papua?"));
+        for (const auto &[source, daysAgo] :
+             {std::pair{QStringLiteral("cod-papua"), 0}, std::pair{QStringLiteral("retur"), 40}}) {
+            QVERIFY(m_harness
+                        ->run([&, chat](WriteTxn &txn) {
+                            Draft draft;
+                            draft.conversationId = chat;
+                            draft.forMessageId = DraftRepo::latestInboundMessage(txn.db(), chat);
+                            draft.text = QStringLiteral("Jawaban.");
+                            draft.confidence = 0.9;
+                            draft.sources = {source};
+                            if (!DraftRepo::insertPending(txn, draft))
+                                return WriteResult::failure(QStringLiteral("draft"));
+                            QSqlQuery age(txn.db());
+                            age.prepare(QStringLiteral(
+                                "UPDATE drafts SET created_at = created_at - ? WHERE id = ?"));
+                            age.addBindValue(qint64(daysAgo) * 24 * 3600 * 1000);
+                            age.addBindValue(draft.id);
+                            return age.exec() ? WriteResult::success()
+                                              : WriteResult::failure(QStringLiteral("age"));
+                        })
+                        .ok);
+        }
+        // The same question twice (its phone number masked), and a request for a person.
+        const QString question = QStringLiteral("bisa kirim pakai gosend ke 0812-3456-7890?");
+        abstainedOn(QStringLiteral("628222"), question);
+        abstainedOn(QStringLiteral("628333"), question);
+        abstainedOn(QStringLiteral("628444"), QStringLiteral("saya mau bicara dengan admin"));
+
+        const QJsonObject gaps = supervisor->command(QStringLiteral("kb_gaps"), {});
+        QVERIFY2(isOk(gaps), qPrintable(errorCode(gaps)));
+        QCOMPARE(resultData(gaps).value(QLatin1String("days")).toInt(), 30);
+        const QJsonArray unused = resultData(gaps).value(QLatin1String("unused")).toArray();
+        QCOMPARE(unused.size(), 1);
+        QCOMPARE(unused.at(0).toObject().value(QLatin1String("id")).toString(),
+                 QStringLiteral("retur"));
+        const QJsonArray unanswered = resultData(gaps).value(QLatin1String("unanswered")).toArray();
+        QCOMPARE(unanswered.size(), 1);
+        const QJsonObject asked = unanswered.at(0).toObject();
+        QCOMPARE(asked.value(QLatin1String("count")).toInt(), 2);
+        const QString masked = asked.value(QLatin1String("text")).toString();
+        QVERIFY2(masked.startsWith(QStringLiteral("bisa kirim pakai gosend ke [")) &&
+                     !masked.contains(QStringLiteral("3456")),
+                 qPrintable(masked));
+        QVERIFY(asked.value(QLatin1String("last_at")).toInteger() > 0);
+
+        // Within 60 days retur was used; once an article answers the question, it leaves.
+        QVERIFY(resultData(
+                    supervisor->command(QStringLiteral("kb_gaps"), {{QLatin1String("days"), 60}}))
+                    .value(QLatin1String("unused"))
+                    .toArray()
+                    .isEmpty());
+        QVERIFY(isOk(supervisor->command(
+            QStringLiteral("save_article"),
+            {{QLatin1String("id"), QStringLiteral("gosend")},
+             {QLatin1String("title"), QStringLiteral("Kirim pakai GoSend")},
+             {QLatin1String("questions"), QJsonArray{QStringLiteral("bisa kirim pakai gosend?")}},
+             {QLatin1String("body"), QStringLiteral("Bisa, GoSend untuk Jakarta.")}})));
+        QVERIFY(resultData(supervisor->command(QStringLiteral("kb_gaps"), {}))
+                    .value(QLatin1String("unanswered"))
+                    .toArray()
+                    .isEmpty());
+    }
+
+    void shouldRefuseABadNumberOfDays_data()
+    {
+        QTest::addColumn<QJsonValue>("days");
+        QTest::newRow("zero") << QJsonValue(0);
+        QTest::newRow("more than a year") << QJsonValue(366);
+        QTest::newRow("fraction") << QJsonValue(1.5);
+        QTest::newRow("text") << QJsonValue(QStringLiteral("30"));
+    }
+
+    void shouldRefuseABadNumberOfDays()
+    {
+        QFETCH(QJsonValue, days);
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
+        QCOMPARE(errorCode(supervisor->command(QStringLiteral("kb_gaps"),
+                                               {{QLatin1String("days"), days}})),
+                 QStringLiteral("invalid_argument"));
     }
 
     void shouldExportWhatImportReadsBackIdentically()

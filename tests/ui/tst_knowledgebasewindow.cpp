@@ -2,8 +2,9 @@
 // supervisor opens it with Ctrl+Shift+K, sees the demo articles never used, turns what an agent
 // answered where the AI abstained into a new article (the suggestion leaves the list), the
 // "Try it" box then answers from it, and deleting asks first; an older version of an article is
-// previewed, restored (the drafter answers with it again) and the restore undone. Agents have no
-// such window.
+// previewed, restored (the drafter answers with it again) and the restore undone; the Gaps tab
+// lists the articles never used and the question no article answered, which becomes an article.
+// Agents have no such window.
 // With SERAMBI_SCREENSHOT_DIR set, the window is also saved there in English and Indonesian.
 #include "app/consolecontroller.h"
 #include "app/knowledgebaseeditor.h"
@@ -271,6 +272,48 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("tidak tersedia")),
                                  Timeout);
         QVERIFY(!kb->findChild<QPushButton *>(QStringLiteral("kbUndoRestoreButton"))->isEnabled());
+    }
+
+    void shouldTurnAQuestionThatMatchedNoArticleIntoOne()
+    {
+        QVERIFY(agentAnswersWhatTheAiCouldNot());
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        Ui::KnowledgeBaseWindow *kb = openKnowledgeBase();
+        QVERIFY(kb);
+        auto *articles = kb->findChild<QListWidget *>(QStringLiteral("kbArticleList"));
+        QTRY_VERIFY_WITH_TIMEOUT(articles->count() > 5, Timeout);
+        QTest::keyClick(kb, Qt::Key_P, Qt::AltModifier); // the Gaps tab
+        auto *unused = kb->findChild<QListWidget *>(QStringLiteral("kbUnusedList"));
+        auto *unanswered = kb->findChild<QListWidget *>(QStringLiteral("kbUnansweredList"));
+        QTRY_COMPARE_WITH_TIMEOUT(unanswered->count(), 1, Timeout);
+        QCOMPARE(unanswered->item(0)->text(), QStringLiteral("1×: ") + Question);
+        QCOMPARE(unused->count(), articles->count()); // no draft cited any demo article
+        saveScreenshot(kb, QStringLiteral("knowledge-base-gaps-en.png"));
+        m_language->apply(QStringLiteral("id"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Basis pengetahuan"));
+        saveScreenshot(kb, QStringLiteral("knowledge-base-gaps-id.png"));
+        m_language->apply(QStringLiteral("en"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Knowledge base"));
+
+        unanswered->setCurrentRow(0);
+        QTest::mouseClick(kb->findChild<QPushButton *>(QStringLiteral("kbFromQuestionButton")),
+                          Qt::LeftButton);
+        auto *tabs = kb->findChild<QTabWidget *>();
+        QCOMPARE(tabs->currentIndex(), 0);
+        auto *title = kb->findChild<QLineEdit *>(QStringLiteral("kbTitleEdit"));
+        QCOMPARE(title->text(), Question);
+        QCOMPARE(kb->findChild<QPlainTextEdit *>(QStringLiteral("kbQuestionsEdit"))->toPlainText(),
+                 Question);
+        kb->findChild<QLineEdit *>(QStringLiteral("kbIdEdit"))->setText(QStringLiteral("voucher"));
+        kb->findChild<QPlainTextEdit *>(QStringLiteral("kbBodyEdit"))->setPlainText(Reply);
+        QTest::keyClick(title, Qt::Key_S, Qt::ControlModifier);
+        auto *status = kb->findChild<QLabel *>(QStringLiteral("kbStatusLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Saved")), Timeout);
+
+        // The drafter answers it now: it is no longer a gap.
+        tabs->setCurrentIndex(2);
+        QTRY_COMPARE_WITH_TIMEOUT(unanswered->count(), 0, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(unused->count(), articles->count(), Timeout);
     }
 
     void shouldShowRefusedArticlesInTheUsersLanguage()
