@@ -1584,6 +1584,60 @@
         <source>Bring back the version that was the newest before the restore (Alt+U)</source>
         <translation>Kembalikan versi yang terbaru sebelum pemulihan (Alt+U)</translation>
     </message>
+    <message numerus="yes">
+        <source>Articles no draft used in the last %n day(s)</source>
+        <translation>
+            <numerusform>Artikel yang tidak dipakai draf mana pun dalam %n hari terakhir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Questions that matched no article in the last %n day(s)</source>
+        <translation>
+            <numerusform>Pertanyaan yang tidak cocok dengan artikel mana pun dalam %n hari terakhir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every article was used.</source>
+        <translation>Semua artikel terpakai.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n×: %1</source>
+        <translation>
+            <numerusform>%n×: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give it an id, write the answer and save it.</source>
+        <translation>Beri ID, tulis jawabannya, lalu simpan.</translation>
+    </message>
+    <message>
+        <source>Ga&amp;ps</source>
+        <translation>&amp;Celah</translation>
+    </message>
+    <message>
+        <source>In the &amp;last</source>
+        <translation>Dalam &amp;jangka</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari terakhir</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Articles never used</source>
+        <translation>Artikel yang tidak pernah dipakai</translation>
+    </message>
+    <message>
+        <source>Questions that matched no article</source>
+        <translation>Pertanyaan yang tidak cocok dengan artikel mana pun</translation>
+    </message>
+    <message>
+        <source>New article from this question</source>
+        <translation>Artikel baru dari pertanyaan ini</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::MainWindow</name>
