@@ -6,12 +6,12 @@
 #include "protocol/keys.h"
 #include "store/statementcache.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 
-#include <cmath>
-
 #include <algorithm>
+#include <cmath>
 
 namespace Serambi::Relay {
 
