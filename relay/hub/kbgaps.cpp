@@ -25,7 +25,7 @@ constexpr int DefaultDays = 30;
 constexpr int MaxDays = 365;
 constexpr qint64 DayMs = 24LL * 3600 * 1000;
 // The latest customer messages without an answer looked at, and the questions listed.
-constexpr int MessagesRead = 1000;
+constexpr int MessagesRead = 500;
 constexpr int QuestionsListed = 100;
 
 struct Question
