@@ -2,10 +2,16 @@
 
 #include "relayclient.h"
 
+#include "protocol/commandargs.h"
 #include "protocol/errorcode.h"
 #include "protocol/events.h"
 #include "protocol/keys.h"
+#include "protocol/version.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -261,6 +267,76 @@ bool KnowledgeBaseEditor::loadGaps(int days)
                                         json.value(Key::LastAt).toInteger()});
             }
             Q_EMIT gapsLoaded(gaps);
+        }));
+}
+
+bool KnowledgeBaseEditor::importFiles(const QString &path, bool apply)
+{
+    namespace Limits = Protocol::ArgumentLimits;
+    const QFileInfo info(path);
+    QStringList names;
+    if (info.isDir()) {
+        QDirIterator it(path, {QStringLiteral("*.md"), QStringLiteral("*.csv")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            names.append(it.next());
+        names.sort();
+    } else if (info.isFile()) {
+        names.append(path);
+    }
+    if (names.isEmpty()) {
+        Q_EMIT failed(Protocol::errorCodeName(Protocol::ErrorCode::NotFound));
+        return false;
+    }
+    const QDir base = info.isDir() ? QDir(path) : info.dir();
+    QJsonArray files;
+    qint64 total = 0;
+    for (const QString &name : std::as_const(names)) {
+        QFile file(name);
+        const QString content =
+            file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        total += content.toUtf8().size();
+        if (content.size() > Limits::ImportFile || files.size() >= Limits::ImportFiles ||
+            total > Protocol::MaxFrameBytes / 2) {
+            Q_EMIT failed(Protocol::errorCodeName(Protocol::ErrorCode::FrameTooLarge));
+            return false;
+        }
+        files.append(
+            QJsonObject{{Key::Name, base.relativeFilePath(name)}, {Key::Content, content}});
+    }
+    return sent(m_relay->request(
+        Command::ImportArticles, {{Key::Files, files}, {Key::Apply, apply}}, this,
+        [this](const RelayResult &r) {
+            if (r.lost)
+                return;
+            if (!r.ok) {
+                Q_EMIT failed(r.errorCode);
+                return;
+            }
+            auto titles = [](const QJsonValue &list) {
+                QStringList out;
+                for (const QJsonValue &value : list.toArray()) {
+                    const QJsonObject article = value.toObject();
+                    out.append(QStringLiteral("%1 (%2)").arg(article.value(Key::Title).toString(),
+                                                             article.value(Key::Id).toString()));
+                }
+                return out;
+            };
+            KbImportResult result;
+            result.added = titles(r.data.value(Key::Added));
+            result.changed = titles(r.data.value(Key::Changed));
+            result.unchanged = r.data.value(Key::Unchanged).toInt();
+            for (const QJsonValue &value : r.data.value(Key::Problems).toArray()) {
+                const QJsonObject problem = value.toObject();
+                result.problems.append(QStringLiteral("%1:%2: %3")
+                                           .arg(problem.value(Key::File).toString())
+                                           .arg(problem.value(Key::Line).toInt())
+                                           .arg(problem.value(Key::Message).toString()));
+            }
+            result.applied = r.data.value(Key::Apply).toBool();
+            if (result.applied)
+                loadArticles();
+            Q_EMIT importChecked(result);
         }));
 }
 

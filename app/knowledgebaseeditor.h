@@ -72,6 +72,16 @@ struct KbGaps
     QList<KbUnansweredQuestion> unanswered;
 };
 
+// What import_articles would do, or did (applied), with a folder's files.
+struct KbImportResult
+{
+    QStringList added;   // "Title (id)"
+    QStringList changed; // "Title (id)"
+    int unchanged = 0;
+    QStringList problems; // "file:line: message"
+    bool applied = false;
+};
+
 // What the offline drafter would answer a message now (kb_preview).
 struct KbPreview
 {
@@ -111,6 +121,11 @@ public:
     bool dismiss(const QList<qint64> &ids);
     // The articles never used and the questions that matched none, within the last days.
     bool loadGaps(int days);
+    // Sends the *.md and *.csv files under path (a folder, searched with its subfolders, or one
+    // file) to the relay: a preview of what would be added and changed, or (apply) the import.
+    // More than the relay takes (ArgumentLimits::ImportFiles files, ImportFile characters each,
+    // one frame in all) fails with frame_too_large, a folder without such files with not_found.
+    bool importFiles(const QString &path, bool apply);
 
 Q_SIGNALS:
     void articlesChanged();
@@ -120,6 +135,7 @@ Q_SIGNALS:
     void versionsLoaded(const QString &id, const QList<Serambi::App::KbArticleVersion> &versions);
     void previewReady(const Serambi::App::KbPreview &preview);
     void gapsLoaded(const Serambi::App::KbGaps &gaps);
+    void importChecked(const Serambi::App::KbImportResult &result);
     void failed(const QString &errorCode);
 
 private:

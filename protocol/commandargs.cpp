@@ -248,6 +248,11 @@ Node argumentsOf(Command command)
             {conversation, {"username", string(Limits::Username)}, {"note", string(Limits::Text)}});
     case Command::KbGaps:
         return object({{"days", number()}});
+    case Command::ImportArticles:
+        return object({{"files", array(object({{"name", string(Limits::Filename)},
+                                               {"content", string(Limits::ImportFile)}}),
+                                       Limits::ImportFiles)},
+                       {"apply", boolean()}});
     }
     Q_UNREACHABLE();
     return {};

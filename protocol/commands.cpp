@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 36> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 37> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -46,6 +46,7 @@ constexpr std::array<std::pair<Command, const char *>, 36> CommandNames{{
     {Command::ListMentions, "list_mentions"},
     {Command::Transfer, "transfer"},
     {Command::KbGaps, "kb_gaps"},
+    {Command::ImportArticles, "import_articles"},
 }};
 
 } // namespace

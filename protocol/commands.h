@@ -49,6 +49,7 @@ enum class Command {
     ListMentions,
     Transfer,
     KbGaps,
+    ImportArticles,
 };
 
 QLatin1String commandName(Command command);

@@ -1638,6 +1638,78 @@
         <source>New article from this question</source>
         <translation>Artikel baru dari pertanyaan ini</translation>
     </message>
+    <message>
+        <source>Too much to import from the console at once (at most %1 files, half a megabyte in all): import a smaller folder, or use serambi-relay kb import.</source>
+        <translation>Terlalu banyak untuk diimpor dari konsol sekaligus (paling banyak %1 berkas, total setengah megabita): impor folder yang lebih kecil, atau gunakan serambi-relay kb import.</translation>
+    </message>
+    <message>
+        <source>No .md or .csv files in %1.</source>
+        <translation>Tidak ada berkas .md atau .csv di %1.</translation>
+    </message>
+    <message>
+        <source>Folder of Markdown articles</source>
+        <translation>Folder artikel Markdown</translation>
+    </message>
+    <message>
+        <source>Articles to import</source>
+        <translation>Artikel yang akan diimpor</translation>
+    </message>
+    <message>
+        <source>CSV or Markdown (*.csv *.md)</source>
+        <translation>CSV atau Markdown (*.csv *.md)</translation>
+    </message>
+    <message>
+        <source>Reading the articles…</source>
+        <translation>Membaca artikel…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 changed; %3 problem(s) skipped.</source>
+        <translation>Diimpor: %1 baru, %2 berubah; %3 masalah dilewati.</translation>
+    </message>
+    <message>
+        <source>New articles:</source>
+        <translation>Artikel baru:</translation>
+    </message>
+    <message>
+        <source>Changed articles:</source>
+        <translation>Artikel yang berubah:</translation>
+    </message>
+    <message>
+        <source>Problems (these are skipped):</source>
+        <translation>Masalah (dilewati):</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>Impor artikel</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 changed, %3 unchanged, %4 problem(s). Articles not in the files stay as they are.</source>
+        <translation>%1 baru, %2 berubah, %3 tetap, %4 masalah. Artikel yang tidak ada di berkas tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Impor</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Impor…</translation>
+    </message>
+    <message>
+        <source>Add or update articles from Markdown files or a CSV (Alt+I)</source>
+        <translation>Tambah atau perbarui artikel dari berkas Markdown atau CSV (Alt+I)</translation>
+    </message>
+    <message>
+        <source>Folder of Markdown articles…</source>
+        <translation>Folder artikel Markdown…</translation>
+    </message>
+    <message>
+        <source>CSV or Markdown file…</source>
+        <translation>Berkas CSV atau Markdown…</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::MainWindow</name>

@@ -2,17 +2,20 @@
 
 #include "errortext.h"
 
+#include "protocol/commandargs.h"
 #include "protocol/errorcode.h"
 
 #include <QAction>
 #include <QDateTime>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -72,6 +75,7 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     , m_new(new QPushButton(this))
     , m_save(new QPushButton(this))
     , m_delete(new QPushButton(this))
+    , m_import(new QPushButton(this))
     , m_groups(new QListWidget(this))
     , m_groupDetail(new QLabel(this))
     , m_fromSuggestion(new QPushButton(this))
@@ -106,6 +110,10 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     m_status->setObjectName(QStringLiteral("kbStatusLabel"));
     m_save->setObjectName(QStringLiteral("kbSaveButton"));
     m_delete->setObjectName(QStringLiteral("kbDeleteButton"));
+    m_import->setObjectName(QStringLiteral("kbImportButton"));
+    auto *importMenu = new QMenu(m_import);
+    importMenu->setObjectName(QStringLiteral("kbImportMenu"));
+    m_import->setMenu(importMenu);
     m_groups->setObjectName(QStringLiteral("kbSuggestionList"));
     m_groupDetail->setObjectName(QStringLiteral("kbSuggestionDetail"));
     m_fromSuggestion->setObjectName(QStringLiteral("kbFromSuggestionButton"));
@@ -152,6 +160,7 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_new);
     buttons->addWidget(m_delete);
+    buttons->addWidget(m_import);
     buttons->addStretch();
     buttons->addWidget(m_save);
     auto *editorColumn = new QVBoxLayout;
@@ -267,6 +276,8 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
             addQuestionAsPhrasing(id);
     });
     connect(m_editor, &App::KnowledgeBaseEditor::gapsLoaded, this, &KnowledgeBaseWindow::showGaps);
+    connect(m_editor, &App::KnowledgeBaseEditor::importChecked, this,
+            &KnowledgeBaseWindow::showImport);
 
     connect(m_editor, &App::KnowledgeBaseEditor::articlesChanged, this, [this] {
         reloadArticles();
@@ -537,13 +548,22 @@ void KnowledgeBaseWindow::restoreVersion(const App::KbArticleVersion &version)
 
 void KnowledgeBaseWindow::showError(const QString &errorCode)
 {
-    if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::Forbidden))
+    if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::FrameTooLarge))
+        m_status->setText(tr("Too much to import from the console at once (at most %1 files, "
+                             "half a megabyte in all): import a smaller folder, or use "
+                             "serambi-relay kb import.")
+                              .arg(Protocol::ArgumentLimits::ImportFiles));
+    else if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::NotFound) &&
+             !m_importPath.isEmpty())
+        m_status->setText(tr("No .md or .csv files in %1.").arg(m_importPath));
+    else if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::Forbidden))
         m_status->setText(tr("Only supervisors and admins may change the knowledge base."));
     else if (errorCode == Protocol::errorCodeName(Protocol::ErrorCode::InvalidArgument))
         m_status->setText(tr("The relay refused the article: the id may use only a–z, 0–9, "
                              "'.', '_' and '-', and the title and text must not be empty."));
     else
         m_status->setText(ErrorText::forName(errorCode));
+    m_importPath.clear(); // an import that failed is over
 }
 
 void KnowledgeBaseWindow::newArticleFromSuggestion(int group)
@@ -592,6 +612,65 @@ void KnowledgeBaseWindow::chooseArticleForPhrasing()
     const QString id = chooseArticle();
     if (!id.isEmpty())
         addSuggestionAsPhrasing(currentGroup(), id);
+}
+
+void KnowledgeBaseWindow::chooseImport(bool folder)
+{
+    const QString path =
+        folder ? QFileDialog::getExistingDirectory(this, tr("Folder of Markdown articles"))
+               : QFileDialog::getOpenFileName(this, tr("Articles to import"), QString(),
+                                              tr("CSV or Markdown (*.csv *.md)"));
+    if (!path.isEmpty())
+        importFrom(path);
+}
+
+void KnowledgeBaseWindow::importFrom(const QString &path)
+{
+    m_importPath = path;
+    if (m_editor->importFiles(path, false))
+        m_status->setText(tr("Reading the articles…"));
+}
+
+void KnowledgeBaseWindow::showImport(const App::KbImportResult &result)
+{
+    if (result.applied) {
+        m_importPath.clear();
+        m_status->setText(tr("Imported: %1 new, %2 changed; %3 problem(s) skipped.")
+                              .arg(result.added.size())
+                              .arg(result.changed.size())
+                              .arg(result.problems.size()));
+        return;
+    }
+    m_status->clear();
+    QString details;
+    auto section = [&details](const QString &heading, const QStringList &items) {
+        if (!items.isEmpty())
+            details += heading + QStringLiteral("\n• ") + items.join(QStringLiteral("\n• ")) +
+                       QStringLiteral("\n\n");
+    };
+    section(tr("New articles:"), result.added);
+    section(tr("Changed articles:"), result.changed);
+    section(tr("Problems (these are skipped):"), result.problems);
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("kbImportPreview"));
+    box.setWindowTitle(tr("Import articles"));
+    box.setText(tr("%1 new, %2 changed, %3 unchanged, %4 problem(s). Articles not in the files "
+                   "stay as they are.")
+                    .arg(result.added.size())
+                    .arg(result.changed.size())
+                    .arg(result.unchanged)
+                    .arg(result.problems.size()));
+    box.setInformativeText(details.trimmed());
+    QPushButton *importButton = nullptr;
+    if (!result.added.isEmpty() || !result.changed.isEmpty())
+        importButton = box.addButton(tr("&Import"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    if (importButton && box.clickedButton() == importButton &&
+        m_editor->importFiles(m_importPath, true))
+        m_status->setText(tr("Importing…"));
+    else
+        m_importPath.clear();
 }
 
 void KnowledgeBaseWindow::loadGaps()
@@ -706,6 +785,12 @@ void KnowledgeBaseWindow::retranslateUi()
     m_save->setText(tr("&Save"));
     m_save->setToolTip(tr("Save the article (Ctrl+S); the next draft uses it"));
     m_delete->setText(tr("&Delete"));
+    m_import->setText(tr("&Import…"));
+    m_import->setToolTip(tr("Add or update articles from Markdown files or a CSV (Alt+I)"));
+    m_import->menu()->clear();
+    m_import->menu()->addAction(tr("Folder of Markdown articles…"), this,
+                                [this] { chooseImport(true); });
+    m_import->menu()->addAction(tr("CSV or Markdown file…"), this, [this] { chooseImport(false); });
     m_groups->setAccessibleName(tr("Suggestions"));
     m_fromSuggestion->setText(tr("New article from this"));
     m_asPhrasing->setText(tr("Add as a phrasing of…"));

@@ -37,6 +37,9 @@ public:
     // Adds a suggestion group's questions to the article with articleId.
     void addSuggestionAsPhrasing(int group, const QString &articleId);
     void dismissSuggestion(int group);
+    // Asks the relay what importing path (a folder of Markdown articles, or a CSV or Markdown
+    // file) would add and change, shows it with the problems found, and imports on Import.
+    void importFrom(const QString &path);
     // Prefills the editor with the selected unanswered question.
     void newArticleFromQuestion();
     // Adds the selected unanswered question to the article with articleId.
@@ -66,6 +69,8 @@ private:
     void chooseArticleForPhrasing();
     int currentGroup() const;
     void showGroup();
+    void chooseImport(bool folder);
+    void showImport(const App::KbImportResult &result);
     void loadGaps();
     void showGaps(const App::KbGaps &gaps);
     // The article (by id) chosen in a list of every article's title; empty when cancelled.
@@ -102,6 +107,7 @@ private:
     QPushButton *m_new;
     QPushButton *m_save;
     QPushButton *m_delete;
+    QPushButton *m_import;
     QListWidget *m_groups;
     QLabel *m_groupDetail;
     QPushButton *m_fromSuggestion;
@@ -118,6 +124,7 @@ private:
     QPushButton *m_fromQuestion;
     QPushButton *m_questionAsPhrasing;
     App::KbGaps m_gaps;
+    QString m_importPath;
     QString m_editing;                       // id of the article in the editor; empty for a new one
     QList<qint64> m_handling;                // suggestions the article in the editor came from
     QList<App::KbArticleVersion> m_versions; // the edited article's, newest first

@@ -59,7 +59,7 @@ bool isKbCommand(Command command)
 {
     return command == Command::ListArticles || command == Command::SaveArticle ||
            command == Command::DeleteArticle || command == Command::KbPreview ||
-           command == Command::KbGaps;
+           command == Command::KbGaps || command == Command::ImportArticles;
 }
 } // namespace
 

@@ -1,7 +1,8 @@
 // The knowledge-base editor on the relay: supervisors and admins list, save and delete articles
 // (the next draft uses them at once), see every version with who and when, preview what the
 // drafter would answer, dismiss suggestions, and see the articles never used and the questions
-// no article answered in the last days; agents may do none of it. `kb export` writes
+// no article answered in the last days, and import files sent from the console (a preview
+// first, then versioned with who and when); agents may do none of it. `kb export` writes
 // what `kb import` reads back identically. All through a real WebSocket on loopback.
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
@@ -56,6 +57,20 @@ QStringList articleIds(const QJsonObject &listed)
     return ids;
 }
 
+QJsonObject importFile(const QString &name, const QString &content)
+{
+    return {{QLatin1String("name"), name}, {QLatin1String("content"), content}};
+}
+
+// "id (title)" of an import result's list.
+QStringList importedIds(const QJsonObject &result, const char *list)
+{
+    QStringList ids;
+    for (const QJsonValue &article : resultData(result).value(QLatin1String(list)).toArray())
+        ids.append(article.toObject().value(QLatin1String("id")).toString());
+    return ids;
+}
+
 bool writeFile(const QString &path, const QString &text)
 {
     QFile file(path);
@@ -106,6 +121,11 @@ private Q_SLOTS:
             {QStringLiteral("kb_preview"), {{QLatin1String("text"), QStringLiteral("ongkir?")}}},
             {QStringLiteral("dismiss_kb_suggestions"), {{QLatin1String("ids"), QJsonArray{1}}}},
             {QStringLiteral("kb_gaps"), {}},
+            {QStringLiteral("import_articles"),
+             {{QLatin1String("files"),
+               QJsonArray{importFile(QStringLiteral("a.md"), QStringLiteral("---\nid: a\n"
+                                                                            "title: A\n---\nB"))}},
+              {QLatin1String("apply"), true}}},
         };
         for (const auto &[name, args] : commands)
             QCOMPARE(errorCode(agent->command(name, args)), QStringLiteral("forbidden"));
@@ -427,6 +447,92 @@ private Q_SLOTS:
         auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
         QCOMPARE(errorCode(supervisor->command(QStringLiteral("kb_gaps"),
                                                {{QLatin1String("days"), days}})),
+                 QStringLiteral("invalid_argument"));
+    }
+
+    void shouldPreviewAnImportThenApplyItWithWhoAndWhen()
+    {
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
+        QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), codPapua())));
+        QJsonObject other = codPapua();
+        other.insert(QLatin1String("id"), QStringLiteral("retur"));
+        other.insert(QLatin1String("title"), QStringLiteral("Retur barang"));
+        other.insert(QLatin1String("tags"), QJsonArray{QStringLiteral("retur")});
+        other.insert(QLatin1String("questions"), QJsonArray{});
+        other.insert(QLatin1String("body"), QStringLiteral("Retur dalam 7 hari."));
+        QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), other)));
+        const QJsonArray files{
+            importFile(QStringLiteral("cod-papua.md"),
+                       QStringLiteral("---\nid: cod-papua\ntitle: COD ke Papua\n---\n"
+                                      "COD ke Papua tersedia mulai bulan depan.\n")),
+            importFile(QStringLiteral("garansi.md"),
+                       QStringLiteral("---\nid: garansi\ntitle: Garansi\ntags: [garansi]\n"
+                                      "---\nGaransi toko 7 hari.\n")),
+            importFile(QStringLiteral("rusak.md"), QStringLiteral("Tanpa front matter.\n")),
+            importFile(QStringLiteral("faq.csv"),
+                       QStringLiteral("id,title,tags,questions,body\n"
+                                      "jam-buka,Jam buka,jam/buka,jam berapa buka?|buka "
+                                      "jam berapa,Buka jam 9 sampai 17.\n"
+                                      "kosong,Tanpa isi,,,\n")),
+            importFile(QStringLiteral("catatan.txt"), QStringLiteral("bukan artikel")),
+        };
+        const QJsonObject preview =
+            supervisor->command(QStringLiteral("import_articles"),
+                                {{QLatin1String("files"), files}, {QLatin1String("apply"), false}});
+        QVERIFY2(isOk(preview), qPrintable(errorCode(preview)));
+        QCOMPARE(importedIds(preview, "added"),
+                 (QStringList{QStringLiteral("garansi"), QStringLiteral("jam-buka")}));
+        QCOMPARE(importedIds(preview, "changed"), QStringList{QStringLiteral("cod-papua")});
+        QCOMPARE(resultData(preview).value(QLatin1String("unchanged")).toInt(), 0);
+        QStringList problems;
+        for (const QJsonValue &value :
+             resultData(preview).value(QLatin1String("problems")).toArray()) {
+            const QJsonObject problem = value.toObject();
+            problems.append(QStringLiteral("%1:%2")
+                                .arg(problem.value(QLatin1String("file")).toString())
+                                .arg(problem.value(QLatin1String("line")).toInt()));
+        }
+        QCOMPARE(problems, (QStringList{QStringLiteral("rusak.md:1"), QStringLiteral("faq.csv:3"),
+                                        QStringLiteral("catatan.txt:0")}));
+        // A preview changes nothing.
+        QCOMPARE(articleIds(supervisor->command(QStringLiteral("list_articles"), {})).size(), 2);
+
+        const QJsonObject applied =
+            supervisor->command(QStringLiteral("import_articles"),
+                                {{QLatin1String("files"), files}, {QLatin1String("apply"), true}});
+        QVERIFY2(isOk(applied), qPrintable(errorCode(applied)));
+        QVERIFY(resultData(applied).value(QLatin1String("apply")).toBool());
+        const QStringList ids =
+            articleIds(supervisor->command(QStringLiteral("list_articles"), {}));
+        QCOMPARE(ids.size(), 4);
+        QVERIFY(ids.contains(QStringLiteral("retur"))); // not in the files: it stays
+        const QJsonObject answer = supervisor->command(
+            QStringLiteral("kb_preview"), {{QLatin1String("text"), QStringLiteral("cod papua?")}});
+        QVERIFY2(resultData(answer)
+                     .value(QLatin1String("text"))
+                     .toString()
+                     .contains(QStringLiteral("bulan depan")),
+                 qPrintable(resultData(answer).value(QLatin1String("text")).toString()));
+        const QJsonArray versions =
+            resultData(supervisor->command(QStringLiteral("list_article_versions"),
+                                           {{QLatin1String("id"), QStringLiteral("cod-papua")}}))
+                .value(QLatin1String("versions"))
+                .toArray();
+        QCOMPARE(versions.size(), 2);
+        const QString who =
+            versions.at(0).toObject().value(QLatin1String("author_name")).toString();
+        QVERIFY(!who.isEmpty());
+        QCOMPARE(who, versions.at(1).toObject().value(QLatin1String("author_name")).toString());
+
+        // The same files again: nothing to add or change.
+        const QJsonObject again =
+            supervisor->command(QStringLiteral("import_articles"),
+                                {{QLatin1String("files"), files}, {QLatin1String("apply"), false}});
+        QVERIFY(importedIds(again, "added").isEmpty() && importedIds(again, "changed").isEmpty());
+        QCOMPARE(resultData(again).value(QLatin1String("unchanged")).toInt(), 3);
+        // Not a list of files: refused.
+        QCOMPARE(errorCode(supervisor->command(QStringLiteral("import_articles"),
+                                               {{QLatin1String("files"), QStringLiteral("x")}})),
                  QStringLiteral("invalid_argument"));
     }
 

@@ -3,7 +3,8 @@
 // answered where the AI abstained into a new article (the suggestion leaves the list), the
 // "Try it" box then answers from it, and deleting asks first; an older version of an article is
 // previewed, restored (the drafter answers with it again) and the restore undone; the Gaps tab
-// lists the articles never used and the question no article answered, which becomes an article.
+// lists the articles never used and the question no article answered, which becomes an article;
+// a folder of articles is imported after a preview of what changes and which files are bad.
 // Agents have no such window.
 // With SERAMBI_SCREENSHOT_DIR set, the window is also saved there in English and Indonesian.
 #include "app/consolecontroller.h"
@@ -18,8 +19,10 @@
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +31,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -314,6 +318,82 @@ private Q_SLOTS:
         tabs->setCurrentIndex(2);
         QTRY_COMPARE_WITH_TIMEOUT(unanswered->count(), 0, Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(unused->count(), articles->count(), Timeout);
+    }
+
+    void shouldImportAFolderAfterShowingWhatChanges()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        auto write = [&folder](const QString &name, const QByteArray &text) {
+            QFile file(folder.filePath(name));
+            return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+        };
+        QVERIFY(write(QStringLiteral("garansi.md"),
+                      "---\nid: garansi\ntitle: Garansi toko\n---\nGaransi 7 hari, Kak.\n"));
+        QVERIFY(write(QStringLiteral("cod.md"), "---\nid: cod\ntitle: Bayar di tempat (COD)\n"
+                                                "---\nCOD hanya untuk Jabodetabek.\n"));
+        QVERIFY(write(QStringLiteral("rusak.md"), "tanpa front matter\n"));
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        Ui::KnowledgeBaseWindow *kb = openKnowledgeBase();
+        QVERIFY(kb);
+        auto *articles = kb->findChild<QListWidget *>(QStringLiteral("kbArticleList"));
+        QTRY_VERIFY_WITH_TIMEOUT(articles->count() > 5, Timeout);
+        const int before = articles->count();
+
+        // The preview: cancelled in Indonesian, then imported in English.
+        QString shown;
+        bool importIt = false;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QLatin1String("kbImportPreview"))
+                return;
+            shown = box->text() + QLatin1Char('\n') + box->informativeText();
+            saveScreenshot(box, importIt ? QStringLiteral("knowledge-base-import-en.png")
+                                         : QStringLiteral("knowledge-base-import-id.png"));
+            QAbstractButton *button =
+                importIt ? box->buttons().constFirst() : box->button(QMessageBox::Cancel);
+            if (importIt) {
+                for (QAbstractButton *candidate : box->buttons())
+                    if (box->buttonRole(candidate) == QMessageBox::AcceptRole)
+                        button = candidate;
+            }
+            button->click();
+        });
+        answer.start(20);
+        m_language->apply(QStringLiteral("id"));
+        kb->importFrom(folder.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), Timeout);
+        QVERIFY2(shown.startsWith(QStringLiteral("1 baru, 1 berubah")), qPrintable(shown));
+        QCOMPARE(articles->count(), before);
+        m_language->apply(QStringLiteral("en"));
+        shown.clear();
+        importIt = true;
+        kb->importFrom(folder.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), Timeout);
+        QVERIFY2(shown.contains(QStringLiteral("1 new, 1 changed")), qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("• Garansi toko (garansi)")));
+        QVERIFY(shown.contains(QStringLiteral("• Bayar di tempat (COD) (cod)")));
+        QVERIFY(shown.contains(QStringLiteral("rusak.md:1: no front matter")));
+        auto *status = kb->findChild<QLabel *>(QStringLiteral("kbStatusLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Imported: 1 new")),
+                                 Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(articles->count(), before + 1, Timeout);
+
+        // Who imported the changed article is in its history.
+        for (int row = 0; row < articles->count(); ++row) {
+            if (articles->item(row)->toolTip() == QLatin1String("cod"))
+                articles->setCurrentRow(row);
+        }
+        auto *history = kb->findChild<QListWidget *>(QStringLiteral("kbHistoryList"));
+        QTRY_COMPARE_WITH_TIMEOUT(history->count(), 1, Timeout);
+        QVERIFY(
+            history->item(0)->text().contains(QStringLiteral("saved by %1").arg(SupervisorName)));
+
+        // A folder without articles is a clear error.
+        QTemporaryDir empty;
+        kb->importFrom(empty.path());
+        QVERIFY(status->text().startsWith(QStringLiteral("No .md or .csv files")));
     }
 
     void shouldShowRefusedArticlesInTheUsersLanguage()
