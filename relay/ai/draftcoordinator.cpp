@@ -172,6 +172,9 @@ void DraftCoordinator::handleEdited(qint64 conversationId, const Protocol::Messa
     if (m_draftedEdits.size() > 4096)
         m_draftedEdits.clear();
     m_draftedEdits.insert(messageId, editedAt);
+    // Still in its quiet period: the burst's draft reads the new words when it is written.
+    if (m_waiting.value(conversationId).messageIds.contains(messageId))
+        return;
     // An older message's edit changes nothing the customer waits for: its draft is gone.
     if (DraftRepo::latestInboundMessage(m_reader->db(), conversationId) == messageId)
         draftFor(conversationId, messageId);

@@ -488,6 +488,20 @@ private Q_SLOTS:
         QCOMPARE(m_drafter.request(0).text, QStringLiteral("oke makasih, bisa COD juga?"));
     }
 
+    void shouldDraftTheNewWordsOfAMessageEditedInItsQuietPeriod()
+    {
+        restartCoordinator(LongQuietMs, &m_drafter);
+        const qint64 first = customerWrites(QStringLiteral("bisa COD?"));
+        QVERIFY(customerWrites(QStringLiteral("ongkir ke Bandung berapa?")) > first);
+        QTRY_COMPARE(m_coordinator->waitingMessages(), 2);
+        QVERIFY(customerChanges(first, QStringLiteral("bisa COD ke Bandung?")));
+        QTest::qWait(50);
+        QCOMPARE(m_drafter.count(), 0); // the customer is still writing
+        m_coordinator->endQuietPeriods();
+        QCOMPARE(m_drafter.count(), 2);
+        QCOMPARE(m_drafter.request(0).text, QStringLiteral("bisa COD ke Bandung?"));
+    }
+
     void shouldDropABurstDraftWhenOneOfItsMessagesIsDeleted()
     {
         restartCoordinator(LongQuietMs, &m_drafter);
