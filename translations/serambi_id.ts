@@ -1616,11 +1616,11 @@
     </message>
     <message>
         <source>In the &amp;last</source>
-        <translation>Dalam &amp;jangka</translation>
+        <translation>Dalam &amp;jangka waktu</translation>
     </message>
     <message>
         <source> days</source>
-        <translation> hari terakhir</translation>
+        <translation> hari</translation>
     </message>
     <message>
         <source>Refresh</source>

@@ -126,6 +126,7 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     m_fromQuestion->setObjectName(QStringLiteral("kbFromQuestionButton"));
     m_questionAsPhrasing->setObjectName(QStringLiteral("kbQuestionAsPhrasingButton"));
     m_days->setRange(1, 365);
+    m_days->setMinimumWidth(160);
     m_days->setValue(30);
     m_id->setMaxLength(64);
     m_title->setMaxLength(200);
