@@ -2,10 +2,16 @@
 
 #include "relayclient.h"
 
+#include "protocol/commandargs.h"
 #include "protocol/errorcode.h"
 #include "protocol/events.h"
 #include "protocol/keys.h"
+#include "protocol/version.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -28,7 +34,30 @@ QStringList strings(const QJsonValue &value)
     return out;
 }
 
+// versions newest first: each that differs from the one before it and equals an older one
+// was restored from the newest such older one.
+void markRestored(QList<KbArticleVersion> &versions)
+{
+    for (qsizetype i = 0; i + 1 < versions.size(); ++i) {
+        KbArticleVersion &version = versions[i];
+        if (version.deleted || version.sameContent(versions.at(i + 1)))
+            continue;
+        for (qsizetype j = i + 2; j < versions.size(); ++j) {
+            if (!versions.at(j).deleted && version.sameContent(versions.at(j))) {
+                version.restoredFrom = versions.at(j).version;
+                break;
+            }
+        }
+    }
+}
+
 } // namespace
+
+bool KbArticleVersion::sameContent(const KbArticleVersion &other) const
+{
+    return title == other.title && body == other.body && tags == other.tags &&
+           questions == other.questions;
+}
 
 KbArticleEntry KbArticleEntry::fromJson(const QJsonObject &json)
 {
@@ -169,13 +198,31 @@ bool KnowledgeBaseEditor::loadVersions(const QString &id)
             QList<KbArticleVersion> versions;
             for (const QJsonValue &value : r.data.value(Key::Versions).toArray()) {
                 const QJsonObject json = value.toObject();
-                versions.append(
-                    {json.value(Key::Version).toInteger(), json.value(Key::Title).toString(),
-                     json.value(Key::Body).toString(), json.value(Key::AuthorName).toString(),
-                     json.value(Key::CreatedAt).toInteger(), json.value(Key::Deleted).toBool()});
+                KbArticleVersion version;
+                version.version = json.value(Key::Version).toInteger();
+                version.title = json.value(Key::Title).toString();
+                version.body = json.value(Key::Body).toString();
+                version.authorName = json.value(Key::AuthorName).toString();
+                version.createdAt = json.value(Key::CreatedAt).toInteger();
+                version.deleted = json.value(Key::Deleted).toBool();
+                version.tags = strings(json.value(Key::Tags));
+                version.questions = strings(json.value(Key::Questions));
+                versions.append(version);
             }
+            markRestored(versions);
             Q_EMIT versionsLoaded(id, versions);
         }));
+}
+
+bool KnowledgeBaseEditor::restore(const QString &articleId, const KbArticleVersion &version)
+{
+    KbArticleEntry article;
+    article.id = articleId;
+    article.title = version.title;
+    article.tags = version.tags;
+    article.questions = version.questions;
+    article.body = version.body;
+    return save(article);
 }
 
 bool KnowledgeBaseEditor::preview(const QString &text)
@@ -196,6 +243,100 @@ bool KnowledgeBaseEditor::preview(const QString &text)
             preview.abstained = r.data.value(Key::Abstained).toBool();
             preview.handoff = r.data.value(Key::Handoff).toBool();
             Q_EMIT previewReady(preview);
+        }));
+}
+
+bool KnowledgeBaseEditor::loadGaps(int days)
+{
+    return sent(
+        m_relay->request(Command::KbGaps, {{Key::Days, days}}, this, [this](const RelayResult &r) {
+            if (r.lost)
+                return;
+            if (!r.ok) {
+                Q_EMIT failed(r.errorCode);
+                return;
+            }
+            KbGaps gaps;
+            gaps.days = r.data.value(Key::Days).toInt();
+            for (const QJsonValue &value : r.data.value(Key::Unused).toArray())
+                gaps.unused.append(KbArticleEntry::fromJson(value.toObject()));
+            for (const QJsonValue &value : r.data.value(Key::Unanswered).toArray()) {
+                const QJsonObject json = value.toObject();
+                gaps.unanswered.append({json.value(Key::Text).toString(),
+                                        json.value(Key::Count).toInt(),
+                                        json.value(Key::LastAt).toInteger()});
+            }
+            Q_EMIT gapsLoaded(gaps);
+        }));
+}
+
+bool KnowledgeBaseEditor::importFiles(const QString &path, bool apply)
+{
+    namespace Limits = Protocol::ArgumentLimits;
+    const QFileInfo info(path);
+    QStringList names;
+    if (info.isDir()) {
+        QDirIterator it(path, {QStringLiteral("*.md"), QStringLiteral("*.csv")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            names.append(it.next());
+        names.sort();
+    } else if (info.isFile()) {
+        names.append(path);
+    }
+    if (names.isEmpty()) {
+        Q_EMIT failed(Protocol::errorCodeName(Protocol::ErrorCode::NotFound));
+        return false;
+    }
+    const QDir base = info.isDir() ? QDir(path) : info.dir();
+    QJsonArray files;
+    qint64 total = 0;
+    for (const QString &name : std::as_const(names)) {
+        QFile file(name);
+        const QString content =
+            file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        total += content.toUtf8().size();
+        if (content.size() > Limits::ImportFile || files.size() >= Limits::ImportFiles ||
+            total > Protocol::MaxFrameBytes / 2) {
+            Q_EMIT failed(Protocol::errorCodeName(Protocol::ErrorCode::FrameTooLarge));
+            return false;
+        }
+        files.append(
+            QJsonObject{{Key::Name, base.relativeFilePath(name)}, {Key::Content, content}});
+    }
+    return sent(m_relay->request(
+        Command::ImportArticles, {{Key::Files, files}, {Key::Apply, apply}}, this,
+        [this](const RelayResult &r) {
+            if (r.lost)
+                return;
+            if (!r.ok) {
+                Q_EMIT failed(r.errorCode);
+                return;
+            }
+            auto titles = [](const QJsonValue &list) {
+                QStringList out;
+                for (const QJsonValue &value : list.toArray()) {
+                    const QJsonObject article = value.toObject();
+                    out.append(QStringLiteral("%1 (%2)").arg(article.value(Key::Title).toString(),
+                                                             article.value(Key::Id).toString()));
+                }
+                return out;
+            };
+            KbImportResult result;
+            result.added = titles(r.data.value(Key::Added));
+            result.changed = titles(r.data.value(Key::Changed));
+            result.unchanged = r.data.value(Key::Unchanged).toInt();
+            for (const QJsonValue &value : r.data.value(Key::Problems).toArray()) {
+                const QJsonObject problem = value.toObject();
+                result.problems.append(QStringLiteral("%1:%2: %3")
+                                           .arg(problem.value(Key::File).toString())
+                                           .arg(problem.value(Key::Line).toInt())
+                                           .arg(problem.value(Key::Message).toString()));
+            }
+            result.applied = r.data.value(Key::Apply).toBool();
+            if (result.applied)
+                loadArticles();
+            Q_EMIT importChecked(result);
         }));
 }
 

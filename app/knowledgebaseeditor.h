@@ -36,6 +36,13 @@ struct KbArticleVersion
     QString authorName;
     qint64 createdAt = 0; // ms since epoch
     bool deleted = false;
+    QStringList tags;
+    QStringList questions;
+    // The older version this one brought back (its text differs from the version before it
+    // and equals this one's); 0 when it is an edit of its own.
+    qint64 restoredFrom = 0;
+
+    bool sameContent(const KbArticleVersion &other) const;
 };
 
 // A group of similar questions agents answered where the AI could not.
@@ -46,6 +53,33 @@ struct KbSuggestionGroup
     QStringList questions;
     QString reply;
     QList<qint64> ids;
+};
+
+// A customer message no draft answered from an article (kb_gaps), masked; count: the same
+// question asked that many times.
+struct KbUnansweredQuestion
+{
+    QString text;
+    int count = 0;
+    qint64 lastAt = 0; // ms since epoch
+};
+
+// Where the knowledge base falls short within the last days (kb_gaps).
+struct KbGaps
+{
+    int days = 0;
+    QList<KbArticleEntry> unused; // id and title only
+    QList<KbUnansweredQuestion> unanswered;
+};
+
+// What import_articles would do, or did (applied), with a folder's files.
+struct KbImportResult
+{
+    QStringList added;   // "Title (id)"
+    QStringList changed; // "Title (id)"
+    int unchanged = 0;
+    QStringList problems; // "file:line: message"
+    bool applied = false;
 };
 
 // What the offline drafter would answer a message now (kb_preview).
@@ -80,8 +114,18 @@ public:
                       const QList<qint64> &handled);
     bool remove(const QString &id);
     bool loadVersions(const QString &id);
+    // Saves version (one of the article's versions) as the article's newest: a new version by
+    // this user, shown as restored from it. Undoing is restoring the version that was newest.
+    bool restore(const QString &articleId, const KbArticleVersion &version);
     bool preview(const QString &text);
     bool dismiss(const QList<qint64> &ids);
+    // The articles never used and the questions that matched none, within the last days.
+    bool loadGaps(int days);
+    // Sends the *.md and *.csv files under path (a folder, searched with its subfolders, or one
+    // file) to the relay: a preview of what would be added and changed, or (apply) the import.
+    // More than the relay takes (ArgumentLimits::ImportFiles files, ImportFile characters each,
+    // one frame in all) fails with frame_too_large, a folder without such files with not_found.
+    bool importFiles(const QString &path, bool apply);
 
 Q_SIGNALS:
     void articlesChanged();
@@ -90,6 +134,8 @@ Q_SIGNALS:
     void removed(const QString &id);
     void versionsLoaded(const QString &id, const QList<Serambi::App::KbArticleVersion> &versions);
     void previewReady(const Serambi::App::KbPreview &preview);
+    void gapsLoaded(const Serambi::App::KbGaps &gaps);
+    void importChecked(const Serambi::App::KbImportResult &result);
     void failed(const QString &errorCode);
 
 private:

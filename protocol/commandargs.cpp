@@ -253,6 +253,13 @@ Node argumentsOf(Command command)
                        {"team", string(Limits::Username)}});
     case Command::ListAudit:
         return object({{"limit", number()}, {"offset", number()}});
+    case Command::KbGaps:
+        return object({{"days", number()}});
+    case Command::ImportArticles:
+        return object({{"files", array(object({{"name", string(Limits::Filename)},
+                                               {"content", string(Limits::ImportFile)}}),
+                                       Limits::ImportFiles)},
+                       {"apply", boolean()}});
     }
     Q_UNREACHABLE();
     return {};

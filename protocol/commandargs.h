@@ -41,6 +41,10 @@ inline constexpr int ArticleTag = 80;
 inline constexpr int ArticleQuestion = 300;
 inline constexpr int ArticleBody = 20000;
 inline constexpr int KbSuggestionIds = 500;
+// import_articles: files of Markdown articles or CSV, each at most this many characters (the
+// whole frame stays within MaxFrameBytes).
+inline constexpr int ImportFiles = 200;
+inline constexpr int ImportFile = 200000;
 } // namespace ArgumentLimits
 
 } // namespace Serambi::Protocol

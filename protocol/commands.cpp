@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 37> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 39> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -47,6 +47,8 @@ constexpr std::array<std::pair<Command, const char *>, 37> CommandNames{{
     {Command::Transfer, "transfer"},
     {Command::Report, "report"},
     {Command::ListAudit, "list_audit"},
+    {Command::KbGaps, "kb_gaps"},
+    {Command::ImportArticles, "import_articles"},
 }};
 
 } // namespace

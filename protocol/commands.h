@@ -50,6 +50,8 @@ enum class Command {
     Transfer,
     Report,
     ListAudit,
+    KbGaps,
+    ImportArticles,
 };
 
 QLatin1String commandName(Command command);

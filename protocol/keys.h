@@ -110,5 +110,18 @@ inline constexpr QLatin1String Report("report");
 inline constexpr QLatin1String Offset("offset");
 inline constexpr QLatin1String Entries("entries");
 inline constexpr QLatin1String More("more");
+inline constexpr QLatin1String Days("days");
+inline constexpr QLatin1String Unused("unused");
+inline constexpr QLatin1String Unanswered("unanswered");
+inline constexpr QLatin1String LastAt("last_at");
+inline constexpr QLatin1String Files("files");
+inline constexpr QLatin1String Content("content");
+inline constexpr QLatin1String Apply("apply");
+inline constexpr QLatin1String Added("added");
+inline constexpr QLatin1String Changed("changed");
+inline constexpr QLatin1String Unchanged("unchanged");
+inline constexpr QLatin1String Problems("problems");
+inline constexpr QLatin1String File("file");
+inline constexpr QLatin1String Line("line");
 
 } // namespace Serambi::Protocol::Key

@@ -71,3 +71,9 @@ fi
 SERAMBI_SCREENSHOT_DIR="$PWD/$OUT" QT_QPA_PLATFORM=offscreen \
     "$BUILD/tests/ui/tst_reportswindow" shouldShowTheRelaysFiguresAndExportATable >/dev/null
 echo "screenshots: wrote $OUT/reports-en.png $OUT/reports-id.png $OUT/audit-log-id.png"
+# The knowledge-base window (suggestions, Try it, an older version previewed), in both
+# languages, from its test against a real relay and simulator.
+cmake --build "$BUILD" --target tst_knowledgebasewindow >/dev/null
+SERAMBI_SCREENSHOT_DIR="$PWD/$OUT" QT_QPA_PLATFORM=offscreen \
+    "$BUILD/tests/ui/tst_knowledgebasewindow" >"$WORK/kb-shots.log" 2>&1
+echo "screenshots: wrote $OUT/knowledge-base-*.png"

@@ -1444,14 +1444,6 @@
 %3</translation>
     </message>
     <message>
-        <source>%1 — deleted by %2</source>
-        <translation>%1 — dihapus oleh %2</translation>
-    </message>
-    <message>
-        <source>%1 — saved by %2</source>
-        <translation>%1 — disimpan oleh %2</translation>
-    </message>
-    <message>
         <source>Only supervisors and admins may change the knowledge base.</source>
         <translation>Hanya supervisor dan admin yang boleh mengubah basis pengetahuan.</translation>
     </message>
@@ -1570,6 +1562,172 @@
     <message>
         <source>Dismiss</source>
         <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Version %1 restored. The next draft uses it.</source>
+        <translation>Versi %1 dipulihkan. Draf berikutnya memakainya.</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 — deleted by %3</source>
+        <translation>Versi %1, %2 — dihapus oleh %3</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 — restored from version %3 by %4</source>
+        <translation>Versi %1, %2 — dipulihkan dari versi %3 oleh %4</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 — saved by %3</source>
+        <translation>Versi %1, %2 — disimpan oleh %3</translation>
+    </message>
+    <message>
+        <source>Version %1 (Restore version brings it back)</source>
+        <translation>Versi %1 (tombol Pulihkan versi mengembalikannya)</translation>
+    </message>
+    <message>
+        <source>Restoring version %1…</source>
+        <translation>Memulihkan versi %1…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore version</source>
+        <translation>Pulihkan versi (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save the selected version as the newest (Alt+O)</source>
+        <translation>Simpan versi yang dipilih sebagai yang terbaru (Alt+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo restore</source>
+        <translation>Batalkan pemulihan (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bring back the version that was the newest before the restore (Alt+U)</source>
+        <translation>Kembalikan versi yang terbaru sebelum pemulihan (Alt+U)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Articles no draft used in the last %n day(s)</source>
+        <translation>
+            <numerusform>Artikel yang tidak dipakai draf mana pun dalam %n hari terakhir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Questions that matched no article in the last %n day(s)</source>
+        <translation>
+            <numerusform>Pertanyaan yang tidak cocok dengan artikel mana pun dalam %n hari terakhir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every article was used.</source>
+        <translation>Semua artikel terpakai.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n×: %1</source>
+        <translation>
+            <numerusform>%n×: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give it an id, write the answer and save it.</source>
+        <translation>Beri ID, tulis jawabannya, lalu simpan.</translation>
+    </message>
+    <message>
+        <source>Ga&amp;ps</source>
+        <translation>&amp;Celah</translation>
+    </message>
+    <message>
+        <source>In the &amp;last</source>
+        <translation>Dalam &amp;jangka waktu</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Articles never used</source>
+        <translation>Artikel yang tidak pernah dipakai</translation>
+    </message>
+    <message>
+        <source>Questions that matched no article</source>
+        <translation>Pertanyaan yang tidak cocok dengan artikel mana pun</translation>
+    </message>
+    <message>
+        <source>New article from this question</source>
+        <translation>Artikel baru dari pertanyaan ini</translation>
+    </message>
+    <message>
+        <source>Too much to import from the console at once (at most %1 files, half a megabyte in all): import a smaller folder, or use serambi-relay kb import.</source>
+        <translation>Terlalu banyak untuk diimpor dari konsol sekaligus (paling banyak %1 berkas, total setengah megabita): impor folder yang lebih kecil, atau gunakan serambi-relay kb import.</translation>
+    </message>
+    <message>
+        <source>No .md or .csv files in %1.</source>
+        <translation>Tidak ada berkas .md atau .csv di %1.</translation>
+    </message>
+    <message>
+        <source>Folder of Markdown articles</source>
+        <translation>Folder artikel Markdown</translation>
+    </message>
+    <message>
+        <source>Articles to import</source>
+        <translation>Artikel yang akan diimpor</translation>
+    </message>
+    <message>
+        <source>CSV or Markdown (*.csv *.md)</source>
+        <translation>CSV atau Markdown (*.csv *.md)</translation>
+    </message>
+    <message>
+        <source>Reading the articles…</source>
+        <translation>Membaca artikel…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 changed; %3 problem(s) skipped.</source>
+        <translation>Diimpor: %1 baru, %2 berubah; %3 masalah dilewati.</translation>
+    </message>
+    <message>
+        <source>New articles:</source>
+        <translation>Artikel baru:</translation>
+    </message>
+    <message>
+        <source>Changed articles:</source>
+        <translation>Artikel yang berubah:</translation>
+    </message>
+    <message>
+        <source>Problems (these are skipped):</source>
+        <translation>Masalah (dilewati):</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>Impor artikel</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 changed, %3 unchanged, %4 problem(s). Articles not in the files stay as they are.</source>
+        <translation>%1 baru, %2 berubah, %3 tetap, %4 masalah. Artikel yang tidak ada di berkas tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Impor</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Impor…</translation>
+    </message>
+    <message>
+        <source>Add or update articles from Markdown files or a CSV (Alt+I)</source>
+        <translation>Tambah atau perbarui artikel dari berkas Markdown atau CSV (Alt+I)</translation>
+    </message>
+    <message>
+        <source>Folder of Markdown articles…</source>
+        <translation>Folder artikel Markdown…</translation>
+    </message>
+    <message>
+        <source>CSV or Markdown file…</source>
+        <translation>Berkas CSV atau Markdown…</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "draftcoordinator.h"
 
+#include "burstdraft.h"
 #include "handoffdetector.h"
 #include "outbound/draftapproval.h"
 #include "outbound/outboundtext.h"
@@ -10,6 +11,10 @@
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 
+#include <algorithm>
+#include <limits>
+#include <memory>
+
 namespace Serambi::Relay {
 
 namespace {
@@ -18,6 +23,11 @@ namespace {
 // last messages before this one, written within the last hours.
 constexpr int HistoryMessages = 8;
 constexpr qint64 HistoryWindowMs = 6LL * 3600 * 1000;
+// A burst is drafted at the latest this many quiet periods after its first message, however
+// fast the customer goes on writing.
+constexpr qint64 BurstMaxQuietPeriods = 3;
+// The bursts remembered for new drafts asked for; the map must not grow with every chat.
+constexpr qsizetype RememberedBursts = 4096;
 
 // True when the latest `count` customer messages of the conversation all got only drafts
 // below threshold (the newest counts too: it is stored in this transaction).
@@ -59,7 +69,11 @@ bool sendDraft(WriteTxn &txn, Conversation &conversation, Draft &draft)
 DraftCoordinator::DraftCoordinator(StoreWriter *writer, StoreReader *reader, Drafter *drafter,
                                    DraftPolicy policy, QObject *parent)
     : QObject(parent), m_writer(writer), m_reader(reader), m_drafter(drafter), m_policy(policy)
-{}
+{
+    m_quietTimer.setSingleShot(true);
+    connect(&m_quietTimer, &QTimer::timeout, this, &DraftCoordinator::quietPeriodsDue);
+    m_clock.start();
+}
 
 void DraftCoordinator::handleEvents(const EventList &events)
 {
@@ -73,13 +87,77 @@ void DraftCoordinator::handleEvents(const EventList &events)
         if (event.kind != EventKind::MessageCreated && event.kind != EventKind::MessageUpdated)
             continue;
         const auto message = Protocol::MessagePayload::fromJson(event.data);
-        if (message.direction != Protocol::Direction::In)
+        if (message.direction != Protocol::Direction::In) {
+            // Someone answers the customer: the messages before it are theirs to answer.
+            if (event.kind == EventKind::MessageCreated)
+                m_waiting.remove(event.conversationId);
             continue;
+        }
         if (event.kind == EventKind::MessageCreated)
-            draftFor(event.conversationId, message.id);
+            customerWrote(event.conversationId, message.id);
         else
             handleEdited(event.conversationId, message);
     }
+}
+
+void DraftCoordinator::customerWrote(qint64 conversationId, qint64 messageId)
+{
+    if (m_policy.burstQuietMs <= 0) {
+        draftBurst(conversationId, {messageId});
+        return;
+    }
+    const qint64 now = m_clock.elapsed();
+    WaitingBurst &burst = m_waiting[conversationId];
+    if (burst.messageIds.isEmpty())
+        burst.firstAtMs = now;
+    burst.messageIds.append(messageId);
+    burst.dueAtMs = std::min(now + m_policy.burstQuietMs,
+                             burst.firstAtMs + BurstMaxQuietPeriods * m_policy.burstQuietMs);
+    armQuietTimer();
+}
+
+void DraftCoordinator::armQuietTimer()
+{
+    if (m_waiting.isEmpty()) {
+        m_quietTimer.stop();
+        return;
+    }
+    qint64 next = std::numeric_limits<qint64>::max();
+    for (const WaitingBurst &burst : std::as_const(m_waiting))
+        next = std::min(next, burst.dueAtMs);
+    m_quietTimer.start(int(std::max<qint64>(0, next - m_clock.elapsed())));
+}
+
+void DraftCoordinator::quietPeriodsDue()
+{
+    const qint64 now = m_clock.elapsed();
+    QList<std::pair<qint64, QList<qint64>>> due;
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        if (it->dueAtMs <= now) {
+            due.append({it.key(), it->messageIds});
+            it = m_waiting.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    armQuietTimer();
+    for (const auto &[conversationId, messageIds] : due)
+        draftBurst(conversationId, messageIds);
+}
+
+int DraftCoordinator::waitingMessages() const
+{
+    qsizetype count = 0;
+    for (const WaitingBurst &burst : m_waiting)
+        count += burst.messageIds.size();
+    return int(count);
+}
+
+void DraftCoordinator::endQuietPeriods()
+{
+    for (WaitingBurst &burst : m_waiting)
+        burst.dueAtMs = 0;
+    quietPeriodsDue();
 }
 
 void DraftCoordinator::handleEdited(qint64 conversationId, const Protocol::MessagePayload &message)
@@ -94,6 +172,9 @@ void DraftCoordinator::handleEdited(qint64 conversationId, const Protocol::Messa
     if (m_draftedEdits.size() > 4096)
         m_draftedEdits.clear();
     m_draftedEdits.insert(messageId, editedAt);
+    // Still in its quiet period: the burst's draft reads the new words when it is written.
+    if (m_waiting.value(conversationId).messageIds.contains(messageId))
+        return;
     // An older message's edit changes nothing the customer waits for: its draft is gone.
     if (DraftRepo::latestInboundMessage(m_reader->db(), conversationId) == messageId)
         draftFor(conversationId, messageId);
@@ -101,29 +182,94 @@ void DraftCoordinator::handleEdited(qint64 conversationId, const Protocol::Messa
 
 void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
 {
+    // Asked for while the customer is still writing: the burst so far is drafted now.
+    const auto waiting = m_waiting.constFind(conversationId);
+    if (waiting != m_waiting.constEnd() && waiting->messageIds.contains(messageId)) {
+        const QList<qint64> messageIds = waiting->messageIds;
+        m_waiting.erase(waiting);
+        armQuietTimer();
+        draftBurst(conversationId, messageIds);
+        return;
+    }
+    const QList<qint64> last = m_bursts.value(conversationId);
+    if (!last.isEmpty() && last.last() == messageId)
+        draftBurst(conversationId, last);
+    else
+        draftBurst(conversationId, {messageId});
+}
+
+void DraftCoordinator::draftBurst(qint64 conversationId, const QList<qint64> &messageIds)
+{
+    const qint64 messageId = messageIds.last();
     if (m_drafting.value(conversationId).contains(messageId)) {
         m_again.insert(conversationId, messageId);
         ++m_coalesced;
         return;
     }
-    // The events arrive after their commit, so the reader sees the message.
+    // The events arrive after their commit, so the reader sees the messages.
     QSqlDatabase &db = m_reader->db();
     const auto message = ConversationRepo::loadMessage(db, messageId);
     if (!message || message->revokedAt > 0)
         return;
+    Burst burst;
+    qint64 firstId = messageId;
+    qint64 firstAt = message->timestamp;
+    for (const qint64 id : messageIds) {
+        const auto part = id == messageId ? message : ConversationRepo::loadMessage(db, id);
+        if (!part || part->revokedAt > 0)
+            continue;
+        if (burst.messageIds.isEmpty()) {
+            firstId = id;
+            firstAt = part->timestamp;
+        }
+        burst.messageIds.append(id);
+        burst.texts.append(part->text);
+    }
+    if (m_bursts.size() > RememberedBursts)
+        m_bursts.clear();
+    m_bursts.insert(conversationId, burst.messageIds);
+
     DraftRequest request;
     request.conversationId = conversationId;
     request.messageId = messageId;
-    request.text = message->text;
     request.history = ConversationRepo::recentCustomerTexts(
-        db, conversationId, messageId, HistoryMessages, message->timestamp - HistoryWindowMs);
+        db, conversationId, firstId, HistoryMessages, firstAt - HistoryWindowMs);
+    QStringList parts;
+    for (const QString &text : std::as_const(burst.texts))
+        if (!text.isEmpty())
+            parts.append(text);
     m_drafting[conversationId].insert(messageId);
-    m_drafter->draftStreaming(
-        request, [this, request](const QString &text) { publishPartial(request, text); },
-        [this, request](const DraftResult &result) {
-            storeDraft(request, result);
+    if (parts.size() <= 1 || m_drafter->answersSeveralMessages()) {
+        request.text = parts.isEmpty() ? message->text : parts.join(QLatin1Char('\n'));
+        m_drafter->draftStreaming(
+            request, [this, request](const QString &text) { publishPartial(request, text); },
+            [this, request, burst](const DraftResult &result) {
+                storeDraft(request, burst, result);
+                drafted(request);
+            });
+        return;
+    }
+    // One draft per message, each with the messages before it as history, merged at the end.
+    struct Pending
+    {
+        QList<DraftResult> results;
+        qsizetype left = 0;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->results.resize(parts.size());
+    pending->left = parts.size();
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        DraftRequest part = request;
+        part.text = parts.at(i);
+        part.history += parts.mid(0, i);
+        m_drafter->draft(part, [this, request, burst, pending, i](const DraftResult &result) {
+            pending->results[i] = result;
+            if (--pending->left > 0)
+                return;
+            storeDraft(request, burst, mergeBurstDrafts(pending->results));
             drafted(request);
         });
+    }
 }
 
 void DraftCoordinator::drafted(const DraftRequest &request)
@@ -176,11 +322,12 @@ void DraftCoordinator::publishPartial(const DraftRequest &request, const QString
         });
 }
 
-void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult &result)
+void DraftCoordinator::storeDraft(const DraftRequest &request, const Burst &burst,
+                                  const DraftResult &result)
 {
     const DraftPolicy policy = m_policy;
     m_writer->submit(
-        [request, result, policy](WriteTxn &txn) {
+        [request, burst, result, policy](WriteTxn &txn) {
             // Tokens spent count even when the draft is no longer wanted.
             if (result.tokens > 0 &&
                 !DraftRepo::addLlmTokens(txn, request.conversationId, result.tokens))
@@ -192,9 +339,11 @@ void DraftCoordinator::storeDraft(const DraftRequest &request, const DraftResult
                 request.messageId)
                 return WriteResult::success(false); // superseded
             // Deleted, or edited since it was read: no answer to words the customer took back.
-            const auto message = ConversationRepo::loadMessage(txn.db(), request.messageId);
-            if (!message || message->revokedAt > 0 || message->text != request.text)
-                return WriteResult::success(false);
+            for (qsizetype i = 0; i < burst.messageIds.size(); ++i) {
+                const auto message = ConversationRepo::loadMessage(txn.db(), burst.messageIds[i]);
+                if (!message || message->revokedAt > 0 || message->text != burst.texts.at(i))
+                    return WriteResult::success(false);
+            }
             Draft draft;
             draft.conversationId = request.conversationId;
             draft.forMessageId = request.messageId;

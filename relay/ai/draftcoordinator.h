@@ -4,9 +4,11 @@
 #include "protocol/whatsapp.h"
 #include "store/event.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 namespace Serambi::Protocol {
 struct MessagePayload;
@@ -28,12 +30,20 @@ struct DraftPolicy
     int lowConfidenceHandoffs = 2;
     // The customer-service window: auto mode never sends outside it.
     qint64 windowMs = Protocol::WhatsApp::ServiceWindowMs;
+    // A customer message waits this long for more from the same customer, and the burst gets
+    // one draft (at most three quiet periods after its first message); 0 drafts each at once.
+    int burstQuietMs = 0;
 };
 
 // Asks the drafter for a reply to every new customer message (and whenever an agent asks for
 // a new draft) in a conversation whose AI is not off, stores it as the conversation's pending
 // draft (superseding an older one) and publishes draft.updated. A draft for a message that is
 // no longer the latest is dropped: the newer message gets its own.
+//
+// Bursts (policy.burstQuietMs): the customer's messages that follow each other within the
+// quiet period get one draft, for the last of them, that answers them all. An agent's or the
+// AI's message to the customer during the quiet period ends the burst without a draft (a
+// person is answering); the customer's next message starts a new one.
 //
 // A request for a message whose draft is being written already (an agent pressing "new
 // draft" again and again) is not sent to the drafter at once: all such requests become one
@@ -55,6 +65,10 @@ public:
     // Requests for a draft that was already being written (regenerate_draft again and again),
     // folded into one more draft once it is done.
     quint64 coalesced() const { return m_coalesced; }
+    // Customer messages waiting for the end of their conversation's quiet period.
+    int waitingMessages() const;
+    // Ends every quiet period now: each waiting burst is drafted (the timer's work, at once).
+    void endQuietPeriods();
 
 public Q_SLOTS:
     void handleEvents(const Serambi::Relay::EventList &events);
@@ -66,16 +80,37 @@ Q_SIGNALS:
     void draftStreaming(const Serambi::Relay::Event &event);
 
 private:
-    // Loads the message and the customer's recent earlier messages, then asks the drafter.
-    // A message the customer deleted gets no draft.
+    // Customer messages waiting for the end of their conversation's quiet period.
+    struct WaitingBurst
+    {
+        QList<qint64> messageIds;
+        qint64 firstAtMs = 0;
+        qint64 dueAtMs = 0;
+    };
+    // The messages a draft answers (oldest first) and their texts as they were read.
+    struct Burst
+    {
+        QList<qint64> messageIds;
+        QStringList texts;
+    };
+
+    void customerWrote(qint64 conversationId, qint64 messageId);
+    // The timer: drafts the bursts whose quiet period is over, then waits for the next one.
+    void quietPeriodsDue();
+    void armQuietTimer();
+    // Drafts for messageId with the rest of its burst, when it ended one; else alone.
     void draftFor(qint64 conversationId, qint64 messageId);
+    // Loads the messages and the customer's recent earlier messages, then asks the drafter
+    // (once, or once per message and merged: Drafter::answersSeveralMessages).
+    // A message the customer deleted gets no draft.
+    void draftBurst(qint64 conversationId, const QList<qint64> &messageIds);
     // The customer edited a message (message.updated with a newer edited_at): drafts again for
     // the new words; the draft for the old words is dropped when it comes back.
     void handleEdited(qint64 conversationId, const Protocol::MessagePayload &message);
     // A streaming drafter's text so far: checked against the store (AI still on, message still
     // the latest), then emitted as draftStreaming.
     void publishPartial(const DraftRequest &request, const QString &text);
-    void storeDraft(const DraftRequest &request, const DraftResult &result);
+    void storeDraft(const DraftRequest &request, const Burst &burst, const DraftResult &result);
     // The drafter answered request: the next draft asked for meanwhile, if still wanted.
     void drafted(const DraftRequest &request);
 
@@ -91,6 +126,13 @@ private:
     // message do not draft again.
     QHash<qint64, qint64> m_draftedEdits;
     quint64 m_coalesced = 0;
+    // Conversation → customer messages in their quiet period.
+    QHash<qint64, WaitingBurst> m_waiting;
+    // Conversation → the messages its latest draft answered (a new draft asked for answers
+    // them again).
+    QHash<qint64, QList<qint64>> m_bursts;
+    QTimer m_quietTimer;
+    QElapsedTimer m_clock;
 };
 
 } // namespace Serambi::Relay

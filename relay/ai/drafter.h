@@ -47,6 +47,9 @@ public:
         Q_UNUSED(partial)
         draft(request, std::move(done));
     }
+    // True when one request whose text holds several customer messages (a burst, one a line)
+    // is answered as a whole; otherwise the coordinator asks for each message and merges.
+    virtual bool answersSeveralMessages() const { return false; }
 };
 
 } // namespace Serambi::Relay

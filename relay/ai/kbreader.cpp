@@ -261,10 +261,16 @@ QList<KbArticle> parseCsv(const QString &file, const QString &text, QList<KbProb
     const QStringList header = rows.first().fields;
     for (int i = 0; i < header.size(); ++i)
         column.insert(header.at(i).trimmed().toLower(), i);
+    // title and body are other names of question and answer.
+    if (!column.contains(QStringLiteral("question")) && column.contains(QStringLiteral("title")))
+        column.insert(QStringLiteral("question"), column.value(QStringLiteral("title")));
+    if (!column.contains(QStringLiteral("answer")) && column.contains(QStringLiteral("body")))
+        column.insert(QStringLiteral("answer"), column.value(QStringLiteral("body")));
     if (!column.contains(QStringLiteral("question")) ||
         !column.contains(QStringLiteral("answer"))) {
-        problems->append(
-            {file, 1, QStringLiteral("the header must name question and answer columns")});
+        problems->append({file, 1,
+                          QStringLiteral("the header must name question (or title) and answer "
+                                         "(or body) columns")});
         return articles;
     }
     const QString base = QFileInfo(file).completeBaseName();
@@ -326,15 +332,23 @@ QList<KbArticle> read(const QString &path, QList<KbProblem> *problems)
     } else {
         files.append(path);
     }
-    QList<KbArticle> articles;
-    QHash<QString, KbArticle> seen;
+    QList<KbFile> texts;
     for (const QString &name : files) {
         QFile file(name);
         if (!file.open(QIODevice::ReadOnly)) {
             problems->append({name, 0, QStringLiteral("cannot read: %1").arg(file.errorString())});
             continue;
         }
-        const QString text = QString::fromUtf8(file.readAll());
+        texts.append({name, QString::fromUtf8(file.readAll())});
+    }
+    return readTexts(texts, problems);
+}
+
+QList<KbArticle> readTexts(const QList<KbFile> &files, QList<KbProblem> *problems)
+{
+    QList<KbArticle> articles;
+    QHash<QString, KbArticle> seen;
+    for (const auto &[name, text] : files) {
         QList<KbArticle> found;
         if (name.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
             found = parseCsv(name, text, problems);

@@ -3,6 +3,7 @@
 #include "kbarticle.h"
 
 #include <optional>
+#include <utility>
 
 namespace Serambi::Relay::KbReader {
 
@@ -10,6 +11,11 @@ namespace Serambi::Relay::KbReader {
 // (no or bad front matter, missing id or title, duplicate id, empty file, bad CSV row) are
 // appended to *problems and the file or row skipped; reading goes on.
 QList<KbArticle> read(const QString &path, QList<KbProblem> *problems);
+
+// A file's name and text.
+using KbFile = std::pair<QString, QString>;
+// read() on files already in memory (by their names' .md or .csv endings, in this order).
+QList<KbArticle> readTexts(const QList<KbFile> &files, QList<KbProblem> *problems);
 
 // An article id: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit,
 // at most 64.
@@ -23,8 +29,8 @@ QString toMarkdown(const KbArticle &article);
 // body). tags and questions are flow lists ("[a, b]") or block lists ("- a" lines below).
 std::optional<KbArticle> parseMarkdown(const QString &file, const QString &text,
                                        QList<KbProblem> *problems);
-// The rows of a CSV with a question,answer header (optional id, tags, and questions columns;
-// questions separated by "|").
+// The rows of a CSV with a question,answer header (or title,body; optional id, tags, and
+// questions columns; questions separated by "|").
 QList<KbArticle> parseCsv(const QString &file, const QString &text, QList<KbProblem> *problems);
 
 } // namespace Serambi::Relay::KbReader

@@ -33,6 +33,8 @@ public:
     void draft(const DraftRequest &request, std::function<void(const DraftResult &)> done) override;
     void draftStreaming(const DraftRequest &request, std::function<void(const QString &)> partial,
                         std::function<void(const DraftResult &)> done) override;
+    // The model reads a burst of messages as one and answers all of them.
+    bool answersSeveralMessages() const override { return true; }
 
     quint64 fallbacks() const { return m_fallbacks; }
     // Drafts waiting for a free connection, and requests in flight.

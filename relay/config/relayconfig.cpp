@@ -104,7 +104,9 @@ bool readAi(const Source &source, RelayConfig &config, QString *error)
            readRatio(source, QStringLiteral("ai_abstain_threshold"), &config.aiAbstainThreshold,
                      error) &&
            readInt(source, QStringLiteral("ai_low_confidence_handoffs"), 1, 100,
-                   &config.aiLowConfidenceHandoffs, error);
+                   &config.aiLowConfidenceHandoffs, error) &&
+           readInt(source, QStringLiteral("ai_burst_quiet_ms"), 0, 60000, &config.aiBurstQuietMs,
+                   error);
 }
 
 // meta_currency and meta_rate_<category> for Meta's pricing categories (0 when not set).

@@ -66,6 +66,8 @@ struct RelayConfig
     double aiAbstainThreshold = 0.5;
     QStringList aiHandoffKeywords;
     int aiLowConfidenceHandoffs = 2;
+    // A customer's messages this close together get one draft (0: one per message).
+    int aiBurstQuietMs = 3000;
     // The LLM drafter (docs/ai.md): any OpenAI-compatible chat completions endpoint. Used when
     // a key is set or the base URL was set explicitly (a local server needs no key).
     QUrl llmBaseUrl = QUrl(QStringLiteral("https://openrouter.ai/api/v1"));

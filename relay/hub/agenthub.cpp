@@ -61,7 +61,8 @@ bool isReadCommand(Command command)
 bool isKbCommand(Command command)
 {
     return command == Command::ListArticles || command == Command::SaveArticle ||
-           command == Command::DeleteArticle || command == Command::KbPreview;
+           command == Command::DeleteArticle || command == Command::KbPreview ||
+           command == Command::KbGaps || command == Command::ImportArticles;
 }
 } // namespace
 

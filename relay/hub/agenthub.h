@@ -116,12 +116,18 @@ private:
                         const QJsonObject &args);
     CommandReply readCommand(const User &user, Protocol::Command command, const QJsonObject &args);
     void syncTemplates(ConsoleSession *session, const QString &id);
-    // list_articles, save_article, delete_article, kb_preview: on this thread, where the
-    // knowledge base's connection is (agenthubkb.cpp).
+    // list_articles, save_article, delete_article, kb_preview, kb_gaps, import_articles: on this
+    // thread, where the knowledge base's connection is (agenthubkb.cpp).
     void runKbCommand(ConsoleSession *session, const QString &id, Protocol::Command command,
                       const QJsonObject &args);
-    void recordArticleChange(ConsoleSession *session, const QString &id, const KbArticle &article,
-                             bool deleted, const User &user);
+    // import_articles: previews, or saves the files' new and changed articles.
+    void importArticles(ConsoleSession *session, const QString &id, const QJsonObject &args,
+                        const User &user);
+    // Records the articles saved (or deleted) as versions by user, then answers id with reply
+    // (or internal when failed: not every article could be saved).
+    void recordArticleChanges(ConsoleSession *session, const QString &id,
+                              const QList<KbArticle> &articles, bool deleted, const User &user,
+                              const QJsonObject &reply, bool failed = false);
 
     StoreWriter *m_writer;
     StoreReader *m_reader;

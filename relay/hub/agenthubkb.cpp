@@ -6,6 +6,8 @@
 #include "auth/visibility.h"
 #include "consolesession.h"
 #include "kbcommands.h"
+#include "kbgaps.h"
+#include "kbimport.h"
 #include "logging/relaylogging.h"
 #include "protocol/frame.h"
 #include "protocol/keys.h"
@@ -36,6 +38,8 @@ void AgentHub::runKbCommand(ConsoleSession *session, const QString &id, Command 
         reply = listArticlesCommand(m_reader->db(), *m_knowledgeBase);
     } else if (command == Command::KbPreview) {
         reply = kbPreviewCommand(*m_kbDrafter, args);
+    } else if (command == Command::KbGaps) {
+        reply = kbGapsCommand(m_reader->db(), *m_knowledgeBase, *m_kbDrafter, args, now());
     } else if (command == Command::SaveArticle) {
         const auto article = articleFromArgs(args, &reply);
         QString error;
@@ -43,9 +47,13 @@ void AgentHub::runKbCommand(ConsoleSession *session, const QString &id, Command 
             qCWarning(lcAi) << "cannot save an article:" << error;
             reply = CommandReply::refusal(ErrorCode::Internal);
         } else if (article) {
-            recordArticleChange(session, id, *article, false, *user);
+            recordArticleChanges(session, id, {*article}, false, *user,
+                                 {{Key::Id, article->id}, {Key::Deleted, false}});
             return;
         }
+    } else if (command == Command::ImportArticles) {
+        importArticles(session, id, args, *user);
+        return;
     } else {
         KbArticle article;
         article.id = args.value(Key::Id).toString();
@@ -59,7 +67,8 @@ void AgentHub::runKbCommand(ConsoleSession *session, const QString &id, Command 
             qCWarning(lcAi) << "cannot delete an article:" << error;
             reply = CommandReply::refusal(ErrorCode::Internal);
         } else {
-            recordArticleChange(session, id, *found, true, *user);
+            recordArticleChanges(session, id, {*found}, true, *user,
+                                 {{Key::Id, found->id}, {Key::Deleted, true}});
             return;
         }
     }
@@ -67,28 +76,55 @@ void AgentHub::runKbCommand(ConsoleSession *session, const QString &id, Command 
                            : Protocol::resultError(id, reply.code, reply.message));
 }
 
-void AgentHub::recordArticleChange(ConsoleSession *session, const QString &id,
-                                   const KbArticle &article, bool deleted, const User &user)
+void AgentHub::importArticles(ConsoleSession *session, const QString &id, const QJsonObject &args,
+                              const User &user)
+{
+    const KbImportPlan plan =
+        planKbImport(args.value(Key::Files).toArray(), m_knowledgeBase->articles());
+    if (!args.value(Key::Apply).toBool()) {
+        session->send(Protocol::resultOk(id, plan.toJson(false)));
+        return;
+    }
+    QList<KbArticle> saved;
+    bool failed = false;
+    for (const KbArticle &article : plan.added + plan.changed) {
+        QString error;
+        if (!m_knowledgeBase->save(article, now(), &error)) {
+            qCWarning(lcAi) << "cannot save an imported article:" << error;
+            failed = true;
+            break;
+        }
+        saved.append(article);
+    }
+    recordArticleChanges(session, id, saved, false, user, plan.toJson(true), failed);
+}
+
+void AgentHub::recordArticleChanges(ConsoleSession *session, const QString &id,
+                                    const QList<KbArticle> &articles, bool deleted,
+                                    const User &user, const QJsonObject &reply, bool failed)
 {
     const quint64 sessionId = session->id();
     m_writer->submit(
-        [article, deleted, user, at = now()](WriteTxn &txn) {
-            if (!recordArticleVersion(txn, article, deleted, user, at)) {
-                txn.markFailed();
-                return WriteResult::failure(QStringLiteral("cannot record the article version"));
+        [articles, deleted, user, at = now()](WriteTxn &txn) {
+            for (const KbArticle &article : articles) {
+                if (!recordArticleVersion(txn, article, deleted, user, at)) {
+                    txn.markFailed();
+                    return WriteResult::failure(
+                        QStringLiteral("cannot record the article version"));
+                }
             }
             return WriteResult::success();
         },
         this,
-        [this, sessionId, id, article, deleted](const WriteResult &result) {
+        [this, sessionId, id, reply, failed](const WriteResult &result) {
             ConsoleSession *target = findSession(sessionId);
             if (!target)
                 return;
-            if (!result.ok) {
+            if (!result.ok || failed) {
                 target->send(Protocol::resultError(id, ErrorCode::Internal));
                 return;
             }
-            target->send(Protocol::resultOk(id, {{Key::Id, article.id}, {Key::Deleted, deleted}}));
+            target->send(Protocol::resultOk(id, reply));
         });
 }
 

@@ -138,6 +138,7 @@ bool RelayService::start(QString *error)
     policy.autoThreshold = m_config.aiAutoThreshold;
     policy.abstainThreshold = m_config.aiAbstainThreshold;
     policy.lowConfidenceHandoffs = m_config.aiLowConfidenceHandoffs;
+    policy.burstQuietMs = m_config.aiBurstQuietMs;
     m_drafts = std::make_unique<DraftCoordinator>(m_writer.get(), m_reader.get(), active, policy);
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_drafts.get(),
             &DraftCoordinator::handleEvents);

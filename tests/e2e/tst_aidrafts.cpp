@@ -1,5 +1,6 @@
 // The AI on a real relay and the simulator on loopback: a request for a person hands the chat to
-// the human queue where agents see why, and auto mode sends only the drafts it is sure of.
+// the human queue where agents see why, and auto mode sends only the drafts it is sure of; a
+// burst of customer messages gets one draft, and in auto mode one answer.
 #include "service/kbadmin.h"
 #include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
@@ -30,7 +31,7 @@ class TestAiDrafts : public QObject
 
 private:
     // Starts simulator and relay with the demo knowledge base and the given default AI mode.
-    void start(const QString &aiMode)
+    void start(const QString &aiMode, int burstQuietMs = 0)
     {
         m_loop.emplace();
         QString error;
@@ -39,6 +40,7 @@ private:
                                 QStringLiteral("agent"), QStringLiteral("rahasia-ayu")));
         Relay::RelayConfig config = m_loop->relayConfig();
         config.defaultAiMode = aiMode;
+        config.aiBurstQuietMs = burstQuietMs;
         QString report;
         QTextStream out(&report);
         QTextStream err(&report);
@@ -124,7 +126,56 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QLatin1String("COD")), qPrintable(text));
     }
 
+    void shouldAnswerABurstOfQuestionsWithOneDraft()
+    {
+        start(QStringLiteral("draft"), BurstQuietMs);
+        QVERIFY(!m_loop->customerWrites(CustomerWaId, QStringLiteral("halo kak")).isEmpty());
+        QVERIFY(!m_loop->customerWrites(CustomerWaId, QStringLiteral("bisa COD?")).isEmpty());
+        const QString last =
+            m_loop->customerWrites(CustomerWaId, QStringLiteral("ongkir ke bandung berapa?"));
+        const QJsonObject draft = pendingDraftFor(last);
+        QVERIFY2(!draft.isEmpty(), "no draft for the burst");
+        const QStringList sources =
+            draft.value(QLatin1String("sources")).toVariant().toStringList();
+        QVERIFY2(sources.contains(QLatin1String("cod")) &&
+                     sources.contains(QLatin1String("ongkir")),
+                 qPrintable(sources.join(QLatin1Char(','))));
+        // No other draft for the burst's first messages, however long one waits.
+        QTest::qWait(2 * BurstQuietMs);
+        int drafts = 0;
+        for (const QJsonObject &event : m_console->events())
+            drafts += isEvent(event, "draft.updated") ? 1 : 0;
+        QCOMPARE(drafts, 1);
+    }
+
+    void shouldSendOneAnswerToABurstInAutoMode()
+    {
+        start(QStringLiteral("auto"), BurstQuietMs);
+        const int before = m_loop->sim().requests().lastSeq();
+        QVERIFY(!m_loop->customerWrites(CustomerWaId, QStringLiteral("bisa COD?")).isEmpty());
+        QVERIFY(!m_loop->customerWrites(CustomerWaId, QStringLiteral("ongkir ke bandung berapa?"))
+                     .isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_loop->sim().requests().since(before).size(), 1, 10000);
+        const QString text = m_loop->sim()
+                                 .requests()
+                                 .since(before)
+                                 .first()
+                                 .jsonBody()
+                                 .value(QLatin1String("text"))
+                                 .toObject()
+                                 .value(QLatin1String("body"))
+                                 .toString();
+        QVERIFY2(text.contains(QLatin1String("COD")) &&
+                     text.contains(QLatin1String("ongkir"), Qt::CaseInsensitive),
+                 qPrintable(text));
+        QTest::qWait(2 * BurstQuietMs);
+        QCOMPARE(m_loop->sim().requests().since(before).size(), 1);
+    }
+
 private:
+    // Long enough for the simulator's webhooks of one burst to arrive within it on a busy
+    // machine.
+    static constexpr int BurstQuietMs = 1500;
     std::optional<Test::LoopbackRelay> m_loop;
     std::optional<Test::ProtocolClient> m_console;
 };

@@ -1,6 +1,7 @@
 // The draft coordinator with a drafter that answers when the test says so: a draft that
 // comes back after a newer customer message arrived is dropped, the newer one is stored; the
-// drafter is given the customer's earlier messages (for escalation).
+// drafter is given the customer's earlier messages (for escalation); a burst of customer
+// messages gets one draft that answers them all.
 #include "ai/draftcoordinator.h"
 #include "config/relayconfig.h"
 #include "service/kbadmin.h"
@@ -10,6 +11,7 @@
 #include "store/writetxn.h"
 #include "support/relay/ingest.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,13 +34,24 @@ public:
 
     int count() const { return int(m_requests.size()); }
     const DraftRequest &request(int i) const { return m_requests.at(i); }
-    void answer(int i, const QString &text, qint64 tokens = 0)
+    void answer(int i, const QString &text, qint64 tokens = 0,
+                const QString &source = QStringLiteral("cod"))
     {
         DraftResult result;
         result.text = text;
         result.tokens = tokens;
         result.confidence = 0.9;
-        result.sources = {QStringLiteral("cod")};
+        result.sources = {source};
+        m_done.at(i)(result);
+    }
+    // What the offline drafter says to a message it finds no article for.
+    void abstain(int i)
+    {
+        DraftResult result;
+        result.text = QStringLiteral("Terima kasih, Kak. Tim kami segera membalas.");
+        result.confidence = 0.1;
+        result.abstained = true;
+        result.handoff = true;
         m_done.at(i)(result);
     }
 
@@ -46,6 +59,27 @@ private:
     QList<DraftRequest> m_requests;
     QList<std::function<void(const DraftResult &)>> m_done;
 };
+
+// Like the LLM drafter: reads a burst, one message a line, as one request.
+class WholeBurstDrafter final : public Drafter
+{
+public:
+    QString name() const override { return QStringLiteral("whole"); }
+    void draft(const DraftRequest &request, std::function<void(const DraftResult &)> done) override
+    {
+        requests.append(request);
+        DraftResult result;
+        result.text = QStringLiteral("Bisa COD, Kak. Ongkir ke Bandung Rp12.000.");
+        result.confidence = 0.9;
+        result.sources = {QStringLiteral("cod"), QStringLiteral("ongkir")};
+        done(result);
+    }
+    bool answersSeveralMessages() const override { return true; }
+
+    QList<DraftRequest> requests;
+};
+
+constexpr int LongQuietMs = 60000;
 
 } // namespace
 
@@ -103,6 +137,35 @@ private:
             return WriteResult::success();
         });
         return result.ok;
+    }
+
+    // The coordinator again, with a quiet period for bursts and the drafter given.
+    void restartCoordinator(int burstQuietMs, Drafter *drafter)
+    {
+        DraftPolicy policy;
+        policy.burstQuietMs = burstQuietMs;
+        m_coordinator.emplace(&*m_writer, &*m_reader, drafter, policy);
+        connect(&*m_writer, &StoreWriter::eventsCommitted, &*m_coordinator,
+                &DraftCoordinator::handleEvents);
+    }
+
+    // An agent's reply to the customer, as send_text publishes it.
+    void agentReplies(qint64 conversationId)
+    {
+        Event reply;
+        reply.kind = EventKind::MessageCreated;
+        reply.conversationId = conversationId;
+        reply.data = {{QStringLiteral("id"), 999},
+                      {QStringLiteral("direction"), QStringLiteral("out")},
+                      {QStringLiteral("type"), QStringLiteral("text")},
+                      {QStringLiteral("text"), QStringLiteral("Sebentar ya, Kak.")}};
+        m_coordinator->handleEvents({reply});
+    }
+
+    qint64 conversationOf(qint64 messageId)
+    {
+        const auto message = ConversationRepo::loadMessage(m_reader->db(), messageId);
+        return message ? message->conversationId : 0;
     }
 
     QList<QJsonObject> draftEvents() const
@@ -318,6 +381,142 @@ private Q_SLOTS:
         QCOMPARE(m_drafter.request(2).history,
                  (QStringList{QStringLiteral("kak paket saya belum sampai"),
                               QStringLiteral("kak gimana paket saya?")}));
+    }
+
+    void shouldAnswerABurstWithOneDraftThatCoversEveryMessage()
+    {
+        restartCoordinator(LongQuietMs, &m_drafter);
+        const qint64 hello = customerWrites(QStringLiteral("halo kak"));
+        const qint64 cod = customerWrites(QStringLiteral("bisa COD?"));
+        const qint64 ongkir = customerWrites(QStringLiteral("ongkir ke Bandung berapa?"));
+        QVERIFY(hello > 0 && cod > hello && ongkir > cod);
+        QTRY_COMPARE(m_coordinator->waitingMessages(), 3);
+        QCOMPARE(m_drafter.count(), 0); // the customer is still writing
+
+        m_coordinator->endQuietPeriods();
+        QCOMPARE(m_coordinator->waitingMessages(), 0);
+        // Each message is asked about with the ones before it; all for the burst's last message.
+        QCOMPARE(m_drafter.count(), 3);
+        QCOMPARE(m_drafter.request(1).text, QStringLiteral("bisa COD?"));
+        QCOMPARE(m_drafter.request(2).history,
+                 (QStringList{QStringLiteral("halo kak"), QStringLiteral("bisa COD?")}));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_drafter.request(i).messageId, ongkir);
+
+        QSignalSpy stored(&*m_coordinator, &DraftCoordinator::draftStored);
+        m_drafter.abstain(0);
+        m_drafter.answer(1, QStringLiteral("Halo Kak! Bisa COD untuk Jawa."), 30);
+        QCOMPARE(stored.size(), 0); // one draft, when every message has its answer
+        m_drafter.answer(2, QStringLiteral("Halo Kak! Ongkir ke Bandung Rp12.000."), 40,
+                         QStringLiteral("ongkir"));
+        QTRY_COMPARE(stored.size(), 1);
+        const QList<QJsonObject> published = draftEvents();
+        QCOMPARE(published.size(), 1);
+        const QJsonObject draft = published.first();
+        QCOMPARE(draft.value(QLatin1String("for_message_id")).toInteger(), ongkir);
+        QCOMPARE(draft.value(QLatin1String("text")).toString(),
+                 QStringLiteral("Halo Kak! Bisa COD untuk Jawa.\n\nOngkir ke Bandung Rp12.000."));
+        QCOMPARE(draft.value(QLatin1String("sources")).toVariant().toStringList(),
+                 (QStringList{QStringLiteral("cod"), QStringLiteral("ongkir")}));
+        QCOMPARE(storedDrafts().keys(), QList<qint64>{ongkir});
+
+        // A new draft asked for answers the whole burst again.
+        Event requested;
+        requested.kind = EventKind::DraftUpdated;
+        requested.conversationId = conversationOf(ongkir);
+        requested.data = {{QStringLiteral("state"), QStringLiteral("requested")},
+                          {QStringLiteral("for_message_id"), ongkir}};
+        m_coordinator->handleEvents({requested});
+        QCOMPARE(m_drafter.count(), 6);
+        QCOMPARE(m_drafter.request(3).text, QStringLiteral("halo kak"));
+    }
+
+    void shouldGiveADrafterThatReadsBurstsWholeOneRequest()
+    {
+        WholeBurstDrafter whole;
+        restartCoordinator(LongQuietMs, &whole);
+        QVERIFY(customerWrites(QStringLiteral("bisa COD?")) > 0);
+        const qint64 last = customerWrites(QStringLiteral("ongkir ke Bandung berapa?"));
+        QTRY_COMPARE(m_coordinator->waitingMessages(), 2);
+        QSignalSpy stored(&*m_coordinator, &DraftCoordinator::draftStored);
+        m_coordinator->endQuietPeriods();
+        QCOMPARE(whole.requests.size(), 1);
+        QCOMPARE(whole.requests.first().messageId, last);
+        QCOMPARE(whole.requests.first().text,
+                 QStringLiteral("bisa COD?\nongkir ke Bandung berapa?"));
+        QTRY_COMPARE(stored.size(), 1);
+        QCOMPARE(draftEvents().size(), 1);
+    }
+
+    void shouldDraftMessagesFarApartSeparatelyAfterTheirQuietPeriod()
+    {
+        restartCoordinator(100, &m_drafter);
+        QElapsedTimer waited;
+        waited.start();
+        const qint64 first = customerWrites(QStringLiteral("bisa COD?"));
+        QTRY_COMPARE(m_drafter.count(), 1);
+        QVERIFY(waited.elapsed() >= 100); // after the quiet period, not before
+        QCOMPARE(m_drafter.request(0).messageId, first);
+        m_drafter.answer(0, QStringLiteral("Bisa COD, Kak."));
+
+        const qint64 second = customerWrites(QStringLiteral("ongkir ke Bandung berapa?"));
+        QTRY_COMPARE(m_drafter.count(), 2);
+        QCOMPARE(m_drafter.request(1).messageId, second);
+        QCOMPARE(m_drafter.request(1).text, QStringLiteral("ongkir ke Bandung berapa?"));
+        QCOMPARE(m_drafter.request(1).history, QStringList{QStringLiteral("bisa COD?")});
+        QTest::qWait(200);
+        QCOMPARE(m_drafter.count(), 2);
+    }
+
+    void shouldLeaveABurstAnAgentAnsweredToTheAgent()
+    {
+        restartCoordinator(LongQuietMs, &m_drafter);
+        const qint64 first = customerWrites(QStringLiteral("kak paket saya belum sampai"));
+        QVERIFY(customerWrites(QStringLiteral("resinya mana?")) > first);
+        QTRY_COMPARE(m_coordinator->waitingMessages(), 2);
+        agentReplies(conversationOf(first));
+        QCOMPARE(m_coordinator->waitingMessages(), 0);
+        m_coordinator->endQuietPeriods();
+        QCOMPARE(m_drafter.count(), 0); // the agent is answering those
+
+        // What the customer writes after the reply is a burst of its own.
+        const qint64 after = customerWrites(QStringLiteral("oke makasih, bisa COD juga?"));
+        QTRY_COMPARE(m_coordinator->waitingMessages(), 1);
+        m_coordinator->endQuietPeriods();
+        QCOMPARE(m_drafter.count(), 1);
+        QCOMPARE(m_drafter.request(0).messageId, after);
+        QCOMPARE(m_drafter.request(0).text, QStringLiteral("oke makasih, bisa COD juga?"));
+    }
+
+    void shouldDraftTheNewWordsOfAMessageEditedInItsQuietPeriod()
+    {
+        restartCoordinator(LongQuietMs, &m_drafter);
+        const qint64 first = customerWrites(QStringLiteral("bisa COD?"));
+        QVERIFY(customerWrites(QStringLiteral("ongkir ke Bandung berapa?")) > first);
+        QTRY_COMPARE(m_coordinator->waitingMessages(), 2);
+        QVERIFY(customerChanges(first, QStringLiteral("bisa COD ke Bandung?")));
+        QTest::qWait(50);
+        QCOMPARE(m_drafter.count(), 0); // the customer is still writing
+        m_coordinator->endQuietPeriods();
+        QCOMPARE(m_drafter.count(), 2);
+        QCOMPARE(m_drafter.request(0).text, QStringLiteral("bisa COD ke Bandung?"));
+    }
+
+    void shouldDropABurstDraftWhenOneOfItsMessagesIsDeleted()
+    {
+        restartCoordinator(LongQuietMs, &m_drafter);
+        const qint64 first = customerWrites(QStringLiteral("bisa COD?"));
+        QVERIFY(customerWrites(QStringLiteral("ongkir ke Bandung berapa?")) > first);
+        QTRY_COMPARE(m_coordinator->waitingMessages(), 2);
+        m_coordinator->endQuietPeriods();
+        QCOMPARE(m_drafter.count(), 2);
+        QVERIFY(customerChanges(first, QString()));
+        QSignalSpy stored(&*m_coordinator, &DraftCoordinator::draftStored);
+        m_drafter.answer(0, QStringLiteral("Bisa COD, Kak."));
+        m_drafter.answer(1, QStringLiteral("Ongkir Rp12.000."), 0, QStringLiteral("ongkir"));
+        QTest::qWait(100);
+        QCOMPARE(stored.size(), 0);
+        QVERIFY(storedDrafts().isEmpty());
     }
 
 private:

@@ -1,6 +1,8 @@
 // The knowledge-base editor on the relay: supervisors and admins list, save and delete articles
 // (the next draft uses them at once), see every version with who and when, preview what the
-// drafter would answer, and dismiss suggestions; agents may do none of it. `kb export` writes
+// drafter would answer, dismiss suggestions, and see the articles never used and the questions
+// no article answered in the last days, and import files sent from the console (a preview
+// first, then versioned with who and when); agents may do none of it. `kb export` writes
 // what `kb import` reads back identically. All through a real WebSocket on loopback.
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
@@ -14,6 +16,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Serambi::Relay;
@@ -50,6 +53,20 @@ QStringList articleIds(const QJsonObject &listed)
 {
     QStringList ids;
     for (const QJsonValue &article : resultData(listed).value(QLatin1String("articles")).toArray())
+        ids.append(article.toObject().value(QLatin1String("id")).toString());
+    return ids;
+}
+
+QJsonObject importFile(const QString &name, const QString &content)
+{
+    return {{QLatin1String("name"), name}, {QLatin1String("content"), content}};
+}
+
+// "id (title)" of an import result's list.
+QStringList importedIds(const QJsonObject &result, const char *list)
+{
+    QStringList ids;
+    for (const QJsonValue &article : resultData(result).value(QLatin1String(list)).toArray())
         ids.append(article.toObject().value(QLatin1String("id")).toString());
     return ids;
 }
@@ -103,6 +120,12 @@ private Q_SLOTS:
              {{QLatin1String("id"), QStringLiteral("ongkir")}}},
             {QStringLiteral("kb_preview"), {{QLatin1String("text"), QStringLiteral("ongkir?")}}},
             {QStringLiteral("dismiss_kb_suggestions"), {{QLatin1String("ids"), QJsonArray{1}}}},
+            {QStringLiteral("kb_gaps"), {}},
+            {QStringLiteral("import_articles"),
+             {{QLatin1String("files"),
+               QJsonArray{importFile(QStringLiteral("a.md"), QStringLiteral("---\nid: a\n"
+                                                                            "title: A\n---\nB"))}},
+              {QLatin1String("apply"), true}}},
         };
         for (const auto &[name, args] : commands)
             QCOMPARE(errorCode(agent->command(name, args)), QStringLiteral("forbidden"));
@@ -333,6 +356,184 @@ private Q_SLOTS:
                      .value(QLatin1String("dismissed"))
                      .toInt(),
                  0);
+    }
+
+    void shouldListArticlesNeverUsedAndQuestionsThatMatchedNone()
+    {
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
+        QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), codPapua())));
+        QJsonObject retur = codPapua();
+        retur.insert(QLatin1String("id"), QStringLiteral("retur"));
+        retur.insert(QLatin1String("title"), QStringLiteral("Retur barang"));
+        QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), retur)));
+        // Drafts cited cod-papua now and retur 40 days ago.
+        const qint64 chat =
+            m_harness->receiveInbound(QStringLiteral("628111"), QStringLiteral("cod papua?"));
+        for (const auto &[source, daysAgo] :
+             {std::pair{QStringLiteral("cod-papua"), 0}, std::pair{QStringLiteral("retur"), 40}}) {
+            QVERIFY(m_harness
+                        ->run([&, chat](WriteTxn &txn) {
+                            Draft draft;
+                            draft.conversationId = chat;
+                            draft.forMessageId = DraftRepo::latestInboundMessage(txn.db(), chat);
+                            draft.text = QStringLiteral("Jawaban.");
+                            draft.confidence = 0.9;
+                            draft.sources = {source};
+                            if (!DraftRepo::insertPending(txn, draft))
+                                return WriteResult::failure(QStringLiteral("draft"));
+                            QSqlQuery age(txn.db());
+                            age.prepare(QStringLiteral(
+                                "UPDATE drafts SET created_at = created_at - ? WHERE id = ?"));
+                            age.addBindValue(qint64(daysAgo) * 24 * 3600 * 1000);
+                            age.addBindValue(draft.id);
+                            return age.exec() ? WriteResult::success()
+                                              : WriteResult::failure(QStringLiteral("age"));
+                        })
+                        .ok);
+        }
+        // The same question twice (its phone number masked), and a request for a person.
+        const QString question = QStringLiteral("bisa kirim pakai gosend ke 0812-3456-7890?");
+        abstainedOn(QStringLiteral("628222"), question);
+        abstainedOn(QStringLiteral("628333"), question);
+        abstainedOn(QStringLiteral("628444"), QStringLiteral("saya mau bicara dengan admin"));
+
+        const QJsonObject gaps = supervisor->command(QStringLiteral("kb_gaps"), {});
+        QVERIFY2(isOk(gaps), qPrintable(errorCode(gaps)));
+        QCOMPARE(resultData(gaps).value(QLatin1String("days")).toInt(), 30);
+        const QJsonArray unused = resultData(gaps).value(QLatin1String("unused")).toArray();
+        QCOMPARE(unused.size(), 1);
+        QCOMPARE(unused.at(0).toObject().value(QLatin1String("id")).toString(),
+                 QStringLiteral("retur"));
+        const QJsonArray unanswered = resultData(gaps).value(QLatin1String("unanswered")).toArray();
+        QCOMPARE(unanswered.size(), 1);
+        const QJsonObject asked = unanswered.at(0).toObject();
+        QCOMPARE(asked.value(QLatin1String("count")).toInt(), 2);
+        const QString masked = asked.value(QLatin1String("text")).toString();
+        QVERIFY2(masked.startsWith(QStringLiteral("bisa kirim pakai gosend ke [")) &&
+                     !masked.contains(QStringLiteral("3456")),
+                 qPrintable(masked));
+        QVERIFY(asked.value(QLatin1String("last_at")).toInteger() > 0);
+
+        // Within 60 days retur was used; once an article answers the question, it leaves.
+        QVERIFY(resultData(
+                    supervisor->command(QStringLiteral("kb_gaps"), {{QLatin1String("days"), 60}}))
+                    .value(QLatin1String("unused"))
+                    .toArray()
+                    .isEmpty());
+        QVERIFY(isOk(supervisor->command(
+            QStringLiteral("save_article"),
+            {{QLatin1String("id"), QStringLiteral("gosend")},
+             {QLatin1String("title"), QStringLiteral("Kirim pakai GoSend")},
+             {QLatin1String("questions"), QJsonArray{QStringLiteral("bisa kirim pakai gosend?")}},
+             {QLatin1String("body"), QStringLiteral("Bisa, GoSend untuk Jakarta.")}})));
+        QVERIFY(resultData(supervisor->command(QStringLiteral("kb_gaps"), {}))
+                    .value(QLatin1String("unanswered"))
+                    .toArray()
+                    .isEmpty());
+    }
+
+    void shouldRefuseABadNumberOfDays_data()
+    {
+        QTest::addColumn<QJsonValue>("days");
+        QTest::newRow("zero") << QJsonValue(0);
+        QTest::newRow("more than a year") << QJsonValue(366);
+        QTest::newRow("fraction") << QJsonValue(1.5);
+        QTest::newRow("text") << QJsonValue(QStringLiteral("30"));
+    }
+
+    void shouldRefuseABadNumberOfDays()
+    {
+        QFETCH(QJsonValue, days);
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
+        QCOMPARE(errorCode(supervisor->command(QStringLiteral("kb_gaps"),
+                                               {{QLatin1String("days"), days}})),
+                 QStringLiteral("invalid_argument"));
+    }
+
+    void shouldPreviewAnImportThenApplyItWithWhoAndWhen()
+    {
+        auto supervisor = m_harness->loggedIn(QStringLiteral("rina"));
+        QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), codPapua())));
+        QJsonObject other = codPapua();
+        other.insert(QLatin1String("id"), QStringLiteral("retur"));
+        other.insert(QLatin1String("title"), QStringLiteral("Retur barang"));
+        other.insert(QLatin1String("tags"), QJsonArray{QStringLiteral("retur")});
+        other.insert(QLatin1String("questions"), QJsonArray{});
+        other.insert(QLatin1String("body"), QStringLiteral("Retur dalam 7 hari."));
+        QVERIFY(isOk(supervisor->command(QStringLiteral("save_article"), other)));
+        const QJsonArray files{
+            importFile(QStringLiteral("cod-papua.md"),
+                       QStringLiteral("---\nid: cod-papua\ntitle: COD ke Papua\n---\n"
+                                      "COD ke Papua tersedia mulai bulan depan.\n")),
+            importFile(QStringLiteral("garansi.md"),
+                       QStringLiteral("---\nid: garansi\ntitle: Garansi\ntags: [garansi]\n"
+                                      "---\nGaransi toko 7 hari.\n")),
+            importFile(QStringLiteral("rusak.md"), QStringLiteral("Tanpa front matter.\n")),
+            importFile(QStringLiteral("faq.csv"),
+                       QStringLiteral("id,title,tags,questions,body\n"
+                                      "jam-buka,Jam buka,jam/buka,jam berapa buka?|buka "
+                                      "jam berapa,Buka jam 9 sampai 17.\n"
+                                      "kosong,Tanpa isi,,,\n")),
+            importFile(QStringLiteral("catatan.txt"), QStringLiteral("bukan artikel")),
+        };
+        const QJsonObject preview =
+            supervisor->command(QStringLiteral("import_articles"),
+                                {{QLatin1String("files"), files}, {QLatin1String("apply"), false}});
+        QVERIFY2(isOk(preview), qPrintable(errorCode(preview)));
+        QCOMPARE(importedIds(preview, "added"),
+                 (QStringList{QStringLiteral("garansi"), QStringLiteral("jam-buka")}));
+        QCOMPARE(importedIds(preview, "changed"), QStringList{QStringLiteral("cod-papua")});
+        QCOMPARE(resultData(preview).value(QLatin1String("unchanged")).toInt(), 0);
+        QStringList problems;
+        for (const QJsonValue &value :
+             resultData(preview).value(QLatin1String("problems")).toArray()) {
+            const QJsonObject problem = value.toObject();
+            problems.append(QStringLiteral("%1:%2")
+                                .arg(problem.value(QLatin1String("file")).toString())
+                                .arg(problem.value(QLatin1String("line")).toInt()));
+        }
+        QCOMPARE(problems, (QStringList{QStringLiteral("rusak.md:1"), QStringLiteral("faq.csv:3"),
+                                        QStringLiteral("catatan.txt:0")}));
+        // A preview changes nothing.
+        QCOMPARE(articleIds(supervisor->command(QStringLiteral("list_articles"), {})).size(), 2);
+
+        const QJsonObject applied =
+            supervisor->command(QStringLiteral("import_articles"),
+                                {{QLatin1String("files"), files}, {QLatin1String("apply"), true}});
+        QVERIFY2(isOk(applied), qPrintable(errorCode(applied)));
+        QVERIFY(resultData(applied).value(QLatin1String("apply")).toBool());
+        const QStringList ids =
+            articleIds(supervisor->command(QStringLiteral("list_articles"), {}));
+        QCOMPARE(ids.size(), 4);
+        QVERIFY(ids.contains(QStringLiteral("retur"))); // not in the files: it stays
+        const QJsonObject answer = supervisor->command(
+            QStringLiteral("kb_preview"), {{QLatin1String("text"), QStringLiteral("cod papua?")}});
+        QVERIFY2(resultData(answer)
+                     .value(QLatin1String("text"))
+                     .toString()
+                     .contains(QStringLiteral("bulan depan")),
+                 qPrintable(resultData(answer).value(QLatin1String("text")).toString()));
+        const QJsonArray versions =
+            resultData(supervisor->command(QStringLiteral("list_article_versions"),
+                                           {{QLatin1String("id"), QStringLiteral("cod-papua")}}))
+                .value(QLatin1String("versions"))
+                .toArray();
+        QCOMPARE(versions.size(), 2);
+        const QString who =
+            versions.at(0).toObject().value(QLatin1String("author_name")).toString();
+        QVERIFY(!who.isEmpty());
+        QCOMPARE(who, versions.at(1).toObject().value(QLatin1String("author_name")).toString());
+
+        // The same files again: nothing to add or change.
+        const QJsonObject again =
+            supervisor->command(QStringLiteral("import_articles"),
+                                {{QLatin1String("files"), files}, {QLatin1String("apply"), false}});
+        QVERIFY(importedIds(again, "added").isEmpty() && importedIds(again, "changed").isEmpty());
+        QCOMPARE(resultData(again).value(QLatin1String("unchanged")).toInt(), 3);
+        // Not a list of files: refused.
+        QCOMPARE(errorCode(supervisor->command(QStringLiteral("import_articles"),
+                                               {{QLatin1String("files"), QStringLiteral("x")}})),
+                 QStringLiteral("invalid_argument"));
     }
 
     void shouldExportWhatImportReadsBackIdentically()

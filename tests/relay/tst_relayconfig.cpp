@@ -126,6 +126,8 @@ private Q_SLOTS:
                                                  << "postgresql://serambi@127.0.0.1:5432";
         QTest::newRow("db url with password") << "SERAMBI_DB_URL"
                                               << "postgresql://serambi:hunter2@127.0.0.1/relay";
+        QTest::newRow("burst quiet period") << "SERAMBI_AI_BURST_QUIET_MS"
+                                            << "61000";
     }
 
     void shouldNameTheInvalidKey()

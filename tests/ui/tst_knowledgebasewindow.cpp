@@ -1,7 +1,11 @@
 // The knowledge-base window against a real relay and the WhatsApp simulator on loopback: a
 // supervisor opens it with Ctrl+Shift+K, sees the demo articles never used, turns what an agent
 // answered where the AI abstained into a new article (the suggestion leaves the list), the
-// "Try it" box then answers from it, and deleting asks first. Agents have no such window.
+// "Try it" box then answers from it, and deleting asks first; an older version of an article is
+// previewed, restored (the drafter answers with it again) and the restore undone; the Gaps tab
+// lists the articles never used and the question no article answered, which becomes an article;
+// a folder of articles is imported after a preview of what changes and which files are bad.
+// Agents have no such window.
 // With SERAMBI_SCREENSHOT_DIR set, the window is also saved there in English and Indonesian.
 #include "app/consolecontroller.h"
 #include "app/knowledgebaseeditor.h"
@@ -15,8 +19,10 @@
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,7 +31,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 
 #include <memory>
@@ -201,6 +209,193 @@ private Q_SLOTS:
         QVERIFY(asked);
     }
 
+    void shouldRestoreAnOlderVersionAndUndoIt()
+    {
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        Ui::KnowledgeBaseWindow *kb = openKnowledgeBase();
+        QVERIFY(kb);
+        auto *articles = kb->findChild<QListWidget *>(QStringLiteral("kbArticleList"));
+        QTRY_VERIFY_WITH_TIMEOUT(articles->count() > 5, Timeout);
+        for (int row = 0; row < articles->count(); ++row) {
+            if (articles->item(row)->toolTip() == QLatin1String("cod"))
+                articles->setCurrentRow(row);
+        }
+        auto *body = kb->findChild<QPlainTextEdit *>(QStringLiteral("kbBodyEdit"));
+        auto *history = kb->findChild<QListWidget *>(QStringLiteral("kbHistoryList"));
+        auto *status = kb->findChild<QLabel *>(QStringLiteral("kbStatusLabel"));
+        QVERIFY(body->toPlainText().startsWith(QStringLiteral("Bisa")));
+        const QString first = QStringLiteral("Bisa, {sapaan}. COD untuk Jabodetabek saja.");
+        const QString second = QStringLiteral("Maaf {sapaan}, COD sedang tidak tersedia.");
+        for (const QString &text : {first, second}) {
+            const int before = history->count();
+            body->setPlainText(text);
+            QTest::keyClick(body, Qt::Key_S, Qt::ControlModifier);
+            QTRY_COMPARE_WITH_TIMEOUT(history->count(), before + 1, Timeout);
+        }
+
+        // The older version is shown, not yet restored.
+        history->setCurrentRow(1);
+        auto *preview = kb->findChild<QTextBrowser *>(QStringLiteral("kbBodyPreview"));
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("Jabodetabek saja")));
+        QCOMPARE(body->toPlainText(), second);
+        const QString firstVersion = history->item(1)->text().section(QLatin1Char(','), 0, 0);
+        const QString secondVersion = history->item(0)->text().section(QLatin1Char(','), 0, 0);
+        saveScreenshot(kb, QStringLiteral("knowledge-base-versions-en.png"));
+        m_language->apply(QStringLiteral("id"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Basis pengetahuan"));
+        saveScreenshot(kb, QStringLiteral("knowledge-base-versions-id.png"));
+        m_language->apply(QStringLiteral("en"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Knowledge base"));
+
+        // Alt+O restores it: a new version, and the drafter answers with it.
+        QTest::keyClick(kb, Qt::Key_O, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(history->count(), 3, Timeout);
+        QVERIFY2(
+            history->item(0)->text().contains(
+                QStringLiteral("restored from %1 by %2")
+                    .arg(firstVersion.section(QLatin1Char(' '), 0, 1).toLower(), SupervisorName)),
+            qPrintable(history->item(0)->text()));
+        QVERIFY(status->text().contains(QStringLiteral("restored")));
+        QCOMPARE(body->toPlainText(), first);
+        auto *tryEdit = kb->findChild<QLineEdit *>(QStringLiteral("kbTryEdit"));
+        auto *result = kb->findChild<QLabel *>(QStringLiteral("kbTryResult"));
+        QTest::keyClicks(tryEdit, QStringLiteral("bisa COD?"));
+        QTest::keyClick(tryEdit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("Jabodetabek saja")),
+                                 Timeout);
+
+        // Alt+U undoes the restore: the version that was the newest is back.
+        QTest::keyClick(kb, Qt::Key_U, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(history->count(), 4, Timeout);
+        QVERIFY2(history->item(0)->text().contains(
+                     QStringLiteral("restored from %1")
+                         .arg(secondVersion.section(QLatin1Char(' '), 0, 1).toLower())),
+                 qPrintable(history->item(0)->text()));
+        QCOMPARE(body->toPlainText(), second);
+        QTest::keyClick(tryEdit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("tidak tersedia")),
+                                 Timeout);
+        QVERIFY(!kb->findChild<QPushButton *>(QStringLiteral("kbUndoRestoreButton"))->isEnabled());
+    }
+
+    void shouldTurnAQuestionThatMatchedNoArticleIntoOne()
+    {
+        QVERIFY(agentAnswersWhatTheAiCouldNot());
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        Ui::KnowledgeBaseWindow *kb = openKnowledgeBase();
+        QVERIFY(kb);
+        auto *articles = kb->findChild<QListWidget *>(QStringLiteral("kbArticleList"));
+        QTRY_VERIFY_WITH_TIMEOUT(articles->count() > 5, Timeout);
+        QTest::keyClick(kb, Qt::Key_P, Qt::AltModifier); // the Gaps tab
+        auto *unused = kb->findChild<QListWidget *>(QStringLiteral("kbUnusedList"));
+        auto *unanswered = kb->findChild<QListWidget *>(QStringLiteral("kbUnansweredList"));
+        QTRY_COMPARE_WITH_TIMEOUT(unanswered->count(), 1, Timeout);
+        QCOMPARE(unanswered->item(0)->text(), QStringLiteral("1×: ") + Question);
+        QCOMPARE(unused->count(), articles->count()); // no draft cited any demo article
+        saveScreenshot(kb, QStringLiteral("knowledge-base-gaps-en.png"));
+        m_language->apply(QStringLiteral("id"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Basis pengetahuan"));
+        saveScreenshot(kb, QStringLiteral("knowledge-base-gaps-id.png"));
+        m_language->apply(QStringLiteral("en"));
+        QTRY_COMPARE(kb->windowTitle(), QStringLiteral("Knowledge base"));
+
+        unanswered->setCurrentRow(0);
+        QTest::mouseClick(kb->findChild<QPushButton *>(QStringLiteral("kbFromQuestionButton")),
+                          Qt::LeftButton);
+        auto *tabs = kb->findChild<QTabWidget *>();
+        QCOMPARE(tabs->currentIndex(), 0);
+        auto *title = kb->findChild<QLineEdit *>(QStringLiteral("kbTitleEdit"));
+        QCOMPARE(title->text(), Question);
+        QCOMPARE(kb->findChild<QPlainTextEdit *>(QStringLiteral("kbQuestionsEdit"))->toPlainText(),
+                 Question);
+        kb->findChild<QLineEdit *>(QStringLiteral("kbIdEdit"))->setText(QStringLiteral("voucher"));
+        kb->findChild<QPlainTextEdit *>(QStringLiteral("kbBodyEdit"))->setPlainText(Reply);
+        QTest::keyClick(title, Qt::Key_S, Qt::ControlModifier);
+        auto *status = kb->findChild<QLabel *>(QStringLiteral("kbStatusLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Saved")), Timeout);
+
+        // The drafter answers it now: it is no longer a gap.
+        tabs->setCurrentIndex(2);
+        QTRY_COMPARE_WITH_TIMEOUT(unanswered->count(), 0, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(unused->count(), articles->count(), Timeout);
+    }
+
+    void shouldImportAFolderAfterShowingWhatChanges()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        auto write = [&folder](const QString &name, const QByteArray &text) {
+            QFile file(folder.filePath(name));
+            return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+        };
+        QVERIFY(write(QStringLiteral("garansi.md"),
+                      "---\nid: garansi\ntitle: Garansi toko\n---\nGaransi 7 hari, Kak.\n"));
+        QVERIFY(write(QStringLiteral("cod.md"), "---\nid: cod\ntitle: Bayar di tempat (COD)\n"
+                                                "---\nCOD hanya untuk Jabodetabek.\n"));
+        QVERIFY(write(QStringLiteral("rusak.md"), "tanpa front matter\n"));
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        Ui::KnowledgeBaseWindow *kb = openKnowledgeBase();
+        QVERIFY(kb);
+        auto *articles = kb->findChild<QListWidget *>(QStringLiteral("kbArticleList"));
+        QTRY_VERIFY_WITH_TIMEOUT(articles->count() > 5, Timeout);
+        const int before = articles->count();
+
+        // The preview: cancelled in Indonesian, then imported in English.
+        QString shown;
+        bool importIt = false;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QLatin1String("kbImportPreview"))
+                return;
+            shown = box->text() + QLatin1Char('\n') + box->informativeText();
+            saveScreenshot(box, importIt ? QStringLiteral("knowledge-base-import-en.png")
+                                         : QStringLiteral("knowledge-base-import-id.png"));
+            QAbstractButton *button =
+                importIt ? box->buttons().constFirst() : box->button(QMessageBox::Cancel);
+            if (importIt) {
+                for (QAbstractButton *candidate : box->buttons())
+                    if (box->buttonRole(candidate) == QMessageBox::AcceptRole)
+                        button = candidate;
+            }
+            button->click();
+        });
+        answer.start(20);
+        m_language->apply(QStringLiteral("id"));
+        kb->importFrom(folder.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), Timeout);
+        QVERIFY2(shown.startsWith(QStringLiteral("1 baru, 1 berubah")), qPrintable(shown));
+        QCOMPARE(articles->count(), before);
+        m_language->apply(QStringLiteral("en"));
+        shown.clear();
+        importIt = true;
+        kb->importFrom(folder.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), Timeout);
+        QVERIFY2(shown.contains(QStringLiteral("1 new, 1 changed")), qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("• Garansi toko (garansi)")));
+        QVERIFY(shown.contains(QStringLiteral("• Bayar di tempat (COD) (cod)")));
+        QVERIFY(shown.contains(QStringLiteral("rusak.md:1: no front matter")));
+        auto *status = kb->findChild<QLabel *>(QStringLiteral("kbStatusLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Imported: 1 new")),
+                                 Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(articles->count(), before + 1, Timeout);
+
+        // Who imported the changed article is in its history.
+        for (int row = 0; row < articles->count(); ++row) {
+            if (articles->item(row)->toolTip() == QLatin1String("cod"))
+                articles->setCurrentRow(row);
+        }
+        auto *history = kb->findChild<QListWidget *>(QStringLiteral("kbHistoryList"));
+        QTRY_COMPARE_WITH_TIMEOUT(history->count(), 1, Timeout);
+        QVERIFY(
+            history->item(0)->text().contains(QStringLiteral("saved by %1").arg(SupervisorName)));
+
+        // A folder without articles is a clear error.
+        QTemporaryDir empty;
+        kb->importFrom(empty.path());
+        QVERIFY(status->text().startsWith(QStringLiteral("No .md or .csv files")));
+    }
+
     void shouldShowRefusedArticlesInTheUsersLanguage()
     {
         QVERIFY(signIn(Supervisor, SupervisorPassword));
@@ -227,7 +422,6 @@ private Q_SLOTS:
         QVERIFY(signIn(Agent, AgentPassword));
         QVERIFY(!openKnowledgeBase());
     }
-
 };
 
 QTEST_MAIN(TestKnowledgeBaseWindow)

@@ -168,6 +168,8 @@ Relay::RelayConfig LoopbackRelay::relayConfig() const
     config.pbkdf2Iterations = 1000;
     config.sendBackoffMs = 20;
     config.fullSync = false;
+    // Every customer message drafted at once: tests about bursts set their quiet period.
+    config.aiBurstQuietMs = 0;
     return config;
 }
 
