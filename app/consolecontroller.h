@@ -10,6 +10,7 @@ class Attention;
 class CannedResponses;
 class KnowledgeBaseEditor;
 class Notes;
+class Labels;
 class CommandQueue;
 class ConversationListModel;
 class CredentialStore;
@@ -71,6 +72,8 @@ public:
     Notes *notes() const { return m_notes; }
     MessageTemplates *templates() const { return m_templates; }
     MediaUploader *uploader() const { return m_uploader; }
+    // The team's labels; labelling a chat.
+    Labels *labels() const { return m_labels; }
 
 private:
     MessageListModel *m_messages;
@@ -86,6 +89,7 @@ private:
     KnowledgeBaseEditor *m_knowledgeBase;
     MessageTemplates *m_templates;
     MediaUploader *m_uploader;
+    Labels *m_labels;
 };
 
 } // namespace Serambi::App

@@ -246,6 +246,15 @@ Node argumentsOf(Command command)
     case Command::Transfer:
         return object(
             {conversation, {"username", string(Limits::Username)}, {"note", string(Limits::Text)}});
+    case Command::ListLabels:
+        return object({});
+    case Command::SaveLabel:
+        return object(
+            {{"id", number()}, {"name", string(Limits::LabelName)}, {"color", string(16)}});
+    case Command::DeleteLabel:
+        return object({{"id", number()}});
+    case Command::SetConversationLabels:
+        return object({conversation, {"add", array(number())}, {"remove", array(number())}});
     }
     Q_UNREACHABLE();
     return {};

@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 35> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 39> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -45,6 +45,10 @@ constexpr std::array<std::pair<Command, const char *>, 35> CommandNames{{
     {Command::ListNotes, "list_notes"},
     {Command::ListMentions, "list_mentions"},
     {Command::Transfer, "transfer"},
+    {Command::ListLabels, "list_labels"},
+    {Command::SaveLabel, "save_label"},
+    {Command::DeleteLabel, "delete_label"},
+    {Command::SetConversationLabels, "set_conversation_labels"},
 }};
 
 } // namespace

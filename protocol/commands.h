@@ -48,6 +48,10 @@ enum class Command {
     ListNotes,
     ListMentions,
     Transfer,
+    ListLabels,
+    SaveLabel,
+    DeleteLabel,
+    SetConversationLabels,
 };
 
 QLatin1String commandName(Command command);

@@ -101,5 +101,10 @@ inline constexpr QLatin1String Note("note");
 inline constexpr QLatin1String Notes("notes");
 inline constexpr QLatin1String Mentions("mentions");
 inline constexpr QLatin1String UserId("user_id");
+inline constexpr QLatin1String Label("label");
+inline constexpr QLatin1String Labels("labels");
+inline constexpr QLatin1String Color("color");
+inline constexpr QLatin1String Add("add");
+inline constexpr QLatin1String Remove("remove");
 
 } // namespace Serambi::Protocol::Key

@@ -1,5 +1,7 @@
 #include "payloads.h"
 
+#include "labelpayloads.h"
+
 #include <QJsonArray>
 
 #include <array>
@@ -253,7 +255,8 @@ QJsonObject ConversationPayload::toJson() const
                      {QLatin1String("last_inbound_at"), lastInboundAt},
                      {QLatin1String("last_message_at"), lastMessageAt},
                      {QLatin1String("unread"), unread},
-                     {QLatin1String("draft"), draft ? QJsonValue(draft->toJson()) : QJsonValue()}};
+                     {QLatin1String("draft"), draft ? QJsonValue(draft->toJson()) : QJsonValue()},
+                     {QLatin1String("labels"), labelIdsToJson(labels)}};
     if (lastMessage)
         json.insert(QLatin1String("last_message"), lastMessage->toJson());
     return json;
@@ -276,6 +279,7 @@ ConversationPayload ConversationPayload::fromJson(const QJsonObject &json)
     if (last.isObject())
         c.lastMessage = MessagePayload::fromJson(last.toObject());
     c.draft = DraftPayload::fromJson(json.value(QLatin1String("draft")));
+    c.labels = labelIdsFromJson(json.value(QLatin1String("labels")));
     return c;
 }
 
@@ -285,7 +289,7 @@ bool ConversationPayload::operator==(const ConversationPayload &other) const
            state == other.state && aiMode == other.aiMode && assignee == other.assignee &&
            handoffReason == other.handoffReason && lastInboundAt == other.lastInboundAt &&
            lastMessageAt == other.lastMessageAt && unread == other.unread &&
-           lastMessage == other.lastMessage && draft == other.draft;
+           lastMessage == other.lastMessage && draft == other.draft && labels == other.labels;
 }
 
 } // namespace Serambi::Protocol

@@ -3,6 +3,7 @@
 #include "types.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -113,6 +114,7 @@ struct ConversationPayload
     int unread = 0;
     std::optional<MessagePayload> lastMessage;
     std::optional<DraftPayload> draft; // null on the wire when none
+    QList<qint64> labels;              // the chat's label ids, ascending
 
     QJsonObject toJson() const;
     static ConversationPayload fromJson(const QJsonObject &json);

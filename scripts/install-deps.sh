@@ -9,7 +9,7 @@ qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-t
 qt6-l10n-tools qt6-translations-l10n qt6-multimedia-dev qt6-svg-dev
 gstreamer1.0-plugins-base gstreamer1.0-plugins-good libqt6sql6-sqlite libsqlite3-dev qtkeychain-qt6-dev
 libgl-dev
-xvfb xauth procps fonts-noto-color-emoji $*"
+xvfb xauth procps fonts-noto-color-emoji sqlite3 $*"
 
 missing=""
 for p in $PACKAGES; do

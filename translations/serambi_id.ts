@@ -1030,6 +1030,10 @@
             <numerusform>%n belum dibaca</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Labels: %1</source>
+        <translation>Label: %1</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationHeader</name>
@@ -1101,13 +1105,21 @@
         <source>Window closes in under a minute</source>
         <translation>Jendela 24 jam tertutup kurang dari semenit lagi</translation>
     </message>
+    <message>
+        <source>Labels…</source>
+        <translation>Label…</translation>
+    </message>
+    <message>
+        <source>Add or remove this chat&apos;s labels (Ctrl+Shift+L)</source>
+        <translation>Tambah atau hapus label obrolan ini (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>This chat&apos;s labels</source>
+        <translation>Label obrolan ini</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationListPanel</name>
-    <message>
-        <source>Search name, number or message (Ctrl+K)</source>
-        <translation>Cari nama, nomor, atau pesan (Ctrl+K)</translation>
-    </message>
     <message>
         <source>Search chats</source>
         <translation>Cari obrolan</translation>
@@ -1139,6 +1151,18 @@
     <message>
         <source>Mentions</source>
         <translation>Sebutan</translation>
+    </message>
+    <message>
+        <source>Search name, number, message or label:name (Ctrl+K)</source>
+        <translation>Cari nama, nomor, pesan atau label:nama (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>Semua label</translation>
+    </message>
+    <message>
+        <source>Show only chats with this label</source>
+        <translation>Tampilkan hanya obrolan dengan label ini</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1578,140 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::LabelMenu</name>
+    <message>
+        <source>Labels of this chat</source>
+        <translation>Label obrolan ini</translation>
+    </message>
+    <message>
+        <source>No labels yet: add them under Manage labels</source>
+        <translation>Belum ada label: tambahkan lewat Kelola label</translation>
+    </message>
+    <message>
+        <source>No labels yet: a supervisor adds them</source>
+        <translation>Belum ada label: supervisor yang menambahkannya</translation>
+    </message>
+    <message>
+        <source>Manage labels…</source>
+        <translation>Kelola label…</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::LabelsDialog</name>
+    <message>
+        <source>Red</source>
+        <translation>Merah</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Oranye</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Kuning</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Hijau</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Hijau toska</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Biru</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Ungu</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Merah muda</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Abu-abu</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>“%1” tersimpan.</translation>
+    </message>
+    <message>
+        <source>Other (%1)</source>
+        <translation>Lainnya (%1)</translation>
+    </message>
+    <message>
+        <source>A label needs a name.</source>
+        <translation>Label perlu nama.</translation>
+    </message>
+    <message>
+        <source>Another label is already called “%1”.</source>
+        <translation>Sudah ada label bernama “%1”.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Hapus label</translation>
+    </message>
+    <message>
+        <source>Delete the label “%1”? It is taken off every chat that has it.</source>
+        <translation>Hapus label “%1”? Label ini akan dilepas dari setiap obrolan yang memakainya.</translation>
+    </message>
+    <message>
+        <source>Another label already has that name.</source>
+        <translation>Sudah ada label lain dengan nama itu.</translation>
+    </message>
+    <message>
+        <source>Only supervisors manage the labels.</source>
+        <translation>Hanya supervisor yang dapat mengelola label.</translation>
+    </message>
+    <message>
+        <source>Manage labels</source>
+        <translation>Kelola label</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>VIP, Komplain, Menunggu transfer…</source>
+        <translation>VIP, Komplain, Menunggu transfer…</translation>
+    </message>
+    <message>
+        <source>C&amp;olour</source>
+        <translation>&amp;Warna</translation>
+    </message>
+    <message>
+        <source>Other colour…</source>
+        <translation>Warna lain…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::MainWindow</name>
     <message>
         <source>No other chat needs you right now.</source>
@@ -1686,6 +1844,14 @@
     <message>
         <source>M&amp;entions</source>
         <translation>S&amp;ebutan</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>&amp;Label…</translation>
+    </message>
+    <message>
+        <source>Manage &amp;labels…</source>
+        <translation>Kelola &amp;label…</translation>
     </message>
 </context>
 <context>

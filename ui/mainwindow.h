@@ -44,6 +44,8 @@ public:
     void showSettings();
     // The knowledge-base window (supervisors and admins), one per main window.
     void showKnowledgeBase();
+    // Manage labels (supervisors, Ctrl+Shift+G).
+    void showLabels();
     SignInDialog *signInDialog() const { return m_signIn; }
     RichMessaging *richMessaging() const;
 
@@ -100,6 +102,8 @@ private:
     QAction *m_replyAction = nullptr;
     QAction *m_composerAction = nullptr;
     QAction *m_noteAction = nullptr;
+    QAction *m_labelsAction = nullptr;
+    QAction *m_manageLabelsAction = nullptr;
     QAction *m_approveAction = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_regenerateAction = nullptr;

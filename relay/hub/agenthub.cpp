@@ -5,6 +5,7 @@
 #include "consolesession.h"
 #include "conversationcommands.h"
 #include "kbcommands.h"
+#include "labelcommands.h"
 #include "logging/relaylogging.h"
 #include "notecommands.h"
 #include "ordercommands.h"
@@ -47,6 +48,7 @@ bool isReadCommand(Command command)
     case Command::ListNotes:
     case Command::ListMentions:
     case Command::CustomerOrders:
+    case Command::ListLabels:
     case Command::Typing:
         return true;
     default:
@@ -365,6 +367,8 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return listMentionsCommand(db, user);
     if (command == Command::CustomerOrders)
         return customerOrdersCommand(db, user, args);
+    if (command == Command::ListLabels)
+        return listLabelsCommand(db);
     CommandReply refusal;
     const auto conversationId =
         typingConversation(db, user, args, now(), m_options.windowMs, &refusal);

@@ -271,6 +271,26 @@ QStringList version10()
     };
 }
 
+QStringList version11()
+{
+    // The team's labels (name, colour) and the labels on each chat.
+    return {
+        QStringLiteral(R"(CREATE TABLE labels (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            color TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE conversation_labels (
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+            label_id INTEGER NOT NULL REFERENCES labels(id),
+            added_at INTEGER NOT NULL,
+            PRIMARY KEY (conversation_id, label_id)) WITHOUT ROWID)"),
+        QStringLiteral(
+            "CREATE INDEX conversation_labels_by_label ON conversation_labels(label_id)"),
+    };
+}
+
 QStringList version13()
 {
     // Shop orders as the shop's webhooks last described them, their lines, and the webhook
@@ -353,6 +373,7 @@ const QList<Migration> &migrations()
         {8, "user changes for live revocation; sessions by user", version8()},
         {9, "internal notes and their @mentions", version9()},
         {10, "knowledge-base suggestions", version10()},
+        {11, "labels and the labels on chats", version11()},
         {13, "shop orders, their lines, webhook deliveries taken", version13()},
         {16, "knowledge-base article versions; handled suggestions", version16()},
     };
