@@ -1154,7 +1154,7 @@
     </message>
     <message>
         <source>Search name, number, message or label:name (Ctrl+K)</source>
-        <translation>Cari nama, nomor, pesan atau label:nama (Ctrl+K)</translation>
+        <translation>Cari nama, nomor, pesan, atau label:nama (Ctrl+K)</translation>
     </message>
     <message>
         <source>All labels</source>

@@ -90,8 +90,11 @@ void LabelChipRow::setChips(const QVariantList &chips)
     if (chips == m_chips)
         return;
     m_chips = chips;
-    while (m_layout->count() > 1)
-        delete m_layout->takeAt(0)->widget();
+    while (m_layout->count() > 1) {
+        QLayoutItem *item = m_layout->takeAt(0);
+        delete item->widget();
+        delete item;
+    }
     for (qsizetype i = 0; i < chips.size(); ++i) {
         const QVariantMap chip = chips.at(i).toMap();
         const QColor fill(chip.value(QStringLiteral("color")).toString());

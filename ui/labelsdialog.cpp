@@ -6,6 +6,7 @@
 #include "protocol/commandargs.h"
 #include "protocol/errorcode.h"
 
+#include <QAbstractButton>
 #include <QColorDialog>
 #include <QComboBox>
 #include <QEvent>
@@ -19,6 +20,8 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <iterator>
 
 namespace Serambi::Ui {
 
@@ -84,7 +87,7 @@ LabelsDialog::LabelsDialog(App::Labels *labels, QWidget *parent)
     m_status->setWordWrap(true);
     for (const Preset &preset : Presets)
         m_color->addItem(swatch(QColor(QLatin1String(preset.color))), QString(),
-                         QLatin1String(preset.color));
+                         QString::fromLatin1(preset.color));
 
     auto *colorRow = new QHBoxLayout;
     colorRow->addWidget(m_color, 1);

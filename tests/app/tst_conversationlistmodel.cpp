@@ -228,9 +228,10 @@ private Q_SLOTS:
 
     void shouldFilterAndSearchByLabelAndShowItsChips()
     {
-        const LabelList labels{{7, QStringLiteral("VIP"), QStringLiteral("#f29900")},
+        // By name, as Labels::all() holds them.
+        const LabelList labels{{9, QStringLiteral("Komplain"), QStringLiteral("#d93025")},
                                {8, QStringLiteral("Menunggu transfer"), QStringLiteral("#1a73e8")},
-                               {9, QStringLiteral("Komplain"), QStringLiteral("#d93025")}};
+                               {7, QStringLiteral("VIP"), QStringLiteral("#f29900")}};
         ConversationList list = sample();
         list[0].labelIds = {7, 9}; // Budi
         list[1].labelIds = {8};    // Siti
@@ -277,7 +278,7 @@ private Q_SLOTS:
         all.setSearchText(QStringLiteral("label:gold"));
         QCOMPARE(all.rowCount(), 0);
         LabelList renamed = labels;
-        renamed[0].name = QStringLiteral("Gold");
+        renamed[2].name = QStringLiteral("Gold");
         all.setLabels(renamed);
         QCOMPARE(idsOf(all), (QList<qint64>{1, 3}));
         const ConversationList dropped = model.dropLabel(7);

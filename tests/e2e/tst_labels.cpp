@@ -22,10 +22,16 @@ using Roles = ConversationListModel::Roles;
 using Filter = ConversationFilterProxy::Filter;
 
 namespace {
+ConsoleOptions optionsIn(const QString &dataDir)
+{
+    ConsoleOptions options;
+    options.dataDirectory = dataDir;
+    return options;
+}
+
 struct Console
 {
-    explicit Console(const QString &dataDir)
-        : controller(&relay, &credentials, ConsoleOptions{dataDir})
+    explicit Console(const QString &dataDir) : controller(&relay, &credentials, optionsIn(dataDir))
     {}
 
     MemoryCredentialStore credentials;

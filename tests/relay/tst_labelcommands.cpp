@@ -342,9 +342,12 @@ private Q_SLOTS:
 private:
     qint64 createLabel(const QString &name)
     {
+        // Each console numbers its commands from 1: a command id of its own, or the relay would
+        // answer a second label's save with the first one's recorded result.
         auto rina = m_harness->loggedIn(QStringLiteral("rina"));
         return resultData(rina->command(QStringLiteral("save_label"),
-                                        labelArgs(name, QStringLiteral("#336699"))))
+                                        labelArgs(name, QStringLiteral("#336699")),
+                                        QStringLiteral("create-") + name))
             .value(QLatin1String("label"))
             .toObject()
             .value(QLatin1String("id"))
