@@ -218,7 +218,8 @@ private Q_SLOTS:
             Qt::LeftButton);
         QCOMPARE(labelsDialog()->findChild<QLabel *>(QStringLiteral("labelStatusLabel"))->text(),
                  QStringLiteral("Label perlu nama."));
-        QCOMPARE(child<QComboBox>("labelFilterCombo")->itemText(0), QStringLiteral("Semua label"));
+        QTRY_COMPARE(child<QComboBox>("labelFilterCombo")->itemText(0),
+                     QStringLiteral("Semua label"));
     }
 };
 
