@@ -6,6 +6,7 @@
 #include "conversationlistmodel.h"
 #include "inbox.h"
 #include "knowledgebaseeditor.h"
+#include "labels.h"
 #include "mediacache.h"
 #include "mediauploader.h"
 #include "messagelistmodel.h"
@@ -62,6 +63,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_reports(new ReportsLoader(relay, this))
     , m_templates(new MessageTemplates(relay, this))
     , m_uploader(new MediaUploader(relay, this))
+    , m_labels(new Labels(relay, this))
 {
     using Filter = ConversationFilterProxy::Filter;
     for (const Filter filter :
@@ -72,6 +74,11 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     }
     connect(m_notes, &Notes::mentionsChanged, this, [this] {
         m_filters.value(Filter::Mentions)->setMentioned(m_notes->mentionedConversations());
+    });
+    connect(m_labels, &Labels::changed, this, [this] {
+        m_inbox->list()->setLabels(m_labels->all());
+        for (ConversationFilterProxy *proxy : std::as_const(m_filters))
+            proxy->setLabels(m_labels->all());
     });
     connect(relay, &RelayClient::welcomed, m_media,
             [this, relay] { m_media->setSession(m_session->relayUrl(), relay->sessionToken()); });

@@ -11,6 +11,7 @@ class CannedResponses;
 class KnowledgeBaseEditor;
 class ReportsLoader;
 class Notes;
+class Labels;
 class CommandQueue;
 class ConversationListModel;
 class CredentialStore;
@@ -73,6 +74,8 @@ public:
     Notes *notes() const { return m_notes; }
     MessageTemplates *templates() const { return m_templates; }
     MediaUploader *uploader() const { return m_uploader; }
+    // The team's labels; labelling a chat.
+    Labels *labels() const { return m_labels; }
 
 private:
     MessageListModel *m_messages;
@@ -89,6 +92,7 @@ private:
     ReportsLoader *m_reports;
     MessageTemplates *m_templates;
     MediaUploader *m_uploader;
+    Labels *m_labels;
 };
 
 } // namespace Serambi::App

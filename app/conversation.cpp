@@ -45,6 +45,7 @@ Conversation Conversation::fromPayload(const Protocol::ConversationPayload &payl
     c.lastInboundAt = payload.lastInboundAt;
     c.lastMessageAt = payload.lastMessageAt;
     c.unread = payload.unread;
+    c.labelIds = payload.labels;
     if (payload.lastMessage)
         c.lastMessage = Message::fromPayload(*payload.lastMessage);
     c.waitingSince = isCustomerText(c.lastMessage) ? c.lastMessage.timestamp : 0;

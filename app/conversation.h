@@ -30,6 +30,7 @@ struct Conversation
     Message lastMessage;     // id 0 when there is none
     qint64 waitingSince = 0; // oldest unanswered inbound message, ms; 0 when answered
     QString recentText;      // lowercased texts of the latest messages, for search
+    QList<qint64> labelIds;  // the relay's label ids, ascending
 
     // The relay's conversation object; the local fields start from its last message.
     static Conversation fromPayload(const Protocol::ConversationPayload &payload);

@@ -2,6 +2,10 @@
 
 #include "conversationlistmodel.h"
 
+#include <QRegularExpression>
+
+#include <algorithm>
+
 namespace Serambi::App {
 
 using Roles = ConversationListModel::Roles;
@@ -26,14 +30,54 @@ void ConversationFilterProxy::setSearchText(const QString &text)
     if (m_search == text)
         return;
     m_search = text;
-    m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    parseSearch();
+    invalidateFilter();
+}
+
+void ConversationFilterProxy::setLabels(const LabelList &labels)
+{
+    m_labels = labels;
+    if (m_search.contains(QLatin1String("label:"), Qt::CaseInsensitive)) {
+        parseSearch();
+        invalidateFilter();
+    }
+}
+
+void ConversationFilterProxy::setLabelFilter(qint64 labelId)
+{
+    if (m_labelFilter == labelId)
+        return;
+    m_labelFilter = labelId;
+    invalidateFilter();
+}
+
+void ConversationFilterProxy::parseSearch()
+{
+    static const QRegularExpression labelWord(QStringLiteral("label:(?:\"([^\"]*)\"?|(\\S*))"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    QString rest = m_search;
+    m_searchLabels.clear();
+    auto matches = labelWord.globalMatch(m_search);
+    while (matches.hasNext()) {
+        const auto match = matches.next();
+        const QString name =
+            (match.hasCaptured(1) ? match.captured(1) : match.captured(2)).trimmed();
+        rest.replace(match.captured(0), QStringLiteral(" "));
+        if (name.isEmpty())
+            continue; // still being typed
+        const auto found =
+            std::find_if(m_labels.cbegin(), m_labels.cend(), [&name](const Label &l) {
+                return l.name.compare(name, Qt::CaseInsensitive) == 0;
+            });
+        m_searchLabels.append(found != m_labels.cend() ? found->id : -1);
+    }
+    m_words = rest.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     // A "+62…" search matches the stored number, which has no plus sign.
     for (QString &word : m_words) {
         if (word.startsWith(QLatin1Char('+')))
             word.remove(0, 1);
     }
     m_words.removeAll(QString());
-    invalidateFilter();
 }
 
 void ConversationFilterProxy::setMentioned(const QSet<qint64> &conversationIds)
@@ -74,8 +118,19 @@ bool ConversationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex 
         accepted = m_mentioned.contains(source.data(Roles::IdRole).toLongLong());
         break;
     }
-    if (!accepted || m_words.isEmpty())
-        return accepted;
+    if (!accepted)
+        return false;
+    if (m_labelFilter != 0 || !m_searchLabels.isEmpty()) {
+        const auto labelIds = source.data(Roles::LabelIdsRole).value<QList<qint64>>();
+        if (m_labelFilter != 0 && !labelIds.contains(m_labelFilter))
+            return false;
+        for (const qint64 id : m_searchLabels) {
+            if (!labelIds.contains(id))
+                return false;
+        }
+    }
+    if (m_words.isEmpty())
+        return true;
     const QString haystack = source.data(Roles::SearchTextRole).toString();
     for (const QString &word : m_words) {
         if (!haystack.contains(word))

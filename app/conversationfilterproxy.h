@@ -1,5 +1,7 @@
 #pragma once
 
+#include "labels.h"
+
 #include <QMap>
 #include <QSet>
 #include <QSortFilterProxyModel>
@@ -28,7 +30,13 @@ public:
     void setFilter(Filter filter);
     QString searchText() const { return m_search; }
     // Matches name, number and message text, case-insensitively; every word must match.
+    // label:name (label:"two words" for a name with a space) keeps the chats with that label.
     void setSearchText(const QString &text);
+    // The team's labels, for label:name in the search.
+    void setLabels(const LabelList &labels);
+    // Keeps only the chats with this label; 0 for every chat.
+    void setLabelFilter(qint64 labelId);
+    qint64 labelFilter() const { return m_labelFilter; }
     // The chats the Mentions filter shows.
     void setMentioned(const QSet<qint64> &conversationIds);
     // The conversation id at a proxy row, 0 when out of range.
@@ -41,7 +49,12 @@ protected:
 private:
     Filter m_filter;
     QString m_search;
+    void parseSearch();
+
     QStringList m_words;
+    QList<qint64> m_searchLabels; // from label:name; -1 for a name no label has
+    LabelList m_labels;
+    qint64 m_labelFilter = 0;
     QSet<qint64> m_mentioned;
 };
 

@@ -70,6 +70,17 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case SearchTextRole:
         return QString(c.displayName().toLower() + QLatin1Char('\n') + c.waId + QLatin1Char('\n') +
                        c.username.toLower() + QLatin1Char('\n') + c.recentText);
+    case LabelIdsRole:
+        return QVariant::fromValue(c.labelIds);
+    case LabelsRole: {
+        QVariantList chips;
+        for (const Label &label : m_labels) {
+            if (c.labelIds.contains(label.id))
+                chips.append(QVariantMap{{QStringLiteral("name"), label.name},
+                                         {QStringLiteral("color"), label.color}});
+        }
+        return chips;
+    }
     default:
         return {};
     }
@@ -97,7 +108,9 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
                   {WindowClosesAtRole, "windowClosesAt"},
                   {NeedsAttentionRole, "needsAttention"},
                   {UrgencyRole, "urgency"},
-                  {SearchTextRole, "searchText"}});
+                  {SearchTextRole, "searchText"},
+                  {LabelIdsRole, "labelIds"},
+                  {LabelsRole, "labels"}});
     return names;
 }
 
@@ -174,6 +187,35 @@ void ConversationListModel::setDraftReady(qint64 id, bool ready)
     if (row >= 0)
         Q_EMIT dataChanged(index(row), index(row),
                            {DraftReadyRole, NeedsAttentionRole, UrgencyRole});
+}
+
+void ConversationListModel::setLabels(const LabelList &labels)
+{
+    m_labels = labels;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {LabelsRole});
+}
+
+bool ConversationListModel::setConversationLabels(qint64 id, const QList<qint64> &labelIds)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return false;
+    m_rows[row].labelIds = labelIds;
+    Q_EMIT dataChanged(index(row), index(row), {LabelIdsRole, LabelsRole});
+    return true;
+}
+
+ConversationList ConversationListModel::dropLabel(qint64 labelId)
+{
+    ConversationList changed;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row].labelIds.removeAll(labelId) == 0)
+            continue;
+        changed.append(m_rows[row]);
+        Q_EMIT dataChanged(index(row), index(row), {LabelIdsRole, LabelsRole});
+    }
+    return changed;
 }
 
 const Conversation *ConversationListModel::conversation(qint64 id) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "conversation.h"
+#include "labels.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -36,6 +37,8 @@ public:
         NeedsAttentionRole,        // bool: the user should act on it
         UrgencyRole,               // qint64, larger is more urgent
         SearchTextRole,            // lowercased name + number + recent text
+        LabelIdsRole,              // QList<qint64>: the chat's label ids
+        LabelsRole,                // QVariantList of {"name", "color"}: its labels, by name
     };
     Q_ENUM(Roles)
 
@@ -53,6 +56,12 @@ public:
     void upsertConversation(const Conversation &conversation);
     void removeConversation(qint64 id);
     void setDraftReady(qint64 id, bool ready);
+    // The team's labels, for LabelsRole.
+    void setLabels(const LabelList &labels);
+    // Sets a chat's label ids; false when it is not in the list.
+    bool setConversationLabels(qint64 id, const QList<qint64> &labelIds);
+    // Takes a deleted label off every chat; the chats that had it, as they are now.
+    ConversationList dropLabel(qint64 labelId);
 
     // nullptr when the conversation is not in the list.
     const Conversation *conversation(qint64 id) const;
@@ -74,6 +83,7 @@ private:
     QList<Conversation> m_rows;
     QHash<qint64, int> m_rowById;
     QSet<qint64> m_draftReady;
+    LabelList m_labels;
     QString m_username;
     int m_unreadTotal = 0;
 };

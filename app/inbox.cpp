@@ -7,6 +7,7 @@
 
 #include "protocol/events.h"
 #include "protocol/keys.h"
+#include "protocol/labelpayloads.h"
 
 #include <QSet>
 
@@ -131,6 +132,31 @@ void Inbox::handleEvent(qint64, const QString &kind, qint64 conversationId, cons
     case Protocol::EventKind::NoteCreated:
     case Protocol::EventKind::MentionCreated:
         return; // Notes keeps those
+    case Protocol::EventKind::LabelUpdated:
+        return; // Labels keeps the team's list
+    case Protocol::EventKind::LabelDeleted:
+        dropLabel(Protocol::LabelChangePayload::fromJson(data).label.id);
+        return;
+    case Protocol::EventKind::ConversationLabeled:
+        applyLabels(conversationId, Protocol::ConversationLabelsPayload::fromJson(data).labels);
+        return;
+    }
+}
+
+void Inbox::applyLabels(qint64 conversationId, const QList<qint64> &labelIds)
+{
+    if (!m_list->setConversationLabels(conversationId, labelIds))
+        return;
+    if (LocalStore *store = m_session->store())
+        store->saveConversation(*m_list->conversation(conversationId));
+}
+
+void Inbox::dropLabel(qint64 labelId)
+{
+    const ConversationList changed = m_list->dropLabel(labelId);
+    if (LocalStore *store = m_session->store()) {
+        for (const Conversation &conversation : changed)
+            store->saveConversation(conversation);
     }
 }
 

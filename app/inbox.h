@@ -70,6 +70,9 @@ private:
     void handleEvent(qint64 seq, const QString &kind, qint64 conversationId,
                      const QJsonObject &data);
     void applyConversation(const Conversation &incoming, const QJsonObject &json);
+    // A chat's labels changed (conversation.labeled), or a label was deleted (label.deleted).
+    void applyLabels(qint64 conversationId, const QList<qint64> &labelIds);
+    void dropLabel(qint64 labelId);
     void applyDraft(qint64 conversationId, const QJsonValue &json);
     void showDraft(qint64 conversationId, const std::optional<Draft> &draft);
 

@@ -27,6 +27,8 @@ const QList<QStringList> &localStoreMigrations()
                         "local_message_id INTEGER NOT NULL, created_at INTEGER NOT NULL)"),
          QStringLiteral("CREATE TABLE unsent_texts (conversation_id INTEGER PRIMARY KEY, "
                         "text TEXT NOT NULL)")},
+        // 1 -> 2: a chat's label ids, space-separated
+        {QStringLiteral("ALTER TABLE conversations ADD COLUMN labels TEXT NOT NULL DEFAULT ''")},
     };
     return migrations;
 }

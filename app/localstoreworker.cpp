@@ -23,6 +23,17 @@ QJsonObject fromJsonText(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
+namespace {
+// A chat's label ids as the cache's labels column holds them: space-separated.
+QString labelText(const QList<qint64> &labelIds)
+{
+    QStringList ids;
+    for (const qint64 id : labelIds)
+        ids.append(QString::number(id));
+    return ids.join(QLatin1Char(' '));
+}
+} // namespace
+
 LocalStoreWorker::LocalStoreWorker()
     : m_connectionName(QStringLiteral("serambi-cache-") +
                        QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -119,7 +130,7 @@ bool LocalStoreWorker::loadState(CachedState *state)
             "SELECT id, phone_number_id, wa_id, user_id, name, username, state, ai_mode, "
             "assignee, handoff_reason, last_inbound_at, last_message_at, unread, waiting_since, "
             "recent_text, last_id, last_wamid, last_direction, last_type, last_text, "
-            "last_status, last_sender, last_timestamp FROM conversations")))
+            "last_status, last_sender, last_timestamp, labels FROM conversations")))
         return false;
     while (q.next()) {
         Conversation c;
@@ -148,6 +159,10 @@ bool LocalStoreWorker::loadState(CachedState *state)
         c.lastMessage.status = q.value(20).toString();
         c.lastMessage.sender = q.value(21).toString();
         c.lastMessage.timestamp = q.value(22).toLongLong();
+        const QStringList labelIds =
+            q.value(23).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (const QString &labelId : labelIds)
+            c.labelIds.append(labelId.toLongLong());
         state->conversations.append(c);
     }
     if (!q.exec(QStringLiteral("SELECT conversation_id, json FROM drafts")))
@@ -229,14 +244,14 @@ void LocalStoreWorker::saveConversation(const Conversation &conversation)
              "user_id, name, username, state, ai_mode, assignee, handoff_reason, "
              "last_inbound_at, last_message_at, unread, waiting_since, recent_text, "
              "last_id, last_wamid, last_direction, last_type, last_text, last_status, "
-             "last_sender, last_timestamp) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+             "last_sender, last_timestamp, labels) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
          {c.id,        c.phoneNumberId,      c.waId,          c.userId,
           c.name,      c.username,           c.stateName(),   c.aiModeName(),
           c.assignee,  c.handoffReason,      c.lastInboundAt, c.lastMessageAt,
           c.unread,    c.waitingSince,       c.recentText,    last.id,
           last.wamid,  last.directionName(), last.type,       last.text,
-          last.status, last.sender,          last.timestamp});
+          last.status, last.sender,          last.timestamp,  labelText(c.labelIds)});
 }
 
 void LocalStoreWorker::saveMessage(const Message &message)

@@ -260,6 +260,15 @@ Node argumentsOf(Command command)
                                                {"content", string(Limits::ImportFile)}}),
                                        Limits::ImportFiles)},
                        {"apply", boolean()}});
+    case Command::ListLabels:
+        return object({});
+    case Command::SaveLabel:
+        return object(
+            {{"id", number()}, {"name", string(Limits::LabelName)}, {"color", string(16)}});
+    case Command::DeleteLabel:
+        return object({{"id", number()}});
+    case Command::SetConversationLabels:
+        return object({conversation, {"add", array(number())}, {"remove", array(number())}});
     }
     Q_UNREACHABLE();
     return {};

@@ -45,6 +45,7 @@ inline constexpr int KbSuggestionIds = 500;
 // whole frame stays within MaxFrameBytes).
 inline constexpr int ImportFiles = 200;
 inline constexpr int ImportFile = 200000;
+inline constexpr int LabelName = 32;
 } // namespace ArgumentLimits
 
 } // namespace Serambi::Protocol

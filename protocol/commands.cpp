@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 39> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 43> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -49,6 +49,10 @@ constexpr std::array<std::pair<Command, const char *>, 39> CommandNames{{
     {Command::ListAudit, "list_audit"},
     {Command::KbGaps, "kb_gaps"},
     {Command::ImportArticles, "import_articles"},
+    {Command::ListLabels, "list_labels"},
+    {Command::SaveLabel, "save_label"},
+    {Command::DeleteLabel, "delete_label"},
+    {Command::SetConversationLabels, "set_conversation_labels"},
 }};
 
 } // namespace

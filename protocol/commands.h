@@ -52,6 +52,10 @@ enum class Command {
     ListAudit,
     KbGaps,
     ImportArticles,
+    ListLabels,
+    SaveLabel,
+    DeleteLabel,
+    SetConversationLabels,
 };
 
 QLatin1String commandName(Command command);

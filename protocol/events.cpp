@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<EventKind, const char *>, 10> KindNames{{
+constexpr std::array<std::pair<EventKind, const char *>, 13> KindNames{{
     {EventKind::ConversationUpdated, "conversation.updated"},
     {EventKind::MessageCreated, "message.created"},
     {EventKind::MessageUpdated, "message.updated"},
@@ -20,6 +20,9 @@ constexpr std::array<std::pair<EventKind, const char *>, 10> KindNames{{
     {EventKind::KbUpdated, "kb.updated"},
     {EventKind::NoteCreated, "note.created"},
     {EventKind::MentionCreated, "mention.created"},
+    {EventKind::LabelUpdated, "label.updated"},
+    {EventKind::LabelDeleted, "label.deleted"},
+    {EventKind::ConversationLabeled, "conversation.labeled"},
 }};
 
 } // namespace

@@ -24,6 +24,10 @@ enum class EventKind {
     // Collaboration in a chat (never sent to the customer).
     NoteCreated,    // note.created
     MentionCreated, // mention.created: only the mentioned user sees it
+    // Labels: the team's list (conversation_id 0, everyone) and a chat's labels.
+    LabelUpdated,        // label.updated
+    LabelDeleted,        // label.deleted
+    ConversationLabeled, // conversation.labeled
 };
 
 QLatin1String eventKindName(EventKind kind);

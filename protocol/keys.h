@@ -123,5 +123,10 @@ inline constexpr QLatin1String Unchanged("unchanged");
 inline constexpr QLatin1String Problems("problems");
 inline constexpr QLatin1String File("file");
 inline constexpr QLatin1String Line("line");
+inline constexpr QLatin1String Label("label");
+inline constexpr QLatin1String Labels("labels");
+inline constexpr QLatin1String Color("color");
+inline constexpr QLatin1String Add("add");
+inline constexpr QLatin1String Remove("remove");
 
 } // namespace Serambi::Protocol::Key

@@ -1,5 +1,7 @@
 #include "payloads.h"
 
+#include "labelpayloads.h"
+
 #include <QJsonArray>
 
 #include <array>
@@ -253,7 +255,8 @@ QJsonObject ConversationPayload::toJson() const
                      {QLatin1String("last_inbound_at"), lastInboundAt},
                      {QLatin1String("last_message_at"), lastMessageAt},
                      {QLatin1String("unread"), unread},
-                     {QLatin1String("draft"), draft ? QJsonValue(draft->toJson()) : QJsonValue()}};
+                     {QLatin1String("draft"), draft ? QJsonValue(draft->toJson()) : QJsonValue()},
+                     {QLatin1String("labels"), labelIdsToJson(labels)}};
     if (lastMessage)
         json.insert(QLatin1String("last_message"), lastMessage->toJson());
     json.insert(QLatin1String("channel"), channel);
@@ -278,6 +281,7 @@ ConversationPayload ConversationPayload::fromJson(const QJsonObject &json)
         c.lastMessage = MessagePayload::fromJson(last.toObject());
     c.draft = DraftPayload::fromJson(json.value(QLatin1String("draft")));
     c.channel = stringOf(json, QLatin1String("channel"));
+    c.labels = labelIdsFromJson(json.value(QLatin1String("labels")));
     return c;
 }
 
@@ -287,7 +291,8 @@ bool ConversationPayload::operator==(const ConversationPayload &other) const
            state == other.state && aiMode == other.aiMode && assignee == other.assignee &&
            handoffReason == other.handoffReason && lastInboundAt == other.lastInboundAt &&
            lastMessageAt == other.lastMessageAt && unread == other.unread &&
-           lastMessage == other.lastMessage && draft == other.draft && channel == other.channel;
+           lastMessage == other.lastMessage && draft == other.draft && channel == other.channel &&
+           labels == other.labels;
 }
 
 } // namespace Serambi::Protocol

@@ -3,6 +3,7 @@
 #include "types.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -114,6 +115,7 @@ struct ConversationPayload
     std::optional<MessagePayload> lastMessage;
     std::optional<DraftPayload> draft; // null on the wire when none
     QString channel; // the relay's channel it came through ("main": the first Cloud API number)
+    QList<qint64> labels;              // the chat's label ids, ascending
 
     QJsonObject toJson() const;
     static ConversationPayload fromJson(const QJsonObject &json);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerates the console screenshots in docs/screenshots/: Indonesian and English, light and
-# dark, the main window with a busy chat list, an open AI draft and rich messages. Runs serambi-relay,
-# serambi-sim (the demo's Indonesian customers, sped up) and serambi under Xvfb.
+# dark, the main window with a busy chat list (with labels), an open AI draft and rich messages.
+# Runs serambi-relay, serambi-sim (the demo's Indonesian customers, sped up) and serambi under
+# Xvfb.
 # SERAMBI_BUILD_DIR picks an existing build (default: build/dev, configured and built here).
 set -eu
 cd "$(dirname "$0")/.."
@@ -46,6 +47,22 @@ trap cleanup EXIT INT TERM
 # At pace 20 every scripted customer has written, photo, location, transfer receipt and voice
 # note included, before the console starts (the last starts after 30 s / 20).
 sleep 12
+
+# The team's labels on some chats, so the chat list shows its chips (docs/console.md, "Labels").
+# Written into the relay's database as a supervisor's save_label and set_conversation_labels
+# would leave it; the console reads them from list_labels and the snapshot.
+sqlite3 "$DEMO_DATA/relay.sqlite" <<'SQL'
+.timeout 10000
+INSERT INTO labels (id, name, color, created_at, updated_at) VALUES
+    (1, 'Komplain', '#d93025', 0, 0), (2, 'VIP', '#f29900', 0, 0),
+    (3, 'Menunggu transfer', '#1a73e8', 0, 0), (4, 'Grosir', '#188038', 0, 0);
+INSERT INTO conversation_labels (conversation_id, label_id, added_at)
+    SELECT c.id, l.id, 0 FROM conversations c JOIN contacts k ON k.id = c.contact_id
+    JOIN (SELECT '6281234567001' AS wa_id, 1 AS label_id UNION ALL SELECT '6281234567001', 2
+          UNION ALL SELECT '6281234567003', 3 UNION ALL SELECT '6281234567002', 4
+          UNION ALL SELECT '6281234567004', 2) s ON s.wa_id = k.wa_id
+    JOIN labels l ON l.id = s.label_id;
+SQL
 
 # Each shot opens another demo customer's chat, so the rich messages are in view: Siti's photo
 # of the damaged parcel, Dewi's transfer receipt (PDF), Budi's location, Agus's voice note.

@@ -498,15 +498,15 @@
         <translation>Pelanggan mengganti nomor teleponnya ke +%1</translation>
     </message>
     <message>
-        <source>The customer&apos;s security code changed</source>
+        <source>The customer's security code changed</source>
         <translation>Kode keamanan pelanggan berubah</translation>
     </message>
     <message>
-        <source>The customer&apos;s WhatsApp account changed</source>
+        <source>The customer's WhatsApp account changed</source>
         <translation>Akun WhatsApp pelanggan berganti</translation>
     </message>
     <message>
-        <source>WhatsApp changed something about this customer&apos;s account</source>
+        <source>WhatsApp changed something about this customer's account</source>
         <translation>WhatsApp mengubah sesuatu pada akun pelanggan ini</translation>
     </message>
     <message>
@@ -891,7 +891,7 @@
         <translation>&amp;Teks</translation>
     </message>
     <message>
-        <source>{nama} becomes the customer&apos;s name</source>
+        <source>{nama} becomes the customer's name</source>
         <translation>{nama} diganti dengan nama pelanggan</translation>
     </message>
     <message>
@@ -1049,6 +1049,10 @@
             <numerusform>%n belum dibaca</numerusform>
         </translation>
     </message>
+<message>
+        <source>Labels: %1</source>
+        <translation>Label: %1</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationHeader</name>
@@ -1120,6 +1124,18 @@
         <source>Window closes in under a minute</source>
         <translation>Jendela 24 jam tertutup kurang dari semenit lagi</translation>
     </message>
+<message>
+        <source>Labels…</source>
+        <translation>Label…</translation>
+    </message>
+    <message>
+        <source>Add or remove this chat's labels (Ctrl+Shift+L)</source>
+        <translation>Tambah atau hapus label obrolan ini (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>This chat's labels</source>
+        <translation>Label obrolan ini</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationListPanel</name>
@@ -1158,6 +1174,18 @@
     <message>
         <source>Mentions</source>
         <translation>Sebutan</translation>
+    </message>
+<message>
+        <source>Search name, number, message or label:name (Ctrl+K)</source>
+        <translation>Cari nama, nomor, pesan, atau label:nama (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>Semua label</translation>
+    </message>
+    <message>
+        <source>Show only chats with this label</source>
+        <translation>Tampilkan hanya obrolan dengan label ini</translation>
     </message>
 </context>
 <context>
@@ -1238,7 +1266,7 @@
         <translation>Tombol atau daftar…</translation>
     </message>
     <message>
-        <source>Offer the draft&apos;s choices as buttons or a list</source>
+        <source>Offer the draft's choices as buttons or a list</source>
         <translation>Tawarkan pilihan di draf sebagai tombol atau daftar</translation>
     </message>
     <message>
@@ -1422,8 +1450,8 @@
         <translation>Hapus artikel</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;? Drafts will no longer use it. Its versions stay in the history.</source>
-        <translation>Hapus &quot;%1&quot;? Draf tidak akan memakainya lagi. Versinya tetap ada di riwayat.</translation>
+        <source>Delete "%1"? Drafts will no longer use it. Its versions stay in the history.</source>
+        <translation>Hapus "%1"? Draf tidak akan memakainya lagi. Versinya tetap ada di riwayat.</translation>
     </message>
     <message>
         <source>Asking the drafter…</source>
@@ -1438,9 +1466,9 @@
         <translation>AI tidak akan menjawab (keyakinan %1%).</translation>
     </message>
     <message>
-        <source>The AI would answer from &quot;%1&quot; (confidence %2%):
+        <source>The AI would answer from "%1" (confidence %2%):
 %3</source>
-        <translation>AI akan menjawab dari &quot;%1&quot; (keyakinan %2%):
+        <translation>AI akan menjawab dari "%1" (keyakinan %2%):
 %3</translation>
     </message>
     <message>
@@ -1448,8 +1476,8 @@
         <translation>Hanya supervisor dan admin yang boleh mengubah basis pengetahuan.</translation>
     </message>
     <message>
-        <source>The relay refused the article: the id may use only a–z, 0–9, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and the title and text must not be empty.</source>
-        <translation>Relay menolak artikel ini: ID hanya boleh memakai a–z, 0–9, &apos;.&apos;, &apos;_&apos;, dan &apos;-&apos;, serta judul dan teks tidak boleh kosong.</translation>
+        <source>The relay refused the article: the id may use only a–z, 0–9, '.', '_' and '-', and the title and text must not be empty.</source>
+        <translation>Relay menolak artikel ini: ID hanya boleh memakai a–z, 0–9, '.', '_', dan '-', serta judul dan teks tidak boleh kosong.</translation>
     </message>
     <message>
         <source>Check the article and save it; the suggestion then leaves the list.</source>
@@ -1729,7 +1757,15 @@
         <source>CSV or Markdown file…</source>
         <translation>Berkas CSV atau Markdown…</translation>
     </message>
-</context>
+<message>
+        <source>%1 — deleted by %2</source>
+        <translation>%1 — dihapus oleh %2</translation>
+    </message>
+    <message>
+        <source>%1 — saved by %2</source>
+        <translation>%1 — disimpan oleh %2</translation>
+    </message>
+    </context>
 <context>
     <name>Serambi::Ui::MainWindow</name>
     <message>
@@ -1867,6 +1903,14 @@
     <message>
         <source>&amp;Reports and audit log…</source>
         <translation>&amp;Laporan dan log audit…</translation>
+    </message>
+<message>
+        <source>&amp;Labels…</source>
+        <translation>&amp;Label…</translation>
+    </message>
+    <message>
+        <source>Manage &amp;labels…</source>
+        <translation>Kelola &amp;label…</translation>
     </message>
 </context>
 <context>
@@ -2410,7 +2454,7 @@
         <translation>Ctrl+Enter (Enter untuk baris baru)</translation>
     </message>
     <message>
-        <source>Light and dark follow your system&apos;s theme.</source>
+        <source>Light and dark follow your system's theme.</source>
         <translation>Mode terang dan gelap mengikuti tema sistem Anda.</translation>
     </message>
     <message>
@@ -2514,7 +2558,7 @@
         <translation>Akhir alamatnya, misalnya nomor pesanan</translation>
     </message>
     <message>
-        <source>This template&apos;s header needs a file of type %1.</source>
+        <source>This template's header needs a file of type %1.</source>
         <translation>Header templat ini memerlukan berkas berjenis %1.</translation>
     </message>
     <message>
@@ -2617,6 +2661,140 @@
     <message>
         <source>A note in the chat with %1 mentions you.</source>
         <translation>Sebuah catatan di chat dengan %1 menyebut Anda.</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::LabelMenu</name>
+    <message>
+        <source>Labels of this chat</source>
+        <translation>Label obrolan ini</translation>
+    </message>
+    <message>
+        <source>No labels yet: add them under Manage labels</source>
+        <translation>Belum ada label: tambahkan lewat Kelola label</translation>
+    </message>
+    <message>
+        <source>No labels yet: a supervisor adds them</source>
+        <translation>Belum ada label: supervisor yang menambahkannya</translation>
+    </message>
+    <message>
+        <source>Manage labels…</source>
+        <translation>Kelola label…</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::LabelsDialog</name>
+    <message>
+        <source>Red</source>
+        <translation>Merah</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Oranye</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Kuning</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Hijau</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Hijau toska</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Biru</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Ungu</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Merah muda</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Abu-abu</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>“%1” tersimpan.</translation>
+    </message>
+    <message>
+        <source>Other (%1)</source>
+        <translation>Lainnya (%1)</translation>
+    </message>
+    <message>
+        <source>A label needs a name.</source>
+        <translation>Label perlu nama.</translation>
+    </message>
+    <message>
+        <source>Another label is already called “%1”.</source>
+        <translation>Sudah ada label bernama “%1”.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Hapus label</translation>
+    </message>
+    <message>
+        <source>Delete the label “%1”? It is taken off every chat that has it.</source>
+        <translation>Hapus label “%1”? Label ini akan dilepas dari setiap obrolan yang memakainya.</translation>
+    </message>
+    <message>
+        <source>Another label already has that name.</source>
+        <translation>Sudah ada label lain dengan nama itu.</translation>
+    </message>
+    <message>
+        <source>Only supervisors manage the labels.</source>
+        <translation>Hanya supervisor yang dapat mengelola label.</translation>
+    </message>
+    <message>
+        <source>Manage labels</source>
+        <translation>Kelola label</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>VIP, Komplain, Menunggu transfer…</source>
+        <translation>VIP, Komplain, Menunggu transfer…</translation>
+    </message>
+    <message>
+        <source>C&amp;olour</source>
+        <translation>&amp;Warna</translation>
+    </message>
+    <message>
+        <source>Other colour…</source>
+        <translation>Warna lain…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
 </context>
 </TS>

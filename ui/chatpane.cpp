@@ -4,6 +4,7 @@
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
 #include "app/inbox.h"
+#include "app/labels.h"
 #include "app/openconversation.h"
 #include "app/session.h"
 #include "assigndialog.h"
@@ -14,6 +15,7 @@
 #include "conversationview.h"
 #include "draftpanel.h"
 #include "errortext.h"
+#include "labelmenu.h"
 #include "messagebar.h"
 #include "notespanel.h"
 #include "richmessaging.h"
@@ -37,6 +39,7 @@ ChatPane::ChatPane(App::ConsoleController *console, ConsoleSettings *settings, Q
     , m_rich(new RichMessaging(m_chat, m_session, console->canned(), console->templates(),
                                console->uploader(), m_composer, m_view, m_draft, this))
     , m_notes(new NotesPanel(console->notes(), this))
+    , m_labels(console->labels())
 {
     setObjectName(QStringLiteral("chatPane"));
     auto *layout = new QVBoxLayout(this);
@@ -60,6 +63,10 @@ ChatPane::ChatPane(App::ConsoleController *console, ConsoleSettings *settings, Q
     connect(m_header, &ConversationHeader::handBackRequested, this, &ChatPane::handBack);
     connect(m_header, &ConversationHeader::resolveRequested, this, &ChatPane::resolve);
     connect(m_header, &ConversationHeader::assignRequested, this, &ChatPane::assign);
+    connect(m_header, &ConversationHeader::labelsRequested, this, &ChatPane::chooseLabels);
+    connect(m_labels, &App::Labels::labellingFailed, this, [this](const QString &errorCode) {
+        m_messageBar->showMessage(ErrorText::forName(errorCode));
+    });
     connect(m_header, &ConversationHeader::aiModeRequested, this, [this](const QString &name) {
         Protocol::AiMode mode;
         if (Protocol::aiModeFromName(name, &mode))
@@ -98,6 +105,20 @@ ChatPane::ChatPane(App::ConsoleController *console, ConsoleSettings *settings, Q
     m_windowClock.start();
 
     showConversation(m_chat->id());
+}
+
+void ChatPane::chooseLabels()
+{
+    const qint64 id = m_chat->id();
+    const App::Conversation *conversation = m_conversations->conversation(id);
+    if (!conversation)
+        return;
+    auto *menu = new LabelMenu(m_labels, id, conversation->labelIds,
+                               m_session->currentUser().isSupervisor(), this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    connect(menu, &LabelMenu::manageRequested, this, &ChatPane::manageLabelsRequested);
+    const QWidget *button = m_header->labelsButton();
+    menu->popup(button->mapToGlobal(QPoint(0, button->height())));
 }
 
 bool ChatPane::hasConversation() const

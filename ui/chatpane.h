@@ -5,6 +5,7 @@
 
 namespace Serambi::App {
 class ConsoleController;
+class Labels;
 class ConversationListModel;
 class OpenConversation;
 class Session;
@@ -49,6 +50,8 @@ public:
     void focusComposer();
     // Moves to the open chat's internal-note line.
     void focusNote();
+    // Opens the menu of the open chat's labels (Ctrl+Shift+L).
+    void chooseLabels();
     // Closes the message bar, else the reply being written; false when there was neither.
     bool escape();
     // Marks the open chat read when the agent can see it.
@@ -61,6 +64,8 @@ Q_SIGNALS:
     void hintRequested(const QString &text);
     // What the menus offer changed (a chat opened, a draft came or went, the chat changed).
     void stateChanged();
+    // A supervisor chose "Manage labels…" in the labels menu.
+    void manageLabelsRequested();
 
 private:
     void showConversation(qint64 id);
@@ -83,6 +88,7 @@ private:
     ComposerPanel *m_composer;
     RichMessaging *m_rich;
     NotesPanel *m_notes;
+    App::Labels *m_labels;
     QTimer m_windowClock; // the 24-hour window closes while the chat is open
 };
 

@@ -3,6 +3,7 @@
 #include "app/conversationlistmodel.h"
 #include "chattext.h"
 #include "glyphs.h"
+#include "labelchips.h"
 #include "themecolors.h"
 
 #include <QAbstractItemView>
@@ -147,12 +148,21 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const qreal chipLeft =
         paintChip(painter, small, chipText, line2.right(), line2,
                   ThemeColors::chipFill(palette, tone), ThemeColors::chipText(palette, tone));
+    // The number, then the chat's labels in the room left before the state chip.
     painter->setFont(small);
     painter->setPen(muted);
-    const QRectF phoneRect(line2.left(), line2.top(), chipLeft - line2.left() - 8, line2.height());
+    const QVariantList labels = index.data(Model::LabelsRole).toList();
+    const QString phone = index.data(Model::PhoneRole).toString();
+    const qreal room = chipLeft - line2.left() - 8;
+    const qreal phoneWidth =
+        qMin(smallMetrics.horizontalAdvance(phone), labels.isEmpty() ? room : room * 0.5);
+    const QRectF phoneRect(line2.left(), line2.top(), phoneWidth, line2.height());
     painter->drawText(phoneRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      smallMetrics.elidedText(index.data(Model::PhoneRole).toString(),
-                                              Qt::ElideRight, phoneRect.width()));
+                      smallMetrics.elidedText(phone, Qt::ElideRight, phoneRect.width()));
+    if (!labels.isEmpty())
+        LabelChips::paint(painter, small, labels,
+                          QRectF(phoneRect.right() + 8, line2.top(),
+                                 chipLeft - 8 - phoneRect.right() - 8, line2.height()));
 
     // Line 3: kind icon + preview … unread badge.
     qreal previewRight = line3.right();
@@ -243,6 +253,9 @@ QString ConversationDelegate::summary(const QModelIndex &index)
         parts.append(tr("%n unread", nullptr, unread));
     if (index.data(Model::DraftReadyRole).toBool())
         parts.append(tr("Draft ready"));
+    const QVariantList labels = index.data(Model::LabelsRole).toList();
+    if (!labels.isEmpty())
+        parts.append(tr("Labels: %1").arg(LabelChips::names(labels)));
     return parts.join(QStringLiteral(", "));
 }
 

@@ -3,6 +3,7 @@
 #include "app/conversationlistmodel.h"
 #include "app/session.h"
 #include "chattext.h"
+#include "labelchips.h"
 #include "themecolors.h"
 
 #include <QComboBox>
@@ -28,6 +29,8 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     , m_handBack(new QPushButton(this))
     , m_resolve(new QPushButton(this))
     , m_assign(new QPushButton(this))
+    , m_labels(new QPushButton(this))
+    , m_labelChips(new LabelChipRow(this))
     , m_aiModeLabel(new QLabel(this))
     , m_aiMode(new QComboBox(this))
 {
@@ -40,6 +43,7 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     m_handBack->setObjectName(QStringLiteral("handBackButton"));
     m_resolve->setObjectName(QStringLiteral("resolveButton"));
     m_assign->setObjectName(QStringLiteral("assignButton"));
+    m_labels->setObjectName(QStringLiteral("labelsButton"));
     m_aiMode->setObjectName(QStringLiteral("aiModeCombo"));
     for (const char *mode : {"auto", "draft", "off"})
         m_aiMode->addItem(QString(), QLatin1String(mode));
@@ -59,11 +63,13 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     titleRow->addWidget(m_window);
     auto *stateRow = new QHBoxLayout;
     stateRow->addWidget(m_state, 1);
+    stateRow->addWidget(m_labelChips);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_takeOver);
     actions->addWidget(m_handBack);
     actions->addWidget(m_resolve);
     actions->addWidget(m_assign);
+    actions->addWidget(m_labels);
     actions->addStretch();
     actions->addWidget(m_aiModeLabel);
     actions->addWidget(m_aiMode);
@@ -79,6 +85,7 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     connect(m_handBack, &QPushButton::clicked, this, &ConversationHeader::handBackRequested);
     connect(m_resolve, &QPushButton::clicked, this, &ConversationHeader::resolveRequested);
     connect(m_assign, &QPushButton::clicked, this, &ConversationHeader::assignRequested);
+    connect(m_labels, &QPushButton::clicked, this, &ConversationHeader::labelsRequested);
     connect(m_aiMode, qOverload<int>(&QComboBox::activated), this,
             [this](int index) { Q_EMIT aiModeRequested(m_aiMode->itemData(index).toString()); });
 
@@ -106,6 +113,11 @@ void ConversationHeader::setConversation(qint64 id)
     refresh();
 }
 
+QWidget *ConversationHeader::labelsButton() const
+{
+    return m_labels;
+}
+
 void ConversationHeader::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -123,6 +135,9 @@ void ConversationHeader::retranslateUi()
     m_resolve->setToolTip(tr("Mark the chat as resolved (Ctrl+Shift+E)"));
     m_assign->setText(tr("Assign…"));
     m_assign->setToolTip(tr("Give this chat to another agent (Ctrl+Shift+A)"));
+    m_labels->setText(tr("Labels…"));
+    m_labels->setToolTip(tr("Add or remove this chat's labels (Ctrl+Shift+L)"));
+    m_labelChips->setToolTip(tr("This chat's labels"));
     m_aiModeLabel->setText(tr("AI &mode:"));
     m_aiMode->setAccessibleName(tr("AI mode"));
     m_window->setAccessibleName(tr("Time left in the 24-hour window"));
@@ -136,10 +151,11 @@ void ConversationHeader::refresh()
     const App::Conversation *conversation =
         m_id != 0 ? m_conversations->conversation(m_id) : nullptr;
     const bool open = conversation != nullptr;
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_takeOver, m_handBack, m_resolve,
-                                                            m_assign, m_aiMode, m_aiModeLabel})
+    for (QWidget *widget : std::initializer_list<QWidget *>{
+             m_takeOver, m_handBack, m_resolve, m_assign, m_labels, m_aiMode, m_aiModeLabel})
         widget->setEnabled(open);
     if (!open) {
+        m_labelChips->setChips({});
         m_name->setText(tr("No chat open"));
         m_phone->clear();
         m_state->setText(tr("Pick a chat on the left, or press Ctrl+J for the next one that "
@@ -161,6 +177,9 @@ void ConversationHeader::refresh()
     if (!conversation->handoffReason.isEmpty())
         state = tr("%1 — %2").arg(state, ChatText::handoffReason(conversation->handoffReason));
     m_state->setText(state);
+    m_labelChips->setChips(m_conversations->index(m_conversations->rowOf(m_id))
+                               .data(App::ConversationListModel::LabelsRole)
+                               .toList());
 
     if (conversation->lastInboundAt > 0 && !resolved) {
         const qint64 left = QDateTime::currentDateTime().secsTo(

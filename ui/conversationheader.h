@@ -14,9 +14,11 @@ class Session;
 
 namespace Serambi::Ui {
 
+class LabelChipRow;
+
 // Above the open conversation: the customer's name and number, the chat's state and handoff
-// reason, the countdown of the 24-hour window, and the actions on the chat: take over, hand
-// back to the AI, resolve, the AI mode and (supervisors) assign.
+// reason, its labels, the countdown of the 24-hour window, and the actions on the chat: take
+// over, hand back to the AI, resolve, labels, the AI mode and (supervisors) assign.
 class ConversationHeader : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
 
     void setConversation(qint64 id);
     qint64 conversationId() const { return m_id; }
+    // Where the labels menu opens.
+    QWidget *labelsButton() const;
 
 Q_SIGNALS:
     void takeOverRequested();
@@ -34,6 +38,7 @@ Q_SIGNALS:
     void resolveRequested();
     void assignRequested();
     void aiModeRequested(const QString &mode);
+    void labelsRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -53,6 +58,8 @@ private:
     QPushButton *m_handBack;
     QPushButton *m_resolve;
     QPushButton *m_assign;
+    QPushButton *m_labels;
+    LabelChipRow *m_labelChips;
     QLabel *m_aiModeLabel;
     QComboBox *m_aiMode;
     QTimer m_clock;

@@ -1,12 +1,16 @@
 #include "conversationlistpanel.h"
 
+#include "app/labels.h"
 #include "app/openconversation.h"
 #include "app/session.h"
 #include "conversationdelegate.h"
 
+#include <QComboBox>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListView>
+#include <QPixmap>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -15,17 +19,21 @@ namespace Serambi::Ui {
 ConversationListPanel::ConversationListPanel(const App::ConversationFilters &filters,
                                              App::Session *session,
                                              App::OpenConversation *openConversation,
-                                             QWidget *parent)
+                                             App::Labels *labels, QWidget *parent)
     : QWidget(parent)
     , m_filters(filters)
     , m_session(session)
+    , m_labels(labels)
     , m_search(new QLineEdit(this))
+    , m_labelFilter(new QComboBox(this))
     , m_tabs(new QTabWidget(this))
     , m_delegate(new ConversationDelegate(this))
 {
     setObjectName(QStringLiteral("conversationListPanel"));
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
+    m_labelFilter->setObjectName(QStringLiteral("labelFilterCombo"));
+    m_labelFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_tabs->setObjectName(QStringLiteral("filterTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->setUsesScrollButtons(false);
@@ -75,6 +83,9 @@ ConversationListPanel::ConversationListPanel(const App::ConversationFilters &fil
         for (const Tab &tab : std::as_const(m_tabList))
             m_filters.value(tab.filter)->setSearchText(text);
     });
+    connect(m_labelFilter, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &ConversationListPanel::applyLabelFilter);
+    connect(m_labels, &App::Labels::changed, this, &ConversationListPanel::reloadLabelFilter);
     connect(session, &App::Session::currentUserChanged, this,
             &ConversationListPanel::updateSupervisorTabs);
     connect(openConversation, &App::OpenConversation::opened, this,
@@ -89,11 +100,42 @@ ConversationListPanel::ConversationListPanel(const App::ConversationFilters &fil
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(m_search);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setSpacing(4);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_labelFilter);
+    layout->addLayout(searchRow);
     layout->addWidget(m_tabs, 1);
 
+    reloadLabelFilter();
     retranslateUi();
     updateSupervisorTabs();
+}
+
+void ConversationListPanel::reloadLabelFilter()
+{
+    const qint64 chosen = m_labelFilter->currentData().toLongLong();
+    {
+        const QSignalBlocker blocker(m_labelFilter);
+        while (m_labelFilter->count() > 1)
+            m_labelFilter->removeItem(1);
+        if (m_labelFilter->count() == 0)
+            m_labelFilter->addItem(QString(), qint64(0));
+        for (const App::Label &label : m_labels->all()) {
+            QPixmap swatch(12, 12);
+            swatch.fill(QColor(label.color));
+            m_labelFilter->addItem(QIcon(swatch), label.name, label.id);
+        }
+        m_labelFilter->setCurrentIndex(qMax(0, m_labelFilter->findData(chosen)));
+    }
+    applyLabelFilter(); // a deleted label no longer filters
+}
+
+void ConversationListPanel::applyLabelFilter()
+{
+    const qint64 id = m_labelFilter->currentData().toLongLong();
+    for (const Tab &tab : std::as_const(m_tabList))
+        m_filters.value(tab.filter)->setLabelFilter(id);
 }
 
 void ConversationListPanel::focusSearch()
@@ -165,7 +207,10 @@ void ConversationListPanel::changeEvent(QEvent *event)
 
 void ConversationListPanel::retranslateUi()
 {
-    m_search->setPlaceholderText(tr("Search name, number or message (Ctrl+K)"));
+    m_search->setPlaceholderText(tr("Search name, number, message or label:name (Ctrl+K)"));
+    m_labelFilter->setItemText(0, tr("All labels"));
+    m_labelFilter->setAccessibleName(tr("Show only chats with this label"));
+    m_labelFilter->setToolTip(tr("Show only chats with this label"));
     m_search->setAccessibleName(tr("Search chats"));
     m_tabs->setAccessibleName(tr("Chat filters"));
     for (const Tab &tab : std::as_const(m_tabList))

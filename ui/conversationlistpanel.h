@@ -5,11 +5,13 @@
 #include <QTimer>
 #include <QWidget>
 
+class QComboBox;
 class QLineEdit;
 class QListView;
 class QTabWidget;
 
 namespace Serambi::App {
+class Labels;
 class OpenConversation;
 class Session;
 } // namespace Serambi::App
@@ -18,8 +20,9 @@ namespace Serambi::Ui {
 
 class ConversationDelegate;
 
-// The left side: the search field over one tab per filter (Mine, Queue, All for supervisors,
-// Resolved), each a list view over the controller's proxy for it, most urgent first.
+// The left side: the search field and the label filter over one tab per filter (Mine, Queue,
+// All for supervisors, Resolved, Mentions), each a list view over the controller's proxy for
+// it, most urgent first.
 class ConversationListPanel : public QWidget
 {
     Q_OBJECT
@@ -28,7 +31,8 @@ public:
     using Filter = App::ConversationFilterProxy::Filter;
 
     ConversationListPanel(const App::ConversationFilters &filters, App::Session *session,
-                          App::OpenConversation *openConversation, QWidget *parent = nullptr);
+                          App::OpenConversation *openConversation, App::Labels *labels,
+                          QWidget *parent = nullptr);
 
     void focusSearch();
     // Clears the search; false when it was already empty.
@@ -39,6 +43,7 @@ public:
     void selectConversation(qint64 id);
     QListView *listView(Filter filter) const;
     QLineEdit *searchField() const { return m_search; }
+    QComboBox *labelFilter() const { return m_labelFilter; }
 
 Q_SIGNALS:
     void conversationActivated(qint64 id);
@@ -58,10 +63,14 @@ private:
     void updateSupervisorTabs();
     void handleCurrentChanged(const QModelIndex &current);
     QString filterTitle(Filter filter) const;
+    void reloadLabelFilter();
+    void applyLabelFilter();
 
     App::ConversationFilters m_filters;
     App::Session *m_session;
+    App::Labels *m_labels;
     QLineEdit *m_search;
+    QComboBox *m_labelFilter;
     QTabWidget *m_tabs;
     ConversationDelegate *m_delegate;
     QList<Tab> m_tabList;

@@ -14,6 +14,7 @@
 #include "conversationlistpanel.h"
 #include "errortext.h"
 #include "knowledgebasewindow.h"
+#include "labelsdialog.h"
 #include "languageswitcher.h"
 #include "reportswindow.h"
 #include "richmessaging.h"
@@ -47,7 +48,7 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
     , m_console(console)
     , m_settings(settings)
     , m_list(new ConversationListPanel(console->filters(), console->session(),
-                                       console->openConversation(), this))
+                                       console->openConversation(), console->labels(), this))
     , m_chat(new ChatPane(console, settings, this))
     , m_connection(new ConnectionIndicator(console->session(), this))
     , m_userLabel(new QLabel(this))
@@ -87,6 +88,7 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
     connect(m_chat, &ChatPane::hintRequested, this,
             [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     connect(m_chat, &ChatPane::stateChanged, this, &MainWindow::updateActions);
+    connect(m_chat, &ChatPane::manageLabelsRequested, this, &MainWindow::showLabels);
 
     connect(m_signIn, &SignInDialog::signInRequested, session, &App::Session::signIn);
     connect(session, &App::Session::signedIn, this, &MainWindow::handleSignedIn);
@@ -196,6 +198,13 @@ void MainWindow::showReports()
     m_reports->show();
     m_reports->raise();
     m_reports->activateWindow();
+void MainWindow::showLabels()
+{
+    if (!m_console->session()->currentUser().isSupervisor())
+        return;
+    auto *dialog = new LabelsDialog(m_console->labels(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -255,6 +264,10 @@ void MainWindow::createActions()
         addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_L), m_chat, &ChatPane::focusComposer);
     m_noteAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), m_chat,
                                      &ChatPane::focusNote);
+    m_labelsAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), m_chat,
+                                       &ChatPane::chooseLabels);
+    m_manageLabelsAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L), this,
+                                             &MainWindow::showLabels);
     m_approveAction =
         addShortcutAction(QKeySequence(Qt::CTRL | Qt::Key_Return), m_chat, &ChatPane::approveDraft);
     m_approveAction->setShortcuts(
@@ -290,6 +303,7 @@ void MainWindow::createMenus()
     m_consoleMenu->addAction(richMessaging()->cannedAction());
     m_consoleMenu->addAction(m_knowledgeBaseAction);
     m_consoleMenu->addAction(m_reportsAction);
+    m_consoleMenu->addAction(m_manageLabelsAction);
     m_consoleMenu->addSeparator();
     m_consoleMenu->addAction(m_signInAction);
     m_consoleMenu->addAction(m_signOutAction);
@@ -308,6 +322,7 @@ void MainWindow::createMenus()
     m_chatMenu->addAction(m_replyAction);
     m_chatMenu->addAction(m_composerAction);
     m_chatMenu->addAction(m_noteAction);
+    m_chatMenu->addAction(m_labelsAction);
     m_chatMenu->addSeparator();
     for (QAction *action : richMessaging()->actions()) {
         addAction(action);
@@ -357,6 +372,8 @@ void MainWindow::retranslateUi()
     m_replyAction->setText(tr("&Reply to the selected message"));
     m_composerAction->setText(tr("&Write a reply"));
     m_noteAction->setText(tr("Write an internal &note"));
+    m_labelsAction->setText(tr("&Labels…"));
+    m_manageLabelsAction->setText(tr("Manage &labels…"));
     m_approveAction->setText(tr("&Approve and send"));
     m_editAction->setText(tr("&Edit in the composer"));
     m_regenerateAction->setText(tr("Re&generate"));
@@ -402,7 +419,7 @@ void MainWindow::updateActions()
     const bool open = m_chat->hasConversation();
     const bool draft = open && m_chat->hasDraft();
     for (QAction *action : {m_takeOverAction, m_handBackAction, m_resolveAction, m_replyAction,
-                            m_composerAction, m_noteAction})
+                            m_composerAction, m_noteAction, m_labelsAction})
         action->setEnabled(open);
     const bool supervisor = session->currentUser().isSupervisor();
     m_assignAction->setEnabled(open && supervisor);
@@ -411,6 +428,8 @@ void MainWindow::updateActions()
     m_knowledgeBaseAction->setEnabled(supervisor);
     m_reportsAction->setVisible(supervisor);
     m_reportsAction->setEnabled(supervisor);
+    m_manageLabelsAction->setVisible(supervisor);
+    m_manageLabelsAction->setEnabled(supervisor);
     for (QAction *action : {m_approveAction, m_editAction, m_regenerateAction, m_discardAction})
         action->setEnabled(draft);
     m_regenerateAction->setEnabled(open);

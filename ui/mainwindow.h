@@ -46,6 +46,8 @@ public:
     // The knowledge-base window (supervisors and admins), one per main window.
     void showKnowledgeBase();
     void showReports();
+    // Manage labels (supervisors, Ctrl+Alt+L).
+    void showLabels();
     SignInDialog *signInDialog() const { return m_signIn; }
     RichMessaging *richMessaging() const;
 
@@ -104,6 +106,8 @@ private:
     QAction *m_replyAction = nullptr;
     QAction *m_composerAction = nullptr;
     QAction *m_noteAction = nullptr;
+    QAction *m_labelsAction = nullptr;
+    QAction *m_manageLabelsAction = nullptr;
     QAction *m_approveAction = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_regenerateAction = nullptr;

@@ -5,6 +5,7 @@
 #include "consolesession.h"
 #include "conversationcommands.h"
 #include "kbcommands.h"
+#include "labelcommands.h"
 #include "logging/relaylogging.h"
 #include "notecommands.h"
 #include "ordercommands.h"
@@ -48,6 +49,7 @@ bool isReadCommand(Command command)
     case Command::ListNotes:
     case Command::ListMentions:
     case Command::CustomerOrders:
+    case Command::ListLabels:
     case Command::Typing:
     case Command::Report:
     case Command::ListAudit:
@@ -373,6 +375,8 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return reportCommand(db, user, args, m_options.metaRates, m_options.metaCurrency);
     if (command == Command::ListAudit)
         return listAuditCommand(db, user, args);
+    if (command == Command::ListLabels)
+        return listLabelsCommand(db);
     CommandReply refusal;
     const auto conversationId =
         typingConversation(db, user, args, now(), m_options.windowMs, &refusal);

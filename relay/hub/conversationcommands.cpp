@@ -5,6 +5,7 @@
 #include "conversationaccess.h"
 #include "draftcommands.h"
 #include "kbcommands.h"
+#include "labelcommands.h"
 #include "mediacommands.h"
 #include "notecommands.h"
 #include "outbound/outboundtext.h"
@@ -161,7 +162,7 @@ CommandReply setAiMode(CommandContext &context)
     return commitConversation(context, *conversation, changed);
 }
 
-constexpr std::array<std::pair<Command, WriteCommand>, 19> Commands{{
+constexpr std::array<std::pair<Command, WriteCommand>, 22> Commands{{
     {Command::SendText, sendText},
     {Command::MarkRead, markRead},
     {Command::TakeOver, takeOver},
@@ -181,6 +182,9 @@ constexpr std::array<std::pair<Command, WriteCommand>, 19> Commands{{
     {Command::DismissKbSuggestions, dismissKbSuggestions},
     {Command::AddNote, addNote},
     {Command::Transfer, transfer},
+    {Command::SaveLabel, saveLabel},
+    {Command::DeleteLabel, deleteLabel},
+    {Command::SetConversationLabels, setConversationLabels},
 }};
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "conversationrepo.h"
+#include "labelrepo.h"
 #include "outbound.h"
 #include "statementcache.h"
 
@@ -170,6 +171,7 @@ Protocol::ConversationPayload Conversation::toPayload() const
         json.lastMessage = lastMessage->toPayload();
     if (draft)
         json.draft = draft->toPayload();
+    json.labels = labelIds;
     return json;
 }
 
@@ -272,6 +274,7 @@ std::optional<Conversation> load(QSqlDatabase &db, qint64 id)
         return std::nullopt;
     Conversation conversation = readConversation(q);
     conversation.draft = DraftRepo::pendingFor(db, id);
+    conversation.labelIds = LabelRepo::ofConversation(db, id);
     return conversation;
 }
 
@@ -510,10 +513,13 @@ QList<Conversation> all(QSqlDatabase &db)
     if (!execQuery(q))
         return conversations;
     const QHash<qint64, Draft> drafts = DraftRepo::allPending(db);
+    const QHash<qint64, QList<qint64>> labels = LabelRepo::ofAllConversations(db);
     while (q.next()) {
         conversations.append(readConversation(q));
-        if (auto it = drafts.constFind(conversations.constLast().id); it != drafts.constEnd())
-            conversations.last().draft = *it;
+        Conversation &conversation = conversations.last();
+        if (auto it = drafts.constFind(conversation.id); it != drafts.constEnd())
+            conversation.draft = *it;
+        conversation.labelIds = labels.value(conversation.id);
     }
     return conversations;
 }

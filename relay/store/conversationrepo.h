@@ -66,6 +66,7 @@ struct Conversation
     qint64 updatedAt = 0;
     std::optional<Message> lastMessage;
     std::optional<Draft> draft; // the pending AI draft, if any
+    QList<qint64> labelIds;     // ascending
 
     QString stateName() const { return Protocol::conversationStateName(state); }
     Protocol::ConversationPayload toPayload() const;

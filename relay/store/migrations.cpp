@@ -350,6 +350,26 @@ QStringList version18()
     };
 }
 
+QStringList version19()
+{
+    // The team's labels (name, colour) and the labels on each chat.
+    return {
+        QStringLiteral(R"(CREATE TABLE labels (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            color TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE conversation_labels (
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+            label_id INTEGER NOT NULL REFERENCES labels(id),
+            added_at INTEGER NOT NULL,
+            PRIMARY KEY (conversation_id, label_id)) WITHOUT ROWID)"),
+        QStringLiteral(
+            "CREATE INDEX conversation_labels_by_label ON conversation_labels(label_id)"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -379,6 +399,7 @@ const QList<Migration> &migrations()
         {16, "knowledge-base article versions; handled suggestions", version16()},
         {17, "the channel of each conversation", version17()},
         {18, "Meta's pricing of sent messages", version18()},
+        {19, "labels and the labels on chats", version19()},
     };
     return all;
 }

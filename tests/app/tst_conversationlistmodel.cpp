@@ -225,6 +225,83 @@ private Q_SLOTS:
         QCOMPARE(model.unreadTotal(), 3);
         QCOMPARE(total.last().first().toInt(), 3);
     }
+
+    void shouldFilterAndSearchByLabelAndShowItsChips()
+    {
+        // By name, as Labels::all() holds them.
+        const LabelList labels{{9, QStringLiteral("Komplain"), QStringLiteral("#d93025")},
+                               {8, QStringLiteral("Menunggu transfer"), QStringLiteral("#1a73e8")},
+                               {7, QStringLiteral("VIP"), QStringLiteral("#f29900")}};
+        ConversationList list = sample();
+        list[0].labelIds = {7, 9}; // Budi
+        list[1].labelIds = {8};    // Siti
+        list[2].labelIds = {7};    // Dewi
+        ConversationListModel model;
+        model.resetConversations(list);
+        model.setLabels(labels);
+        ConversationFilterProxy all(Filter::All);
+        all.setSourceModel(&model);
+        all.setLabels(labels);
+
+        // Chips by name, with their colours.
+        const QVariantList chips = model.index(model.rowOf(1)).data(Roles::LabelsRole).toList();
+        QCOMPARE(chips.size(), 2);
+        QCOMPARE(chips.at(0).toMap().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Komplain"));
+        QCOMPARE(chips.at(1).toMap().value(QStringLiteral("color")).toString(),
+                 QStringLiteral("#f29900"));
+
+        // The label filter keeps the tab's order; the search narrows it further.
+        all.setLabelFilter(7);
+        QCOMPARE(idsOf(all), (QList<qint64>{1, 3}));
+        all.setSearchText(QStringLiteral("dewi"));
+        QCOMPARE(idsOf(all), QList<qint64>{3});
+        all.setSearchText(QString());
+        all.setLabelFilter(0);
+        QCOMPARE(all.rowCount(), 4);
+
+        // label:name in the search, ignoring case; quotes for a name with a space; with words.
+        all.setSearchText(QStringLiteral("label:vip"));
+        QCOMPARE(idsOf(all), (QList<qint64>{1, 3}));
+        all.setSearchText(QStringLiteral("label:VIP label:komplain"));
+        QCOMPARE(idsOf(all), QList<qint64>{1});
+        all.setSearchText(QStringLiteral("label:\"menunggu transfer\""));
+        QCOMPARE(idsOf(all), QList<qint64>{2});
+        all.setSearchText(QStringLiteral("halo label:vip"));
+        QCOMPARE(idsOf(all), QList<qint64>{3});
+        all.setSearchText(QStringLiteral("label:nothing"));
+        QCOMPARE(all.rowCount(), 0);
+        all.setSearchText(QStringLiteral("label:")); // still being typed
+        QCOMPARE(all.rowCount(), 4);
+
+        // A label renamed: label:name follows; a label deleted leaves every chat.
+        all.setSearchText(QStringLiteral("label:gold"));
+        QCOMPARE(all.rowCount(), 0);
+        LabelList renamed = labels;
+        renamed[2].name = QStringLiteral("Gold");
+        all.setLabels(renamed);
+        QCOMPARE(idsOf(all), (QList<qint64>{1, 3}));
+        const ConversationList dropped = model.dropLabel(7);
+        QCOMPARE(dropped.size(), 2);
+        QCOMPARE(model.conversation(1)->labelIds, QList<qint64>{9});
+        QCOMPARE(all.rowCount(), 0);
+    }
+
+    void shouldLabelAChatLive()
+    {
+        ConversationListModel model;
+        model.resetConversations(sample());
+        model.setLabels({{7, QStringLiteral("VIP"), QStringLiteral("#f29900")}});
+        ConversationFilterProxy all(Filter::All);
+        all.setSourceModel(&model);
+        all.setLabelFilter(7);
+        QCOMPARE(all.rowCount(), 0);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(model.setConversationLabels(2, {7}));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(idsOf(all), QList<qint64>{2});
+        QVERIFY(!model.setConversationLabels(42, {7}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConversationListModel)

@@ -80,6 +80,7 @@ private Q_SLOTS:
             c.name = QStringLiteral("Budi");
             c.state = Protocol::ConversationState::Queued;
             c.applyMessage(message(3, 12));
+            c.labelIds = {4, 9};
             store.saveConversation(c);
             store.saveMessages({message(1, 12), message(2, 12), message(3, 12)});
             Draft draft;
@@ -111,6 +112,7 @@ private Q_SLOTS:
         QCOMPARE(state.conversations.size(), 1);
         QCOMPARE(state.conversations.first().name, QStringLiteral("Budi"));
         QCOMPARE(state.conversations.first().waitingSince, message(3, 12).timestamp);
+        QCOMPARE(state.conversations.first().labelIds, (QList<qint64>{4, 9}));
         QCOMPARE(state.drafts.size(), 1);
         QCOMPARE(state.drafts.first().sources, QStringList{QStringLiteral("kb-7")});
         QCOMPARE(state.commands.size(), 1);

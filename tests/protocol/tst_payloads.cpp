@@ -1,5 +1,6 @@
 // The objects inside frames: what the relay writes, the console reads back unchanged, and
 // the wire keeps the shapes docs/protocol.md describes (nulls, omitted fields).
+#include "protocol/labelpayloads.h"
 #include "protocol/orderpayload.h"
 #include "protocol/payloads.h"
 #include "protocol/reportpayloads.h"
@@ -95,7 +96,33 @@ private Q_SLOTS:
         c.lastMessage = fullMessage();
         c.draft = fullDraft();
         c.channel = QStringLiteral("service");
+        c.labels = {2, 7};
         QCOMPARE(ConversationPayload::fromJson(c.toJson()), c);
+    }
+
+    void shouldReadBackLabelsAndTheirChanges()
+    {
+        const LabelPayload label{4, QStringLiteral("Menunggu transfer"), QStringLiteral("#1a73e8")};
+        QCOMPARE(LabelPayload::fromJson(label.toJson()), label);
+        const LabelChangePayload change{label, {9, QStringLiteral("Rina")}};
+        QCOMPARE(LabelChangePayload::fromJson(change.toJson()), change);
+        // docs/protocol.md, label.updated: {"label": <label>, "by": {"id", "display_name"}}
+        QCOMPARE(change.toJson()
+                     .value(QLatin1String("by"))
+                     .toObject()
+                     .value(QLatin1String("display_name")),
+                 QJsonValue(QStringLiteral("Rina")));
+        ConversationLabelsPayload labelled;
+        labelled.conversationId = 12;
+        labelled.labels = {4, 6};
+        labelled.added = {6};
+        labelled.removed = {5};
+        labelled.by = {9, QStringLiteral("Rina")};
+        QCOMPARE(ConversationLabelsPayload::fromJson(labelled.toJson()), labelled);
+        QCOMPARE(labelled.toJson().value(QLatin1String("labels")).toArray(), (QJsonArray{4, 6}));
+        // A conversation without labels says so with an empty array, never null.
+        QCOMPARE(ConversationPayload().toJson().value(QLatin1String("labels")),
+                 QJsonValue(QJsonArray()));
     }
 
     void shouldWriteNullsWhereTheProtocolSaysSo()

@@ -515,7 +515,7 @@ private Q_SLOTS:
                           Qt::LeftButton);
         QTRY_COMPARE(takeOver->text(), QStringLiteral("Ambil alih"));
         QCOMPARE(search->placeholderText(),
-                 QStringLiteral("Cari nama, nomor, atau pesan (Ctrl+K)"));
+                 QStringLiteral("Cari nama, nomor, pesan, atau label:nama (Ctrl+K)"));
         QTRY_COMPARE(child<Ui::ConnectionIndicator>("connectionIndicator")->text(),
                      QStringLiteral("Terhubung"));
         QCOMPARE(m_settings->language(), QStringLiteral("id"));
