@@ -11,6 +11,7 @@
 #include "messagelistmodel.h"
 #include "messagetemplates.h"
 #include "notes.h"
+#include "presence.h"
 #include "openconversation.h"
 #include "relayclient.h"
 #include "session.h"
@@ -60,6 +61,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_knowledgeBase(new KnowledgeBaseEditor(relay, this))
     , m_templates(new MessageTemplates(relay, this))
     , m_uploader(new MediaUploader(relay, this))
+    , m_presence(new Presence(relay, this))
 {
     using Filter = ConversationFilterProxy::Filter;
     for (const Filter filter :

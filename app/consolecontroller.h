@@ -19,6 +19,7 @@ class MediaUploader;
 class MessageListModel;
 class MessageTemplates;
 class OpenConversation;
+class Presence;
 class RelayClient;
 class Session;
 
@@ -70,6 +71,7 @@ public:
     KnowledgeBaseEditor *knowledgeBase() const { return m_knowledgeBase; }
     Notes *notes() const { return m_notes; }
     MessageTemplates *templates() const { return m_templates; }
+    Presence *presence() const { return m_presence; }
     MediaUploader *uploader() const { return m_uploader; }
 
 private:
@@ -86,6 +88,7 @@ private:
     KnowledgeBaseEditor *m_knowledgeBase;
     MessageTemplates *m_templates;
     MediaUploader *m_uploader;
+    Presence *m_presence;
 };
 
 } // namespace Serambi::App

@@ -244,8 +244,14 @@ Node argumentsOf(Command command)
     case Command::ListMentions:
         return object({});
     case Command::Transfer:
-        return object(
-            {conversation, {"username", string(Limits::Username)}, {"note", string(Limits::Text)}});
+        return object({conversation,
+                       {"username", string(Limits::Username)},
+                       {"team", string(Limits::TeamName)},
+                       {"note", string(Limits::Text)}});
+    case Command::SetPresence:
+        return object({{"presence", string(16)}, {"username", string(Limits::Username)}});
+    case Command::ListTeams:
+        return object({});
     }
     Q_UNREACHABLE();
     return {};

@@ -41,6 +41,7 @@ inline constexpr int ArticleTag = 80;
 inline constexpr int ArticleQuestion = 300;
 inline constexpr int ArticleBody = 20000;
 inline constexpr int KbSuggestionIds = 500;
+inline constexpr int TeamName = 64;
 } // namespace ArgumentLimits
 
 } // namespace Serambi::Protocol

@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 35> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 37> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -45,6 +45,8 @@ constexpr std::array<std::pair<Command, const char *>, 35> CommandNames{{
     {Command::ListNotes, "list_notes"},
     {Command::ListMentions, "list_mentions"},
     {Command::Transfer, "transfer"},
+    {Command::SetPresence, "set_presence"},
+    {Command::ListTeams, "list_teams"},
 }};
 
 } // namespace

@@ -48,6 +48,8 @@ enum class Command {
     ListNotes,
     ListMentions,
     Transfer,
+    SetPresence,
+    ListTeams,
 };
 
 QLatin1String commandName(Command command);

@@ -24,6 +24,8 @@ enum class EventKind {
     // Collaboration in a chat (never sent to the customer).
     NoteCreated,    // note.created
     MentionCreated, // mention.created: only the mentioned user sees it
+    // Live only (never stored): supervisors and the user whose presence it is.
+    PresenceChanged, // presence.changed
 };
 
 QLatin1String eventKindName(EventKind kind);

@@ -101,5 +101,9 @@ inline constexpr QLatin1String Note("note");
 inline constexpr QLatin1String Notes("notes");
 inline constexpr QLatin1String Mentions("mentions");
 inline constexpr QLatin1String UserId("user_id");
+inline constexpr QLatin1String Presence("presence");
+inline constexpr QLatin1String Team("team");
+inline constexpr QLatin1String Teams("teams");
+inline constexpr QLatin1String Capacity("capacity");
 
 } // namespace Serambi::Protocol::Key

@@ -256,6 +256,7 @@ QJsonObject ConversationPayload::toJson() const
                      {QLatin1String("draft"), draft ? QJsonValue(draft->toJson()) : QJsonValue()}};
     if (lastMessage)
         json.insert(QLatin1String("last_message"), lastMessage->toJson());
+    json.insert(QLatin1String("team"), stringOrNull(team));
     return json;
 }
 
@@ -269,6 +270,7 @@ ConversationPayload ConversationPayload::fromJson(const QJsonObject &json)
     aiModeFromName(stringOf(json, QLatin1String("ai_mode")), &c.aiMode);
     c.assignee = stringOf(json, QLatin1String("assignee"));
     c.handoffReason = stringOf(json, QLatin1String("handoff_reason"));
+    c.team = stringOf(json, QLatin1String("team"));
     c.lastInboundAt = json.value(QLatin1String("last_inbound_at")).toInteger();
     c.lastMessageAt = json.value(QLatin1String("last_message_at")).toInteger();
     c.unread = json.value(QLatin1String("unread")).toInt();
@@ -285,7 +287,7 @@ bool ConversationPayload::operator==(const ConversationPayload &other) const
            state == other.state && aiMode == other.aiMode && assignee == other.assignee &&
            handoffReason == other.handoffReason && lastInboundAt == other.lastInboundAt &&
            lastMessageAt == other.lastMessageAt && unread == other.unread &&
-           lastMessage == other.lastMessage && draft == other.draft;
+           lastMessage == other.lastMessage && draft == other.draft && team == other.team;
 }
 
 } // namespace Serambi::Protocol

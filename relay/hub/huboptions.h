@@ -44,6 +44,9 @@ struct HubOptions
     qint64 maxOutgoingBytes = 16LL * 1024 * 1024;
     // How often the hub looks for `serambi-relay user ...` changes and expired sessions.
     int authPollMs = 1000;
+    // Open chats an agent is auto-assigned up to (0: auto-assignment is off); list_agents
+    // reports it for the supervisors' floor view.
+    int autoAssignCapacity = 0;
     // ms since epoch; defaults to QDateTime::currentMSecsSinceEpoch.
     std::function<qint64()> clock;
 };

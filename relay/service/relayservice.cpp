@@ -138,14 +138,16 @@ bool RelayService::start(QString *error)
     hub.replayRingBytes = qint64(m_config.replayRingMib) * 1024 * 1024;
     hub.maxOutgoingBytes = qint64(m_config.consoleBufferMib) * 1024 * 1024;
     hub.authPollMs = m_config.authPollMs;
+    hub.autoAssignCapacity = m_config.autoAssignCapacity;
     m_hub = std::make_unique<AgentHub>(m_writer.get(), m_reader.get(), hub);
     QString hubError;
     if (!m_hub->start(&hubError)) {
         *error = QStringLiteral("cannot start the agents' hub: %1").arg(hubError);
         return false;
     }
-    m_autoAssigner =
-        std::make_unique<AutoAssigner>(m_writer.get(), m_hub.get(), m_config.autoAssignCapacity);
+    m_autoAssigner = std::make_unique<AutoAssigner>(
+        m_writer.get(), m_hub.get(), m_config.autoAssignCapacity,
+        RoutingRules{m_config.routeKeywords, m_config.routeReasons});
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
             &AutoAssigner::handleEvents);
     connect(m_drafts.get(), &DraftCoordinator::draftStreaming, m_hub.get(), &AgentHub::publishLive);

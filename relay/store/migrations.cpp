@@ -271,6 +271,25 @@ QStringList version10()
     };
 }
 
+QStringList version12()
+{
+    // Teams agents belong to, and the team whose queue a chat is in (routing and transfer to a
+    // team; docs/configuration.md, "Teams and routing").
+    return {
+        QStringLiteral(R"(CREATE TABLE teams (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE team_members (
+            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            PRIMARY KEY (team_id, user_id)) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX team_members_by_user ON team_members(user_id)"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN team_id INTEGER "
+                       "REFERENCES teams(id) ON DELETE SET NULL"),
+    };
+}
+
 QStringList version13()
 {
     // Shop orders as the shop's webhooks last described them, their lines, and the webhook
@@ -353,6 +372,7 @@ const QList<Migration> &migrations()
         {8, "user changes for live revocation; sessions by user", version8()},
         {9, "internal notes and their @mentions", version9()},
         {10, "knowledge-base suggestions", version10()},
+        {12, "teams, their members, the team of a chat", version12()},
         {13, "shop orders, their lines, webhook deliveries taken", version13()},
         {16, "knowledge-base article versions; handled suggestions", version16()},
     };
