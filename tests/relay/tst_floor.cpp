@@ -317,15 +317,15 @@ private Q_SLOTS:
         QVERIFY(budi);
         QTRY_COMPARE(conversation(angry)->assigneeName, QStringLiteral("budi"));
         // The team travels with the chat to the consoles.
-        const QJsonObject update = budi->waitForEvent([angry](const QJsonObject &event) {
-            return event.value(QLatin1String("conversation_id")).toInteger() == angry &&
+        const QJsonObject update = ayu->waitForEvent([refund](const QJsonObject &event) {
+            return event.value(QLatin1String("conversation_id")).toInteger() == refund &&
                    event.value(QLatin1String("data"))
                            .toObject()
                            .value(QLatin1String("assignee"))
-                           .toString() == QLatin1String("budi");
+                           .toString() == QLatin1String("ayu");
         });
         QCOMPARE(update.value(QLatin1String("data")).toObject().value(QLatin1String("team")),
-                 QJsonValue(QStringLiteral("Komplain")));
+                 QJsonValue(QStringLiteral("Pembayaran")));
     }
 
     void transferToATeamPutsTheChatInItsQueueWithTheNote()
