@@ -11,8 +11,8 @@
 #include "messagelistmodel.h"
 #include "messagetemplates.h"
 #include "notes.h"
-#include "presence.h"
 #include "openconversation.h"
+#include "presence.h"
 #include "relayclient.h"
 #include "session.h"
 

@@ -39,7 +39,8 @@ std::optional<Presence> presenceFromName(const QString &name)
 
 QJsonObject PresencePayload::toJson() const
 {
-    return {{Key::UserId, userId}, {Key::Username, username}, {Key::Presence, presenceName(presence)}};
+    return {
+        {Key::UserId, userId}, {Key::Username, username}, {Key::Presence, presenceName(presence)}};
 }
 
 PresencePayload PresencePayload::fromJson(const QJsonObject &json)

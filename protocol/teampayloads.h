@@ -20,8 +20,8 @@ struct UserPayload
     qint64 id = 0;
     QString username;
     QString displayName;
-    QString role;               // agent, supervisor, admin
-    std::optional<bool> online; // list_agents only: whether a console of theirs is connected
+    QString role;                     // agent, supervisor, admin
+    std::optional<bool> online;       // list_agents only: whether a console of theirs is connected
     std::optional<Presence> presence; // list_agents and welcome
     QStringList teams;                // list_agents only: the teams they belong to
 

@@ -1809,6 +1809,29 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::PresenceSelector</name>
+    <message>
+        <source>Online</source>
+        <translation>Daring</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Sedang pergi</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Luring</translation>
+    </message>
+    <message>
+        <source>Your presence: only online agents are given new chats (Ctrl+Shift+O)</source>
+        <translation>Kehadiran Anda: hanya agen yang daring diberi chat baru (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Kehadiran</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::RichMessaging</name>
     <message>
         <source>&amp;Attach a file…</source>
@@ -1928,6 +1951,22 @@
     <message>
         <source>Show customers when I am &amp;typing</source>
         <translation>Tampilkan ke pelanggan saat saya sedang &amp;mengetik</translation>
+    </message>
+    <message>
+        <source>Set me &amp;away after:</source>
+        <translation>Tandai saya &amp;pergi setelah:</translation>
+    </message>
+    <message>
+        <source> min idle</source>
+        <translation> menit tanpa aktivitas</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>tidak pernah</translation>
+    </message>
+    <message>
+        <source>Minutes without input before you are set away</source>
+        <translation>Menit tanpa input sebelum Anda ditandai pergi</translation>
     </message>
 </context>
 <context>

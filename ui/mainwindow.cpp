@@ -260,8 +260,8 @@ void MainWindow::createActions()
     m_discardAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), m_chat,
                                         &ChatPane::discardDraft);
     m_escapeAction = addShortcutAction(QKeySequence(Qt::Key_Escape), this, &MainWindow::escape);
-    m_presenceAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
-                                         m_presence, &PresenceSelector::toggle);
+    m_presenceAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), m_presence,
+                                         &PresenceSelector::toggle);
 
     const Filter filters[] = {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved,
                               Filter::Mentions};

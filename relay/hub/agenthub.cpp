@@ -364,8 +364,8 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
     if (command == Command::History)
         return historyCommand(db, user, args);
     if (command == Command::ListAgents)
-        return listAgentsCommand(db, user, [this](qint64 id) { return presenceOf(id); },
-                                 m_options.autoAssignCapacity);
+        return listAgentsCommand(
+            db, user, [this](qint64 id) { return presenceOf(id); }, m_options.autoAssignCapacity);
     if (command == Command::ListTemplates)
         return listTemplatesCommand(db);
     if (command == Command::ListCanned)

@@ -4,8 +4,8 @@
 
 #include "ai/kbsuggestions.h"
 #include "auth/visibility.h"
-#include "store/teamrepo.h"
 #include "store/conversationrepo.h"
+#include "store/teamrepo.h"
 #include "store/templaterepo.h"
 
 #include "protocol/keys.h"

@@ -58,8 +58,8 @@ CommandReply transfer(CommandContext &context)
     // shown it) before anything is stored: a refused note leaves the chat where it was.
     std::optional<PendingNote> pending;
     if (!isAbsent(context.args, Key::Note)) {
-        pending = prepareNote(context, *conversation, context.args.value(Key::Note), receivers,
-                              &refusal);
+        pending =
+            prepareNote(context, *conversation, context.args.value(Key::Note), receivers, &refusal);
         if (!pending)
             return refusal;
     }

@@ -145,9 +145,9 @@ bool RelayService::start(QString *error)
         *error = QStringLiteral("cannot start the agents' hub: %1").arg(hubError);
         return false;
     }
-    m_autoAssigner = std::make_unique<AutoAssigner>(
-        m_writer.get(), m_hub.get(), m_config.autoAssignCapacity,
-        RoutingRules{m_config.routeKeywords, m_config.routeReasons});
+    m_autoAssigner =
+        std::make_unique<AutoAssigner>(m_writer.get(), m_hub.get(), m_config.autoAssignCapacity,
+                                       RoutingRules{m_config.routeKeywords, m_config.routeReasons});
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
             &AutoAssigner::handleEvents);
     connect(m_drafts.get(), &DraftCoordinator::draftStreaming, m_hub.get(), &AgentHub::publishLive);

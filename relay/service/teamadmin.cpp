@@ -67,12 +67,12 @@ int runTeamAdmin(const RelayConfig &config, const QStringList &args, QTextStream
                  QTextStream &err)
 {
     const QString action = args.value(0);
-    const bool known = (action == QLatin1String("list") && args.size() == 1) ||
-                       ((action == QLatin1String("add") || action == QLatin1String("remove")) &&
-                        args.size() == 2) ||
-                       (action == QLatin1String("member") && args.size() == 4 &&
-                        (args.at(1) == QLatin1String("add") ||
-                         args.at(1) == QLatin1String("remove")));
+    const bool known =
+        (action == QLatin1String("list") && args.size() == 1) ||
+        ((action == QLatin1String("add") || action == QLatin1String("remove")) &&
+         args.size() == 2) ||
+        (action == QLatin1String("member") && args.size() == 4 &&
+         (args.at(1) == QLatin1String("add") || args.at(1) == QLatin1String("remove")));
     if (!known) {
         err << Usage;
         return 2;

@@ -22,10 +22,8 @@ namespace {
 
 struct Core
 {
-    explicit Core(const QString &dataDir)
-        : session(&relay, &credentials, dataDir), presence(&relay)
-    {
-    }
+    explicit Core(const QString &dataDir) : session(&relay, &credentials, dataDir), presence(&relay)
+    {}
 
     RelayClient relay;
     MemoryCredentialStore credentials;
@@ -122,16 +120,15 @@ private Q_SLOTS:
         QVERIFY(signIn());
         QSignalSpy changed(&m_core->presence, &App::Presence::mineChanged);
         const QJsonObject result = m_supervisor.command(
-            QStringLiteral("set_presence"),
-            {{QStringLiteral("presence"), QStringLiteral("away")},
-             {QStringLiteral("username"), Agent}});
+            QStringLiteral("set_presence"), {{QStringLiteral("presence"), QStringLiteral("away")},
+                                             {QStringLiteral("username"), Agent}});
         QVERIFY(result.value(QLatin1String("ok")).toBool());
         QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), Presence::Away, Timeout);
         QCOMPARE(changed.size(), 1);
         // Signed out, the console is offline and the supervisor is told.
         m_core.reset();
-        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(m_supervisor).constLast(),
-                                  QStringLiteral("offline"), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(m_supervisor).constLast(), QStringLiteral("offline"),
+                                  Timeout);
     }
 };
 

@@ -161,8 +161,12 @@ private Q_SLOTS:
 
     void shouldReadBackAUserWithAndWithoutPresence()
     {
-        UserPayload user{5,           QStringLiteral("sari"), QStringLiteral("Sari Wulandari"),
-                         QStringLiteral("supervisor"), std::nullopt, std::nullopt,
+        UserPayload user{5,
+                         QStringLiteral("sari"),
+                         QStringLiteral("Sari Wulandari"),
+                         QStringLiteral("supervisor"),
+                         std::nullopt,
+                         std::nullopt,
                          {}};
         QCOMPARE(UserPayload::fromJson(user.toJson()), user);
         QVERIFY(!user.toJson().contains(QLatin1String("online"))); // welcome says nothing of it
@@ -173,7 +177,8 @@ private Q_SLOTS:
         user.presence = Presence::Away;
         user.teams = {QStringLiteral("Komplain"), QStringLiteral("Penjualan")};
         QCOMPARE(UserPayload::fromJson(user.toJson()), user);
-        QCOMPARE(user.toJson().value(QLatin1String("presence")), QJsonValue(QStringLiteral("away")));
+        QCOMPARE(user.toJson().value(QLatin1String("presence")),
+                 QJsonValue(QStringLiteral("away")));
     }
 
     void shouldReadBackPresenceAndTeams()
@@ -182,8 +187,8 @@ private Q_SLOTS:
         QCOMPARE(PresencePayload::fromJson(presence.toJson()), presence);
         QCOMPARE(presenceFromName(QStringLiteral("online")), std::optional(Presence::Online));
         QCOMPARE(presenceFromName(QStringLiteral("busy")), std::nullopt);
-        const TeamPayload team{3, QStringLiteral("Komplain"),
-                               {QStringLiteral("ayu"), QStringLiteral("budi")}};
+        const TeamPayload team{
+            3, QStringLiteral("Komplain"), {QStringLiteral("ayu"), QStringLiteral("budi")}};
         QCOMPARE(TeamPayload::fromJson(team.toJson()), team);
     }
 

@@ -77,8 +77,8 @@ private:
         options.autoAssignCapacity = capacity;
         m_harness = std::make_unique<HubHarness>(options);
         QVERIFY(m_harness->start());
-        m_assigner = std::make_unique<AutoAssigner>(m_harness->writer(), m_harness->hub(),
-                                                    capacity, std::move(routing));
+        m_assigner = std::make_unique<AutoAssigner>(m_harness->writer(), m_harness->hub(), capacity,
+                                                    std::move(routing));
         QObject::connect(m_harness->writer(), &StoreWriter::eventsCommitted, m_assigner.get(),
                          &AutoAssigner::handleEvents);
         for (const char *agent : {"ayu", "budi", "cici"}) {
@@ -180,10 +180,10 @@ private Q_SLOTS:
                  QJsonValue(QStringLiteral("offline")));
 
         // Refusals: an agent cannot set a colleague's presence, nobody can set offline.
-        QCOMPARE(errorCode(budi->command(QStringLiteral("set_presence"),
-                                         presenceArgs(QStringLiteral("online"),
-                                                      QStringLiteral("ayu")))),
-                 QStringLiteral("forbidden"));
+        QCOMPARE(
+            errorCode(budi->command(QStringLiteral("set_presence"),
+                                    presenceArgs(QStringLiteral("online"), QStringLiteral("ayu")))),
+            QStringLiteral("forbidden"));
         QCOMPARE(errorCode(budi->command(QStringLiteral("set_presence"),
                                          presenceArgs(QStringLiteral("offline")))),
                  QStringLiteral("invalid_argument"));
@@ -191,10 +191,10 @@ private Q_SLOTS:
                                          presenceArgs(QStringLiteral("busy")))),
                  QStringLiteral("invalid_argument"));
         // A supervisor may, but not for someone with no console connected.
-        QCOMPARE(errorCode(sari->command(QStringLiteral("set_presence"),
-                                         presenceArgs(QStringLiteral("away"),
-                                                      QStringLiteral("cici")))),
-                 QStringLiteral("conflict"));
+        QCOMPARE(
+            errorCode(sari->command(QStringLiteral("set_presence"),
+                                    presenceArgs(QStringLiteral("away"), QStringLiteral("cici")))),
+            QStringLiteral("conflict"));
         QVERIFY(isOk(sari->command(QStringLiteral("set_presence"),
                                    presenceArgs(QStringLiteral("online"), QStringLiteral("ayu")))));
         QTRY_COMPARE(presenceChanges(*sari, QStringLiteral("ayu")).size(), 3);
@@ -256,18 +256,19 @@ private Q_SLOTS:
 
         auto cici = subscribed(QStringLiteral("cici"));
         QVERIFY(cici);
-        const QJsonArray teams =
-            dataOf(cici->command(QStringLiteral("list_teams"), {})).value(QLatin1String("teams")).toArray();
+        const QJsonArray teams = dataOf(cici->command(QStringLiteral("list_teams"), {}))
+                                     .value(QLatin1String("teams"))
+                                     .toArray();
         QCOMPARE(teams.size(), 2);
         QCOMPARE(teams.at(0).toObject().value(QLatin1String("members")).toArray(),
                  (QJsonArray{QStringLiteral("ayu"), QStringLiteral("budi")}));
         auto sari = subscribed(QStringLiteral("sari"));
         QVERIFY(sari);
-        QCOMPARE(agentNamed(sari->command(QStringLiteral("list_agents"), {}),
-                            QStringLiteral("budi"))
-                     .value(QLatin1String("teams"))
-                     .toArray(),
-                 QJsonArray{QStringLiteral("Komplain")});
+        QCOMPARE(
+            agentNamed(sari->command(QStringLiteral("list_agents"), {}), QStringLiteral("budi"))
+                .value(QLatin1String("teams"))
+                .toArray(),
+            QJsonArray{QStringLiteral("Komplain")});
         // list_agents stays the supervisors'.
         QCOMPARE(errorCode(cici->command(QStringLiteral("list_agents"), {})),
                  QStringLiteral("forbidden"));
@@ -371,8 +372,8 @@ private Q_SLOTS:
         QCOMPARE(moved.value(QLatin1String("assignee")), QJsonValue(QJsonValue::Null));
         QCOMPARE(moved.value(QLatin1String("team")).toString(), QStringLiteral("Komplain"));
         // In the queue every agent sees it, with the note first.
-        const QJsonObject notes = cici->command(QStringLiteral("list_notes"),
-                                                {{QLatin1String("conversation_id"), chat}});
+        const QJsonObject notes =
+            cici->command(QStringLiteral("list_notes"), {{QLatin1String("conversation_id"), chat}});
         QCOMPARE(dataOf(notes)
                      .value(QLatin1String("notes"))
                      .toArray()
@@ -382,11 +383,12 @@ private Q_SLOTS:
                      .toString(),
                  QStringLiteral("Barang rusak, minta ganti"));
         QTRY_VERIFY(!cici->waitForEvent([chat](const QJsonObject &event) {
-                              return event.value(QLatin1String("conversation_id")).toInteger() ==
-                                         chat &&
-                                     event.value(QLatin1String("kind")).toString() ==
-                                         QLatin1String("note.created");
-                          }).isEmpty());
+                             return event.value(QLatin1String("conversation_id")).toInteger() ==
+                                        chat &&
+                                    event.value(QLatin1String("kind")).toString() ==
+                                        QLatin1String("note.created");
+                         })
+                         .isEmpty());
         // Twice into the same queue is a conflict.
         auto sari = subscribed(QStringLiteral("sari"));
         QVERIFY(sari);
