@@ -16,7 +16,7 @@ using namespace Serambi;
 using namespace Serambi::App;
 using namespace Serambi::Test;
 
-using Protocol::Presence;
+using State = Protocol::Presence;
 
 namespace {
 
@@ -60,7 +60,7 @@ private:
         QSignalSpy signedIn(&m_core->session, &Session::signedIn);
         m_core->session.signIn(m_loop->agentsUrl(), Agent, AgentPassword);
         return signedIn.wait(Timeout) &&
-               QTest::qWaitFor([this] { return m_core->presence.mine() == Presence::Online; });
+               QTest::qWaitFor([this] { return m_core->presence.mine() == State::Online; });
     }
 
 private Q_SLOTS:
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(m_supervisor.signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword));
         QVERIFY(!m_supervisor.subscribe(0).isEmpty());
         m_core = std::make_unique<Core>(m_dir->path());
-        QCOMPARE(m_core->presence.mine(), Presence::Offline);
+        QCOMPARE(m_core->presence.mine(), State::Offline);
     }
 
     void cleanup()
@@ -87,12 +87,12 @@ private Q_SLOTS:
     {
         m_core->presence.setIdleTimeoutMs(300);
         QVERIFY(signIn());
-        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), Presence::Away, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), State::Away, Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(m_supervisor),
                                   (QStringList{QStringLiteral("online"), QStringLiteral("away")}),
                                   Timeout);
         m_core->presence.noteInput();
-        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), Presence::Online, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), State::Online, Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(m_supervisor).size(), 3, Timeout);
     }
 
@@ -100,14 +100,14 @@ private Q_SLOTS:
     {
         m_core->presence.setIdleTimeoutMs(0);
         QVERIFY(signIn());
-        QVERIFY(m_core->presence.request(Presence::Away));
-        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), Presence::Away, Timeout);
+        QVERIFY(m_core->presence.request(State::Away));
+        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), State::Away, Timeout);
         m_core->presence.noteInput();
         QTest::qWait(300);
-        QCOMPARE(m_core->presence.mine(), Presence::Away);
-        QVERIFY(!m_core->presence.request(Presence::Away)); // already
-        QVERIFY(m_core->presence.request(Presence::Online));
-        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), Presence::Online, Timeout);
+        QCOMPARE(m_core->presence.mine(), State::Away);
+        QVERIFY(!m_core->presence.request(State::Away)); // already
+        QVERIFY(m_core->presence.request(State::Online));
+        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), State::Online, Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(m_supervisor),
                                   (QStringList{QStringLiteral("online"), QStringLiteral("away"),
                                                QStringLiteral("online")}),
@@ -123,7 +123,7 @@ private Q_SLOTS:
             QStringLiteral("set_presence"), {{QStringLiteral("presence"), QStringLiteral("away")},
                                              {QStringLiteral("username"), Agent}});
         QVERIFY(result.value(QLatin1String("ok")).toBool());
-        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), Presence::Away, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), State::Away, Timeout);
         QCOMPARE(changed.size(), 1);
         // Signed out, the console is offline and the supervisor is told.
         m_core.reset();
