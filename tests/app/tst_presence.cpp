@@ -53,13 +53,14 @@ class TestPresence : public QObject, public ConsoleFixture
 private:
     std::optional<QTemporaryDir> m_dir;
     std::unique_ptr<Core> m_core;
-    ProtocolClient m_supervisor;
+    std::unique_ptr<ProtocolClient> m_supervisor;
 
     bool signIn()
     {
-        QSignalSpy signedIn(&m_core->session, &Session::signedIn);
+        // presence.changed is live only: wait until the console is subscribed.
+        QSignalSpy subscribed(&m_core->relay, &RelayClient::snapshotReceived);
         m_core->session.signIn(m_loop->agentsUrl(), Agent, AgentPassword);
-        return signedIn.wait(Timeout) &&
+        return subscribed.wait(Timeout) &&
                QTest::qWaitFor([this] { return m_core->presence.mine() == State::Online; });
     }
 
@@ -69,8 +70,9 @@ private Q_SLOTS:
         m_dir.emplace();
         QString error;
         QVERIFY2(startLoopback(&error), qPrintable(error));
-        QVERIFY(m_supervisor.signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword));
-        QVERIFY(!m_supervisor.subscribe(0).isEmpty());
+        m_supervisor = std::make_unique<ProtocolClient>();
+        QVERIFY(m_supervisor->signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword));
+        QVERIFY(!m_supervisor->subscribe(0).isEmpty());
         m_core = std::make_unique<Core>(m_dir->path());
         QCOMPARE(m_core->presence.mine(), State::Offline);
     }
@@ -78,7 +80,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_core.reset();
-        m_supervisor.close();
+        m_supervisor.reset();
         stopLoopback();
         m_dir.reset();
     }
@@ -88,12 +90,12 @@ private Q_SLOTS:
         m_core->presence.setIdleTimeoutMs(300);
         QVERIFY(signIn());
         QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), State::Away, Timeout);
-        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(m_supervisor),
+        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(*m_supervisor),
                                   (QStringList{QStringLiteral("online"), QStringLiteral("away")}),
                                   Timeout);
         m_core->presence.noteInput();
         QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), State::Online, Timeout);
-        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(m_supervisor).size(), 3, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(*m_supervisor).size(), 3, Timeout);
     }
 
     void shouldStayAwayWhenSetByHandUntilSetOnline()
@@ -108,7 +110,7 @@ private Q_SLOTS:
         QVERIFY(!m_core->presence.request(State::Away)); // already
         QVERIFY(m_core->presence.request(State::Online));
         QTRY_COMPARE_WITH_TIMEOUT(m_core->presence.mine(), State::Online, Timeout);
-        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(m_supervisor),
+        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(*m_supervisor),
                                   (QStringList{QStringLiteral("online"), QStringLiteral("away"),
                                                QStringLiteral("online")}),
                                   Timeout);
@@ -119,7 +121,7 @@ private Q_SLOTS:
         m_core->presence.setIdleTimeoutMs(0);
         QVERIFY(signIn());
         QSignalSpy changed(&m_core->presence, &App::Presence::mineChanged);
-        const QJsonObject result = m_supervisor.command(
+        const QJsonObject result = m_supervisor->command(
             QStringLiteral("set_presence"), {{QStringLiteral("presence"), QStringLiteral("away")},
                                              {QStringLiteral("username"), Agent}});
         QVERIFY(result.value(QLatin1String("ok")).toBool());
@@ -127,8 +129,8 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
         // Signed out, the console is offline and the supervisor is told.
         m_core.reset();
-        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(m_supervisor).constLast(), QStringLiteral("offline"),
-                                  Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(changesOfAyu(*m_supervisor).constLast(),
+                                  QStringLiteral("offline"), Timeout);
     }
 };
 
