@@ -13,6 +13,7 @@
 #include "messagetemplates.h"
 #include "notes.h"
 #include "openconversation.h"
+#include "presence.h"
 #include "relayclient.h"
 #include "reportsloader.h"
 #include "session.h"
@@ -64,6 +65,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_templates(new MessageTemplates(relay, this))
     , m_uploader(new MediaUploader(relay, this))
     , m_labels(new Labels(relay, this))
+    , m_presence(new Presence(relay, this))
 {
     using Filter = ConversationFilterProxy::Filter;
     for (const Filter filter :

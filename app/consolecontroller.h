@@ -21,6 +21,7 @@ class MediaUploader;
 class MessageListModel;
 class MessageTemplates;
 class OpenConversation;
+class Presence;
 class RelayClient;
 class Session;
 
@@ -73,6 +74,7 @@ public:
     ReportsLoader *reports() const { return m_reports; }
     Notes *notes() const { return m_notes; }
     MessageTemplates *templates() const { return m_templates; }
+    Presence *presence() const { return m_presence; }
     MediaUploader *uploader() const { return m_uploader; }
     // The team's labels; labelling a chat.
     Labels *labels() const { return m_labels; }
@@ -93,6 +95,7 @@ private:
     MessageTemplates *m_templates;
     MediaUploader *m_uploader;
     Labels *m_labels;
+    Presence *m_presence;
 };
 
 } // namespace Serambi::App

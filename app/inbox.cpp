@@ -140,6 +140,8 @@ void Inbox::handleEvent(qint64, const QString &kind, qint64 conversationId, cons
     case Protocol::EventKind::ConversationLabeled:
         applyLabels(conversationId, Protocol::ConversationLabelsPayload::fromJson(data).labels);
         return;
+    case Protocol::EventKind::PresenceChanged:
+        return; // Presence keeps those
     }
 }
 

@@ -244,13 +244,15 @@ Node argumentsOf(Command command)
     case Command::ListMentions:
         return object({});
     case Command::Transfer:
-        return object(
-            {conversation, {"username", string(Limits::Username)}, {"note", string(Limits::Text)}});
+        return object({conversation,
+                       {"username", string(Limits::Username)},
+                       {"team", string(Limits::TeamName)},
+                       {"note", string(Limits::Text)}});
     case Command::Report:
         return object({{"from", string(10)},
                        {"to", string(10)},
                        {"agent", string(Limits::Username)},
-                       {"team", string(Limits::Username)}});
+                       {"team", string(Limits::TeamName)}});
     case Command::ListAudit:
         return object({{"limit", number()}, {"offset", number()}});
     case Command::KbGaps:
@@ -269,6 +271,10 @@ Node argumentsOf(Command command)
         return object({{"id", number()}});
     case Command::SetConversationLabels:
         return object({conversation, {"add", array(number())}, {"remove", array(number())}});
+    case Command::SetPresence:
+        return object({{"presence", string(16)}, {"username", string(Limits::Username)}});
+    case Command::ListTeams:
+        return object({});
     }
     Q_UNREACHABLE();
     return {};

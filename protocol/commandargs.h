@@ -46,6 +46,7 @@ inline constexpr int KbSuggestionIds = 500;
 inline constexpr int ImportFiles = 200;
 inline constexpr int ImportFile = 200000;
 inline constexpr int LabelName = 32;
+inline constexpr int TeamName = 64;
 } // namespace ArgumentLimits
 
 } // namespace Serambi::Protocol

@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<Command, const char *>, 43> CommandNames{{
+constexpr std::array<std::pair<Command, const char *>, 45> CommandNames{{
     {Command::SendText, "send_text"},
     {Command::MarkRead, "mark_read"},
     {Command::TakeOver, "take_over"},
@@ -53,6 +53,8 @@ constexpr std::array<std::pair<Command, const char *>, 43> CommandNames{{
     {Command::SaveLabel, "save_label"},
     {Command::DeleteLabel, "delete_label"},
     {Command::SetConversationLabels, "set_conversation_labels"},
+    {Command::SetPresence, "set_presence"},
+    {Command::ListTeams, "list_teams"},
 }};
 
 } // namespace

@@ -56,6 +56,8 @@ enum class Command {
     SaveLabel,
     DeleteLabel,
     SetConversationLabels,
+    SetPresence,
+    ListTeams,
 };
 
 QLatin1String commandName(Command command);

@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<EventKind, const char *>, 13> KindNames{{
+constexpr std::array<std::pair<EventKind, const char *>, 14> KindNames{{
     {EventKind::ConversationUpdated, "conversation.updated"},
     {EventKind::MessageCreated, "message.created"},
     {EventKind::MessageUpdated, "message.updated"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<EventKind, const char *>, 13> KindNames{{
     {EventKind::LabelUpdated, "label.updated"},
     {EventKind::LabelDeleted, "label.deleted"},
     {EventKind::ConversationLabeled, "conversation.labeled"},
+    {EventKind::PresenceChanged, "presence.changed"},
 }};
 
 } // namespace

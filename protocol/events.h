@@ -28,6 +28,8 @@ enum class EventKind {
     LabelUpdated,        // label.updated
     LabelDeleted,        // label.deleted
     ConversationLabeled, // conversation.labeled
+    // Live only (never stored): supervisors and the user whose presence it is.
+    PresenceChanged, // presence.changed
 };
 
 QLatin1String eventKindName(EventKind kind);

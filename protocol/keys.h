@@ -128,5 +128,8 @@ inline constexpr QLatin1String Labels("labels");
 inline constexpr QLatin1String Color("color");
 inline constexpr QLatin1String Add("add");
 inline constexpr QLatin1String Remove("remove");
+inline constexpr QLatin1String Presence("presence");
+inline constexpr QLatin1String Teams("teams");
+inline constexpr QLatin1String Capacity("capacity");
 
 } // namespace Serambi::Protocol::Key

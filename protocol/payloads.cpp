@@ -260,6 +260,7 @@ QJsonObject ConversationPayload::toJson() const
     if (lastMessage)
         json.insert(QLatin1String("last_message"), lastMessage->toJson());
     json.insert(QLatin1String("channel"), channel);
+    json.insert(QLatin1String("team"), stringOrNull(team));
     return json;
 }
 
@@ -273,6 +274,7 @@ ConversationPayload ConversationPayload::fromJson(const QJsonObject &json)
     aiModeFromName(stringOf(json, QLatin1String("ai_mode")), &c.aiMode);
     c.assignee = stringOf(json, QLatin1String("assignee"));
     c.handoffReason = stringOf(json, QLatin1String("handoff_reason"));
+    c.team = stringOf(json, QLatin1String("team"));
     c.lastInboundAt = json.value(QLatin1String("last_inbound_at")).toInteger();
     c.lastMessageAt = json.value(QLatin1String("last_message_at")).toInteger();
     c.unread = json.value(QLatin1String("unread")).toInt();
@@ -292,7 +294,7 @@ bool ConversationPayload::operator==(const ConversationPayload &other) const
            handoffReason == other.handoffReason && lastInboundAt == other.lastInboundAt &&
            lastMessageAt == other.lastMessageAt && unread == other.unread &&
            lastMessage == other.lastMessage && draft == other.draft && channel == other.channel &&
-           labels == other.labels;
+           labels == other.labels && team == other.team;
 }
 
 } // namespace Serambi::Protocol

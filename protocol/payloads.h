@@ -109,6 +109,7 @@ struct ConversationPayload
     AiMode aiMode = AiMode::Draft;
     QString assignee; // username; null when empty
     QString handoffReason;
+    QString team; // the team whose queue it is in (routing, transfer); null when none
     qint64 lastInboundAt = 0;
     qint64 lastMessageAt = 0;
     int unread = 0;

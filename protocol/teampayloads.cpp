@@ -22,6 +22,10 @@ QJsonObject UserPayload::toJson() const
                      {Key::Role, role}};
     if (online)
         json.insert(OnlineKey, *online);
+    if (presence)
+        json.insert(Key::Presence, presenceName(*presence));
+    if (!teams.isEmpty())
+        json.insert(Key::Teams, QJsonArray::fromStringList(teams));
     return json;
 }
 
@@ -35,13 +39,17 @@ UserPayload UserPayload::fromJson(const QJsonObject &json)
     const QJsonValue online = json.value(OnlineKey);
     if (online.isBool())
         user.online = online.toBool();
+    user.presence = presenceFromName(json.value(Key::Presence).toString());
+    for (const QJsonValue &team : json.value(Key::Teams).toArray())
+        user.teams.append(team.toString());
     return user;
 }
 
 bool UserPayload::operator==(const UserPayload &other) const
 {
     return id == other.id && username == other.username && displayName == other.displayName &&
-           role == other.role && online == other.online;
+           role == other.role && online == other.online && presence == other.presence &&
+           teams == other.teams;
 }
 
 QJsonObject CannedPayload::toJson() const

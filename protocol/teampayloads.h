@@ -1,8 +1,11 @@
 #pragma once
 
+#include "floorpayloads.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -17,8 +20,10 @@ struct UserPayload
     qint64 id = 0;
     QString username;
     QString displayName;
-    QString role;               // agent, supervisor, admin
-    std::optional<bool> online; // list_agents only: whether a console of theirs is connected
+    QString role;                     // agent, supervisor, admin
+    std::optional<bool> online;       // list_agents only: whether a console of theirs is connected
+    std::optional<Presence> presence; // list_agents and welcome
+    QStringList teams;                // list_agents only: the teams they belong to
 
     QJsonObject toJson() const;
     static UserPayload fromJson(const QJsonObject &json);

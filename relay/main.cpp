@@ -6,6 +6,7 @@
 #include "service/relayservice.h"
 #include "service/reportadmin.h"
 #include "service/systemdnotify.h"
+#include "service/teamadmin.h"
 #include "service/useradmin.h"
 
 #include <QCommandLineParser>
@@ -184,6 +185,19 @@ int runChannelVerb(const QStringList &args, const QString &configPath, QTextStre
     return addChannel(configPath, channel, out, err);
 }
 
+int runTeamVerb(const QStringList &args, const QString &configPath, QTextStream &out,
+                QTextStream &err)
+{
+    QString error;
+    const auto config =
+        loadRelayStorageConfig(configPath, QProcessEnvironment::systemEnvironment(), &error);
+    if (!config) {
+        err << "serambi-relay: " << error << '\n';
+        return 1;
+    }
+    return runTeamAdmin(*config, args.mid(1), out, err);
+}
+
 int runKbVerb(const QStringList &args, const QString &configPath, QTextStream &out,
               QTextStream &err)
 {
@@ -271,16 +285,18 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "Serambi relay: WhatsApp Cloud API webhooks, Graph API sends and the "
         "agents' hub.\nAdmin verbs: user add NAME --role ROLE, user list, user disable|enable|"
-        "revoke|passwd NAME, user set-role NAME ROLE, kb import PATH, kb query [--kb PATH] "
-        "[--json] MESSAGE, kb tokens, doctor [--env-file PATH] [--public-url URL], channel "
-        "list, channel add NAME --phone-number-id ID, channel remove NAME, report --from "
-        "YYYY-MM-DD --to YYYY-MM-DD [--agent NAME] [--csv]."));
+        "revoke|passwd NAME, user set-role NAME ROLE, team add|remove NAME, team list, team member "
+        "add|remove TEAM USER, kb import PATH, kb query [--kb PATH] [--json] MESSAGE, kb tokens, "
+        "doctor [--env-file PATH] [--public-url URL], channel list, channel add NAME "
+        "--phone-number-id ID, channel remove NAME, report --from YYYY-MM-DD --to YYYY-MM-DD "
+        "[--agent NAME] [--csv]."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("INI configuration file"),
                       QStringLiteral("file")});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("optional admin verb"),
-                                 QStringLiteral("[user ...|kb ...|doctor ...|channel ...|report ...]"));
+                                 QStringLiteral("[user ...|team ...|kb ...|doctor ...|channel ...|"
+                                                "report ...]"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
     const QString configPath = parser.value(QStringLiteral("config"));
@@ -288,6 +304,8 @@ int main(int argc, char *argv[])
     if (!verb.isEmpty()) {
         if (verb.first() == QLatin1String("user"))
             return runUserVerb(verb, configPath, out, err);
+        if (verb.first() == QLatin1String("team"))
+            return runTeamVerb(verb, configPath, out, err);
         if (verb.first() == QLatin1String("kb"))
             return runKbVerb(verb, configPath, out, err);
         if (verb.first() == QLatin1String("channel"))

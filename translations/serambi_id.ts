@@ -2469,6 +2469,22 @@
         <source>Show customers when I am &amp;typing</source>
         <translation>Tampilkan ke pelanggan saat saya sedang &amp;mengetik</translation>
     </message>
+<message>
+        <source>Set me &amp;away after:</source>
+        <translation>Tandai saya &amp;pergi setelah:</translation>
+    </message>
+    <message>
+        <source> min idle</source>
+        <translation> menit tanpa aktivitas</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>tidak pernah</translation>
+    </message>
+    <message>
+        <source>Minutes without input before you are set away</source>
+        <translation>Menit tanpa input sebelum Anda ditandai pergi</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::SignInDialog</name>
@@ -2795,6 +2811,29 @@
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::PresenceSelector</name>
+    <message>
+        <source>Online</source>
+        <translation>Daring</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Sedang pergi</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Luring</translation>
+    </message>
+    <message>
+        <source>Your presence: only online agents are given new chats (Ctrl+Shift+P)</source>
+        <translation>Kehadiran Anda: hanya agen yang daring diberi chat baru (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Kehadiran</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Serambi::Ui {
 
 namespace {
@@ -9,6 +11,7 @@ const QString LanguageKey = QStringLiteral("ui/language");
 const QString NotificationsKey = QStringLiteral("ui/notifications");
 const QString SoundKey = QStringLiteral("ui/sound");
 const QString TypingKey = QStringLiteral("ui/typingIndicator");
+const QString AwayAfterKey = QStringLiteral("ui/awayAfterMinutes");
 const QString SendKeyKey = QStringLiteral("ui/send_key");
 } // namespace
 
@@ -58,6 +61,17 @@ bool ConsoleSettings::typingIndicatorEnabled() const
 void ConsoleSettings::setTypingIndicatorEnabled(bool enabled)
 {
     m_settings.setValue(TypingKey, enabled);
+}
+
+int ConsoleSettings::awayAfterMinutes() const
+{
+    return std::clamp(m_settings.value(AwayAfterKey, 5).toInt(), 0, 240);
+}
+
+void ConsoleSettings::setAwayAfterMinutes(int minutes)
+{
+    m_settings.setValue(AwayAfterKey, minutes);
+    Q_EMIT awayAfterMinutesChanged(awayAfterMinutes());
 }
 
 bool ConsoleSettings::soundEnabled() const

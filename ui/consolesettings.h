@@ -35,10 +35,15 @@ public:
     void setTypingIndicatorEnabled(bool enabled);
     SendKey sendKey() const;
     void setSendKey(SendKey key);
+    // Minutes without keyboard or mouse input before the console sets the agent away (0: never;
+    // 5 by default).
+    int awayAfterMinutes() const;
+    void setAwayAfterMinutes(int minutes);
 
 Q_SIGNALS:
     void languageChanged(const QString &language);
     void sendKeyChanged(Serambi::Ui::ConsoleSettings::SendKey key);
+    void awayAfterMinutesChanged(int minutes);
 
 private:
     QSettings m_settings;

@@ -6,6 +6,7 @@
 #include "app/inbox.h"
 #include "app/knowledgebaseeditor.h"
 #include "app/openconversation.h"
+#include "app/presence.h"
 #include "app/session.h"
 #include "appicon.h"
 #include "chatpane.h"
@@ -17,6 +18,7 @@
 #include "labelsdialog.h"
 #include "languageswitcher.h"
 #include "reportswindow.h"
+#include "presenceselector.h"
 #include "richmessaging.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
@@ -52,6 +54,7 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
     , m_chat(new ChatPane(console, settings, this))
     , m_connection(new ConnectionIndicator(console->session(), this))
     , m_userLabel(new QLabel(this))
+    , m_presence(new PresenceSelector(console->presence(), this))
     , m_signIn(new SignInDialog(this))
     , m_tray(new TrayNotifier(console->attention(), console->conversationList(), settings, this))
 {
@@ -70,9 +73,17 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
     splitter->setSizes({380, 720});
     setCentralWidget(splitter);
 
+    statusBar()->addPermanentWidget(m_presence);
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_connection);
     resize(1180, 760);
+
+    constexpr int MinuteMs = 60 * 1000;
+    console->presence()->setIdleTimeoutMs(settings->awayAfterMinutes() * MinuteMs);
+    connect(settings, &ConsoleSettings::awayAfterMinutesChanged, console->presence(),
+            [presence = console->presence()](int minutes) {
+                presence->setIdleTimeoutMs(minutes * MinuteMs);
+            });
 
     App::Session *session = console->session();
     m_signIn->setRelayUrl(DefaultRelayUrl);
@@ -279,6 +290,8 @@ void MainWindow::createActions()
     m_discardAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), m_chat,
                                         &ChatPane::discardDraft);
     m_escapeAction = addShortcutAction(QKeySequence(Qt::Key_Escape), this, &MainWindow::escape);
+    m_presenceAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), m_presence,
+                                         &PresenceSelector::toggle);
 
     const Filter filters[] = {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved,
                               Filter::Mentions};

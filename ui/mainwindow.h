@@ -17,6 +17,7 @@ class ChatPane;
 class ConnectionIndicator;
 class ConsoleSettings;
 class ConversationListPanel;
+class PresenceSelector;
 class KnowledgeBaseWindow;
 class ReportsWindow;
 class LanguageSwitcher;
@@ -80,6 +81,7 @@ private:
     ChatPane *m_chat;
     ConnectionIndicator *m_connection;
     QLabel *m_userLabel;
+    PresenceSelector *m_presence;
     SignInDialog *m_signIn;
     TrayNotifier *m_tray;
     bool m_filterChosen = false;
@@ -113,6 +115,7 @@ private:
     QAction *m_regenerateAction = nullptr;
     QAction *m_discardAction = nullptr;
     QAction *m_escapeAction = nullptr;
+    QAction *m_presenceAction = nullptr;
     QList<QAction *> m_filterActions;
 };
 

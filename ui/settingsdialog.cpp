@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace Serambi::Ui {
@@ -21,6 +22,8 @@ SettingsDialog::SettingsDialog(ConsoleSettings *settings, QWidget *parent)
     , m_notifications(new QCheckBox(this))
     , m_sound(new QCheckBox(this))
     , m_typing(new QCheckBox(this))
+    , m_awayAfterLabel(new QLabel(this))
+    , m_awayAfter(new QSpinBox(this))
     , m_sendKeyLabel(new QLabel(this))
     , m_sendKey(new QComboBox(this))
     , m_themeNote(new QLabel(this))
@@ -36,6 +39,9 @@ SettingsDialog::SettingsDialog(ConsoleSettings *settings, QWidget *parent)
     m_sound->setObjectName(QStringLiteral("soundCheck"));
     m_typing->setObjectName(QStringLiteral("typingCheck"));
     m_sendKey->setObjectName(QStringLiteral("sendKeyCombo"));
+    m_awayAfter->setObjectName(QStringLiteral("awayAfterSpin"));
+    m_awayAfter->setRange(0, 240);
+    m_awayAfterLabel->setBuddy(m_awayAfter);
     m_sendKey->addItem(QString(), QVariant::fromValue(ConsoleSettings::SendKey::Enter));
     m_sendKey->addItem(QString(), QVariant::fromValue(ConsoleSettings::SendKey::CtrlEnter));
     m_themeNote->setWordWrap(true);
@@ -51,6 +57,7 @@ SettingsDialog::SettingsDialog(ConsoleSettings *settings, QWidget *parent)
     form->addRow(QString(), m_sound);
     form->addRow(QString(), m_typing);
     form->addRow(m_sendKeyLabel, m_sendKey);
+    form->addRow(m_awayAfterLabel, m_awayAfter);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
@@ -76,6 +83,7 @@ void SettingsDialog::accept()
     m_settings->setSoundEnabled(m_sound->isChecked());
     m_settings->setTypingIndicatorEnabled(m_typing->isChecked());
     m_settings->setSendKey(m_sendKey->currentData().value<ConsoleSettings::SendKey>());
+    m_settings->setAwayAfterMinutes(m_awayAfter->value());
     m_settings->setLanguage(m_language->currentData().toString());
     QDialog::accept();
 }
@@ -99,6 +107,10 @@ void SettingsDialog::retranslateUi()
     m_sendKey->setAccessibleName(tr("Send key"));
     m_sendKey->setItemText(0, tr("Enter (Shift+Enter for a new line)"));
     m_sendKey->setItemText(1, tr("Ctrl+Enter (Enter for a new line)"));
+    m_awayAfterLabel->setText(tr("Set me &away after:"));
+    m_awayAfter->setSuffix(tr(" min idle"));
+    m_awayAfter->setSpecialValueText(tr("never"));
+    m_awayAfter->setAccessibleName(tr("Minutes without input before you are set away"));
     m_themeNote->setText(tr("Light and dark follow your system's theme."));
     m_ok->setText(tr("Save"));
     m_cancel->setText(tr("Cancel"));
@@ -110,6 +122,7 @@ void SettingsDialog::load()
     m_notifications->setChecked(m_settings->notificationsEnabled());
     m_sound->setChecked(m_settings->soundEnabled());
     m_typing->setChecked(m_settings->typingIndicatorEnabled());
+    m_awayAfter->setValue(m_settings->awayAfterMinutes());
     m_sendKey->setCurrentIndex(m_settings->sendKey() == ConsoleSettings::SendKey::CtrlEnter ? 1
                                                                                             : 0);
 }

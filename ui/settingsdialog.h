@@ -6,6 +6,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 
 namespace Serambi::Ui {
 
@@ -35,6 +36,8 @@ private:
     QCheckBox *m_notifications;
     QCheckBox *m_sound;
     QCheckBox *m_typing;
+    QLabel *m_awayAfterLabel;
+    QSpinBox *m_awayAfter;
     QLabel *m_sendKeyLabel;
     QComboBox *m_sendKey;
     QLabel *m_themeNote;

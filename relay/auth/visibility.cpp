@@ -23,6 +23,8 @@ bool canSeeConversation(const User &user, qint64 assigneeId)
 
 bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId)
 {
+    if (event.kind == EventKind::PresenceChanged)
+        return isSupervisor(user) || event.data.value(Protocol::Key::UserId).toInteger() == user.id;
     if (event.conversationId == 0) // team-wide: templates, canned responses, knowledge base
         return event.kind != EventKind::KbUpdated || isSupervisor(user);
     if (event.kind == EventKind::MentionCreated)

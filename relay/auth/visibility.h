@@ -15,7 +15,7 @@ bool canSeeConversation(const User &user, qint64 assigneeId);
 // conversation.updated that moves a chat out of their sight (theirs or unassigned, now another
 // agent's), so their console can drop it.
 // Events of conversation 0 (templates, canned responses) are for everyone; a mention.created
-// only for the colleague it mentions.
+// only for the colleague it mentions; a presence.changed for supervisors and the user it is about.
 bool canSeeEvent(const User &user, const Event &event, qint64 previousAssigneeId);
 
 // A stored media file: supervisors see all, a user what they uploaded, and anyone the media of

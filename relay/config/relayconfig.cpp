@@ -173,6 +173,28 @@ bool readDatabaseUrl(const Source &source, RelayConfig &config, QString *error)
     return true;
 }
 
+// "word:Team, other word:Team": pairs in order; a pair without both sides is an error.
+bool readRoutes(const Source &source, const QString &key, bool lowerCase,
+                QList<QPair<QString, QString>> *out, QString *error)
+{
+    const auto text = source.value(key);
+    if (!text)
+        return true;
+    out->clear();
+    for (const QString &item : text->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (item.trimmed().isEmpty())
+            continue;
+        const qsizetype colon = item.lastIndexOf(QLatin1Char(':'));
+        const QString match = colon < 0 ? QString() : item.left(colon).trimmed();
+        const QString team = colon < 0 ? QString() : item.mid(colon + 1).trimmed();
+        if (match.isEmpty() || team.isEmpty())
+            return fail(error, QStringLiteral("%1 must be a list of MATCH:TEAM pairs, not \"%2\"")
+                                   .arg(describe(key), item.trimmed()));
+        out->append({lowerCase ? match.toLower() : match, team});
+    }
+    return true;
+}
+
 bool readStorage(const Source &source, RelayConfig &config, QString *error)
 {
     if (source.iniStatus() != QSettings::NoError)
@@ -199,6 +221,10 @@ bool readStorage(const Source &source, RelayConfig &config, QString *error)
                    &config.pbkdf2Iterations, error) &&
            readInt(source, QStringLiteral("auto_assign_capacity"), 0, 1000,
                    &config.autoAssignCapacity, error) &&
+           readRoutes(source, QStringLiteral("route_keywords"), true, &config.routeKeywords,
+                      error) &&
+           readRoutes(source, QStringLiteral("route_reasons"), false, &config.routeReasons,
+                      error) &&
            readAi(source, config, error) && readMetaRates(source, config, error);
 }
 

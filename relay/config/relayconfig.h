@@ -42,6 +42,10 @@ struct RelayConfig
     // Queued chats go to online agents with fewer open chats than this; 0 = nobody is
     // auto-assigned.
     int autoAssignCapacity = 0;
+    // Routing of queued chats to teams (docs/configuration.md, "Teams and routing"): pairs of
+    // (lower-case keyword, team) and (handoff reason, team), in the order configured.
+    QList<QPair<QString, QString>> routeKeywords;
+    QList<QPair<QString, QString>> routeReasons;
     int sendTimeoutMs = 20000;
     int sendMaxAttempts = 8;
     int sendBackoffMs = 1000;

@@ -18,6 +18,7 @@
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
+#include "teamcommands.h"
 #include "whatsapp/readreceipts.h"
 #include "whatsapp/templatesyncer.h"
 
@@ -48,6 +49,7 @@ bool isReadCommand(Command command)
     case Command::ListArticleVersions:
     case Command::ListNotes:
     case Command::ListMentions:
+    case Command::ListTeams:
     case Command::CustomerOrders:
     case Command::ListLabels:
     case Command::Typing:
@@ -159,6 +161,15 @@ void AgentHub::publishLive(const Event &event)
 void AgentHub::handleClosed(ConsoleSession *session)
 {
     m_sessions.remove(session->id());
+    if (const qint64 userId = session->user().id; userId != 0) {
+        // Its last console gone (also one already closing), the user is offline and no longer
+        // away: they come back online.
+        const Protocol::Presence before =
+            m_away.contains(userId) ? Protocol::Presence::Away : Protocol::Presence::Online;
+        if (presenceOf(userId) == Protocol::Presence::Offline)
+            m_away.remove(userId);
+        announcePresence(session->user(), before);
+    }
     if (session->user().id != 0) {
         // The idle limit counts from when the console last used the session: now.
         if (!session->tokenHash().isEmpty()) {
@@ -299,6 +310,10 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         logout(session, id);
         return;
     }
+    if (*command == Command::SetPresence) {
+        setPresence(session, id, args);
+        return;
+    }
     if (isKbCommand(*command)) {
         runKbCommand(session, id, *command, args);
         return;
@@ -355,7 +370,8 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
     if (command == Command::History)
         return historyCommand(db, user, args);
     if (command == Command::ListAgents)
-        return listAgentsCommand(db, user, onlineUserIds());
+        return listAgentsCommand(
+            db, user, [this](qint64 id) { return presenceOf(id); }, m_options.autoAssignCapacity);
     if (command == Command::ListTemplates)
         return listTemplatesCommand(db);
     if (command == Command::ListCanned)
@@ -369,6 +385,8 @@ CommandReply AgentHub::readCommand(const User &user, Command command, const QJso
         return listNotesCommand(db, user, args);
     if (command == Command::ListMentions)
         return listMentionsCommand(db, user);
+    if (command == Command::ListTeams)
+        return listTeamsCommand(db);
     if (command == Command::CustomerOrders)
         return customerOrdersCommand(db, user, args);
     if (command == Command::Report)

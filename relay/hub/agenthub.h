@@ -4,6 +4,7 @@
 #include "commandargs.h"
 #include "huboptions.h"
 #include "protocol/commands.h"
+#include "protocol/floorpayloads.h"
 #include "replayring.h"
 #include "store/event.h"
 #include "store/userrepo.h"
@@ -75,12 +76,19 @@ public:
     int connectedConsoles() const { return m_connectedConsoles; }
     // Users with a logged-in console now.
     QSet<qint64> onlineUserIds() const;
+    // A user's presence (agenthubpresence.cpp): offline without a logged-in console, away when
+    // set so, else online. The relay's word; consoles only ask for a change (set_presence).
+    Protocol::Presence presenceOf(qint64 userId) const;
+    // Users who take chats now: online and not away.
+    QSet<qint64> availableUserIds() const;
     // Events received from the writer since start.
     quint64 eventsPublished() const { return m_eventsPublished; }
 
 Q_SIGNALS:
     void consoleConnected();
     void consoleDisconnected();
+    // Someone's presence changed (presence.changed was sent).
+    void presenceChanged();
     // An agent's mark_read was applied (also when a resent id returned the recorded result).
     void conversationRead(qint64 conversationId);
 
@@ -128,6 +136,10 @@ private:
     void recordArticleChanges(ConsoleSession *session, const QString &id,
                               const QList<KbArticle> &articles, bool deleted, const User &user,
                               const QJsonObject &reply, bool failed = false);
+    // set_presence (agenthubpresence.cpp): in memory, on this thread, never recorded.
+    void setPresence(ConsoleSession *session, const QString &id, const QJsonObject &args);
+    // Sends presence.changed for the user when their presence is no longer `before`.
+    void announcePresence(const User &user, Protocol::Presence before);
 
     StoreWriter *m_writer;
     StoreReader *m_reader;
@@ -152,6 +164,8 @@ private:
     QTimer m_authTimer;
     qint64 m_liveSessionsTouchedAt = 0;
     QHash<qint64, qint64> m_visibilityChangedAt;
+    // Users set away (by hand or after idle input) while connected.
+    QSet<qint64> m_away;
 };
 
 } // namespace Serambi::Relay

@@ -195,13 +195,16 @@ void AgentHub::loginWithToken(ConsoleSession *session, const QString &token)
 void AgentHub::welcome(ConsoleSession *session, const User &user, const LiveSession &live,
                        const QString &token)
 {
+    const Protocol::Presence before = presenceOf(user.id);
     session->authenticate(user, live.tokenHash);
     session->setExpiresAt(live.expiresAt);
     ++m_connectedConsoles;
+    Protocol::UserPayload payload = user.toPayload();
+    payload.presence = presenceOf(user.id);
     QJsonObject frame{
         {Key::Type, QLatin1String(Protocol::FrameType::Welcome)},
         {Key::ProtocolVersion, Protocol::Version},
-        {Key::User, user.toPayload().toJson()},
+        {Key::User, payload.toJson()},
         {Key::Relay, QJsonObject{{Key::RelayVersion, QLatin1String(SERAMBI_VERSION)}}},
     };
     if (!token.isEmpty())
@@ -209,6 +212,7 @@ void AgentHub::welcome(ConsoleSession *session, const User &user, const LiveSess
     session->send(frame);
     qCInfo(lcHub) << "console of" << user.username << "connected from" << session->peerAddress()
                   << (token.isEmpty() ? "with a session token" : "with a password");
+    announcePresence(user, before);
     Q_EMIT consoleConnected();
     for (const QJsonObject &deferred : session->takeDeferred())
         handleFrame(session, deferred);

@@ -7,6 +7,7 @@
 #include "store/conversationrepo.h"
 #include "store/statementcache.h"
 #include "store/storewriter.h"
+#include "store/teamrepo.h"
 #include "store/userrepo.h"
 #include "store/writetxn.h"
 
@@ -21,10 +22,17 @@ namespace {
 
 struct PassInput
 {
-    QSet<qint64> online;
+    QSet<qint64> online; // online and not away
     QHash<qint64, quint64> lastPicked;
     quint64 picks = 0;
     int capacity = 0;
+    RoutingRules routing;
+};
+
+struct QueuedChat
+{
+    qint64 id = 0;
+    qint64 teamId = 0;
 };
 
 struct PassOutput
@@ -60,17 +68,46 @@ QHash<qint64, int> openChatsByAgent(QSqlDatabase &db)
     return loads;
 }
 
-QList<qint64> queuedChats(QSqlDatabase &db)
+QList<QueuedChat> queuedChats(QSqlDatabase &db)
 {
-    QList<qint64> ids;
-    PreparedQuery query(db, QStringLiteral("SELECT id FROM conversations "
+    QList<QueuedChat> chats;
+    PreparedQuery query(db, QStringLiteral("SELECT id, team_id FROM conversations "
                                            "WHERE state = 'queued' AND assignee_id IS NULL "
                                            "ORDER BY COALESCE(last_inbound_at, created_at), id"));
     if (!execQuery(query))
-        return ids;
+        return chats;
     while (query.next())
-        ids.append(query.value(0).toLongLong());
-    return ids;
+        chats.append({query.value(0).toLongLong(), query.value(1).toLongLong()});
+    return chats;
+}
+
+// Gives each queued chat without a team the team its rules name (a team that does not exist is
+// logged and skipped).
+bool routeChats(WriteTxn &txn, const RoutingRules &routing, QList<QueuedChat> &queued)
+{
+    for (QueuedChat &chat : queued) {
+        if (chat.teamId != 0)
+            continue;
+        auto conversation = ConversationRepo::load(txn.db(), chat.id);
+        if (!conversation)
+            continue;
+        const QStringList texts = ConversationRepo::recentCustomerTexts(
+            txn.db(), chat.id, conversation->lastMessageId + 1, 10, 0);
+        const QString teamName = routing.teamFor(conversation->handoffReason, texts);
+        if (teamName.isEmpty())
+            continue;
+        const auto team = TeamRepo::byName(txn.db(), teamName);
+        if (!team) {
+            qCWarning(lcHub).noquote() << "routing names a team that does not exist:" << teamName;
+            continue;
+        }
+        conversation->teamId = team->id;
+        if (!ConversationRepo::update(txn, *conversation))
+            return false;
+        ConversationRepo::publishConversation(txn, *conversation);
+        chat.teamId = team->id;
+    }
+    return true;
 }
 
 // The least loaded agent below capacity; equal loads: the one picked longest ago, then the
@@ -101,12 +138,24 @@ WriteResult runAssignmentPass(WriteTxn &txn, PassInput input, PassOutput &output
 {
     output.lastPicked = std::move(input.lastPicked);
     output.picks = input.picks;
-    const QList<qint64> queued = queuedChats(txn.db());
+    QList<QueuedChat> queued = queuedChats(txn.db());
+    if (!input.routing.isEmpty() && !routeChats(txn, input.routing, queued))
+        return WriteResult::failure(QStringLiteral("cannot route conversations"));
+    if (input.capacity <= 0)
+        return WriteResult::success();
     const QList<User> agents =
         queued.isEmpty() ? QList<User>{} : onlineAgents(txn.db(), input.online);
     QHash<qint64, int> loads = agents.isEmpty() ? QHash<qint64, int>{} : openChatsByAgent(txn.db());
-    for (const qint64 id : queued) {
-        const User *agent = pickAgent(agents, loads, output.lastPicked, input.capacity);
+    const QHash<qint64, QSet<qint64>> members =
+        agents.isEmpty() ? QHash<qint64, QSet<qint64>>{} : TeamRepo::membersByTeam(txn.db());
+    for (const QueuedChat &chat : queued) {
+        const qint64 id = chat.id;
+        QList<User> candidates = agents;
+        if (chat.teamId != 0) {
+            const QSet<qint64> team = members.value(chat.teamId);
+            candidates.removeIf([&team](const User &agent) { return !team.contains(agent.id); });
+        }
+        const User *agent = pickAgent(candidates, loads, output.lastPicked, input.capacity);
         auto conversation = agent ? ConversationRepo::load(txn.db(), id) : std::nullopt;
         if (!conversation) {
             ++output.waiting;
@@ -129,20 +178,27 @@ WriteResult runAssignmentPass(WriteTxn &txn, PassInput input, PassOutput &output
 
 } // namespace
 
-AutoAssigner::AutoAssigner(StoreWriter *writer, AgentHub *hub, int capacity, QObject *parent)
-    : QObject(parent), m_writer(writer), m_hub(hub), m_capacity(capacity), m_timer(new QTimer(this))
+AutoAssigner::AutoAssigner(StoreWriter *writer, AgentHub *hub, int capacity, RoutingRules routing,
+                           QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_hub(hub)
+    , m_capacity(capacity)
+    , m_routing(std::move(routing))
+    , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(0);
     connect(m_timer, &QTimer::timeout, this, &AutoAssigner::runPass);
     connect(hub, &AgentHub::consoleConnected, this, &AutoAssigner::schedule);
+    connect(hub, &AgentHub::presenceChanged, this, &AutoAssigner::schedule);
 }
 
 AutoAssigner::~AutoAssigner() = default;
 
 void AutoAssigner::schedule()
 {
-    if (m_capacity <= 0)
+    if (m_capacity <= 0 && m_routing.isEmpty())
         return;
     if (m_running)
         m_again = true;
@@ -171,7 +227,7 @@ void AutoAssigner::runPass()
 {
     m_running = true;
     m_again = false;
-    PassInput input{m_hub->onlineUserIds(), m_lastPicked, m_picks, m_capacity};
+    PassInput input{m_hub->availableUserIds(), m_lastPicked, m_picks, m_capacity, m_routing};
     // Filled on the writer's thread; read in the completion, which runs after the job.
     auto output = std::make_shared<PassOutput>();
     m_writer->submit(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/event.h"
+#include "teamrouting.h"
 
 #include <QHash>
 #include <QObject>
@@ -12,17 +13,20 @@ namespace Serambi::Relay {
 class AgentHub;
 class StoreWriter;
 
-// Hands queued chats to online agents (design.md, "Conversations"): the chat that has waited
-// longest goes to the online agent with the fewest open (assigned) chats below `capacity`;
-// agents with equal load take turns. Supervisors and admins are never picked. A pass runs when
-// a chat joins the queue, when an agent's console logs in, and, while chats are still waiting,
-// when a chat is resolved or handed back. Capacity 0 turns it off.
+// Routes queued chats to teams and hands them to online agents (design.md, "Conversations"):
+// a queued chat without a team gets one from the routing rules; the chat that has waited
+// longest goes to the online (not away) agent with the fewest open (assigned) chats below
+// `capacity`, a team's chat only to that team's members; agents with equal load take turns.
+// Supervisors and admins are never picked. A pass runs when a chat joins the queue, when an
+// agent's console logs in or their presence changes, and, while chats are still waiting, when
+// a chat is resolved or handed back. Capacity 0 turns assignment off (routing still runs).
 class AutoAssigner : public QObject
 {
     Q_OBJECT
 
 public:
-    AutoAssigner(StoreWriter *writer, AgentHub *hub, int capacity, QObject *parent = nullptr);
+    AutoAssigner(StoreWriter *writer, AgentHub *hub, int capacity, RoutingRules routing = {},
+                 QObject *parent = nullptr);
     ~AutoAssigner() override;
 
     // Runs a pass soon (passes never overlap; one asked for during a pass runs after it).
@@ -44,6 +48,7 @@ private:
     StoreWriter *m_writer;
     AgentHub *m_hub;
     int m_capacity;
+    RoutingRules m_routing;
     QTimer *m_timer;
     bool m_running = false;
     bool m_again = false;

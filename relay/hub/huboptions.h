@@ -49,6 +49,9 @@ struct HubOptions
     // Meta's rates per billable message by pricing category, for the report command.
     QHash<QString, double> metaRates;
     QString metaCurrency = QStringLiteral("USD");
+    // Open chats an agent is auto-assigned up to (0: auto-assignment is off); list_agents
+    // reports it for the supervisors' floor view.
+    int autoAssignCapacity = 0;
     // ms since epoch; defaults to QDateTime::currentMSecsSinceEpoch.
     std::function<qint64()> clock;
 };

@@ -5,6 +5,7 @@
 #include "ai/kbsuggestions.h"
 #include "auth/visibility.h"
 #include "store/conversationrepo.h"
+#include "store/teamrepo.h"
 #include "store/templaterepo.h"
 
 #include "protocol/keys.h"
@@ -52,17 +53,24 @@ CommandReply historyCommand(QSqlDatabase &db, const User &user, const QJsonObjec
 }
 
 CommandReply listAgentsCommand(QSqlDatabase &db, const User &user,
-                               const QSet<qint64> &onlineUserIds)
+                               const std::function<Protocol::Presence(qint64)> &presenceOf,
+                               int capacity)
 {
     if (!isSupervisor(user))
         return CommandReply::refusal(ErrorCode::Forbidden);
+    const QHash<qint64, QStringList> teams = TeamRepo::teamNamesByUser(db);
     QJsonArray agents;
     for (const User &candidate : UserRepo::all(db)) {
         if (candidate.disabled)
             continue;
-        agents.append(candidate.toPayload(onlineUserIds.contains(candidate.id)).toJson());
+        const Protocol::Presence presence = presenceOf(candidate.id);
+        Protocol::UserPayload payload =
+            candidate.toPayload(presence != Protocol::Presence::Offline);
+        payload.presence = presence;
+        payload.teams = teams.value(candidate.id);
+        agents.append(payload.toJson());
     }
-    return CommandReply::success({{Key::Agents, agents}});
+    return CommandReply::success({{Key::Agents, agents}, {Key::Capacity, capacity}});
 }
 
 CommandReply listKbSuggestionsCommand(QSqlDatabase &db, const User &user)

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "commandargs.h"
+#include "protocol/floorpayloads.h"
 #include "store/userrepo.h"
 
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlDatabase>
 
+#include <functional>
 #include <optional>
 
 namespace Serambi::Relay {
@@ -19,9 +21,11 @@ inline constexpr int MaxHistoryLimit = 200;
 // history {conversation_id, before_id?, limit?}: {"messages": [...]}, oldest first.
 CommandReply historyCommand(QSqlDatabase &db, const User &user, const QJsonObject &args);
 
-// list_agents: {"agents": [{id, username, display_name, role, online}]}, supervisors only.
+// list_agents: {"agents": [{id, username, display_name, role, online, presence, teams}],
+// "capacity"}, supervisors only.
 CommandReply listAgentsCommand(QSqlDatabase &db, const User &user,
-                               const QSet<qint64> &onlineUserIds);
+                               const std::function<Protocol::Presence(qint64)> &presenceOf,
+                               int capacity);
 
 // list_kb_suggestions: {"groups": [...]} (docs/protocol.md), supervisors and admins only.
 CommandReply listKbSuggestionsCommand(QSqlDatabase &db, const User &user);

@@ -156,6 +156,7 @@ bool RelayService::start(QString *error)
     hub.authPollMs = m_config.authPollMs;
     hub.metaRates = m_config.metaRates;
     hub.metaCurrency = m_config.metaCurrency;
+    hub.autoAssignCapacity = m_config.autoAssignCapacity;
     m_hub = std::make_unique<AgentHub>(m_writer.get(), m_reader.get(), hub);
     QString hubError;
     if (!m_hub->start(&hubError)) {
@@ -163,7 +164,8 @@ bool RelayService::start(QString *error)
         return false;
     }
     m_autoAssigner =
-        std::make_unique<AutoAssigner>(m_writer.get(), m_hub.get(), m_config.autoAssignCapacity);
+        std::make_unique<AutoAssigner>(m_writer.get(), m_hub.get(), m_config.autoAssignCapacity,
+                                       RoutingRules{m_config.routeKeywords, m_config.routeReasons});
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
             &AutoAssigner::handleEvents);
     connect(m_drafts.get(), &DraftCoordinator::draftStreaming, m_hub.get(), &AgentHub::publishLive);

@@ -91,10 +91,11 @@ const QString ConversationSelect =
         "SELECT c.id, c.contact_id, c.phone_number_id, c.state, c.ai_mode, c.assignee_id, "
         "u.username, c.handoff_reason, c.last_inbound_at, c.last_message_at, c.last_message_id, "
         "c.unread, c.created_at, c.updated_at, k.wa_id, k.user_id, k.parent_user_id, "
-        "k.profile_name, k.username, c.channel, ") +
+        "k.profile_name, k.username, c.channel, c.team_id, t.name, ") +
     MessageColumns +
     QStringLiteral(" FROM conversations c JOIN contacts k ON k.id = c.contact_id "
                    "LEFT JOIN users u ON u.id = c.assignee_id "
+                   "LEFT JOIN teams t ON t.id = c.team_id "
                    "LEFT JOIN messages m ON m.id = c.last_message_id ") +
     MessageJoins;
 
@@ -121,8 +122,10 @@ Conversation readConversation(const PreparedQuery &q)
     c.contact.profileName = q.value(17).toString();
     c.contact.username = q.value(18).toString();
     c.channel = q.value(19).toString();
-    if (!q.value(20).isNull())
-        c.lastMessage = readMessage(q, 20);
+    c.teamId = q.value(20).toLongLong();
+    c.teamName = q.value(21).toString();
+    if (!q.value(22).isNull())
+        c.lastMessage = readMessage(q, 22);
     return c;
 }
 
@@ -164,6 +167,7 @@ Protocol::ConversationPayload Conversation::toPayload() const
     json.aiMode = aiMode;
     json.assignee = assigneeName;
     json.handoffReason = handoffReason;
+    json.team = teamName;
     json.lastInboundAt = lastInboundAt;
     json.lastMessageAt = lastMessageAt;
     json.unread = unread;
@@ -409,7 +413,7 @@ bool update(WriteTxn &txn, Conversation &conversation)
         QStringLiteral("UPDATE conversations SET state = ?, ai_mode = ?, assignee_id = ?, "
                        "handoff_reason = COALESCE(?, ''), "
                        "last_inbound_at = ?, last_message_at = ?, last_message_id = ?, unread = ?, "
-                       "updated_at = ? WHERE id = ?"));
+                       "updated_at = ?, team_id = ? WHERE id = ?"));
     q.addBindValue(conversation.stateName());
     q.addBindValue(Protocol::aiModeName(conversation.aiMode));
     q.addBindValue(nullable(conversation.assigneeId));
@@ -419,6 +423,7 @@ bool update(WriteTxn &txn, Conversation &conversation)
     q.addBindValue(nullable(conversation.lastMessageId));
     q.addBindValue(conversation.unread);
     q.addBindValue(conversation.updatedAt);
+    q.addBindValue(nullable(conversation.teamId));
     q.addBindValue(conversation.id);
     if (!execQuery(q)) {
         txn.markFailed();
@@ -431,6 +436,13 @@ bool update(WriteTxn &txn, Conversation &conversation)
             conversation.assigneeName = name.value(0).toString();
     } else {
         conversation.assigneeName.clear();
+    }
+    conversation.teamName.clear();
+    if (conversation.teamId != 0) {
+        PreparedQuery team = txn.prepare(QStringLiteral("SELECT name FROM teams WHERE id = ?"));
+        team.addBindValue(conversation.teamId);
+        if (execQuery(team) && team.next())
+            conversation.teamName = team.value(0).toString();
     }
     return true;
 }

@@ -58,6 +58,8 @@ struct Conversation
     qint64 assigneeId = 0;
     QString assigneeName;
     QString handoffReason;
+    qint64 teamId = 0; // the team whose queue it is in; 0 = none
+    QString teamName;
     qint64 lastInboundAt = 0;
     qint64 lastMessageAt = 0;
     qint64 lastMessageId = 0;

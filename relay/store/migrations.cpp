@@ -370,6 +370,25 @@ QStringList version19()
     };
 }
 
+QStringList version20()
+{
+    // Teams agents belong to, and the team whose queue a chat is in (routing and transfer to a
+    // team; docs/configuration.md, "Teams and routing").
+    return {
+        QStringLiteral(R"(CREATE TABLE teams (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE team_members (
+            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            PRIMARY KEY (team_id, user_id)) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX team_members_by_user ON team_members(user_id)"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN team_id INTEGER "
+                       "REFERENCES teams(id) ON DELETE SET NULL"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -400,6 +419,7 @@ const QList<Migration> &migrations()
         {17, "the channel of each conversation", version17()},
         {18, "Meta's pricing of sent messages", version18()},
         {19, "labels and the labels on chats", version19()},
+        {20, "teams, their members, the team of a chat", version20()},
     };
     return all;
 }

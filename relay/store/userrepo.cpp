@@ -11,7 +11,7 @@ namespace Serambi::Relay {
 
 Protocol::UserPayload User::toPayload(std::optional<bool> online) const
 {
-    return {id, username, displayName, role, online};
+    return {id, username, displayName, role, online, std::nullopt, {}};
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // The objects inside frames: what the relay writes, the console reads back unchanged, and
 // the wire keeps the shapes docs/protocol.md describes (nulls, omitted fields).
 #include "protocol/labelpayloads.h"
+#include "protocol/floorpayloads.h"
 #include "protocol/orderpayload.h"
 #include "protocol/payloads.h"
 #include "protocol/reportpayloads.h"
@@ -90,6 +91,7 @@ private Q_SLOTS:
         c.aiMode = AiMode::Off;
         c.assignee = QStringLiteral("ayu");
         c.handoffReason = QStringLiteral("customer_request");
+        c.team = QStringLiteral("Komplain");
         c.lastInboundAt = 1764200000000;
         c.lastMessageAt = 1764200000123;
         c.unread = 3;
@@ -133,6 +135,7 @@ private Q_SLOTS:
         const QJsonObject json = c.toJson();
         QVERIFY(json.value(QLatin1String("assignee")).isNull());
         QVERIFY(json.value(QLatin1String("handoff_reason")).isNull());
+        QVERIFY(json.value(QLatin1String("team")).isNull());
         QVERIFY(json.value(QLatin1String("draft")).isNull());
         QVERIFY(!json.contains(QLatin1String("last_message")));
         QCOMPARE(json.value(QLatin1String("state")).toString(), QStringLiteral("bot"));
@@ -187,13 +190,35 @@ private Q_SLOTS:
 
     void shouldReadBackAUserWithAndWithoutPresence()
     {
-        UserPayload user{5, QStringLiteral("sari"), QStringLiteral("Sari Wulandari"),
-                         QStringLiteral("supervisor"), std::nullopt};
+        UserPayload user{5,
+                         QStringLiteral("sari"),
+                         QStringLiteral("Sari Wulandari"),
+                         QStringLiteral("supervisor"),
+                         std::nullopt,
+                         std::nullopt,
+                         {}};
         QCOMPARE(UserPayload::fromJson(user.toJson()), user);
         QVERIFY(!user.toJson().contains(QLatin1String("online"))); // welcome says nothing of it
         user.online = false;
         QCOMPARE(UserPayload::fromJson(user.toJson()), user);
         QCOMPARE(user.toJson().value(QLatin1String("online")), QJsonValue(false));
+        // list_agents: presence and teams.
+        user.presence = Presence::Away;
+        user.teams = {QStringLiteral("Komplain"), QStringLiteral("Penjualan")};
+        QCOMPARE(UserPayload::fromJson(user.toJson()), user);
+        QCOMPARE(user.toJson().value(QLatin1String("presence")),
+                 QJsonValue(QStringLiteral("away")));
+    }
+
+    void shouldReadBackPresenceAndTeams()
+    {
+        const PresencePayload presence{7, QStringLiteral("ayu"), Presence::Offline};
+        QCOMPARE(PresencePayload::fromJson(presence.toJson()), presence);
+        QCOMPARE(presenceFromName(QStringLiteral("online")), std::optional(Presence::Online));
+        QCOMPARE(presenceFromName(QStringLiteral("busy")), std::nullopt);
+        const TeamPayload team{
+            3, QStringLiteral("Komplain"), {QStringLiteral("ayu"), QStringLiteral("budi")}};
+        QCOMPARE(TeamPayload::fromJson(team.toJson()), team);
     }
 
     void shouldReadBackACannedResponseWithItsAuthor()
