@@ -8,6 +8,7 @@ namespace Serambi::App {
 
 class Attention;
 class CannedResponses;
+class CustomerOrders;
 class KnowledgeBaseEditor;
 class Notes;
 class CommandQueue;
@@ -69,6 +70,7 @@ public:
     CannedResponses *canned() const { return m_canned; }
     KnowledgeBaseEditor *knowledgeBase() const { return m_knowledgeBase; }
     Notes *notes() const { return m_notes; }
+    CustomerOrders *orders() const { return m_orders; }
     MessageTemplates *templates() const { return m_templates; }
     MediaUploader *uploader() const { return m_uploader; }
 
@@ -79,6 +81,7 @@ private:
     CommandQueue *m_commands;
     OpenConversation *m_open;
     Notes *m_notes;
+    CustomerOrders *m_orders;
     Attention *m_attention;
     ConversationFilters m_filters;
     MediaCache *m_media;

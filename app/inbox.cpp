@@ -131,6 +131,8 @@ void Inbox::handleEvent(qint64, const QString &kind, qint64 conversationId, cons
     case Protocol::EventKind::NoteCreated:
     case Protocol::EventKind::MentionCreated:
         return; // Notes keeps those
+    case Protocol::EventKind::OrderUpdated:
+        return; // CustomerOrders keeps those
     }
 }
 

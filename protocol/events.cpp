@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<EventKind, const char *>, 10> KindNames{{
+constexpr std::array<std::pair<EventKind, const char *>, 11> KindNames{{
     {EventKind::ConversationUpdated, "conversation.updated"},
     {EventKind::MessageCreated, "message.created"},
     {EventKind::MessageUpdated, "message.updated"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<EventKind, const char *>, 10> KindNames{{
     {EventKind::KbUpdated, "kb.updated"},
     {EventKind::NoteCreated, "note.created"},
     {EventKind::MentionCreated, "mention.created"},
+    {EventKind::OrderUpdated, "order.updated"},
 }};
 
 } // namespace

@@ -24,6 +24,8 @@ enum class EventKind {
     // Collaboration in a chat (never sent to the customer).
     NoteCreated,    // note.created
     MentionCreated, // mention.created: only the mentioned user sees it
+    // Commerce: a shop changed an order of the chat's customer (docs/integrations.md).
+    OrderUpdated, // order.updated
 };
 
 QLatin1String eventKindName(EventKind kind);

@@ -49,6 +49,8 @@ public:
     void focusComposer();
     // Moves to the open chat's internal-note line.
     void focusNote();
+    // Puts text into the reply being written, at the cursor.
+    void insertIntoComposer(const QString &text);
     // Closes the message bar, else the reply being written; false when there was neither.
     bool escape();
     // Marks the open chat read when the agent can see it.

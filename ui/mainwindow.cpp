@@ -12,6 +12,7 @@
 #include "connectionindicator.h"
 #include "consolesettings.h"
 #include "conversationlistpanel.h"
+#include "customerpanel.h"
 #include "errortext.h"
 #include "knowledgebasewindow.h"
 #include "languageswitcher.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
     , m_list(new ConversationListPanel(console->filters(), console->session(),
                                        console->openConversation(), this))
     , m_chat(new ChatPane(console, settings, this))
+    , m_customer(new CustomerPanel(console->orders(), this))
     , m_connection(new ConnectionIndicator(console->session(), this))
     , m_userLabel(new QLabel(this))
     , m_signIn(new SignInDialog(this))
@@ -61,16 +63,18 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_list);
     splitter->addWidget(m_chat);
+    splitter->addWidget(m_customer);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
     splitter->setChildrenCollapsible(false);
     m_list->setMinimumWidth(300);
-    splitter->setSizes({380, 720});
+    splitter->setSizes({360, 620, 280});
     setCentralWidget(splitter);
 
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_connection);
-    resize(1180, 760);
+    resize(1280, 760);
 
     App::Session *session = console->session();
     m_signIn->setRelayUrl(DefaultRelayUrl);
@@ -86,6 +90,9 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
     connect(m_chat, &ChatPane::hintRequested, this,
             [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     connect(m_chat, &ChatPane::stateChanged, this, &MainWindow::updateActions);
+    connect(console->openConversation(), &App::OpenConversation::opened, m_customer,
+            &CustomerPanel::setConversation);
+    connect(m_customer, &CustomerPanel::insertRequested, m_chat, &ChatPane::insertIntoComposer);
 
     connect(m_signIn, &SignInDialog::signInRequested, session, &App::Session::signIn);
     connect(session, &App::Session::signedIn, this, &MainWindow::handleSignedIn);
@@ -249,6 +256,8 @@ void MainWindow::createActions()
     m_discardAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), m_chat,
                                         &ChatPane::discardDraft);
     m_escapeAction = addShortcutAction(QKeySequence(Qt::Key_Escape), this, &MainWindow::escape);
+    m_ordersAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), m_customer,
+                                       &CustomerPanel::focusOrders);
 
     const Filter filters[] = {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved,
                               Filter::Mentions};
@@ -290,6 +299,7 @@ void MainWindow::createMenus()
     m_chatMenu->addAction(m_replyAction);
     m_chatMenu->addAction(m_composerAction);
     m_chatMenu->addAction(m_noteAction);
+    m_chatMenu->addAction(m_ordersAction);
     m_chatMenu->addSeparator();
     for (QAction *action : richMessaging()->actions()) {
         addAction(action);
@@ -338,6 +348,7 @@ void MainWindow::retranslateUi()
     m_replyAction->setText(tr("&Reply to the selected message"));
     m_composerAction->setText(tr("&Write a reply"));
     m_noteAction->setText(tr("Write an internal &note"));
+    m_ordersAction->setText(tr("Customer's &orders"));
     m_approveAction->setText(tr("&Approve and send"));
     m_editAction->setText(tr("&Edit in the composer"));
     m_regenerateAction->setText(tr("Re&generate"));
@@ -383,7 +394,7 @@ void MainWindow::updateActions()
     const bool open = m_chat->hasConversation();
     const bool draft = open && m_chat->hasDraft();
     for (QAction *action : {m_takeOverAction, m_handBackAction, m_resolveAction, m_replyAction,
-                            m_composerAction, m_noteAction})
+                            m_composerAction, m_noteAction, m_ordersAction})
         action->setEnabled(open);
     const bool supervisor = session->currentUser().isSupervisor();
     m_assignAction->setEnabled(open && supervisor);

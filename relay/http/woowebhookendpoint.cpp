@@ -83,8 +83,12 @@ void WooWebhookEndpoint::handlePost(const QHttpServerRequest &request,
                 return txn.takeFailed() ? WriteResult::failure(QStringLiteral("delivery id"))
                                         : WriteResult::success(int(Duplicate));
             switch (ShopOrderRepo::save(txn, ShopName, delivery.order)) {
-            case ShopOrderRepo::Stored::Written:
+            case ShopOrderRepo::Stored::Written: {
+                ShopOrder stored = delivery.order;
+                stored.shop = ShopName;
+                ShopOrderRepo::publishUpdated(txn, stored);
                 return WriteResult::success(int(Stored));
+            }
             case ShopOrderRepo::Stored::Stale:
                 return WriteResult::success(int(Stale));
             case ShopOrderRepo::Stored::Failed:

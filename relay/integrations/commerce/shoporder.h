@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/orderpayload.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -29,6 +31,9 @@ struct ShopOrder
     QList<ShopOrderItem> items;
     QString courier;
     QString trackingNumber;
+
+    // As customer_orders and order.updated carry it (docs/protocol.md).
+    Protocol::OrderPayload toPayload() const;
 };
 
 } // namespace Serambi::Relay

@@ -1,5 +1,6 @@
 #include "shoporderrepo.h"
 
+#include "store/conversationrepo.h"
 #include "store/statementcache.h"
 #include "store/writetxn.h"
 
@@ -139,6 +140,33 @@ QList<ShopOrder> forCustomer(QSqlDatabase &db, const QString &waId)
         orders.append(order);
     }
     return orders;
+}
+
+void publishUpdated(WriteTxn &txn, const ShopOrder &order)
+{
+    const QJsonObject payload = order.toPayload().toJson();
+    for (const qint64 id : customerConversations(txn.db(), order.billingWaId)) {
+        const auto conversation = ConversationRepo::load(txn.db(), id);
+        if (conversation)
+            txn.appendEvent(EventKind::OrderUpdated, id, conversation->assigneeId,
+                            conversation->stateName(), payload);
+    }
+}
+
+QList<qint64> customerConversations(QSqlDatabase &db, const QString &waId)
+{
+    QList<qint64> ids;
+    if (waId.isEmpty())
+        return ids;
+    PreparedQuery q(db, QStringLiteral("SELECT conversations.id FROM conversations "
+                                       "JOIN contacts ON contacts.id = conversations.contact_id "
+                                       "WHERE contacts.wa_id = ? ORDER BY conversations.id"));
+    q.addBindValue(waId);
+    if (!execQuery(q))
+        return ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
 } // namespace Serambi::Relay::ShopOrderRepo

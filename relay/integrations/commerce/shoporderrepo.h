@@ -26,6 +26,11 @@ bool takeDelivery(WriteTxn &txn, const QString &shop, const QString &deliveryId)
 Stored save(WriteTxn &txn, const QString &shop, const ShopOrder &order);
 // The customer's stored orders, newest first.
 QList<ShopOrder> forCustomer(QSqlDatabase &db, const QString &waId);
+// Tells the consoles that may see a chat of the order's customer that the order changed
+// (order.updated, one event per chat); nothing for an order with no billing phone.
+void publishUpdated(WriteTxn &txn, const ShopOrder &order);
+// The ids of the conversations whose customer has wa_id waId (one per business number).
+QList<qint64> customerConversations(QSqlDatabase &db, const QString &waId);
 
 } // namespace ShopOrderRepo
 } // namespace Serambi::Relay
