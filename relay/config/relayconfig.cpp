@@ -106,6 +106,20 @@ bool readAi(const Source &source, RelayConfig &config, QString *error)
                    &config.aiLowConfidenceHandoffs, error);
 }
 
+bool readOrderTemplates(const Source &source, RelayConfig &config, QString *error)
+{
+    if (const auto templates = source.value(QStringLiteral("order_status_templates"))) {
+        QString problem;
+        const auto parsed = parseOrderStatusTemplates(*templates, &problem);
+        if (!parsed)
+            return fail(error, QStringLiteral("%1: %2")
+                                   .arg(describe(QStringLiteral("order_status_templates")),
+                                        problem));
+        config.orderStatusTemplates = *parsed;
+    }
+    return true;
+}
+
 bool readStorage(const Source &source, RelayConfig &config, QString *error)
 {
     if (source.iniStatus() != QSettings::NoError)
@@ -131,7 +145,7 @@ bool readStorage(const Source &source, RelayConfig &config, QString *error)
                    &config.pbkdf2Iterations, error) &&
            readInt(source, QStringLiteral("auto_assign_capacity"), 0, 1000,
                    &config.autoAssignCapacity, error) &&
-           readAi(source, config, error);
+           readAi(source, config, error) && readOrderTemplates(source, config, error);
 }
 
 bool readListen(const Source &source, RelayConfig &config, QString *error)

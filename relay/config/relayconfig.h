@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clientaddress.h"
+#include "orderstatustemplates.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -86,6 +87,8 @@ struct RelayConfig
     // The secret of the WooCommerce webhooks (docs/integrations.md); empty: POST
     // /woocommerce/webhook answers 404.
     QByteArray wooWebhookSecret;
+    // Per order status, the template sent to customers who opted in (docs/integrations.md).
+    QList<OrderStatusTemplate> orderStatusTemplates;
 
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
 

@@ -203,6 +203,9 @@ bool RelayService::start(QString *error)
         WooWebhookOptions woo;
         woo.secret = m_config.wooWebhookSecret;
         woo.maxBodyBytes = m_config.maxBodyBytes;
+        woo.notices.phoneNumberId = m_config.phoneNumberId;
+        woo.notices.templates = m_config.orderStatusTemplates;
+        Protocol::aiModeFromName(m_config.defaultAiMode, &woo.notices.defaultAiMode);
         m_wooWebhook = std::make_unique<WooWebhookEndpoint>(woo, m_writer.get());
         m_http->setWooCommerceWebhook(m_wooWebhook.get());
     }

@@ -306,6 +306,20 @@ QStringList version13()
     };
 }
 
+QStringList version14()
+{
+    // Who agreed to order updates on WhatsApp, as the shop's checkout recorded it on their
+    // latest order (docs/integrations.md, "Status templates").
+    return {
+        QStringLiteral(R"(CREATE TABLE shop_order_update_consents (
+            wa_id TEXT PRIMARY KEY,
+            opted_in INTEGER NOT NULL CHECK (opted_in IN (0, 1)),
+            shop TEXT NOT NULL,
+            order_id INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL))"),
+    };
+}
+
 QStringList version16()
 {
     // Knowledge-base edits from the console: every saved or deleted article as a version with
@@ -354,6 +368,7 @@ const QList<Migration> &migrations()
         {9, "internal notes and their @mentions", version9()},
         {10, "knowledge-base suggestions", version10()},
         {13, "shop orders, their lines, webhook deliveries taken", version13()},
+        {14, "customers' consent to order updates", version14()},
         {16, "knowledge-base article versions; handled suggestions", version16()},
     };
     return all;

@@ -21,6 +21,7 @@ struct WooOrder
     QList<QPair<QString, int>> items{{QStringLiteral("Gamis Katun Rayon"), 2}};
     QString courier;        // meta_data _courier, when set
     QString trackingNumber; // meta_data _resi, when set
+    QString consent;        // meta_data _serambi_whatsapp_updates ("yes"/"no"), when set
 };
 
 QJsonObject wooOrderJson(const WooOrder &order);

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Serambi::Relay {
 
 // One line of an order as the customer sees it.
@@ -31,6 +33,9 @@ struct ShopOrder
     QList<ShopOrderItem> items;
     QString courier;
     QString trackingNumber;
+    // The customer's answer, at this order's checkout, to "order updates on WhatsApp?";
+    // nullopt when the order does not say.
+    std::optional<bool> orderUpdatesConsent;
 
     // As customer_orders and order.updated carry it (docs/protocol.md).
     Protocol::OrderPayload toPayload() const;
