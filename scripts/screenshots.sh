@@ -34,6 +34,7 @@ printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add demo --role a
 RELAY_PID=$!
 "$BUILD/sim/serambi-sim" --listen "127.0.0.1:$SIM_PORT" --pace 20 \
     --webhook-url "http://127.0.0.1:$RELAY_PORT/webhook" \
+    --shop-webhook-url "http://127.0.0.1:$RELAY_PORT/woocommerce/webhook" \
     --script resources/demo/customers.json >"$WORK/sim.log" 2>&1 &
 SIM_PID=$!
 cleanup() {

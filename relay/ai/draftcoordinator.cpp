@@ -117,6 +117,8 @@ void DraftCoordinator::draftFor(qint64 conversationId, qint64 messageId)
     request.text = message->text;
     request.history = ConversationRepo::recentCustomerTexts(
         db, conversationId, messageId, HistoryMessages, message->timestamp - HistoryWindowMs);
+    if (const auto conversation = ConversationRepo::load(db, conversationId))
+        request.customerWaId = conversation->contact.waId;
     m_drafting[conversationId].insert(messageId);
     m_drafter->draftStreaming(
         request, [this, request](const QString &text) { publishPartial(request, text); },

@@ -4,6 +4,7 @@
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
 #include "ai/llmdrafter.h"
+#include "ai/orderdrafter.h"
 #include "http/mediaendpoint.h"
 #include "http/mediastream.h"
 #include "http/metrics.h"
@@ -12,6 +13,7 @@
 #include "http/woowebhookendpoint.h"
 #include "hub/agenthub.h"
 #include "hub/autoassigner.h"
+#include "integrations/commerce/storedorders.h"
 #include "logging/relaylogging.h"
 #include "store/database.h"
 #include "store/draftrepo.h"
@@ -46,6 +48,8 @@ RelayService::~RelayService()
     m_templates.reset();
     m_readReceipts.reset();
     m_drafts.reset();
+    m_orderDrafter.reset();
+    m_storedOrders.reset();
     m_llmDrafter.reset();
     m_offlineDrafter.reset();
     if (m_knowledgeBase) {
@@ -119,6 +123,9 @@ bool RelayService::start(QString *error)
         qCInfo(lcService).noquote() << "drafts by the LLM" << llm.model << "at"
                                     << llm.baseUrl.toString(QUrl::RemoveUserInfo);
     }
+    m_storedOrders = std::make_unique<StoredOrders>(m_reader.get());
+    m_orderDrafter = std::make_unique<OrderDrafter>(m_storedOrders.get(), active);
+    active = m_orderDrafter.get();
     DraftPolicy policy;
     policy.autoThreshold = m_config.aiAutoThreshold;
     policy.abstainThreshold = m_config.aiAbstainThreshold;

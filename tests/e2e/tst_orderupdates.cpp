@@ -1,6 +1,9 @@
 // A WooCommerce webhook that changes an order reaches, as order.updated, exactly the consoles
 // that may see a chat of the order's customer: the assigned agent and supervisors, never
 // another agent, never the chat of a customer whose number merely resembles the billing phone.
+// The demo shop's orders, delivered by the simulator's fake WooCommerce, answer a customer's
+// question about their order in the AI's draft; another customer asking for it is not told.
+#include "sim/simulator.h"
 #include "support/loopback/loopbackrelay.h"
 #include "support/protocolclient.h"
 #include "support/wooorder.h"
@@ -176,6 +179,63 @@ private Q_SLOTS:
         const QByteArray listed = QJsonDocument(orders).toJson(QJsonDocument::Compact);
         QVERIFY(listed.contains("INV-0117"));
         QVERIFY(!listed.contains("INV-0122"));
+    }
+
+    void theDemoShopsOrdersAnswerTheCustomersQuestion()
+    {
+        const QString andi = QStringLiteral("62812345670011"); // his phone contains Siti's
+        QVERIFY(!m_loop->customerWrites(andi, QStringLiteral("Halo kak")).isEmpty());
+        QUrl shop = m_loop->agentsUrl();
+        shop.setScheme(QStringLiteral("http"));
+        shop.setPath(QStringLiteral("/woocommerce/webhook"));
+        m_loop->sim().deliverShopOrders(shop, m_loop->relayConfig().wooWebhookSecret);
+        for (const QString &number :
+             {QStringLiteral("INV-0117"), QStringLiteral("INV-0118"), QStringLiteral("INV-0122")})
+            QVERIFY2(!m_rina
+                          ->waitForEvent(
+                              [&](const QJsonObject &event) { return isOrderEvent(event, number); })
+                          .isEmpty(),
+                     qPrintable(number));
+
+        // The customer's message with that text, then the pending draft that answers it.
+        const auto messageNamed = [this](const QString &text) {
+            return m_rina->waitForEvent([&text](const QJsonObject &event) {
+                return event.value(QLatin1String("kind")).toString() ==
+                           QLatin1String("message.created") &&
+                       event.value(QLatin1String("data")).toObject().value(QLatin1String("text")) ==
+                           text;
+            });
+        };
+        const auto draftFor = [this](const QJsonObject &message) {
+            const qint64 messageId = message.value(QLatin1String("data"))
+                                         .toObject()
+                                         .value(QLatin1String("id"))
+                                         .toInteger();
+            return m_rina->waitForEvent([messageId](const QJsonObject &event) {
+                const QJsonObject data = event.value(QLatin1String("data")).toObject();
+                return event.value(QLatin1String("kind")).toString() ==
+                           QLatin1String("draft.updated") &&
+                       data.value(QLatin1String("for_message_id")).toInteger() == messageId &&
+                       data.value(QLatin1String("state")).toString() == QLatin1String("pending");
+            });
+        };
+        const QString question = QStringLiteral("Pesanan saya INV-0117 udah dikirim belum ya kak?");
+        QVERIFY(!m_loop->customerWrites(Siti, question).isEmpty());
+        const QJsonObject sitis = draftFor(messageNamed(question));
+        QVERIFY(!sitis.isEmpty());
+        QCOMPARE(
+            sitis.value(QLatin1String("data")).toObject().value(QLatin1String("text")).toString(),
+            QStringLiteral("Halo Kak. Pesanan INV-0117 (Rp 350.000) sudah dikirim. Kurir: "
+                           "JNE, nomor resi: JNE0012345678."));
+
+        const QString asksForSitis = QStringLiteral("pesanan INV-0117 sudah dikirim?");
+        QVERIFY(!m_loop->customerWrites(andi, asksForSitis).isEmpty());
+        const QJsonObject andis = draftFor(messageNamed(asksForSitis));
+        QVERIFY(!andis.isEmpty());
+        const QString text =
+            andis.value(QLatin1String("data")).toObject().value(QLatin1String("text")).toString();
+        QVERIFY2(!text.contains(QLatin1String("JNE")) && !text.contains(QLatin1String("INV-0117")),
+                 qPrintable(text));
     }
 
 private:
