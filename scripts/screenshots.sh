@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates the console screenshots in docs/screenshots/: Indonesian and English, light and
-# dark, the main window with a busy chat list, an open AI draft and rich messages. Runs serambi-relay,
+# dark, the main window with a busy chat list, an open AI draft and rich messages, and the
+# customer panel with a customer's shop orders (English and Indonesian). Runs serambi-relay,
 # serambi-sim (the demo's Indonesian customers, sped up) and serambi under Xvfb.
 # SERAMBI_BUILD_DIR picks an existing build (default: build/dev, configured and built here).
 set -eu
@@ -63,3 +64,13 @@ for shot in id:light:6281234567001 id:dark:6281234567003 en:light:6281234567002 
         --screenshot "$file" --screenshot-chat "$chat" --screenshot-delay 5000
     echo "screenshots: wrote $file"
 done
+
+# The customer panel beside a chat, with orders from signed WooCommerce webhooks, in English and
+# Indonesian: tst_customerpanel saves them when SERAMBI_SCREENSHOT_DIR is set.
+if [ -z "${SERAMBI_BUILD_DIR:-}" ]; then
+    cmake --build --preset dev --target tst_customerpanel
+fi
+SERAMBI_SCREENSHOT_DIR="$PWD/$OUT" xvfb-run -a -s "-screen 0 1400x900x24" \
+    "$BUILD/tests/ui/tst_customerpanel" >"$WORK/customerpanel.log" 2>&1 ||
+    { cat "$WORK/customerpanel.log" >&2; exit 1; }
+echo "screenshots: wrote $OUT/customer-panel-en.png $OUT/customer-panel-id.png"
