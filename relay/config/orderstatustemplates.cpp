@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace Serambi::Relay {
 
 const QStringList &orderTemplateFields()

@@ -239,6 +239,13 @@ private Q_SLOTS:
         QCOMPARE(m_loop->postWooWebhook(body(shipped(andis)), QStringLiteral("d-4")), 200);
         settle(QStringLiteral("m-1"));
         QVERIFY(templatesSentAfter(before).isEmpty());
+        // Nor is one queued: it would be in a chat, committed before the webhook's 200.
+        for (const QJsonObject &event : m_console->events()) {
+            const QJsonObject data = event.value(QLatin1String("data")).toObject();
+            QVERIFY(event.value(QLatin1String("kind")).toString() !=
+                        QLatin1String("message.created") ||
+                    data.value(QLatin1String("type")).toString() != QLatin1String("template"));
+        }
     }
 
 private:
