@@ -120,9 +120,9 @@ private Q_SLOTS:
 
         QTRY_COMPARE_WITH_TIMEOUT(shownOrders().size(), 1, Timeout);
         const QString order = shownOrders().constFirst();
-        QVERIFY2(order.startsWith(QLatin1String("INV-0117 · Processing\n28 Nov 2026\n")),
+        QVERIFY2(order.startsWith(QStringLiteral("INV-0117 · Processing\n28 Nov 2026\n")),
                  qPrintable(order));
-        QVERIFY(order.contains(QLatin1String("2 × Gamis Katun Rayon\n1 × Jilbab Voal")));
+        QVERIFY(order.contains(QStringLiteral("2 × Gamis Katun Rayon\n1 × Jilbab Voal")));
         QVERIFY(order.contains(QLatin1String("Rp 350.000")));
         QVERIFY(!order.contains(QLatin1String("tracking")));
 
@@ -131,7 +131,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             shownOrders().value(0).contains(QLatin1String("JNE, tracking number JNE0012345678")),
             Timeout);
-        QVERIFY(shownOrders().constFirst().startsWith(QLatin1String("INV-0117 · Completed")));
+        QVERIFY(shownOrders().constFirst().startsWith(QStringLiteral("INV-0117 · Completed")));
         QCOMPARE(shownOrders().size(), 1);
         saveScreenshot(QStringLiteral("customer-panel-en.png"));
     }
@@ -171,9 +171,10 @@ private Q_SLOTS:
                  QStringLiteral("No shop orders with this customer's phone number."));
         QVERIFY(!child<QPushButton>("insertOrderStatus")->isEnabled());
         m_language->apply(QStringLiteral("id"));
-        QCOMPARE(child<QLabel>("customerOrdersTitle")->text(), QStringLiteral("Pesanan pelanggan"));
-        QCOMPARE(empty->text(),
-                 QStringLiteral("Tidak ada pesanan toko dengan nomor telepon pelanggan ini."));
+        QTRY_COMPARE(child<QLabel>("customerOrdersTitle")->text(),
+                     QStringLiteral("Pesanan pelanggan"));
+        QTRY_COMPARE(empty->text(),
+                     QStringLiteral("Tidak ada pesanan toko dengan nomor telepon pelanggan ini."));
     }
 
     void showsTheOrdersInIndonesian()
@@ -191,7 +192,7 @@ private Q_SLOTS:
         QVERIFY(!customerWrites(QStringLiteral("Pesanan saya gimana kak?")).isEmpty());
         QVERIFY(openCustomerChat());
         QTRY_COMPARE_WITH_TIMEOUT(shownOrders().size(), 2, Timeout);
-        QVERIFY2(shownOrders().at(0).startsWith(QLatin1String("INV-0118 · Diproses\n1 Des 2026")),
+        QVERIFY2(shownOrders().at(0).startsWith(QStringLiteral("INV-0118 · Diproses\n1 Des 2026")),
                  qPrintable(shownOrders().at(0)));
         QVERIFY(shownOrders().at(0).contains(QLatin1String("Rp 1.250.000,50")));
         QVERIFY(shownOrders().at(1).contains(QLatin1String("JNE, nomor resi JNE0012345678")));
