@@ -4,6 +4,7 @@
 #include "cannedresponses.h"
 #include "commandqueue.h"
 #include "conversationlistmodel.h"
+#include "customerorders.h"
 #include "inbox.h"
 #include "knowledgebaseeditor.h"
 #include "labels.h"
@@ -57,6 +58,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_open(new OpenConversation(relay, m_session, m_inbox, m_commands, m_messages,
                                   {options.unsentTextDebounceMs, options.typingIntervalMs}, this))
     , m_notes(new Notes(relay, this))
+    , m_orders(new CustomerOrders(relay, this))
     , m_attention(new Attention(m_inbox, m_session, m_commands, m_notes, this))
     , m_media(new MediaCache(mediaDirectory(options), this))
     , m_canned(new CannedResponses(relay, this))

@@ -8,6 +8,7 @@ namespace Serambi::App {
 
 class Attention;
 class CannedResponses;
+class CustomerOrders;
 class KnowledgeBaseEditor;
 class ReportsLoader;
 class Notes;
@@ -73,6 +74,7 @@ public:
     KnowledgeBaseEditor *knowledgeBase() const { return m_knowledgeBase; }
     ReportsLoader *reports() const { return m_reports; }
     Notes *notes() const { return m_notes; }
+    CustomerOrders *orders() const { return m_orders; }
     MessageTemplates *templates() const { return m_templates; }
     Presence *presence() const { return m_presence; }
     MediaUploader *uploader() const { return m_uploader; }
@@ -86,6 +88,7 @@ private:
     CommandQueue *m_commands;
     OpenConversation *m_open;
     Notes *m_notes;
+    CustomerOrders *m_orders;
     Attention *m_attention;
     ConversationFilters m_filters;
     MediaCache *m_media;

@@ -142,6 +142,8 @@ void Inbox::handleEvent(qint64, const QString &kind, qint64 conversationId, cons
         return;
     case Protocol::EventKind::PresenceChanged:
         return; // Presence keeps those
+    case Protocol::EventKind::OrderUpdated:
+        return; // CustomerOrders keeps those
     }
 }
 

@@ -9,7 +9,7 @@ namespace Serambi::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<EventKind, const char *>, 14> KindNames{{
+constexpr std::array<std::pair<EventKind, const char *>, 15> KindNames{{
     {EventKind::ConversationUpdated, "conversation.updated"},
     {EventKind::MessageCreated, "message.created"},
     {EventKind::MessageUpdated, "message.updated"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<EventKind, const char *>, 14> KindNames{{
     {EventKind::LabelDeleted, "label.deleted"},
     {EventKind::ConversationLabeled, "conversation.labeled"},
     {EventKind::PresenceChanged, "presence.changed"},
+    {EventKind::OrderUpdated, "order.updated"},
 }};
 
 } // namespace

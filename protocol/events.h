@@ -30,6 +30,8 @@ enum class EventKind {
     ConversationLabeled, // conversation.labeled
     // Live only (never stored): supervisors and the user whose presence it is.
     PresenceChanged, // presence.changed
+    // Commerce: a shop changed an order of the chat's customer (docs/integrations.md).
+    OrderUpdated, // order.updated
 };
 
 QLatin1String eventKindName(EventKind kind);

@@ -12,3 +12,6 @@ export SERAMBI_GRAPH_TOKEN=demo-graph-token
 export SERAMBI_PHONE_NUMBER_ID=109876543210
 export SERAMBI_WABA_ID=102030405060708
 export SERAMBI_PBKDF2_ITERATIONS=20000
+# The demo shop (serambi-sim's fake WooCommerce) signs its order webhooks with this; the relay
+# checks them with the same.
+export SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET=demo-woocommerce-secret

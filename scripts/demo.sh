@@ -61,4 +61,5 @@ echo "Agents sign in as demo / serambi-demo (supervisor / serambi-demo)."
 echo "Answer a chat the AI could not; the supervisor sees it under Ctrl+Shift+K, Suggestions."
 echo "Simulated customers follow; Ctrl+C stops the demo."
 "$BUILD/sim/serambi-sim" --listen "127.0.0.1:$SIM_PORT" \
-    --webhook-url "http://127.0.0.1:$RELAY_PORT/webhook" --script resources/demo/customers.json
+    --webhook-url "http://127.0.0.1:$RELAY_PORT/webhook" --script resources/demo/customers.json \
+    --shop-webhook-url "http://127.0.0.1:$RELAY_PORT/woocommerce/webhook"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Regenerates the console screenshots in docs/screenshots/: Indonesian and English, light and
-# dark, the main window with a busy chat list (with labels), an open AI draft and rich messages.
-# Runs serambi-relay, serambi-sim (the demo's Indonesian customers, sped up) and serambi under
-# Xvfb.
+# dark, the main window with a busy chat list (with labels), an open AI draft and rich messages,
+# then the Reports window, the knowledge-base window and the customer panel with a customer's
+# shop orders. Runs serambi-relay, serambi-sim (the demo's Indonesian customers, sped up) and
+# serambi under Xvfb.
 # SERAMBI_BUILD_DIR picks an existing build (default: build/dev, configured and built here).
 set -eu
 cd "$(dirname "$0")/.."
@@ -35,6 +36,7 @@ printf '%s\n' serambi-demo | "$BUILD/relay/serambi-relay" user add demo --role a
 RELAY_PID=$!
 "$BUILD/sim/serambi-sim" --listen "127.0.0.1:$SIM_PORT" --pace 20 \
     --webhook-url "http://127.0.0.1:$RELAY_PORT/webhook" \
+    --shop-webhook-url "http://127.0.0.1:$RELAY_PORT/woocommerce/webhook" \
     --script resources/demo/customers.json >"$WORK/sim.log" 2>&1 &
 SIM_PID=$!
 cleanup() {
@@ -94,3 +96,12 @@ cmake --build "$BUILD" --target tst_knowledgebasewindow >/dev/null
 SERAMBI_SCREENSHOT_DIR="$PWD/$OUT" QT_QPA_PLATFORM=offscreen \
     "$BUILD/tests/ui/tst_knowledgebasewindow" >"$WORK/kb-shots.log" 2>&1
 echo "screenshots: wrote $OUT/knowledge-base-*.png"
+# The customer panel beside a chat, with orders from signed WooCommerce webhooks, in English and
+# Indonesian: tst_customerpanel saves them when SERAMBI_SCREENSHOT_DIR is set.
+if [ -z "${SERAMBI_BUILD_DIR:-}" ]; then
+    cmake --build --preset dev --target tst_customerpanel
+fi
+SERAMBI_SCREENSHOT_DIR="$PWD/$OUT" xvfb-run -a -s "-screen 0 1400x900x24" \
+    "$BUILD/tests/ui/tst_customerpanel" >"$WORK/customerpanel.log" 2>&1 ||
+    { cat "$WORK/customerpanel.log" >&2; exit 1; }
+echo "screenshots: wrote $OUT/customer-panel-en.png $OUT/customer-panel-id.png"

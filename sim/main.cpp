@@ -74,6 +74,12 @@ int main(int argc, char *argv[])
         QStringLiteral("numbers"));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("Do not print the conversation transcript."));
+    const QCommandLineOption shopWebhookUrl(
+        QStringLiteral("shop-webhook-url"),
+        QStringLiteral("Where the fake shop delivers its orders as signed WooCommerce webhooks at "
+                       "start (secret: SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET)."),
+        QStringLiteral("url"));
+    parser.addOption(shopWebhookUrl);
     parser.addOptions({listen, webhookUrl, script, pace, statusDelays, fault, noCustomers, batch,
                        attempts, retryMs, asyncWindow, notOnWhatsApp, quiet});
     parser.process(app);
@@ -91,6 +97,15 @@ int main(int argc, char *argv[])
         if (!config.webhookUrl.isValid() ||
             !config.webhookUrl.scheme().startsWith(QLatin1String("http")))
             return fail(QStringLiteral("--webhook-url must be an http(s) URL"));
+    }
+    if (parser.isSet(shopWebhookUrl)) {
+        config.shopWebhookUrl = QUrl(parser.value(shopWebhookUrl), QUrl::StrictMode);
+        if (!config.shopWebhookUrl.isValid() ||
+            !config.shopWebhookUrl.scheme().startsWith(QLatin1String("http")))
+            return fail(QStringLiteral("--shop-webhook-url must be an http(s) URL"));
+        if (config.shopWebhookSecret.isEmpty())
+            return fail(
+                QStringLiteral("--shop-webhook-url needs SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET"));
     }
     config.scriptPath = parser.value(script);
     if (parser.isSet(pace)) {

@@ -59,8 +59,10 @@ bool applyEnvironment(const QProcessEnvironment &environment, SimConfig *config,
         const char *name;
         QByteArray *target;
     };
-    for (const Secret &secret : {Secret{"SERAMBI_APP_SECRET", &config->appSecret},
-                                 Secret{"SERAMBI_GRAPH_TOKEN", &config->graphToken}}) {
+    for (const Secret &secret :
+         {Secret{"SERAMBI_APP_SECRET", &config->appSecret},
+          Secret{"SERAMBI_GRAPH_TOKEN", &config->graphToken},
+          Secret{"SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET", &config->shopWebhookSecret}}) {
         const QString name = QLatin1String(secret.name);
         if (!environment.contains(name))
             continue;

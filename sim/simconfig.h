@@ -42,6 +42,11 @@ struct SimConfig
     int webhookRetryBaseMs = 1000; // doubles per attempt
     int webhookTimeoutMs = 10000;
 
+    // Where the fake shop delivers its orders as WooCommerce webhooks at start, signed with
+    // shopWebhookSecret (SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET); empty: it sends none.
+    QUrl shopWebhookUrl;
+    QByteArray shopWebhookSecret;
+
     QString scriptPath; // empty: the built-in demo script
     double pace = 1.0;  // speed of autonomous customers; 0 stops them
     bool customersEnabled = true;

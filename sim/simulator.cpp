@@ -1,5 +1,7 @@
 #include "simulator.h"
 
+#include "shopwebhooks.h"
+
 #include "controlapi.h"
 #include "conversationprinter.h"
 #include "simlogging.h"
@@ -56,8 +58,17 @@ bool Simulator::start(QString *error)
     if (!m_server.listenOn(m_config.listenAddress, m_config.listenPort, error))
         return false;
     qCInfo(lcSim, "Graph API listening on port %u", unsigned(m_server.port()));
+    if (!m_config.shopWebhookUrl.isEmpty())
+        deliverShopOrders(m_config.shopWebhookUrl, m_config.shopWebhookSecret);
     m_customers.start();
     return true;
+}
+
+void Simulator::deliverShopOrders(const QUrl &url, const QByteArray &secret)
+{
+    delete m_shopWebhooks;
+    m_shopWebhooks = new ShopWebhooks(url, secret, this);
+    m_shopWebhooks->deliver(m_shop.orders());
 }
 
 QUrl Simulator::graphBaseUrl() const

@@ -21,6 +21,7 @@ namespace Serambi::Sim {
 
 class ControlApi;
 class ConversationPrinter;
+class ShopWebhooks;
 
 // The whole WhatsApp Cloud API simulator, wired once: the fake Graph API, the webhook sender,
 // the status reporter and the customers. main() and in-process tests both build one of these:
@@ -69,6 +70,9 @@ public:
     GraphApiServer &server() { return m_server; }
     // The fake WooCommerce store under /wp-json/ on the same port, holding the demo orders.
     FakeShop &shop() { return m_shop; }
+    // Delivers the shop's orders to url as signed WooCommerce order webhooks (start() does it
+    // when the configuration names a URL).
+    void deliverShopOrders(const QUrl &url, const QByteArray &secret);
 
 private:
     SimConfig m_config;
@@ -85,6 +89,7 @@ private:
     FakeShop m_shop;
     ControlApi *m_control;
     ConversationPrinter *m_printer = nullptr;
+    ShopWebhooks *m_shopWebhooks = nullptr;
 };
 
 } // namespace Serambi::Sim

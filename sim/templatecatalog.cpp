@@ -109,6 +109,12 @@ QList<MessageTemplate> demoTemplates()
         makeTemplate(QStringLiteral("1234567890123406"), QStringLiteral("diskon_kilat"), id,
                      QStringLiteral("REJECTED"), QStringLiteral("MARKETING"),
                      {body(QStringLiteral("DISKON 90%!!! Klik sekarang juga {{1}}"))}),
+        // What the demo shop sends, through the relay's status templates, when it ships.
+        makeTemplate(QStringLiteral("1234567890123408"), QStringLiteral("pesanan_dikirim"), id,
+                     QStringLiteral("APPROVED"), QStringLiteral("UTILITY"),
+                     {body(QStringLiteral("Halo {{1}}, pesanan {{2}} sudah dikirim dengan {{3}}, "
+                                          "nomor resi {{4}}.")),
+                      footer(QStringLiteral("Toko Serambi"))}),
     };
 }
 

@@ -1912,6 +1912,10 @@
         <source>Manage &amp;labels…</source>
         <translation>Kelola &amp;label…</translation>
     </message>
+<message>
+        <source>Customer's &amp;orders</source>
+        <translation>Pesanan &amp;pelanggan</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::MediaViewer</name>
@@ -2834,6 +2838,77 @@
     <message>
         <source>Presence</source>
         <translation>Kehadiran</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::CustomerPanel</name>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>Menunggu pembayaran</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Diproses</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Ditahan</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Dikembalikan dananya</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Customer's orders</source>
+        <translation>Pesanan pelanggan</translation>
+    </message>
+    <message>
+        <source>Insert order status</source>
+        <translation>Sisipkan status pesanan</translation>
+    </message>
+    <message>
+        <source>Put the selected order's status into the reply, in Indonesian for the customer (Enter on an order does the same)</source>
+        <translation>Masukkan status pesanan yang dipilih ke balasan, dalam bahasa Indonesia untuk pelanggan (Enter pada pesanan juga bisa)</translation>
+    </message>
+    <message>
+        <source>Customer's orders (Ctrl+Shift+O)</source>
+        <translation>Pesanan pelanggan (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Tracking number %1</source>
+        <translation>Nomor resi %1</translation>
+    </message>
+    <message>
+        <source>%1, tracking number %2</source>
+        <translation>%1, nomor resi %2</translation>
+    </message>
+    <message>
+        <source>Open a chat to see the customer's orders.</source>
+        <translation>Buka chat untuk melihat pesanan pelanggan.</translation>
+    </message>
+    <message>
+        <source>No shop orders with this customer's phone number.</source>
+        <translation>Tidak ada pesanan toko dengan nomor telepon pelanggan ini.</translation>
     </message>
 </context>
 </TS>

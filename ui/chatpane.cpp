@@ -279,6 +279,14 @@ void ChatPane::focusNote()
     m_notes->focusEditor();
 }
 
+void ChatPane::insertIntoComposer(const QString &text)
+{
+    if (m_chat->id() == 0)
+        return;
+    m_composer->editor()->insertPlainText(text);
+    m_composer->editor()->setFocus(Qt::ShortcutFocusReason);
+}
+
 bool ChatPane::escape()
 {
     if (m_messageBar->isVisible()) {

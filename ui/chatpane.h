@@ -52,6 +52,8 @@ public:
     void focusNote();
     // Opens the menu of the open chat's labels (Ctrl+Shift+L).
     void chooseLabels();
+    // Puts text into the reply being written, at the cursor.
+    void insertIntoComposer(const QString &text);
     // Closes the message bar, else the reply being written; false when there was neither.
     bool escape();
     // Marks the open chat read when the agent can see it.

@@ -13,6 +13,7 @@
 #include "connectionindicator.h"
 #include "consolesettings.h"
 #include "conversationlistpanel.h"
+#include "customerpanel.h"
 #include "errortext.h"
 #include "knowledgebasewindow.h"
 #include "labelsdialog.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
     , m_list(new ConversationListPanel(console->filters(), console->session(),
                                        console->openConversation(), console->labels(), this))
     , m_chat(new ChatPane(console, settings, this))
+    , m_customer(new CustomerPanel(console->orders(), this))
     , m_connection(new ConnectionIndicator(console->session(), this))
     , m_userLabel(new QLabel(this))
     , m_presence(new PresenceSelector(console->presence(), this))
@@ -66,17 +68,19 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_list);
     splitter->addWidget(m_chat);
+    splitter->addWidget(m_customer);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
     splitter->setChildrenCollapsible(false);
     m_list->setMinimumWidth(300);
-    splitter->setSizes({380, 720});
+    splitter->setSizes({360, 620, 280});
     setCentralWidget(splitter);
 
     statusBar()->addPermanentWidget(m_presence);
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_connection);
-    resize(1180, 760);
+    resize(1280, 760);
 
     constexpr int MinuteMs = 60 * 1000;
     console->presence()->setIdleTimeoutMs(settings->awayAfterMinutes() * MinuteMs);
@@ -100,6 +104,9 @@ MainWindow::MainWindow(App::ConsoleController *console, ConsoleSettings *setting
             [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     connect(m_chat, &ChatPane::stateChanged, this, &MainWindow::updateActions);
     connect(m_chat, &ChatPane::manageLabelsRequested, this, &MainWindow::showLabels);
+    connect(console->openConversation(), &App::OpenConversation::opened, m_customer,
+            &CustomerPanel::setConversation);
+    connect(m_customer, &CustomerPanel::insertRequested, m_chat, &ChatPane::insertIntoComposer);
 
     connect(m_signIn, &SignInDialog::signInRequested, session, &App::Session::signIn);
     connect(session, &App::Session::signedIn, this, &MainWindow::handleSignedIn);
@@ -292,6 +299,8 @@ void MainWindow::createActions()
     m_escapeAction = addShortcutAction(QKeySequence(Qt::Key_Escape), this, &MainWindow::escape);
     m_presenceAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), m_presence,
                                          &PresenceSelector::toggle);
+    m_ordersAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), m_customer,
+                                       &CustomerPanel::focusOrders);
 
     const Filter filters[] = {Filter::Mine, Filter::Queue, Filter::All, Filter::Resolved,
                               Filter::Mentions};
@@ -336,6 +345,7 @@ void MainWindow::createMenus()
     m_chatMenu->addAction(m_composerAction);
     m_chatMenu->addAction(m_noteAction);
     m_chatMenu->addAction(m_labelsAction);
+    m_chatMenu->addAction(m_ordersAction);
     m_chatMenu->addSeparator();
     for (QAction *action : richMessaging()->actions()) {
         addAction(action);
@@ -387,6 +397,7 @@ void MainWindow::retranslateUi()
     m_noteAction->setText(tr("Write an internal &note"));
     m_labelsAction->setText(tr("&Labels…"));
     m_manageLabelsAction->setText(tr("Manage &labels…"));
+    m_ordersAction->setText(tr("Customer's &orders"));
     m_approveAction->setText(tr("&Approve and send"));
     m_editAction->setText(tr("&Edit in the composer"));
     m_regenerateAction->setText(tr("Re&generate"));
@@ -432,7 +443,7 @@ void MainWindow::updateActions()
     const bool open = m_chat->hasConversation();
     const bool draft = open && m_chat->hasDraft();
     for (QAction *action : {m_takeOverAction, m_handBackAction, m_resolveAction, m_replyAction,
-                            m_composerAction, m_noteAction, m_labelsAction})
+                            m_composerAction, m_noteAction, m_labelsAction, m_ordersAction})
         action->setEnabled(open);
     const bool supervisor = session->currentUser().isSupervisor();
     m_assignAction->setEnabled(open && supervisor);

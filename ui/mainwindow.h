@@ -14,6 +14,7 @@ class ConsoleController;
 namespace Serambi::Ui {
 
 class ChatPane;
+class CustomerPanel;
 class ConnectionIndicator;
 class ConsoleSettings;
 class ConversationListPanel;
@@ -79,6 +80,7 @@ private:
 
     ConversationListPanel *m_list;
     ChatPane *m_chat;
+    CustomerPanel *m_customer;
     ConnectionIndicator *m_connection;
     QLabel *m_userLabel;
     PresenceSelector *m_presence;
@@ -116,6 +118,7 @@ private:
     QAction *m_discardAction = nullptr;
     QAction *m_escapeAction = nullptr;
     QAction *m_presenceAction = nullptr;
+    QAction *m_ordersAction = nullptr;
     QList<QAction *> m_filterActions;
 };
 

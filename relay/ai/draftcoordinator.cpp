@@ -234,6 +234,8 @@ void DraftCoordinator::draftBurst(qint64 conversationId, const QList<qint64> &me
     request.messageId = messageId;
     request.history = ConversationRepo::recentCustomerTexts(
         db, conversationId, firstId, HistoryMessages, firstAt - HistoryWindowMs);
+    if (const auto conversation = ConversationRepo::load(db, conversationId))
+        request.customerWaId = conversation->contact.waId;
     QStringList parts;
     for (const QString &text : std::as_const(burst.texts))
         if (!text.isEmpty())

@@ -14,7 +14,8 @@ struct DraftRequest
     qint64 conversationId = 0;
     qint64 messageId = 0;
     QString text;
-    QStringList history; // the customer's recent earlier messages in the chat, oldest first
+    QStringList history;  // the customer's recent earlier messages in the chat, oldest first
+    QString customerWaId; // the customer's phone in wa_id form; empty when Meta shared none
 };
 
 // A proposed reply. confidence is 0..1; below the relay's threshold agents must approve it.

@@ -195,6 +195,20 @@ bool readRoutes(const Source &source, const QString &key, bool lowerCase,
     return true;
 }
 
+bool readOrderTemplates(const Source &source, RelayConfig &config, QString *error)
+{
+    if (const auto templates = source.value(QStringLiteral("order_status_templates"))) {
+        QString problem;
+        const auto parsed = parseOrderStatusTemplates(*templates, &problem);
+        if (!parsed)
+            return fail(error, QStringLiteral("%1: %2")
+                                   .arg(describe(QStringLiteral("order_status_templates")),
+                                        problem));
+        config.orderStatusTemplates = *parsed;
+    }
+    return true;
+}
+
 bool readStorage(const Source &source, RelayConfig &config, QString *error)
 {
     if (source.iniStatus() != QSettings::NoError)
@@ -225,7 +239,8 @@ bool readStorage(const Source &source, RelayConfig &config, QString *error)
                       error) &&
            readRoutes(source, QStringLiteral("route_reasons"), false, &config.routeReasons,
                       error) &&
-           readAi(source, config, error) && readMetaRates(source, config, error);
+           readAi(source, config, error) && readMetaRates(source, config, error) &&
+           readOrderTemplates(source, config, error);
 }
 
 bool readListen(const Source &source, RelayConfig &config, QString *error)

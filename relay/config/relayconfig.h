@@ -2,6 +2,7 @@
 
 #include "channelconfig.h"
 #include "clientaddress.h"
+#include "orderstatustemplates.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -110,6 +111,8 @@ struct RelayConfig
     int mainRatePerSecond = 0;
     // [channel.<name>]: the channels besides main (docs/configuration.md, "Channels").
     QList<ChannelConfig> channels;
+    // Per order status, the template sent to customers who opted in (docs/integrations.md).
+    QList<OrderStatusTemplate> orderStatusTemplates;
 
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
     // Every channel, main first (built from the [relay] keys above).

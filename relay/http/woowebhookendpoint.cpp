@@ -78,13 +78,23 @@ void WooWebhookEndpoint::handlePost(const QHttpServerRequest &request,
     auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = pending->socket();
     m_writer->submit(
-        [delivery](WriteTxn &txn) {
+        [delivery, notices = m_options.notices](WriteTxn &txn) {
             if (!ShopOrderRepo::takeDelivery(txn, ShopName, delivery.deliveryId))
                 return txn.takeFailed() ? WriteResult::failure(QStringLiteral("delivery id"))
                                         : WriteResult::success(int(Duplicate));
-            switch (ShopOrderRepo::save(txn, ShopName, delivery.order)) {
-            case ShopOrderRepo::Stored::Written:
+            QString previousStatus;
+            switch (ShopOrderRepo::save(txn, ShopName, delivery.order, &previousStatus)) {
+            case ShopOrderRepo::Stored::Written: {
+                ShopOrder stored = delivery.order;
+                stored.shop = ShopName;
+                if (!ShopOrderRepo::recordConsent(txn, ShopName, stored))
+                    return WriteResult::failure(QStringLiteral("consent"));
+                if (queueOrderStatusNotice(txn, notices, stored, previousStatus) ==
+                    OrderNotice::Failed)
+                    return WriteResult::failure(QStringLiteral("status template"));
+                ShopOrderRepo::publishUpdated(txn, stored);
                 return WriteResult::success(int(Stored));
+            }
             case ShopOrderRepo::Stored::Stale:
                 return WriteResult::success(int(Stale));
             case ShopOrderRepo::Stored::Failed:

@@ -5,31 +5,10 @@
 #include "store/conversationrepo.h"
 
 #include "protocol/keys.h"
-#include "protocol/orderpayload.h"
 
 #include <QJsonArray>
 
 namespace Serambi::Relay {
-
-namespace {
-
-Protocol::OrderPayload toPayload(const ShopOrder &order)
-{
-    Protocol::OrderPayload payload;
-    payload.shop = order.shop;
-    payload.number = order.number;
-    payload.status = order.status;
-    payload.currency = order.currency;
-    payload.totalHundredths = order.totalHundredths;
-    payload.createdAt = order.createdUtc.isValid() ? order.createdUtc.toMSecsSinceEpoch() : 0;
-    for (const ShopOrderItem &item : order.items)
-        payload.items.append({item.name, item.quantity});
-    payload.courier = order.courier;
-    payload.trackingNumber = order.trackingNumber;
-    return payload;
-}
-
-} // namespace
 
 CommandReply customerOrdersCommand(QSqlDatabase &db, const User &user, const QJsonObject &args)
 {
@@ -44,7 +23,7 @@ CommandReply customerOrdersCommand(QSqlDatabase &db, const User &user, const QJs
         return CommandReply::refusal(Protocol::ErrorCode::Forbidden);
     QJsonArray orders;
     for (const ShopOrder &order : ShopOrderRepo::forCustomer(db, conversation->contact.waId))
-        orders.append(toPayload(order).toJson());
+        orders.append(order.toPayload().toJson());
     return CommandReply::success({{Protocol::Key::Orders, orders}});
 }
 

@@ -5,6 +5,7 @@
 #include "ai/knowledgebase.h"
 #include "ai/llmdrafter.h"
 #include "channels/channelset.h"
+#include "ai/orderdrafter.h"
 #include "http/mediaendpoint.h"
 #include "http/mediastream.h"
 #include "http/metrics.h"
@@ -13,6 +14,7 @@
 #include "http/woowebhookendpoint.h"
 #include "hub/agenthub.h"
 #include "hub/autoassigner.h"
+#include "integrations/commerce/storedorders.h"
 #include "logging/relaylogging.h"
 #include "store/database.h"
 #include "store/draftrepo.h"
@@ -47,6 +49,8 @@ RelayService::~RelayService()
     m_templates.reset();
     m_readReceipts.reset();
     m_drafts.reset();
+    m_orderDrafter.reset();
+    m_storedOrders.reset();
     m_llmDrafter.reset();
     m_offlineDrafter.reset();
     if (m_knowledgeBase) {
@@ -134,6 +138,9 @@ bool RelayService::start(QString *error)
         qCInfo(lcService).noquote() << "drafts by the LLM" << llm.model << "at"
                                     << llm.baseUrl.toString(QUrl::RemoveUserInfo);
     }
+    m_storedOrders = std::make_unique<StoredOrders>(m_reader.get());
+    m_orderDrafter = std::make_unique<OrderDrafter>(m_storedOrders.get(), active);
+    active = m_orderDrafter.get();
     DraftPolicy policy;
     policy.autoThreshold = m_config.aiAutoThreshold;
     policy.abstainThreshold = m_config.aiAbstainThreshold;
@@ -224,6 +231,9 @@ bool RelayService::start(QString *error)
         WooWebhookOptions woo;
         woo.secret = m_config.wooWebhookSecret;
         woo.maxBodyBytes = m_config.maxBodyBytes;
+        woo.notices.phoneNumberId = m_config.phoneNumberId;
+        woo.notices.templates = m_config.orderStatusTemplates;
+        Protocol::aiModeFromName(m_config.defaultAiMode, &woo.notices.defaultAiMode);
         m_wooWebhook = std::make_unique<WooWebhookEndpoint>(woo, m_writer.get());
         m_http->setWooCommerceWebhook(m_wooWebhook.get());
     }

@@ -21,6 +21,8 @@ class MediaDownloader;
 class MediaEndpoint;
 class KnowledgeBase;
 class MetricsRegistry;
+class OrderDrafter;
+class StoredOrders;
 class OutboxSender;
 class ReadReceipts;
 class RelayHttpServer;
@@ -65,6 +67,8 @@ private:
     std::unique_ptr<KnowledgeBase> m_knowledgeBase;
     std::unique_ptr<KbDrafter> m_offlineDrafter;
     std::unique_ptr<LlmDrafter> m_llmDrafter; // when an LLM is configured
+    std::unique_ptr<StoredOrders> m_storedOrders;
+    std::unique_ptr<OrderDrafter> m_orderDrafter; // in front of the others
     std::unique_ptr<DraftCoordinator> m_drafts;
     std::unique_ptr<AgentHub> m_hub;
     std::unique_ptr<AutoAssigner> m_autoAssigner;

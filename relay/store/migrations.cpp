@@ -389,6 +389,20 @@ QStringList version20()
     };
 }
 
+QStringList version21()
+{
+    // Who agreed to order updates on WhatsApp, as the shop's checkout recorded it on their
+    // latest order (docs/integrations.md, "Status templates").
+    return {
+        QStringLiteral(R"(CREATE TABLE shop_order_update_consents (
+            wa_id TEXT PRIMARY KEY,
+            opted_in INTEGER NOT NULL CHECK (opted_in IN (0, 1)),
+            shop TEXT NOT NULL,
+            order_id INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL))"),
+    };
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -420,6 +434,7 @@ const QList<Migration> &migrations()
         {18, "Meta's pricing of sent messages", version18()},
         {19, "labels and the labels on chats", version19()},
         {20, "teams, their members, the team of a chat", version20()},
+        {21, "customers' consent to order updates", version21()},
     };
     return all;
 }

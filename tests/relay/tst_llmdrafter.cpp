@@ -63,7 +63,7 @@ private:
     {
         std::optional<DraftResult> result;
         m_llm->draftStreaming(
-            {7, ++m_messageId, text, {}},
+            {7, ++m_messageId, text, {}, {}},
             [partials](const QString &partial) {
                 if (partials)
                     partials->append(partial);
@@ -252,7 +252,7 @@ private Q_SLOTS:
             m_api->enqueue(chatReply(200, answer, false, 600));
         QList<DraftResult> results;
         for (int i = 0; i < 8; ++i)
-            m_llm->draft({100 + i, ++m_messageId, QStringLiteral("bisa cod?"), {}},
+            m_llm->draft({100 + i, ++m_messageId, QStringLiteral("bisa cod?"), {}, {}},
                          [&results](const DraftResult &result) { results.append(result); });
         QCOMPARE(m_llm->inFlight(), 4);
         QCOMPARE(m_llm->queued(), 4);
@@ -277,7 +277,7 @@ private Q_SLOTS:
             m_api->enqueue(chatReply(200, {}, true));
         QList<DraftResult> results;
         for (int i = 0; i < 6; ++i)
-            m_llm->draft({200 + i, ++m_messageId, QStringLiteral("bisa cod?"), {}},
+            m_llm->draft({200 + i, ++m_messageId, QStringLiteral("bisa cod?"), {}, {}},
                          [&results](const DraftResult &result) { results.append(result); });
         QTRY_COMPARE_WITH_TIMEOUT(results.size(), 6, 1200);
         for (const DraftResult &result : std::as_const(results))

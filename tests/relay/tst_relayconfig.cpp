@@ -416,6 +416,57 @@ private Q_SLOTS:
         QVERIFY(!loadRelayConfig(path, env, &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY(!error.contains(QLatin1String("oops"))); // never the secret itself
+    void shouldReadTheOrderStatusTemplatesFromTheIniFile()
+    {
+        const QString ini = writeFile(
+            QStringLiteral("relay.ini"),
+            "[relay]\norder_status_templates = \"completed: pesanan_dikirim id name number "
+            "courier tracking_number; processing: order_update id name number\"\n",
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QString error;
+        const auto config = loadRelayConfig(ini, completeEnvironment(), &error);
+        QVERIFY2(config, qPrintable(error));
+        const QList<OrderStatusTemplate> expected{
+            {QStringLiteral("completed"),
+             QStringLiteral("pesanan_dikirim"),
+             QStringLiteral("id"),
+             {QStringLiteral("name"), QStringLiteral("number"), QStringLiteral("courier"),
+              QStringLiteral("tracking_number")}},
+            {QStringLiteral("processing"),
+             QStringLiteral("order_update"),
+             QStringLiteral("id"),
+             {QStringLiteral("name"), QStringLiteral("number")}}};
+        QCOMPARE(config->orderStatusTemplates, expected);
+        const auto none = loadRelayConfig({}, completeEnvironment(), &error);
+        QVERIFY2(none, qPrintable(error));
+        QVERIFY(none->orderStatusTemplates.isEmpty());
+    }
+
+    void shouldNameTheBadOrderStatusTemplate_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("no language") << "completed: pesanan_dikirim"
+                                     << "is not \"status: template language [fields]\"";
+        QTest::newRow("no status") << "pesanan_dikirim id name"
+                                   << "is not \"status: template language [fields]\"";
+        QTest::newRow("unknown field") << "completed: pesanan_dikirim id name resi"
+                                       << "unknown field \"resi\"";
+        QTest::newRow("twice") << "completed: a id; completed: b id"
+                               << "status completed is named twice";
+    }
+
+    void shouldNameTheBadOrderStatusTemplate()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, problem);
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_ORDER_STATUS_TEMPLATES"), value);
+        QString error;
+        QVERIFY(!loadRelayConfig({}, env, &error));
+        QVERIFY2(error.startsWith(QLatin1String("SERAMBI_ORDER_STATUS_TEMPLATES")),
+                 qPrintable(error));
+        QVERIFY2(error.contains(problem), qPrintable(error));
     }
 
     void shouldRefuseAMissingConfigFile()

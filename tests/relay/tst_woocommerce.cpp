@@ -162,16 +162,6 @@ private Q_SLOTS:
             QCOMPARE(*parsed, hundredths);
     }
 
-    void rupiahIsFormattedTheIndonesianWay()
-    {
-        QCOMPARE(formatRupiah(125000000), QStringLiteral("Rp 1.250.000"));
-        QCOMPARE(formatRupiah(35000000), QStringLiteral("Rp 350.000"));
-        QCOMPARE(formatRupiah(50000), QStringLiteral("Rp 500"));
-        QCOMPARE(formatRupiah(125050), QStringLiteral("Rp 1.250,50"));
-        QCOMPARE(formatRupiah(-1250000), QStringLiteral("-Rp 12.500"));
-        QCOMPARE(formatRupiah(0), QStringLiteral("Rp 0"));
-    }
-
     void storeUrlMustBeHttpsExceptLoopback()
     {
         const QByteArray secret = FakeShop::DemoConsumerSecret;

@@ -11,14 +11,6 @@ bool isDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
-QString groupThousands(qint64 units)
-{
-    QString digits = QString::number(units);
-    for (qsizetype at = digits.size() - 3; at > 0; at -= 3)
-        digits.insert(at, u'.');
-    return digits;
-}
-
 } // namespace
 
 std::optional<qint64> parseDecimalHundredths(QStringView text)
@@ -51,16 +43,6 @@ std::optional<qint64> parseDecimalHundredths(QStringView text)
         hundredths += fraction.at(1).digitValue();
     value = value * 100 + hundredths;
     return negative ? -value : value;
-}
-
-QString formatRupiah(qint64 hundredths)
-{
-    const bool negative = hundredths < 0;
-    const qint64 magnitude = negative ? -hundredths : hundredths;
-    QString text = QStringLiteral("Rp ") + groupThousands(magnitude / 100);
-    if (magnitude % 100 != 0)
-        text += QStringLiteral(",%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
-    return negative ? QStringLiteral("-") + text : text;
 }
 
 } // namespace Serambi::Relay

@@ -12,8 +12,4 @@ namespace Serambi::Relay {
 // grouping separators, a third decimal that is not zero, more than 15 integer digits).
 std::optional<qint64> parseDecimalHundredths(QStringView text);
 
-// Whole rupiah the Indonesian way: "Rp 1.250.000" (hundredths are dropped when zero, else
-// shown after a comma: "Rp 1.250,50").
-QString formatRupiah(qint64 hundredths);
-
 } // namespace Serambi::Relay

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "protocol/orderpayload.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace Serambi::Relay {
 
@@ -29,6 +33,12 @@ struct ShopOrder
     QList<ShopOrderItem> items;
     QString courier;
     QString trackingNumber;
+    // The customer's answer, at this order's checkout, to "order updates on WhatsApp?";
+    // nullopt when the order does not say.
+    std::optional<bool> orderUpdatesConsent;
+
+    // As customer_orders and order.updated carry it (docs/protocol.md).
+    Protocol::OrderPayload toPayload() const;
 };
 
 } // namespace Serambi::Relay

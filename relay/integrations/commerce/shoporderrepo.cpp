@@ -1,5 +1,6 @@
 #include "shoporderrepo.h"
 
+#include "store/conversationrepo.h"
 #include "store/statementcache.h"
 #include "store/writetxn.h"
 
@@ -63,18 +64,20 @@ bool takeDelivery(WriteTxn &txn, const QString &shop, const QString &deliveryId)
     return q.numRowsAffected() == 1;
 }
 
-Stored save(WriteTxn &txn, const QString &shop, const ShopOrder &order)
+Stored save(WriteTxn &txn, const QString &shop, const ShopOrder &order, QString *previousStatus)
 {
-    PreparedQuery stored = txn.prepare(
-        QStringLiteral("SELECT modified_at FROM shop_orders WHERE shop = ? AND order_id = ?"));
+    PreparedQuery stored = txn.prepare(QStringLiteral(
+        "SELECT modified_at, status FROM shop_orders WHERE shop = ? AND order_id = ?"));
     stored.addBindValue(shop);
     stored.addBindValue(order.id);
     if (!execQuery(stored)) {
         txn.markFailed();
         return Stored::Failed;
     }
-    const bool newerStored =
-        stored.next() && stored.value(0).toLongLong() > toMs(order.modifiedUtc);
+    const bool known = stored.next();
+    const bool newerStored = known && stored.value(0).toLongLong() > toMs(order.modifiedUtc);
+    if (previousStatus)
+        *previousStatus = known ? stored.value(1).toString() : QString();
     stored.finish();
     if (newerStored)
         return Stored::Stale;
@@ -144,6 +147,60 @@ QList<ShopOrder> forCustomer(QSqlDatabase &db, const QString &waId)
         orders.append(order);
     }
     return orders;
+}
+
+bool recordConsent(WriteTxn &txn, const QString &shop, const ShopOrder &order)
+{
+    if (!order.orderUpdatesConsent || order.billingWaId.isEmpty())
+        return true;
+    PreparedQuery q = txn.prepare(QStringLiteral(
+        "INSERT INTO shop_order_update_consents (wa_id, opted_in, shop, order_id, recorded_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (wa_id) DO UPDATE SET opted_in = excluded.opted_in, "
+        "shop = excluded.shop, order_id = excluded.order_id, recorded_at = excluded.recorded_at"));
+    q.addBindValue(order.billingWaId);
+    q.addBindValue(*order.orderUpdatesConsent ? 1 : 0);
+    q.addBindValue(shop);
+    q.addBindValue(order.id);
+    q.addBindValue(txn.now());
+    if (execQuery(q))
+        return true;
+    txn.markFailed();
+    return false;
+}
+
+bool consentedToUpdates(QSqlDatabase &db, const QString &waId)
+{
+    PreparedQuery q(db, QStringLiteral(
+                            "SELECT opted_in FROM shop_order_update_consents WHERE wa_id = ?"));
+    q.addBindValue(waId);
+    return execQuery(q) && q.next() && q.value(0).toInt() == 1;
+}
+
+void publishUpdated(WriteTxn &txn, const ShopOrder &order)
+{
+    const QJsonObject payload = order.toPayload().toJson();
+    for (const qint64 id : customerConversations(txn.db(), order.billingWaId)) {
+        const auto conversation = ConversationRepo::load(txn.db(), id);
+        if (conversation)
+            txn.appendEvent(EventKind::OrderUpdated, id, conversation->assigneeId,
+                            conversation->stateName(), payload);
+    }
+}
+
+QList<qint64> customerConversations(QSqlDatabase &db, const QString &waId)
+{
+    QList<qint64> ids;
+    if (waId.isEmpty())
+        return ids;
+    PreparedQuery q(db, QStringLiteral("SELECT conversations.id FROM conversations "
+                                       "JOIN contacts ON contacts.id = conversations.contact_id "
+                                       "WHERE contacts.wa_id = ? ORDER BY conversations.id"));
+    q.addBindValue(waId);
+    if (!execQuery(q))
+        return ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
 } // namespace Serambi::Relay::ShopOrderRepo

@@ -107,6 +107,11 @@ std::optional<ShopOrder> parseWooOrder(const QJsonObject &object, const WooTrack
         order.trackingNumber = metaText(meta, keys.trackingNumberKeys);
     if (order.courier.isEmpty())
         order.courier = metaText(meta, keys.courierKeys);
+    const QString consent = metaText(meta, {WooOrderUpdatesConsentKey}).toLower();
+    if (consent == QLatin1String("yes") || consent == QLatin1String("1"))
+        order.orderUpdatesConsent = true;
+    else if (consent == QLatin1String("no") || consent == QLatin1String("0"))
+        order.orderUpdatesConsent = false;
     if (order.courier.isEmpty() && !order.trackingNumber.isEmpty()) {
         const QJsonArray shipping = object.value(QLatin1String("shipping_lines")).toArray();
         if (!shipping.isEmpty())

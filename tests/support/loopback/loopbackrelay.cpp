@@ -6,6 +6,7 @@
 #include "support/inbound.h"
 #include "support/testdatabase.h"
 
+#include "integrations/woocommerce/woowebhook.h"
 #include "whatsapp/signature.h"
 
 #include <QEventLoop>
@@ -20,6 +21,7 @@ namespace Serambi::Test {
 namespace {
 const QByteArray AppSecret = QByteArrayLiteral("loopback-app-secret");
 const QByteArray GraphToken = QByteArrayLiteral("loopback-graph-token");
+const QByteArray WooSecret = QByteArrayLiteral("loopback-woocommerce-secret");
 } // namespace
 
 LoopbackRelay::LoopbackRelay()
@@ -150,6 +152,25 @@ int LoopbackRelay::postWebhook(const QByteArray &body)
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }
 
+int LoopbackRelay::postWooWebhook(const QByteArray &body, const QString &deliveryId)
+{
+    QNetworkRequest request(
+        QUrl(QStringLiteral("http://127.0.0.1:%1/woocommerce/webhook").arg(m_port)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("X-WC-Webhook-Topic"),
+                         QByteArrayLiteral("order.updated"));
+    request.setRawHeader(QByteArrayLiteral("X-WC-Webhook-Resource"), QByteArrayLiteral("order"));
+    request.setRawHeader(QByteArrayLiteral("X-WC-Webhook-Signature"),
+                         Relay::wooWebhookSignature(body, WooSecret));
+    request.setRawHeader(QByteArrayLiteral("X-WC-Webhook-Delivery-ID"), deliveryId.toUtf8());
+    QNetworkAccessManager network;
+    std::unique_ptr<QNetworkReply> reply(network.post(request, body));
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
 Relay::RelayConfig LoopbackRelay::relayConfig() const
 {
     Relay::RelayConfig config;
@@ -170,6 +191,7 @@ Relay::RelayConfig LoopbackRelay::relayConfig() const
     config.fullSync = false;
     // Every customer message drafted at once: tests about bursts set their quiet period.
     config.aiBurstQuietMs = 0;
+    config.wooWebhookSecret = WooSecret;
     return config;
 }
 

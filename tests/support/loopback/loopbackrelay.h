@@ -66,6 +66,10 @@ public:
     // Posts body to the relay's /webhook signed as Meta signs it; returns the HTTP status.
     int postWebhook(const QByteArray &body);
 
+    // Posts body to the relay's /woocommerce/webhook as WooCommerce delivers an order.updated,
+    // signed with the configured webhook secret; returns the HTTP status.
+    int postWooWebhook(const QByteArray &body, const QString &deliveryId);
+
     // The relay's configuration. No WABA id: tests that want the start-up template sync set
     // config.wabaId = sim().config().wabaId, so other tests see only their own Graph requests.
     Relay::RelayConfig relayConfig() const;
