@@ -1,8 +1,11 @@
 #pragma once
 
+#include "protocol/floorpayloads.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Serambi::App {
 
@@ -14,6 +17,8 @@ struct AgentInfo
     QString displayName;
     QString role; // agent / supervisor / admin
     bool online = false;
+    Protocol::Presence presence = Protocol::Presence::Offline;
+    QStringList teams; // the teams they belong to, by name
 
     static AgentInfo fromJson(const QJsonObject &json);
 };

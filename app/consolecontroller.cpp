@@ -14,6 +14,7 @@
 #include "messagetemplates.h"
 #include "notes.h"
 #include "openconversation.h"
+#include "floor.h"
 #include "presence.h"
 #include "relayclient.h"
 #include "reportsloader.h"
@@ -68,6 +69,7 @@ ConsoleController::ConsoleController(RelayClient *relay, CredentialStore *creden
     , m_uploader(new MediaUploader(relay, this))
     , m_labels(new Labels(relay, this))
     , m_presence(new Presence(relay, this))
+    , m_floor(new Floor(relay, m_inbox->list(), m_presence, this))
 {
     using Filter = ConversationFilterProxy::Filter;
     for (const Filter filter :

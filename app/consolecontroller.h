@@ -9,6 +9,7 @@ namespace Serambi::App {
 class Attention;
 class CannedResponses;
 class CustomerOrders;
+class Floor;
 class KnowledgeBaseEditor;
 class ReportsLoader;
 class Notes;
@@ -77,6 +78,8 @@ public:
     CustomerOrders *orders() const { return m_orders; }
     MessageTemplates *templates() const { return m_templates; }
     Presence *presence() const { return m_presence; }
+    // The supervisors' live floor: agents, queues, waiting chats.
+    Floor *floor() const { return m_floor; }
     MediaUploader *uploader() const { return m_uploader; }
     // The team's labels; labelling a chat.
     Labels *labels() const { return m_labels; }
@@ -99,6 +102,7 @@ private:
     MediaUploader *m_uploader;
     Labels *m_labels;
     Presence *m_presence;
+    Floor *m_floor;
 };
 
 } // namespace Serambi::App

@@ -46,6 +46,8 @@ Conversation Conversation::fromPayload(const Protocol::ConversationPayload &payl
     c.lastMessageAt = payload.lastMessageAt;
     c.unread = payload.unread;
     c.labelIds = payload.labels;
+    c.team = payload.team;
+    c.channel = payload.channel;
     if (payload.lastMessage)
         c.lastMessage = Message::fromPayload(*payload.lastMessage);
     c.waitingSince = isCustomerText(c.lastMessage) ? c.lastMessage.timestamp : 0;

@@ -31,6 +31,8 @@ struct Conversation
     qint64 waitingSince = 0; // oldest unanswered inbound message, ms; 0 when answered
     QString recentText;      // lowercased texts of the latest messages, for search
     QList<qint64> labelIds;  // the relay's label ids, ascending
+    QString team;            // the team whose queue it is in; empty for none
+    QString channel;         // the relay channel it came through ("main": the first number)
 
     // The relay's conversation object; the local fields start from its last message.
     static Conversation fromPayload(const Protocol::ConversationPayload &payload);

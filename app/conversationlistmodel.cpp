@@ -72,6 +72,10 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
                        c.username.toLower() + QLatin1Char('\n') + c.recentText);
     case LabelIdsRole:
         return QVariant::fromValue(c.labelIds);
+    case TeamRole:
+        return c.team;
+    case ChannelRole:
+        return c.channel;
     case LabelsRole: {
         QVariantList chips;
         for (const Label &label : m_labels) {
@@ -110,6 +114,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
                   {UrgencyRole, "urgency"},
                   {SearchTextRole, "searchText"},
                   {LabelIdsRole, "labelIds"},
+                  {TeamRole, "team"},
+                  {ChannelRole, "channel"},
                   {LabelsRole, "labels"}});
     return names;
 }

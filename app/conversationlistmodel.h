@@ -39,6 +39,8 @@ public:
         SearchTextRole,            // lowercased name + number + recent text
         LabelIdsRole,              // QList<qint64>: the chat's label ids
         LabelsRole,                // QVariantList of {"name", "color"}: its labels, by name
+        TeamRole,                  // the team whose queue it is in; empty for none
+        ChannelRole,               // the relay channel it came through
     };
     Q_ENUM(Roles)
 

@@ -29,6 +29,9 @@ const QList<QStringList> &localStoreMigrations()
                         "text TEXT NOT NULL)")},
         // 1 -> 2: a chat's label ids, space-separated
         {QStringLiteral("ALTER TABLE conversations ADD COLUMN labels TEXT NOT NULL DEFAULT ''")},
+        // 2 -> 3: the chat's team queue and the relay channel it came through
+        {QStringLiteral("ALTER TABLE conversations ADD COLUMN team TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("ALTER TABLE conversations ADD COLUMN channel TEXT NOT NULL DEFAULT ''")},
     };
     return migrations;
 }

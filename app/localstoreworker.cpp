@@ -130,7 +130,7 @@ bool LocalStoreWorker::loadState(CachedState *state)
             "SELECT id, phone_number_id, wa_id, user_id, name, username, state, ai_mode, "
             "assignee, handoff_reason, last_inbound_at, last_message_at, unread, waiting_since, "
             "recent_text, last_id, last_wamid, last_direction, last_type, last_text, "
-            "last_status, last_sender, last_timestamp, labels FROM conversations")))
+            "last_status, last_sender, last_timestamp, labels, team, channel FROM conversations")))
         return false;
     while (q.next()) {
         Conversation c;
@@ -163,6 +163,8 @@ bool LocalStoreWorker::loadState(CachedState *state)
             q.value(23).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
         for (const QString &labelId : labelIds)
             c.labelIds.append(labelId.toLongLong());
+        c.team = q.value(24).toString();
+        c.channel = q.value(25).toString();
         state->conversations.append(c);
     }
     if (!q.exec(QStringLiteral("SELECT conversation_id, json FROM drafts")))
@@ -244,14 +246,16 @@ void LocalStoreWorker::saveConversation(const Conversation &conversation)
              "user_id, name, username, state, ai_mode, assignee, handoff_reason, "
              "last_inbound_at, last_message_at, unread, waiting_since, recent_text, "
              "last_id, last_wamid, last_direction, last_type, last_text, last_status, "
-             "last_sender, last_timestamp, labels) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+             "last_sender, last_timestamp, labels, team, channel) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+             "?)"),
          {c.id,        c.phoneNumberId,      c.waId,          c.userId,
           c.name,      c.username,           c.stateName(),   c.aiModeName(),
           c.assignee,  c.handoffReason,      c.lastInboundAt, c.lastMessageAt,
           c.unread,    c.waitingSince,       c.recentText,    last.id,
           last.wamid,  last.directionName(), last.type,       last.text,
-          last.status, last.sender,          last.timestamp,  labelText(c.labelIds)});
+          last.status, last.sender,          last.timestamp,  labelText(c.labelIds),
+          c.team,      c.channel});
 }
 
 void LocalStoreWorker::saveMessage(const Message &message)

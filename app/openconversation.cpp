@@ -349,6 +349,50 @@ void OpenConversation::listAgents()
         Q_EMIT agentsListFailed(QStringLiteral("unreachable"));
 }
 
+bool OpenConversation::transfer(const QString &username, const QString &team, const QString &note)
+{
+    if (username.isEmpty() == team.isEmpty())
+        return false;
+    QJsonObject args;
+    if (!username.isEmpty())
+        args.insert(Key::Username, username);
+    else
+        args.insert(Key::Team, team);
+    if (!note.trimmed().isEmpty())
+        args.insert(Key::Note, note.trimmed());
+    return command(Command::Transfer, args);
+}
+
+void OpenConversation::listTransferTargets()
+{
+    const bool supervisor = m_session->currentUser().isSupervisor();
+    const bool sent = m_relay->request(
+        Command::ListTeams, {}, this, [this, supervisor](const RelayResult &result) {
+            if (!result.ok) {
+                Q_EMIT transferTargetsFailed(result.errorCode);
+                return;
+            }
+            QList<Protocol::TeamPayload> teams;
+            for (const QJsonValue &value : result.data.value(Key::Teams).toArray())
+                teams.append(Protocol::TeamPayload::fromJson(value.toObject()));
+            if (!supervisor) {
+                Q_EMIT transferTargetsListed(teams, {});
+                return;
+            }
+            const bool listed = m_relay->request(
+                Command::ListAgents, {}, this, [this, teams](const RelayResult &agentsResult) {
+                    AgentList agents;
+                    for (const QJsonValue &value : agentsResult.data.value(Key::Agents).toArray())
+                        agents.append(AgentInfo::fromJson(value.toObject()));
+                    Q_EMIT transferTargetsListed(teams, agents);
+                });
+            if (!listed)
+                Q_EMIT transferTargetsFailed(QStringLiteral("unreachable"));
+        });
+    if (!sent)
+        Q_EMIT transferTargetsFailed(QStringLiteral("unreachable"));
+}
+
 bool OpenConversation::markRead()
 {
     const Conversation *open = conversation();

@@ -82,6 +82,13 @@ public:
     // Asks the relay who a chat may be given to (supervisors and admins). Read-only, so never
     // queued: answered by agentsListed() or agentsListFailed() ("unreachable" when offline).
     void listAgents();
+    // Hands the open chat to a colleague (username) or a team's queue (team; exactly one of
+    // them), with a note the receiver sees first (may be empty). Queued like every command.
+    bool transfer(const QString &username, const QString &team, const QString &note);
+    // Asks who the chat may be handed to: the teams with their members, and for supervisors
+    // every agent with presence. Answered by transferTargetsListed() or
+    // transferTargetsFailed() ("unreachable" when offline).
+    void listTransferTargets();
     bool markRead();
     // Asks the relay to download a failed inbound media message again.
     bool retryMedia(qint64 messageId);
@@ -104,6 +111,9 @@ Q_SIGNALS:
     void draftChanged();
     void agentsListed(const Serambi::App::AgentList &agents);
     void agentsListFailed(const QString &errorCode);
+    void transferTargetsListed(const QList<Serambi::Protocol::TeamPayload> &teams,
+                               const Serambi::App::AgentList &agents);
+    void transferTargetsFailed(const QString &errorCode);
 
 private:
     void load(const CachedState &state);

@@ -93,6 +93,7 @@ QJsonObject ReportPayload::toJson() const
     return {{Key::From, dateText(from)},
             {Key::To, dateText(to)},
             {Key::Agent, agent},
+            {Key::Team, team},
             {DaysKey, dayArray},
             {InboundByHourKey, hours},
             {FirstResponseKey, statsToJson(firstResponse)},
@@ -114,6 +115,7 @@ ReportPayload ReportPayload::fromJson(const QJsonObject &json)
     report.from = dateFrom(json.value(Key::From));
     report.to = dateFrom(json.value(Key::To));
     report.agent = json.value(Key::Agent).toString();
+    report.team = json.value(Key::Team).toString();
     for (const QJsonValue &value : json.value(DaysKey).toArray()) {
         const QJsonObject day = value.toObject();
         report.days.append({dateFrom(day.value(DayKey)), day.value(ChatsKey).toInt(),

@@ -56,6 +56,7 @@ struct ReportPayload
     QDate from;
     QDate to;
     QString agent; // username the report is limited to; empty: everyone
+    QString team;  // team the report is limited to; empty: every chat
     QList<DayVolume> days;
     QList<int> inboundByHour; // 24 entries, customer messages by hour of day
     DurationStats firstResponse;

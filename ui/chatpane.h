@@ -50,6 +50,8 @@ public:
     void focusComposer();
     // Moves to the open chat's internal-note line.
     void focusNote();
+    // Hands the open chat to a team or a colleague with a note (Ctrl+Shift+X).
+    void transfer();
     // Opens the menu of the open chat's labels (Ctrl+Shift+L).
     void chooseLabels();
     // Puts text into the reply being written, at the cursor.

@@ -121,6 +121,9 @@ KnowledgeBaseWindow::KnowledgeBaseWindow(App::KnowledgeBaseEditor *editor, QWidg
     m_dismiss->setObjectName(QStringLiteral("kbDismissButton"));
     m_days->setObjectName(QStringLiteral("kbGapDaysSpin"));
     m_refreshGaps->setObjectName(QStringLiteral("kbRefreshGapsButton"));
+    // The headings name the period; long in Indonesian, they wrap rather than widen the window.
+    m_unusedLabel->setWordWrap(true);
+    m_unansweredLabel->setWordWrap(true);
     m_unused->setObjectName(QStringLiteral("kbUnusedList"));
     m_unanswered->setObjectName(QStringLiteral("kbUnansweredList"));
     m_fromQuestion->setObjectName(QStringLiteral("kbFromQuestionButton"));

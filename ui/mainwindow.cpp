@@ -15,6 +15,7 @@
 #include "conversationlistpanel.h"
 #include "customerpanel.h"
 #include "errortext.h"
+#include "floorwindow.h"
 #include "knowledgebasewindow.h"
 #include "labelsdialog.h"
 #include "languageswitcher.h"
@@ -216,6 +217,27 @@ void MainWindow::showReports()
     m_reports->show();
     m_reports->raise();
     m_reports->activateWindow();
+}
+
+void MainWindow::showFloor()
+{
+    if (!m_console->session()->currentUser().isSupervisor())
+        return;
+    if (!m_floor) {
+        m_floor = new FloorWindow(m_console->floor(), this);
+        m_floor->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_floor, &FloorWindow::openRequested, this, [this](qint64 conversationId) {
+            m_console->openConversation()->open(conversationId);
+            raise();
+            activateWindow();
+        });
+    }
+    m_floor->refresh();
+    m_floor->show();
+    m_floor->raise();
+    m_floor->activateWindow();
+}
+
 void MainWindow::showLabels()
 {
     if (!m_console->session()->currentUser().isSupervisor())
@@ -254,6 +276,10 @@ void MainWindow::createActions()
                                               &MainWindow::showKnowledgeBase);
     m_reportsAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), this,
                                         &MainWindow::showReports);
+    m_floorAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this,
+                                      &MainWindow::showFloor);
+    m_transferAction = addShortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), m_chat,
+                                         &ChatPane::transfer);
     m_signInAction = addShortcutAction({}, this, &MainWindow::showSignIn);
     m_signOutAction = addShortcutAction({}, this, &MainWindow::signOut);
     m_quitAction = new QAction(this);
@@ -325,6 +351,7 @@ void MainWindow::createMenus()
     m_consoleMenu->addAction(richMessaging()->cannedAction());
     m_consoleMenu->addAction(m_knowledgeBaseAction);
     m_consoleMenu->addAction(m_reportsAction);
+    m_consoleMenu->addAction(m_floorAction);
     m_consoleMenu->addAction(m_manageLabelsAction);
     m_consoleMenu->addSeparator();
     m_consoleMenu->addAction(m_signInAction);
@@ -340,6 +367,7 @@ void MainWindow::createMenus()
     m_chatMenu->addAction(m_handBackAction);
     m_chatMenu->addAction(m_resolveAction);
     m_chatMenu->addAction(m_assignAction);
+    m_chatMenu->addAction(m_transferAction);
     m_chatMenu->addSeparator();
     m_chatMenu->addAction(m_replyAction);
     m_chatMenu->addAction(m_composerAction);
@@ -382,6 +410,8 @@ void MainWindow::retranslateUi()
     m_settingsAction->setText(tr("&Settings…"));
     m_knowledgeBaseAction->setText(tr("&Knowledge base…"));
     m_reportsAction->setText(tr("&Reports and audit log…"));
+    m_floorAction->setText(tr("&Floor…"));
+    m_transferAction->setText(tr("&Transfer to…"));
     m_signInAction->setText(tr("Sign &in…"));
     m_signOutAction->setText(tr("Sign &out"));
     m_quitAction->setText(tr("&Quit"));
@@ -443,7 +473,8 @@ void MainWindow::updateActions()
     const bool open = m_chat->hasConversation();
     const bool draft = open && m_chat->hasDraft();
     for (QAction *action : {m_takeOverAction, m_handBackAction, m_resolveAction, m_replyAction,
-                            m_composerAction, m_noteAction, m_labelsAction, m_ordersAction})
+                            m_composerAction, m_noteAction, m_labelsAction, m_ordersAction,
+                            m_transferAction})
         action->setEnabled(open);
     const bool supervisor = session->currentUser().isSupervisor();
     m_assignAction->setEnabled(open && supervisor);
@@ -452,6 +483,8 @@ void MainWindow::updateActions()
     m_knowledgeBaseAction->setEnabled(supervisor);
     m_reportsAction->setVisible(supervisor);
     m_reportsAction->setEnabled(supervisor);
+    m_floorAction->setVisible(supervisor);
+    m_floorAction->setEnabled(supervisor);
     m_manageLabelsAction->setVisible(supervisor);
     m_manageLabelsAction->setEnabled(supervisor);
     for (QAction *action : {m_approveAction, m_editAction, m_regenerateAction, m_discardAction})

@@ -20,6 +20,7 @@ class ConsoleSettings;
 class ConversationListPanel;
 class PresenceSelector;
 class KnowledgeBaseWindow;
+class FloorWindow;
 class ReportsWindow;
 class LanguageSwitcher;
 class RichMessaging;
@@ -48,6 +49,8 @@ public:
     // The knowledge-base window (supervisors and admins), one per main window.
     void showKnowledgeBase();
     void showReports();
+    // The supervisors' floor (Ctrl+Shift+F), one per main window.
+    void showFloor();
     // Manage labels (supervisors, Ctrl+Alt+L).
     void showLabels();
     SignInDialog *signInDialog() const { return m_signIn; }
@@ -97,6 +100,9 @@ private:
     QPointer<KnowledgeBaseWindow> m_knowledgeBase;
     QAction *m_reportsAction = nullptr;
     QPointer<ReportsWindow> m_reports;
+    QAction *m_floorAction = nullptr;
+    QPointer<FloorWindow> m_floor;
+    QAction *m_transferAction = nullptr;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -5,6 +5,7 @@
 #include "protocol/keys.h"
 #include "reports/auditlog.h"
 #include "reports/reportquery.h"
+#include "store/teamrepo.h"
 
 #include <QJsonArray>
 
@@ -26,9 +27,13 @@ CommandReply reportCommand(QSqlDatabase &db, const User &user, const QJsonObject
     if (!Reports::readPeriod(args.value(Key::From).toString(), args.value(Key::To).toString(),
                              &request, &problem))
         return CommandReply::refusal(ErrorCode::InvalidArgument, problem);
-    // Teams come with the floor work of issue 12; until then no team exists.
-    if (!args.value(Key::Team).toString().isEmpty())
-        return CommandReply::refusal(ErrorCode::NotFound, QStringLiteral("no such team"));
+    if (const QString team = args.value(Key::Team).toString(); !team.isEmpty()) {
+        const auto found = TeamRepo::byName(db, team);
+        if (!found)
+            return CommandReply::refusal(ErrorCode::NotFound, QStringLiteral("no such team"));
+        request.teamId = found->id;
+        request.teamName = found->name;
+    }
     if (const QString agent = args.value(Key::Agent).toString(); !agent.isEmpty()) {
         const auto found = UserRepo::byName(db, agent);
         if (!found)

@@ -22,10 +22,12 @@ constexpr qint64 JakartaOffsetMs = 7LL * 3600 * 1000;
 constexpr qint64 DayMs = 24LL * 3600 * 1000;
 
 // The chats a report looks at: every conversation, or those the agent sent a message in during
-// the period. Binds: agent id, agent id, from, to.
+// the period, and or those in the team's queue. Binds: agent id, agent id, from, to, team id,
+// team id.
 const QLatin1String ScopeCte(
-    "WITH scope(id) AS (SELECT id FROM conversations WHERE ? = 0 OR id IN (SELECT "
-    "conversation_id FROM messages WHERE sender_id = ? AND timestamp >= ? AND timestamp < ?)) ");
+    "WITH scope(id) AS (SELECT id FROM conversations WHERE (? = 0 OR id IN (SELECT "
+    "conversation_id FROM messages WHERE sender_id = ? AND timestamp >= ? AND timestamp < ?)) "
+    "AND (? = 0 OR team_id = ?)) ");
 
 class Query
 {
@@ -38,6 +40,8 @@ public:
         m_query.addBindValue(request.agentId);
         m_query.addBindValue(request.agentId);
         bindPeriod();
+        m_query.addBindValue(request.teamId);
+        m_query.addBindValue(request.teamId);
     }
     void bindPeriod()
     {
@@ -350,6 +354,7 @@ std::optional<Protocol::ReportPayload> compute(QSqlDatabase &db, const ReportReq
     report.from = request.from;
     report.to = request.to;
     report.agent = request.agentUsername;
+    report.team = request.teamName;
     if (!readVolumes(db, request, report, error) || !readResponses(db, request, report, error) ||
         !readResolutions(db, request, report, error) || !readAi(db, request, report, error) ||
         !readMetaCost(db, request, report, error))

@@ -15,13 +15,16 @@ namespace Serambi::Relay {
 inline constexpr int MaxReportDays = 366;
 
 // What one report is asked for: Asia/Jakarta days from..to (both included), optionally only
-// the chats one agent wrote in, and the rates to price Meta's categories with.
+// the chats one agent wrote in and/or the chats of one team, and the rates to price Meta's
+// categories with.
 struct ReportRequest
 {
     QDate from;
     QDate to;
     qint64 agentId = 0; // 0: every chat
     QString agentUsername;
+    qint64 teamId = 0; // 0: every team and none
+    QString teamName;
     QHash<QString, double> rates; // per billable message, by pricing category
     QString currency;
 };

@@ -34,6 +34,8 @@ QString postgresSchema(const QString &sql)
         {word(QStringLiteral(R"(\bINTEGER\b)")), QStringLiteral("BIGINT")},
         {word(QStringLiteral(R"(\bBLOB\b)")), QStringLiteral("BYTEA")},
         {word(QStringLiteral(R"(\bREAL\b)")), QStringLiteral("DOUBLE PRECISION")},
+        // A table keyed by its primary key alone is SQLite's storage choice; PostgreSQL has none.
+        {word(QStringLiteral(R"(\s*WITHOUT ROWID\s*$)")), QString()},
     };
     return rewrite(sql, rewrites);
 }

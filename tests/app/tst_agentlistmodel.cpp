@@ -32,12 +32,22 @@ private Q_SLOTS:
         AgentListModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto agent = [](qint64 id, const QString &username, const QString &name,
+                              const QString &role, bool online) {
+            AgentInfo info;
+            info.id = id;
+            info.username = username;
+            info.displayName = name;
+            info.role = role;
+            info.online = online;
+            return info;
+        };
         model.setAgents(
-            {{1, QStringLiteral("dewi"), QStringLiteral("Dewi"), QStringLiteral("agent"), false},
-             {2, QStringLiteral("budi"), QStringLiteral("Budi"), QStringLiteral("supervisor"),
-              true},
-             {3, QStringLiteral("citra"), QString(), QStringLiteral("agent"), false},
-             {4, QStringLiteral("ayu"), QStringLiteral("Ayu"), QStringLiteral("agent"), true}});
+            {agent(1, QStringLiteral("dewi"), QStringLiteral("Dewi"), QStringLiteral("agent"), false),
+             agent(2, QStringLiteral("budi"), QStringLiteral("Budi"), QStringLiteral("supervisor"),
+                   true),
+             agent(3, QStringLiteral("citra"), QString(), QStringLiteral("agent"), false),
+             agent(4, QStringLiteral("ayu"), QStringLiteral("Ayu"), QStringLiteral("agent"), true)});
         QCOMPARE(model.rowCount(), 4);
         QStringList order;
         for (int row = 0; row < model.rowCount(); ++row)

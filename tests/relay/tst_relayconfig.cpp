@@ -416,6 +416,8 @@ private Q_SLOTS:
         QVERIFY(!loadRelayConfig(path, env, &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY(!error.contains(QLatin1String("oops"))); // never the secret itself
+    }
+
     void shouldReadTheOrderStatusTemplatesFromTheIniFile()
     {
         const QString ini = writeFile(

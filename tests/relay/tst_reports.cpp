@@ -321,6 +321,36 @@ private Q_SLOTS:
         QCOMPARE(report.resolution.count, 1);
     }
 
+    void shouldLimitTheReportToOneTeamsChats()
+    {
+        // Chat 2 (Sari's) is in the queue of Komplain; chat 1 (the AI's) in no team's.
+        QVERIFY(seed({{QStringLiteral("INSERT INTO teams (id, name, created_at) VALUES (7, "
+                                      "'Komplain', 0)"),
+                       {}},
+                      {QStringLiteral("UPDATE conversations SET team_id = 7 WHERE id = ?"),
+                       {m_chats.at(1)}}}));
+        ReportRequest r = request(Day1, Day2);
+        r.teamId = 7;
+        r.teamName = QStringLiteral("Komplain");
+        const auto report = compute(r);
+        QCOMPARE(report.team, QStringLiteral("Komplain"));
+        QCOMPARE(report.days.at(0).chats, 1);
+        QCOMPARE(report.agents.size(), 1);
+        QCOMPARE(report.agents.at(0).username, QStringLiteral("sari"));
+        QCOMPARE(report.aiOnlyChats, 0);
+
+        auto rina = m_harness->loggedIn(QStringLiteral("rina"));
+        const QJsonObject reply = rina->command(
+            QStringLiteral("report"), {{QLatin1String("from"), Day1.toString(Qt::ISODate)},
+                                       {QLatin1String("to"), Day2.toString(Qt::ISODate)},
+                                       {QLatin1String("team"), QLatin1String("komplain")}});
+        QVERIFY(reply.value(QLatin1String("ok")).toBool());
+        const auto viaHub = Protocol::ReportPayload::fromJson(
+            dataOf(reply).value(QLatin1String("report")).toObject());
+        QCOMPARE(viaHub.team, QStringLiteral("Komplain"));
+        QCOMPARE(viaHub.days.at(0).chats, 1);
+    }
+
     void shouldRefuseReportsAndAuditToAgents()
     {
         auto sari = m_harness->loggedIn(QStringLiteral("sari"));

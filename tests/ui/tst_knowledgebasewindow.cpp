@@ -108,8 +108,12 @@ private:
     void saveScreenshot(QWidget *widget, const QString &name)
     {
         const QString dir = qEnvironmentVariable("SERAMBI_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
+        if (dir.isEmpty())
+            return;
+        // Lay the window out for the texts of the language just switched to, as the event loop
+        // would before painting.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
     }
 
 private Q_SLOTS:

@@ -2,6 +2,7 @@
 
 #include "shoporderrepo.h"
 
+#include "config/channelconfig.h"
 #include "logging/relaylogging.h"
 #include "outbound/templatemessage.h"
 #include "store/conversationrepo.h"
@@ -57,7 +58,8 @@ std::optional<Conversation> customerConversation(WriteTxn &txn, const OrderNotic
     }
     Contact contact;
     contact.waId = waId;
-    return ConversationRepo::findOrCreate(txn, options.phoneNumberId, contact,
+    // Order updates go out through the shop's number, the relay's main channel.
+    return ConversationRepo::findOrCreate(txn, MainChannel, options.phoneNumberId, contact,
                                           options.defaultAiMode);
 }
 

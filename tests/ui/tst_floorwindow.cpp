@@ -1,0 +1,222 @@
+// The supervisors' floor and the transfer dialog in the console's window, driven from the
+// keyboard against a real relay and the WhatsApp simulator on loopback: a chat routed to the
+// Komplain team shows in that queue with its wait and reason, Ayu shows online with her team,
+// and Ctrl+Enter gives her the chat; an agent hands her chat to a team's queue with a note
+// (Ctrl+Shift+X); agents get no floor; the floor speaks Indonesian.
+#include "app/consolecontroller.h"
+#include "app/conversationlistmodel.h"
+#include "app/openconversation.h"
+#include "app/session.h"
+#include "service/teamadmin.h"
+#include "support/protocolclient.h"
+#include "support/window/windowfixture.h"
+#include "ui/languageswitcher.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QDir>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QTest>
+#include <QTextStream>
+#include <QTreeWidget>
+
+using namespace Serambi;
+using namespace Serambi::Test;
+using Roles = App::ConversationListModel::Roles;
+
+namespace {
+const QString Team = QStringLiteral("Komplain");
+const QString Complaint = QStringLiteral("Barang saya rusak, saya mau bicara dengan admin");
+} // namespace
+
+class TestFloorWindow : public QObject, public WindowFixture
+{
+    Q_OBJECT
+
+private:
+    bool signIn(const QString &username, const QString &password)
+    {
+        m_window->show();
+        m_controller->session()->signIn(m_loop->agentsUrl(), username, password);
+        return QTest::qWaitFor(
+            [this] {
+                return m_controller->session()->connectionStatus().state ==
+                       App::ConnectionState::Online;
+            },
+            Timeout);
+    }
+
+    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::ControlModifier |
+                                                             Qt::ShiftModifier)
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), key, modifiers);
+    }
+
+    bool team(const QStringList &args)
+    {
+        QString text;
+        QTextStream out(&text);
+        QTextStream err(&text);
+        const bool ok = Relay::runTeamAdmin(m_loop->relayConfig(), args, out, err) == 0;
+        if (!ok)
+            qWarning() << text;
+        return ok;
+    }
+
+    QDialog *floorWindow() const { return m_window->findChild<QDialog *>(QStringLiteral("floorWindow")); }
+
+    // The row of tree whose first column is text; nullptr when there is none.
+    static QTreeWidgetItem *rowNamed(QTreeWidget *tree, const QString &text)
+    {
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            if (tree->topLevelItem(i)->text(0) == text)
+                return tree->topLevelItem(i);
+        }
+        return nullptr;
+    }
+
+    qint64 chatOf(const QString &name) const
+    {
+        const auto *list = m_controller->conversationList();
+        for (int row = 0; row < list->rowCount(); ++row) {
+            if (list->index(row).data(Roles::NameRole).toString() == name)
+                return list->index(row).data(Roles::IdRole).toLongLong();
+        }
+        return 0;
+    }
+
+    QString chatData(qint64 id, int role) const
+    {
+        const auto *list = m_controller->conversationList();
+        const int row = list->rowOf(id);
+        return row < 0 ? QString() : list->index(row).data(role).toString();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QString error;
+        QVERIFY2(startSimulator(&error), qPrintable(error));
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.routeKeywords = {{QStringLiteral("rusak"), Team}};
+        QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
+        QVERIFY(team({QStringLiteral("add"), Team}));
+        QVERIFY(team({QStringLiteral("member"), QStringLiteral("add"), Team, Agent}));
+        openWindow();
+    }
+
+    void cleanup() { closeWindow(); }
+
+    void shouldShowTheQueueAndAssignAWaitingChatFromTheKeyboard()
+    {
+        ProtocolClient ayu; // Ayu is at her desk: her console is signed in
+        QVERIFY(ayu.signIn(m_loop->agentsUrl(), Agent, AgentPassword));
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        QVERIFY(!customerWrites(Complaint).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(chatOf(CustomerName) != 0, Timeout);
+        const qint64 chat = chatOf(CustomerName);
+        QTRY_COMPARE_WITH_TIMEOUT(chatData(chat, Roles::TeamRole), Team, Timeout);
+
+        press(Qt::Key_F);
+        QTRY_VERIFY_WITH_TIMEOUT(floorWindow() && floorWindow()->isVisible(), Timeout);
+        QDialog *floor = floorWindow();
+        auto *agents = floor->findChild<QTreeWidget *>(QStringLiteral("floorAgentList"));
+        auto *queues = floor->findChild<QTreeWidget *>(QStringLiteral("floorQueueList"));
+        auto *waiting = floor->findChild<QTreeWidget *>(QStringLiteral("floorWaitingList"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(agents, AgentName), Timeout);
+        QTreeWidgetItem *ayuRow = rowNamed(agents, AgentName);
+        QCOMPARE(ayuRow->text(1), QStringLiteral("● Online"));
+        QCOMPARE(ayuRow->text(2), Team);
+        QCOMPARE(ayuRow->text(3), QStringLiteral("0"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(waiting, CustomerName), Timeout);
+        QCOMPARE(rowNamed(waiting, CustomerName)->text(1), Team);
+        QCOMPARE(rowNamed(waiting, CustomerName)->text(3),
+                 QStringLiteral("asked for a person"));
+        QVERIFY(rowNamed(queues, Team));
+        QCOMPARE(rowNamed(queues, Team)->text(1), QStringLiteral("1"));
+        QCOMPARE(rowNamed(queues, QStringLiteral("No team"))->text(1), QStringLiteral("0"));
+
+        // Select Ayu, then Ctrl+Enter gives her the waiting chat (selected first by default).
+        agents->setCurrentItem(ayuRow);
+        floor->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(floor));
+        QTest::keyClick(agents, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(chatData(chat, Roles::AssigneeRole), Agent, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(waiting->topLevelItemCount(), 0, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(rowNamed(agents, AgentName)->text(3), QStringLiteral("1"),
+                                  Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(rowNamed(queues, Team)->text(1), QStringLiteral("0"), Timeout);
+    }
+
+    void shouldHandAChatToATeamsQueueWithANote()
+    {
+        QVERIFY(signIn(Agent, AgentPassword));
+        QVERIFY(!customerWrites(QStringLiteral("Halo, mau tanya ongkir")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(chatOf(CustomerName) != 0, Timeout);
+        const qint64 chat = chatOf(CustomerName);
+        m_controller->openConversation()->open(chat);
+        QVERIFY(m_controller->openConversation()->takeOver());
+        QTRY_COMPARE_WITH_TIMEOUT(chatData(chat, Roles::AssigneeRole), Agent, Timeout);
+
+        // No floor for agents.
+        press(Qt::Key_F);
+        QTest::qWait(200);
+        QVERIFY(!floorWindow());
+
+        press(Qt::Key_X);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = m_window->findChild<QDialog *>(QStringLiteral("transferDialog"))) &&
+                dialog->isVisible(),
+            Timeout);
+        auto *targets = dialog->findChild<QListWidget *>(QStringLiteral("transferTargetList"));
+        QTRY_COMPARE_WITH_TIMEOUT(targets->count(), 1, Timeout); // the team; Ayu is not offered
+        QCOMPARE(targets->item(0)->text(), QStringLiteral("Team Komplain · 1 member"));
+        auto *note = dialog->findChild<QPlainTextEdit *>(QStringLiteral("transferNoteEdit"));
+        const QString text = QStringLiteral("Pelanggan minta tukar barang, sudah kirim foto");
+        note->setFocus();
+        QTest::keyClicks(note, text);
+        QTest::keyClick(note, Qt::Key_Return, Qt::ControlModifier);
+
+        QTRY_COMPARE_WITH_TIMEOUT(chatData(chat, Roles::TeamRole), Team, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(chatData(chat, Roles::StateRole), QStringLiteral("queued"),
+                                  Timeout);
+        ProtocolClient supervisor;
+        QVERIFY(supervisor.signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword));
+        const QJsonObject notes = supervisor.command(
+            QStringLiteral("list_notes"), {{QLatin1String("conversation_id"), chat}});
+        const QJsonArray list =
+            notes.value(QLatin1String("data")).toObject().value(QLatin1String("notes")).toArray();
+        QVERIFY2(!list.isEmpty(), "the transfer note was not stored");
+        QCOMPARE(list.last().toObject().value(QLatin1String("text")).toString(), text);
+    }
+
+    void shouldShowTheFloorInIndonesian()
+    {
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        m_language->apply(QStringLiteral("id"));
+        press(Qt::Key_F);
+        QTRY_VERIFY_WITH_TIMEOUT(floorWindow() && floorWindow()->isVisible(), Timeout);
+        QCOMPARE(floorWindow()->windowTitle(), QStringLiteral("Lantai layanan"));
+        auto *queues = floorWindow()->findChild<QTreeWidget *>(QStringLiteral("floorQueueList"));
+        QCOMPARE(queues->headerItem()->text(0), QStringLiteral("Antrean"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(queues, QStringLiteral("Tanpa tim")), Timeout);
+        const QString dir = qEnvironmentVariable("SERAMBI_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            QVERIFY(!customerWrites(Complaint).isEmpty());
+            auto *waiting =
+                floorWindow()->findChild<QTreeWidget *>(QStringLiteral("floorWaitingList"));
+            QTRY_VERIFY_WITH_TIMEOUT(waiting->topLevelItemCount() == 1, Timeout);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QVERIFY(floorWindow()->grab().save(QDir(dir).filePath(QStringLiteral("floor-id.png"))));
+        }
+    }
+};
+
+QTEST_MAIN(TestFloorWindow)
+#include "tst_floorwindow.moc"
