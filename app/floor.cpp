@@ -45,11 +45,8 @@ void noteOldest(qint64 *oldest, qint64 since)
 
 } // namespace
 
-Floor::Floor(RelayClient *relay, ConversationListModel *chats, Presence *presence,
-             QObject *parent)
-    : QObject(parent)
-    , m_relay(relay)
-    , m_chats(chats)
+Floor::Floor(RelayClient *relay, ConversationListModel *chats, Presence *presence, QObject *parent)
+    : QObject(parent), m_relay(relay), m_chats(chats)
 {
     connect(m_chats, &QAbstractItemModel::modelReset, this, &Floor::scheduleChanged);
     connect(m_chats, &QAbstractItemModel::rowsInserted, this, &Floor::scheduleChanged);
@@ -60,8 +57,8 @@ Floor::Floor(RelayClient *relay, ConversationListModel *chats, Presence *presenc
 
 bool Floor::refresh()
 {
-    const bool sent = m_relay->request(
-        Command::ListAgents, {}, this, [this](const RelayResult &result) {
+    const bool sent =
+        m_relay->request(Command::ListAgents, {}, this, [this](const RelayResult &result) {
             if (!result.ok) {
                 Q_EMIT failed(result.errorCode);
                 return;
@@ -103,8 +100,8 @@ QList<FloorAgent> Floor::agents() const
 {
     QHash<QString, FloorAgent> byName;
     for (const AgentInfo &info : m_agents)
-        byName.insert(info.username, {info.username, info.displayName, info.presence, info.teams,
-                                      0, 0});
+        byName.insert(info.username,
+                      {info.username, info.displayName, info.presence, info.teams, 0, 0});
     for (const Conversation &c : conversations()) {
         if (c.state != Protocol::ConversationState::Assigned || !byName.contains(c.assignee))
             continue;
@@ -161,7 +158,8 @@ QList<FloorChat> Floor::waiting() const
 
 bool Floor::assign(qint64 conversationId, const QString &username)
 {
-    return send(Command::Assign, {{Key::ConversationId, conversationId}, {Key::Username, username}});
+    return send(Command::Assign,
+                {{Key::ConversationId, conversationId}, {Key::Username, username}});
 }
 
 bool Floor::toTeam(qint64 conversationId, const QString &team)

@@ -25,8 +25,8 @@ struct FloorAgent
     QString displayName;
     Protocol::Presence presence = Protocol::Presence::Offline;
     QStringList teams;
-    int openChats = 0;              // assigned to them and not resolved
-    qint64 oldestWaitingSince = 0;  // their chat waiting longest for an answer, ms; 0 for none
+    int openChats = 0;             // assigned to them and not resolved
+    qint64 oldestWaitingSince = 0; // their chat waiting longest for an answer, ms; 0 for none
 };
 
 // One queue: the chats waiting for a person in a team's queue ("" for no team).

@@ -105,3 +105,11 @@ SERAMBI_SCREENSHOT_DIR="$PWD/$OUT" xvfb-run -a -s "-screen 0 1400x900x24" \
     "$BUILD/tests/ui/tst_customerpanel" >"$WORK/customerpanel.log" 2>&1 ||
     { cat "$WORK/customerpanel.log" >&2; exit 1; }
 echo "screenshots: wrote $OUT/customer-panel-en.png $OUT/customer-panel-id.png"
+# The supervisors' floor with a chat waiting in a team's queue, in Indonesian.
+if [ -z "${SERAMBI_BUILD_DIR:-}" ]; then
+    cmake --build --preset dev --target tst_floorwindow
+fi
+SERAMBI_SCREENSHOT_DIR="$PWD/$OUT" QT_QPA_PLATFORM=offscreen \
+    "$BUILD/tests/ui/tst_floorwindow" shouldShowTheFloorInIndonesian >"$WORK/floor.log" 2>&1 ||
+    { cat "$WORK/floor.log" >&2; exit 1; }
+echo "screenshots: wrote $OUT/floor-id.png"

@@ -498,15 +498,15 @@
         <translation>Pelanggan mengganti nomor teleponnya ke +%1</translation>
     </message>
     <message>
-        <source>The customer's security code changed</source>
+        <source>The customer&apos;s security code changed</source>
         <translation>Kode keamanan pelanggan berubah</translation>
     </message>
     <message>
-        <source>The customer's WhatsApp account changed</source>
+        <source>The customer&apos;s WhatsApp account changed</source>
         <translation>Akun WhatsApp pelanggan berganti</translation>
     </message>
     <message>
-        <source>WhatsApp changed something about this customer's account</source>
+        <source>WhatsApp changed something about this customer&apos;s account</source>
         <translation>WhatsApp mengubah sesuatu pada akun pelanggan ini</translation>
     </message>
     <message>
@@ -891,7 +891,7 @@
         <translation>&amp;Teks</translation>
     </message>
     <message>
-        <source>{nama} becomes the customer's name</source>
+        <source>{nama} becomes the customer&apos;s name</source>
         <translation>{nama} diganti dengan nama pelanggan</translation>
     </message>
     <message>
@@ -931,6 +931,14 @@
     <message>
         <source>Select a delivered message first, then press Ctrl+R.</source>
         <translation>Pilih pesan yang sudah terkirim terlebih dahulu, lalu tekan Ctrl+R.</translation>
+    </message>
+    <message>
+        <source>Handing the chat to %1…</source>
+        <translation>Menyerahkan chat ke %1…</translation>
+    </message>
+    <message>
+        <source>Moving the chat to the %1 queue…</source>
+        <translation>Memindahkan chat ke antrean %1…</translation>
     </message>
 </context>
 <context>
@@ -1049,7 +1057,7 @@
             <numerusform>%n belum dibaca</numerusform>
         </translation>
     </message>
-<message>
+    <message>
         <source>Labels: %1</source>
         <translation>Label: %1</translation>
     </message>
@@ -1124,25 +1132,21 @@
         <source>Window closes in under a minute</source>
         <translation>Jendela 24 jam tertutup kurang dari semenit lagi</translation>
     </message>
-<message>
+    <message>
         <source>Labels…</source>
         <translation>Label…</translation>
     </message>
     <message>
-        <source>Add or remove this chat's labels (Ctrl+Shift+L)</source>
+        <source>Add or remove this chat&apos;s labels (Ctrl+Shift+L)</source>
         <translation>Tambah atau hapus label obrolan ini (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <source>This chat's labels</source>
+        <source>This chat&apos;s labels</source>
         <translation>Label obrolan ini</translation>
     </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationListPanel</name>
-    <message>
-        <source>Search name, number or message (Ctrl+K)</source>
-        <translation>Cari nama, nomor, atau pesan (Ctrl+K)</translation>
-    </message>
     <message>
         <source>Search chats</source>
         <translation>Cari obrolan</translation>
@@ -1175,7 +1179,7 @@
         <source>Mentions</source>
         <translation>Sebutan</translation>
     </message>
-<message>
+    <message>
         <source>Search name, number, message or label:name (Ctrl+K)</source>
         <translation>Cari nama, nomor, pesan, atau label:nama (Ctrl+K)</translation>
     </message>
@@ -1197,6 +1201,77 @@
     <message>
         <source>Ctrl+R replies to the selected message; Enter opens its photo, file, voice message or location</source>
         <translation>Ctrl+R membalas pesan yang dipilih; Enter membuka foto, berkas, pesan suara, atau lokasinya</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::CustomerPanel</name>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>Menunggu pembayaran</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Diproses</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Ditahan</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Dikembalikan dananya</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s orders</source>
+        <translation>Pesanan pelanggan</translation>
+    </message>
+    <message>
+        <source>Insert order status</source>
+        <translation>Sisipkan status pesanan</translation>
+    </message>
+    <message>
+        <source>Put the selected order&apos;s status into the reply, in Indonesian for the customer (Enter on an order does the same)</source>
+        <translation>Masukkan status pesanan yang dipilih ke balasan, dalam bahasa Indonesia untuk pelanggan (Enter pada pesanan juga bisa)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s orders (Ctrl+Shift+O)</source>
+        <translation>Pesanan pelanggan (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Tracking number %1</source>
+        <translation>Nomor resi %1</translation>
+    </message>
+    <message>
+        <source>%1, tracking number %2</source>
+        <translation>%1, nomor resi %2</translation>
+    </message>
+    <message>
+        <source>Open a chat to see the customer&apos;s orders.</source>
+        <translation>Buka chat untuk melihat pesanan pelanggan.</translation>
+    </message>
+    <message>
+        <source>No shop orders with this customer&apos;s phone number.</source>
+        <translation>Tidak ada pesanan toko dengan nomor telepon pelanggan ini.</translation>
     </message>
 </context>
 <context>
@@ -1266,12 +1341,143 @@
         <translation>Tombol atau daftar…</translation>
     </message>
     <message>
-        <source>Offer the draft's choices as buttons or a list</source>
+        <source>Offer the draft&apos;s choices as buttons or a list</source>
         <translation>Tawarkan pilihan di draf sebagai tombol atau daftar</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer last wrote: only an approved template can be sent</source>
         <translation>Sudah lebih dari 24 jam sejak pelanggan terakhir menulis: hanya templat yang disetujui yang bisa dikirim</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::FloorWindow</name>
+    <message>
+        <source>● Online</source>
+        <translation>● Daring</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Sedang pergi</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Luring</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Tanpa tim</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Lantai layanan</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Ask the relay for the agents and teams again (F5)</source>
+        <translation>Minta daftar agen dan tim lagi ke relay (F5)</translation>
+    </message>
+    <message>
+        <source>A&amp;gents</source>
+        <translation>A&amp;gen</translation>
+    </message>
+    <message>
+        <source>&amp;Queues</source>
+        <translation>A&amp;ntrean</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting chats (drag one onto an agent or a queue)</source>
+        <translation>Chat &amp;menunggu (seret ke agen atau antrean)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agen</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Kehadiran</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Tim</translation>
+    </message>
+    <message>
+        <source>Open chats</source>
+        <translation>Chat terbuka</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Tunggu terlama</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Antrean</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Pelanggan</translation>
+    </message>
+    <message>
+        <source>&amp;Open chat</source>
+        <translation>&amp;Buka chat</translation>
+    </message>
+    <message>
+        <source>Open the selected waiting chat in the main window (Enter)</source>
+        <translation>Buka chat menunggu yang dipilih di jendela utama (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to agent</source>
+        <translation>&amp;Tugaskan ke agen</translation>
+    </message>
+    <message>
+        <source>Give the selected waiting chat to the selected agent (Ctrl+Enter)</source>
+        <translation>Berikan chat menunggu yang dipilih ke agen yang dipilih (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Move to queue</source>
+        <translation>&amp;Pindahkan ke antrean</translation>
+    </message>
+    <message>
+        <source>Move the selected waiting chat to the selected team&apos;s queue (Ctrl+M)</source>
+        <translation>Pindahkan chat menunggu yang dipilih ke antrean tim yang dipilih (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Loading the floor…</source>
+        <translation>Memuat lantai layanan…</translation>
+    </message>
+    <message>
+        <source>Select a waiting chat and an agent first.</source>
+        <translation>Pilih dulu chat yang menunggu dan seorang agen.</translation>
+    </message>
+    <message>
+        <source>Select a waiting chat and a team&apos;s queue first.</source>
+        <translation>Pilih dulu chat yang menunggu dan antrean tim.</translation>
+    </message>
+    <message>
+        <source>Agents online: %1 of %2 · chats waiting: %3</source>
+        <translation>Agen daring: %1 dari %2 · chat menunggu: %3</translation>
     </message>
 </context>
 <context>
@@ -1450,8 +1656,8 @@
         <translation>Hapus artikel</translation>
     </message>
     <message>
-        <source>Delete "%1"? Drafts will no longer use it. Its versions stay in the history.</source>
-        <translation>Hapus "%1"? Draf tidak akan memakainya lagi. Versinya tetap ada di riwayat.</translation>
+        <source>Delete &quot;%1&quot;? Drafts will no longer use it. Its versions stay in the history.</source>
+        <translation>Hapus &quot;%1&quot;? Draf tidak akan memakainya lagi. Versinya tetap ada di riwayat.</translation>
     </message>
     <message>
         <source>Asking the drafter…</source>
@@ -1466,9 +1672,9 @@
         <translation>AI tidak akan menjawab (keyakinan %1%).</translation>
     </message>
     <message>
-        <source>The AI would answer from "%1" (confidence %2%):
+        <source>The AI would answer from &quot;%1&quot; (confidence %2%):
 %3</source>
-        <translation>AI akan menjawab dari "%1" (keyakinan %2%):
+        <translation>AI akan menjawab dari &quot;%1&quot; (keyakinan %2%):
 %3</translation>
     </message>
     <message>
@@ -1476,8 +1682,8 @@
         <translation>Hanya supervisor dan admin yang boleh mengubah basis pengetahuan.</translation>
     </message>
     <message>
-        <source>The relay refused the article: the id may use only a–z, 0–9, '.', '_' and '-', and the title and text must not be empty.</source>
-        <translation>Relay menolak artikel ini: ID hanya boleh memakai a–z, 0–9, '.', '_', dan '-', serta judul dan teks tidak boleh kosong.</translation>
+        <source>The relay refused the article: the id may use only a–z, 0–9, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and the title and text must not be empty.</source>
+        <translation>Relay menolak artikel ini: ID hanya boleh memakai a–z, 0–9, &apos;.&apos;, &apos;_&apos;, dan &apos;-&apos;, serta judul dan teks tidak boleh kosong.</translation>
     </message>
     <message>
         <source>Check the article and save it; the suggestion then leaves the list.</source>
@@ -1757,15 +1963,141 @@
         <source>CSV or Markdown file…</source>
         <translation>Berkas CSV atau Markdown…</translation>
     </message>
-<message>
-        <source>%1 — deleted by %2</source>
-        <translation>%1 — dihapus oleh %2</translation>
+</context>
+<context>
+    <name>Serambi::Ui::LabelMenu</name>
+    <message>
+        <source>Labels of this chat</source>
+        <translation>Label obrolan ini</translation>
     </message>
     <message>
-        <source>%1 — saved by %2</source>
-        <translation>%1 — disimpan oleh %2</translation>
+        <source>No labels yet: add them under Manage labels</source>
+        <translation>Belum ada label: tambahkan lewat Kelola label</translation>
     </message>
-    </context>
+    <message>
+        <source>No labels yet: a supervisor adds them</source>
+        <translation>Belum ada label: supervisor yang menambahkannya</translation>
+    </message>
+    <message>
+        <source>Manage labels…</source>
+        <translation>Kelola label…</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::LabelsDialog</name>
+    <message>
+        <source>Red</source>
+        <translation>Merah</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Oranye</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Kuning</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Hijau</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Hijau toska</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Biru</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Ungu</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Merah muda</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Abu-abu</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>“%1” tersimpan.</translation>
+    </message>
+    <message>
+        <source>Other (%1)</source>
+        <translation>Lainnya (%1)</translation>
+    </message>
+    <message>
+        <source>A label needs a name.</source>
+        <translation>Label perlu nama.</translation>
+    </message>
+    <message>
+        <source>Another label is already called “%1”.</source>
+        <translation>Sudah ada label bernama “%1”.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Hapus label</translation>
+    </message>
+    <message>
+        <source>Delete the label “%1”? It is taken off every chat that has it.</source>
+        <translation>Hapus label “%1”? Label ini akan dilepas dari setiap obrolan yang memakainya.</translation>
+    </message>
+    <message>
+        <source>Another label already has that name.</source>
+        <translation>Sudah ada label lain dengan nama itu.</translation>
+    </message>
+    <message>
+        <source>Only supervisors manage the labels.</source>
+        <translation>Hanya supervisor yang dapat mengelola label.</translation>
+    </message>
+    <message>
+        <source>Manage labels</source>
+        <translation>Kelola label</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>VIP, Komplain, Menunggu transfer…</source>
+        <translation>VIP, Komplain, Menunggu transfer…</translation>
+    </message>
+    <message>
+        <source>C&amp;olour</source>
+        <translation>&amp;Warna</translation>
+    </message>
+    <message>
+        <source>Other colour…</source>
+        <translation>Warna lain…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
 <context>
     <name>Serambi::Ui::MainWindow</name>
     <message>
@@ -1904,17 +2236,25 @@
         <source>&amp;Reports and audit log…</source>
         <translation>&amp;Laporan dan log audit…</translation>
     </message>
-<message>
+    <message>
         <source>&amp;Labels…</source>
-        <translation>&amp;Label…</translation>
+        <translation>La&amp;bel…</translation>
     </message>
     <message>
         <source>Manage &amp;labels…</source>
-        <translation>Kelola &amp;label…</translation>
+        <translation>Kel&amp;ola label…</translation>
     </message>
-<message>
-        <source>Customer's &amp;orders</source>
+    <message>
+        <source>Customer&apos;s &amp;orders</source>
         <translation>Pesanan &amp;pelanggan</translation>
+    </message>
+    <message>
+        <source>&amp;Floor…</source>
+        <translation>Lantai la&amp;yanan…</translation>
+    </message>
+    <message>
+        <source>Trans&amp;fer to…</source>
+        <translation>Ali&amp;hkan ke…</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2375,29 @@
 %3</source>
         <translation>%1 · %2
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Serambi::Ui::PresenceSelector</name>
+    <message>
+        <source>Online</source>
+        <translation>Daring</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Sedang pergi</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Luring</translation>
+    </message>
+    <message>
+        <source>Your presence: only online agents are given new chats (Ctrl+Shift+P)</source>
+        <translation>Kehadiran Anda: hanya agen yang daring diberi chat baru (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Kehadiran</translation>
     </message>
 </context>
 <context>
@@ -2458,7 +2821,7 @@
         <translation>Ctrl+Enter (Enter untuk baris baru)</translation>
     </message>
     <message>
-        <source>Light and dark follow your system's theme.</source>
+        <source>Light and dark follow your system&apos;s theme.</source>
         <translation>Mode terang dan gelap mengikuti tema sistem Anda.</translation>
     </message>
     <message>
@@ -2473,7 +2836,7 @@
         <source>Show customers when I am &amp;typing</source>
         <translation>Tampilkan ke pelanggan saat saya sedang &amp;mengetik</translation>
     </message>
-<message>
+    <message>
         <source>Set me &amp;away after:</source>
         <translation>Tandai saya &amp;pergi setelah:</translation>
     </message>
@@ -2578,7 +2941,7 @@
         <translation>Akhir alamatnya, misalnya nomor pesanan</translation>
     </message>
     <message>
-        <source>This template's header needs a file of type %1.</source>
+        <source>This template&apos;s header needs a file of type %1.</source>
         <translation>Header templat ini memerlukan berkas berjenis %1.</translation>
     </message>
     <message>
@@ -2647,6 +3010,77 @@
     </message>
 </context>
 <context>
+    <name>Serambi::Ui::TransferDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · ● online</source>
+        <translation>%1 · ● daring</translation>
+    </message>
+    <message>
+        <source>%1 · away</source>
+        <translation>%1 · sedang pergi</translation>
+    </message>
+    <message>
+        <source>%1 · offline</source>
+        <translation>%1 · luring</translation>
+    </message>
+    <message>
+        <source>Transfer chat</source>
+        <translation>Alihkan chat</translation>
+    </message>
+    <message>
+        <source>Team, name or username</source>
+        <translation>Tim, nama, atau nama pengguna</translation>
+    </message>
+    <message>
+        <source>Filter teams and colleagues</source>
+        <translation>Saring tim dan rekan</translation>
+    </message>
+    <message>
+        <source>Teams and colleagues</source>
+        <translation>Tim dan rekan</translation>
+    </message>
+    <message>
+        <source>&amp;Note for them (optional; only the team sees it):</source>
+        <translation>&amp;Catatan untuk penerima (opsional; hanya tim yang melihatnya):</translation>
+    </message>
+    <message>
+        <source>Transfer note</source>
+        <translation>Catatan pengalihan</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Alihkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Loading teams and colleagues…</source>
+        <translation>Memuat tim dan rekan…</translation>
+    </message>
+    <message>
+        <source>There are no teams or colleagues to hand this chat to.</source>
+        <translation>Tidak ada tim atau rekan untuk menerima chat ini.</translation>
+    </message>
+    <message>
+        <source>Nothing matches.</source>
+        <translation>Tidak ada yang cocok.</translation>
+    </message>
+    <message>
+        <source>&amp;Hand this chat to a team&apos;s queue or a colleague. Type to filter, Enter transfers.</source>
+        <translation>&amp;Serahkan chat ini ke antrean tim atau rekan. Ketik untuk menyaring, Enter mengalihkan.</translation>
+    </message>
+    <message>
+        <source>Team %1 · members: %2</source>
+        <translation>Tim %1 · anggota: %2</translation>
+    </message>
+</context>
+<context>
     <name>Serambi::Ui::TrayNotifier</name>
     <message>
         <source>Chat assigned to you</source>
@@ -2681,234 +3115,6 @@
     <message>
         <source>A note in the chat with %1 mentions you.</source>
         <translation>Sebuah catatan di chat dengan %1 menyebut Anda.</translation>
-    </message>
-</context>
-<context>
-    <name>Serambi::Ui::LabelMenu</name>
-    <message>
-        <source>Labels of this chat</source>
-        <translation>Label obrolan ini</translation>
-    </message>
-    <message>
-        <source>No labels yet: add them under Manage labels</source>
-        <translation>Belum ada label: tambahkan lewat Kelola label</translation>
-    </message>
-    <message>
-        <source>No labels yet: a supervisor adds them</source>
-        <translation>Belum ada label: supervisor yang menambahkannya</translation>
-    </message>
-    <message>
-        <source>Manage labels…</source>
-        <translation>Kelola label…</translation>
-    </message>
-</context>
-<context>
-    <name>Serambi::Ui::LabelsDialog</name>
-    <message>
-        <source>Red</source>
-        <translation>Merah</translation>
-    </message>
-    <message>
-        <source>Orange</source>
-        <translation>Oranye</translation>
-    </message>
-    <message>
-        <source>Yellow</source>
-        <translation>Kuning</translation>
-    </message>
-    <message>
-        <source>Green</source>
-        <translation>Hijau</translation>
-    </message>
-    <message>
-        <source>Teal</source>
-        <translation>Hijau toska</translation>
-    </message>
-    <message>
-        <source>Blue</source>
-        <translation>Biru</translation>
-    </message>
-    <message>
-        <source>Purple</source>
-        <translation>Ungu</translation>
-    </message>
-    <message>
-        <source>Pink</source>
-        <translation>Merah muda</translation>
-    </message>
-    <message>
-        <source>Grey</source>
-        <translation>Abu-abu</translation>
-    </message>
-    <message>
-        <source>Saved “%1”.</source>
-        <translation>“%1” tersimpan.</translation>
-    </message>
-    <message>
-        <source>Other (%1)</source>
-        <translation>Lainnya (%1)</translation>
-    </message>
-    <message>
-        <source>A label needs a name.</source>
-        <translation>Label perlu nama.</translation>
-    </message>
-    <message>
-        <source>Another label is already called “%1”.</source>
-        <translation>Sudah ada label bernama “%1”.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Menyimpan…</translation>
-    </message>
-    <message>
-        <source>Delete label</source>
-        <translation>Hapus label</translation>
-    </message>
-    <message>
-        <source>Delete the label “%1”? It is taken off every chat that has it.</source>
-        <translation>Hapus label “%1”? Label ini akan dilepas dari setiap obrolan yang memakainya.</translation>
-    </message>
-    <message>
-        <source>Another label already has that name.</source>
-        <translation>Sudah ada label lain dengan nama itu.</translation>
-    </message>
-    <message>
-        <source>Only supervisors manage the labels.</source>
-        <translation>Hanya supervisor yang dapat mengelola label.</translation>
-    </message>
-    <message>
-        <source>Manage labels</source>
-        <translation>Kelola label</translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation>Label</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Nama</translation>
-    </message>
-    <message>
-        <source>VIP, Komplain, Menunggu transfer…</source>
-        <translation>VIP, Komplain, Menunggu transfer…</translation>
-    </message>
-    <message>
-        <source>C&amp;olour</source>
-        <translation>&amp;Warna</translation>
-    </message>
-    <message>
-        <source>Other colour…</source>
-        <translation>Warna lain…</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Baru</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Hapus…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-</context>
-<context>
-    <name>Serambi::Ui::PresenceSelector</name>
-    <message>
-        <source>Online</source>
-        <translation>Daring</translation>
-    </message>
-    <message>
-        <source>Away</source>
-        <translation>Sedang pergi</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Luring</translation>
-    </message>
-    <message>
-        <source>Your presence: only online agents are given new chats (Ctrl+Shift+P)</source>
-        <translation>Kehadiran Anda: hanya agen yang daring diberi chat baru (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
-        <source>Presence</source>
-        <translation>Kehadiran</translation>
-    </message>
-</context>
-<context>
-    <name>Serambi::Ui::CustomerPanel</name>
-    <message>
-        <source>Awaiting payment</source>
-        <translation>Menunggu pembayaran</translation>
-    </message>
-    <message>
-        <source>Processing</source>
-        <translation>Diproses</translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>Ditahan</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Dikembalikan dananya</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Gagal</translation>
-    </message>
-    <message>
-        <source>Customer's orders</source>
-        <translation>Pesanan pelanggan</translation>
-    </message>
-    <message>
-        <source>Insert order status</source>
-        <translation>Sisipkan status pesanan</translation>
-    </message>
-    <message>
-        <source>Put the selected order's status into the reply, in Indonesian for the customer (Enter on an order does the same)</source>
-        <translation>Masukkan status pesanan yang dipilih ke balasan, dalam bahasa Indonesia untuk pelanggan (Enter pada pesanan juga bisa)</translation>
-    </message>
-    <message>
-        <source>Customer's orders (Ctrl+Shift+O)</source>
-        <translation>Pesanan pelanggan (Ctrl+Shift+O)</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>%1 × %2</source>
-        <translation>%1 × %2</translation>
-    </message>
-    <message>
-        <source>Tracking number %1</source>
-        <translation>Nomor resi %1</translation>
-    </message>
-    <message>
-        <source>%1, tracking number %2</source>
-        <translation>%1, nomor resi %2</translation>
-    </message>
-    <message>
-        <source>Open a chat to see the customer's orders.</source>
-        <translation>Buka chat untuk melihat pesanan pelanggan.</translation>
-    </message>
-    <message>
-        <source>No shop orders with this customer's phone number.</source>
-        <translation>Tidak ada pesanan toko dengan nomor telepon pelanggan ini.</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,6 @@
 #include "app/openconversation.h"
 #include "app/session.h"
 #include "assigndialog.h"
-#include "transferdialog.h"
 #include "composer.h"
 #include "composerpanel.h"
 #include "consolesettings.h"
@@ -20,6 +19,7 @@
 #include "messagebar.h"
 #include "notespanel.h"
 #include "richmessaging.h"
+#include "transferdialog.h"
 
 #include <QFrame>
 #include <QVBoxLayout>
@@ -267,20 +267,21 @@ void ChatPane::transfer()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 conversationId = m_chat->id();
     const QString self = m_session->currentUser().username;
-    connect(m_chat, &App::OpenConversation::transferTargetsListed, dialog,
-            [dialog, self](const QList<Protocol::TeamPayload> &teams, const App::AgentList &agents) {
-                dialog->setTargets(teams, agents, self);
-            });
+    connect(
+        m_chat, &App::OpenConversation::transferTargetsListed, dialog,
+        [dialog, self](const QList<Protocol::TeamPayload> &teams, const App::AgentList &agents) {
+            dialog->setTargets(teams, agents, self);
+        });
     connect(m_chat, &App::OpenConversation::transferTargetsFailed, dialog,
             [dialog](const QString &code) { dialog->showError(ErrorText::forName(code)); });
-    connect(dialog, &TransferDialog::transferChosen, this,
-            [this, conversationId](const QString &username, const QString &team,
-                                   const QString &note) {
-                if (m_chat->id() == conversationId && m_chat->transfer(username, team, note))
-                    Q_EMIT hintRequested(team.isEmpty()
-                                             ? tr("Handing the chat to %1…").arg(username)
-                                             : tr("Moving the chat to the %1 queue…").arg(team));
-            });
+    connect(
+        dialog, &TransferDialog::transferChosen, this,
+        [this, conversationId](const QString &username, const QString &team, const QString &note) {
+            if (m_chat->id() == conversationId && m_chat->transfer(username, team, note))
+                Q_EMIT hintRequested(team.isEmpty()
+                                         ? tr("Handing the chat to %1…").arg(username)
+                                         : tr("Moving the chat to the %1 queue…").arg(team));
+        });
     dialog->open();
     m_chat->listTransferTargets();
 }

@@ -255,12 +255,10 @@ void FloorWindow::retranslateUi()
 
 void FloorWindow::rebuild()
 {
-    const QString agentName = m_agents->currentItem()
-                                  ? m_agents->currentItem()->data(0, NameRole).toString()
-                                  : QString();
-    const QString queueTeam = m_queues->currentItem()
-                                  ? m_queues->currentItem()->data(0, NameRole).toString()
-                                  : QString();
+    const QString agentName =
+        m_agents->currentItem() ? m_agents->currentItem()->data(0, NameRole).toString() : QString();
+    const QString queueTeam =
+        m_queues->currentItem() ? m_queues->currentItem()->data(0, NameRole).toString() : QString();
     const qint64 chat = selectedChat();
 
     const QList<App::FloorAgent> agents = m_floor->agents();
@@ -272,10 +270,9 @@ void FloorWindow::rebuild()
             ++online;
         const QString chats = capacity > 0 ? tr("%1 / %2").arg(agent.openChats).arg(capacity)
                                            : QString::number(agent.openChats);
-        auto *row = new QTreeWidgetItem(
-            m_agents, {agent.displayName, presenceText(agent.presence),
-                       agent.teams.join(QStringLiteral(", ")), chats,
-                       waitedText(agent.oldestWaitingSince)});
+        auto *row = new QTreeWidgetItem(m_agents, {agent.displayName, presenceText(agent.presence),
+                                                   agent.teams.join(QStringLiteral(", ")), chats,
+                                                   waitedText(agent.oldestWaitingSince)});
         row->setData(0, NameRole, agent.username);
         row->setToolTip(0, agent.username);
         if (agent.username == agentName)
@@ -300,9 +297,10 @@ void FloorWindow::rebuild()
     m_waiting->clear();
     for (const App::FloorChat &entry : waiting) {
         auto *row = new QTreeWidgetItem(
-            m_waiting, {entry.name, queueName(entry.team), waitedText(entry.waitingSince),
-                        entry.handoffReason.isEmpty() ? QString()
-                                                      : ChatText::handoffReason(entry.handoffReason)});
+            m_waiting,
+            {entry.name, queueName(entry.team), waitedText(entry.waitingSince),
+             entry.handoffReason.isEmpty() ? QString()
+                                           : ChatText::handoffReason(entry.handoffReason)});
         row->setData(0, IdRole, entry.id);
         row->setData(0, SinceRole, entry.waitingSince);
         if (entry.id == chat)
@@ -314,8 +312,9 @@ void FloorWindow::rebuild()
     if (!m_floor->loaded())
         m_summary->setText(tr("Loading the floor…"));
     else
-        m_summary->setText(tr("%1 of %n agent(s) online · %2 waiting", nullptr, int(agents.size()))
+        m_summary->setText(tr("Agents online: %1 of %2 · chats waiting: %3")
                                .arg(online)
+                               .arg(agents.size())
                                .arg(waiting.size()));
     updateButtons();
 }

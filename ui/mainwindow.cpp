@@ -19,8 +19,8 @@
 #include "knowledgebasewindow.h"
 #include "labelsdialog.h"
 #include "languageswitcher.h"
-#include "reportswindow.h"
 #include "presenceselector.h"
+#include "reportswindow.h"
 #include "richmessaging.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
@@ -411,7 +411,7 @@ void MainWindow::retranslateUi()
     m_knowledgeBaseAction->setText(tr("&Knowledge base…"));
     m_reportsAction->setText(tr("&Reports and audit log…"));
     m_floorAction->setText(tr("&Floor…"));
-    m_transferAction->setText(tr("&Transfer to…"));
+    m_transferAction->setText(tr("Trans&fer to…"));
     m_signInAction->setText(tr("Sign &in…"));
     m_signOutAction->setText(tr("Sign &out"));
     m_quitAction->setText(tr("&Quit"));
@@ -472,9 +472,9 @@ void MainWindow::updateActions()
     m_signOutAction->setVisible(signedIn);
     const bool open = m_chat->hasConversation();
     const bool draft = open && m_chat->hasDraft();
-    for (QAction *action : {m_takeOverAction, m_handBackAction, m_resolveAction, m_replyAction,
-                            m_composerAction, m_noteAction, m_labelsAction, m_ordersAction,
-                            m_transferAction})
+    for (QAction *action :
+         {m_takeOverAction, m_handBackAction, m_resolveAction, m_replyAction, m_composerAction,
+          m_noteAction, m_labelsAction, m_ordersAction, m_transferAction})
         action->setEnabled(open);
     const bool supervisor = session->currentUser().isSupervisor();
     m_assignAction->setEnabled(open && supervisor);

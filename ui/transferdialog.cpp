@@ -102,8 +102,7 @@ void TransferDialog::setTargets(const QList<Protocol::TeamPayload> &teams,
     // Agents do not get list_agents: their colleagues are the teams' members.
     for (const Protocol::TeamPayload &team : teams) {
         for (const QString &member : team.members) {
-            if (member.compare(self, Qt::CaseInsensitive) == 0 ||
-                named.contains(member.toLower()))
+            if (member.compare(self, Qt::CaseInsensitive) == 0 || named.contains(member.toLower()))
                 continue;
             Target target;
             target.name = member;
@@ -131,7 +130,7 @@ void TransferDialog::showError(const QString &text)
 QString TransferDialog::rowText(const Target &target) const
 {
     if (target.team)
-        return tr("Team %1 · %n member(s)", nullptr, target.members).arg(target.name);
+        return tr("Team %1 · members: %2").arg(target.name).arg(target.members);
     const QString who = target.displayName == target.name
                             ? target.name
                             : tr("%1 (%2)").arg(target.displayName, target.name);
@@ -150,8 +149,8 @@ QString TransferDialog::rowText(const Target &target) const
 
 void TransferDialog::rebuildList()
 {
-    const QStringList words = m_filter->text().simplified().split(QLatin1Char(' '),
-                                                                   Qt::SkipEmptyParts);
+    const QStringList words =
+        m_filter->text().simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     m_list->clear();
     for (int i = 0; i < m_targets.size(); ++i) {
         const Target &target = m_targets.at(i);
@@ -205,7 +204,8 @@ bool TransferDialog::eventFilter(QObject *watched, QEvent *event)
 void TransferDialog::retranslateUi()
 {
     setWindowTitle(tr("Transfer chat"));
-    m_prompt->setText(tr("&To a team's queue or a colleague. Type to filter, Enter transfers."));
+    m_prompt->setText(tr("&Hand this chat to a team's queue or a colleague. Type to filter, Enter "
+                         "transfers."));
     m_filter->setPlaceholderText(tr("Team, name or username"));
     m_filter->setAccessibleName(tr("Filter teams and colleagues"));
     m_list->setAccessibleName(tr("Teams and colleagues"));

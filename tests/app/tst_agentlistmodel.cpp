@@ -43,11 +43,13 @@ private Q_SLOTS:
             return info;
         };
         model.setAgents(
-            {agent(1, QStringLiteral("dewi"), QStringLiteral("Dewi"), QStringLiteral("agent"), false),
+            {agent(1, QStringLiteral("dewi"), QStringLiteral("Dewi"), QStringLiteral("agent"),
+                   false),
              agent(2, QStringLiteral("budi"), QStringLiteral("Budi"), QStringLiteral("supervisor"),
                    true),
              agent(3, QStringLiteral("citra"), QString(), QStringLiteral("agent"), false),
-             agent(4, QStringLiteral("ayu"), QStringLiteral("Ayu"), QStringLiteral("agent"), true)});
+             agent(4, QStringLiteral("ayu"), QStringLiteral("Ayu"), QStringLiteral("agent"),
+                   true)});
         QCOMPARE(model.rowCount(), 4);
         QStringList order;
         for (int row = 0; row < model.rowCount(); ++row)

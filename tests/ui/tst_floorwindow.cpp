@@ -49,8 +49,8 @@ private:
             Timeout);
     }
 
-    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::ControlModifier |
-                                                             Qt::ShiftModifier)
+    void press(Qt::Key key,
+               Qt::KeyboardModifiers modifiers = Qt::ControlModifier | Qt::ShiftModifier)
     {
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -68,7 +68,10 @@ private:
         return ok;
     }
 
-    QDialog *floorWindow() const { return m_window->findChild<QDialog *>(QStringLiteral("floorWindow")); }
+    QDialog *floorWindow() const
+    {
+        return m_window->findChild<QDialog *>(QStringLiteral("floorWindow"));
+    }
 
     // The row of tree whose first column is text; nullptr when there is none.
     static QTreeWidgetItem *rowNamed(QTreeWidget *tree, const QString &text)
@@ -135,8 +138,7 @@ private Q_SLOTS:
         QCOMPARE(ayuRow->text(3), QStringLiteral("0"));
         QTRY_VERIFY_WITH_TIMEOUT(rowNamed(waiting, CustomerName), Timeout);
         QCOMPARE(rowNamed(waiting, CustomerName)->text(1), Team);
-        QCOMPARE(rowNamed(waiting, CustomerName)->text(3),
-                 QStringLiteral("asked for a person"));
+        QCOMPARE(rowNamed(waiting, CustomerName)->text(3), QStringLiteral("asked for a person"));
         QVERIFY(rowNamed(queues, Team));
         QCOMPARE(rowNamed(queues, Team)->text(1), QStringLiteral("1"));
         QCOMPARE(rowNamed(queues, QStringLiteral("No team"))->text(1), QStringLiteral("0"));
@@ -176,7 +178,7 @@ private Q_SLOTS:
             Timeout);
         auto *targets = dialog->findChild<QListWidget *>(QStringLiteral("transferTargetList"));
         QTRY_COMPARE_WITH_TIMEOUT(targets->count(), 1, Timeout); // the team; Ayu is not offered
-        QCOMPARE(targets->item(0)->text(), QStringLiteral("Team Komplain · 1 member"));
+        QCOMPARE(targets->item(0)->text(), QStringLiteral("Team Komplain · members: 1"));
         auto *note = dialog->findChild<QPlainTextEdit *>(QStringLiteral("transferNoteEdit"));
         const QString text = QStringLiteral("Pelanggan minta tukar barang, sudah kirim foto");
         note->setFocus();
@@ -188,8 +190,8 @@ private Q_SLOTS:
                                   Timeout);
         ProtocolClient supervisor;
         QVERIFY(supervisor.signIn(m_loop->agentsUrl(), Supervisor, SupervisorPassword));
-        const QJsonObject notes = supervisor.command(
-            QStringLiteral("list_notes"), {{QLatin1String("conversation_id"), chat}});
+        const QJsonObject notes = supervisor.command(QStringLiteral("list_notes"),
+                                                     {{QLatin1String("conversation_id"), chat}});
         const QJsonArray list =
             notes.value(QLatin1String("data")).toObject().value(QLatin1String("notes")).toArray();
         QVERIFY2(!list.isEmpty(), "the transfer note was not stored");
