@@ -1,6 +1,7 @@
 // The console's own cache: it reopens with the last state, pages messages, and starts afresh
 // from a cache it cannot read.
 #include "app/localstore.h"
+#include "app/localstoreschema.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -81,6 +82,8 @@ private Q_SLOTS:
             c.state = Protocol::ConversationState::Queued;
             c.applyMessage(message(3, 12));
             c.labelIds = {4, 9};
+            c.team = QStringLiteral("Komplain");
+            c.channel = QStringLiteral("service");
             store.saveConversation(c);
             store.saveMessages({message(1, 12), message(2, 12), message(3, 12)});
             Draft draft;
@@ -113,6 +116,8 @@ private Q_SLOTS:
         QCOMPARE(state.conversations.first().name, QStringLiteral("Budi"));
         QCOMPARE(state.conversations.first().waitingSince, message(3, 12).timestamp);
         QCOMPARE(state.conversations.first().labelIds, (QList<qint64>{4, 9}));
+        QCOMPARE(state.conversations.first().team, QStringLiteral("Komplain"));
+        QCOMPARE(state.conversations.first().channel, QStringLiteral("service"));
         QCOMPARE(state.drafts.size(), 1);
         QCOMPARE(state.drafts.first().sources, QStringList{QStringLiteral("kb-7")});
         QCOMPARE(state.commands.size(), 1);
@@ -210,6 +215,35 @@ private Q_SLOTS:
         QVERIFY(opened.wait(10000));
         QVERIFY(opened.first().at(0).toBool());
         QCOMPARE(opened.first().at(1).value<CachedState>().lastSeq, 0);
+    }
+
+    void shouldKeepTheChatsOfACacheFromBeforeTeamsAndChannels()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            // A cache a console wrote before version 3: its schema and one chat with labels.
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (int step = 0; step < 2; ++step) {
+                for (const QString &statement : localStoreMigrations().at(step))
+                    QVERIFY2(q.exec(statement), qPrintable(statement));
+            }
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO conversations (id, name, state, ai_mode, "
+                                          "labels) VALUES (12, 'Budi', 'queued', 'draft', '4')")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        LocalStore store;
+        const CachedState state = openAndWait(store, path);
+        QCOMPARE(state.conversations.size(), 1);
+        QCOMPARE(state.conversations.first().name, QStringLiteral("Budi"));
+        QCOMPARE(state.conversations.first().labelIds, QList<qint64>{4});
+        QVERIFY(state.conversations.first().team.isEmpty());
+        QVERIFY(state.conversations.first().channel.isEmpty());
     }
 };
 
