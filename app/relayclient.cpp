@@ -289,6 +289,7 @@ void RelayClient::handleWelcome(const QJsonObject &frame)
     const auto payload = UserPayload::fromJson(frame.value(Key::User).toObject());
     const CurrentUser current{payload.id, payload.username, payload.displayName, payload.role};
     m_username = current.username;
+    m_channels = Protocol::channelsOf(frame.value(Key::Relay).toObject());
     const QString newToken = frame.value(Key::Token).toString();
     if (!newToken.isEmpty())
         m_token = newToken;

@@ -2,6 +2,7 @@
 
 #include "connectionstatus.h"
 #include "currentuser.h"
+#include "protocol/channelpayload.h"
 #include "protocol/commands.h"
 #include "protocol/errorcode.h"
 
@@ -83,6 +84,8 @@ public:
     // with, so the relay runs it once (docs/protocol.md, idempotent commands).
     bool requestWithId(const QString &id, Protocol::Command command, const QJsonObject &args,
                        QObject *context, ResultHandler handler);
+    // The relay's channels as its last welcome listed them, main first.
+    const QList<Protocol::ChannelPayload> &channels() const { return m_channels; }
     static QString newCommandId();
 
 Q_SIGNALS:
@@ -128,6 +131,7 @@ private:
     ConnectionStatus m_status;
     QUrl m_url;
     QString m_username;
+    QList<Protocol::ChannelPayload> m_channels;
     QString m_password;
     QString m_token;
     qint64 m_lastSeq = 0;

@@ -229,4 +229,9 @@ void Session::handleAuthenticationFailed(const QString &errorCode, int retryAfte
     Q_EMIT signInFailed(errorCode, retryAfterSeconds);
 }
 
+const QList<Protocol::ChannelPayload> &Session::channels() const
+{
+    return m_relay->channels();
+}
+
 } // namespace Serambi::App

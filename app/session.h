@@ -3,6 +3,7 @@
 #include "connectionstatus.h"
 #include "currentuser.h"
 #include "localstore.h"
+#include "protocol/channelpayload.h"
 
 #include <QObject>
 #include <QUrl>
@@ -50,6 +51,8 @@ public:
     // The username of this session: the one signing in until the relay names the user.
     QString username() const { return m_username; }
     QUrl relayUrl() const { return m_relayUrl; }
+    // The relay's channels (its WhatsApp numbers) as it last listed them, main first.
+    const QList<Protocol::ChannelPayload> &channels() const;
     ConnectionStatus connectionStatus() const;
     // The open cache of this relay and user; null before signing in and after signing out.
     LocalStore *store() const { return m_store.get(); }

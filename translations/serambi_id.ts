@@ -1144,6 +1144,18 @@
         <source>This chat&apos;s labels</source>
         <translation>Label obrolan ini</translation>
     </message>
+    <message>
+        <source>via %1</source>
+        <translation>lewat %1</translation>
+    </message>
+    <message>
+        <source>The customer wrote to the WhatsApp number of channel %1</source>
+        <translation>Pelanggan menulis ke nomor WhatsApp kanal %1</translation>
+    </message>
+    <message>
+        <source>%1 · team %2</source>
+        <translation>%1 · tim %2</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationListPanel</name>

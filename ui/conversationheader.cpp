@@ -14,6 +14,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Serambi::Ui {
 
 ConversationHeader::ConversationHeader(App::ConversationListModel *conversations,
@@ -23,6 +25,7 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     , m_session(session)
     , m_name(new QLabel(this))
     , m_phone(new QLabel(this))
+    , m_channel(new QLabel(this))
     , m_state(new QLabel(this))
     , m_window(new QLabel(this))
     , m_takeOver(new QPushButton(this))
@@ -37,6 +40,8 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     setObjectName(QStringLiteral("conversationHeader"));
     m_name->setObjectName(QStringLiteral("conversationNameLabel"));
     m_phone->setObjectName(QStringLiteral("conversationPhoneLabel"));
+    m_channel->setObjectName(QStringLiteral("conversationChannelLabel"));
+    m_channel->hide();
     m_state->setObjectName(QStringLiteral("conversationStateLabel"));
     m_window->setObjectName(QStringLiteral("windowCountdownLabel"));
     m_takeOver->setObjectName(QStringLiteral("takeOverButton"));
@@ -59,6 +64,7 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_name);
     titleRow->addWidget(m_phone);
+    titleRow->addWidget(m_channel);
     titleRow->addStretch();
     titleRow->addWidget(m_window);
     auto *stateRow = new QHBoxLayout;
@@ -146,6 +152,28 @@ void ConversationHeader::retranslateUi()
     refresh();
 }
 
+void ConversationHeader::showChannel(const QString &name)
+{
+    // Only a relay with more than one number says which one a chat came through.
+    const QList<Protocol::ChannelPayload> &channels = m_session->channels();
+    const auto it =
+        std::find_if(channels.begin(), channels.end(),
+                     [&name](const Protocol::ChannelPayload &c) { return c.name == name; });
+    if (channels.size() < 2 || it == channels.end()) {
+        m_channel->hide();
+        return;
+    }
+    m_channel->setText(tr("via %1").arg(it->label));
+    m_channel->setToolTip(
+        tr("The customer wrote to the WhatsApp number of channel %1").arg(it->name));
+    QPalette pal = m_channel->palette();
+    const QColor color(it->color);
+    pal.setColor(QPalette::WindowText,
+                 color.isValid() ? color : palette().color(QPalette::WindowText));
+    m_channel->setPalette(pal);
+    m_channel->show();
+}
+
 void ConversationHeader::refresh()
 {
     const App::Conversation *conversation =
@@ -158,6 +186,7 @@ void ConversationHeader::refresh()
         m_labelChips->setChips({});
         m_name->setText(tr("No chat open"));
         m_phone->clear();
+        m_channel->hide();
         m_state->setText(tr("Pick a chat on the left, or press Ctrl+J for the next one that "
                             "needs you."));
         m_window->clear();
@@ -173,9 +202,12 @@ void ConversationHeader::refresh()
 
     m_name->setText(conversation->displayName());
     m_phone->setText(conversation->displayHandle());
+    showChannel(conversation->channel);
     QString state = ChatText::stateChip(conversation->state, mine, conversation->assignee);
     if (!conversation->handoffReason.isEmpty())
         state = tr("%1 — %2").arg(state, ChatText::handoffReason(conversation->handoffReason));
+    if (!conversation->team.isEmpty() && !resolved)
+        state = tr("%1 · team %2").arg(state, conversation->team);
     m_state->setText(state);
     m_labelChips->setChips(m_conversations->index(m_conversations->rowOf(m_id))
                                .data(App::ConversationListModel::LabelsRole)

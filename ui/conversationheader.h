@@ -46,12 +46,14 @@ protected:
 private:
     void retranslateUi();
     void refresh();
+    void showChannel(const QString &name);
 
     App::ConversationListModel *m_conversations;
     App::Session *m_session;
     qint64 m_id = 0;
     QLabel *m_name;
     QLabel *m_phone;
+    QLabel *m_channel;
     QLabel *m_state;
     QLabel *m_window;
     QPushButton *m_takeOver;

@@ -201,11 +201,13 @@ void AgentHub::welcome(ConsoleSession *session, const User &user, const LiveSess
     ++m_connectedConsoles;
     Protocol::UserPayload payload = user.toPayload();
     payload.presence = presenceOf(user.id);
+    QJsonObject relay{{Key::RelayVersion, QLatin1String(SERAMBI_VERSION)}};
+    Protocol::insertChannels(relay, m_options.channels);
     QJsonObject frame{
         {Key::Type, QLatin1String(Protocol::FrameType::Welcome)},
         {Key::ProtocolVersion, Protocol::Version},
         {Key::User, payload.toJson()},
-        {Key::Relay, QJsonObject{{Key::RelayVersion, QLatin1String(SERAMBI_VERSION)}}},
+        {Key::Relay, relay},
     };
     if (!token.isEmpty())
         frame.insert(Key::Token, token);

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "config/clientaddress.h"
+#include "protocol/channelpayload.h"
 #include "protocol/whatsapp.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QtGlobal>
 
@@ -52,6 +54,8 @@ struct HubOptions
     // Open chats an agent is auto-assigned up to (0: auto-assignment is off); list_agents
     // reports it for the supervisors' floor view.
     int autoAssignCapacity = 0;
+    // The relay's channels, main first, as the welcome lists them for consoles.
+    QList<Protocol::ChannelPayload> channels;
     // ms since epoch; defaults to QDateTime::currentMSecsSinceEpoch.
     std::function<qint64()> clock;
 };

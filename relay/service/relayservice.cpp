@@ -4,8 +4,8 @@
 #include "ai/kbdrafter.h"
 #include "ai/knowledgebase.h"
 #include "ai/llmdrafter.h"
-#include "channels/channelset.h"
 #include "ai/orderdrafter.h"
+#include "channels/channelset.h"
 #include "http/mediaendpoint.h"
 #include "http/mediastream.h"
 #include "http/metrics.h"
@@ -164,6 +164,9 @@ bool RelayService::start(QString *error)
     hub.metaRates = m_config.metaRates;
     hub.metaCurrency = m_config.metaCurrency;
     hub.autoAssignCapacity = m_config.autoAssignCapacity;
+    for (const ChannelConfig &channel : m_config.allChannels())
+        hub.channels.append(
+            {channel.name, channel.label.isEmpty() ? channel.name : channel.label, channel.colour});
     m_hub = std::make_unique<AgentHub>(m_writer.get(), m_reader.get(), hub);
     QString hubError;
     if (!m_hub->start(&hubError)) {

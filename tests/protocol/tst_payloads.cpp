@@ -1,7 +1,8 @@
 // The objects inside frames: what the relay writes, the console reads back unchanged, and
 // the wire keeps the shapes docs/protocol.md describes (nulls, omitted fields).
-#include "protocol/labelpayloads.h"
+#include "protocol/channelpayload.h"
 #include "protocol/floorpayloads.h"
+#include "protocol/labelpayloads.h"
 #include "protocol/orderpayload.h"
 #include "protocol/payloads.h"
 #include "protocol/reportpayloads.h"
@@ -61,6 +62,28 @@ class TestPayloads : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void shouldReadBackTheChannelsOfAWelcome()
+    {
+        const QList<ChannelPayload> channels{
+            {QStringLiteral("main"), QStringLiteral("Toko"), QStringLiteral("#25d366")},
+            {QStringLiteral("service"), QStringLiteral("Servis"), QString()}};
+        QJsonObject relay{{QLatin1String("version"), QLatin1String("0.3.0")}};
+        insertChannels(relay, channels);
+        QCOMPARE(channelsOf(relay), channels);
+        QCOMPARE(relay.value(QLatin1String("channels"))
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .value(QLatin1String("label")),
+                 QJsonValue(QStringLiteral("Servis")));
+        // A relay without labels: consoles show the channel's name; an older relay: no channels.
+        const QJsonObject bare{
+            {QLatin1String("channels"),
+             QJsonArray{QJsonObject{{QLatin1String("name"), QLatin1String("wa2")}}}}};
+        QCOMPARE(channelsOf(bare).first().label, QStringLiteral("wa2"));
+        QVERIFY(channelsOf({}).isEmpty());
+    }
+
     void shouldReadBackEveryFieldOfAMessage()
     {
         const MessagePayload m = fullMessage();

@@ -7,6 +7,7 @@
 #include "app/conversationlistmodel.h"
 #include "app/openconversation.h"
 #include "app/session.h"
+#include "config/channelconfig.h"
 #include "service/teamadmin.h"
 #include "support/protocolclient.h"
 #include "support/window/windowfixture.h"
@@ -16,6 +17,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -107,6 +109,18 @@ private Q_SLOTS:
         QVERIFY2(startSimulator(&error), qPrintable(error));
         Relay::RelayConfig config = m_loop->relayConfig();
         config.routeKeywords = {{QStringLiteral("rusak"), Team}};
+        // A second WhatsApp number, so chats say which one the customer wrote to.
+        config.mainLabel = QStringLiteral("Toko");
+        config.mainColour = QStringLiteral("#25d366");
+        Relay::ChannelConfig service;
+        service.name = QStringLiteral("service");
+        service.label = QStringLiteral("Servis");
+        service.graphUrl = config.graphUrl;
+        service.phoneNumberId = QStringLiteral("209876543210");
+        service.appSecret = "service-app-secret";
+        service.verifyToken = "service-verify-token";
+        service.graphToken = "service-graph-token";
+        config.channels = {service};
         QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
         QVERIFY(team({QStringLiteral("add"), Team}));
         QVERIFY(team({QStringLiteral("member"), QStringLiteral("add"), Team, Agent}));
@@ -196,6 +210,24 @@ private Q_SLOTS:
             notes.value(QLatin1String("data")).toObject().value(QLatin1String("notes")).toArray();
         QVERIFY2(!list.isEmpty(), "the transfer note was not stored");
         QCOMPARE(list.last().toObject().value(QLatin1String("text")).toString(), text);
+    }
+
+    void shouldShowTheChannelAndTheTeamOfAChatInItsHeader()
+    {
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        QVERIFY(!customerWrites(Complaint).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(chatOf(CustomerName) != 0, Timeout);
+        const qint64 chat = chatOf(CustomerName);
+        QTRY_COMPARE_WITH_TIMEOUT(chatData(chat, Roles::TeamRole), Team, Timeout);
+        m_controller->openConversation()->open(chat);
+        auto *channel = child<QLabel>("conversationChannelLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(channel->isVisible(), Timeout);
+        QCOMPARE(channel->text(), QStringLiteral("via Toko"));
+        QCOMPARE(channel->palette().color(QPalette::WindowText), QColor(QStringLiteral("#25d366")));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>("conversationStateLabel")
+                                     ->text()
+                                     .endsWith(QStringLiteral(" · team Komplain")),
+                                 Timeout);
     }
 
     void shouldShowTheFloorInIndonesian()
