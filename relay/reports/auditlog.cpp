@@ -5,6 +5,7 @@
 #include "protocol/keys.h"
 #include "protocol/payloads.h"
 #include "protocol/types.h"
+#include "store/dialect.h"
 #include "store/statementcache.h"
 
 #include <QJsonDocument>
@@ -27,11 +28,16 @@ std::optional<QList<Protocol::AuditEntry>> page(QSqlDatabase &db, int offset, in
         db, QStringLiteral(
                 "SELECT at, actor, action, result, subject FROM (SELECT c.created_at AS at, "
                 "u.username AS actor, c.name AS action, c.result AS result, '' AS subject, 0 AS "
-                "source, c.rowid AS k FROM commands c LEFT JOIN users u ON u.id = c.user_id WHERE "
+                "source, %2 AS k FROM commands c LEFT JOIN users u ON u.id = c.user_id WHERE "
                 "c.name IN (%1) UNION ALL SELECT x.at, '', 'user.' || x.change, '', u.username, 1, "
-                "x.id FROM user_changes x LEFT JOIN users u ON u.id = x.user_id) ORDER BY at DESC, "
+                "x.id FROM user_changes x LEFT JOIN users u ON u.id = x.user_id) AS audit ORDER BY "
+                "at DESC, "
                 "source DESC, k DESC LIMIT ? OFFSET ?")
-                .arg(marks.join(QLatin1Char(','))));
+                .arg(marks.join(QLatin1Char(',')),
+                     // Commands of the same millisecond: in the order SQLite stored them;
+                     // PostgreSQL keeps no such order (they are then in no set order).
+                     engineOf(db) == Engine::Postgres ? QStringLiteral("0")
+                                                      : QStringLiteral("c.rowid")));
     for (const Command command : Audited)
         q.addBindValue(QString(Protocol::commandName(command)));
     q.addBindValue(limit + 1);

@@ -2,6 +2,7 @@
 
 #include "protocol/events.h"
 #include "protocol/payloads.h"
+#include "store/dialect.h"
 #include "store/statementcache.h"
 
 #include <QJsonDocument>
@@ -77,9 +78,10 @@ bool readVolumes(QSqlDatabase &db, const ReportRequest &request, ReportPayload &
     Query days(db,
                QStringLiteral(
                    "SELECT (timestamp + %1) / %2 AS day, COUNT(DISTINCT CASE WHEN direction = "
-                   "'in' THEN conversation_id END), SUM(direction = 'in'), SUM(direction = 'out') "
+                   "'in' THEN conversation_id END), SUM(CASE WHEN direction = 'in' THEN 1 ELSE 0 "
+                   "END), SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END) "
                    "FROM messages WHERE timestamp >= ? AND timestamp < ? AND conversation_id IN "
-                   "scope GROUP BY day")
+                   "(SELECT id FROM scope) GROUP BY day")
                    .arg(JakartaOffsetMs)
                    .arg(DayMs),
                request);
@@ -96,12 +98,13 @@ bool readVolumes(QSqlDatabase &db, const ReportRequest &request, ReportPayload &
         Protocol::DayVolume volume{day, 0, 0, 0};
         report.days.append(byDay.value(epoch.daysTo(day), volume));
     }
-    Query hours(db,
-                QStringLiteral("SELECT ((timestamp + %1) / 3600000) % 24 AS hour, COUNT(*) FROM "
-                               "messages WHERE direction = 'in' AND timestamp >= ? AND "
-                               "timestamp < ? AND conversation_id IN scope GROUP BY hour")
-                    .arg(JakartaOffsetMs),
-                request);
+    Query hours(
+        db,
+        QStringLiteral("SELECT ((timestamp + %1) / 3600000) % 24 AS hour, COUNT(*) FROM "
+                       "messages WHERE direction = 'in' AND timestamp >= ? AND "
+                       "timestamp < ? AND conversation_id IN (SELECT id FROM scope) GROUP BY hour")
+            .arg(JakartaOffsetMs),
+        request);
     hours.bindPeriod();
     if (!hours.run(error))
         return false;
@@ -120,8 +123,10 @@ bool readResponses(QSqlDatabase &db, const ReportRequest &request, ReportPayload
         db,
         QStringLiteral(
             ", turns AS (SELECT conversation_id, direction, sender_kind, sender_id, timestamp, "
-            "SUM(direction = 'out') OVER w AS turn, LAG(direction) OVER w AS previous FROM "
-            "messages WHERE conversation_id IN scope WINDOW w AS (PARTITION BY conversation_id "
+            "SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END) OVER w AS turn, LAG(direction) "
+            "OVER w AS previous FROM "
+            "messages WHERE conversation_id IN (SELECT id FROM scope) WINDOW w AS (PARTITION BY "
+            "conversation_id "
             "ORDER BY timestamp, id)), "
             "waits AS (SELECT conversation_id, turn, MIN(timestamp) AS since FROM turns WHERE "
             "direction = 'in' GROUP BY conversation_id, turn) "
@@ -148,13 +153,15 @@ bool readResponses(QSqlDatabase &db, const ReportRequest &request, ReportPayload
     }
     report.firstResponse = durationStats(first);
 
-    Query agents(db,
-                 QStringLiteral("SELECT u.id, u.username, u.display_name, COUNT(DISTINCT "
-                                "m.conversation_id) FROM messages m JOIN users u ON u.id = "
-                                "m.sender_id WHERE m.sender_kind = 'agent' AND m.timestamp >= ? "
-                                "AND m.timestamp < ? AND m.conversation_id IN scope AND (? = 0 "
-                                "OR u.id = ?) GROUP BY u.id ORDER BY u.username"),
-                 request);
+    Query agents(
+        db,
+        QStringLiteral(
+            "SELECT u.id, u.username, u.display_name, COUNT(DISTINCT "
+            "m.conversation_id) FROM messages m JOIN users u ON u.id = "
+            "m.sender_id WHERE m.sender_kind = 'agent' AND m.timestamp >= ? "
+            "AND m.timestamp < ? AND m.conversation_id IN (SELECT id FROM scope) AND (? = 0 "
+            "OR u.id = ?) GROUP BY u.id ORDER BY u.username"),
+        request);
     agents.bindPeriod();
     agents.bind(request.agentId);
     agents.bind(request.agentId);
@@ -174,7 +181,7 @@ QString transitions()
     return QStringLiteral(
         ", changes AS (SELECT seq, conversation_id, state, data, created_at, LAG(state) OVER "
         "(PARTITION BY conversation_id ORDER BY seq) AS previous FROM events WHERE kind = ? AND "
-        "conversation_id IN scope), "
+        "conversation_id IN (SELECT id FROM scope)), "
         "entered AS (SELECT * FROM changes WHERE previous IS NULL OR previous != state) ");
 }
 
@@ -234,7 +241,8 @@ bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &repor
         db,
         QStringLiteral(
             "SELECT COUNT(DISTINCT conversation_id) FROM messages a WHERE a.sender_kind = 'ai' "
-            "AND a.timestamp >= ? AND a.timestamp < ? AND a.conversation_id IN scope AND NOT "
+            "AND a.timestamp >= ? AND a.timestamp < ? AND a.conversation_id IN (SELECT id FROM "
+            "scope) AND NOT "
             "EXISTS (SELECT 1 FROM messages h WHERE h.conversation_id = a.conversation_id AND "
             "h.sender_kind = 'agent' AND h.timestamp >= ? AND h.timestamp < ?) AND NOT EXISTS "
             "(SELECT 1 FROM events e WHERE e.conversation_id = a.conversation_id AND e.kind = ? "
@@ -251,7 +259,7 @@ bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &repor
     Query discarded(db,
                     QStringLiteral("SELECT COUNT(*) FROM drafts WHERE state = 'discarded' AND "
                                    "created_at >= ? AND created_at < ? AND conversation_id IN "
-                                   "scope"),
+                                   "(SELECT id FROM scope)"),
                     request);
     discarded.bindPeriod();
     if (!discarded.run(error) || !discarded.next())
@@ -265,7 +273,7 @@ bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &repor
                        "MIN(id) FROM messages WHERE conversation_id = d.conversation_id AND "
                        "direction = 'out' AND created_at = d.updated_at) WHERE d.state = "
                        "'approved' AND m.sender_kind = 'agent' AND d.created_at >= ? AND "
-                       "d.created_at < ? AND d.conversation_id IN scope"),
+                       "d.created_at < ? AND d.conversation_id IN (SELECT id FROM scope)"),
         request);
     approved.bindPeriod();
     if (!approved.run(error))
@@ -286,7 +294,7 @@ bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &repor
     Query abstained(db,
                     QStringLiteral("SELECT COUNT(*) FROM kb_suggestions WHERE reason = "
                                    "'abstained' AND created_at >= ? AND created_at < ? AND "
-                                   "conversation_id IN scope"),
+                                   "conversation_id IN (SELECT id FROM scope)"),
                     request);
     abstained.bindPeriod();
     if (!abstained.run(error) || !abstained.next())
@@ -295,18 +303,30 @@ bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &repor
     return true;
 }
 
+// The WIB month of a message's timestamp as YYYY-MM, in the engine's SQL.
+QString monthOf(Engine engine)
+{
+    return engine == Engine::Postgres
+               ? QStringLiteral("to_char(to_timestamp((timestamp + %1) / 1000) AT TIME ZONE 'UTC', "
+                                "'YYYY-MM')")
+               : QStringLiteral("strftime('%Y-%m', (timestamp + %1) / 1000, 'unixepoch')");
+}
+
 bool readMetaCost(QSqlDatabase &db, const ReportRequest &request, ReportPayload &report,
                   QString *error)
 {
-    Query cost(db,
-               QStringLiteral(
-                   "SELECT strftime('%Y-%m', (timestamp + %1) / 1000, 'unixepoch') AS month, "
-                   "pricing_category, COUNT(*), SUM(pricing_type = 'regular') FROM messages "
-                   "WHERE direction = 'out' AND pricing_category IS NOT NULL AND timestamp >= ? "
-                   "AND timestamp < ? AND conversation_id IN scope GROUP BY month, "
-                   "pricing_category ORDER BY month, pricing_category")
-                   .replace(QLatin1String("%1"), QString::number(JakartaOffsetMs)),
-               request);
+    Query cost(
+        db,
+        QStringLiteral(
+            "SELECT %2 AS month, "
+            "pricing_category, COUNT(*), SUM(CASE WHEN pricing_type = 'regular' THEN 1 ELSE "
+            "0 END) FROM messages "
+            "WHERE direction = 'out' AND pricing_category IS NOT NULL AND timestamp >= ? "
+            "AND timestamp < ? AND conversation_id IN (SELECT id FROM scope) GROUP BY month, "
+            "pricing_category ORDER BY month, pricing_category")
+            .replace(QLatin1String("%2"), monthOf(engineOf(db)))
+            .replace(QLatin1String("%1"), QString::number(JakartaOffsetMs)),
+        request);
     cost.bindPeriod();
     if (!cost.run(error))
         return false;

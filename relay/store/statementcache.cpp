@@ -103,8 +103,10 @@ PreparedQuery::PreparedQuery(QSqlDatabase &db, const QString &sql)
 {
     if (engineOf(db) == Engine::Postgres) {
         m_db = &db;
+        // Not forward-only: QPSQL then reads a result row by row and loses the rest when the
+        // same connection runs another statement meanwhile, which the repositories do (a
+        // conversation's labels while reading conversations). The whole result is read at exec.
         m_postgres = std::make_unique<QSqlQuery>(db);
-        m_postgres->setForwardOnly(true);
         if (!m_postgres->prepare(postgresSql(sql))) {
             m_error = m_postgres->lastError().text();
             qCWarning(lcStore) << "cannot prepare statement:" << m_error;

@@ -2,6 +2,7 @@
 // offline) and who may set it, teams made with `serambi-relay team ...`, routing of queued
 // chats to a team by keyword or handoff reason, auto-assignment only to online members of the
 // chat's team below capacity, and transfer to a team's queue with a note.
+#include "store/dialect.h"
 #include "support/relay/hubharness.h"
 
 #include "config/relayconfig.h"
@@ -95,6 +96,8 @@ private:
     {
         RelayConfig config;
         config.dataDir = m_harness->dataDir();
+        if (isPostgresUrl(m_harness->location()))
+            config.dbUrl = m_harness->location();
         QString out;
         QString err;
         QTextStream outStream(&out);

@@ -8,6 +8,7 @@
 #include "protocol/reportpayloads.h"
 #include "reports/reportquery.h"
 #include "service/useradmin.h"
+#include "store/dialect.h"
 #include "store/writetxn.h"
 #include "support/relay/hubharness.h"
 #include "support/testdata.h"
@@ -82,9 +83,13 @@ private:
             .ok;
     }
 
+    // Seeded rows take ids far above those the relay numbers itself (on PostgreSQL an explicit
+    // id does not move the table's identity), so chats the relay creates later never collide.
+    static constexpr qint64 SeededIds = 100000;
+
     qint64 addChat(const QString &waId)
     {
-        const qint64 id = m_chats.size() + 1;
+        const qint64 id = SeededIds + m_chats.size() + 1;
         const bool ok =
             seed({{QStringLiteral("INSERT INTO contacts (id, phone_number_id, contact_key, wa_id, "
                                   "created_at, updated_at) VALUES (?, '1', ?, ?, 0, 0)"),
@@ -101,7 +106,7 @@ private:
     qint64 addMessage(qint64 chat, qint64 sender, qint64 timestamp, const QString &text,
                       const QString &pricingCategory = {}, const QString &pricingType = {})
     {
-        static qint64 nextId = 0;
+        static qint64 nextId = SeededIds;
         const qint64 id = ++nextId;
         const QString direction = sender == 0 ? QStringLiteral("in") : QStringLiteral("out");
         const QString kind = sender == 0    ? QStringLiteral("customer")
@@ -424,6 +429,8 @@ private Q_SLOTS:
                  QStringLiteral("forbidden"));
         RelayConfig config;
         config.dataDir = m_harness->dataDir();
+        if (isPostgresUrl(m_harness->location()))
+            config.dbUrl = m_harness->location();
         QString printed;
         QTextStream out(&printed);
         QTextStream err(&printed);
@@ -518,6 +525,8 @@ private Q_SLOTS:
         QProcess relay;
         QProcessEnvironment env;
         env.insert(QStringLiteral("SERAMBI_DATA_DIR"), m_harness->dataDir());
+        if (isPostgresUrl(m_harness->location()))
+            env.insert(QStringLiteral("SERAMBI_DB_URL"), m_harness->location());
         env.insert(QStringLiteral("SERAMBI_META_RATE_MARKETING"), QStringLiteral("586.33"));
         env.insert(QStringLiteral("SERAMBI_META_CURRENCY"), QStringLiteral("IDR"));
         relay.setProcessEnvironment(env);

@@ -87,7 +87,7 @@ private:
         return postSigned(Serambi::Test::readData(QStringLiteral("webhooks/") + name));
     }
 
-    qint64 count(const QString &table, const QString &where = QStringLiteral("1"))
+    qint64 count(const QString &table, const QString &where = QStringLiteral("1 = 1"))
     {
         QSqlQuery q(m_reader->db());
         q.exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, where));

@@ -42,6 +42,8 @@ public:
     // Where relay.sqlite is: a RelayConfig with this data_dir reaches the same database, as
     // `serambi-relay user ...` does.
     QString dataDir() const { return m_dir.path(); }
+    // The database itself: the SQLite file, or the PostgreSQL URL on the PostgreSQL run.
+    QString location() const { return m_location; }
     Relay::AgentHub *hub() const { return m_hub.get(); }
     Relay::StoreReader *reader() const { return m_reader.get(); }
     Relay::StoreWriter *writer() const { return m_writer.get(); }
