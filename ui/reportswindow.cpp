@@ -345,8 +345,13 @@ void ReportsWindow::showReport()
     fill(m_cost, rows);
     m_costTotal->setText(tr("Estimated total: %1 %2 (billable messages × the rates in relay.ini)")
                              .arg(report.currency, QLocale().toString(total, 'f', 2)));
-    m_dayChart->setChart(dailyVolumeChart(report));
-    m_hourChart->setChart(hourlyVolumeChart(report));
+    // QChartView takes the new chart and only releases the one it showed: delete that one.
+    for (auto [view, chart] : {std::pair{m_dayChart, dailyVolumeChart(report)},
+                               std::pair{m_hourChart, hourlyVolumeChart(report)}}) {
+        QChart *previous = view->chart();
+        view->setChart(chart);
+        delete previous;
+    }
 }
 
 void ReportsWindow::showAudit()

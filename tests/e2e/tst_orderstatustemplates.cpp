@@ -71,7 +71,20 @@ private:
     // on the supervisor's console: every delivery before it has been handled by then.
     void settle(const QString &deliveryId)
     {
-        QVERIFY(!m_loop->customerWrites(QStringLiteral("6281234567999"), QStringLiteral("Halo"))
+        const QString wamid =
+            m_loop->customerWrites(QStringLiteral("6281234567999"), QStringLiteral("Halo"));
+        QVERIFY(!wamid.isEmpty());
+        // The marker's order.updated goes to the consoles that see its customer's chat: the
+        // chat must be stored before the shop's webhook arrives.
+        QVERIFY(!m_console
+                     ->waitForEvent([&wamid](const QJsonObject &event) {
+                         return event.value(QLatin1String("kind")).toString() ==
+                                    QLatin1String("message.created") &&
+                                event.value(QLatin1String("data"))
+                                        .toObject()
+                                        .value(QLatin1String("wamid"))
+                                        .toString() == wamid;
+                     })
                      .isEmpty());
         WooOrder marker;
         marker.id = 999;

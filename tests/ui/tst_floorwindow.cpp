@@ -39,26 +39,6 @@ class TestFloorWindow : public QObject, public WindowFixture
     Q_OBJECT
 
 private:
-    bool signIn(const QString &username, const QString &password)
-    {
-        m_window->show();
-        m_controller->session()->signIn(m_loop->agentsUrl(), username, password);
-        return QTest::qWaitFor(
-            [this] {
-                return m_controller->session()->connectionStatus().state ==
-                       App::ConnectionState::Online;
-            },
-            Timeout);
-    }
-
-    void press(Qt::Key key,
-               Qt::KeyboardModifiers modifiers = Qt::ControlModifier | Qt::ShiftModifier)
-    {
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTest::keyClick(m_window.get(), key, modifiers);
-    }
-
     bool team(const QStringList &args)
     {
         QString text;
@@ -83,16 +63,6 @@ private:
                 return tree->topLevelItem(i);
         }
         return nullptr;
-    }
-
-    qint64 chatOf(const QString &name) const
-    {
-        const auto *list = m_controller->conversationList();
-        for (int row = 0; row < list->rowCount(); ++row) {
-            if (list->index(row).data(Roles::NameRole).toString() == name)
-                return list->index(row).data(Roles::IdRole).toLongLong();
-        }
-        return 0;
     }
 
     QString chatData(qint64 id, int role) const

@@ -62,18 +62,6 @@ class TestKnowledgeBaseWindow : public QObject, public Test::WindowFixture
     Q_OBJECT
 
 private:
-    bool signIn(const QString &username, const QString &password)
-    {
-        m_window->show();
-        m_controller->session()->signIn(m_loop->agentsUrl(), username, password);
-        return QTest::qWaitFor(
-            [this] {
-                return m_controller->session()->connectionStatus().state ==
-                       App::ConnectionState::Online;
-            },
-            Timeout);
-    }
-
     // The customer asks what no article answers; the AI abstains and the agent answers.
     bool agentAnswersWhatTheAiCouldNot()
     {

@@ -50,18 +50,6 @@ class TestReportsWindow : public QObject, public Test::WindowFixture
     Q_OBJECT
 
 private:
-    bool signIn(const QString &username, const QString &password)
-    {
-        m_window->show();
-        m_controller->session()->signIn(m_loop->agentsUrl(), username, password);
-        return QTest::qWaitFor(
-            [this] {
-                return m_controller->session()->connectionStatus().state ==
-                       App::ConnectionState::Online;
-            },
-            Timeout);
-    }
-
     Ui::ReportsWindow *openReports()
     {
         QTest::keyClick(m_window.get(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);

@@ -1,11 +1,15 @@
 #include "windowfixture.h"
 
 #include "app/consolecontroller.h"
+#include "app/conversationlistmodel.h"
 #include "app/memorycredentialstore.h"
 #include "app/relayclient.h"
+#include "app/session.h"
 #include "ui/consolesettings.h"
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
+
+#include <QTest>
 
 namespace Serambi::Test {
 
@@ -40,6 +44,36 @@ void WindowFixture::closeWindow()
     m_language.reset();
     m_settings.reset();
     stopLoopback();
+}
+
+bool WindowFixture::signIn(const QString &username, const QString &password)
+{
+    m_window->show();
+    m_controller->session()->signIn(m_loop->agentsUrl(), username, password);
+    return QTest::qWaitFor(
+        [this] {
+            return m_controller->session()->connectionStatus().state ==
+                   App::ConnectionState::Online;
+        },
+        Timeout);
+}
+
+void WindowFixture::press(Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), key, modifiers);
+}
+
+qint64 WindowFixture::chatOf(const QString &name) const
+{
+    const auto *list = m_controller->conversationList();
+    for (int row = 0; row < list->rowCount(); ++row) {
+        const QModelIndex index = list->index(row);
+        if (index.data(App::ConversationListModel::NameRole).toString() == name)
+            return index.data(App::ConversationListModel::IdRole).toLongLong();
+    }
+    return 0;
 }
 
 } // namespace Serambi::Test

@@ -4,6 +4,8 @@
 #include "ui/mainwindow.h"
 
 #include <QLatin1String>
+#include <QString>
+#include <Qt>
 
 #include <memory>
 
@@ -33,6 +35,14 @@ protected:
     void openWindow();
     // Closes the window, back to English, and stops the relay and the simulator.
     void closeWindow();
+
+    // Shows the window and signs in (no dialog); true once the console is online.
+    bool signIn(const QString &username, const QString &password);
+    // Activates the window and presses a shortcut there (Ctrl+Shift+key by default).
+    void press(Qt::Key key,
+               Qt::KeyboardModifiers modifiers = Qt::ControlModifier | Qt::ShiftModifier);
+    // The id of the chat with the customer of that name once the list has it; 0 until then.
+    qint64 chatOf(const QString &name) const;
 
     // The window's widget of that type and object name; nullptr when there is none.
     template<typename T> T *child(const char *name) const
