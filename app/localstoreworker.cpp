@@ -249,13 +249,32 @@ void LocalStoreWorker::saveConversation(const Conversation &conversation)
              "last_sender, last_timestamp, labels, team, channel) "
              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
              "?)"),
-         {c.id,        c.phoneNumberId,      c.waId,          c.userId,
-          c.name,      c.username,           c.stateName(),   c.aiModeName(),
-          c.assignee,  c.handoffReason,      c.lastInboundAt, c.lastMessageAt,
-          c.unread,    c.waitingSince,       c.recentText,    last.id,
-          last.wamid,  last.directionName(), last.type,       last.text,
-          last.status, last.sender,          last.timestamp,  labelText(c.labelIds),
-          c.team,      c.channel});
+         {c.id,
+          c.phoneNumberId,
+          c.waId,
+          c.userId,
+          c.name,
+          c.username,
+          c.stateName(),
+          c.aiModeName(),
+          c.assignee,
+          c.handoffReason,
+          c.lastInboundAt,
+          c.lastMessageAt,
+          c.unread,
+          c.waitingSince,
+          c.recentText,
+          last.id,
+          last.wamid,
+          last.directionName(),
+          last.type,
+          last.text,
+          last.status,
+          last.sender,
+          last.timestamp,
+          labelText(c.labelIds),
+          c.team,
+          c.channel});
 }
 
 void LocalStoreWorker::saveMessage(const Message &message)

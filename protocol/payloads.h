@@ -116,7 +116,7 @@ struct ConversationPayload
     std::optional<MessagePayload> lastMessage;
     std::optional<DraftPayload> draft; // null on the wire when none
     QString channel; // the relay's channel it came through ("main": the first Cloud API number)
-    QList<qint64> labels;              // the chat's label ids, ascending
+    QList<qint64> labels; // the chat's label ids, ascending
 
     QJsonObject toJson() const;
     static ConversationPayload fromJson(const QJsonObject &json);

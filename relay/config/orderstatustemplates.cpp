@@ -15,7 +15,7 @@ const QStringList &orderTemplateFields()
 }
 
 std::optional<QList<OrderStatusTemplate>> parseOrderStatusTemplates(const QString &text,
-                                                                     QString *problem)
+                                                                    QString *problem)
 {
     static const QRegularExpression space(QStringLiteral("\\s+"));
     QList<OrderStatusTemplate> templates;

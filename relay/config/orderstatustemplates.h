@@ -13,9 +13,9 @@ namespace Serambi::Relay {
 // their orders to that status. fields fill the body's {{1}}, {{2}}, … in order.
 struct OrderStatusTemplate
 {
-    QString status;   // the shop's word: completed, processing, …
-    QString name;     // the approved template's name
-    QString language; // its language code, e.g. id
+    QString status;     // the shop's word: completed, processing, …
+    QString name;       // the approved template's name
+    QString language;   // its language code, e.g. id
     QStringList fields; // name, number, status, total, courier, tracking_number
 
     bool operator==(const OrderStatusTemplate &other) const
@@ -29,7 +29,7 @@ struct OrderStatusTemplate
 // nullopt with *problem for an entry without status, template name and language, an unknown
 // field, or a status named twice.
 std::optional<QList<OrderStatusTemplate>> parseOrderStatusTemplates(const QString &text,
-                                                                     QString *problem);
+                                                                    QString *problem);
 
 // The fields a template may name, in the order docs/configuration.md lists them.
 const QStringList &orderTemplateFields();

@@ -201,9 +201,8 @@ bool readOrderTemplates(const Source &source, RelayConfig &config, QString *erro
         QString problem;
         const auto parsed = parseOrderStatusTemplates(*templates, &problem);
         if (!parsed)
-            return fail(error, QStringLiteral("%1: %2")
-                                   .arg(describe(QStringLiteral("order_status_templates")),
-                                        problem));
+            return fail(error, QStringLiteral("%1: %2").arg(
+                                   describe(QStringLiteral("order_status_templates")), problem));
         config.orderStatusTemplates = *parsed;
     }
     return true;

@@ -8,8 +8,8 @@
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 #include "support/testdata.h"
-#include "whatsapp/cloudapichannel.h"
 #include "support/testdatabase.h"
+#include "whatsapp/cloudapichannel.h"
 #include "whatsapp/signature.h"
 #include "whatsapp/webhookparser.h"
 

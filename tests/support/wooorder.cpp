@@ -18,8 +18,9 @@ QJsonObject wooOrderJson(const WooOrder &order)
         meta.append(QJsonObject{{QStringLiteral("key"), QStringLiteral("_resi")},
                                 {QStringLiteral("value"), order.trackingNumber}});
     if (!order.consent.isEmpty())
-        meta.append(QJsonObject{{QStringLiteral("key"), QStringLiteral("_serambi_whatsapp_updates")},
-                                {QStringLiteral("value"), order.consent}});
+        meta.append(
+            QJsonObject{{QStringLiteral("key"), QStringLiteral("_serambi_whatsapp_updates")},
+                        {QStringLiteral("value"), order.consent}});
     return {{QStringLiteral("id"), order.id},
             {QStringLiteral("number"), order.number},
             {QStringLiteral("status"), order.status},

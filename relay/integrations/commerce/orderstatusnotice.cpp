@@ -36,7 +36,7 @@ QString fieldText(const QString &field, const ShopOrder &order, const Conversati
 {
     if (field == QLatin1String("name"))
         return conversation.contact.profileName.isEmpty() ? QStringLiteral("Kak")
-                                                           : conversation.contact.profileName;
+                                                          : conversation.contact.profileName;
     if (field == QLatin1String("number"))
         return order.number;
     if (field == QLatin1String("status"))
@@ -73,7 +73,8 @@ OrderNotice queueOrderStatusNotice(WriteTxn &txn, const OrderNoticeOptions &opti
     const auto chosen = chosenFor(options, order.status);
     if (!chosen)
         return OrderNotice::NoTemplate;
-    if (order.billingWaId.isEmpty() || !ShopOrderRepo::consentedToUpdates(txn.db(), order.billingWaId))
+    if (order.billingWaId.isEmpty() ||
+        !ShopOrderRepo::consentedToUpdates(txn.db(), order.billingWaId))
         return OrderNotice::NoConsent;
     const auto stored = TemplateRepo::find(txn.db(), chosen->name, chosen->language);
     if (!stored || stored->status != QLatin1String("APPROVED")) {

@@ -170,8 +170,8 @@ bool recordConsent(WriteTxn &txn, const QString &shop, const ShopOrder &order)
 
 bool consentedToUpdates(QSqlDatabase &db, const QString &waId)
 {
-    PreparedQuery q(db, QStringLiteral(
-                            "SELECT opted_in FROM shop_order_update_consents WHERE wa_id = ?"));
+    PreparedQuery q(
+        db, QStringLiteral("SELECT opted_in FROM shop_order_update_consents WHERE wa_id = ?"));
     q.addBindValue(waId);
     return execQuery(q) && q.next() && q.value(0).toInt() == 1;
 }
