@@ -7,6 +7,7 @@
 #include "protocol/keys.h"
 
 #include <QJsonArray>
+#include <QMetaMethod>
 #include <QMetaObject>
 
 #include <algorithm>
@@ -85,75 +86,60 @@ bool Floor::refresh()
     return true;
 }
 
-QList<Conversation> Floor::conversations() const
+FloorState Floor::state() const
 {
-    QList<Conversation> all;
-    for (int row = 0; row < m_chats->rowCount(); ++row) {
-        const qint64 id = m_chats->index(row).data(ConversationListModel::IdRole).toLongLong();
-        if (const Conversation *c = m_chats->conversation(id))
-            all.append(*c);
-    }
-    return all;
-}
-
-QList<FloorAgent> Floor::agents() const
-{
-    QHash<QString, FloorAgent> byName;
+    QHash<QString, FloorAgent> agents;
     for (const AgentInfo &info : m_agents)
-        byName.insert(info.username,
+        agents.insert(info.username,
                       {info.username, info.displayName, info.presence, info.teams, 0, 0});
-    for (const Conversation &c : conversations()) {
-        if (c.state != Protocol::ConversationState::Assigned || !byName.contains(c.assignee))
-            continue;
-        FloorAgent &agent = byName[c.assignee];
-        ++agent.openChats;
-        noteOldest(&agent.oldestWaitingSince, c.waitingSince);
-    }
-    QList<FloorAgent> list = byName.values();
-    std::sort(list.begin(), list.end(), [](const FloorAgent &a, const FloorAgent &b) {
-        if (a.presence != b.presence)
-            return presenceOrder(a.presence) < presenceOrder(b.presence);
-        const int order = a.displayName.compare(b.displayName, Qt::CaseInsensitive);
-        return order != 0 ? order < 0 : a.username < b.username;
-    });
-    return list;
-}
-
-QList<FloorQueue> Floor::queues() const
-{
-    QHash<QString, FloorQueue> byTeam;
+    QHash<QString, FloorQueue> queues; // by lowercased team name, "" for no team
+    queues.insert(QString(), {});
     for (const QString &team : m_teams)
-        byTeam.insert(team.toLower(), {team, 0, 0, {}});
-    for (const FloorChat &chat : waiting()) {
-        FloorQueue &queue = byTeam[chat.team.toLower()];
-        queue.team = chat.team;
-        ++queue.waiting;
-        noteOldest(&queue.oldestWaitingSince, chat.waitingSince);
-        if (!chat.handoffReason.isEmpty())
-            ++queue.reasons[chat.handoffReason];
+        queues.insert(team.toLower(), {team, 0, 0, {}});
+    FloorState state;
+    for (int row = 0; row < m_chats->rowCount(); ++row) {
+        const Conversation *c = m_chats->conversation(
+            m_chats->index(row).data(ConversationListModel::IdRole).toLongLong());
+        if (!c)
+            continue;
+        if (c->state == Protocol::ConversationState::Assigned) {
+            const auto agent = agents.find(c->assignee);
+            if (agent != agents.end()) {
+                ++agent->openChats;
+                noteOldest(&agent->oldestWaitingSince, c->waitingSince);
+            }
+        } else if (c->isQueued()) {
+            const FloorChat chat{c->id, c->displayName(), c->team, c->handoffReason,
+                                 waitingSince(*c)};
+            FloorQueue &queue = queues[chat.team.toLower()];
+            queue.team = chat.team;
+            ++queue.waiting;
+            noteOldest(&queue.oldestWaitingSince, chat.waitingSince);
+            if (!chat.handoffReason.isEmpty())
+                ++queue.reasons[chat.handoffReason];
+            state.waiting.append(chat);
+        }
     }
-    if (!byTeam.contains(QString()))
-        byTeam.insert(QString(), {});
-    QList<FloorQueue> list = byTeam.values();
-    std::sort(list.begin(), list.end(), [](const FloorQueue &a, const FloorQueue &b) {
-        if (a.team.isEmpty() != b.team.isEmpty())
-            return b.team.isEmpty(); // "no team" last
-        return a.team.compare(b.team, Qt::CaseInsensitive) < 0;
-    });
-    return list;
-}
-
-QList<FloorChat> Floor::waiting() const
-{
-    QList<FloorChat> list;
-    for (const Conversation &c : conversations()) {
-        if (c.isQueued())
-            list.append({c.id, c.displayName(), c.team, c.handoffReason, waitingSince(c)});
-    }
-    std::sort(list.begin(), list.end(), [](const FloorChat &a, const FloorChat &b) {
-        return a.waitingSince != b.waitingSince ? a.waitingSince < b.waitingSince : a.id < b.id;
-    });
-    return list;
+    state.agents = agents.values();
+    std::sort(state.agents.begin(), state.agents.end(),
+              [](const FloorAgent &a, const FloorAgent &b) {
+                  if (a.presence != b.presence)
+                      return presenceOrder(a.presence) < presenceOrder(b.presence);
+                  const int order = a.displayName.compare(b.displayName, Qt::CaseInsensitive);
+                  return order != 0 ? order < 0 : a.username < b.username;
+              });
+    state.queues = queues.values();
+    std::sort(state.queues.begin(), state.queues.end(),
+              [](const FloorQueue &a, const FloorQueue &b) {
+                  if (a.team.isEmpty() != b.team.isEmpty())
+                      return b.team.isEmpty(); // "no team" last
+                  return a.team.compare(b.team, Qt::CaseInsensitive) < 0;
+              });
+    std::sort(
+        state.waiting.begin(), state.waiting.end(), [](const FloorChat &a, const FloorChat &b) {
+            return a.waitingSince != b.waitingSince ? a.waitingSince < b.waitingSince : a.id < b.id;
+        });
+    return state;
 }
 
 bool Floor::assign(qint64 conversationId, const QString &username)
@@ -195,7 +181,9 @@ void Floor::handlePresence(const Protocol::PresencePayload &presence)
 
 void Floor::scheduleChanged()
 {
-    if (m_changePending)
+    // Every chat's events pass here; without an open floor window nobody listens.
+    static const QMetaMethod changedSignal = QMetaMethod::fromSignal(&Floor::changed);
+    if (m_changePending || !isSignalConnected(changedSignal))
         return;
     m_changePending = true;
     QMetaObject::invokeMethod(

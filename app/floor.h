@@ -48,6 +48,14 @@ struct FloorChat
     qint64 waitingSince = 0; // ms
 };
 
+// The floor at one moment, computed in one pass over the chats.
+struct FloorState
+{
+    QList<FloorAgent> agents; // online first, then away, then offline; by display name
+    QList<FloorQueue> queues; // every team's queue (empty ones too), then "no team"; by name
+    QList<FloorChat> waiting; // queued chats, waiting longest first
+};
+
 // The supervisors' live floor (docs/console.md, "The floor"): the agents as list_agents and
 // then presence.changed describe them, the capacity auto-assignment fills them to, and the
 // queues computed from the chats the console already keeps current from events; nothing is
@@ -64,12 +72,7 @@ public:
     // Asks list_agents and list_teams again; false when offline.
     bool refresh();
 
-    // Online first, then away, then offline; by display name within each.
-    QList<FloorAgent> agents() const;
-    // Every team's queue (empty ones too), then the chats without a team; by name.
-    QList<FloorQueue> queues() const;
-    // Queued chats, waiting longest first.
-    QList<FloorChat> waiting() const;
+    FloorState state() const;
     // Open chats auto-assignment gives an agent at most; 0 when it is off.
     int capacity() const { return m_capacity; }
     bool loaded() const { return m_loaded; }
@@ -86,7 +89,6 @@ private:
     void scheduleChanged();
     void handlePresence(const Protocol::PresencePayload &presence);
     bool send(Protocol::Command command, const QJsonObject &args);
-    QList<Conversation> conversations() const;
 
     RelayClient *m_relay;
     ConversationListModel *m_chats;

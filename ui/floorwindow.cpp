@@ -261,7 +261,8 @@ void FloorWindow::rebuild()
         m_queues->currentItem() ? m_queues->currentItem()->data(0, NameRole).toString() : QString();
     const qint64 chat = selectedChat();
 
-    const QList<App::FloorAgent> agents = m_floor->agents();
+    const App::FloorState floor = m_floor->state();
+    const QList<App::FloorAgent> &agents = floor.agents;
     const int capacity = m_floor->capacity();
     m_agents->clear();
     int online = 0;
@@ -280,7 +281,7 @@ void FloorWindow::rebuild()
     }
 
     m_queues->clear();
-    for (const App::FloorQueue &queue : m_floor->queues()) {
+    for (const App::FloorQueue &queue : floor.queues) {
         QStringList reasons;
         for (auto it = queue.reasons.constBegin(); it != queue.reasons.constEnd(); ++it)
             reasons.append(tr("%1 (%2)").arg(ChatText::handoffReason(it.key())).arg(it.value()));
@@ -293,7 +294,7 @@ void FloorWindow::rebuild()
             m_queues->setCurrentItem(row);
     }
 
-    const QList<App::FloorChat> waiting = m_floor->waiting();
+    const QList<App::FloorChat> &waiting = floor.waiting;
     m_waiting->clear();
     for (const App::FloorChat &entry : waiting) {
         auto *row = new QTreeWidgetItem(

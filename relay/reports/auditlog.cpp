@@ -34,10 +34,8 @@ std::optional<QList<Protocol::AuditEntry>> page(QSqlDatabase &db, int offset, in
                 "at DESC, "
                 "source DESC, k DESC LIMIT ? OFFSET ?")
                 .arg(marks.join(QLatin1Char(',')),
-                     // Commands of the same millisecond: in the order SQLite stored them;
-                     // PostgreSQL keeps no such order (they are then in no set order).
-                     engineOf(db) == Engine::Postgres ? QStringLiteral("0")
-                                                      : QStringLiteral("c.rowid")));
+                     // Commands of the same millisecond, in the order they were stored.
+                     insertionOrderSql(engineOf(db), QStringLiteral("c"))));
     for (const Command command : Audited)
         q.addBindValue(QString(Protocol::commandName(command)));
     q.addBindValue(limit + 1);

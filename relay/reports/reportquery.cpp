@@ -303,29 +303,21 @@ bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &repor
     return true;
 }
 
-// The WIB month of a message's timestamp as YYYY-MM, in the engine's SQL.
-QString monthOf(Engine engine)
-{
-    return engine == Engine::Postgres
-               ? QStringLiteral("to_char(to_timestamp((timestamp + %1) / 1000) AT TIME ZONE 'UTC', "
-                                "'YYYY-MM')")
-               : QStringLiteral("strftime('%Y-%m', (timestamp + %1) / 1000, 'unixepoch')");
-}
-
 bool readMetaCost(QSqlDatabase &db, const ReportRequest &request, ReportPayload &report,
                   QString *error)
 {
     Query cost(
         db,
         QStringLiteral(
-            "SELECT %2 AS month, "
+            "SELECT %1 AS month, "
             "pricing_category, COUNT(*), SUM(CASE WHEN pricing_type = 'regular' THEN 1 ELSE "
             "0 END) FROM messages "
             "WHERE direction = 'out' AND pricing_category IS NOT NULL AND timestamp >= ? "
             "AND timestamp < ? AND conversation_id IN (SELECT id FROM scope) GROUP BY month, "
             "pricing_category ORDER BY month, pricing_category")
-            .replace(QLatin1String("%2"), monthOf(engineOf(db)))
-            .replace(QLatin1String("%1"), QString::number(JakartaOffsetMs)),
+            // The WIB month of the message's timestamp.
+            .arg(yearMonthSql(engineOf(db),
+                              QStringLiteral("(timestamp + %1) / 1000").arg(JakartaOffsetMs))),
         request);
     cost.bindPeriod();
     if (!cost.run(error))

@@ -77,6 +77,19 @@ QString sqlFor(Engine engine, const QString &sql)
     return schema.match(sql).hasMatch() ? postgresSchema(sql) : postgresStatement(sql);
 }
 
+QString yearMonthSql(Engine engine, const QString &epochSeconds)
+{
+    if (engine == Engine::Postgres)
+        return QStringLiteral("to_char(to_timestamp(%1) AT TIME ZONE 'UTC', 'YYYY-MM')")
+            .arg(epochSeconds);
+    return QStringLiteral("strftime('%Y-%m', %1, 'unixepoch')").arg(epochSeconds);
+}
+
+QString insertionOrderSql(Engine engine, const QString &alias)
+{
+    return engine == Engine::Postgres ? QStringLiteral("0") : alias + QStringLiteral(".rowid");
+}
+
 QStringList setupStatements(Engine engine)
 {
     if (engine == Engine::Sqlite)

@@ -23,6 +23,12 @@ bool isPostgresUrl(const QString &location);
 // octet_length for a text's length in bytes, length(CAST(x AS BLOB)).
 QString sqlFor(Engine engine, const QString &sql);
 
+// The calendar month (YYYY-MM, UTC) of epochSeconds, an SQL expression, in engine's SQL.
+QString yearMonthSql(Engine engine, const QString &epochSeconds);
+// An expression ordering a table's rows as they were inserted, for tables without an id column:
+// SQLite's rowid of alias; PostgreSQL keeps no such order, so a constant (ties stay unordered).
+QString insertionOrderSql(Engine engine, const QString &alias);
+
 // What an empty database needs before the first migration (PostgreSQL: the NOCASE collation,
 // case-insensitive as SQLite's is for ASCII).
 QStringList setupStatements(Engine engine);

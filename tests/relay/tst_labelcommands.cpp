@@ -81,13 +81,11 @@ private Q_SLOTS:
     {
         m_harness = std::make_unique<HubHarness>();
         QVERIFY(m_harness->start());
-        m_sariId = m_harness->addUser(QStringLiteral("sari"), QStringLiteral("agent"),
-                                      QStringLiteral("pw-sari"));
-        m_budiId = m_harness->addUser(QStringLiteral("budi"), QStringLiteral("agent"),
-                                      QStringLiteral("pw-budi"));
-        m_rinaId = m_harness->addUser(QStringLiteral("rina"), QStringLiteral("supervisor"),
-                                      QStringLiteral("pw-rina"));
-        QVERIFY(m_sariId > 0 && m_budiId > 0 && m_rinaId > 0);
+        const HubHarness::Colleagues colleagues = m_harness->addColleagues();
+        QVERIFY(colleagues.ok());
+        m_sariId = colleagues.sari;
+        m_budiId = colleagues.budi;
+        m_rinaId = colleagues.rina;
     }
 
     void cleanup() { m_harness.reset(); }

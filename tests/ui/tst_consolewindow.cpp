@@ -145,7 +145,7 @@ private:
     }
 
     // Waits for the customer's chat in the queue and opens it by clicking it.
-    bool openCustomerChat(const QString &customerName = CustomerName)
+    bool clickCustomerChatInQueue(const QString &customerName = CustomerName)
     {
         auto *tabs = child<QTabWidget>("filterTabs");
         auto *queue = child<QListView>("queueList");
@@ -192,7 +192,7 @@ private Q_SLOTS:
                                    CustomerName)
                       .isEmpty(),
                  qPrintable(error));
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         auto *view = child<Ui::ConversationView>("messageView");
         const auto photoRow = [view] {
             QAbstractItemModel *model = view->model();
@@ -249,7 +249,7 @@ private Q_SLOTS:
         QVERIFY(signIn());
         const QString text = QStringLiteral("Halo kak, paket saya belum sampai 😢");
         QVERIFY(!customerWrites(text).isEmpty());
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         auto *queue = child<QListView>("queueList");
         const QModelIndex row = rowNamed(queue->model(), CustomerName);
         QCOMPARE(row.data(App::ConversationListModel::PreviewRole).toString(), text);
@@ -261,7 +261,7 @@ private Q_SLOTS:
     {
         QVERIFY(signIn());
         QVERIFY(!customerWrites(QStringLiteral("Kak, ongkir ke Bandung berapa?")).isEmpty());
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         auto *panel = child<QWidget>("draftPanel");
         QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), Timeout);
         const QString draft = child<QLabel>("draftText")->text();
@@ -301,7 +301,7 @@ private Q_SLOTS:
 
         QVERIFY(signIn());
         QVERIFY(!customerWrites(QStringLiteral("Kak, ongkir ke Bandung berapa?")).isEmpty());
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         auto *note = child<QLabel>("draftFallbackLabel");
         QTRY_VERIFY_WITH_TIMEOUT(note->isVisible(), Timeout);
         QCOMPARE(note->text(),
@@ -316,7 +316,7 @@ private Q_SLOTS:
     {
         QVERIFY(signIn());
         QVERIFY(!customerWrites(QStringLiteral("Bisa bicara dengan admin?")).isEmpty());
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         auto *takeOver = child<QPushButton>("takeOverButton");
         QVERIFY(takeOver->isEnabled());
         QTest::mouseClick(takeOver, Qt::LeftButton);
@@ -331,7 +331,7 @@ private Q_SLOTS:
     {
         QVERIFY(signIn());
         QVERIFY(!customerWrites(QStringLiteral("Toko buka sampai jam berapa?")).isEmpty());
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         auto *composer = child<QPlainTextEdit>("composer");
         composer->setFocus();
         QTest::keyClicks(composer, QStringLiteral("Sampai jam 9 malam, Kak."));
@@ -429,7 +429,7 @@ private Q_SLOTS:
         const QString after = QStringLiteral("Kak, saya pesan kaos polos hitam ukuran L 2 pcs");
         QVERIFY(signIn());
         QVERIFY(metaDelivers(QStringLiteral("coexistence_text")));
-        QVERIFY(openCustomerChat(dewi));
+        QVERIFY(clickCustomerChatInQueue(dewi));
         QTRY_VERIFY_WITH_TIMEOUT(viewLine(wamid).contains(before), Timeout);
 
         // The customer edits it on the WhatsApp Business app's side: the same bubble changes.
@@ -538,7 +538,7 @@ private Q_SLOTS:
 
         QVERIFY(signIn(Supervisor, SupervisorPassword));
         QVERIFY(!customerWrites(QStringLiteral("Saya mau komplain, tolong dibantu.")).isEmpty());
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         auto *button = child<QPushButton>("assignButton");
         QVERIFY(button->isVisible());
         QTest::mouseClick(button, Qt::LeftButton);
@@ -579,7 +579,7 @@ private Q_SLOTS:
     {
         QVERIFY(signIn(Supervisor, SupervisorPassword));
         QVERIFY(!customerWrites(QStringLiteral("Halo admin")).isEmpty());
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         auto *state = child<QLabel>("conversationStateLabel");
         const QString before = state->text();
         QTest::mouseClick(child<QPushButton>("assignButton"), Qt::LeftButton);
@@ -603,7 +603,7 @@ private Q_SLOTS:
     {
         QVERIFY(signIn());
         QVERIFY(!customerWrites(QStringLiteral("Halo?")).isEmpty());
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         QVERIFY(!child<QPushButton>("assignButton")->isVisible());
         const auto actions = m_window->findChildren<QAction *>();
         for (const QAction *action : actions) {
@@ -743,7 +743,7 @@ private Q_SLOTS:
     {
         QVERIFY(signIn());
         QVERIFY(!customerWrites(QStringLiteral("Paket saya rusak.")).isEmpty());
-        QVERIFY(openCustomerChat());
+        QVERIFY(clickCustomerChatInQueue());
         const qint64 id = m_controller->openConversation()->id();
 
         App::MemoryCredentialStore credentials;

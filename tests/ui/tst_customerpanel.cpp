@@ -53,32 +53,6 @@ class TestCustomerPanel : public QObject, public Test::WindowFixture
     Q_OBJECT
 
 private:
-    // Signs in, waits for Siti's chat and opens it.
-    bool openCustomerChat()
-    {
-        m_window->show();
-        m_controller->session()->signIn(m_loop->agentsUrl(), Agent, AgentPassword);
-        App::ConversationListModel *list = m_controller->conversationList();
-        qint64 id = 0;
-        if (!QTest::qWaitFor(
-                [&] {
-                    const QModelIndexList found =
-                        list->match(list->index(0, 0), App::ConversationListModel::NameRole,
-                                    CustomerName, 1, Qt::MatchExactly);
-                    id = found.isEmpty()
-                             ? 0
-                             : found.first().data(App::ConversationListModel::IdRole).toLongLong();
-                    return id != 0 && m_controller->session()->connectionStatus().state ==
-                                          App::ConnectionState::Online;
-                },
-                Timeout))
-            return false;
-        m_window->openConversation(id);
-        m_window->activateWindow();
-        return QTest::qWaitFor([this] { return m_controller->messages()->rowCount() > 0; },
-                               Timeout);
-    }
-
     QStringList shownOrders() const
     {
         QStringList texts;

@@ -80,32 +80,6 @@ private:
         });
     }
 
-    // Signs in, waits for the customer's chat and opens it.
-    bool openCustomerChat(const QString &name = CustomerName)
-    {
-        m_window->show();
-        m_controller->session()->signIn(m_loop->agentsUrl(), Agent, AgentPassword);
-        App::ConversationListModel *list = m_controller->conversationList();
-        qint64 id = 0;
-        if (!QTest::qWaitFor(
-                [&] {
-                    const QModelIndexList found =
-                        list->match(list->index(0, 0), App::ConversationListModel::NameRole, name,
-                                    1, Qt::MatchExactly);
-                    id = found.isEmpty()
-                             ? 0
-                             : found.first().data(App::ConversationListModel::IdRole).toLongLong();
-                    return id != 0 && m_controller->session()->connectionStatus().state ==
-                                          App::ConnectionState::Online;
-                },
-                Timeout))
-            return false;
-        m_window->openConversation(id);
-        m_window->activateWindow();
-        return QTest::qWaitFor([this] { return m_controller->messages()->rowCount() > 0; },
-                               Timeout);
-    }
-
     // Selects the customer's message with that text in the message view.
     bool selectMessage(const QString &text)
     {

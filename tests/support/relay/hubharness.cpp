@@ -123,6 +123,18 @@ qint64 HubHarness::addUser(const QString &username, const QString &role, const Q
     return result.ok ? result.value.toLongLong() : 0;
 }
 
+HubHarness::Colleagues HubHarness::addColleagues()
+{
+    Colleagues colleagues;
+    colleagues.sari =
+        addUser(QStringLiteral("sari"), QStringLiteral("agent"), QStringLiteral("pw-sari"));
+    colleagues.budi =
+        addUser(QStringLiteral("budi"), QStringLiteral("agent"), QStringLiteral("pw-budi"));
+    colleagues.rina =
+        addUser(QStringLiteral("rina"), QStringLiteral("supervisor"), QStringLiteral("pw-rina"));
+    return colleagues;
+}
+
 qint64 HubHarness::receiveInbound(const QString &waId, const QString &text, qint64 timestampMs)
 {
     InboundText message;

@@ -54,6 +54,16 @@ public:
     // Runs a write job and waits for its completion.
     Relay::WriteResult run(Relay::StoreWriter::Job job);
     qint64 addUser(const QString &username, const QString &role, const QString &password);
+    // The hub tests' usual floor: Sari and Budi (agents), Rina (supervisor), each with the
+    // password "pw-" + username; their ids, 0 for one that could not be added.
+    struct Colleagues
+    {
+        qint64 sari = 0;
+        qint64 budi = 0;
+        qint64 rina = 0;
+        bool ok() const { return sari > 0 && budi > 0 && rina > 0; }
+    };
+    Colleagues addColleagues();
     // A console logged in as username with the password "pw-" + username, the tests' habit.
     std::unique_ptr<ProtocolClient> loggedIn(const QString &username) const;
     // A customer message arriving as a webhook would store it; returns the conversation id.

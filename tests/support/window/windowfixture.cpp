@@ -3,6 +3,7 @@
 #include "app/consolecontroller.h"
 #include "app/conversationlistmodel.h"
 #include "app/memorycredentialstore.h"
+#include "app/messagelistmodel.h"
 #include "app/relayclient.h"
 #include "app/session.h"
 #include "ui/consolesettings.h"
@@ -74,6 +75,16 @@ qint64 WindowFixture::chatOf(const QString &name) const
             return index.data(App::ConversationListModel::IdRole).toLongLong();
     }
     return 0;
+}
+
+bool WindowFixture::openCustomerChat(const QString &name)
+{
+    if (!signIn(Agent, AgentPassword) ||
+        !QTest::qWaitFor([this, &name] { return chatOf(name) != 0; }, Timeout))
+        return false;
+    m_window->openConversation(chatOf(name));
+    m_window->activateWindow();
+    return QTest::qWaitFor([this] { return m_controller->messages()->rowCount() > 0; }, Timeout);
 }
 
 } // namespace Serambi::Test

@@ -43,6 +43,8 @@ protected:
                Qt::KeyboardModifiers modifiers = Qt::ControlModifier | Qt::ShiftModifier);
     // The id of the chat with the customer of that name once the list has it; 0 until then.
     qint64 chatOf(const QString &name) const;
+    // Signs Ayu in, waits for the customer's chat, opens it and waits for its messages.
+    bool openCustomerChat(const QString &name = CustomerName);
 
     // The window's widget of that type and object name; nullptr when there is none.
     template<typename T> T *child(const char *name) const
