@@ -10,7 +10,7 @@ qt6-l10n-tools qt6-translations-l10n qt6-multimedia-dev qt6-svg-dev
 gstreamer1.0-plugins-base gstreamer1.0-plugins-good libqt6sql6-sqlite libsqlite3-dev qtkeychain-qt6-dev
 libgl-dev qt6-charts-dev libqt6opengl6-dev
 postgresql libqt6sql6-psql
-xvfb xauth procps fonts-noto-color-emoji sqlite3 $*"
+xvfb xauth procps fonts-noto-color-emoji sqlite3 tzdata $*"
 
 missing=""
 for p in $PACKAGES; do

@@ -88,8 +88,10 @@ void DraftCoordinator::handleEvents(const EventList &events)
             continue;
         const auto message = Protocol::MessagePayload::fromJson(event.data);
         if (message.direction != Protocol::Direction::In) {
-            // Someone answers the customer: the messages before it are theirs to answer.
-            if (event.kind == EventKind::MessageCreated)
+            // A person answers the customer: the messages before it are theirs to answer. An
+            // automatic message (an out-of-hours reply, an order notice) answers nothing.
+            if (event.kind == EventKind::MessageCreated &&
+                message.sender == QLatin1String("agent"))
                 m_waiting.remove(event.conversationId);
             continue;
         }

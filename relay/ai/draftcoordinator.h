@@ -41,9 +41,10 @@ struct DraftPolicy
 // no longer the latest is dropped: the newer message gets its own.
 //
 // Bursts (policy.burstQuietMs): the customer's messages that follow each other within the
-// quiet period get one draft, for the last of them, that answers them all. An agent's or the
-// AI's message to the customer during the quiet period ends the burst without a draft (a
-// person is answering); the customer's next message starts a new one.
+// quiet period get one draft, for the last of them, that answers them all. An agent's message
+// to the customer during the quiet period ends the burst without a draft (a person is
+// answering; an automatic message such as an out-of-hours reply does not); the customer's next
+// message starts a new one.
 //
 // A request for a message whose draft is being written already (an agent pressing "new
 // draft" again and again) is not sent to the drafter at once: all such requests become one

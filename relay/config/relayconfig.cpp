@@ -31,8 +31,14 @@ public:
     {
         if (m_env.contains(envName(key)))
             return m_env.value(envName(key));
-        if (m_ini && m_ini->contains(QStringLiteral("relay/") + key))
-            return m_ini->value(QStringLiteral("relay/") + key).toString();
+        if (m_ini && m_ini->contains(QStringLiteral("relay/") + key)) {
+            // QSettings reads an unquoted value with commas (a list of holidays, keywords) as
+            // a list: it is the text the owner wrote.
+            const QVariant value = m_ini->value(QStringLiteral("relay/") + key);
+            if (value.typeId() == QMetaType::QStringList)
+                return value.toStringList().join(QLatin1Char(','));
+            return value.toString();
+        }
         return std::nullopt;
     }
 
@@ -208,6 +214,34 @@ bool readOrderTemplates(const Source &source, RelayConfig &config, QString *erro
     return true;
 }
 
+// business_hours, business_timezone, business_holidays, out_of_hours_reply and its language.
+bool readBusinessHours(const Source &source, RelayConfig &config, QString *error)
+{
+    const QString schedule = source.value(QStringLiteral("business_hours")).value_or(QString());
+    const QString zone = source.value(QStringLiteral("business_timezone")).value_or(QString());
+    const QString holidays = source.value(QStringLiteral("business_holidays")).value_or(QString());
+    QString problem;
+    const auto hours = BusinessHours::parse(schedule, zone, holidays, &problem);
+    if (!hours) {
+        const char *key = problem.startsWith(QLatin1String("unknown time zone"))
+                              ? "business_timezone"
+                          : problem.startsWith(QLatin1String("holiday")) ? "business_holidays"
+                                                                        : "business_hours";
+        return fail(error,
+                    QStringLiteral("%1: %2").arg(describe(QLatin1String(key)), problem));
+    }
+    config.businessHours = *hours;
+    if (const auto reply = source.value(QStringLiteral("out_of_hours_reply")))
+        config.outOfHoursReply = reply->trimmed();
+    if (const auto language = source.value(QStringLiteral("out_of_hours_language"))) {
+        if (*language != QLatin1String("id") && *language != QLatin1String("en"))
+            return fail(error, QStringLiteral("%1 must be id or en")
+                                   .arg(describe(QStringLiteral("out_of_hours_language"))));
+        config.outOfHoursLanguage = *language;
+    }
+    return true;
+}
+
 bool readStorage(const Source &source, RelayConfig &config, QString *error)
 {
     if (source.iniStatus() != QSettings::NoError)
@@ -239,7 +273,7 @@ bool readStorage(const Source &source, RelayConfig &config, QString *error)
            readRoutes(source, QStringLiteral("route_reasons"), false, &config.routeReasons,
                       error) &&
            readAi(source, config, error) && readMetaRates(source, config, error) &&
-           readOrderTemplates(source, config, error);
+           readOrderTemplates(source, config, error) && readBusinessHours(source, config, error);
 }
 
 bool readListen(const Source &source, RelayConfig &config, QString *error)

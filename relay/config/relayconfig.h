@@ -1,5 +1,6 @@
 #pragma once
 
+#include "businesshours.h"
 #include "channelconfig.h"
 #include "clientaddress.h"
 #include "orderstatustemplates.h"
@@ -113,6 +114,14 @@ struct RelayConfig
     QList<ChannelConfig> channels;
     // Per order status, the template sent to customers who opted in (docs/integrations.md).
     QList<OrderStatusTemplate> orderStatusTemplates;
+    // When people answer (docs/configuration.md, "Business hours"), and what a customer who
+    // writes outside them is told, once per closed period ({opens}: the next opening, in
+    // outOfHoursLanguage); an empty reply sends nothing.
+    BusinessHours businessHours;
+    QString outOfHoursReply = QStringLiteral(
+        "Terima kasih sudah menghubungi kami. Saat ini kami di luar jam layanan; tim kami akan "
+        "membalas {opens}. Pesan Anda sudah kami terima.");
+    QString outOfHoursLanguage = QStringLiteral("id");
 
     bool llmEnabled() const { return !llmApiKey.isEmpty() || llmBaseUrlSet; }
     // Every channel, main first (built from the [relay] keys above).

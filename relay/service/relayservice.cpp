@@ -16,6 +16,7 @@
 #include "hub/autoassigner.h"
 #include "integrations/commerce/storedorders.h"
 #include "logging/relaylogging.h"
+#include "outbound/outofhoursreply.h"
 #include "store/database.h"
 #include "store/draftrepo.h"
 #include "store/storereader.h"
@@ -45,6 +46,7 @@ RelayService::~RelayService()
     // After the writer: its last jobs (a sweep, a token lookup) answer to the endpoint.
     m_media.reset();
     m_autoAssigner.reset();
+    m_outOfHours.reset();
     m_hub.reset();
     m_templates.reset();
     m_readReceipts.reset();
@@ -178,6 +180,17 @@ bool RelayService::start(QString *error)
                                        RoutingRules{m_config.routeKeywords, m_config.routeReasons});
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
             &AutoAssigner::handleEvents);
+    m_outOfHours = std::make_unique<OutOfHoursReply>(
+        m_writer.get(), OutOfHoursOptions{m_config.businessHours, m_config.outOfHoursReply,
+                                          m_config.outOfHoursLanguage});
+    connect(m_writer.get(), &StoreWriter::eventsCommitted, m_outOfHours.get(),
+            &OutOfHoursReply::handleEvents);
+    if (!m_config.businessHours.alwaysOpen())
+        qCInfo(lcService).noquote() << "business hours in"
+                                    << m_config.businessHours.timeZone().id()
+                                    << (m_config.outOfHoursReply.isEmpty()
+                                            ? "without an out-of-hours reply"
+                                            : "with an out-of-hours reply");
     connect(m_drafts.get(), &DraftCoordinator::draftStreaming, m_hub.get(), &AgentHub::publishLive);
     m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_channels.get());
     connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),

@@ -12,6 +12,7 @@ namespace Serambi::Relay {
 
 class AgentHub;
 class AutoAssigner;
+class OutOfHoursReply;
 class GraphClient;
 class ChannelSet;
 class DraftCoordinator;
@@ -72,6 +73,7 @@ private:
     std::unique_ptr<DraftCoordinator> m_drafts;
     std::unique_ptr<AgentHub> m_hub;
     std::unique_ptr<AutoAssigner> m_autoAssigner;
+    std::unique_ptr<OutOfHoursReply> m_outOfHours;
     std::vector<std::unique_ptr<WebhookEndpoint>> m_webhooks; // one per channel, main first
     std::unique_ptr<WooWebhookEndpoint> m_wooWebhook;
     std::unique_ptr<MediaEndpoint> m_media;

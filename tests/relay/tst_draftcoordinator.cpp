@@ -149,8 +149,8 @@ private:
                 &DraftCoordinator::handleEvents);
     }
 
-    // An agent's reply to the customer, as send_text publishes it.
-    void agentReplies(qint64 conversationId)
+    // A reply to the customer from sender (agent, ai) as the relay publishes it.
+    void repliedBy(qint64 conversationId, const QString &sender)
     {
         Event reply;
         reply.kind = EventKind::MessageCreated;
@@ -158,9 +158,11 @@ private:
         reply.data = {{QStringLiteral("id"), 999},
                       {QStringLiteral("direction"), QStringLiteral("out")},
                       {QStringLiteral("type"), QStringLiteral("text")},
+                      {QStringLiteral("sender"), sender},
                       {QStringLiteral("text"), QStringLiteral("Sebentar ya, Kak.")}};
         m_coordinator->handleEvents({reply});
     }
+    void agentReplies(qint64 conversationId) { repliedBy(conversationId, QStringLiteral("agent")); }
 
     qint64 conversationOf(qint64 messageId)
     {
@@ -486,6 +488,20 @@ private Q_SLOTS:
         QCOMPARE(m_drafter.count(), 1);
         QCOMPARE(m_drafter.request(0).messageId, after);
         QCOMPARE(m_drafter.request(0).text, QStringLiteral("oke makasih, bisa COD juga?"));
+    }
+
+    void shouldStillDraftABurstAnAutomaticReplyFollowed()
+    {
+        restartCoordinator(LongQuietMs, &m_drafter);
+        const qint64 first = customerWrites(QStringLiteral("kak masih buka?"));
+        const qint64 last = customerWrites(QStringLiteral("mau tanya ongkir ke Bandung"));
+        QTRY_COMPARE(m_coordinator->waitingMessages(), 2);
+        // The out-of-hours reply (sender ai) answers none of the customer's questions.
+        repliedBy(conversationOf(first), QStringLiteral("ai"));
+        QCOMPARE(m_coordinator->waitingMessages(), 2);
+        m_coordinator->endQuietPeriods();
+        QTRY_COMPARE(m_drafter.count(), 2);
+        QCOMPARE(m_drafter.request(1).messageId, last);
     }
 
     void shouldDraftTheNewWordsOfAMessageEditedInItsQuietPeriod()

@@ -471,6 +471,61 @@ private Q_SLOTS:
         QVERIFY2(error.contains(problem), qPrintable(error));
     }
 
+    void shouldReadBusinessHoursWithListsAsTheOwnerWritesThem()
+    {
+        const QString ini = writeFile(
+            QStringLiteral("relay.ini"),
+            "[relay]\nbusiness_hours = mon-fri 08:00-17:00; sat,sun 09:00-12:00\n"
+            "business_timezone = Asia/Makassar\n"
+            "business_holidays = 2026-12-25, 2027-01-01\n"
+            "out_of_hours_reply = We are closed, back {opens}.\n"
+            "out_of_hours_language = en\n",
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QString error;
+        const auto config = loadRelayConfig(ini, completeEnvironment(), &error);
+        QVERIFY2(config, qPrintable(error));
+        const BusinessHours &hours = config->businessHours;
+        QCOMPARE(hours.timeZone().id(), QByteArray("Asia/Makassar"));
+        const QTimeZone makassar(QByteArrayLiteral("Asia/Makassar"));
+        // Sunday 10:00 is open; both holidays (the list has an unquoted comma) are closed.
+        QVERIFY(hours.isOpen(QDateTime(QDate(2026, 12, 6), QTime(10, 0), makassar)));
+        QVERIFY(!hours.isOpen(QDateTime(QDate(2026, 12, 25), QTime(10, 0), makassar)));
+        QVERIFY(!hours.isOpen(QDateTime(QDate(2027, 1, 1), QTime(10, 0), makassar)));
+        QCOMPARE(config->outOfHoursReply, QStringLiteral("We are closed, back {opens}."));
+        QCOMPARE(config->outOfHoursLanguage, QStringLiteral("en"));
+
+        const auto none = loadRelayConfig({}, completeEnvironment(), &error);
+        QVERIFY2(none, qPrintable(error));
+        QVERIFY(none->businessHours.alwaysOpen());
+        QVERIFY(none->outOfHoursReply.contains(QStringLiteral("{opens}")));
+    }
+
+    void shouldNameTheBadBusinessHoursKey_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("schedule") << "SERAMBI_BUSINESS_HOURS"
+                                  << "weekdays 8-5";
+        QTest::newRow("time zone") << "SERAMBI_BUSINESS_TIMEZONE"
+                                   << "Jakarta";
+        QTest::newRow("holiday") << "SERAMBI_BUSINESS_HOLIDAYS"
+                                 << "Natal";
+        QTest::newRow("language") << "SERAMBI_OUT_OF_HOURS_LANGUAGE"
+                                  << "jv";
+    }
+
+    void shouldNameTheBadBusinessHoursKey()
+    {
+        QFETCH(QString, variable);
+        QFETCH(QString, value);
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_BUSINESS_HOURS"), QStringLiteral("mon-fri 08:00-17:00"));
+        env.insert(variable, value);
+        QString error;
+        QVERIFY(!loadRelayConfig({}, env, &error));
+        QVERIFY2(error.startsWith(variable), qPrintable(error));
+    }
+
     void shouldRefuseAMissingConfigFile()
     {
         QString error;
