@@ -51,6 +51,14 @@ void ConversationFilterProxy::setLabelFilter(qint64 labelId)
     invalidateFilter();
 }
 
+void ConversationFilterProxy::setChannelFilter(const QString &channel)
+{
+    if (m_channelFilter == channel)
+        return;
+    m_channelFilter = channel;
+    invalidateFilter();
+}
+
 void ConversationFilterProxy::parseSearch()
 {
     static const QRegularExpression labelWord(QStringLiteral("label:(?:\"([^\"]*)\"?|(\\S*))"),
@@ -119,6 +127,8 @@ bool ConversationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex 
         break;
     }
     if (!accepted)
+        return false;
+    if (!m_channelFilter.isEmpty() && source.data(Roles::ChannelRole).toString() != m_channelFilter)
         return false;
     if (m_labelFilter != 0 || !m_searchLabels.isEmpty()) {
         const auto labelIds = source.data(Roles::LabelIdsRole).value<QList<qint64>>();

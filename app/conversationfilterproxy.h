@@ -37,6 +37,9 @@ public:
     // Keeps only the chats with this label; 0 for every chat.
     void setLabelFilter(qint64 labelId);
     qint64 labelFilter() const { return m_labelFilter; }
+    // Keeps only the chats that came through this channel (its name); empty for every chat.
+    void setChannelFilter(const QString &channel);
+    QString channelFilter() const { return m_channelFilter; }
     // The chats the Mentions filter shows.
     void setMentioned(const QSet<qint64> &conversationIds);
     // The conversation id at a proxy row, 0 when out of range.
@@ -55,6 +58,7 @@ private:
     QList<qint64> m_searchLabels; // from label:name; -1 for a name no label has
     LabelList m_labels;
     qint64 m_labelFilter = 0;
+    QString m_channelFilter;
     QSet<qint64> m_mentioned;
 };
 

@@ -159,6 +159,37 @@ void ComposerPanel::setWindowClosed(bool closed)
     updateSendButton();
 }
 
+void ComposerPanel::setChannelRefusals(const QString &attach, const QString &interactive,
+                                       const QString &templates)
+{
+    m_attachRefusal = attach;
+    m_interactiveRefusal = interactive;
+    m_templateRefusal = templates;
+    applyRefusals();
+}
+
+void ComposerPanel::applyRefusals()
+{
+    const struct
+    {
+        QToolButton *button;
+        const QString &refusal;
+        QString tooltip;
+    } tools[] = {
+        {m_attach, m_attachRefusal,
+         tr("Attach a file (Ctrl+Shift+U); you can also paste or drop one")},
+        {m_interactive, m_interactiveRefusal,
+         tr("Send quick-reply buttons or a list (Ctrl+Shift+B)")},
+        {m_template, m_templateRefusal, tr("Send an approved template (Ctrl+Shift+T)")},
+    };
+    for (const auto &tool : tools) {
+        tool.button->setEnabled(tool.refusal.isEmpty());
+        tool.button->setToolTip(tool.refusal.isEmpty() ? tool.tooltip : tool.refusal);
+    }
+    m_closedTemplate->setEnabled(m_templateRefusal.isEmpty());
+    m_closedTemplate->setToolTip(m_templateRefusal);
+}
+
 void ComposerPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -178,19 +209,17 @@ void ComposerPanel::retranslateUi()
     m_send->setToolTip(enterSends ? tr("Send (Enter)") : tr("Send (Ctrl+Enter)"));
     m_replyCancel->setToolTip(tr("Do not quote (Esc)"));
     m_replyCancel->setAccessibleName(tr("Cancel the reply"));
-    m_attach->setToolTip(tr("Attach a file (Ctrl+Shift+U); you can also paste or drop one"));
     m_attach->setText(tr("Attach"));
     m_attach->setAccessibleName(tr("Attach a file"));
     m_interactive->setText(tr("Buttons"));
-    m_interactive->setToolTip(tr("Send quick-reply buttons or a list (Ctrl+Shift+B)"));
     m_template->setText(tr("Template"));
-    m_template->setToolTip(tr("Send an approved template (Ctrl+Shift+T)"));
     m_closedText->setText(tr("More than 24 hours since the customer last wrote: WhatsApp only "
                              "allows an approved template."));
     m_closedTemplate->setText(tr("Choose a template…"));
     const QFontMetrics metrics(m_replyText->font());
     m_replyText->setText(
         tr("Replying to: %1").arg(metrics.elidedText(m_replyQuote, Qt::ElideRight, 400)));
+    applyRefusals();
 }
 
 void ComposerPanel::updateSendButton()

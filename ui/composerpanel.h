@@ -39,6 +39,10 @@ public:
     // Free-form messages are refused outside the 24-hour window: only a template may be sent.
     void setWindowClosed(bool closed);
     bool windowClosed() const { return m_windowClosed; }
+    // What the chat's channel cannot carry: each non-empty reason disables its button and says
+    // why in its tooltip (attach, buttons or list, template); empty reasons enable them.
+    void setChannelRefusals(const QString &attach, const QString &interactive,
+                            const QString &templates);
 
 Q_SIGNALS:
     void sendRequested(const QString &text, const QString &replyToWamid);
@@ -56,6 +60,7 @@ private:
     void retranslateUi();
     void handleSend();
     void updateSendButton();
+    void applyRefusals();
 
     QWidget *m_replyBar;
     QLabel *m_replyText;
@@ -73,6 +78,9 @@ private:
     QString m_replyQuote;
     bool m_settingText = false;
     bool m_windowClosed = false;
+    QString m_attachRefusal;
+    QString m_interactiveRefusal;
+    QString m_templateRefusal;
 };
 
 } // namespace Serambi::Ui

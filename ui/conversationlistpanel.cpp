@@ -3,6 +3,7 @@
 #include "app/labels.h"
 #include "app/openconversation.h"
 #include "app/session.h"
+#include "protocol/channelpayload.h"
 #include "conversationdelegate.h"
 
 #include <QComboBox>
@@ -26,6 +27,7 @@ ConversationListPanel::ConversationListPanel(const App::ConversationFilters &fil
     , m_labels(labels)
     , m_search(new QLineEdit(this))
     , m_labelFilter(new QComboBox(this))
+    , m_channelFilter(new QComboBox(this))
     , m_tabs(new QTabWidget(this))
     , m_delegate(new ConversationDelegate(this))
 {
@@ -34,6 +36,8 @@ ConversationListPanel::ConversationListPanel(const App::ConversationFilters &fil
     m_search->setClearButtonEnabled(true);
     m_labelFilter->setObjectName(QStringLiteral("labelFilterCombo"));
     m_labelFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_channelFilter->setObjectName(QStringLiteral("channelFilterCombo"));
+    m_channelFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_tabs->setObjectName(QStringLiteral("filterTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->setUsesScrollButtons(false);
@@ -86,8 +90,13 @@ ConversationListPanel::ConversationListPanel(const App::ConversationFilters &fil
     connect(m_labelFilter, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &ConversationListPanel::applyLabelFilter);
     connect(m_labels, &App::Labels::changed, this, &ConversationListPanel::reloadLabelFilter);
+    connect(m_channelFilter, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &ConversationListPanel::applyChannelFilter);
     connect(session, &App::Session::currentUserChanged, this,
             &ConversationListPanel::updateSupervisorTabs);
+    // The welcome that names the user lists the relay's channels too.
+    connect(session, &App::Session::currentUserChanged, this,
+            &ConversationListPanel::reloadChannelFilter);
     connect(openConversation, &App::OpenConversation::opened, this,
             &ConversationListPanel::selectConversation);
     m_clock.setInterval(30 * 1000);
@@ -104,10 +113,12 @@ ConversationListPanel::ConversationListPanel(const App::ConversationFilters &fil
     searchRow->setSpacing(4);
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_labelFilter);
+    searchRow->addWidget(m_channelFilter);
     layout->addLayout(searchRow);
     layout->addWidget(m_tabs, 1);
 
     reloadLabelFilter();
+    reloadChannelFilter();
     retranslateUi();
     updateSupervisorTabs();
 }
@@ -129,6 +140,35 @@ void ConversationListPanel::reloadLabelFilter()
         m_labelFilter->setCurrentIndex(qMax(0, m_labelFilter->findData(chosen)));
     }
     applyLabelFilter(); // a deleted label no longer filters
+}
+
+void ConversationListPanel::reloadChannelFilter()
+{
+    const QString chosen = m_channelFilter->currentData().toString();
+    const QList<Protocol::ChannelPayload> &channels = m_session->channels();
+    {
+        const QSignalBlocker blocker(m_channelFilter);
+        while (m_channelFilter->count() > 1)
+            m_channelFilter->removeItem(1);
+        if (m_channelFilter->count() == 0)
+            m_channelFilter->addItem(QString(), QString());
+        for (const Protocol::ChannelPayload &channel : channels) {
+            QPixmap swatch(12, 12);
+            swatch.fill(channel.color.isEmpty() ? palette().color(QPalette::Mid)
+                                                : QColor(channel.color));
+            m_channelFilter->addItem(QIcon(swatch), channel.label, channel.name);
+        }
+        m_channelFilter->setCurrentIndex(qMax(0, m_channelFilter->findData(chosen)));
+    }
+    m_channelFilter->setVisible(channels.size() > 1);
+    applyChannelFilter(); // a channel the relay no longer serves no longer filters
+}
+
+void ConversationListPanel::applyChannelFilter()
+{
+    const QString name = m_channelFilter->currentData().toString();
+    for (const Tab &tab : std::as_const(m_tabList))
+        m_filters.value(tab.filter)->setChannelFilter(name);
 }
 
 void ConversationListPanel::applyLabelFilter()
@@ -211,6 +251,9 @@ void ConversationListPanel::retranslateUi()
     m_labelFilter->setItemText(0, tr("All labels"));
     m_labelFilter->setAccessibleName(tr("Show only chats with this label"));
     m_labelFilter->setToolTip(tr("Show only chats with this label"));
+    m_channelFilter->setItemText(0, tr("All numbers"));
+    m_channelFilter->setAccessibleName(tr("Show only chats with this WhatsApp number"));
+    m_channelFilter->setToolTip(tr("Show only chats with this WhatsApp number"));
     m_search->setAccessibleName(tr("Search chats"));
     m_tabs->setAccessibleName(tr("Chat filters"));
     for (const Tab &tab : std::as_const(m_tabList))

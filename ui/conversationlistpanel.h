@@ -20,7 +20,8 @@ namespace Serambi::Ui {
 
 class ConversationDelegate;
 
-// The left side: the search field and the label filter over one tab per filter (Mine, Queue,
+// The left side: the search field, the label filter and (with several WhatsApp numbers) the
+// channel filter over one tab per filter (Mine, Queue,
 // All for supervisors, Resolved, Mentions), each a list view over the controller's proxy for
 // it, most urgent first.
 class ConversationListPanel : public QWidget
@@ -44,6 +45,8 @@ public:
     QListView *listView(Filter filter) const;
     QLineEdit *searchField() const { return m_search; }
     QComboBox *labelFilter() const { return m_labelFilter; }
+    // Shown only when the relay serves more than one WhatsApp number.
+    QComboBox *channelFilter() const { return m_channelFilter; }
 
 Q_SIGNALS:
     void conversationActivated(qint64 id);
@@ -65,12 +68,15 @@ private:
     QString filterTitle(Filter filter) const;
     void reloadLabelFilter();
     void applyLabelFilter();
+    void reloadChannelFilter();
+    void applyChannelFilter();
 
     App::ConversationFilters m_filters;
     App::Session *m_session;
     App::Labels *m_labels;
     QLineEdit *m_search;
     QComboBox *m_labelFilter;
+    QComboBox *m_channelFilter;
     QTabWidget *m_tabs;
     ConversationDelegate *m_delegate;
     QList<Tab> m_tabList;

@@ -16,7 +16,9 @@
 #include "interactivebuilder.h"
 #include "templatepicker.h"
 
+#include "protocol/channelpayload.h"
 #include "protocol/errorcode.h"
+#include "protocol/medialimits.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -98,6 +100,11 @@ RichMessaging::RichMessaging(App::OpenConversation *chat, App::Session *session,
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, &RichMessaging::showContextMenu);
 
+    connect(chat, &App::OpenConversation::opened, this, &RichMessaging::refreshCapabilities);
+    // The welcome lists the relay's channels.
+    connect(session, &App::Session::currentUserChanged, this,
+            &RichMessaging::refreshCapabilities);
+
     window->installEventFilter(this);
     retranslate();
 }
@@ -121,6 +128,38 @@ void RichMessaging::retranslate()
     m_templateAction->setText(tr("&Template…"));
     m_reactAction->setText(tr("&React to the message…"));
     m_cannedAction->setText(tr("&Saved replies…"));
+    refreshCapabilities();
+}
+
+Protocol::ChannelPayload RichMessaging::channelOfChat() const
+{
+    const App::Conversation *conversation = m_chat->conversation();
+    if (conversation) {
+        for (const Protocol::ChannelPayload &channel : m_session->channels()) {
+            if (channel.name == conversation->channel)
+                return channel;
+        }
+    }
+    return {};
+}
+
+void RichMessaging::refreshCapabilities()
+{
+    const Protocol::ChannelPayload channel = channelOfChat();
+    const Protocol::ChannelCapabilitiesPayload &can = channel.capabilities;
+    const bool anyMedia = !can.media || !can.media->isEmpty();
+    m_attachAction->setEnabled(anyMedia);
+    m_interactiveAction->setEnabled(can.interactive);
+    m_templateAction->setEnabled(can.templates);
+    m_reactAction->setEnabled(can.reactions);
+    const QString number = channel.provider.isEmpty()
+                               ? channel.label
+                               : tr("%1 (%2)").arg(channel.label, channel.provider);
+    m_composer->setChannelRefusals(
+        anyMedia ? QString() : tr("The number %1 cannot send files.").arg(number),
+        can.interactive ? QString()
+                        : tr("The number %1 cannot send buttons or lists.").arg(number),
+        can.templates ? QString() : tr("The number %1 cannot send templates.").arg(number));
 }
 
 bool RichMessaging::eventFilter(QObject *watched, QEvent *event)
@@ -161,6 +200,13 @@ void RichMessaging::sendMedia(const QString &replyToWamid)
     if (!strip->isReady())
         return;
     const Attachment &file = strip->attachment();
+    const auto kind = Protocol::mediaKindOfMimeType(file.mimeType());
+    const Protocol::ChannelPayload channel = channelOfChat();
+    if (kind && !channel.capabilities.allowsMedia(Protocol::mediaKindName(*kind))) {
+        strip->setError(tr("The number %1 cannot send this kind of file; nothing was sent.")
+                            .arg(channel.label));
+        return;
+    }
     m_uploadReplyTo = replyToWamid;
     m_uploadConversation = m_chat->id();
     m_uploading = true;
@@ -210,7 +256,7 @@ void RichMessaging::handleUploadFailed(const QString &errorCode)
 
 InteractiveBuilder *RichMessaging::newBuilder(qint64 draftId)
 {
-    if (m_chat->id() == 0 || !m_chat->windowOpen())
+    if (m_chat->id() == 0 || !m_chat->windowOpen() || !channelOfChat().capabilities.interactive)
         return nullptr;
     auto *builder = new InteractiveBuilder(m_window);
     builder->setAttribute(Qt::WA_DeleteOnClose);
@@ -250,7 +296,7 @@ InteractiveBuilder *RichMessaging::openBuilderFromDraft()
 TemplatePicker *RichMessaging::openTemplatePicker()
 {
     const qint64 conversation = m_chat->id();
-    if (conversation == 0)
+    if (conversation == 0 || !channelOfChat().capabilities.templates)
         return nullptr;
     auto *picker = new TemplatePicker(m_templates, m_uploader,
                                       m_session->currentUser().isSupervisor(), m_window);
@@ -286,7 +332,8 @@ qint64 RichMessaging::selectedCustomerMessage() const
 bool RichMessaging::react(const QString &emoji)
 {
     const qint64 message = selectedCustomerMessage();
-    return message != 0 && m_chat->sendReaction(message, emoji);
+    return message != 0 && channelOfChat().capabilities.reactions &&
+           m_chat->sendReaction(message, emoji);
 }
 
 void RichMessaging::fillReactionMenu(QMenu *menu)
@@ -303,7 +350,7 @@ void RichMessaging::fillReactionMenu(QMenu *menu)
 
 void RichMessaging::showReactionMenu()
 {
-    if (selectedCustomerMessage() == 0)
+    if (selectedCustomerMessage() == 0 || !channelOfChat().capabilities.reactions)
         return;
     auto *menu = new QMenu(m_view);
     menu->setObjectName(QStringLiteral("reactionMenu"));
@@ -325,7 +372,8 @@ void RichMessaging::showContextMenu(const QPoint &position)
     QAction *reply = menu->addAction(tr("Reply (Ctrl+R)"));
     reply->setEnabled(!index.data(Roles::WamidRole).toString().isEmpty());
     connect(reply, &QAction::triggered, this, &RichMessaging::replyRequested);
-    if (selectedCustomerMessage() != 0 && m_chat->windowOpen()) {
+    if (selectedCustomerMessage() != 0 && m_chat->windowOpen() &&
+        channelOfChat().capabilities.reactions) {
         QMenu *reactions = menu->addMenu(tr("React (Ctrl+Shift+M)"));
         fillReactionMenu(reactions);
     }

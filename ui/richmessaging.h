@@ -8,6 +8,10 @@ class QAction;
 class QMenu;
 class QPoint;
 
+namespace Serambi::Protocol {
+struct ChannelPayload;
+}
+
 namespace Serambi::App {
 class CannedResponses;
 class MediaUploader;
@@ -66,6 +70,10 @@ protected:
 
 private:
     void retranslate();
+    // The open chat's channel as the relay listed it; everything allowed when it did not.
+    Protocol::ChannelPayload channelOfChat() const;
+    // Enables what the open chat's channel can carry and says why the rest is off.
+    void refreshCapabilities();
     void sendMedia(const QString &replyToWamid);
     void handleUploaded(const QString &key, const QString &kind);
     void handleUploadFailed(const QString &errorCode);

@@ -17,6 +17,8 @@
 #include "integrations/commerce/storedorders.h"
 #include "logging/relaylogging.h"
 #include "outbound/outofhoursreply.h"
+#include "protocol/channelpayload.h"
+#include "protocol/medialimits.h"
 #include "store/database.h"
 #include "store/draftrepo.h"
 #include "store/storereader.h"
@@ -31,6 +33,29 @@
 #include <QWebSocket>
 
 namespace Serambi::Relay {
+
+namespace {
+
+// How consoles show a channel and what their agents may send through it.
+Protocol::ChannelPayload channelPayload(const ChannelConfig &config, const Channel &channel)
+{
+    Protocol::ChannelPayload payload;
+    payload.name = config.name;
+    payload.label = config.label.isEmpty() ? config.name : config.label;
+    payload.color = config.colour;
+    payload.provider = channel.provider();
+    const ChannelCapabilities &capable = channel.capabilities();
+    payload.capabilities.interactive = capable.interactive;
+    payload.capabilities.templates = capable.templates;
+    payload.capabilities.reactions = capable.reactions;
+    QStringList media;
+    for (const Protocol::MediaKind kind : capable.mediaKinds)
+        media.append(Protocol::mediaKindName(kind));
+    payload.capabilities.media = media;
+    return payload;
+}
+
+} // namespace
 
 RelayService::RelayService(RelayConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config))
@@ -166,9 +191,10 @@ bool RelayService::start(QString *error)
     hub.metaRates = m_config.metaRates;
     hub.metaCurrency = m_config.metaCurrency;
     hub.autoAssignCapacity = m_config.autoAssignCapacity;
-    for (const ChannelConfig &channel : m_config.allChannels())
-        hub.channels.append(
-            {channel.name, channel.label.isEmpty() ? channel.name : channel.label, channel.colour});
+    for (const ChannelConfig &channel : m_config.allChannels()) {
+        if (const Channel *found = m_channels->find(channel.name))
+            hub.channels.append(channelPayload(channel, *found));
+    }
     m_hub = std::make_unique<AgentHub>(m_writer.get(), m_reader.get(), hub);
     QString hubError;
     if (!m_hub->start(&hubError)) {

@@ -84,6 +84,29 @@ private Q_SLOTS:
         QVERIFY(channelsOf({}).isEmpty());
     }
 
+    void shouldSayWhatAChannelCannotSend()
+    {
+        ChannelPayload twilio{QStringLiteral("wa2"), QStringLiteral("Servis"), QString()};
+        twilio.provider = QStringLiteral("twilio");
+        twilio.capabilities.interactive = false;
+        twilio.capabilities.reactions = false;
+        twilio.capabilities.media = QStringList{QStringLiteral("image"), QStringLiteral("document")};
+        QJsonObject relay;
+        insertChannels(relay, {twilio});
+        const ChannelPayload read = channelsOf(relay).first();
+        QCOMPARE(read, twilio);
+        QVERIFY(!read.capabilities.interactive);
+        QVERIFY(read.capabilities.templates);
+        QVERIFY(read.capabilities.allowsMedia(QStringLiteral("image")));
+        QVERIFY(!read.capabilities.allowsMedia(QStringLiteral("sticker")));
+        // An older relay says nothing: everything is allowed, as on the Cloud API.
+        const ChannelPayload older = ChannelPayload::fromJson(
+            QJsonObject{{QLatin1String("name"), QLatin1String("main")}});
+        QVERIFY(older.capabilities.interactive && older.capabilities.templates &&
+                older.capabilities.reactions);
+        QVERIFY(older.capabilities.allowsMedia(QStringLiteral("sticker")));
+    }
+
     void shouldReadBackEveryFieldOfAMessage()
     {
         const MessagePayload m = fullMessage();

@@ -14,11 +14,13 @@
 #include "ui/languageswitcher.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTest>
@@ -198,6 +200,35 @@ private Q_SLOTS:
                                      ->text()
                                      .endsWith(QStringLiteral(" · team Komplain")),
                                  Timeout);
+    }
+
+    void shouldFilterTheListByWhatsAppNumber()
+    {
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        QVERIFY(!customerWrites(Complaint).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(chatOf(CustomerName) != 0, Timeout);
+        const qint64 chat = chatOf(CustomerName);
+        auto *filter = child<QComboBox>("channelFilterCombo");
+        QTRY_VERIFY_WITH_TIMEOUT(filter->isVisible(), Timeout);
+        QCOMPARE(filter->count(), 3);
+        QCOMPARE(filter->itemText(0), QStringLiteral("All numbers"));
+        QCOMPARE(filter->itemText(1), QStringLiteral("Toko"));
+        QCOMPARE(filter->itemText(2), QStringLiteral("Servis"));
+
+        // The customer wrote to the shop's number: gone under Servis, back under Toko.
+        auto *all = child<QListView>("allList");
+        const auto listed = [all, chat] {
+            return !all->model()
+                        ->match(all->model()->index(0, 0), Roles::IdRole, chat, 1, Qt::MatchExactly)
+                        .isEmpty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listed(), Timeout);
+        filter->setCurrentIndex(2);
+        QVERIFY(!listed());
+        filter->setCurrentIndex(1);
+        QVERIFY(listed());
+        filter->setCurrentIndex(0);
+        QVERIFY(listed());
     }
 
     void shouldShowTheFloorInIndonesian()
