@@ -24,10 +24,33 @@ using namespace Serambi::Relay;
 
 int signalPipe[2] = {-1, -1};
 
-void notifyQuit(int)
+// SIGINT/SIGTERM ('q') and SIGHUP ('h') only write to a pipe; the event loop reads it.
+void notifySignal(int signal)
 {
-    const char byte = 1;
+    const char byte = signal == SIGHUP ? 'h' : 'q';
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+// SIGHUP: reads the configuration again and applies what a running relay can take
+// (config/configreload.h). A configuration that does not load changes nothing.
+void reloadConfiguration(RelayService &relay, const QString &configPath,
+                         const SystemdNotify &systemd, QTextStream &out, QTextStream &err)
+{
+    systemd.send("RELOADING=1");
+    QString error;
+    const auto fresh =
+        loadRelayConfig(configPath, QProcessEnvironment::systemEnvironment(), &error);
+    if (!fresh) {
+        err << "serambi-relay: configuration not reloaded; the relay goes on as it was: " << error
+            << Qt::endl;
+    } else {
+        const QStringList restart = relay.reload(*fresh);
+        out << "serambi-relay: configuration reloaded";
+        if (!restart.isEmpty())
+            out << "; restart the relay to apply: " << restart.join(QStringLiteral(", "));
+        out << Qt::endl;
+    }
+    systemd.send("READY=1");
 }
 
 // Reads a password from a terminal without echo (asked twice), or one line from a pipe.
@@ -338,13 +361,22 @@ int main(int argc, char *argv[])
     SystemdNotify systemd(QProcessEnvironment::systemEnvironment());
     systemd.ready(listening);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &systemd, &SystemdNotify::stopping);
-    // SIGINT/SIGTERM only write to a pipe; the event loop then quits and the relay shuts down
-    // in order (queued writes commit first).
+    // SIGINT/SIGTERM quit the event loop and the relay shuts down in order (queued writes commit
+    // first); SIGHUP reloads the configuration.
     if (::pipe(signalPipe) == 0) {
         QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
-        QObject::connect(&notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
-        std::signal(SIGINT, notifyQuit);
-        std::signal(SIGTERM, notifyQuit);
+        QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+            char byte = 0;
+            if (::read(signalPipe[0], &byte, 1) != 1)
+                return;
+            if (byte == 'h')
+                reloadConfiguration(relay, configPath, systemd, out, err);
+            else
+                QCoreApplication::quit();
+        });
+        std::signal(SIGINT, notifySignal);
+        std::signal(SIGTERM, notifySignal);
+        std::signal(SIGHUP, notifySignal);
         return app.exec();
     }
     return app.exec();

@@ -70,6 +70,8 @@ public:
     int waitingMessages() const;
     // Ends every quiet period now: each waiting burst is drafted (the timer's work, at once).
     void endQuietPeriods();
+    // A reloaded configuration's thresholds; drafts asked for from now on follow them.
+    void setPolicy(const DraftPolicy &policy) { m_policy = policy; }
 
 public Q_SLOTS:
     void handleEvents(const Serambi::Relay::EventList &events);

@@ -51,6 +51,12 @@ QString KbDrafter::addressFor(const QString &text)
     return formal >= 2 ? QStringLiteral("Bapak/Ibu") : QStringLiteral("Kak");
 }
 
+void KbDrafter::setOptions(KbDrafterOptions options)
+{
+    m_options = std::move(options);
+    m_handoff = HandoffDetector(m_options.handoffKeywords);
+}
+
 KbDecision KbDrafter::decide(const QString &text, const QStringList &history) const
 {
     KbDecision decision;

@@ -40,6 +40,9 @@ public:
     // "Bapak/Ibu" when the customer writes formally, else "Kak".
     static QString addressFor(const QString &text);
 
+    // A reloaded configuration's threshold and handoff keywords.
+    void setOptions(KbDrafterOptions options);
+
 private:
     KnowledgeBase *m_knowledgeBase;
     KbDrafterOptions m_options;

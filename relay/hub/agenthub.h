@@ -63,6 +63,15 @@ public:
     // What reaches Meta from commands: typing indicators and template syncs. Without them
     // typing answers {"sent": false} and sync_templates internal.
     void setReadReceipts(ReadReceipts *receipts) { m_readReceipts = receipts; }
+    // What a reloaded configuration changes here: Meta's rates for reports and the capacity
+    // the floor and list_agents show.
+    void setReloadableOptions(const QHash<QString, double> &metaRates, const QString &metaCurrency,
+                              int autoAssignCapacity)
+    {
+        m_options.metaRates = metaRates;
+        m_options.metaCurrency = metaCurrency;
+        m_options.autoAssignCapacity = autoAssignCapacity;
+    }
     void setTemplateSyncer(TemplateSyncer *syncer) { m_templateSyncer = syncer; }
     // The knowledge base the editor's commands change and the offline drafter kb_preview asks;
     // without them those commands answer internal.

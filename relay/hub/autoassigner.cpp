@@ -206,6 +206,13 @@ void AutoAssigner::schedule()
         m_timer->start();
 }
 
+void AutoAssigner::setRules(int capacity, RoutingRules routing)
+{
+    m_capacity = capacity;
+    m_routing = std::move(routing);
+    schedule();
+}
+
 void AutoAssigner::handleEvents(const EventList &events)
 {
     const QString queued = Protocol::conversationStateName(Protocol::ConversationState::Queued);

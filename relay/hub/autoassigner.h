@@ -31,6 +31,8 @@ public:
 
     // Runs a pass soon (passes never overlap; one asked for during a pass runs after it).
     void schedule();
+    // A reloaded configuration's capacity and routing; a pass follows.
+    void setRules(int capacity, RoutingRules routing);
 
     // Chats assigned since start.
     quint64 assignedTotal() const { return m_assignedTotal; }

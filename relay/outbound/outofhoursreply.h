@@ -39,6 +39,8 @@ public:
 
     // Replies queued since start.
     quint64 replied() const { return m_replied; }
+    // A reloaded configuration's hours and reply (conversations already told stay told).
+    void setOptions(OutOfHoursOptions options) { m_options = std::move(options); }
 
 public Q_SLOTS:
     void handleEvents(const Serambi::Relay::EventList &events);

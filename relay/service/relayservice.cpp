@@ -6,6 +6,7 @@
 #include "ai/llmdrafter.h"
 #include "ai/orderdrafter.h"
 #include "channels/channelset.h"
+#include "config/configreload.h"
 #include "http/mediaendpoint.h"
 #include "http/mediastream.h"
 #include "http/metrics.h"
@@ -53,6 +54,35 @@ Protocol::ChannelPayload channelPayload(const ChannelConfig &config, const Chann
         media.append(Protocol::mediaKindName(kind));
     payload.capabilities.media = media;
     return payload;
+}
+
+// The options of the parts a reload reconfigures, from the configuration.
+KbDrafterOptions kbDrafterOptions(const RelayConfig &config)
+{
+    KbDrafterOptions drafter;
+    drafter.abstainBelow = config.aiAbstainThreshold;
+    drafter.handoffKeywords = config.aiHandoffKeywords;
+    return drafter;
+}
+
+DraftPolicy draftPolicy(const RelayConfig &config)
+{
+    DraftPolicy policy;
+    policy.autoThreshold = config.aiAutoThreshold;
+    policy.abstainThreshold = config.aiAbstainThreshold;
+    policy.lowConfidenceHandoffs = config.aiLowConfidenceHandoffs;
+    policy.burstQuietMs = config.aiBurstQuietMs;
+    return policy;
+}
+
+OutOfHoursOptions outOfHoursOptions(const RelayConfig &config)
+{
+    return {config.businessHours, config.outOfHoursReply, config.outOfHoursLanguage};
+}
+
+RoutingRules routingRules(const RelayConfig &config)
+{
+    return {config.routeKeywords, config.routeReasons};
 }
 
 } // namespace
@@ -147,10 +177,8 @@ bool RelayService::start(QString *error)
         return false;
     }
     m_knowledgeBase = std::make_unique<KnowledgeBase>(kbDb);
-    KbDrafterOptions drafter;
-    drafter.abstainBelow = m_config.aiAbstainThreshold;
-    drafter.handoffKeywords = m_config.aiHandoffKeywords;
-    m_offlineDrafter = std::make_unique<KbDrafter>(m_knowledgeBase.get(), drafter);
+    m_offlineDrafter =
+        std::make_unique<KbDrafter>(m_knowledgeBase.get(), kbDrafterOptions(m_config));
     Drafter *active = m_offlineDrafter.get();
     if (m_config.llmEnabled()) {
         LlmOptions llm;
@@ -168,12 +196,8 @@ bool RelayService::start(QString *error)
     m_storedOrders = std::make_unique<StoredOrders>(m_reader.get());
     m_orderDrafter = std::make_unique<OrderDrafter>(m_storedOrders.get(), active);
     active = m_orderDrafter.get();
-    DraftPolicy policy;
-    policy.autoThreshold = m_config.aiAutoThreshold;
-    policy.abstainThreshold = m_config.aiAbstainThreshold;
-    policy.lowConfidenceHandoffs = m_config.aiLowConfidenceHandoffs;
-    policy.burstQuietMs = m_config.aiBurstQuietMs;
-    m_drafts = std::make_unique<DraftCoordinator>(m_writer.get(), m_reader.get(), active, policy);
+    m_drafts = std::make_unique<DraftCoordinator>(m_writer.get(), m_reader.get(), active,
+                                                  draftPolicy(m_config));
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_drafts.get(),
             &DraftCoordinator::handleEvents);
 
@@ -201,22 +225,18 @@ bool RelayService::start(QString *error)
         *error = QStringLiteral("cannot start the agents' hub: %1").arg(hubError);
         return false;
     }
-    m_autoAssigner =
-        std::make_unique<AutoAssigner>(m_writer.get(), m_hub.get(), m_config.autoAssignCapacity,
-                                       RoutingRules{m_config.routeKeywords, m_config.routeReasons});
+    m_autoAssigner = std::make_unique<AutoAssigner>(
+        m_writer.get(), m_hub.get(), m_config.autoAssignCapacity, routingRules(m_config));
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_autoAssigner.get(),
             &AutoAssigner::handleEvents);
-    m_outOfHours = std::make_unique<OutOfHoursReply>(
-        m_writer.get(), OutOfHoursOptions{m_config.businessHours, m_config.outOfHoursReply,
-                                          m_config.outOfHoursLanguage});
+    m_outOfHours = std::make_unique<OutOfHoursReply>(m_writer.get(), outOfHoursOptions(m_config));
     connect(m_writer.get(), &StoreWriter::eventsCommitted, m_outOfHours.get(),
             &OutOfHoursReply::handleEvents);
     if (!m_config.businessHours.alwaysOpen())
-        qCInfo(lcService).noquote() << "business hours in"
-                                    << m_config.businessHours.timeZone().id()
-                                    << (m_config.outOfHoursReply.isEmpty()
-                                            ? "without an out-of-hours reply"
-                                            : "with an out-of-hours reply");
+        qCInfo(lcService).noquote()
+            << "business hours in" << m_config.businessHours.timeZone().id()
+            << (m_config.outOfHoursReply.isEmpty() ? "without an out-of-hours reply"
+                                                   : "with an out-of-hours reply");
     connect(m_drafts.get(), &DraftCoordinator::draftStreaming, m_hub.get(), &AgentHub::publishLive);
     m_readReceipts = std::make_unique<ReadReceipts>(m_reader.get(), m_channels.get());
     connect(m_hub.get(), &AgentHub::conversationRead, m_readReceipts.get(),
@@ -314,6 +334,19 @@ bool RelayService::start(QString *error)
     qCInfo(lcService).noquote() << "relay listening on" << m_config.listenAddress.toString()
                                 << "port" << m_port << "with database" << path;
     return true;
+}
+
+QStringList RelayService::reload(const RelayConfig &fresh)
+{
+    const QStringList restart = restartOnlyChanges(m_config, fresh);
+    takeReloadable(m_config, fresh);
+    m_offlineDrafter->setOptions(kbDrafterOptions(m_config));
+    m_drafts->setPolicy(draftPolicy(m_config));
+    m_outOfHours->setOptions(outOfHoursOptions(m_config));
+    m_hub->setReloadableOptions(m_config.metaRates, m_config.metaCurrency,
+                                m_config.autoAssignCapacity);
+    m_autoAssigner->setRules(m_config.autoAssignCapacity, routingRules(m_config));
+    return restart;
 }
 
 void RelayService::registerMetrics()

@@ -48,6 +48,10 @@ public:
     // The port actually bound (useful when the configuration asked for port 0).
     quint16 port() const { return m_port; }
 
+    // Applies what a reload may change (config/configreload.h) from fresh, a configuration read
+    // again; returns the settings that changed but wait for a restart.
+    QStringList reload(const RelayConfig &fresh);
+
     AgentHub *hub() const { return m_hub.get(); }
     TemplateSyncer *templates() const { return m_templates.get(); }
 

@@ -30,7 +30,8 @@ QString toJsonText(const QJsonObject &object)
 const QString MessageColumns = QStringLiteral(
     "m.id, m.conversation_id, m.wamid, m.direction, m.type, m.text, m.payload, m.status, "
     "m.error_code, m.error_title, m.error_details, m.reply_to, m.sender_kind, m.sender_id, "
-    "su.display_name, m.timestamp, m.created_at, m.updated_at, mm.state, mm.media_key, "
+    "COALESCE(su.display_name, m.sender_label), m.timestamp, m.created_at, m.updated_at, mm.state, "
+    "mm.media_key, "
     "mm.size, mm.mime_type, mm.filename, mm.error, mm.meta_media_id, mm.sha256, m.edited_at, "
     "m.revoked_at");
 const QString MessageJoins = QStringLiteral("LEFT JOIN users su ON su.id = m.sender_id "
@@ -296,9 +297,9 @@ bool insertMessage(WriteTxn &txn, Message &message)
 {
     PreparedQuery q = txn.prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, wamid, direction, type, text, payload, status, "
-        "error_code, error_title, error_details, reply_to, sender_kind, sender_id, timestamp, "
-        "created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "error_code, error_title, error_details, reply_to, sender_kind, sender_id, sender_label, "
+        "timestamp, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (wamid) DO NOTHING"));
     q.addBindValue(message.conversationId);
     q.addBindValue(nullable(message.wamid));
@@ -313,6 +314,8 @@ bool insertMessage(WriteTxn &txn, Message &message)
     q.addBindValue(nullable(message.replyTo));
     q.addBindValue(message.senderKind);
     q.addBindValue(nullable(message.senderId));
+    // A person's name comes from users; an automatic message keeps the name it went out under.
+    q.addBindValue(message.senderId ? QVariant() : nullable(message.senderName));
     q.addBindValue(message.timestamp);
     q.addBindValue(txn.now());
     q.addBindValue(txn.now());

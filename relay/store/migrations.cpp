@@ -403,6 +403,13 @@ QStringList version21()
     };
 }
 
+QStringList version24()
+{
+    // The name an automatic message is sent under ("Jam layanan", "Status pesanan"): people's
+    // messages take their name from users.
+    return {QStringLiteral("ALTER TABLE messages ADD COLUMN sender_label TEXT")};
+}
+
 bool exec(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.exec(sql))
@@ -435,6 +442,7 @@ const QList<Migration> &migrations()
         {19, "labels and the labels on chats", version19()},
         {20, "teams, their members, the team of a chat", version20()},
         {21, "customers' consent to order updates", version21()},
+        {24, "the sender name of automatic messages", version24()},
     };
     return all;
 }

@@ -4,6 +4,7 @@
 // the shop is open or when no reply is configured. The clock is the test's.
 #include "config/relayconfig.h"
 #include "outbound/outofhoursreply.h"
+#include "store/conversationrepo.h"
 #include "store/storewriter.h"
 #include "store/writetxn.h"
 #include "support/relay/ingest.h"
@@ -70,13 +71,17 @@ private:
         QList<Sent> rows;
         run([&rows](WriteTxn &txn) {
             QSqlQuery q(txn.db());
-            q.exec(QStringLiteral(
-                "SELECT m.text, m.sender_kind, m.sender_name, o.request FROM messages m "
-                "LEFT JOIN outbox o ON o.message_id = m.id WHERE m.direction = 'out' "
-                "ORDER BY m.id"));
-            while (q.next())
-                rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                             q.value(3).toString()});
+            q.exec(QStringLiteral("SELECT m.id, o.request FROM messages m "
+                                  "LEFT JOIN outbox o ON o.message_id = m.id "
+                                  "WHERE m.direction = 'out' ORDER BY m.id"));
+            while (q.next()) {
+                // As consoles get it in history and snapshots.
+                const auto message =
+                    ConversationRepo::loadMessage(txn.db(), q.value(0).toLongLong());
+                if (message)
+                    rows.append({message->text, message->senderKind, message->senderName,
+                                 q.value(1).toString()});
+            }
             return WriteResult::success();
         });
         return rows;
@@ -85,10 +90,9 @@ private:
     void startReplying(const QString &reply, const QString &language = QStringLiteral("id"))
     {
         QString problem;
-        const auto hours =
-            BusinessHours::parse(QStringLiteral("mon-fri 08:00-17:00; sat 09:00-13:00"),
-                                 QStringLiteral("Asia/Jakarta"), QStringLiteral("2026-12-07"),
-                                 &problem);
+        const auto hours = BusinessHours::parse(
+            QStringLiteral("mon-fri 08:00-17:00; sat 09:00-13:00"), QStringLiteral("Asia/Jakarta"),
+            QStringLiteral("2026-12-07"), &problem);
         QVERIFY2(hours, qPrintable(problem));
         m_reply.emplace(&*m_writer, OutOfHoursOptions{*hours, reply, language},
                         [this] { return m_now; });
