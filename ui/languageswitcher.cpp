@@ -20,15 +20,20 @@ void LanguageSwitcher::apply(const QString &language)
         QCoreApplication::removeTranslator(&m_translator);
         m_installed = false;
     }
-    m_current = QStringLiteral("en");
-    if (!indonesian)
-        return;
-    if (!m_translator.load(QStringLiteral(":/i18n/serambi_id.qm"))) {
-        qCWarning(lcUi) << "the Indonesian catalogue is missing from the resources";
+    // English is the sources' language; its catalogue holds only the plurals ("1 second",
+    // "2 seconds").
+    const QString catalogue = indonesian ? QStringLiteral(":/i18n/serambi_id.qm")
+                                         : QStringLiteral(":/i18n/serambi_en.qm");
+    m_current = indonesian ? QStringLiteral("id") : QStringLiteral("en");
+    if (!m_translator.load(catalogue)) {
+        // Without its plurals English still reads ("1 second(s)"); Indonesian would not.
+        if (indonesian) {
+            qCWarning(lcUi) << "the Indonesian catalogue is missing from the resources";
+            m_current = QStringLiteral("en");
+        }
         return;
     }
     m_installed = QCoreApplication::installTranslator(&m_translator);
-    m_current = QStringLiteral("id");
 }
 
 } // namespace Serambi::Ui

@@ -14,7 +14,8 @@ class LanguageSwitcher : public QObject
 public:
     explicit LanguageSwitcher(QObject *parent = nullptr);
 
-    // "id" loads the embedded Indonesian catalogue; anything else shows the English source.
+    // "id" loads the embedded Indonesian catalogue; anything else shows the English source with
+    // the embedded English plurals.
     void apply(const QString &language);
     QString current() const { return m_current; }
 

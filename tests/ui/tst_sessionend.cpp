@@ -5,6 +5,7 @@
 #include "service/useradmin.h"
 #include "support/console/consolefixture.h"
 #include "ui/errortext.h"
+#include "ui/languageswitcher.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>
@@ -108,6 +109,20 @@ private Q_SLOTS:
                  QStringLiteral("Administrator mengakhiri sesi Anda atau mengganti kata sandi "
                                 "Anda. Silakan masuk lagi."));
         QCoreApplication::removeTranslator(&indonesian);
+    }
+
+    void shouldCountInWordsInEitherLanguage()
+    {
+        Ui::LanguageSwitcher language;
+        language.apply(QStringLiteral("en"));
+        QCOMPARE(Ui::ErrorText::forName(QStringLiteral("auth_throttled"), 1),
+                 QStringLiteral("Too many failed sign-ins. Try again in 1 second."));
+        QCOMPARE(Ui::ErrorText::forName(QStringLiteral("auth_throttled"), 30),
+                 QStringLiteral("Too many failed sign-ins. Try again in 30 seconds."));
+        language.apply(QStringLiteral("id"));
+        QVERIFY(Ui::ErrorText::forName(QStringLiteral("auth_throttled"), 30)
+                    .contains(QStringLiteral("30 detik")));
+        language.apply(QStringLiteral("en"));
     }
 };
 

@@ -12,6 +12,8 @@
 namespace {
 
 const QString TsPath = QStringLiteral(SERAMBI_SOURCE_DIR "/translations/serambi_id.ts");
+// English plurals only (lupdate -pluralonly): "%n second(s)" as "1 second", "2 seconds".
+const QString PluralsPath = QStringLiteral(SERAMBI_SOURCE_DIR "/translations/serambi_en.ts");
 
 struct Entry
 {
@@ -170,6 +172,28 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("entries no longer in the sources (run the "
                                            "update_translations target):\n") +
                             QStringList(stale.values()).join(QLatin1Char('\n'))));
+    }
+
+    void shouldSpellOutEveryEnglishPlural()
+    {
+        QSet<QString> numerus;
+        for (const Entry &entry : readTs(TsPath)) {
+            if (entry.numerus)
+                numerus.insert(entry.key());
+        }
+        const QList<Entry> plurals = readTs(PluralsPath);
+        QCOMPARE(keys(plurals), numerus);
+        QStringList problems;
+        for (const Entry &entry : plurals) {
+            if (!entry.translationType.isEmpty() || entry.forms.size() != 2 ||
+                entry.forms.contains(QString()))
+                problems.append(QStringLiteral("not both forms: ") + entry.key());
+            for (const QString &form : entry.forms) {
+                if (form.contains(QLatin1String("(s)")) || !form.contains(QLatin1String("%n")))
+                    problems.append(QStringLiteral("form \"%1\": ").arg(form) + entry.key());
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 };
 
