@@ -25,7 +25,7 @@ bool digitsOnly(const QString &text)
            std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); });
 }
 
-// label, colour, rate_per_second: what every channel may set, "main" included.
+// label, colour, rate_per_second, team: what every channel may set, "main" included.
 bool readPresentation(const QSettings &ini, const QString &section, ChannelConfig *channel,
                       QString *error)
 {
@@ -42,6 +42,11 @@ bool readPresentation(const QSettings &ini, const QString &section, ChannelConfi
                         QStringLiteral("rate_per_second must be a whole number from 1 to 1000"));
         channel->ratePerSecond = rate;
     }
+    channel->team = ini.value(QStringLiteral("team")).toString().trimmed();
+    if (channel->team.size() > 64 || channel->team.contains(QLatin1Char(':')) ||
+        channel->team.contains(QLatin1Char(',')))
+        return fail(error, section,
+                    QStringLiteral("team must be a team's name (up to 64 characters, no : or ,)"));
     return true;
 }
 

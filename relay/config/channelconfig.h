@@ -23,6 +23,7 @@ struct ChannelConfig
     QString label;         // shown on the channel's chats in consoles; the name when unset
     QString colour;        // #rrggbb, shown beside the label
     int ratePerSecond = 0; // the outbox's requests per second; 0: the provider's own rate
+    QString team;          // the team whose queue its chats wait in when no routing rule applies
     // Cloud API
     QUrl graphUrl;
     QString phoneNumberId;

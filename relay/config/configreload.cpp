@@ -8,7 +8,7 @@ namespace {
 
 auto channelFields(const ChannelConfig &c)
 {
-    return std::tie(c.name, c.provider, c.label, c.colour, c.ratePerSecond, c.graphUrl,
+    return std::tie(c.name, c.provider, c.label, c.colour, c.ratePerSecond, c.team, c.graphUrl,
                     c.phoneNumberId, c.wabaId, c.appSecret, c.verifyToken, c.graphToken);
 }
 

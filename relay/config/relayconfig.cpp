@@ -306,6 +306,7 @@ QList<ChannelConfig> RelayConfig::allChannels() const
     main.label = mainLabel;
     main.colour = mainColour;
     main.ratePerSecond = mainRatePerSecond;
+    main.team = mainTeam;
     main.graphUrl = graphUrl;
     main.phoneNumberId = phoneNumberId;
     main.wabaId = wabaId;
@@ -594,6 +595,7 @@ std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProces
     config.mainLabel = main.label;
     config.mainColour = main.colour;
     config.mainRatePerSecond = main.ratePerSecond;
+    config.mainTeam = main.team;
     const QString keyName = Source::envName(QStringLiteral("llm_api_key"));
     if (env.contains(keyName))
         config.llmApiKey = env.value(keyName).toUtf8();

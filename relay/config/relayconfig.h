@@ -110,6 +110,7 @@ struct RelayConfig
     QString mainLabel = MainChannel;
     QString mainColour;
     int mainRatePerSecond = 0;
+    QString mainTeam;
     // [channel.<name>]: the channels besides main (docs/configuration.md, "Channels").
     QList<ChannelConfig> channels;
     // Per order status, the template sent to customers who opted in (docs/integrations.md).

@@ -93,7 +93,8 @@ bool routeChats(WriteTxn &txn, const RoutingRules &routing, QList<QueuedChat> &q
             continue;
         const QStringList texts = ConversationRepo::recentCustomerTexts(
             txn.db(), chat.id, conversation->lastMessageId + 1, 10, 0);
-        const QString teamName = routing.teamFor(conversation->handoffReason, texts);
+        const QString teamName =
+            routing.teamFor(conversation->handoffReason, texts, conversation->channel);
         if (teamName.isEmpty())
             continue;
         const auto team = TeamRepo::byName(txn.db(), teamName);

@@ -2,7 +2,8 @@
 
 namespace Serambi::Relay {
 
-QString RoutingRules::teamFor(const QString &handoffReason, const QStringList &customerTexts) const
+QString RoutingRules::teamFor(const QString &handoffReason, const QStringList &customerTexts,
+                              const QString &channel) const
 {
     for (const auto &[word, team] : keywords) {
         for (const QString &text : customerTexts) {
@@ -14,7 +15,7 @@ QString RoutingRules::teamFor(const QString &handoffReason, const QStringList &c
         if (reason == handoffReason)
             return team;
     }
-    return {};
+    return channels.value(channel);
 }
 
 } // namespace Serambi::Relay

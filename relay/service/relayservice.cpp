@@ -82,7 +82,12 @@ OutOfHoursOptions outOfHoursOptions(const RelayConfig &config)
 
 RoutingRules routingRules(const RelayConfig &config)
 {
-    return {config.routeKeywords, config.routeReasons};
+    RoutingRules rules{config.routeKeywords, config.routeReasons, {}};
+    for (const ChannelConfig &channel : config.allChannels()) {
+        if (!channel.team.isEmpty())
+            rules.channels.insert(channel.name, channel.team);
+    }
+    return rules;
 }
 
 } // namespace

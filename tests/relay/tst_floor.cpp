@@ -332,6 +332,25 @@ private Q_SLOTS:
                  QJsonValue(QStringLiteral("Pembayaran")));
     }
 
+    void queuedChatsNoRuleNamesWaitInTheirChannelsTeam()
+    {
+        RoutingRules routing;
+        routing.keywords = {{QStringLiteral("refund"), QStringLiteral("Pembayaran")}};
+        routing.channels = {{QStringLiteral("main"), QStringLiteral("Penjualan")}};
+        start(0, routing);
+        QCOMPARE(team({QStringLiteral("add"), QStringLiteral("Penjualan")}), 0);
+        QCOMPARE(team({QStringLiteral("add"), QStringLiteral("Pembayaran")}), 0);
+        const qint64 plain = queueChat(QStringLiteral("6281100000004"),
+                                       QStringLiteral("mau tanya stok"),
+                                       QStringLiteral("customer_request"));
+        QTRY_COMPARE(conversation(plain)->teamName, QStringLiteral("Penjualan"));
+        // A rule that names a team still comes first.
+        const qint64 refund = queueChat(QStringLiteral("6281100000005"),
+                                        QStringLiteral("refund dong"),
+                                        QStringLiteral("customer_request"));
+        QTRY_COMPARE(conversation(refund)->teamName, QStringLiteral("Pembayaran"));
+    }
+
     void transferToATeamPutsTheChatInItsQueueWithTheNote()
     {
         start(0);

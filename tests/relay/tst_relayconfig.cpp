@@ -347,7 +347,7 @@ private Q_SLOTS:
                                       "[channel.main]\nlabel=Toko\ncolour=#25d366\n"
                                       "[channel.service]\nprovider=cloud\n"
                                       "phone_number_id=209876543210\nlabel=Servis\n"
-                                      "rate_per_second=20\n",
+                                      "rate_per_second=20\nteam=Komplain\n",
                                       QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QProcessEnvironment env = completeEnvironment();
         env.insert(QStringLiteral("SERAMBI_CHANNEL_SERVICE_APP_SECRET"), QStringLiteral("s1"));
@@ -365,6 +365,8 @@ private Q_SLOTS:
         QCOMPARE(channels.at(1).name, QStringLiteral("service"));
         QCOMPARE(channels.at(1).label, QStringLiteral("Servis"));
         QCOMPARE(channels.at(1).ratePerSecond, 20);
+        QCOMPARE(channels.at(1).team, QStringLiteral("Komplain"));
+        QCOMPARE(channels.at(0).team, QString());
         QCOMPARE(channels.at(1).graphUrl, config->graphUrl);
         QCOMPARE(channels.at(1).appSecret, QByteArray("s1"));
         QCOMPARE(channels.at(1).verifyToken, QByteArray("s2"));
@@ -397,6 +399,8 @@ private Q_SLOTS:
                                     << QStringLiteral("[channel.service] colour must be #rrggbb");
         QTest::newRow("bad rate") << service + "phone_number_id=2\nrate_per_second=0\n"
                                   << QStringLiteral("[channel.service] rate_per_second must be");
+        QTest::newRow("bad team") << QByteArray("[channel.main]\nteam=\"Komplain:VIP\"\n")
+                                  << QStringLiteral("[channel.main] team must be a team's name");
         QTest::newRow("main's number in its section")
             << QByteArray("[channel.main]\nphone_number_id=2\n")
             << QStringLiteral("[channel.main] the main channel's number is set in [relay]");
@@ -475,7 +479,7 @@ private Q_SLOTS:
     {
         const QString ini = writeFile(
             QStringLiteral("relay.ini"),
-            "[relay]\nbusiness_hours = mon-fri 08:00-17:00; sat,sun 09:00-12:00\n"
+            "[relay]\nbusiness_hours = \"mon-fri 08:00-17:00; sat,sun 09:00-12:00\"\n"
             "business_timezone = Asia/Makassar\n"
             "business_holidays = 2026-12-25, 2027-01-01\n"
             "out_of_hours_reply = We are closed, back {opens}.\n"
