@@ -64,6 +64,7 @@ QString actionText(const QString &action)
 {
     static const std::pair<const char *, const char *> Actions[] = {
         {"assign", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Assigned")},
+        {"auto_assign", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Assigned automatically")},
         {"transfer", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Transferred")},
         {"take_over", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Took over")},
         {"hand_back", QT_TRANSLATE_NOOP("Serambi::Ui::ReportsWindow", "Handed back to the AI")},
@@ -359,8 +360,11 @@ void ReportsWindow::showAudit()
     QList<QStringList> rows;
     for (const Protocol::AuditEntry &entry : m_loader->audit()) {
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(entry.at, Jakarta);
-        rows.append({QLocale().toString(at, QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                     entry.actor.isEmpty() ? tr("(command line)") : entry.actor,
+        // Without an actor: the relay itself, or `serambi-relay user …` at its command line.
+        const QString actor = !entry.actor.isEmpty()                         ? entry.actor
+                              : entry.action == QLatin1String("auto_assign") ? tr("(the relay)")
+                                                                             : tr("(command line)");
+        rows.append({QLocale().toString(at, QStringLiteral("yyyy-MM-dd HH:mm:ss")), actor,
                      actionText(entry.action),
                      entry.conversationId ? QString::number(entry.conversationId) : QString(),
                      entry.subject, actionText(entry.detail)});

@@ -4,6 +4,7 @@
 #include "conversationaccess.h"
 #include "logging/relaylogging.h"
 #include "protocol/types.h"
+#include "reports/auditlog.h"
 #include "store/conversationrepo.h"
 #include "store/statementcache.h"
 #include "store/storewriter.h"
@@ -167,7 +168,8 @@ WriteResult runAssignmentPass(WriteTxn &txn, PassInput input, PassOutput &output
         const QString reason = conversation->handoffReason;
         assignTo(*conversation, *agent, humanAiMode(*conversation));
         conversation->handoffReason = reason;
-        if (!ConversationRepo::update(txn, *conversation))
+        if (!ConversationRepo::update(txn, *conversation) ||
+            !AuditLog::recordAutoAssignment(txn, *conversation))
             return WriteResult::failure(QStringLiteral("cannot assign conversation %1").arg(id));
         ConversationRepo::publishConversation(txn, *conversation);
         ++loads[agent->id];

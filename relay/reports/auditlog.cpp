@@ -5,10 +5,13 @@
 #include "protocol/keys.h"
 #include "protocol/payloads.h"
 #include "protocol/types.h"
+#include "store/commandlog.h"
+#include "store/conversationrepo.h"
 #include "store/dialect.h"
 #include "store/statementcache.h"
 
 #include <QJsonDocument>
+#include <QUuid>
 
 namespace Serambi::Relay::AuditLog {
 
@@ -18,12 +21,14 @@ using Protocol::Command;
 
 constexpr Command Audited[] = {Command::Assign,   Command::Transfer, Command::TakeOver,
                                Command::HandBack, Command::Resolve,  Command::SetAiMode};
+// What the command log calls an assignment the relay made by itself.
+const QLatin1String AutoAssign("auto_assign");
 
 } // namespace
 
 std::optional<QList<Protocol::AuditEntry>> page(QSqlDatabase &db, int offset, int limit, bool *more)
 {
-    const QStringList marks(qsizetype(std::size(Audited)), QStringLiteral("?"));
+    const QStringList marks(qsizetype(std::size(Audited)) + 1, QStringLiteral("?"));
     PreparedQuery q(
         db, QStringLiteral(
                 "SELECT at, actor, action, result, subject FROM (SELECT c.created_at AS at, "
@@ -38,6 +43,7 @@ std::optional<QList<Protocol::AuditEntry>> page(QSqlDatabase &db, int offset, in
                      insertionOrderSql(engineOf(db), QStringLiteral("c"))));
     for (const Command command : Audited)
         q.addBindValue(QString(Protocol::commandName(command)));
+    q.addBindValue(QString(AutoAssign));
     q.addBindValue(limit + 1);
     q.addBindValue(offset);
     if (!q.exec())
@@ -66,6 +72,16 @@ std::optional<QList<Protocol::AuditEntry>> page(QSqlDatabase &db, int offset, in
     if (*more)
         entries.removeLast();
     return entries;
+}
+
+bool recordAutoAssignment(WriteTxn &txn, const Conversation &conversation)
+{
+    // Read back by page() as a command's result frame; user 0 is nobody.
+    const QJsonObject result{
+        {Protocol::Key::Data, QJsonObject{{Protocol::Key::Conversation, conversation.toJson()}}}};
+    return CommandLog::record(
+        txn, 0, QStringLiteral("auto:") + QUuid::createUuid().toString(QUuid::WithoutBraces),
+        AutoAssign, result);
 }
 
 } // namespace Serambi::Relay::AuditLog

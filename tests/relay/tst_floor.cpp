@@ -332,6 +332,28 @@ private Q_SLOTS:
                  QJsonValue(QStringLiteral("Pembayaran")));
     }
 
+    void autoAssignmentsAreInTheAuditLog()
+    {
+        start(2);
+        auto ayu = subscribed(QStringLiteral("ayu"));
+        QVERIFY(ayu);
+        const qint64 chat = queueChat(QStringLiteral("6281100000006"), QStringLiteral("halo"),
+                                      QStringLiteral("customer_request"));
+        QTRY_COMPARE(conversation(chat)->assigneeName, QStringLiteral("ayu"));
+        auto sari = m_harness->loggedIn(QStringLiteral("sari"));
+        QVERIFY(sari);
+        const QJsonObject reply = sari->command(QStringLiteral("list_audit"), {});
+        const QJsonArray entries =
+            reply.value(QLatin1String("data")).toObject().value(QLatin1String("entries")).toArray();
+        QVERIFY2(!entries.isEmpty(), "the auto-assignment is not in the audit log");
+        const QJsonObject entry = entries.first().toObject();
+        QCOMPARE(entry.value(QLatin1String("action")).toString(), QStringLiteral("auto_assign"));
+        QCOMPARE(entry.value(QLatin1String("actor")).toString(), QString());
+        QCOMPARE(entry.value(QLatin1String("conversation_id")).toInteger(), chat);
+        QCOMPARE(entry.value(QLatin1String("subject")).toString(), QStringLiteral("ayu"));
+        QCOMPARE(entry.value(QLatin1String("detail")).toString(), QStringLiteral("assigned"));
+    }
+
     void queuedChatsNoRuleNamesWaitInTheirChannelsTeam()
     {
         RoutingRules routing;
@@ -340,14 +362,14 @@ private Q_SLOTS:
         start(0, routing);
         QCOMPARE(team({QStringLiteral("add"), QStringLiteral("Penjualan")}), 0);
         QCOMPARE(team({QStringLiteral("add"), QStringLiteral("Pembayaran")}), 0);
-        const qint64 plain = queueChat(QStringLiteral("6281100000004"),
-                                       QStringLiteral("mau tanya stok"),
-                                       QStringLiteral("customer_request"));
+        const qint64 plain =
+            queueChat(QStringLiteral("6281100000004"), QStringLiteral("mau tanya stok"),
+                      QStringLiteral("customer_request"));
         QTRY_COMPARE(conversation(plain)->teamName, QStringLiteral("Penjualan"));
         // A rule that names a team still comes first.
-        const qint64 refund = queueChat(QStringLiteral("6281100000005"),
-                                        QStringLiteral("refund dong"),
-                                        QStringLiteral("customer_request"));
+        const qint64 refund =
+            queueChat(QStringLiteral("6281100000005"), QStringLiteral("refund dong"),
+                      QStringLiteral("customer_request"));
         QTRY_COMPARE(conversation(refund)->teamName, QStringLiteral("Pembayaran"));
     }
 
