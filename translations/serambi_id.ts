@@ -1203,6 +1203,14 @@
         <source>Show only chats with this label</source>
         <translation>Tampilkan hanya obrolan dengan label ini</translation>
     </message>
+    <message>
+        <source>All numbers</source>
+        <translation>Semua nomor</translation>
+    </message>
+    <message>
+        <source>Show only chats with this WhatsApp number</source>
+        <translation>Tampilkan hanya chat dengan nomor WhatsApp ini</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationView</name>
@@ -2726,6 +2734,14 @@
         <source>AI off</source>
         <translation>AI mati</translation>
     </message>
+    <message>
+        <source>Assigned automatically</source>
+        <translation>Ditugaskan otomatis</translation>
+    </message>
+    <message>
+        <source>(the relay)</source>
+        <translation>(relay)</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::RichMessaging</name>
@@ -2792,6 +2808,26 @@
     <message>
         <source>React (Ctrl+Shift+M)</source>
         <translation>Beri reaksi (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The number %1 cannot send files.</source>
+        <translation>Nomor %1 tidak dapat mengirim berkas.</translation>
+    </message>
+    <message>
+        <source>The number %1 cannot send buttons or lists.</source>
+        <translation>Nomor %1 tidak dapat mengirim tombol atau daftar.</translation>
+    </message>
+    <message>
+        <source>The number %1 cannot send templates.</source>
+        <translation>Nomor %1 tidak dapat mengirim templat.</translation>
+    </message>
+    <message>
+        <source>The number %1 cannot send this kind of file; nothing was sent.</source>
+        <translation>Nomor %1 tidak dapat mengirim jenis berkas ini; tidak ada yang terkirim.</translation>
     </message>
 </context>
 <context>

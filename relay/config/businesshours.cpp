@@ -15,10 +15,9 @@ constexpr int DaysAhead = 372;
 // "mon" … "sun" → 1 … 7; 0 when it is not a day.
 int dayNumber(const QString &name)
 {
-    static const QStringList days{QStringLiteral("mon"), QStringLiteral("tue"),
-                                  QStringLiteral("wed"), QStringLiteral("thu"),
-                                  QStringLiteral("fri"), QStringLiteral("sat"),
-                                  QStringLiteral("sun")};
+    static const QStringList days{
+        QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
+        QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun")};
     return int(days.indexOf(name.trimmed().toLower())) + 1;
 }
 
@@ -72,7 +71,8 @@ bool readEntry(const QString &entry, QList<BusinessHours::Span> *spans, QString 
         const int open = ends.size() == 2 ? readMinute(ends.first()) : -1;
         const int close = ends.size() == 2 ? readMinute(ends.last()) : -1;
         if (open < 0 || close < 0)
-            return fail(problem, QStringLiteral("\"%1\" is not a span such as 08:00-17:00").arg(span));
+            return fail(problem,
+                        QStringLiteral("\"%1\" is not a span such as 08:00-17:00").arg(span));
         if (close <= open)
             return fail(problem,
                         QStringLiteral("%1 closes before it opens (a span ends the same day; "
@@ -105,13 +105,14 @@ std::optional<BusinessHours> BusinessHours::parse(const QString &schedule, const
 {
     BusinessHours hours;
     if (!timeZone.trimmed().isEmpty()) {
-        hours.m_zone = QTimeZone(timeZone.trimmed().toUtf8());
-        if (!hours.m_zone.isValid()) {
+        const QByteArray id = timeZone.trimmed().toUtf8();
+        if (!QTimeZone::isTimeZoneIdAvailable(id)) {
             *problem = QStringLiteral("unknown time zone \"%1\" (an IANA name such as "
                                       "Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
                            .arg(timeZone.trimmed());
             return std::nullopt;
         }
+        hours.m_zone = QTimeZone(id);
     }
     for (const QString &entry : schedule.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
         if (!entry.trimmed().isEmpty() && !readEntry(entry, &hours.m_spans, problem))
@@ -171,8 +172,8 @@ QString describeOpening(const QDateTime &opening, const QDateTime &now, const QT
     const QLocale locale(english ? QLocale::English : QLocale::Indonesian);
     const QDateTime local = opening.toTimeZone(zone);
     const qint64 days = now.toTimeZone(zone).date().daysTo(local.date());
-    const QString time = local.time().toString(english ? QStringLiteral("HH:mm")
-                                                       : QStringLiteral("HH.mm"));
+    const QString time =
+        local.time().toString(english ? QStringLiteral("HH:mm") : QStringLiteral("HH.mm"));
     if (days == 0)
         return english ? QStringLiteral("today at %1").arg(time)
                        : QStringLiteral("hari ini pukul %1").arg(time);

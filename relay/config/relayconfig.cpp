@@ -36,7 +36,7 @@ public:
             // a list: it is the text the owner wrote.
             const QVariant value = m_ini->value(QStringLiteral("relay/") + key);
             if (value.typeId() == QMetaType::QStringList)
-                return value.toStringList().join(QLatin1Char(','));
+                return value.toStringList().join(QStringLiteral(", "));
             return value.toString();
         }
         return std::nullopt;
@@ -226,9 +226,8 @@ bool readBusinessHours(const Source &source, RelayConfig &config, QString *error
         const char *key = problem.startsWith(QLatin1String("unknown time zone"))
                               ? "business_timezone"
                           : problem.startsWith(QLatin1String("holiday")) ? "business_holidays"
-                                                                        : "business_hours";
-        return fail(error,
-                    QStringLiteral("%1: %2").arg(describe(QLatin1String(key)), problem));
+                                                                         : "business_hours";
+        return fail(error, QStringLiteral("%1: %2").arg(describe(QLatin1String(key)), problem));
     }
     config.businessHours = *hours;
     if (const auto reply = source.value(QStringLiteral("out_of_hours_reply")))

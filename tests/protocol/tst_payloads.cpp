@@ -64,9 +64,12 @@ class TestPayloads : public QObject
 private Q_SLOTS:
     void shouldReadBackTheChannelsOfAWelcome()
     {
-        const QList<ChannelPayload> channels{
-            {QStringLiteral("main"), QStringLiteral("Toko"), QStringLiteral("#25d366")},
-            {QStringLiteral("service"), QStringLiteral("Servis"), QString()}};
+        QList<ChannelPayload> channels(2);
+        channels[0].name = QStringLiteral("main");
+        channels[0].label = QStringLiteral("Toko");
+        channels[0].color = QStringLiteral("#25d366");
+        channels[1].name = QStringLiteral("service");
+        channels[1].label = QStringLiteral("Servis");
         QJsonObject relay{{QLatin1String("version"), QLatin1String("0.3.0")}};
         insertChannels(relay, channels);
         QCOMPARE(channelsOf(relay), channels);
@@ -86,11 +89,14 @@ private Q_SLOTS:
 
     void shouldSayWhatAChannelCannotSend()
     {
-        ChannelPayload twilio{QStringLiteral("wa2"), QStringLiteral("Servis"), QString()};
+        ChannelPayload twilio;
+        twilio.name = QStringLiteral("wa2");
+        twilio.label = QStringLiteral("Servis");
         twilio.provider = QStringLiteral("twilio");
         twilio.capabilities.interactive = false;
         twilio.capabilities.reactions = false;
-        twilio.capabilities.media = QStringList{QStringLiteral("image"), QStringLiteral("document")};
+        twilio.capabilities.media =
+            QStringList{QStringLiteral("image"), QStringLiteral("document")};
         QJsonObject relay;
         insertChannels(relay, {twilio});
         const ChannelPayload read = channelsOf(relay).first();
@@ -100,8 +106,8 @@ private Q_SLOTS:
         QVERIFY(read.capabilities.allowsMedia(QStringLiteral("image")));
         QVERIFY(!read.capabilities.allowsMedia(QStringLiteral("sticker")));
         // An older relay says nothing: everything is allowed, as on the Cloud API.
-        const ChannelPayload older = ChannelPayload::fromJson(
-            QJsonObject{{QLatin1String("name"), QLatin1String("main")}});
+        const ChannelPayload older =
+            ChannelPayload::fromJson(QJsonObject{{QLatin1String("name"), QLatin1String("main")}});
         QVERIFY(older.capabilities.interactive && older.capabilities.templates &&
                 older.capabilities.reactions);
         QVERIFY(older.capabilities.allowsMedia(QStringLiteral("sticker")));
