@@ -1156,6 +1156,14 @@
         <source>%1 · team %2</source>
         <translation>%1 · tim %2</translation>
     </message>
+    <message>
+        <source>Customer rating: %1/5</source>
+        <translation>Penilaian pelanggan: %1/5</translation>
+    </message>
+    <message>
+        <source>How the customer rated this chat when it was resolved</source>
+        <translation>Penilaian pelanggan atas chat ini saat diselesaikan</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationListPanel</name>
@@ -2725,6 +2733,22 @@
     <message>
         <source>AI off</source>
         <translation>AI mati</translation>
+    </message>
+    <message>
+        <source>Customer rating</source>
+        <translation>Penilaian pelanggan</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Jumlah penilaian</translation>
+    </message>
+    <message>
+        <source>%1/5</source>
+        <translation>%1/5</translation>
+    </message>
+    <message>
+        <source>%1, ratings: %2</source>
+        <translation>%1, jumlah penilaian: %2</translation>
     </message>
 </context>
 <context>

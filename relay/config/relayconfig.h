@@ -2,6 +2,7 @@
 
 #include "channelconfig.h"
 #include "clientaddress.h"
+#include "csatconfig.h"
 #include "orderstatustemplates.h"
 
 #include <QByteArray>
@@ -33,6 +34,8 @@ struct RelayConfig
     // Templates asked for per page of message_templates (tests shrink it to see paging).
     int templatePageSize = 100;
     QString defaultAiMode = QStringLiteral("draft");
+    // [csat]: the rating question after a resolved chat (off by default).
+    CsatSettings csat;
     bool fullSync = true;
     // PostgreSQL instead of <data_dir>/relay.sqlite: postgresql://user@host:port/database, and
     // the password it logs in with (a secret, never logged); empty: SQLite.
