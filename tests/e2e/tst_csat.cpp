@@ -16,6 +16,7 @@ using namespace Serambi;
 
 namespace {
 const QString CustomerWaId = QStringLiteral("6281234567001");
+const QString OtherWaId = QStringLiteral("6281234567002");
 const QString Question =
     QStringLiteral("Bagaimana pelayanan kami hari ini? Pilih 1 (buruk) sampai 5 (sangat baik).");
 const QString Thanks = QStringLiteral("Terima kasih atas penilaian Anda!");
@@ -363,6 +364,31 @@ private Q_SLOTS:
         start(true);
         QCOMPARE(resolveAndAsk(), expectedQuestion());
         expectStoredAsMessage(customerTaps(QStringLiteral("csat:99:4")));
+    }
+
+    void shouldTakeATapOnAnotherChatsQuestionAsAMessageOfItsOwnChat()
+    {
+        start(true);
+        QCOMPARE(resolveAndAsk(), expectedQuestion());
+        // Another customer sends a tap naming Siti's question (survey 1).
+        QString error;
+        const QString foreign = m_loop->sim().customers().sendMessage(
+            OtherWaId, listTap(QStringLiteral("csat:1:2")), &error, QStringLiteral("Rudi"));
+        QVERIFY2(!foreign.isEmpty(), qPrintable(error));
+        const QJsonObject stored = m_agent->waitForEvent([&](const QJsonObject &event) {
+            return kindOf(event) == QLatin1String("message.created") &&
+                   dataOf(event).value(QLatin1String("wamid")).toString() == foreign;
+        });
+        QVERIFY2(!stored.isEmpty(), "the other customer's tap is not in their timeline");
+        QVERIFY(stored.value(QLatin1String("conversation_id")).toInteger() != m_conversationId);
+        // Siti's question is still hers to answer.
+        QVERIFY(!customerTaps(QStringLiteral("csat:1:3")).isEmpty());
+        const QJsonObject rated = conversationUpdate([](const QJsonObject &conversation) {
+            return conversation.value(QLatin1String("csat")).isObject();
+        });
+        QCOMPARE(
+            dataOf(rated).value(QLatin1String("csat")).toObject().value(QLatin1String("score")),
+            QJsonValue(3));
     }
 
     void shouldTakeASecondTapAsAMessage()
