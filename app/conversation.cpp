@@ -48,6 +48,7 @@ Conversation Conversation::fromPayload(const Protocol::ConversationPayload &payl
     c.labelIds = payload.labels;
     c.team = payload.team;
     c.channel = payload.channel;
+    c.csatScore = payload.csatScore;
     if (payload.lastMessage)
         c.lastMessage = Message::fromPayload(*payload.lastMessage);
     c.waitingSince = isCustomerText(c.lastMessage) ? c.lastMessage.timestamp : 0;

@@ -33,6 +33,7 @@ struct Conversation
     QList<qint64> labelIds;  // the relay's label ids, ascending
     QString team;            // the team whose queue it is in; empty for none
     QString channel;         // the relay channel it came through ("main": the first number)
+    int csatScore = 0;       // the customer's latest rating of the chat, 1 to 5; 0: none
 
     // The relay's conversation object; the local fields start from its last message.
     static Conversation fromPayload(const Protocol::ConversationPayload &payload);

@@ -32,6 +32,9 @@ const QList<QStringList> &localStoreMigrations()
         // 2 -> 3: the chat's team queue and the relay channel it came through
         {QStringLiteral("ALTER TABLE conversations ADD COLUMN team TEXT NOT NULL DEFAULT ''"),
          QStringLiteral("ALTER TABLE conversations ADD COLUMN channel TEXT NOT NULL DEFAULT ''")},
+        // 3 -> 4: the customer's latest rating of the chat (0: none)
+        {QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN csat_score INTEGER NOT NULL DEFAULT 0")},
     };
     return migrations;
 }

@@ -130,7 +130,8 @@ bool LocalStoreWorker::loadState(CachedState *state)
             "SELECT id, phone_number_id, wa_id, user_id, name, username, state, ai_mode, "
             "assignee, handoff_reason, last_inbound_at, last_message_at, unread, waiting_since, "
             "recent_text, last_id, last_wamid, last_direction, last_type, last_text, "
-            "last_status, last_sender, last_timestamp, labels, team, channel FROM conversations")))
+            "last_status, last_sender, last_timestamp, labels, team, channel, csat_score FROM "
+            "conversations")))
         return false;
     while (q.next()) {
         Conversation c;
@@ -165,6 +166,7 @@ bool LocalStoreWorker::loadState(CachedState *state)
             c.labelIds.append(labelId.toLongLong());
         c.team = q.value(24).toString();
         c.channel = q.value(25).toString();
+        c.csatScore = q.value(26).toInt();
         state->conversations.append(c);
     }
     if (!q.exec(QStringLiteral("SELECT conversation_id, json FROM drafts")))
@@ -246,9 +248,9 @@ void LocalStoreWorker::saveConversation(const Conversation &conversation)
              "user_id, name, username, state, ai_mode, assignee, handoff_reason, "
              "last_inbound_at, last_message_at, unread, waiting_since, recent_text, "
              "last_id, last_wamid, last_direction, last_type, last_text, last_status, "
-             "last_sender, last_timestamp, labels, team, channel) "
+             "last_sender, last_timestamp, labels, team, channel, csat_score) "
              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-             "?)"),
+             "?, ?)"),
          {c.id,
           c.phoneNumberId,
           c.waId,
@@ -274,7 +276,8 @@ void LocalStoreWorker::saveConversation(const Conversation &conversation)
           last.timestamp,
           labelText(c.labelIds),
           c.team,
-          c.channel});
+          c.channel,
+          c.csatScore});
 }
 
 void LocalStoreWorker::saveMessage(const Message &message)

@@ -261,6 +261,10 @@ QJsonObject ConversationPayload::toJson() const
         json.insert(QLatin1String("last_message"), lastMessage->toJson());
     json.insert(QLatin1String("channel"), channel);
     json.insert(QLatin1String("team"), stringOrNull(team));
+    json.insert(QLatin1String("csat"),
+                csatScore > 0 ? QJsonValue(QJsonObject{{QLatin1String("score"), csatScore},
+                                                       {QLatin1String("rated_at"), csatRatedAt}})
+                              : QJsonValue());
     return json;
 }
 
@@ -284,6 +288,9 @@ ConversationPayload ConversationPayload::fromJson(const QJsonObject &json)
     c.draft = DraftPayload::fromJson(json.value(QLatin1String("draft")));
     c.channel = stringOf(json, QLatin1String("channel"));
     c.labels = labelIdsFromJson(json.value(QLatin1String("labels")));
+    const QJsonObject csat = json.value(QLatin1String("csat")).toObject();
+    c.csatScore = csat.value(QLatin1String("score")).toInt();
+    c.csatRatedAt = csat.value(QLatin1String("rated_at")).toInteger();
     return c;
 }
 
@@ -294,7 +301,8 @@ bool ConversationPayload::operator==(const ConversationPayload &other) const
            handoffReason == other.handoffReason && lastInboundAt == other.lastInboundAt &&
            lastMessageAt == other.lastMessageAt && unread == other.unread &&
            lastMessage == other.lastMessage && draft == other.draft && channel == other.channel &&
-           labels == other.labels && team == other.team;
+           labels == other.labels && team == other.team && csatScore == other.csatScore &&
+           csatRatedAt == other.csatRatedAt;
 }
 
 } // namespace Serambi::Protocol

@@ -117,6 +117,10 @@ struct ConversationPayload
     std::optional<DraftPayload> draft; // null on the wire when none
     QString channel; // the relay's channel it came through ("main": the first Cloud API number)
     QList<qint64> labels; // the chat's label ids, ascending
+    // The customer's latest satisfaction rating of the chat (1 to 5; 0: none) and when they gave
+    // it, ms since epoch (docs/protocol.md, "Customer satisfaction").
+    int csatScore = 0;
+    qint64 csatRatedAt = 0;
 
     QJsonObject toJson() const;
     static ConversationPayload fromJson(const QJsonObject &json);

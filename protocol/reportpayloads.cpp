@@ -39,6 +39,8 @@ const QLatin1String ActorKey("actor");
 const QLatin1String ActionKey("action");
 const QLatin1String SubjectKey("subject");
 const QLatin1String DetailKey("detail");
+const QLatin1String CsatKey("csat");
+const QLatin1String AverageKey("average");
 
 QJsonObject statsToJson(const DurationStats &stats)
 {
@@ -49,6 +51,16 @@ DurationStats statsFromJson(const QJsonObject &json)
 {
     return {json.value(Key::Count).toInt(), json.value(MedianKey).toInteger(),
             json.value(P90Key).toInteger()};
+}
+
+QJsonObject csatToJson(const CsatFigures &csat)
+{
+    return {{Key::Count, csat.count}, {AverageKey, csat.average}};
+}
+
+CsatFigures csatFromJson(const QJsonObject &json)
+{
+    return {json.value(Key::Count).toInt(), json.value(AverageKey).toDouble()};
 }
 
 QString dateText(const QDate &date)
@@ -81,7 +93,8 @@ QJsonObject ReportPayload::toJson() const
         agentArray.append(QJsonObject{{Key::Username, figures.username},
                                       {Key::DisplayName, figures.displayName},
                                       {ChatsKey, figures.chats},
-                                      {ResponsesKey, statsToJson(figures.responses)}});
+                                      {ResponsesKey, statsToJson(figures.responses)},
+                                      {CsatKey, csatToJson(figures.csat)}});
     QJsonArray lines;
     for (const MetaCostLine &line : metaCost)
         lines.append(QJsonObject{{MonthKey, line.month},
@@ -106,6 +119,7 @@ QJsonObject ReportPayload::toJson() const
                                 {HandoffsKey, handoffArray},
                                 {Key::Abstained, abstained}}},
             {Key::Agents, agentArray},
+            {CsatKey, csatToJson(csat)},
             {MetaCostKey, QJsonObject{{CurrencyKey, currency}, {LinesKey, lines}}}};
 }
 
@@ -141,8 +155,10 @@ ReportPayload ReportPayload::fromJson(const QJsonObject &json)
         const QJsonObject agent = value.toObject();
         report.agents.append(
             {agent.value(Key::Username).toString(), agent.value(Key::DisplayName).toString(),
-             agent.value(ChatsKey).toInt(), statsFromJson(agent.value(ResponsesKey).toObject())});
+             agent.value(ChatsKey).toInt(), statsFromJson(agent.value(ResponsesKey).toObject()),
+             csatFromJson(agent.value(CsatKey).toObject())});
     }
+    report.csat = csatFromJson(json.value(CsatKey).toObject());
     const QJsonObject cost = json.value(MetaCostKey).toObject();
     report.currency = cost.value(CurrencyKey).toString();
     for (const QJsonValue &value : cost.value(LinesKey).toArray()) {

@@ -26,12 +26,21 @@ struct DurationStats
     qint64 p90Ms = 0;
 };
 
+// Customers' satisfaction ratings (1 to 5) given in the period: how many and their mean,
+// rounded to two decimals (0 when there are none).
+struct CsatFigures
+{
+    int count = 0;
+    double average = 0;
+};
+
 struct AgentFigures
 {
     QString username;
     QString displayName;
     int chats = 0; // conversations the agent sent a message in
     DurationStats responses;
+    CsatFigures csat; // ratings of the chats the agent resolved
 };
 
 struct HandoffCount
@@ -69,6 +78,7 @@ struct ReportPayload
     QList<HandoffCount> handoffs;
     int abstained = 0;
     QList<AgentFigures> agents;
+    CsatFigures csat; // every rating in the period, of the chats in scope
     QString currency;
     QList<MetaCostLine> metaCost;
 

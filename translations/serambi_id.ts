@@ -1156,6 +1156,14 @@
         <source>%1 · team %2</source>
         <translation>%1 · tim %2</translation>
     </message>
+    <message>
+        <source>Customer rating: %1/5</source>
+        <translation>Penilaian pelanggan: %1/5</translation>
+    </message>
+    <message>
+        <source>How the customer rated this chat when it was resolved</source>
+        <translation>Penilaian pelanggan atas chat ini saat diselesaikan</translation>
+    </message>
 </context>
 <context>
     <name>Serambi::Ui::ConversationListPanel</name>
@@ -2741,6 +2749,20 @@
     <message>
         <source>(the relay)</source>
         <translation>(relay)</translation>
+        <source>Customer rating</source>
+        <translation>Penilaian pelanggan</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Jumlah penilaian</translation>
+    </message>
+    <message>
+        <source>%1/5</source>
+        <translation>%1/5</translation>
+    </message>
+    <message>
+        <source>%1, ratings: %2</source>
+        <translation>%1, jumlah penilaian: %2</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     , m_channel(new QLabel(this))
     , m_state(new QLabel(this))
     , m_window(new QLabel(this))
+    , m_rating(new QLabel(this))
     , m_takeOver(new QPushButton(this))
     , m_handBack(new QPushButton(this))
     , m_resolve(new QPushButton(this))
@@ -44,6 +45,8 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     m_channel->hide();
     m_state->setObjectName(QStringLiteral("conversationStateLabel"));
     m_window->setObjectName(QStringLiteral("windowCountdownLabel"));
+    m_rating->setObjectName(QStringLiteral("customerRatingLabel"));
+    m_rating->hide();
     m_takeOver->setObjectName(QStringLiteral("takeOverButton"));
     m_handBack->setObjectName(QStringLiteral("handBackButton"));
     m_resolve->setObjectName(QStringLiteral("resolveButton"));
@@ -53,7 +56,7 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     for (const char *mode : {"auto", "draft", "off"})
         m_aiMode->addItem(QString(), QLatin1String(mode));
     m_aiModeLabel->setBuddy(m_aiMode);
-    for (QLabel *label : {m_name, m_phone, m_state, m_window})
+    for (QLabel *label : {m_name, m_phone, m_state, m_window, m_rating})
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     QFont nameFont = m_name->font();
@@ -69,6 +72,7 @@ ConversationHeader::ConversationHeader(App::ConversationListModel *conversations
     titleRow->addWidget(m_window);
     auto *stateRow = new QHBoxLayout;
     stateRow->addWidget(m_state, 1);
+    stateRow->addWidget(m_rating);
     stateRow->addWidget(m_labelChips);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_takeOver);
@@ -190,6 +194,7 @@ void ConversationHeader::refresh()
         m_state->setText(tr("Pick a chat on the left, or press Ctrl+J for the next one that "
                             "needs you."));
         m_window->clear();
+        m_rating->hide();
         m_assign->setVisible(m_session->currentUser().isSupervisor());
         return;
     }
@@ -209,6 +214,9 @@ void ConversationHeader::refresh()
     if (!conversation->team.isEmpty() && !resolved)
         state = tr("%1 · team %2").arg(state, conversation->team);
     m_state->setText(state);
+    m_rating->setVisible(conversation->csatScore > 0);
+    m_rating->setText(tr("Customer rating: %1/5").arg(conversation->csatScore));
+    m_rating->setToolTip(tr("How the customer rated this chat when it was resolved"));
     m_labelChips->setChips(m_conversations->index(m_conversations->rowOf(m_id))
                                .data(App::ConversationListModel::LabelsRole)
                                .toList());

@@ -17,8 +17,9 @@ namespace Serambi::Ui {
 class LabelChipRow;
 
 // Above the open conversation: the customer's name and number, the chat's state and handoff
-// reason, its labels, the countdown of the 24-hour window, and the actions on the chat: take
-// over, hand back to the AI, resolve, labels, the AI mode and (supervisors) assign.
+// reason, its labels, the countdown of the 24-hour window, the customer's rating of the chat,
+// and the actions on the chat: take over, hand back to the AI, resolve, labels, the AI mode and
+// (supervisors) assign.
 class ConversationHeader : public QWidget
 {
     Q_OBJECT
@@ -56,6 +57,7 @@ private:
     QLabel *m_channel;
     QLabel *m_state;
     QLabel *m_window;
+    QLabel *m_rating;
     QPushButton *m_takeOver;
     QPushButton *m_handBack;
     QPushButton *m_resolve;

@@ -270,7 +270,7 @@ void ReportsWindow::retranslateUi()
     setHeaders(m_summary, {tr("Figure"), tr("Value")});
     setHeaders(m_handoffs, {tr("Handoff reason"), tr("Chats")});
     setHeaders(m_agents, {tr("Agent"), tr("Chats handled"), tr("Replies"), tr("Median response"),
-                          tr("90% answered within")});
+                          tr("90% answered within"), tr("Customer rating"), tr("Ratings")});
     setHeaders(m_cost, {tr("Month"), tr("Category"), tr("Messages"), tr("Billable"), tr("Rate"),
                         tr("Estimated cost")});
     setHeaders(m_audit,
@@ -289,6 +289,14 @@ QString durationText(qint64 ms)
     if (seconds < 3600)
         return ReportsWindow::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
     return ReportsWindow::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+}
+
+// A mean rating out of 5, or a dash when there are none.
+QString ratingText(const Protocol::CsatFigures &csat)
+{
+    return csat.count == 0
+               ? QStringLiteral("–")
+               : ReportsWindow::tr("%1/5").arg(QLocale().toString(csat.average, 'f', 2));
 }
 
 } // namespace
@@ -325,7 +333,11 @@ void ReportsWindow::showReport()
           {tr("Drafts discarded"), number(report.draftsDiscarded)},
           {tr("Average edit of an edited draft"),
            tr("%1 characters").arg(QLocale().toString(report.averageEditDistance, 'f', 1))},
-          {tr("Questions the AI could not answer"), number(report.abstained)}});
+          {tr("Questions the AI could not answer"), number(report.abstained)},
+          {tr("Customer rating"),
+           report.csat.count == 0
+               ? tr("none")
+               : tr("%1, ratings: %2").arg(ratingText(report.csat), number(report.csat.count))}});
     rows.clear();
     for (const Protocol::HandoffCount &handoff : report.handoffs)
         rows.append({handoff.reason.isEmpty() ? tr("(none given)") : handoff.reason,
@@ -334,7 +346,8 @@ void ReportsWindow::showReport()
     rows.clear();
     for (const Protocol::AgentFigures &agent : report.agents)
         rows.append({agent.displayName, number(agent.chats), number(agent.responses.count),
-                     durationText(agent.responses.medianMs), durationText(agent.responses.p90Ms)});
+                     durationText(agent.responses.medianMs), durationText(agent.responses.p90Ms),
+                     ratingText(agent.csat), number(agent.csat.count)});
     fill(m_agents, rows);
     rows.clear();
     double total = 0;

@@ -588,6 +588,10 @@ std::optional<RelayConfig> loadRelayConfig(const QString &iniPath, const QProces
                         .arg(describe(QStringLiteral("woocommerce_webhook_secret"))));
         return std::nullopt;
     }
+    const auto csat = readCsatSettings(iniPath, error);
+    if (!csat)
+        return std::nullopt;
+    config.csat = *csat;
     ChannelConfig main = config.allChannels().first();
     if (!readChannels(iniPath, env, secrets, &main, &config.channels, error))
         return std::nullopt;

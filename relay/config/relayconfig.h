@@ -3,6 +3,7 @@
 #include "businesshours.h"
 #include "channelconfig.h"
 #include "clientaddress.h"
+#include "csatconfig.h"
 #include "orderstatustemplates.h"
 
 #include <QByteArray>
@@ -34,6 +35,8 @@ struct RelayConfig
     // Templates asked for per page of message_templates (tests shrink it to see paging).
     int templatePageSize = 100;
     QString defaultAiMode = QStringLiteral("draft");
+    // [csat]: the rating question after a resolved chat (off by default).
+    CsatSettings csat;
     bool fullSync = true;
     // PostgreSQL instead of <data_dir>/relay.sqlite: postgresql://user@host:port/database, and
     // the password it logs in with (a secret, never logged); empty: SQLite.

@@ -117,8 +117,9 @@ void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
     QPointer<QTcpSocket> socket = pending->socket();
     const QString aiMode = m_options.defaultAiMode;
     m_writer->submit(
-        [batch = std::move(received.batch), aiMode](WriteTxn &txn) {
-            return WriteResult::success(QVariant::fromValue(ingestWebhook(txn, batch, aiMode)));
+        [batch = std::move(received.batch), aiMode, csat = m_options.csat](WriteTxn &txn) {
+            return WriteResult::success(
+                QVariant::fromValue(ingestWebhook(txn, batch, aiMode, csat)));
         },
         this,
         [this, pending, socket](const WriteResult &result) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/csatconfig.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QSet>
@@ -22,6 +24,7 @@ struct WebhookOptions
 {
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     QString defaultAiMode = QStringLiteral("draft");
+    CsatSettings csat; // how ratings are taken and thanked
 };
 
 // A provider's side of the relay: the GET verification handshake and the signed POSTs, which

@@ -331,7 +331,8 @@ void AgentHub::handleCommand(ConsoleSession *session, const QJsonObject &frame)
         session->send(Protocol::resultError(id, ErrorCode::UnknownCommand));
         return;
     }
-    const CommandRequest request{id, name, args, session->user().id, now(), m_options.windowMs};
+    const CommandRequest request{
+        id, name, args, session->user().id, now(), m_options.windowMs, m_options.csat};
     const quint64 sessionId = session->id();
     const bool markRead = *command == Command::MarkRead;
     m_writer->submit(

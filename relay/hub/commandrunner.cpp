@@ -14,7 +14,7 @@ WriteResult runWriteCommand(WriteTxn &txn, const CommandRequest &request, WriteC
         return WriteResult::success(
             Protocol::resultError(request.id, Protocol::ErrorCode::Forbidden));
     }
-    CommandContext context{txn, *user, request.args, request.nowMs, request.windowMs};
+    CommandContext context{txn, *user, request.args, request.nowMs, request.windowMs, request.csat};
     const CommandReply reply = command(context);
     if (!reply.ok) {
         return WriteResult::success(Protocol::resultError(request.id, reply.code, reply.message));

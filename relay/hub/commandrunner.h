@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commandargs.h"
+#include "config/csatconfig.h"
 #include "store/storewriter.h"
 #include "store/userrepo.h"
 #include "store/writetxn.h"
@@ -18,6 +19,7 @@ struct CommandContext
     const QJsonObject &args;
     qint64 nowMs;    // the hub's clock
     qint64 windowMs; // the customer-service window
+    const CsatSettings &csat;
 };
 
 using WriteCommand = CommandReply (*)(CommandContext &context);
@@ -30,6 +32,7 @@ struct CommandRequest
     qint64 userId = 0;
     qint64 nowMs = 0;
     qint64 windowMs = 0;
+    CsatSettings csat;
 };
 
 // The body of a command's write job. A resent id gets its recorded result back; otherwise the

@@ -3,6 +3,7 @@
 #include "auth/visibility.h"
 #include "cannedcommands.h"
 #include "conversationaccess.h"
+#include "csat/csatsurvey.h"
 #include "draftcommands.h"
 #include "kbcommands.h"
 #include "labelcommands.h"
@@ -124,6 +125,11 @@ CommandReply resolve(CommandContext &context)
     const auto resolved = Protocol::ConversationState::Resolved;
     const bool changed = conversation->state != resolved;
     conversation->state = resolved;
+    // Resolving asks the customer to rate the chat, while a free-form message can reach them.
+    if (changed && context.csat.enabled &&
+        windowOpen(*conversation, context.nowMs, context.windowMs) &&
+        !Csat::ask(context.txn, *conversation, context.user, context.nowMs, context.csat))
+        return CommandReply::refusal(ErrorCode::Internal);
     return commitConversation(context, *conversation, changed);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/clientaddress.h"
+#include "config/csatconfig.h"
 #include "protocol/channelpayload.h"
 #include "protocol/whatsapp.h"
 
@@ -27,6 +28,8 @@ struct HubOptions
     qint64 replayRingBytes = 64LL * 1024 * 1024;
     // The customer-service window: free-form sends need an inbound message this recent.
     qint64 windowMs = Protocol::WhatsApp::ServiceWindowMs;
+    // The rating question after an agent resolves a chat ([csat]; off by default).
+    CsatSettings csat;
     // Failed logins (per username and per peer address) before the relay throttles.
     int maxFailedLogins = 5;
     // How long failures count towards the throttle.

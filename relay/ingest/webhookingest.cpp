@@ -1,5 +1,6 @@
 #include "webhookingest.h"
 
+#include "csat/csatsurvey.h"
 #include "logging/relaylogging.h"
 #include "protocol/medialimits.h"
 #include "protocol/types.h"
@@ -222,8 +223,8 @@ int applyHeldChanges(WriteTxn &txn, Message &message, const Conversation &conver
 }
 
 bool storeInbound(WriteTxn &txn, const QString &channel, const InboundMessage &in,
-                  Protocol::AiMode defaultAiMode, QHash<qint64, Conversation> &touched,
-                  IngestOutcome &outcome)
+                  Protocol::AiMode defaultAiMode, const CsatSettings &csat,
+                  QHash<qint64, Conversation> &touched, IngestOutcome &outcome)
 {
     auto conversation =
         ConversationRepo::findOrCreate(txn, channel, in.phoneNumberId, in.from, defaultAiMode);
@@ -249,6 +250,17 @@ bool storeInbound(WriteTxn &txn, const QString &channel, const InboundMessage &i
     message.senderKind = QStringLiteral("customer");
     message.timestamp = in.timestamp > 0 ? in.timestamp * 1000 : txn.now();
     message.media = inboundMedia(message.type, in.raw);
+    switch (Csat::takeAnswer(txn, *conversation, message, csat)) {
+    case Csat::Answer::Taken:
+        if (!ConversationRepo::update(txn, *conversation))
+            return false;
+        touched.insert(conversation->id, *conversation);
+        return true;
+    case Csat::Answer::Duplicate:
+        return false;
+    case Csat::Answer::NotTaken:
+        break;
+    }
     if (!ConversationRepo::insertMessage(txn, message))
         return false;
     // Consoles first see the message as its held edits and revoke left it.
@@ -357,7 +369,8 @@ StatusResult applyStatus(WriteTxn &txn, const StatusUpdate &status)
 
 } // namespace
 
-IngestOutcome ingestWebhook(WriteTxn &txn, const WebhookBatch &batch, const QString &defaultAiMode)
+IngestOutcome ingestWebhook(WriteTxn &txn, const WebhookBatch &batch, const QString &defaultAiMode,
+                            const CsatSettings &csat)
 {
     IngestOutcome outcome;
     auto aiMode = Protocol::AiMode::Draft;
@@ -365,7 +378,7 @@ IngestOutcome ingestWebhook(WriteTxn &txn, const WebhookBatch &batch, const QStr
     QHash<qint64, Conversation> touched;
     for (const InboundMessage &message : batch.messages) {
         if (!isChange(message.type)) {
-            if (storeInbound(txn, batch.channel, message, aiMode, touched, outcome))
+            if (storeInbound(txn, batch.channel, message, aiMode, csat, touched, outcome))
                 ++outcome.messagesStored;
             else
                 ++outcome.duplicates;

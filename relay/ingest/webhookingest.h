@@ -1,6 +1,7 @@
 #pragma once
 
 #include "channels/webhookpayload.h"
+#include "config/csatconfig.h"
 #include "store/storewriter.h"
 
 #include <QHash>
@@ -26,8 +27,11 @@ struct IngestOutcome
 // Stores a parsed webhook inside the writer's transaction: contacts, conversations, messages
 // (deduplicated by wamid), statuses (never regressing), and one event per change. An edit or a
 // revoke changes the message it names (message.updated) instead of becoming a message; one
-// whose original is not stored yet is held and applied when the original arrives.
-IngestOutcome ingestWebhook(WriteTxn &txn, const WebhookBatch &batch, const QString &defaultAiMode);
+// whose original is not stored yet is held and applied when the original arrives. A tap that
+// answers a rating question (csat) is taken as the rating instead of a message: the chat keeps
+// its state and no draft is asked for (docs/configuration.md, "Customer satisfaction").
+IngestOutcome ingestWebhook(WriteTxn &txn, const WebhookBatch &batch, const QString &defaultAiMode,
+                            const CsatSettings &csat);
 
 } // namespace Serambi::Relay
 

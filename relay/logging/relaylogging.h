@@ -16,4 +16,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcHub)       // serambi.relay.hub: logins, sessions, 
 Q_DECLARE_LOGGING_CATEGORY(lcMediaHttp) // serambi.relay.http.media: the /media endpoint
 Q_DECLARE_LOGGING_CATEGORY(lcCommerce)  // serambi.relay.commerce: shop integrations (WooCommerce)
 Q_DECLARE_LOGGING_CATEGORY(lcHours)     // serambi.relay.hours: business hours, out-of-hours replies
+Q_DECLARE_LOGGING_CATEGORY(lcCsat)      // serambi.relay.csat: rating questions and answers
 Q_DECLARE_LOGGING_CATEGORY(lcHttpGuard) // serambi.relay.http.connections: connection limits

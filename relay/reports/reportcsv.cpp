@@ -21,6 +21,12 @@ QString amount(double value)
     return QString::number(value, 'f', 2);
 }
 
+// A mean rating with two decimals; empty when there are no ratings.
+QString rating(const Protocol::CsatFigures &csat)
+{
+    return csat.count > 0 ? amount(csat.average) : QString();
+}
+
 QString csvField(const QString &field)
 {
     if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) &&
@@ -64,6 +70,8 @@ QList<ReportTable> reportTables(const Protocol::ReportPayload &report)
     add("drafts_discarded", number(report.draftsDiscarded));
     add("average_edit_distance", QString::number(report.averageEditDistance, 'f', 1));
     add("ai_abstained", number(report.abstained));
+    add("csat_ratings", number(report.csat.count));
+    add("csat_average", rating(report.csat));
     tables.append(summary);
 
     ReportTable days{QStringLiteral("days"),
@@ -90,12 +98,14 @@ QList<ReportTable> reportTables(const Protocol::ReportPayload &report)
     ReportTable agents{QStringLiteral("agents"),
                        {QStringLiteral("username"), QStringLiteral("name"), QStringLiteral("chats"),
                         QStringLiteral("replies"), QStringLiteral("response_median_s"),
-                        QStringLiteral("response_p90_s")},
+                        QStringLiteral("response_p90_s"), QStringLiteral("csat_ratings"),
+                        QStringLiteral("csat_average")},
                        {}};
     for (const Protocol::AgentFigures &agent : report.agents)
         agents.rows.append({agent.username, agent.displayName, number(agent.chats),
                             number(agent.responses.count), seconds(agent.responses.medianMs),
-                            seconds(agent.responses.p90Ms)});
+                            seconds(agent.responses.p90Ms), number(agent.csat.count),
+                            rating(agent.csat)});
     tables.append(agents);
 
     ReportTable cost{QStringLiteral("meta_cost"),

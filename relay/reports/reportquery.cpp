@@ -30,6 +30,12 @@ const QLatin1String ScopeCte(
     "conversation_id FROM messages WHERE sender_id = ? AND timestamp >= ? AND timestamp < ?)) "
     "AND (? = 0 OR team_id = ?)) ");
 
+// The messages the relay sent for customer-satisfaction surveys (the rating question and the
+// thank-you) in an agent's name: never an agent's answer.
+const QLatin1String CsatMessages(
+    "(SELECT question_message_id FROM csat_surveys WHERE question_message_id IS NOT NULL UNION "
+    "SELECT thanks_message_id FROM csat_surveys WHERE thanks_message_id IS NOT NULL)");
+
 class Query
 {
 public:
@@ -60,6 +66,7 @@ public:
     bool next() { return m_query.next(); }
     qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
     QString text(int column) const { return m_query.value(column).toString(); }
+    double number(int column) const { return m_query.value(column).toDouble(); }
 
 private:
     PreparedQuery m_query;
@@ -122,7 +129,7 @@ bool readResponses(QSqlDatabase &db, const ReportRequest &request, ReportPayload
     Query replies(
         db,
         QStringLiteral(
-            ", turns AS (SELECT conversation_id, direction, sender_kind, sender_id, timestamp, "
+            ", turns AS (SELECT id, conversation_id, direction, sender_kind, sender_id, timestamp, "
             "SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END) OVER w AS turn, LAG(direction) "
             "OVER w AS previous FROM "
             "messages WHERE conversation_id IN (SELECT id FROM scope) WINDOW w AS (PARTITION BY "
@@ -134,7 +141,8 @@ bool readResponses(QSqlDatabase &db, const ReportRequest &request, ReportPayload
             "r.timestamp - w.since FROM turns r JOIN waits w ON w.conversation_id = "
             "r.conversation_id AND w.turn = r.turn - 1 WHERE r.direction = 'out' AND "
             "r.previous = 'in' AND r.sender_kind IN ('ai', 'agent') AND r.timestamp >= ? AND "
-            "r.timestamp < ? ORDER BY r.conversation_id, r.timestamp"),
+            "r.timestamp < ? AND r.id NOT IN %1 ORDER BY r.conversation_id, r.timestamp")
+            .arg(CsatMessages),
         request);
     replies.bindPeriod();
     if (!replies.run(error))
@@ -159,8 +167,9 @@ bool readResponses(QSqlDatabase &db, const ReportRequest &request, ReportPayload
             "SELECT u.id, u.username, u.display_name, COUNT(DISTINCT "
             "m.conversation_id) FROM messages m JOIN users u ON u.id = "
             "m.sender_id WHERE m.sender_kind = 'agent' AND m.timestamp >= ? "
-            "AND m.timestamp < ? AND m.conversation_id IN (SELECT id FROM scope) AND (? = 0 "
-            "OR u.id = ?) GROUP BY u.id ORDER BY u.username"),
+            "AND m.timestamp < ? AND m.conversation_id IN (SELECT id FROM scope) AND m.id NOT IN "
+            "%1 AND (? = 0 OR u.id = ?) GROUP BY u.id ORDER BY u.username")
+            .arg(CsatMessages),
         request);
     agents.bindPeriod();
     agents.bind(request.agentId);
@@ -168,9 +177,67 @@ bool readResponses(QSqlDatabase &db, const ReportRequest &request, ReportPayload
     if (!agents.run(error))
         return false;
     while (agents.next()) {
-        report.agents.append({agents.text(1), agents.text(2), int(agents.integer(3)),
-                              durationStats(byAgent.value(agents.integer(0)))});
+        report.agents.append({agents.text(1),
+                              agents.text(2),
+                              int(agents.integer(3)),
+                              durationStats(byAgent.value(agents.integer(0))),
+                              {}});
     }
+    return true;
+}
+
+double roundedAverage(double average)
+{
+    return std::round(100.0 * average) / 100.0;
+}
+
+// Customers' ratings given in the period, of the chats in scope: overall and by the agent who
+// resolved the chat. An agent rated in the period joins the agents' table even without a
+// message of theirs in it.
+bool readCsat(QSqlDatabase &db, const ReportRequest &request, ReportPayload &report, QString *error)
+{
+    const QString rated = QStringLiteral(
+        "FROM csat_surveys s WHERE s.score IS NOT NULL AND s.answered_at >= ? AND s.answered_at "
+        "< ? AND s.conversation_id IN (SELECT id FROM scope)");
+    Query overall(db, QStringLiteral("SELECT COUNT(*), AVG(s.score * 1.0) ") + rated, request);
+    overall.bindPeriod();
+    if (!overall.run(error) || !overall.next())
+        return false;
+    report.csat = {int(overall.integer(0)), roundedAverage(overall.number(1))};
+
+    Query byAgent(db,
+                  QStringLiteral("SELECT u.username, u.display_name, COUNT(*), AVG(s.score * 1.0) "
+                                 "FROM csat_surveys s JOIN users u ON u.id = s.agent_id WHERE "
+                                 "s.score IS NOT NULL AND s.answered_at >= ? AND s.answered_at < "
+                                 "? AND s.conversation_id IN (SELECT id FROM scope) AND (? = 0 OR "
+                                 "u.id = ?) GROUP BY u.id, u.username, u.display_name"),
+                  request);
+    byAgent.bindPeriod();
+    byAgent.bind(request.agentId);
+    byAgent.bind(request.agentId);
+    if (!byAgent.run(error))
+        return false;
+    bool joined = false;
+    while (byAgent.next()) {
+        const Protocol::CsatFigures csat{int(byAgent.integer(2)),
+                                         roundedAverage(byAgent.number(3))};
+        auto it = std::find_if(report.agents.begin(), report.agents.end(), [&](const auto &agent) {
+            return agent.username == byAgent.text(0);
+        });
+        if (it != report.agents.end()) {
+            it->csat = csat;
+            continue;
+        }
+        Protocol::AgentFigures agent;
+        agent.username = byAgent.text(0);
+        agent.displayName = byAgent.text(1);
+        agent.csat = csat;
+        report.agents.append(agent);
+        joined = true;
+    }
+    if (joined)
+        std::sort(report.agents.begin(), report.agents.end(),
+                  [](const auto &a, const auto &b) { return a.username < b.username; });
     return true;
 }
 
@@ -244,9 +311,11 @@ bool readAi(QSqlDatabase &db, const ReportRequest &request, ReportPayload &repor
             "AND a.timestamp >= ? AND a.timestamp < ? AND a.conversation_id IN (SELECT id FROM "
             "scope) AND NOT "
             "EXISTS (SELECT 1 FROM messages h WHERE h.conversation_id = a.conversation_id AND "
-            "h.sender_kind = 'agent' AND h.timestamp >= ? AND h.timestamp < ?) AND NOT EXISTS "
+            "h.sender_kind = 'agent' AND h.timestamp >= ? AND h.timestamp < ? AND h.id NOT IN "
+            "%1) AND NOT EXISTS "
             "(SELECT 1 FROM events e WHERE e.conversation_id = a.conversation_id AND e.kind = ? "
-            "AND e.state IN ('queued', 'assigned') AND e.created_at >= ? AND e.created_at < ?)"),
+            "AND e.state IN ('queued', 'assigned') AND e.created_at >= ? AND e.created_at < ?)")
+            .arg(CsatMessages),
         request);
     aiOnly.bindPeriod();
     aiOnly.bindPeriod();
@@ -368,8 +437,8 @@ std::optional<Protocol::ReportPayload> compute(QSqlDatabase &db, const ReportReq
     report.agent = request.agentUsername;
     report.team = request.teamName;
     if (!readVolumes(db, request, report, error) || !readResponses(db, request, report, error) ||
-        !readResolutions(db, request, report, error) || !readAi(db, request, report, error) ||
-        !readMetaCost(db, request, report, error))
+        !readCsat(db, request, report, error) || !readResolutions(db, request, report, error) ||
+        !readAi(db, request, report, error) || !readMetaCost(db, request, report, error))
         return std::nullopt;
     return report;
 }

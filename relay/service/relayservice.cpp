@@ -220,6 +220,7 @@ bool RelayService::start(QString *error)
     hub.metaRates = m_config.metaRates;
     hub.metaCurrency = m_config.metaCurrency;
     hub.autoAssignCapacity = m_config.autoAssignCapacity;
+    hub.csat = m_config.csat;
     for (const ChannelConfig &channel : m_config.allChannels()) {
         if (const Channel *found = m_channels->find(channel.name))
             hub.channels.append(channelPayload(channel, *found));
@@ -255,6 +256,7 @@ bool RelayService::start(QString *error)
     WebhookOptions webhooks;
     webhooks.maxBodyBytes = m_config.maxBodyBytes;
     webhooks.defaultAiMode = m_config.defaultAiMode;
+    webhooks.csat = m_config.csat;
     for (const auto &channel : m_channels->all())
         m_webhooks.push_back(
             std::make_unique<WebhookEndpoint>(channel.get(), webhooks, m_writer.get()));

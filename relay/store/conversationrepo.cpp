@@ -92,11 +92,13 @@ const QString ConversationSelect =
         "SELECT c.id, c.contact_id, c.phone_number_id, c.state, c.ai_mode, c.assignee_id, "
         "u.username, c.handoff_reason, c.last_inbound_at, c.last_message_at, c.last_message_id, "
         "c.unread, c.created_at, c.updated_at, k.wa_id, k.user_id, k.parent_user_id, "
-        "k.profile_name, k.username, c.channel, c.team_id, t.name, ") +
+        "k.profile_name, k.username, c.channel, c.team_id, t.name, s.score, s.answered_at, ") +
     MessageColumns +
     QStringLiteral(" FROM conversations c JOIN contacts k ON k.id = c.contact_id "
                    "LEFT JOIN users u ON u.id = c.assignee_id "
                    "LEFT JOIN teams t ON t.id = c.team_id "
+                   "LEFT JOIN csat_surveys s ON s.id = (SELECT MAX(id) FROM csat_surveys WHERE "
+                   "conversation_id = c.id AND score IS NOT NULL) "
                    "LEFT JOIN messages m ON m.id = c.last_message_id ") +
     MessageJoins;
 
@@ -125,8 +127,10 @@ Conversation readConversation(const PreparedQuery &q)
     c.channel = q.value(19).toString();
     c.teamId = q.value(20).toLongLong();
     c.teamName = q.value(21).toString();
-    if (!q.value(22).isNull())
-        c.lastMessage = readMessage(q, 22);
+    c.csatScore = q.value(22).toInt();
+    c.csatRatedAt = q.value(23).toLongLong();
+    if (!q.value(24).isNull())
+        c.lastMessage = readMessage(q, 24);
     return c;
 }
 
@@ -177,6 +181,8 @@ Protocol::ConversationPayload Conversation::toPayload() const
     if (draft)
         json.draft = draft->toPayload();
     json.labels = labelIds;
+    json.csatScore = csatScore;
+    json.csatRatedAt = csatRatedAt;
     return json;
 }
 

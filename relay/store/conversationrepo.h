@@ -69,6 +69,8 @@ struct Conversation
     std::optional<Message> lastMessage;
     std::optional<Draft> draft; // the pending AI draft, if any
     QList<qint64> labelIds;     // ascending
+    int csatScore = 0;          // the customer's latest rating (1 to 5); 0: none
+    qint64 csatRatedAt = 0;     // when they gave it, ms since epoch
 
     QString stateName() const { return Protocol::conversationStateName(state); }
     Protocol::ConversationPayload toPayload() const;

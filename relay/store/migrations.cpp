@@ -403,6 +403,29 @@ QStringList version21()
     };
 }
 
+QStringList version22()
+{
+    // Customer satisfaction (docs/configuration.md, "Customer satisfaction"): the rating question
+    // sent when an agent resolved a chat, the agent it rates, and the customer's answer (score
+    // and its wamid, null until answered). The question and the thank-you reply are remembered
+    // so reports never take them for an agent's answers.
+    return {
+        QStringLiteral(R"(CREATE TABLE csat_surveys (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+            agent_id INTEGER NOT NULL REFERENCES users(id),
+            question_message_id INTEGER REFERENCES messages(id),
+            asked_at INTEGER NOT NULL,
+            score INTEGER CHECK (score BETWEEN 1 AND 5),
+            answer_wamid TEXT UNIQUE,
+            answered_at INTEGER,
+            thanks_message_id INTEGER REFERENCES messages(id)))"),
+        QStringLiteral(
+            "CREATE INDEX csat_surveys_by_conversation ON csat_surveys(conversation_id)"),
+        QStringLiteral("CREATE INDEX csat_surveys_by_answer ON csat_surveys(answered_at)"),
+    };
+}
+
 QStringList version24()
 {
     // The name an automatic message is sent under ("Jam layanan", "Status pesanan"): people's
@@ -442,6 +465,7 @@ const QList<Migration> &migrations()
         {19, "labels and the labels on chats", version19()},
         {20, "teams, their members, the team of a chat", version20()},
         {21, "customers' consent to order updates", version21()},
+        {22, "customer satisfaction surveys and ratings", version22()},
         {24, "the sender name of automatic messages", version24()},
     };
     return all;

@@ -84,6 +84,7 @@ private Q_SLOTS:
             c.labelIds = {4, 9};
             c.team = QStringLiteral("Komplain");
             c.channel = QStringLiteral("service");
+            c.csatScore = 4;
             store.saveConversation(c);
             store.saveMessages({message(1, 12), message(2, 12), message(3, 12)});
             Draft draft;
@@ -118,6 +119,7 @@ private Q_SLOTS:
         QCOMPARE(state.conversations.first().labelIds, (QList<qint64>{4, 9}));
         QCOMPARE(state.conversations.first().team, QStringLiteral("Komplain"));
         QCOMPARE(state.conversations.first().channel, QStringLiteral("service"));
+        QCOMPARE(state.conversations.first().csatScore, 4);
         QCOMPARE(state.drafts.size(), 1);
         QCOMPARE(state.drafts.first().sources, QStringList{QStringLiteral("kb-7")});
         QCOMPARE(state.commands.size(), 1);
@@ -244,6 +246,7 @@ private Q_SLOTS:
         QCOMPARE(state.conversations.first().labelIds, QList<qint64>{4});
         QVERIFY(state.conversations.first().team.isEmpty());
         QVERIFY(state.conversations.first().channel.isEmpty());
+        QCOMPARE(state.conversations.first().csatScore, 0);
     }
 };
 

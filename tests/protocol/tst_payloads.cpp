@@ -179,6 +179,22 @@ private Q_SLOTS:
                  QJsonValue(QJsonArray()));
     }
 
+    void shouldCarryTheCustomersRatingOfAConversation()
+    {
+        ConversationPayload c;
+        c.id = 3;
+        c.csatScore = 4;
+        c.csatRatedAt = 1767227300000;
+        const QJsonObject json = c.toJson();
+        QCOMPARE(json.value(QLatin1String("csat")).toObject(),
+                 (QJsonObject{{QStringLiteral("score"), 4},
+                              {QStringLiteral("rated_at"), qint64(1767227300000)}}));
+        const ConversationPayload back = ConversationPayload::fromJson(json);
+        QCOMPARE(back.csatScore, 4);
+        QCOMPARE(back.csatRatedAt, qint64(1767227300000));
+        QVERIFY(back == c);
+    }
+
     void shouldWriteNullsWhereTheProtocolSaysSo()
     {
         ConversationPayload c;
@@ -189,6 +205,8 @@ private Q_SLOTS:
         QVERIFY(json.value(QLatin1String("handoff_reason")).isNull());
         QVERIFY(json.value(QLatin1String("team")).isNull());
         QVERIFY(json.value(QLatin1String("draft")).isNull());
+        QVERIFY(json.contains(QLatin1String("csat")));
+        QVERIFY(json.value(QLatin1String("csat")).isNull()); // not rated
         QVERIFY(!json.contains(QLatin1String("last_message")));
         QCOMPARE(json.value(QLatin1String("state")).toString(), QStringLiteral("bot"));
         QCOMPARE(json.value(QLatin1String("ai_mode")).toString(), QStringLiteral("draft"));
@@ -329,7 +347,9 @@ private Q_SLOTS:
         report.averageEditDistance = 2.5;
         report.handoffs = {{QStringLiteral("asked_for_human"), 1}};
         report.abstained = 1;
-        report.agents = {{QStringLiteral("sari"), QStringLiteral("Sari"), 1, {2, 40000, 120000}}};
+        report.agents = {
+            {QStringLiteral("sari"), QStringLiteral("Sari"), 1, {2, 40000, 120000}, {3, 4.33}}};
+        report.csat = {5, 3.8};
         report.currency = QStringLiteral("IDR");
         report.metaCost = {
             {QStringLiteral("2026-11"), QStringLiteral("marketing"), 2, 1, 586.33, 586.33}};
@@ -340,6 +360,10 @@ private Q_SLOTS:
         QCOMPARE(back.inboundByHour.at(10), 3);
         QCOMPARE(back.agents.at(0).responses.p90Ms, qint64(120000));
         QCOMPARE(back.metaCost.at(0).rate, 586.33);
+        QCOMPARE(back.agents.at(0).csat.count, 3);
+        QCOMPARE(back.agents.at(0).csat.average, 4.33);
+        QCOMPARE(back.csat.count, 5);
+        QCOMPARE(back.csat.average, 3.8);
 
         const AuditEntry entry{
             1767227300000,          QStringLiteral("rina"),    QStringLiteral("assign"), 7,

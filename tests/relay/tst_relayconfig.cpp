@@ -209,6 +209,63 @@ private Q_SLOTS:
         QCOMPARE(config->autoAssignCapacity, 4);
     }
 
+    void shouldAskForRatingsOnlyWhenEnabled()
+    {
+        QString error;
+        const auto defaults = loadRelayConfig({}, completeEnvironment(), &error);
+        QVERIFY2(defaults, qPrintable(error));
+        QVERIFY(!defaults->csat.enabled);
+        QVERIFY(defaults->csat.question.startsWith(QLatin1String("Bagaimana pelayanan kami")));
+
+        const QString ini = writeFile(
+            QStringLiteral("relay.ini"),
+            "[csat]\nenabled=true\nquestion=\"How did we do? Pick 1 (bad) to 5 (great).\"\n"
+            "button=Rate us\nthanks=Thank you!\nanswer_hours=48\n",
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const auto config = loadRelayConfig(ini, completeEnvironment(), &error);
+        QVERIFY2(config, qPrintable(error));
+        QVERIFY(config->csat.enabled);
+        QCOMPARE(config->csat.question,
+                 QStringLiteral("How did we do? Pick 1 (bad) to 5 (great)."));
+        QCOMPARE(config->csat.button, QStringLiteral("Rate us"));
+        QCOMPARE(config->csat.thanks, QStringLiteral("Thank you!"));
+        QCOMPARE(config->csat.acceptMs, 48LL * 3600 * 1000);
+    }
+
+    void shouldNameTheBadRatingSetting_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("enabled") << QByteArray("enabled=yes")
+                                 << QStringLiteral("[csat] enabled must be true or false");
+        QTest::newRow("empty question")
+            << QByteArray("question=\"  \"")
+            << QStringLiteral("[csat] question must have 1 to 4096 characters");
+        QTest::newRow("long button")
+            << QByteArray("button=Berikan penilaian Anda")
+            << QStringLiteral("[csat] button must have 1 to 20 characters");
+        QTest::newRow("long thanks")
+            << QByteArray("thanks=") + QByteArray(4097, 'a')
+            << QStringLiteral("[csat] thanks must have 1 to 4096 characters");
+        QTest::newRow("answer hours")
+            << QByteArray("answer_hours=0")
+            << QStringLiteral("[csat] answer_hours must be a whole number from 1 to 720");
+        QTest::newRow("answer hours text")
+            << QByteArray("answer_hours=sehari")
+            << QStringLiteral("[csat] answer_hours must be a whole number from 1 to 720");
+    }
+
+    void shouldNameTheBadRatingSetting()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QString, expected);
+        const QString ini = writeFile(QStringLiteral("relay.ini"), "[csat]\n" + line + '\n',
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QString error;
+        QVERIFY(!loadRelayConfig(ini, completeEnvironment(), &error));
+        QCOMPARE(error, expected);
+    }
+
     void shouldReadSecretsFromAnOwnerOnlyFile()
     {
         const QString secrets =

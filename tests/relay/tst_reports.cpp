@@ -6,6 +6,7 @@
 #include "protocol/events.h"
 #include "protocol/payloads.h"
 #include "protocol/reportpayloads.h"
+#include "reports/reportcsv.h"
 #include "reports/reportquery.h"
 #include "service/useradmin.h"
 #include "store/dialect.h"
@@ -29,6 +30,7 @@ namespace {
 
 const QDate Day1(2026, 11, 2);
 const QDate Day2(2026, 11, 3);
+const QDate RatingDay(2026, 11, 5); // the customer-satisfaction chats, apart from the others
 constexpr qint64 Second = 1000;
 constexpr qint64 Minute = 60 * Second;
 
@@ -141,6 +143,57 @@ private:
         return seed({{QStringLiteral("INSERT INTO drafts (conversation_id, for_message_id, text, "
                                      "state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
                       {chat, forMessage, text, state, createdAt, updatedAt}}});
+    }
+
+    // A chat the agent resolved at askedAt (their rating question, a message in their name),
+    // rated score at answeredAt (0: never answered) and thanked then.
+    bool addRating(qint64 chat, qint64 agent, qint64 askedAt, int score, qint64 answeredAt)
+    {
+        const qint64 question = addMessage(chat, agent, askedAt, QStringLiteral("Nilai kami?"));
+        const qint64 thanks =
+            score > 0 ? addMessage(chat, agent, answeredAt, QStringLiteral("Terima kasih")) : 0;
+        return question != 0 &&
+               seed({{QStringLiteral("INSERT INTO csat_surveys (conversation_id, agent_id, "
+                                     "question_message_id, asked_at, score, answered_at, "
+                                     "thanks_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                      {chat, agent, question, askedAt, score > 0 ? QVariant(score) : QVariant(),
+                       score > 0 ? QVariant(answeredAt) : QVariant(),
+                       thanks > 0 ? QVariant(thanks) : QVariant()}}});
+    }
+
+    // Ratings on RatingDay: Budi 4, 2 and 5, Sari 5, Rina (a supervisor who never wrote in the
+    // chat she resolved) 3; besides, one Sari got the next day and one never answered.
+    void seedRatings()
+    {
+        const qint64 c5 = addChat(QStringLiteral("62815"));
+        QVERIFY(addMessage(c5, 0, at(RatingDay, 9, 0), QStringLiteral("Paket sudah sampai?")));
+        QVERIFY(addMessage(c5, m_budi, at(RatingDay, 9, 5), QStringLiteral("Sudah kak")));
+        QVERIFY(addMessage(c5, 0, at(RatingDay, 9, 10), QStringLiteral("Oke makasih")));
+        // The question right after the customer's message is no answer of Budi's.
+        QVERIFY(addRating(c5, m_budi, at(RatingDay, 9, 11), 4, at(RatingDay, 9, 12)));
+
+        const qint64 c6 = addChat(QStringLiteral("62816"));
+        QVERIFY(addMessage(c6, 0, at(RatingDay, 10, 0), QStringLiteral("Ongkir?")));
+        QVERIFY(addMessage(c6, m_sari, at(RatingDay, 10, 2), QStringLiteral("Gratis")));
+        QVERIFY(addRating(c6, m_sari, at(RatingDay, 10, 3), 5, at(RatingDay, 10, 4)));
+        QVERIFY(addRating(c6, m_sari, at(RatingDay, 23, 0), 1, at(RatingDay.addDays(1), 8, 0)));
+
+        const qint64 c7 = addChat(QStringLiteral("62817"));
+        QVERIFY(addMessage(c7, 0, at(RatingDay, 11, 0), QStringLiteral("Retur?")));
+        QVERIFY(addMessage(c7, m_budi, at(RatingDay, 11, 1), QStringLiteral("Bisa")));
+        QVERIFY(addRating(c7, m_budi, at(RatingDay, 11, 2), 2, at(RatingDay, 11, 30)));
+
+        // The AI answered alone; Rina resolved it.
+        const qint64 c8 = addChat(QStringLiteral("62818"));
+        QVERIFY(addMessage(c8, 0, at(RatingDay, 12, 0), QStringLiteral("Buka?")));
+        QVERIFY(addMessage(c8, -1, at(RatingDay, 12, 0, 5), QStringLiteral("Buka")));
+        QVERIFY(addRating(c8, m_rina, at(RatingDay, 12, 10), 3, at(RatingDay, 12, 15)));
+
+        const qint64 c9 = addChat(QStringLiteral("62819"));
+        QVERIFY(addMessage(c9, 0, at(RatingDay, 13, 0), QStringLiteral("COD?")));
+        QVERIFY(addMessage(c9, m_budi, at(RatingDay, 13, 3), QStringLiteral("Bisa COD")));
+        QVERIFY(addRating(c9, m_budi, at(RatingDay, 13, 4), 5, at(RatingDay, 13, 5)));
+        QVERIFY(addRating(c9, m_budi, at(RatingDay, 14, 0), 0, 0));
     }
 
     ReportRequest request(const QDate &from, const QDate &to) const
@@ -310,6 +363,63 @@ private Q_SLOTS:
         QCOMPARE(report.metaCost.at(2).cost, 0.0);
         QCOMPARE(report.days.size(), 61); // every day of the period, quiet ones as zeros
         QCOMPARE(report.days.first().inbound, 0);
+    }
+
+    void shouldGiveCustomerSatisfactionOverallAndByTheAgentWhoResolved()
+    {
+        seedRatings();
+        const auto report = compute(request(RatingDay, RatingDay));
+        // 4 + 2 + 5 + 5 + 3 = 19 over 5 ratings.
+        QCOMPARE(report.csat.count, 5);
+        QCOMPARE(report.csat.average, 3.8);
+        QCOMPARE(report.agents.size(), 3);
+        const Protocol::AgentFigures &budi = report.agents.at(0);
+        QCOMPARE(budi.username, QStringLiteral("budi"));
+        QCOMPARE(budi.csat.count, 3);
+        QCOMPARE(budi.csat.average, 3.67); // 11 / 3
+        QCOMPARE(budi.chats, 3);
+        // Replies after 5 min, 1 min and 3 min; the rating question is none of them.
+        QCOMPARE(budi.responses.count, 3);
+        QCOMPARE(budi.responses.medianMs, 3 * Minute);
+        const Protocol::AgentFigures &rina = report.agents.at(1);
+        QCOMPARE(rina.username, QStringLiteral("rina"));
+        QCOMPARE(rina.chats, 0); // only her rating question
+        QCOMPARE(rina.csat.count, 1);
+        QCOMPARE(rina.csat.average, 3.0);
+        const Protocol::AgentFigures &sari = report.agents.at(2);
+        QCOMPARE(sari.username, QStringLiteral("sari"));
+        QCOMPARE(sari.csat.count, 1); // her 1 came the next day
+        QCOMPARE(sari.csat.average, 5.0);
+        QCOMPARE(report.aiOnlyChats, 1); // Rina's question is not an agent answering
+
+        const QString csv = Reports::toCsv(Reports::reportTables(report));
+        QVERIFY2(csv.contains(QLatin1String("csat_ratings,5\r\ncsat_average,3.80\r\n")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QLatin1String("username,name,chats,replies,response_median_s,"
+                                            "response_p90_s,csat_ratings,csat_average\r\n"
+                                            "budi,BUDI,3,3,180.0,300.0,3,3.67\r\n"
+                                            "rina,RINA,0,0,0.0,0.0,1,3.00\r\n"
+                                            "sari,SARI,1,1,120.0,120.0,1,5.00\r\n")),
+                 qPrintable(csv));
+
+        const auto nextDay = compute(request(RatingDay.addDays(1), RatingDay.addDays(1)));
+        QCOMPARE(nextDay.csat.count, 1);
+        QCOMPARE(nextDay.csat.average, 1.0);
+        QVERIFY(Reports::toCsv(Reports::reportTables(compute(request(Day1, Day2))))
+                    .contains(QLatin1String("csat_ratings,0\r\ncsat_average,\r\n")));
+    }
+
+    void shouldLimitCustomerSatisfactionToOneAgentsChats()
+    {
+        seedRatings();
+        ReportRequest r = request(RatingDay, RatingDay);
+        r.agentId = m_budi;
+        r.agentUsername = QStringLiteral("budi");
+        const auto report = compute(r);
+        QCOMPARE(report.csat.count, 3);
+        QCOMPARE(report.csat.average, 3.67);
+        QCOMPARE(report.agents.size(), 1);
+        QCOMPARE(report.agents.at(0).csat.count, 3);
     }
 
     void shouldLimitTheReportToOneAgentsChats()
@@ -503,7 +613,7 @@ private Q_SLOTS:
             QVERIFY(batch);
             QVERIFY(m_harness
                         ->run([&batch](WriteTxn &txn) {
-                            ingestWebhook(txn, *batch, QStringLiteral("draft"));
+                            ingestWebhook(txn, *batch, QStringLiteral("draft"), {});
                             return WriteResult::success();
                         })
                         .ok);
@@ -542,7 +652,7 @@ private Q_SLOTS:
                  qPrintable(csv));
         QVERIFY(csv.contains(QLatin1String("first_response_median_s,10.0\r\n")));
         QVERIFY(csv.contains(QLatin1String("resolution_p90_s,3600.0\r\n")));
-        QVERIFY(csv.contains(QLatin1String("sari,SARI,1,2,40.0,120.0\r\n")));
+        QVERIFY(csv.contains(QLatin1String("sari,SARI,1,2,40.0,120.0,0,\r\n")));
         QVERIFY(csv.contains(QLatin1String("2026-11,marketing,1,1,586.33,586.33,IDR\r\n")));
 
         QProcess bad;

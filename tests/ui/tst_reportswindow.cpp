@@ -1,11 +1,13 @@
 // The Reports window against a real relay and the WhatsApp simulator on loopback: a supervisor
 // opens it with Ctrl+Shift+G and sees the figures the relay's report command returns for the
 // period, the chart of the days, the audit log of an assignment; a table exported as CSV is the
-// table; agents have no such window. With SERAMBI_SCREENSHOT_DIR set, the window is also saved
-// there in English and Indonesian (scripts/screenshots.sh).
+// table; agents have no such window. With CSAT on, a customer's rating shows in the chat's header
+// (English and Indonesian) and in the Agents table and the summary. With SERAMBI_SCREENSHOT_DIR
+// set, the window is also saved there in English and Indonesian (scripts/screenshots.sh).
 #include "app/consolecontroller.h"
 #include "app/session.h"
 #include "protocol/reportpayloads.h"
+#include "sim/simulator.h"
 #include "support/protocolclient.h"
 #include "support/window/windowfixture.h"
 #include "ui/languageswitcher.h"
@@ -159,6 +161,76 @@ private Q_SLOTS:
         saveScreenshot(reports, QStringLiteral("audit-log-id.png"));
         m_language->apply(QStringLiteral("en"));
         QTRY_COMPARE(reports->windowTitle(), QStringLiteral("Reports"));
+    }
+
+    void shouldShowTheCustomersRatingInTheChatAndTheReports()
+    {
+        // The relay again, asking for ratings.
+        m_loop->stopRelay();
+        Relay::RelayConfig config = m_loop->relayConfig();
+        config.csat.enabled = true;
+        QString error;
+        QVERIFY2(m_loop->startRelay(config, &error), qPrintable(error));
+
+        ProtocolClient ayu;
+        QVERIFY(ayu.signIn(m_loop->agentsUrl(), Agent, AgentPassword));
+        QVERIFY(!ayu.subscribe(0).isEmpty());
+        const QString wamid = customerWrites(QStringLiteral("Paketnya sudah sampai, makasih"));
+        const QJsonObject arrived = ayu.waitForEvent([&](const QJsonObject &event) {
+            return event.value(QLatin1String("data"))
+                       .toObject()
+                       .value(QLatin1String("wamid"))
+                       .toString() == wamid;
+        });
+        const qint64 chat = arrived.value(QLatin1String("conversation_id")).toInteger();
+        QVERIFY(chat > 0);
+        const QJsonObject args{{QLatin1String("conversation_id"), chat}};
+        QVERIFY(ayu.command(QStringLiteral("take_over"), args).value(QLatin1String("ok")).toBool());
+        QVERIFY(ayu.command(QStringLiteral("resolve"), args).value(QLatin1String("ok")).toBool());
+        // The customer picks 4 in the rating list (survey 1).
+        QString tapError;
+        QVERIFY2(
+            !m_sim->customers()
+                 .sendMessage(CustomerWaId,
+                              {{QStringLiteral("type"), QStringLiteral("interactive")},
+                               {QStringLiteral("list_reply"),
+                                QJsonObject{{QStringLiteral("id"), QStringLiteral("csat:1:4")},
+                                            {QStringLiteral("title"), QStringLiteral("4 ⭐⭐⭐⭐")}}}},
+                              &tapError)
+                 .isEmpty(),
+            qPrintable(tapError));
+        QVERIFY(!ayu.waitForEvent([](const QJsonObject &event) {
+                        return event.value(QLatin1String("data"))
+                            .toObject()
+                            .value(QLatin1String("csat"))
+                            .isObject();
+                    })
+                     .isEmpty());
+
+        QVERIFY(signIn(Supervisor, SupervisorPassword));
+        QTRY_VERIFY_WITH_TIMEOUT(chatOf(CustomerName) != 0, Timeout);
+        m_window->openConversation(chatOf(CustomerName));
+        auto *rating = m_window->findChild<QLabel *>(QStringLiteral("customerRatingLabel"));
+        QVERIFY(rating);
+        QTRY_VERIFY_WITH_TIMEOUT(rating->isVisible(), Timeout);
+        QCOMPARE(rating->text(), QStringLiteral("Customer rating: 4/5"));
+        m_language->apply(QStringLiteral("id"));
+        QTRY_COMPARE(rating->text(), QStringLiteral("Penilaian pelanggan: 4/5"));
+        m_language->apply(QStringLiteral("en"));
+        QTRY_COMPARE(rating->text(), QStringLiteral("Customer rating: 4/5"));
+
+        Ui::ReportsWindow *reports = openReports();
+        QVERIFY(reports);
+        auto *agents = reports->findChild<QTableWidget *>(QStringLiteral("reportAgentsTable"));
+        QTRY_COMPARE_WITH_TIMEOUT(agents->rowCount(), 1, Timeout);
+        QCOMPARE(agents->horizontalHeaderItem(5)->text(), QStringLiteral("Customer rating"));
+        QCOMPARE(agents->item(0, 0)->text(), AgentName);
+        QCOMPARE(agents->item(0, 5)->text(), QStringLiteral("4.00/5"));
+        QCOMPARE(agents->item(0, 6)->text(), QStringLiteral("1"));
+        auto *summary = reports->findChild<QTableWidget *>(QStringLiteral("reportSummaryTable"));
+        const qsizetype row = column(summary, 0).indexOf(QStringLiteral("Customer rating"));
+        QVERIFY(row >= 0);
+        QCOMPARE(summary->item(int(row), 1)->text(), QStringLiteral("4.00/5, ratings: 1"));
     }
 
     void shouldNotOpenReportsForAnAgent()

@@ -14,7 +14,7 @@ std::optional<Relay::Message> ingest(Relay::WriteTxn &txn, const InboundText &me
     const auto batch =
         Relay::parseWebhook(QJsonDocument(inbound(message)).toJson(QJsonDocument::Compact));
     if (!batch ||
-        Relay::ingestWebhook(txn, *batch, Protocol::aiModeName(aiMode)).messagesStored != 1)
+        Relay::ingestWebhook(txn, *batch, Protocol::aiModeName(aiMode), {}).messagesStored != 1)
         return std::nullopt;
     return Relay::ConversationRepo::messageByWamid(txn.db(), message.wamid);
 }
