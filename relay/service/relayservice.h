@@ -13,6 +13,7 @@ namespace Serambi::Relay {
 class AgentHub;
 class AutoAssigner;
 class GraphClient;
+class Channel;
 class ChannelSet;
 class DraftCoordinator;
 class KbDrafter;
@@ -51,6 +52,8 @@ public:
     TemplateSyncer *templates() const { return m_templates.get(); }
 
 private:
+    // The channel that serves channel's number through its provider.
+    std::unique_ptr<Channel> makeChannel(const ChannelConfig &channel);
     void registerMetrics();
 
     RelayConfig m_config;
