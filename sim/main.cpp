@@ -185,7 +185,12 @@ int main(int argc, char *argv[])
     }
     if (!simulator.start(&error))
         return fail(error);
-    std::printf("serambi-sim: Graph API on %s\n", qPrintable(simulator.graphBaseUrl().toString()));
+    if (simulator.speaksTwilio())
+        std::printf("serambi-sim: Twilio API on %s\n",
+                    qPrintable(simulator.twilioApiUrl().toString()));
+    else
+        std::printf("serambi-sim: Graph API on %s\n",
+                    qPrintable(simulator.graphBaseUrl().toString()));
     std::fflush(stdout);
     return app.exec();
 }
