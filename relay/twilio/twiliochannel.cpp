@@ -78,7 +78,9 @@ InboundResult TwilioChannel::receive(const InboundRequest &request) const
                             : m_options.publicUrl;
     if (!verifyTwilioSignature(url, params, signature, m_options.api.authToken)) {
         result.verdict = InboundResult::Verdict::BadSignature;
-        result.problem = QStringLiteral("signature mismatch for %1").arg(url);
+        // The URL without credentials or query, which may carry secrets of their own.
+        result.problem = QStringLiteral("signature mismatch for %1")
+                             .arg(QUrl(url).toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
         return result;
     }
     QString foreign;

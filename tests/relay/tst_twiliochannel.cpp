@@ -171,6 +171,32 @@ private Q_SLOTS:
         QCOMPARE(result.problem, problem);
     }
 
+    void shouldRefuseAFormFieldWithoutAName()
+    {
+        InboundRequest request;
+        request.body = encodeForm(sariWrites()) + "&=orphan";
+        request.headers.append({QByteArrayLiteral("Content-Type"),
+                                QByteArrayLiteral("application/x-www-form-urlencoded")});
+        request.headers.append({QByteArrayLiteral("X-Twilio-Signature"),
+                                QByteArrayLiteral("86kEU4feaKaspUgTOcrnh9wKf28=")});
+        const InboundResult result = channel()->receive(request);
+        QCOMPARE(result.verdict, InboundResult::Verdict::Malformed);
+        QCOMPARE(result.problem, QStringLiteral("a form field without a name"));
+    }
+
+    void shouldDropAStatusOfAnotherSender()
+    {
+        const FormParams callback{
+            {QStringLiteral("MessageSid"), QStringLiteral("SM00000000000000000000000000000003")},
+            {QStringLiteral("MessageStatus"), QStringLiteral("delivered")},
+            {QStringLiteral("From"), QStringLiteral("whatsapp:+15005550006")},
+            {QStringLiteral("To"), QStringLiteral("whatsapp:+6281234567890")}};
+        const InboundResult result = receive(callback);
+        QCOMPARE(result.verdict, InboundResult::Verdict::Accepted);
+        QVERIFY(result.batch.statuses.isEmpty());
+        QCOMPARE(result.foreignNumbers, QStringList{QStringLiteral("15005550006")});
+    }
+
     void shouldDropAMessageForAnotherSender()
     {
         const InboundResult result = receive(
@@ -346,6 +372,25 @@ private Q_SLOTS:
                                           {QStringLiteral("type"), QStringLiteral("text")},
                                           {QStringLiteral("text"), QStringLiteral("x")}}}}}}}}}}
             << QStringLiteral("Twilio templates take parameters in the body only");
+        QTest::newRow("template with a currency parameter")
+            << QJsonObject{{QStringLiteral("to"), to},
+                           {QStringLiteral("type"), QStringLiteral("template")},
+                           {QStringLiteral("template"),
+                            QJsonObject{
+                                {QStringLiteral("name"),
+                                 QStringLiteral("HXcccccccccccccccccccccccccccccccc")},
+                                {QStringLiteral("components"),
+                                 QJsonArray{QJsonObject{
+                                     {QStringLiteral("type"), QStringLiteral("body")},
+                                     {QStringLiteral("parameters"),
+                                      QJsonArray{QJsonObject{{QStringLiteral("type"),
+                                                              QStringLiteral("currency")}}}}}}}}}}
+            << QStringLiteral("Twilio templates take text parameters only");
+        QTest::newRow("location")
+            << QJsonObject{{QStringLiteral("to"), to},
+                           {QStringLiteral("type"), QStringLiteral("location")},
+                           {QStringLiteral("location"), QJsonObject()}}
+            << QStringLiteral("Twilio's Messages resource cannot send location messages");
         QTest::newRow("a customer known by user id only")
             << QJsonObject{{QStringLiteral("recipient"), QStringLiteral("ID.123")},
                            {QStringLiteral("type"), QStringLiteral("text")},
