@@ -15,3 +15,7 @@ export SERAMBI_PBKDF2_ITERATIONS=20000
 # The demo shop (serambi-sim's fake WooCommerce) signs its order webhooks with this; the relay
 # checks them with the same.
 export SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET=demo-woocommerce-secret
+# The demo's second number, on Twilio (demo.sh): the relay's channel "twilio" and
+# `serambi-sim --provider twilio` share its auth token.
+export SERAMBI_CHANNEL_TWILIO_AUTH_TOKEN=demo-twilio-auth-token
+export SERAMBI_TWILIO_AUTH_TOKEN=demo-twilio-auth-token

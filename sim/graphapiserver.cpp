@@ -5,6 +5,7 @@
 #include "graphapi.h"
 #include "requestlog.h"
 #include "simlogging.h"
+#include "twilioapi.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -122,6 +123,13 @@ bool GraphApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     record.contentType = simRequest.contentType;
     record.body = simRequest.body;
     const int seq = m_log.record(record);
+
+    if (m_twilio && TwilioApi::isTwilioPath(simRequest.path)) {
+        const HttpReply reply = m_twilio(simRequest);
+        m_log.setOutcome(seq, reply.status);
+        write(std::move(responder), reply);
+        return true;
+    }
 
     if (const std::optional<GraphError> error = m_api.authorize(simRequest)) {
         const HttpReply reply = HttpReply::error(*error);

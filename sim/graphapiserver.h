@@ -36,6 +36,9 @@ public:
     void setControlHandler(ControlHandler handler) { m_control = std::move(handler); }
     // Answers requests under /wp-json/ (the fake WooCommerce store, fakeshop.h).
     void setShopHandler(ControlHandler handler) { m_shop = std::move(handler); }
+    // Answers requests under /2010-04-01/ (Twilio's API, twilioapi.h), recorded like Graph
+    // requests; it checks its own credentials and takes no faults.
+    void setTwilioHandler(ControlHandler handler) { m_twilio = std::move(handler); }
     // Returns the port actually bound (useful with port 0), or 0 with an error.
     quint16 listenOn(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const { return m_port; }
@@ -62,6 +65,7 @@ private:
     RequestLog &m_log;
     ControlHandler m_control;
     ControlHandler m_shop;
+    ControlHandler m_twilio;
     quint16 m_port = 0;
     std::list<std::unique_ptr<Held>> m_held;
 };

@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QRegularExpression>
 
 #include <cstdio>
 
@@ -29,7 +30,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "WhatsApp Cloud API simulator: a fake Graph API plus simulated customers who send signed "
         "webhooks. Secrets and ids come from SERAMBI_APP_SECRET, SERAMBI_GRAPH_TOKEN, "
-        "SERAMBI_PHONE_NUMBER_ID, SERAMBI_WABA_ID, SERAMBI_DISPLAY_PHONE_NUMBER."));
+        "SERAMBI_PHONE_NUMBER_ID, SERAMBI_WABA_ID, SERAMBI_DISPLAY_PHONE_NUMBER; with --provider "
+        "twilio, the auth token from SERAMBI_TWILIO_AUTH_TOKEN."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"),
@@ -80,6 +82,20 @@ int main(int argc, char *argv[])
                        "start (secret: SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET)."),
         QStringLiteral("url"));
     parser.addOption(shopWebhookUrl);
+    const QCommandLineOption provider(
+        QStringLiteral("provider"),
+        QStringLiteral("cloud (Meta's Graph API, default) or twilio (Twilio's Messages resource "
+                       "and form webhooks)."),
+        QStringLiteral("name"));
+    const QCommandLineOption twilioNumber(
+        QStringLiteral("twilio-number"),
+        QStringLiteral("The Twilio WhatsApp sender, E.164 (default +14155238886)."),
+        QStringLiteral("number"));
+    const QCommandLineOption twilioAccount(
+        QStringLiteral("twilio-account-sid"),
+        QStringLiteral("The Twilio Account SID (default AC5e7a3b1c9d2f4e6a8b0c1d3e5f7a9b2c)."),
+        QStringLiteral("sid"));
+    parser.addOptions({provider, twilioNumber, twilioAccount});
     parser.addOptions({listen, webhookUrl, script, pace, statusDelays, fault, noCustomers, batch,
                        attempts, retryMs, asyncWindow, notOnWhatsApp, quiet});
     parser.process(app);
@@ -92,6 +108,23 @@ int main(int argc, char *argv[])
         !parseListenAddress(parser.value(listen), &config.listenAddress, &config.listenPort))
         return fail(
             QStringLiteral("--listen must be host:port, got \"%1\"").arg(parser.value(listen)));
+    if (parser.isSet(provider)) {
+        config.provider = parser.value(provider);
+        if (config.provider != QLatin1String("cloud") && config.provider != QLatin1String("twilio"))
+            return fail(QStringLiteral("--provider must be cloud or twilio"));
+    }
+    if (parser.isSet(twilioNumber)) {
+        config.twilioNumber = parser.value(twilioNumber);
+        static const QRegularExpression e164(QStringLiteral("^\\+[1-9][0-9]{6,14}$"));
+        if (!e164.match(config.twilioNumber).hasMatch())
+            return fail(QStringLiteral("--twilio-number must be E.164, e.g. +14155238886"));
+    }
+    if (parser.isSet(twilioAccount)) {
+        config.twilioAccountSid = parser.value(twilioAccount);
+        static const QRegularExpression sid(QStringLiteral("^AC[0-9a-fA-F]{32}$"));
+        if (!sid.match(config.twilioAccountSid).hasMatch())
+            return fail(QStringLiteral("--twilio-account-sid must be AC and 32 hex digits"));
+    }
     if (parser.isSet(webhookUrl)) {
         config.webhookUrl = QUrl(parser.value(webhookUrl), QUrl::StrictMode);
         if (!config.webhookUrl.isValid() ||
@@ -152,7 +185,12 @@ int main(int argc, char *argv[])
     }
     if (!simulator.start(&error))
         return fail(error);
-    std::printf("serambi-sim: Graph API on %s\n", qPrintable(simulator.graphBaseUrl().toString()));
+    if (simulator.speaksTwilio())
+        std::printf("serambi-sim: Twilio API on %s\n",
+                    qPrintable(simulator.twilioApiUrl().toString()));
+    else
+        std::printf("serambi-sim: Graph API on %s\n",
+                    qPrintable(simulator.graphBaseUrl().toString()));
     std::fflush(stdout);
     return app.exec();
 }

@@ -62,6 +62,7 @@ bool applyEnvironment(const QProcessEnvironment &environment, SimConfig *config,
     for (const Secret &secret :
          {Secret{"SERAMBI_APP_SECRET", &config->appSecret},
           Secret{"SERAMBI_GRAPH_TOKEN", &config->graphToken},
+          Secret{"SERAMBI_TWILIO_AUTH_TOKEN", &config->twilioAuthToken},
           Secret{"SERAMBI_WOOCOMMERCE_WEBHOOK_SECRET", &config->shopWebhookSecret}}) {
         const QString name = QLatin1String(secret.name);
         if (!environment.contains(name))

@@ -26,6 +26,13 @@ struct SimConfig
     QString displayPhoneNumber = QStringLiteral("6281100020003");
     QString wabaId = QStringLiteral("102030405060708");
 
+    // "cloud": Meta's Graph API and webhooks. "twilio": Twilio's Messages resource and form
+    // webhooks signed with X-Twilio-Signature (docs/simulator.md, "Twilio").
+    QString provider = QStringLiteral("cloud");
+    QString twilioAccountSid = QStringLiteral("AC5e7a3b1c9d2f4e6a8b0c1d3e5f7a9b2c");
+    QByteArray twilioAuthToken = QByteArrayLiteral("serambi-demo-twilio-auth-token");
+    QString twilioNumber = QStringLiteral("+14155238886"); // the WhatsApp sender, E.164
+
     // Recipients accepted with 200 that then fail with 131026 (not on WhatsApp).
     QStringList notOnWhatsApp{QStringLiteral("6280000000000")};
     // Report 131047 as a failed status webhook after a 200 instead of refusing synchronously.
@@ -57,9 +64,9 @@ struct SimConfig
 bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *port);
 // "10,20,30" milliseconds. Returns false unless exactly three non-negative integers.
 bool parseStatusDelays(const QString &text, std::array<int, 3> *delays);
-// Reads SERAMBI_APP_SECRET, SERAMBI_GRAPH_TOKEN, SERAMBI_PHONE_NUMBER_ID, SERAMBI_WABA_ID and
-// SERAMBI_DISPLAY_PHONE_NUMBER. Unset keeps the default; an invalid value fails with a one-line
-// error that never contains a secret.
+// Reads SERAMBI_APP_SECRET, SERAMBI_GRAPH_TOKEN, SERAMBI_TWILIO_AUTH_TOKEN,
+// SERAMBI_PHONE_NUMBER_ID, SERAMBI_WABA_ID and SERAMBI_DISPLAY_PHONE_NUMBER. Unset keeps the
+// default; an invalid value fails with a one-line error that never contains a secret.
 bool applyEnvironment(const QProcessEnvironment &environment, SimConfig *config, QString *error);
 
 } // namespace Serambi::Sim

@@ -5,6 +5,7 @@
 #include "controlapi.h"
 #include "conversationprinter.h"
 #include "simlogging.h"
+#include "twiliowebhooks.h"
 
 namespace Serambi::Sim {
 
@@ -30,12 +31,23 @@ Simulator::Simulator(const SimConfig &config, QObject *parent)
     , m_statuses(m_config, m_state, m_webhooks)
     , m_customers(m_config, m_state, m_media, m_webhooks)
     , m_api(m_config, m_state, m_templates, m_media)
+    , m_twilio(m_config, m_state, m_media)
     , m_server(m_api, m_faults, m_requests)
     , m_control(new ControlApi(*this, this))
 {
     connect(&m_api, &GraphApi::messageAccepted, &m_statuses, &StatusReporter::report);
     connect(&m_api, &GraphApi::messageAccepted, &m_customers,
             &CustomerSimulator::handleBusinessMessage);
+    if (speaksTwilio()) {
+        connect(&m_twilio, &TwilioApi::messageAccepted, &m_statuses, &StatusReporter::report);
+        connect(&m_twilio, &TwilioApi::messageAccepted, &m_customers,
+                &CustomerSimulator::handleBusinessMessage);
+        m_server.setTwilioHandler(
+            [this](const HttpRequest &request) { return m_twilio.handle(request); });
+        m_webhooks.setDialect([this](const QByteArray &body, const QUrl &url) {
+            return twilioDeliveries(m_config, twilioApiUrl(), body, url);
+        });
+    }
     m_server.setControlHandler(
         [this](const HttpRequest &request) { return m_control->handle(request); });
     m_server.setShopHandler([this](const HttpRequest &request) { return m_shop.handle(request); });
@@ -57,7 +69,8 @@ bool Simulator::start(QString *error)
         return false;
     if (!m_server.listenOn(m_config.listenAddress, m_config.listenPort, error))
         return false;
-    qCInfo(lcSim, "Graph API listening on port %u", unsigned(m_server.port()));
+    qCInfo(lcSim, "%s listening on port %u", speaksTwilio() ? "Twilio API" : "Graph API",
+           unsigned(m_server.port()));
     if (!m_config.shopWebhookUrl.isEmpty())
         deliverShopOrders(m_config.shopWebhookUrl, m_config.shopWebhookSecret);
     m_customers.start();
@@ -81,6 +94,13 @@ QUrl Simulator::graphBaseUrl() const
     return url;
 }
 
+QUrl Simulator::twilioApiUrl() const
+{
+    QUrl url = graphBaseUrl();
+    url.setPath({});
+    return url;
+}
+
 void Simulator::printConversationTo(QIODevice *device)
 {
     delete m_printer;
@@ -91,6 +111,8 @@ void Simulator::printConversationTo(QIODevice *device)
             });
     connect(&m_api, &GraphApi::messageAccepted, m_printer, &ConversationPrinter::printOutbound);
     connect(&m_api, &GraphApi::sendRefused, m_printer, &ConversationPrinter::printRefused);
+    connect(&m_twilio, &TwilioApi::messageAccepted, m_printer, &ConversationPrinter::printOutbound);
+    connect(&m_twilio, &TwilioApi::sendRefused, m_printer, &ConversationPrinter::printRefused);
 }
 
 void Simulator::reset()

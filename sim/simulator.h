@@ -11,6 +11,7 @@
 #include "simstate.h"
 #include "statusreporter.h"
 #include "templatecatalog.h"
+#include "twilioapi.h"
 #include "webhooksender.h"
 
 #include <QJsonObject>
@@ -23,8 +24,10 @@ class ControlApi;
 class ConversationPrinter;
 class ShopWebhooks;
 
-// The whole WhatsApp Cloud API simulator, wired once: the fake Graph API, the webhook sender,
-// the status reporter and the customers. main() and in-process tests both build one of these:
+// The whole WhatsApp Cloud API simulator, wired once (with provider "twilio", Twilio's
+// Messages resource answers and customers and statuses speak Twilio's webhooks instead): the fake
+// Graph API, the webhook sender, the status reporter and the customers. main() and in-process tests
+// both build one of these:
 //
 //     SimConfig config;
 //     config.listenPort = 0;
@@ -48,6 +51,8 @@ public:
     quint16 port() const { return m_server.port(); }
     // "http://127.0.0.1:PORT/v25.0", what the relay uses as its Graph API base.
     QUrl graphBaseUrl() const;
+    // "http://127.0.0.1:PORT", what a Twilio channel uses as its api_url.
+    QUrl twilioApiUrl() const;
 
     // Prints the live conversation to device (the terminal in the demo).
     void printConversationTo(QIODevice *device);
@@ -67,6 +72,8 @@ public:
     StatusReporter &statuses() { return m_statuses; }
     CustomerSimulator &customers() { return m_customers; }
     GraphApi &graphApi() { return m_api; }
+    TwilioApi &twilioApi() { return m_twilio; }
+    bool speaksTwilio() const { return m_config.provider == QLatin1String("twilio"); }
     GraphApiServer &server() { return m_server; }
     // The fake WooCommerce store under /wp-json/ on the same port, holding the demo orders.
     FakeShop &shop() { return m_shop; }
@@ -85,6 +92,7 @@ private:
     StatusReporter m_statuses;
     CustomerSimulator m_customers;
     GraphApi m_api;
+    TwilioApi m_twilio;
     GraphApiServer m_server;
     FakeShop m_shop;
     ControlApi *m_control;

@@ -27,25 +27,39 @@ void WebhookSender::post(const QByteArray &body)
                 qlonglong(body.size()));
         return;
     }
-    ++m_pending;
-    attempt(body, 1);
+    const QList<WebhookDelivery> deliveries =
+        m_dialect ? m_dialect(body, m_options.url) : QList<WebhookDelivery>{metaDelivery(body)};
+    for (const WebhookDelivery &delivery : deliveries) {
+        ++m_pending;
+        attempt(delivery, 1);
+    }
 }
 
-void WebhookSender::attempt(const QByteArray &body, int attemptNumber)
+WebhookDelivery WebhookSender::metaDelivery(const QByteArray &body) const
+{
+    return {QByteArrayLiteral("application/json"),
+            body,
+            {{QByteArrayLiteral("X-Hub-Signature-256"), signatureHeader(body, m_options.appSecret)},
+             {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("facebookexternalua")}}};
+}
+
+void WebhookSender::attempt(const WebhookDelivery &delivery, int attemptNumber)
 {
     QNetworkRequest request(m_options.url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader(QByteArrayLiteral("X-Hub-Signature-256"),
-                         signatureHeader(body, m_options.appSecret));
-    request.setRawHeader(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("facebookexternalua"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, delivery.contentType);
+    for (const auto &[name, value] : delivery.headers)
+        request.setRawHeader(name, value);
     request.setTransferTimeout(m_options.timeoutMs);
-    QNetworkReply *reply = m_network->post(request, body);
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, body, attemptNumber] { handleFinished(reply, body, attemptNumber); });
+    QNetworkReply *reply = m_network->post(request, delivery.body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, delivery, attemptNumber] {
+        handleFinished(reply, delivery, attemptNumber);
+    });
 }
 
-void WebhookSender::handleFinished(QNetworkReply *reply, const QByteArray &body, int attemptNumber)
+void WebhookSender::handleFinished(QNetworkReply *reply, const WebhookDelivery &delivery,
+                                   int attemptNumber)
 {
+    const QByteArray &body = delivery.body;
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 200) {
@@ -70,7 +84,7 @@ void WebhookSender::handleFinished(QNetworkReply *reply, const QByteArray &body,
     qCWarning(lcSim, "webhook delivery failed (HTTP %d, %s); attempt %d, retrying in %d ms", status,
               qPrintable(reply->errorString()), attemptNumber, delay);
     QTimer::singleShot(delay, this,
-                       [this, body, attemptNumber] { attempt(body, attemptNumber + 1); });
+                       [this, delivery, attemptNumber] { attempt(delivery, attemptNumber + 1); });
 }
 
 } // namespace Serambi::Sim

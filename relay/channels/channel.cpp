@@ -11,4 +11,9 @@ QByteArray InboundRequest::header(const QByteArray &name) const
     return {};
 }
 
+WebhookAnswer Channel::acknowledgement() const
+{
+    return {QByteArrayLiteral("text/plain; charset=utf-8"), QByteArrayLiteral("ok\n")};
+}
+
 } // namespace Serambi::Relay

@@ -46,6 +46,13 @@ struct InboundResult
     QStringList foreignNumbers;
 };
 
+// What the webhook answers a provider once its request is stored.
+struct WebhookAnswer
+{
+    QByteArray contentType;
+    QByteArray body;
+};
+
 // One WhatsApp number reached through one provider (docs/architecture.md, "Channels"). The
 // relay speaks to every provider through this: inbound requests are verified and parsed into
 // the relay's inbound messages and statuses; outbound messages are written in the Cloud API's
@@ -74,6 +81,8 @@ public:
     virtual std::optional<QByteArray> verificationAnswer(const QUrlQuery &query) const = 0;
     // Verifies that the provider sent request, then parses it.
     virtual InboundResult receive(const InboundRequest &request) const = 0;
+    // The answer to a stored request: "ok" as plain text unless the provider reads answers.
+    virtual WebhookAnswer acknowledgement() const;
 
     // Sends one outbound message (Cloud API shape). done runs on context's thread unless
     // context is destroyed first; success carries the provider's message id in wamid.

@@ -16,6 +16,8 @@ struct GraphError
     QString message; // "(#131047) Re-engagement message"
     QString details; // error_data.details
     QString fbtraceId;
+    // The provider asks to try again later (providers whose codes are not Meta's set it).
+    bool transient = false;
 
     // message without Meta's "(#code) " prefix, as webhooks carry it in "title".
     QString title() const;

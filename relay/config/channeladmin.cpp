@@ -68,8 +68,11 @@ int listChannels(const QString &iniPath, QTextStream &out, QTextStream &err)
         if (!group.startsWith(QLatin1String("channel.")) || name == MainChannel)
             continue;
         ini.beginGroup(group);
-        out << name << '\t' << ini.value(QStringLiteral("provider")).toString() << '\t'
-            << ini.value(QStringLiteral("phone_number_id")).toString() << '\t'
+        const QString provider = ini.value(QStringLiteral("provider")).toString();
+        const QString number = provider == QLatin1String("twilio")
+                                   ? ini.value(QStringLiteral("number")).toString()
+                                   : ini.value(QStringLiteral("phone_number_id")).toString();
+        out << name << '\t' << provider << '\t' << number << '\t'
             << ini.value(QStringLiteral("label"), name).toString() << "\t/webhook/" << name << '\n';
         ini.endGroup();
     }

@@ -1,8 +1,9 @@
 #include "channelconfig.h"
 
+#include <QHostAddress>
 #include <QRegularExpression>
-
 #include <QSettings>
+
 #include <algorithm>
 
 namespace Serambi::Relay {
@@ -11,7 +12,7 @@ namespace {
 
 const QString SectionPrefix = QStringLiteral("channel.");
 const QStringList SecretKeys{QStringLiteral("app_secret"), QStringLiteral("verify_token"),
-                             QStringLiteral("graph_token")};
+                             QStringLiteral("graph_token"), QStringLiteral("auth_token")};
 
 bool fail(QString *error, const QString &section, const QString &message)
 {
@@ -93,6 +94,74 @@ bool readCloud(const QSettings &ini, const QString &section, const QProcessEnvir
                       &channel->graphToken, error);
 }
 
+bool isLoopbackHost(const QString &host)
+{
+    return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+}
+
+// https, or http to this machine (the simulator).
+bool isApiUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return false;
+    return url.scheme() == QLatin1String("https") ||
+           (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()));
+}
+
+bool readContentSids(const QSettings &ini, const QString &section, ChannelConfig *channel,
+                     QString *error)
+{
+    static const QRegularExpression entry(QStringLiteral("^([^:\\s]+):(HX[0-9a-fA-F]{32})$"));
+    const QStringList entries = ini.value(QStringLiteral("content_templates")).toStringList();
+    for (const QString &text : entries) {
+        if (text.trimmed().isEmpty())
+            continue;
+        const auto match = entry.match(text.trimmed());
+        if (!match.hasMatch())
+            return fail(error, section,
+                        QStringLiteral("content_templates takes name:HX… pairs separated by "
+                                       "commas (HX and 32 hex digits)"));
+        channel->contentSids.insert(match.captured(1), match.captured(2));
+    }
+    return true;
+}
+
+bool readTwilio(const QSettings &ini, const QString &section, const QProcessEnvironment &env,
+                const QHash<QString, QByteArray> &secrets, ChannelConfig *channel, QString *error)
+{
+    static const QRegularExpression accountSid(QStringLiteral("^AC[0-9a-fA-F]{32}$"));
+    static const QRegularExpression number(QStringLiteral("^\\+[1-9][0-9]{6,14}$"));
+    channel->accountSid = ini.value(QStringLiteral("account_sid")).toString().trimmed();
+    if (!accountSid.match(channel->accountSid).hasMatch())
+        return fail(error, section,
+                    QStringLiteral("account_sid must be the Account SID from Twilio (AC and 32 "
+                                   "hex digits)"));
+    channel->number = ini.value(QStringLiteral("number")).toString().trimmed();
+    if (!number.match(channel->number).hasMatch())
+        return fail(error, section,
+                    QStringLiteral("number must be the WhatsApp sender's number in E.164 "
+                                   "(+14155238886)"));
+    if (ini.contains(QStringLiteral("api_url"))) {
+        const QUrl url(ini.value(QStringLiteral("api_url")).toString(), QUrl::StrictMode);
+        if (!isApiUrl(url))
+            return fail(error, section,
+                        QStringLiteral("api_url must be an https URL (http only to this machine)"));
+        channel->twilioUrl = url;
+    }
+    if (ini.contains(QStringLiteral("public_url"))) {
+        channel->publicUrl = ini.value(QStringLiteral("public_url")).toString().trimmed();
+        const QUrl url(channel->publicUrl, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+            return fail(error, section,
+                        QStringLiteral("public_url must be the http(s) webhook URL entered at "
+                                       "Twilio"));
+    }
+    return readContentSids(ini, section, channel, error) &&
+           readSecret(section, channel->name, QStringLiteral("auth_token"), env, secrets,
+                      &channel->authToken, error);
+}
+
 } // namespace
 
 bool isChannelName(const QString &name)
@@ -147,20 +216,24 @@ bool readChannels(const QString &iniPath, const QProcessEnvironment &env,
         channel.name = name;
         channel.provider = ini.value(QStringLiteral("provider")).toString().trimmed();
         channel.graphUrl = main->graphUrl;
-        if (channel.provider != QLatin1String("cloud"))
-            ok = fail(error, group, QStringLiteral("provider must be cloud"));
+        const bool twilio = channel.provider == QLatin1String("twilio");
+        if (channel.provider != QLatin1String("cloud") && !twilio)
+            ok = fail(error, group, QStringLiteral("provider must be cloud or twilio"));
         ok = ok && readPresentation(ini, group, &channel, error) &&
-             readCloud(ini, group, env, secrets, &channel, error);
+             (twilio ? readTwilio(ini, group, env, secrets, &channel, error)
+                     : readCloud(ini, group, env, secrets, &channel, error));
         ini.endGroup();
         if (!ok)
             return false;
         QList<ChannelConfig> known = *others;
         known.prepend(*main);
         for (const ChannelConfig &other : std::as_const(known)) {
-            if (other.phoneNumberId == channel.phoneNumberId)
-                return fail(error, group,
-                            QStringLiteral("phone_number_id is already the number of channel %1")
-                                .arg(other.name));
+            if (other.businessNumber() == channel.businessNumber())
+                return fail(
+                    error, group,
+                    QStringLiteral("%1 is already the number of channel %2")
+                        .arg(twilio ? QStringLiteral("number") : QStringLiteral("phone_number_id"),
+                             other.name));
         }
         others->append(channel);
     }

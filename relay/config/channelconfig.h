@@ -31,6 +31,19 @@ struct ChannelConfig
     QByteArray appSecret;
     QByteArray verifyToken;
     QByteArray graphToken;
+    // Twilio
+    QUrl twilioUrl = QUrl(QStringLiteral("https://api.twilio.com")); // api_url
+    QString accountSid;                  // account_sid: AC + 32 hex digits
+    QString number;                      // the sender's E.164 number: +14155238886
+    QString publicUrl;                   // public_url: the webhook URL as entered at Twilio
+    QHash<QString, QString> contentSids; // content_templates: template name → ContentSid
+    QByteArray authToken;
+
+    // The number that keys the channel's conversations: phone_number_id, or Twilio's number.
+    QString businessNumber() const
+    {
+        return provider == QLatin1String("twilio") ? number : phoneNumberId;
+    }
 };
 
 // A channel name: 1 to 32 of a-z, 0-9 and _ (it is part of a URL and of variable names).

@@ -9,7 +9,8 @@ namespace {
 auto channelFields(const ChannelConfig &c)
 {
     return std::tie(c.name, c.provider, c.label, c.colour, c.ratePerSecond, c.team, c.graphUrl,
-                    c.phoneNumberId, c.wabaId, c.appSecret, c.verifyToken, c.graphToken);
+                    c.phoneNumberId, c.wabaId, c.appSecret, c.verifyToken, c.graphToken,
+                    c.twilioUrl, c.accountSid, c.number, c.publicUrl, c.contentSids, c.authToken);
 }
 
 bool sameChannels(const RelayConfig &a, const RelayConfig &b)

@@ -139,11 +139,14 @@ void WebhookEndpoint::handlePost(const QHttpServerRequest &request,
             }
             if (!socket)
                 return;
-            if (result.ok)
-                respond(*pending, QHttpServerResponder::StatusCode::Ok, "ok\n");
-            else
+            if (result.ok) {
+                const WebhookAnswer answer = m_channel->acknowledgement();
+                pending->write(answer.body, answer.contentType,
+                               QHttpServerResponder::StatusCode::Ok);
+            } else {
                 respond(*pending, QHttpServerResponder::StatusCode::InternalServerError,
                         "not stored\n");
+            }
         });
 }
 

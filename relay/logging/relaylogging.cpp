@@ -3,6 +3,7 @@
 Q_LOGGING_CATEGORY(lcService, "serambi.relay.service")
 Q_LOGGING_CATEGORY(lcStore, "serambi.relay.store")
 Q_LOGGING_CATEGORY(lcGraph, "serambi.relay.graph")
+Q_LOGGING_CATEGORY(lcTwilio, "serambi.relay.twilio")
 Q_LOGGING_CATEGORY(lcOutbox, "serambi.relay.outbox")
 Q_LOGGING_CATEGORY(lcMedia, "serambi.relay.media")
 Q_LOGGING_CATEGORY(lcIngest, "serambi.relay.webhook")

@@ -8,6 +8,7 @@
 Q_DECLARE_LOGGING_CATEGORY(lcService)   // serambi.relay.service: start-up, shutdown, admin tasks
 Q_DECLARE_LOGGING_CATEGORY(lcStore)     // serambi.relay.store: SQLite errors, slow commits
 Q_DECLARE_LOGGING_CATEGORY(lcGraph)     // serambi.relay.graph: Graph API calls and their errors
+Q_DECLARE_LOGGING_CATEGORY(lcTwilio)    // serambi.relay.twilio: Twilio REST calls and their errors
 Q_DECLARE_LOGGING_CATEGORY(lcOutbox)    // serambi.relay.outbox: outbox sends, retries, failures
 Q_DECLARE_LOGGING_CATEGORY(lcMedia)     // serambi.relay.media: inbound media downloads
 Q_DECLARE_LOGGING_CATEGORY(lcIngest)    // serambi.relay.webhook: webhook deliveries

@@ -24,6 +24,7 @@
 #include "store/draftrepo.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
+#include "twilio/twiliochannel.h"
 #include "whatsapp/cloudapichannel.h"
 #include "whatsapp/mediadownloader.h"
 #include "whatsapp/outboxsender.h"
@@ -124,6 +125,33 @@ RelayService::~RelayService()
     m_writer.reset();
 }
 
+std::unique_ptr<Channel> RelayService::makeChannel(const ChannelConfig &channel)
+{
+    if (channel.provider == QLatin1String("twilio")) {
+        TwilioChannelOptions twilio;
+        twilio.api.apiUrl = channel.twilioUrl;
+        twilio.api.accountSid = channel.accountSid;
+        twilio.api.authToken = channel.authToken;
+        twilio.api.timeoutMs = m_config.sendTimeoutMs;
+        twilio.number = channel.number;
+        twilio.publicUrl = channel.publicUrl;
+        twilio.contentSids = channel.contentSids;
+        return std::make_unique<TwilioChannel>(channel.name, twilio, m_network.get());
+    }
+    CloudApiOptions cloud;
+    cloud.graph.baseUrl = channel.graphUrl;
+    cloud.graph.phoneNumberId = channel.phoneNumberId;
+    cloud.graph.token = channel.graphToken;
+    cloud.graph.timeoutMs = m_config.sendTimeoutMs;
+    cloud.graph.mediaDownloadHosts = m_config.mediaDownloadHosts;
+    cloud.appSecret = channel.appSecret;
+    cloud.verifyToken = channel.verifyToken;
+    auto cloudChannel = std::make_unique<CloudApiChannel>(channel.name, cloud, m_network.get());
+    if (!m_mainGraph)
+        m_mainGraph = cloudChannel->graph();
+    return cloudChannel;
+}
+
 bool RelayService::start(QString *error)
 {
     const QString path = m_config.databasePath();
@@ -145,27 +173,16 @@ bool RelayService::start(QString *error)
     m_channels = std::make_unique<ChannelSet>();
     const QList<ChannelConfig> channels = m_config.allChannels();
     for (const ChannelConfig &channel : channels) {
-        CloudApiOptions cloud;
-        cloud.graph.baseUrl = channel.graphUrl;
-        cloud.graph.phoneNumberId = channel.phoneNumberId;
-        cloud.graph.token = channel.graphToken;
-        cloud.graph.timeoutMs = m_config.sendTimeoutMs;
-        cloud.graph.mediaDownloadHosts = m_config.mediaDownloadHosts;
-        cloud.appSecret = channel.appSecret;
-        cloud.verifyToken = channel.verifyToken;
-        auto cloudChannel = std::make_unique<CloudApiChannel>(channel.name, cloud, m_network.get());
-        if (!m_mainGraph)
-            m_mainGraph = cloudChannel->graph();
+        std::unique_ptr<Channel> made = makeChannel(channel);
         OutboxOptions outbox;
         outbox.maxAttempts = m_config.sendMaxAttempts;
         outbox.backoffBaseMs = m_config.sendBackoffMs;
         outbox.mediaDir = m_config.mediaDir();
         outbox.messagesPerSecond = channel.ratePerSecond;
-        m_outboxes.push_back(
-            std::make_unique<OutboxSender>(m_writer.get(), cloudChannel.get(), outbox));
-        m_channels->add(std::move(cloudChannel));
+        m_outboxes.push_back(std::make_unique<OutboxSender>(m_writer.get(), made.get(), outbox));
+        m_channels->add(std::move(made));
         qCInfo(lcService).noquote() << "channel" << channel.name << "(" << channel.provider
-                                    << ") for number" << channel.phoneNumberId;
+                                    << ") for number" << channel.businessNumber();
     }
     MediaDownloadOptions downloads;
     downloads.backoffBaseMs = m_config.sendBackoffMs;

@@ -14,6 +14,7 @@ class AgentHub;
 class AutoAssigner;
 class OutOfHoursReply;
 class GraphClient;
+class Channel;
 class ChannelSet;
 class DraftCoordinator;
 class KbDrafter;
@@ -56,6 +57,8 @@ public:
     TemplateSyncer *templates() const { return m_templates.get(); }
 
 private:
+    // The channel that serves channel's number through its provider.
+    std::unique_ptr<Channel> makeChannel(const ChannelConfig &channel);
     void registerMetrics();
 
     RelayConfig m_config;

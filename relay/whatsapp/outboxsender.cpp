@@ -164,6 +164,12 @@ void OutboxSender::dispatch(const OutboxItem &item)
 void OutboxSender::send(const OutboxItem &item)
 {
     ++m_counters.inflight;
+    // What the channel's table forbids fails at once, without a request or a rate slot.
+    if (const QString refusal = capabilityRefusal(m_channel->capabilities(), item.request);
+        !refusal.isEmpty()) {
+        refuseUnsupported(item, refusal);
+        return;
+    }
     // The channel's rate: each request takes the next free slot, 1/rate seconds apart.
     const qint64 now = m_pace.elapsed();
     const qint64 slot = std::max(now, m_nextSlotMs);
@@ -173,6 +179,17 @@ void OutboxSender::send(const OutboxItem &item)
         return;
     }
     sendNow(item);
+}
+
+void OutboxSender::refuseUnsupported(const OutboxItem &item, const QString &refusal)
+{
+    Outcome outcome;
+    outcome.item = item;
+    outcome.kind = Outcome::Kind::Failed;
+    outcome.decision.title = refusal;
+    outcome.decision.details =
+        QStringLiteral("%1 channel %2").arg(m_channel->provider(), m_channel->name());
+    record(outcome);
 }
 
 void OutboxSender::sendNow(const OutboxItem &item)

@@ -91,6 +91,8 @@ private:
     void sendMedia(const OutboxItem &item, const QString &key);
     void upload(const OutboxItem &item, const MediaFile &file);
     void failMissingMedia(const OutboxItem &item);
+    // Fails item without sending: the channel's capability table forbids it.
+    void refuseUnsupported(const OutboxItem &item, const QString &refusal);
     void postWithMediaId(const OutboxItem &item, const QString &metaMediaId);
     void post(const OutboxItem &item, QJsonObject body);
     void handleSendFinished(const OutboxItem &item, const GraphResult &result);

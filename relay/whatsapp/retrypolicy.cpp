@@ -76,18 +76,18 @@ RetryDecision RetryPolicy::decide(const GraphResult &result, int attempt) const
     RetryDecision decision;
     bool retryable = false;
     qint64 floorMs = 0;
-    if (result.noResponse()) {
-        retryable = true;
-        decision.title =
-            result.timedOut ? QStringLiteral("timeout") : QStringLiteral("network error");
-        decision.details = result.networkErrorText;
-    } else if (result.hasError) {
-        retryable = isRetryableMetaCode(result.error.code, attempt);
+    if (result.hasError) { // a provider's refusal, or the relay's own before sending
+        retryable = result.error.transient || isRetryableMetaCode(result.error.code, attempt);
         decision.code = result.error.code;
         decision.title = result.error.title();
         decision.details = result.error.details;
         if (result.error.code == MetaCode::PairRateLimit)
             floorMs = std::min(pairRateDelayMs(attempt), m_capMs);
+    } else if (result.noResponse()) {
+        retryable = true;
+        decision.title =
+            result.timedOut ? QStringLiteral("timeout") : QStringLiteral("network error");
+        decision.details = result.networkErrorText;
     } else if (result.httpStatus >= 200 && result.httpStatus < 300) {
         // Meta took the request but answered without a wamid: sending again could deliver the
         // message twice. Status webhooks still find it through biz_opaque_callback_data.

@@ -152,6 +152,19 @@ private Q_SLOTS:
         QCOMPARE(ini(), left);
     }
 
+    void shouldListATwilioChannelByItsNumber()
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("[channel.grosir]\nprovider=twilio\nnumber=+14155238886\nlabel=Grosir\n");
+        file.close();
+        QCOMPARE(listChannels(m_path, m_out, m_err), 0);
+        m_out.flush();
+        QVERIFY2(m_output.contains(
+                     QLatin1String("grosir\ttwilio\t+14155238886\tGrosir\t/webhook/grosir\n")),
+                 qPrintable(m_output));
+    }
+
 private:
     std::optional<QTemporaryDir> m_dir;
     QString m_path;

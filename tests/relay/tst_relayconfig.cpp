@@ -430,6 +430,91 @@ private Q_SLOTS:
         QCOMPARE(channels.at(1).graphToken, QByteArray("s3"));
     }
 
+    void shouldReadATwilioChannelWithItsAuthTokenFromTheEnvironment()
+    {
+        const QString ini =
+            writeFile(QStringLiteral("relay.ini"),
+                      "[channel.toko_twilio]\nprovider=twilio\nlabel=Twilio\n"
+                      "account_sid=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nnumber=+14155238886\n"
+                      "public_url=https://relay.example.id/webhook/toko_twilio\n"
+                      "api_url=http://127.0.0.1:8092\n"
+                      "content_templates=order_update:HXcccccccccccccccccccccccccccccccc, "
+                      "sapaan:HXdddddddddddddddddddddddddddddddd\n",
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcessEnvironment env = completeEnvironment();
+        env.insert(QStringLiteral("SERAMBI_CHANNEL_TOKO_TWILIO_AUTH_TOKEN"),
+                   QStringLiteral("twilio-token"));
+        QString error;
+        const auto config = loadRelayConfig(ini, env, &error);
+        QVERIFY2(config, qPrintable(error));
+        const ChannelConfig twilio = config->allChannels().at(1);
+        QCOMPARE(twilio.provider, QStringLiteral("twilio"));
+        QCOMPARE(twilio.accountSid, QStringLiteral("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+        QCOMPARE(twilio.number, QStringLiteral("+14155238886"));
+        QCOMPARE(twilio.businessNumber(), QStringLiteral("+14155238886"));
+        QCOMPARE(twilio.publicUrl, QStringLiteral("https://relay.example.id/webhook/toko_twilio"));
+        QCOMPARE(twilio.twilioUrl, QUrl(QStringLiteral("http://127.0.0.1:8092")));
+        QCOMPARE(twilio.authToken, QByteArray("twilio-token"));
+        QCOMPARE(twilio.contentSids.value(QStringLiteral("order_update")),
+                 QStringLiteral("HXcccccccccccccccccccccccccccccccc"));
+        QCOMPARE(twilio.contentSids.value(QStringLiteral("sapaan")),
+                 QStringLiteral("HXdddddddddddddddddddddddddddddddd"));
+    }
+
+    void shouldNameTheBadTwilioKey_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("expected");
+        const QByteArray twilio = "[channel.service]\nprovider=twilio\n"
+                                  "account_sid=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n";
+        QTest::newRow("auth token in the file")
+            << twilio + "number=+14155238886\nauth_token=oops\n"
+            << QStringLiteral("[channel.service] auth_token is a secret: move it to "
+                              "SERAMBI_CHANNEL_SERVICE_AUTH_TOKEN");
+        QTest::newRow("missing auth token")
+            << QByteArray("[channel.other]\nprovider=twilio\n"
+                          "account_sid=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nnumber=+14155238886\n")
+            << QStringLiteral("[channel.other] auth_token is not set: add "
+                              "SERAMBI_CHANNEL_OTHER_AUTH_TOKEN");
+        QTest::newRow("bad account sid")
+            << QByteArray("[channel.service]\nprovider=twilio\naccount_sid=AC12\n")
+            << QStringLiteral("[channel.service] account_sid must be the Account SID");
+        QTest::newRow("number without +")
+            << twilio + "number=14155238886\n"
+            << QStringLiteral("[channel.service] number must be the WhatsApp sender's number");
+        QTest::newRow("plain http to another machine")
+            << twilio + "number=+14155238886\napi_url=http://api.twilio.com\n"
+            << QStringLiteral("[channel.service] api_url must be an https URL (http only to "
+                              "this machine)");
+        QTest::newRow("bad public url")
+            << twilio + "number=+14155238886\npublic_url=relay.example.id/webhook\n"
+            << QStringLiteral("[channel.service] public_url must be the http(s) webhook URL");
+        QTest::newRow("bad content sid")
+            << twilio + "number=+14155238886\ncontent_templates=order_update:HX12\n"
+            << QStringLiteral("[channel.service] content_templates takes name:HX");
+        QTest::newRow("same number twice")
+            << twilio + "number=+14155238886\n[channel.again]\nprovider=twilio\n"
+                        "account_sid=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nnumber=+14155238886\n"
+            << QStringLiteral("[channel.service] number is already the number of channel "
+                              "again");
+    }
+
+    void shouldNameTheBadTwilioKey()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, expected);
+        const QString path = writeFile(QStringLiteral("relay.ini"), ini,
+                                       QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcessEnvironment env = completeEnvironment();
+        for (const char *channel : {"SERVICE", "AGAIN"})
+            env.insert(QStringLiteral("SERAMBI_CHANNEL_%1_AUTH_TOKEN").arg(QLatin1String(channel)),
+                       QStringLiteral("secret"));
+        QString error;
+        QVERIFY(!loadRelayConfig(path, env, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(!error.contains(QLatin1String("oops")));
+    }
+
     void shouldNameTheBadChannelKey_data()
     {
         QTest::addColumn<QByteArray>("ini");

@@ -276,6 +276,25 @@ private Q_SLOTS:
                  qPrintable(text));
     }
 
+    void shouldShipAValidTwilioDemoScript()
+    {
+        QString error;
+        const std::optional<CustomerScript> twilio =
+            CustomerScript::load(QStringLiteral(SERAMBI_DEMO_DIR "/twilio-customers.json"), &error);
+        QVERIFY2(twilio, qPrintable(error));
+        QVERIFY(twilio->customers.size() >= 3);
+        const std::optional<CustomerScript> cloud =
+            CustomerScript::load(builtInScriptPath(), &error);
+        QVERIFY2(cloud, qPrintable(error));
+        // One customer writes to both numbers, so the demo shows her two chats apart.
+        bool onBoth = false;
+        for (const ScriptedCustomer &customer : twilio->customers) {
+            for (const ScriptedCustomer &other : cloud->customers)
+                onBoth |= customer.waId == other.waId;
+        }
+        QVERIFY(onBoth);
+    }
+
     void shouldShipAValidDemoScript()
     {
         QString error;
