@@ -3,8 +3,8 @@
 #include "app/labels.h"
 #include "app/openconversation.h"
 #include "app/session.h"
-#include "protocol/channelpayload.h"
 #include "conversationdelegate.h"
+#include "protocol/channelpayload.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -102,8 +102,7 @@ RichMessaging::RichMessaging(App::OpenConversation *chat, App::Session *session,
 
     connect(chat, &App::OpenConversation::opened, this, &RichMessaging::refreshCapabilities);
     // The welcome lists the relay's channels.
-    connect(session, &App::Session::currentUserChanged, this,
-            &RichMessaging::refreshCapabilities);
+    connect(session, &App::Session::currentUserChanged, this, &RichMessaging::refreshCapabilities);
 
     window->installEventFilter(this);
     retranslate();
@@ -157,8 +156,7 @@ void RichMessaging::refreshCapabilities()
                                : tr("%1 (%2)").arg(channel.label, channel.provider);
     m_composer->setChannelRefusals(
         anyMedia ? QString() : tr("The number %1 cannot send files.").arg(number),
-        can.interactive ? QString()
-                        : tr("The number %1 cannot send buttons or lists.").arg(number),
+        can.interactive ? QString() : tr("The number %1 cannot send buttons or lists.").arg(number),
         can.templates ? QString() : tr("The number %1 cannot send templates.").arg(number));
 }
 

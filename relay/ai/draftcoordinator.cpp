@@ -90,8 +90,7 @@ void DraftCoordinator::handleEvents(const EventList &events)
         if (message.direction != Protocol::Direction::In) {
             // A person answers the customer: the messages before it are theirs to answer. An
             // automatic message (an out-of-hours reply, an order notice) answers nothing.
-            if (event.kind == EventKind::MessageCreated &&
-                message.sender == QLatin1String("agent"))
+            if (event.kind == EventKind::MessageCreated && message.sender == QLatin1String("agent"))
                 m_waiting.remove(event.conversationId);
             continue;
         }

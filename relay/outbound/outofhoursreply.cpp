@@ -20,10 +20,10 @@ constexpr qsizetype RememberedConversations = 4096;
 
 OutOfHoursReply::OutOfHoursReply(StoreWriter *writer, OutOfHoursOptions options, Clock clock,
                                  QObject *parent)
-    : QObject(parent),
-      m_writer(writer),
-      m_options(std::move(options)),
-      m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
+    : QObject(parent)
+    , m_writer(writer)
+    , m_options(std::move(options))
+    , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
 {}
 
 void OutOfHoursReply::handleEvents(const EventList &events)
@@ -52,10 +52,10 @@ void OutOfHoursReply::customerWrote(qint64 conversationId, const QDateTime &now)
     }
     m_told.insert(conversationId, openingMs);
     QString text = m_options.reply;
-    text.replace(QLatin1String("{opens}"),
-                 opening ? describeOpening(*opening, now, m_options.hours.timeZone(),
-                                           m_options.language)
-                         : QString());
+    text.replace(
+        QLatin1String("{opens}"),
+        opening ? describeOpening(*opening, now, m_options.hours.timeZone(), m_options.language)
+                : QString());
     m_writer->submit(
         [conversationId, text](WriteTxn &txn) {
             auto conversation = ConversationRepo::load(txn.db(), conversationId);
@@ -78,9 +78,8 @@ void OutOfHoursReply::customerWrote(qint64 conversationId, const QDateTime &now)
         this,
         [this, conversationId](const WriteResult &stored) {
             if (!stored.ok) {
-                qCWarning(lcHours).noquote()
-                    << "out-of-hours reply to conversation" << conversationId
-                    << "not queued:" << stored.error;
+                qCWarning(lcHours).noquote() << "out-of-hours reply to conversation"
+                                             << conversationId << "not queued:" << stored.error;
                 return;
             }
             ++m_replied;

@@ -67,8 +67,7 @@ private Q_SLOTS:
             QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("Asia/Jakarta")).date();
         const auto hours = Relay::BusinessHours::parse(
             QStringLiteral("mon-sun 08:00-17:00"), QStringLiteral("Asia/Jakarta"),
-            today.toString(Qt::ISODate) + QLatin1Char(',') +
-                today.addDays(1).toString(Qt::ISODate),
+            today.toString(Qt::ISODate) + QLatin1Char(',') + today.addDays(1).toString(Qt::ISODate),
             &error);
         QVERIFY2(hours, qPrintable(error));
         config.businessHours = *hours;

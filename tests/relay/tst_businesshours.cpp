@@ -21,10 +21,9 @@ QDateTime wib(int day, int hour, int minute = 0)
 BusinessHours shopHours()
 {
     QString problem;
-    const auto hours =
-        BusinessHours::parse(QStringLiteral("mon-fri 08:00-12:00 13:00-17:00; sat 09:00-13:00"),
-                             QStringLiteral("Asia/Jakarta"), QStringLiteral("2026-12-07"),
-                             &problem);
+    const auto hours = BusinessHours::parse(
+        QStringLiteral("mon-fri 08:00-12:00 13:00-17:00; sat 09:00-13:00"),
+        QStringLiteral("Asia/Jakarta"), QStringLiteral("2026-12-07"), &problem);
     return hours.value_or(BusinessHours());
 }
 
@@ -78,8 +77,7 @@ private Q_SLOTS:
         QTest::newRow("open now") << wib(4, 9) << wib(4, 9);
         QTest::newRow("after lunch") << wib(4, 12, 15) << wib(4, 13);
         QTest::newRow("friday evening") << wib(4, 18) << wib(5, 9);
-        QTest::newRow("saturday afternoon, past sunday and the holiday") << wib(5, 14)
-                                                                          << wib(8, 8);
+        QTest::newRow("saturday afternoon, past sunday and the holiday") << wib(5, 14) << wib(8, 8);
         QTest::newRow("early tuesday") << wib(8, 6) << wib(8, 8);
     }
 

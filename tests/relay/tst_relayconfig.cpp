@@ -619,14 +619,14 @@ private Q_SLOTS:
 
     void shouldReadBusinessHoursWithListsAsTheOwnerWritesThem()
     {
-        const QString ini = writeFile(
-            QStringLiteral("relay.ini"),
-            "[relay]\nbusiness_hours = \"mon-fri 08:00-17:00; sat,sun 09:00-12:00\"\n"
-            "business_timezone = Asia/Makassar\n"
-            "business_holidays = 2026-12-25, 2027-01-01\n"
-            "out_of_hours_reply = We are closed, back {opens}.\n"
-            "out_of_hours_language = en\n",
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QString ini =
+            writeFile(QStringLiteral("relay.ini"),
+                      "[relay]\nbusiness_hours = \"mon-fri 08:00-17:00; sat,sun 09:00-12:00\"\n"
+                      "business_timezone = Asia/Makassar\n"
+                      "business_holidays = 2026-12-25, 2027-01-01\n"
+                      "out_of_hours_reply = We are closed, back {opens}.\n"
+                      "out_of_hours_language = en\n",
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QString error;
         const auto config = loadRelayConfig(ini, completeEnvironment(), &error);
         QVERIFY2(config, qPrintable(error));
