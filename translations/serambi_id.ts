@@ -2747,8 +2747,6 @@
         <translation>Ditugaskan otomatis</translation>
     </message>
     <message>
-        <source>(the relay)</source>
-        <translation>(relay)</translation>
         <source>Customer rating</source>
         <translation>Penilaian pelanggan</translation>
     </message>
@@ -2763,6 +2761,10 @@
     <message>
         <source>%1, ratings: %2</source>
         <translation>%1, jumlah penilaian: %2</translation>
+    </message>
+    <message>
+        <source>(the relay)</source>
+        <translation>(relay)</translation>
     </message>
 </context>
 <context>
