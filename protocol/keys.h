@@ -15,6 +15,7 @@ inline constexpr QLatin1String Name("name");
 inline constexpr QLatin1String Args("args");
 inline constexpr QLatin1String Ok("ok");
 inline constexpr QLatin1String Data("data");
+inline constexpr QLatin1String Direction("direction");
 inline constexpr QLatin1String Error("error");
 inline constexpr QLatin1String Code("code");
 inline constexpr QLatin1String Message("message");

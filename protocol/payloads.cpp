@@ -1,5 +1,6 @@
 #include "payloads.h"
 
+#include "keys.h"
 #include "labelpayloads.h"
 
 #include <QJsonArray>
@@ -139,7 +140,7 @@ QJsonObject MessagePayload::toJson() const
     QJsonObject json{{QLatin1String("id"), id},
                      {QLatin1String("conversation_id"), conversationId},
                      {QLatin1String("wamid"), stringOrNull(wamid)},
-                     {QLatin1String("direction"), directionName(direction)},
+                     {Key::Direction, directionName(direction)},
                      {QLatin1String("type"), type},
                      {QLatin1String("text"), text},
                      {QLatin1String("status"), status},
@@ -168,8 +169,7 @@ MessagePayload MessagePayload::fromJson(const QJsonObject &json)
     m.id = json.value(QLatin1String("id")).toInteger();
     m.conversationId = json.value(QLatin1String("conversation_id")).toInteger();
     m.wamid = stringOf(json, QLatin1String("wamid"));
-    m.direction =
-        directionFromName(stringOf(json, QLatin1String("direction"))).value_or(Direction::In);
+    m.direction = directionFromName(stringOf(json, Key::Direction)).value_or(Direction::In);
     m.type = stringOf(json, QLatin1String("type"));
     m.text = stringOf(json, QLatin1String("text"));
     m.status = stringOf(json, QLatin1String("status"));

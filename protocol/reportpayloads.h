@@ -86,6 +86,9 @@ struct ReportPayload
     static ReportPayload fromJson(const QJsonObject &json);
 };
 
+// The audit log's action for a chat the relay assigned by itself (no actor).
+inline constexpr QLatin1String AutoAssignAction("auto_assign");
+
 // One line of the audit log: who did what to which chat or user, and when.
 struct AuditEntry
 {

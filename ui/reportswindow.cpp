@@ -4,6 +4,7 @@
 #include "reportcharts.h"
 
 #include "app/tablecsv.h"
+#include "protocol/reportpayloads.h"
 
 #include <QChartView>
 #include <QCoreApplication>
@@ -374,9 +375,9 @@ void ReportsWindow::showAudit()
     for (const Protocol::AuditEntry &entry : m_loader->audit()) {
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(entry.at, Jakarta);
         // Without an actor: the relay itself, or `serambi-relay user …` at its command line.
-        const QString actor = !entry.actor.isEmpty()                         ? entry.actor
-                              : entry.action == QLatin1String("auto_assign") ? tr("(the relay)")
-                                                                             : tr("(command line)");
+        const QString actor = !entry.actor.isEmpty()                       ? entry.actor
+                              : entry.action == Protocol::AutoAssignAction ? tr("(the relay)")
+                                                                           : tr("(command line)");
         rows.append({QLocale().toString(at, QStringLiteral("yyyy-MM-dd HH:mm:ss")), actor,
                      actionText(entry.action),
                      entry.conversationId ? QString::number(entry.conversationId) : QString(),

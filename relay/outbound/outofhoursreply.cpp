@@ -2,6 +2,8 @@
 
 #include "logging/relaylogging.h"
 #include "outboundtext.h"
+#include "protocol/keys.h"
+#include "protocol/payloads.h"
 #include "store/conversationrepo.h"
 #include "store/outbound.h"
 #include "store/storewriter.h"
@@ -35,7 +37,8 @@ void OutOfHoursReply::handleEvents(const EventList &events)
         return;
     for (const Event &event : events) {
         if (event.kind == EventKind::MessageCreated &&
-            event.data.value(QLatin1String("direction")).toString() == QLatin1String("in"))
+            event.data.value(Protocol::Key::Direction).toString() ==
+                Protocol::directionName(Protocol::Direction::In))
             customerWrote(event.conversationId, now);
     }
 }

@@ -21,8 +21,6 @@ using Protocol::Command;
 
 constexpr Command Audited[] = {Command::Assign,   Command::Transfer, Command::TakeOver,
                                Command::HandBack, Command::Resolve,  Command::SetAiMode};
-// What the command log calls an assignment the relay made by itself.
-const QLatin1String AutoAssign("auto_assign");
 
 } // namespace
 
@@ -43,7 +41,7 @@ std::optional<QList<Protocol::AuditEntry>> page(QSqlDatabase &db, int offset, in
                      insertionOrderSql(engineOf(db), QStringLiteral("c"))));
     for (const Command command : Audited)
         q.addBindValue(QString(Protocol::commandName(command)));
-    q.addBindValue(QString(AutoAssign));
+    q.addBindValue(QString(Protocol::AutoAssignAction));
     q.addBindValue(limit + 1);
     q.addBindValue(offset);
     if (!q.exec())
@@ -81,7 +79,7 @@ bool recordAutoAssignment(WriteTxn &txn, const Conversation &conversation)
         {Protocol::Key::Data, QJsonObject{{Protocol::Key::Conversation, conversation.toJson()}}}};
     return CommandLog::record(
         txn, 0, QStringLiteral("auto:") + QUuid::createUuid().toString(QUuid::WithoutBraces),
-        AutoAssign, result);
+        Protocol::AutoAssignAction, result);
 }
 
 } // namespace Serambi::Relay::AuditLog
